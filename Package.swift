@@ -1,0 +1,77 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Upcoming features from shared/STYLE.md: explicit `any`, imports that say what they expose.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "EventGaraget",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "eventgaraget", targets: ["eventgaraget"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // C libraries stay at the edges: one shim each, wrapped by exactly one Swift module.
+        .systemLibrary(name: "CFastCGI", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "Domain", swiftSettings: strictSettings),
+        .target(name: "Routing", swiftSettings: strictSettings),
+        .target(
+            name: "FCGIHost",
+            dependencies: ["CFastCGI", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Database",
+            dependencies: ["CLibPQ", "Domain", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Migrations")],
+            swiftSettings: strictSettings
+        ),
+        // The only producer of SanitizedHTML, and the one HTML escaper everything shares.
+        .target(name: "Sanitizer", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "Templates", dependencies: ["Sanitizer", "Domain", "Routing"], swiftSettings: strictSettings),
+        .target(
+            name: "Handlers",
+            dependencies: [
+                "FCGIHost", "Database", "Templates", "Routing", "Domain",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "App",
+            dependencies: [
+                "FCGIHost", "Database", "Templates", "Sanitizer", "Handlers", "Domain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "eventgaraget", dependencies: ["App"], swiftSettings: strictSettings),
+
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: strictSettings),
+        .testTarget(name: "FCGIHostTests", dependencies: ["FCGIHost"], swiftSettings: strictSettings),
+        .testTarget(name: "SanitizerTests", dependencies: ["Sanitizer"], swiftSettings: strictSettings),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Sanitizer", "Routing"], swiftSettings: strictSettings),
+        // Starts throwaway PostgreSQL clusters (and the rest of the stack) for the tests that need real processes.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "AppTests", dependencies: ["App"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["TestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
