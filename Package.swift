@@ -25,7 +25,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         .target(name: "Domain", swiftSettings: strictSettings),
-        .target(name: "Routing", swiftSettings: strictSettings),
+        .target(name: "Routing", dependencies: ["Domain"], swiftSettings: strictSettings),
         .target(
             name: "FCGIHost",
             dependencies: ["CFastCGI", .product(name: "Logging", package: "swift-log")],

@@ -1,0 +1,22 @@
+public import ArgumentParser
+
+/// `eventgaraget`: one executable, one subcommand per process or task.
+public struct EventGaragetCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "eventgaraget",
+        abstract: "Runs EventGaraget: quotations, digital signing and bookings for event-equipment rental.",
+        discussion: """
+            Configuration comes from environment variables, optionally read from an env file \
+            (--env-file or EG_ENV_FILE); run `eventgaraget check-config` to see the effective values.
+            """,
+        subcommands: [ServeCommand.self, MigrateCommand.self, SanitizeCommand.self, CheckConfigCommand.self]
+    )
+
+    public init() {}
+}
+
+/// Options every subcommand that reads the configuration takes.
+struct ConfigurationOptions: ParsableArguments {
+    @Option(name: .long, help: "Read KEY=value lines from this file; the process environment wins over it.")
+    var envFile: String?
+}

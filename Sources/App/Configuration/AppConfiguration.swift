@@ -1,0 +1,158 @@
+import FCGIHost
+import Foundation
+
+/// The effective configuration, from environment variables (and an optional env file).
+/// Every variable, its default and its meaning is listed in `variables` and in the README.
+public struct AppConfiguration: Sendable {
+    public var databaseURL: String
+    public var listen: ListenAddress
+    public var socketMode: UInt16
+    public var threads: Int
+    public var publicBaseURL: String
+    public var maxBodyBytes: Int
+    public var shutdownTimeoutSeconds: Double
+    public var staticDirectory: String
+    public var logLevel: String
+
+    /// One documented variable.
+    public struct Variable: Sendable {
+        public let name: String
+        public let defaultValue: String
+        public let help: String
+        public let secret: Bool
+    }
+
+    public static let variables: [Variable] = [
+        Variable(
+            name: "DATABASE_URL", defaultValue: "postgresql:///eventgaraget",
+            help: "libpq connection string or URI of the PostgreSQL database", secret: true),
+        Variable(
+            name: "EG_LISTEN", defaultValue: "unix:.data/run/eventgaraget.sock",
+            help: "where the FastCGI responder listens: unix:/path/to.sock or host:port", secret: false),
+        Variable(
+            name: "EG_SOCKET_MODE", defaultValue: "0660",
+            help: "permissions (octal) of the unix socket, so nginx's user can connect", secret: false),
+        Variable(
+            name: "EG_THREADS", defaultValue: "2 × cores",
+            help: "responder threads; each has one FastCGI request and one PostgreSQL connection", secret: false),
+        Variable(
+            name: "EG_PUBLIC_URL", defaultValue: "https://localhost:8443",
+            help: "the address customers and staff use; links in emails start with it", secret: false),
+        Variable(
+            name: "EG_MAX_BODY_BYTES", defaultValue: "8388608",
+            help: "largest request body; keep nginx's client_max_body_size the same", secret: false),
+        Variable(
+            name: "EG_SHUTDOWN_TIMEOUT", defaultValue: "10",
+            help: "seconds in-flight requests may take to finish after SIGTERM", secret: false),
+        Variable(
+            name: "EG_STATIC_DIR", defaultValue: "static",
+            help: "the static/ folder nginx serves; read at start to fingerprint asset URLs", secret: false),
+        Variable(
+            name: "EG_LOG_LEVEL", defaultValue: "info",
+            help: "trace, debug, info, notice, warning, error or critical", secret: false),
+    ]
+
+    /// Reads the configuration; collects every problem instead of stopping at the first.
+    public static func load(environment: [String: String]) -> Result<AppConfiguration, ConfigurationError> {
+        var problems: [String] = []
+        func value(_ name: String) -> String? {
+            environment[name].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+
+        let databaseURL = value("DATABASE_URL") ?? "postgresql:///eventgaraget"
+        if !(databaseURL.hasPrefix("postgresql://") || databaseURL.hasPrefix("postgres://") || databaseURL.contains("=")) {
+            problems.append("DATABASE_URL must be a postgresql:// URI or a libpq key=value string")
+        }
+
+        let listenText = value("EG_LISTEN") ?? "unix:.data/run/eventgaraget.sock"
+        let listen = ListenAddress(parsing: listenText)
+        if listen == nil { problems.append("EG_LISTEN '\(listenText)' is neither unix:/path nor host:port") }
+
+        let modeText = value("EG_SOCKET_MODE") ?? "0660"
+        let socketMode = UInt16(modeText, radix: 8).flatMap { $0 <= 0o777 ? $0 : nil }
+        if socketMode == nil { problems.append("EG_SOCKET_MODE '\(modeText)' is not an octal mode like 0660") }
+
+        let threads = integer("EG_THREADS", default: cores * 2, range: 1...512, environment: environment, problems: &problems)
+
+        let publicURL = value("EG_PUBLIC_URL") ?? "https://localhost:8443"
+        if !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.hasSuffix("/") {
+            problems.append("EG_PUBLIC_URL must start with https:// (or http://) and not end with /")
+        }
+
+        let maxBody = integer(
+            "EG_MAX_BODY_BYTES", default: 8 << 20, range: 1024...(1 << 30), environment: environment, problems: &problems)
+
+        let timeoutText = value("EG_SHUTDOWN_TIMEOUT") ?? "10"
+        let timeout = Double(timeoutText).flatMap { $0 >= 0 && $0 <= 3600 ? $0 : nil }
+        if timeout == nil { problems.append("EG_SHUTDOWN_TIMEOUT '\(timeoutText)' must be seconds between 0 and 3600") }
+
+        let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+        let logLevel = value("EG_LOG_LEVEL") ?? "info"
+        if !levels.contains(logLevel) { problems.append("EG_LOG_LEVEL '\(logLevel)' must be one of \(levels.joined(separator: ", "))") }
+
+        guard problems.isEmpty, let listen, let socketMode, let timeout else {
+            return .failure(ConfigurationError(problems: problems))
+        }
+        return .success(
+            AppConfiguration(
+                databaseURL: databaseURL, listen: listen, socketMode: socketMode, threads: threads,
+                publicBaseURL: publicURL, maxBodyBytes: maxBody, shutdownTimeoutSeconds: timeout,
+                staticDirectory: value("EG_STATIC_DIR") ?? "static", logLevel: logLevel))
+    }
+
+    private static func integer(
+        _ name: String, default fallback: Int, range: ClosedRange<Int>, environment: [String: String], problems: inout [String]
+    ) -> Int {
+        guard let text = environment[name], !text.isEmpty else { return fallback }
+        guard let number = Int(text), range.contains(number) else {
+            problems.append("\(name) '\(text)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return fallback
+        }
+        return number
+    }
+
+    /// `name=value` lines for `check-config`, with passwords in URLs masked.
+    public func describedLines() -> [String] {
+        [
+            "DATABASE_URL=\(Self.maskingPassword(databaseURL))",
+            "EG_LISTEN=\(listen)",
+            "EG_SOCKET_MODE=0\(String(socketMode, radix: 8))",
+            "EG_THREADS=\(threads)",
+            "EG_PUBLIC_URL=\(publicBaseURL)",
+            "EG_MAX_BODY_BYTES=\(maxBodyBytes)",
+            "EG_SHUTDOWN_TIMEOUT=\(shutdownTimeoutSeconds.formatted())",
+            "EG_STATIC_DIR=\(staticDirectory)",
+            "EG_LOG_LEVEL=\(logLevel)",
+        ]
+    }
+
+    /// Masks the password of a URI (`postgresql://user:secret@host` → `user:*****@host`) or a
+    /// key=value string (`password=secret` → `password=*****`).
+    static func maskingPassword(_ url: String) -> String {
+        var masked = url
+        if let scheme = masked.range(of: "://"), let at = masked[scheme.upperBound...].firstIndex(of: "@") {
+            let userInfo = masked[scheme.upperBound..<at]
+            if let colon = userInfo.firstIndex(of: ":") {
+                masked.replaceSubrange(masked.index(after: colon)..<at, with: "*****")
+            }
+        }
+        if let range = masked.range(of: "password=") {
+            let end = masked[range.upperBound...].firstIndex { $0 == " " || $0 == "&" } ?? masked.endIndex
+            masked.replaceSubrange(range.upperBound..<end, with: "*****")
+        }
+        return masked
+    }
+}
+
+/// Everything wrong with the configuration, one line each.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String { problems.map { "configuration: \($0)" }.joined(separator: "\n") }
+}
+
+extension Double {
+    fileprivate func formatted() -> String {
+        self == rounded() ? String(Int(self)) : String(self)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+public import Logging
+
+/// One line per event on standard error: `2026-11-24T17:00:00.123Z info request_id=… message`.
+/// Metadata is sorted so lines are stable; values are whatever the caller put there, which is
+/// why no caller puts a token, password, cookie or form field there.
+public struct LineLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level
+    private let label: String
+
+    public init(label: String, level: Logger.Level) {
+        self.label = label
+        self.logLevel = level
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { $1 } }
+        var line = Self.timestamp() + " " + event.level.rawValue + " "
+        for key in merged.keys.sorted() {
+            line += "\(key)=\(merged[key]!) "
+        }
+        line += "\(event.message)\n"
+        line.withUTF8 { bytes in
+            _ = fwrite(bytes.baseAddress, 1, bytes.count, stderr)
+        }
+    }
+
+    private static func timestamp() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var parts = tm()
+        var seconds = now.tv_sec
+        gmtime_r(&seconds, &parts)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+            parts.tm_hour, parts.tm_min, parts.tm_sec, now.tv_nsec / 1_000_000)
+    }
+}

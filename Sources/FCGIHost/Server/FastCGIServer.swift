@@ -1,0 +1,158 @@
+import CFastCGI
+import Foundation
+public import Logging
+
+/// Errors that stop the server from starting.
+public struct ServerError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The accept loop: N OS threads, each looping `FCGX_Accept_r` with its own `FCGX_Request`
+/// and its own `RequestResponder` (libfcgi's `examples/threaded.c`; libpq wants one connection
+/// per thread). Blocking C is never called from async code.
+///
+/// Shutdown: SIGTERM and SIGINT are blocked in every thread and taken by `sigwait` on the
+/// thread that called `run`; it then sets libfcgi's shutdown flag and shuts the listening
+/// socket down, which makes every blocked `accept` fail with EINVAL so the threads leave
+/// their loop. A thread in the middle of a request finishes and writes it first. `run`
+/// returns when all threads are done or the timeout has passed.
+public final class FastCGIServer: Sendable {
+    public let configuration: ServerConfiguration
+    let logger: Logger
+
+    public init(configuration: ServerConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Opens the socket, starts the threads and blocks until SIGTERM/SIGINT and the drain.
+    /// - Returns: `true` when every in-flight request finished within the timeout.
+    public func run(makeResponder: @escaping @Sendable (_ threadIndex: Int) -> any RequestResponder) throws(ServerError) -> Bool {
+        // Block the stop signals before any thread exists, so all threads inherit the mask and
+        // only `sigwait` below sees them. A vanished nginx must not kill us with SIGPIPE.
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGTERM)
+        sigaddset(&stopSignals, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+        signal(SIGPIPE, SIG_IGN)
+
+        guard FCGX_Init() == 0 else { throw ServerError(description: "libfcgi failed to initialise") }
+        let fd = try openSocket()
+        logger.info("listening", metadata: ["address": "\(configuration.listen)", "threads": "\(configuration.threads)"])
+
+        let group = DispatchGroup()
+        for index in 0..<configuration.threads {
+            group.enter()
+            let thread = Thread { [self] in
+                self.workerLoop(index: index, socket: fd, makeResponder: makeResponder)
+                group.leave()
+            }
+            thread.name = "fcgi-\(index)"
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+
+        var received: Int32 = 0
+        sigwait(&stopSignals, &received)
+        logger.info("stopping", metadata: ["signal": "\(received == SIGTERM ? "SIGTERM" : "SIGINT")"])
+        FCGX_ShutdownPending()
+        shutdown(fd, Int32(SHUT_RDWR))
+        let drained = group.wait(timeout: .now() + configuration.shutdownTimeoutSeconds) == .success
+        close(fd)
+        if case .unix(let path) = configuration.listen { unlink(path) }
+        if drained {
+            logger.info("stopped")
+        } else {
+            logger.warning("stopped with requests still running", metadata: ["timeout_s": "\(configuration.shutdownTimeoutSeconds)"])
+        }
+        return drained
+    }
+
+    private func openSocket() throws(ServerError) -> Int32 {
+        let address = configuration.listen
+        if case .unix(let path) = address {
+            // libfcgi binds a fresh socket; a stale one from a crashed run would make bind fail.
+            var info = stat()
+            if lstat(path, &info) == 0 {
+                guard (info.st_mode & S_IFMT) == S_IFSOCK else {
+                    throw ServerError(description: "\(path) exists and is not a socket")
+                }
+                unlink(path)
+            }
+        }
+        let fd = FCGX_OpenSocket(address.libfcgiPath, configuration.backlog)
+        guard fd >= 0 else {
+            throw ServerError(description: "cannot listen on \(address): \(String(cString: strerror(errno)))")
+        }
+        if case .unix(let path) = address, chmod(path, mode_t(configuration.socketMode)) != 0 {
+            throw ServerError(description: "cannot set permissions of \(path): \(String(cString: strerror(errno)))")
+        }
+        return fd
+    }
+
+    private func workerLoop(index: Int, socket: Int32, makeResponder: @Sendable (Int) -> any RequestResponder) {
+        let responder = makeResponder(index)
+        defer { responder.close() }
+        let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
+        defer { request.deallocate() }
+        guard FCGX_InitRequest(request, socket, 0) == 0 else {
+            logger.error("FCGX_InitRequest failed", metadata: ["thread": "\(index)"])
+            return
+        }
+        while FCGX_Accept_r(request) >= 0 {
+            serve(request, responder: responder)
+        }
+        FCGX_Free(request, 1)
+    }
+
+    private func serve(_ raw: UnsafeMutablePointer<FCGX_Request>, responder: any RequestResponder) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let params = copyParams(raw.pointee.envp)
+        let input = raw.pointee.in
+        let request = Request.parse(params: params, limits: configuration.limits) { length in
+            var body = [UInt8](repeating: 0, count: length)
+            var filled = 0
+            body.withUnsafeMutableBufferPointer { buffer in
+                while filled < length {
+                    let got = buffer.baseAddress!.advanced(by: filled).withMemoryRebound(to: CChar.self, capacity: length - filled) {
+                        FCGX_GetStr($0, Int32(length - filled), input)
+                    }
+                    if got <= 0 { break }
+                    filled += Int(got)
+                }
+            }
+            return filled == length ? body : Array(body[..<filled])
+        }
+
+        var response = responder.respond(to: request)
+        response.setHeader("X-Request-ID", request.requestID)
+        let bytes = response.serialized(includeBody: !request.isHead)
+        let out = raw.pointee.out
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                _ = FCGX_PutStr($0, Int32(buffer.count), out)
+            }
+        }
+        FCGX_Finish_r(raw)
+
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+        // One line per request. The path carries no query string, so no token reaches the log.
+        logger.info(
+            "\(request.method) \(request.path) \(response.status.code) \(String(format: "%.2f", elapsed))ms",
+            metadata: ["request_id": "\(request.requestID)"])
+    }
+
+    private func copyParams(_ envp: FCGX_ParamArray?) -> [String: String] {
+        var params: [String: String] = [:]
+        guard var cursor = envp else { return params }
+        while let entry = cursor.pointee {
+            let pair = String(cString: entry)
+            if let eq = pair.firstIndex(of: "=") {
+                params[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+            }
+            cursor = cursor.advanced(by: 1)
+        }
+        return params
+    }
+}

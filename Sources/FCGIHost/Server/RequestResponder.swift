@@ -1,0 +1,14 @@
+/// What a worker thread asks to turn requests into responses.
+///
+/// One responder is made per thread, on that thread, and used only there: it may own
+/// non-`Sendable` resources such as a database connection. `respond` must not throw or trap;
+/// it turns every error into a response (a 500 page at worst).
+public protocol RequestResponder: AnyObject {
+    func respond(to request: Request) -> Response
+    /// Called on the thread when it stops, before the thread exits (close connections here).
+    func close()
+}
+
+extension RequestResponder {
+    public func close() {}
+}

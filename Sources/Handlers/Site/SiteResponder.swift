@@ -1,0 +1,108 @@
+import Database
+import Domain
+public import FCGIHost
+import Foundation
+import Logging
+import Routing
+import Templates
+
+/// The responder of one FastCGI thread: owns that thread's PostgreSQL connection, routes each
+/// request, and turns every error into a page. It never throws and never traps on bad input.
+public final class SiteResponder: RequestResponder {
+    let services: SiteServices
+    let database: DatabaseSession
+
+    /// Made on the thread that will use it. A database that is down now is not fatal: the
+    /// connection is retried on each request, which answers 503 until PostgreSQL is back.
+    public init(services: SiteServices) {
+        self.services = services
+        self.database = DatabaseSession(url: services.databaseURL, logger: services.logger)
+        _ = try? database.connection()
+    }
+
+    public func respond(to request: Request) -> Response {
+        var logger = services.logger
+        logger[metadataKey: "request_id"] = "\(request.requestID)"
+        let context = Context(
+            request: request, language: request.preferredLanguage, services: services, logger: logger,
+            database: database)
+
+        if let problem = request.problem {
+            return problemPage(problem, context: context)
+        }
+        do {
+            switch Route.match(method: request.method, segments: request.segments, query: { request.query[$0] }) {
+            case .route(let route):
+                return try handle(route, context: context)
+            case .notFound:
+                throw HTTPError(.notFound)
+            case .methodNotAllowed(let allowed):
+                throw HTTPError(.methodNotAllowed, extraHeaders: [("Allow", allowed.joined(separator: ", "))])
+            }
+        } catch let error as HTTPError {
+            return errorPage(error.status, reason: error.reason, headers: error.extraHeaders, context: context)
+        } catch let error as DatabaseError where error.isConnectionProblem {
+            logger.warning("database unavailable", metadata: ["error": "\(error)"])
+            return errorPage(.serviceUnavailable, headers: [("Retry-After", "5")], context: context)
+        } catch {
+            // Details go to the log with the request ID; the page shows only the ID.
+            logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
+            return errorPage(.internalServerError, context: context)
+        }
+    }
+
+    public func close() {
+        database.close()
+    }
+
+    /// The exhaustive dispatch: a new route does not compile until it is handled here.
+    private func handle(_ route: Route, context: Context) throws -> Response {
+        switch route {
+        case .home:
+            return .html(HomePage.render(context.pageContext(company: try CompanyStore.profile(context.database.connection()))))
+        case .health:
+            return HealthHandler.check(context)
+        case .signingHelp:
+            return .html(SigningHelpPage.render(context.pageContext(company: try CompanyStore.profile(context.database.connection()))))
+        case .adminLogin:
+            throw HTTPError(.notFound)
+        case .switchLanguage(let language, let back):
+            var response = Response.redirect(to: back.value)
+            response.headers.append(LanguageCookie.header(for: language))
+            return response
+        case .asset:
+            // nginx serves /static/ itself; reaching the responder means the file does not exist.
+            throw HTTPError(.notFound)
+        case .errorPage(let status):
+            let reason = status == 413 ? context.strings.reasonTooLarge(limitBytes: services.maxBodyBytes) : nil
+            var headers: [(name: String, value: String)] = []
+            if status == 429 { headers.append(("Retry-After", "10")) }
+            return errorPage(HTTPStatus(status), reason: reason, headers: headers, context: context)
+        }
+    }
+
+    private func problemPage(_ problem: RequestProblem, context: Context) -> Response {
+        let s = context.strings
+        switch problem {
+        case .payloadTooLarge(let limit):
+            return errorPage(.payloadTooLarge, reason: s.reasonTooLarge(limitBytes: limit), context: context)
+        case .badRequest(let reason):
+            return errorPage(.badRequest, reason: BadRequestText.describe(reason, strings: s), context: context)
+        }
+    }
+
+    /// The friendly page in the layout. The company comes from the database when it answers,
+    /// otherwise from the neutral fallback, so this never fails.
+    private func errorPage(
+        _ status: HTTPStatus, reason: String? = nil, headers: [(name: String, value: String)] = [], context: Context
+    ) -> Response {
+        let company = status == .serviceUnavailable ? nil : try? CompanyStore.profile(context.database.connection())
+        var response = Response.html(
+            ErrorPage.render(
+                status: status.code, reason: reason, requestID: context.request.requestID,
+                context: context.pageContext(company: company ?? .fallback)),
+            status: status)
+        response.headers.append(contentsOf: headers)
+        return response
+    }
+}

@@ -1,0 +1,72 @@
+public import Sanitizer
+
+/// A piece of HTML as a value. Text is escaped when rendered; tag and attribute names are
+/// `StaticString`s, so they can only come from code, never from data; the only raw markup is a
+/// `SanitizedHTML`, which only the sanitiser makes.
+public struct Node: Sendable {
+    enum Kind: Sendable {
+        case element(name: StaticString, attributes: [Attribute], children: [Node])
+        case void(name: StaticString, attributes: [Attribute])
+        case text(String)
+        case sanitized(SanitizedHTML)
+        case fragment([Node])
+        /// Markup written in this module's source, such as the doctype. Never built from data.
+        case literal(StaticString)
+    }
+
+    let kind: Kind
+
+    init(_ kind: Kind) { self.kind = kind }
+
+    /// Escaped text.
+    public static func text(_ string: String) -> Node { Node(.text(string)) }
+
+    /// Sanitised rich text, inserted as it is.
+    public static func sanitized(_ html: SanitizedHTML) -> Node { Node(.sanitized(html)) }
+
+    public static func fragment(_ nodes: [Node]) -> Node { Node(.fragment(nodes)) }
+
+    static func literal(_ markup: StaticString) -> Node { Node(.literal(markup)) }
+
+    /// Renders to UTF-8 bytes.
+    public func render(into buffer: inout [UInt8]) {
+        switch kind {
+        case .text(let string):
+            HTMLEscape.append(string, to: &buffer)
+        case .element(let name, let attributes, let children):
+            openTag(name, attributes, into: &buffer)
+            for child in children { child.render(into: &buffer) }
+            buffer.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+            append(name, to: &buffer)
+            buffer.append(UInt8(ascii: ">"))
+        case .void(let name, let attributes):
+            openTag(name, attributes, into: &buffer)
+        case .sanitized(let html):
+            buffer.append(contentsOf: html.markup.utf8)
+        case .fragment(let nodes):
+            for node in nodes { node.render(into: &buffer) }
+        case .literal(let markup):
+            append(markup, to: &buffer)
+        }
+    }
+
+    /// The rendered bytes.
+    public func rendered() -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(8192)
+        render(into: &buffer)
+        return buffer
+    }
+
+    private func openTag(_ name: StaticString, _ attributes: [Attribute], into buffer: inout [UInt8]) {
+        buffer.append(UInt8(ascii: "<"))
+        append(name, to: &buffer)
+        for attribute in attributes { attribute.render(into: &buffer) }
+        buffer.append(UInt8(ascii: ">"))
+    }
+}
+
+@inline(__always)
+func append(_ string: StaticString, to buffer: inout [UInt8]) {
+    string.withUTF8Buffer { buffer.append(contentsOf: $0) }
+}

@@ -1,0 +1,32 @@
+/// The reasons shown on a 400 page, one per kind of malformed request.
+extension Strings {
+    public var reasonInvalidPathEncoding: String {
+        t("Adressen innehåller en ogiltig %-kodning.", "The address contains an invalid %-encoding.")
+    }
+    public var reasonInvalidQueryEncoding: String {
+        t("Frågedelen av adressen innehåller en ogiltig %-kodning.", "The query part of the address contains an invalid %-encoding.")
+    }
+    public var reasonInvalidFormEncoding: String {
+        t("Formulärdata innehåller en ogiltig %-kodning.", "The form data contains an invalid %-encoding.")
+    }
+    public var reasonInvalidUTF8: String {
+        t("Texten är inte giltig UTF-8.", "The text is not valid UTF-8.")
+    }
+    public var reasonPathTraversal: String {
+        t("Adressen försöker gå utanför webbplatsen (”..”).", "The address tries to leave the site (“..”).")
+    }
+    public var reasonMalformedMultipart: String {
+        t("Den uppladdade formulärdatan är trasig eller ofullständig.", "The uploaded form data is broken or incomplete.")
+    }
+    public func reasonTooManyFields(_ limit: Int) -> String {
+        t("Formuläret har för många fält (högst \(limit)).", "The form has too many fields (at most \(limit)).")
+    }
+    public var reasonInvalidContentLength: String {
+        t("Förfrågans längduppgift är ogiltig.", "The request's length header is invalid.")
+    }
+    public func reasonTooLarge(limitBytes: Int) -> String {
+        let megabytes = Double(limitBytes) / 1_048_576
+        let shown = megabytes >= 1 ? "\(Int(megabytes.rounded())) MB" : "\(limitBytes / 1024) kB"
+        return t("Högsta tillåtna storlek är \(shown).", "The largest size allowed is \(shown).")
+    }
+}
