@@ -1,3 +1,3 @@
 import App
 
-EventGaragetCommand.main()
+EventGaragetCommand.runFromCommandLine()

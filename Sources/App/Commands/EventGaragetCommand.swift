@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 
 /// `eventgaraget`: one executable, one subcommand per process or task.
 public struct EventGaragetCommand: ParsableCommand {
@@ -19,4 +20,12 @@ public struct EventGaragetCommand: ParsableCommand {
 struct ConfigurationOptions: ParsableArguments {
     @Option(name: .long, help: "Read KEY=value lines from this file; the process environment wins over it.")
     var envFile: String?
+}
+
+extension EventGaragetCommand {
+    /// Parses the command line and runs the chosen subcommand; exits the process.
+    public static func runFromCommandLine() -> Never {
+        main()
+        Foundation.exit(0)
+    }
 }

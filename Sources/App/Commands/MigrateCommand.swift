@@ -5,6 +5,7 @@ import Database
 /// under an advisory lock (two concurrent runs are safe: the second waits and finds nothing to do).
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "migrate",
         abstract: "Apply pending database migrations (safe to run concurrently).",
         discussion: "Prints each migration it applies; exits non-zero when one fails (that one is rolled back).")
 

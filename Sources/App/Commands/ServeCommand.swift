@@ -9,6 +9,7 @@ import Templates
 /// `eventgaraget serve`: the FastCGI responder nginx talks to.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the FastCGI responder (behind nginx).",
         discussion: """
             Listens on EG_LISTEN with EG_THREADS threads, each with its own PostgreSQL connection. \
@@ -38,7 +39,7 @@ struct ServeCommand: ParsableCommand {
         do {
             _ = try server.run { _ in SiteResponder(services: services) }
         } catch {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
     }
 
@@ -48,12 +49,12 @@ struct ServeCommand: ParsableCommand {
         do {
             connection = try Connection(url: configuration.databaseURL, logger: logger)
         } catch {
-            throw ValidationError("cannot connect to PostgreSQL (DATABASE_URL): \(error)")
+            throw CommandFailure("cannot connect to PostgreSQL (DATABASE_URL): \(error)")
         }
         defer { connection.close() }
         let pending = try Migrator(connection: connection).pending()
         guard pending.isEmpty else {
-            throw ValidationError(
+            throw CommandFailure(
                 "\(pending.count) database migration(s) pending (\(pending.map(\.fileName).joined(separator: ", "))); "
                     + "run `eventgaraget migrate` first")
         }

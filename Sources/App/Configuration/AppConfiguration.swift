@@ -1,4 +1,4 @@
-import FCGIHost
+public import FCGIHost
 import Foundation
 
 /// The effective configuration, from environment variables (and an optional env file).

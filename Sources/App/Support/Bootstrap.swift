@@ -4,13 +4,13 @@ import Logging
 
 /// The composition root's shared steps: read the configuration, set up logging.
 enum Bootstrap {
-    /// The effective configuration, or a `ValidationError` listing every problem.
+    /// The effective configuration, or a `ConfigurationError` listing every problem.
     static func configuration(_ options: ConfigurationOptions) throws -> AppConfiguration {
         let process = ProcessInfo.processInfo.environment
         let environment = try EnvironmentFile.merged(path: options.envFile ?? process["EG_ENV_FILE"], over: process)
         switch AppConfiguration.load(environment: environment) {
         case .success(let configuration): return configuration
-        case .failure(let error): throw ValidationError(error.description)
+        case .failure(let error): throw error
         }
     }
 

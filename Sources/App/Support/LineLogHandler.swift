@@ -27,8 +27,9 @@ public struct LineLogHandler: LogHandler {
             line += "\(key)=\(merged[key]!) "
         }
         line += "\(event.message)\n"
+        // One write(2) per line, so lines from different threads do not interleave.
         line.withUTF8 { bytes in
-            _ = fwrite(bytes.baseAddress, 1, bytes.count, stderr)
+            _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count)
         }
     }
 

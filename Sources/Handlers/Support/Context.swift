@@ -1,4 +1,4 @@
-public import Database
+import Database
 public import Domain
 public import FCGIHost
 public import Logging

@@ -1,5 +1,5 @@
 public import Database
-import Logging
+public import Logging
 
 /// This thread's PostgreSQL connection: opened on first use, reset after failures. While
 /// PostgreSQL is down every use throws `.connectionUnavailable` (a 503 page); once it is back
@@ -8,7 +8,7 @@ import Logging
 public final class DatabaseSession {
     private let url: String
     private let logger: Logger
-    private var connection: Connection?
+    private var current: Connection?
 
     public init(url: String, logger: Logger) {
         self.url = url
@@ -17,20 +17,20 @@ public final class DatabaseSession {
 
     /// A usable connection, or `.connectionUnavailable`.
     public func connection() throws(DatabaseError) -> Connection {
-        if let connection {
-            guard connection.ensureConnected() else {
+        if let current {
+            guard current.ensureConnected() else {
                 throw DatabaseError(.connectionUnavailable, message: "PostgreSQL is not reachable")
             }
-            return connection
+            return current
         }
         let opened = try Connection(url: url, logger: logger)
-        connection = opened
+        current = opened
         return opened
     }
 
     public func close() {
-        connection?.close()
-        connection = nil
+        current?.close()
+        current = nil
     }
 }
 

@@ -44,6 +44,7 @@ enum Layout {
             },
             p {
                 if !company.address.isEmpty { span { company.address } }
+                if company.address.isEmpty && company.email.isEmpty && company.phone.isEmpty { s.footerTagline }
                 if !company.email.isEmpty {
                     " · "
                     a(.href(SafeURL(mailto: company.email))) { company.email }

@@ -18,6 +18,7 @@ public struct Strings: Sendable {
     var switchLanguageLabel: String { t("In English", "På svenska") }
     var otherLanguage: Language { language == .sv ? .en : .sv }
     var footerContact: String { t("Kontakt", "Contact") }
+    var footerTagline: String { t("Uthyrning av eventutrustning", "Event equipment rental") }
     var organisationNumberLabel: String { t("Org.nr", "Company reg. no.") }
 
     // MARK: Home

@@ -1,0 +1,30 @@
+public import Domain
+
+/// The company profile from the settings row (one row, made by the first migration).
+public enum CompanyStore {
+    /// Reads the profile. Address parts are joined into one line for footers and letters.
+    /// - Throws: `DatabaseError` (`.connectionUnavailable` while PostgreSQL is down).
+    public static func profile(_ connection: Connection) throws(DatabaseError) -> CompanyProfile {
+        let rows = try connection.query(
+            """
+            SELECT company_name,
+                   coalesce(org_number, '') AS org_number,
+                   coalesce(vat_number, '') AS vat_number,
+                   concat_ws(', ', nullif(btrim(address_line1), ''), nullif(btrim(address_line2), ''),
+                             nullif(btrim(concat_ws(' ', postal_code, city)), '')) AS address,
+                   coalesce(contact_email::text, '') AS contact_email,
+                   coalesce(contact_phone, '') AS contact_phone,
+                   coalesce(website_url, '') AS website_url
+              FROM settings
+            """)
+        guard let row = rows.first else { return .fallback }
+        return CompanyProfile(
+            name: try row.decode("company_name"),
+            organisationNumber: try row.decode("org_number"),
+            vatNumber: try row.decode("vat_number"),
+            address: try row.decode("address"),
+            email: try row.decode("contact_email"),
+            phone: try row.decode("contact_phone"),
+            website: try row.decode("website_url"))
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `eventgaraget` subcommands as an operator runs them.
+@Suite("Command line")
+struct CommandLineTests {
+    func environment(_ values: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for key in env.keys where key.hasPrefix("EG_") || key == "DATABASE_URL" { env[key] = nil }
+        for (key, value) in values { env[key] = value }
+        return env
+    }
+
+    @Test func migrateRunTwiceAtOnceBothSucceedWithOneSetApplied() throws {
+        let url = TemporaryPostgres.shared.createDatabase(named: "migrate_race")
+        let env = environment(["DATABASE_URL": url])
+        let results = LockedBox<[CommandResult]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            if let result = try? run(productBinary, ["migrate"], environment: env) {
+                results.update { $0.append(result) }
+            }
+        }
+        let both = results.get()
+        #expect(both.count == 2)
+        for result in both { #expect(result.status == 0, "\(result.errorOutput)") }
+        // One applied the migrations, the other found nothing to do.
+        #expect(both.filter { $0.output.contains("applied 0001_initial.sql") }.count == 1)
+        #expect(both.filter { $0.output.contains("database is up to date") }.count == 1)
+        let files = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/Sources/Database/Migrations")
+            .filter { $0.hasSuffix(".sql") }
+        let database = String(url.split(separator: " ").first { $0.hasPrefix("dbname=") }!.dropFirst(7))
+        let recorded = try TemporaryPostgres.shared.psql("SELECT count(*) FROM schema_migrations", database: database)
+        #expect(recorded.trimmingCharacters(in: .whitespacesAndNewlines) == String(files.count))
+    }
+
+    @Test func serveRefusesToStartWhileMigrationsArePending() throws {
+        let url = TemporaryPostgres.shared.createDatabase(named: "pending")
+        let socket = "/tmp/eg-pending-\(UUID().uuidString.prefix(8)).sock"
+        let result = try run(productBinary, ["serve"], environment: environment(["DATABASE_URL": url, "EG_LISTEN": socket]))
+        #expect(result.status != 0)
+        #expect(result.errorOutput.contains("pending"))
+        #expect(result.errorOutput.contains("eventgaraget migrate"))
+        #expect(!FileManager.default.fileExists(atPath: socket))
+    }
+
+    @Test func checkConfigMasksSecretsAndNamesEveryProblem() throws {
+        let good = try run(
+            productBinary, ["check-config"],
+            environment: environment(["DATABASE_URL": "postgresql://eg:hunter2@db.example/eg", "EG_THREADS": "6"]))
+        #expect(good.status == 0)
+        #expect(good.output.contains("DATABASE_URL=postgresql://eg:*****@db.example/eg"))
+        #expect(good.output.contains("EG_THREADS=6"))
+        #expect(!good.output.contains("hunter2"))
+
+        let bad = try run(
+            productBinary, ["check-config"],
+            environment: environment([
+                "DATABASE_URL": "mysql://x", "EG_THREADS": "many", "EG_LISTEN": "nowhere", "EG_PUBLIC_URL": "ftp://x",
+            ]))
+        #expect(bad.status != 0)
+        for name in ["DATABASE_URL", "EG_THREADS", "EG_LISTEN", "EG_PUBLIC_URL"] {
+            #expect(bad.errorOutput.contains(name), "\(name) in \(bad.errorOutput)")
+        }
+    }
+
+    @Test func envFileIsReadAndTheProcessEnvironmentWins() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("eg-\(UUID().uuidString).env")
+        try "# comment\nEG_THREADS=3\nEG_PUBLIC_URL=\"https://rental.example.se\"\nEG_LOG_LEVEL=debug\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try run(
+            productBinary, ["check-config", "--env-file", file.path], environment: environment(["EG_LOG_LEVEL": "warning"]))
+        #expect(result.status == 0)
+        #expect(result.output.contains("EG_THREADS=3"))
+        #expect(result.output.contains("EG_PUBLIC_URL=https://rental.example.se"))
+        #expect(result.output.contains("EG_LOG_LEVEL=warning"))
+    }
+
+    @Test func sanitizeFiltersStandardInput() throws {
+        let result = try run(
+            productBinary, ["sanitize"],
+            input: Data("<p onclick=\"steal()\">Tält &amp; golv<script>alert(1)</script></p><a href=\"javascript:x\">l</a>".utf8))
+        #expect(result.status == 0)
+        #expect(result.output == "<p>Tält &amp; golv</p><a rel=\"nofollow noopener noreferrer\">l</a>")
+    }
+
+    @Test func helpExplainsEverySubcommand() throws {
+        let help = try run(productBinary, ["--help"])
+        for command in ["serve", "migrate", "sanitize", "check-config"] {
+            #expect(help.output.contains(command))
+            let sub = try run(productBinary, [command, "--help"])
+            #expect(sub.status == 0)
+            #expect(sub.output.contains("USAGE: eventgaraget \(command)"))
+        }
+    }
+}
