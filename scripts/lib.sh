@@ -56,8 +56,9 @@ eg_as_pg() {
 
 eg_pg_grant_path() {
   [ "$(id -u)" = 0 ] || return 0
-  local dir=$1
-  while [ "$dir" != / ]; do
+  local dir
+  dir=$(cd "$1" && pwd -P) || return 1
+  while [ "$dir" != / ] && [ -n "$dir" ]; do
     if ! runuser -u postgres -- test -x "$dir" 2>/dev/null; then
       eg_log "letting the postgres user pass through $dir (chmod o+x)"
       chmod o+x "$dir"
@@ -72,6 +73,8 @@ eg_pg_start() {
   local data=$1 sockets=$2 port=$3 bin
   bin=$(eg_pg_bin)
   mkdir -p "$data" "$sockets"
+  data=$(cd "$data" && pwd -P)
+  sockets=$(cd "$sockets" && pwd -P)
   if [ "$(id -u)" = 0 ]; then
     chown postgres "$data" "$sockets"
     chmod 700 "$data"

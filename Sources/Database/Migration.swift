@@ -32,10 +32,28 @@ public struct Migration: Sendable, Hashable {
     ///
     /// - Throws: `MigrationError` when the folder is missing or a file name or version is wrong.
     public static func bundled() throws(MigrationError) -> [Migration] {
-        guard let directory = Bundle.module.url(forResource: "Migrations", withExtension: nil) else {
-            throw .unreadableDirectory(path: "\(Bundle.module.bundlePath)/Migrations")
+        try load(from: bundledDirectory())
+    }
+
+    /// Where the shipped `.sql` files are: `EG_MIGRATIONS_DIR` when set, else the resource bundle
+    /// SwiftPM builds next to the executable (`EventGaraget_Database.resources/Migrations`; an
+    /// installation copies it beside the binary), else SwiftPM's own lookup. The last one traps
+    /// when nothing is found, so the first two are tried without it.
+    static func bundledDirectory() -> URL {
+        let manager = FileManager.default
+        if let override = ProcessInfo.processInfo.environment["EG_MIGRATIONS_DIR"], !override.isEmpty {
+            return URL(fileURLWithPath: override)
         }
-        return try load(from: directory)
+        var candidates = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            candidates.append(executable.deletingLastPathComponent())
+        }
+        for base in candidates {
+            let directory = base.appendingPathComponent("EventGaraget_Database.resources/Migrations")
+            if manager.fileExists(atPath: directory.path) { return directory }
+        }
+        return Bundle.module.url(forResource: "Migrations", withExtension: nil)
+            ?? Bundle.module.bundleURL.appendingPathComponent("Migrations")
     }
 
     /// Every `*.sql` file in `directory`, in version order.

@@ -77,6 +77,7 @@ public final class ProductStack: @unchecked Sendable {
             process.standardOutput = log
             try process.run()
             responder = process
+            ChildProcesses.shared.add(process.processIdentifier)
         }
         // The socket appears once the responder listens.
         for _ in 0..<200 where !FileManager.default.fileExists(atPath: socketPath) { usleep(25_000) }
@@ -98,6 +99,7 @@ public final class ProductStack: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        ChildProcesses.shared.add(process.processIdentifier)
         lock.withLock { nginx = process }
     }
 
@@ -155,8 +157,32 @@ public final class ProductStack: @unchecked Sendable {
         for process in [n, r].compactMap({ $0 }) where process.isRunning {
             kill(process.processIdentifier, SIGTERM)
             process.waitUntilExit()
+            ChildProcesses.shared.remove(process.processIdentifier)
         }
         postgres.shutdown()
         try? FileManager.default.removeItem(atPath: directory)
+    }
+}
+
+/// Responders and nginx masters still running when the test process exits (a stack shared by a
+/// suite is never shut down explicitly) get SIGTERM from an exit handler, so a run leaves nothing behind.
+private final class ChildProcesses: @unchecked Sendable {
+    static let shared = ChildProcesses()
+
+    private let lock = NSLock()
+    private var pids: Set<pid_t> = []
+
+    private init() {
+        atexit { ChildProcesses.shared.terminateAll() }
+    }
+
+    func add(_ pid: pid_t) { _ = lock.withLock { pids.insert(pid) } }
+    func remove(_ pid: pid_t) { _ = lock.withLock { pids.remove(pid) } }
+
+    private func terminateAll() {
+        let remaining = lock.withLock { pids }
+        for pid in remaining { kill(pid, SIGTERM) }
+        // Give them a moment to exit (nginx stops its workers; the responder drains).
+        for _ in 0..<100 where remaining.contains(where: { kill($0, 0) == 0 }) { usleep(20_000) }
     }
 }

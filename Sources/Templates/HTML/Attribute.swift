@@ -13,11 +13,12 @@ public struct Attribute: Sendable {
     let value: Value
 
     /// A plain attribute. URL attributes and event handlers are refused: use `href`, `src`, `action`.
+    /// Names are literals in this module's source, so the checks run in debug builds (and tests) only.
     static func attr(_ name: StaticString, _ value: String) -> Attribute {
-        let lowered = name.description.lowercased()
-        precondition(!lowered.hasPrefix("on"), "event-handler attributes are not allowed: \(name)")
-        precondition(
-            !["href", "src", "action", "formaction", "srcset", "style", "poster", "xlink:href"].contains(lowered),
+        assert(!name.description.lowercased().hasPrefix("on"), "event-handler attributes are not allowed: \(name)")
+        assert(
+            !["href", "src", "action", "formaction", "srcset", "style", "poster", "xlink:href"].contains(
+                name.description.lowercased()),
             "use the checked attribute constructor for \(name)")
         return Attribute(name: name, value: .text(value))
     }
@@ -31,7 +32,7 @@ public struct Attribute: Sendable {
     static func action(_ url: SafeURL) -> Attribute { Attribute(name: "action", value: .url(url)) }
     /// `data-…` attributes carry values to scripts; nothing from users goes inside a `<script>`.
     static func data(_ name: StaticString, _ value: String) -> Attribute {
-        precondition(name.description.hasPrefix("data-"), "data attributes start with data-")
+        assert(name.description.hasPrefix("data-"), "data attributes start with data-")
         return Attribute(name: name, value: .text(value))
     }
 
