@@ -69,7 +69,11 @@ let package = Package(
         // Starts throwaway PostgreSQL clusters (and the rest of the stack) for the tests that need real processes.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "AppTests", dependencies: ["App"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HandlersTests",
+            dependencies: ["Handlers", "FCGIHost", "Templates", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings),
+        .testTarget(name: "AppTests", dependencies: ["App", "FCGIHost"], swiftSettings: strictSettings),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["TestSupport"],

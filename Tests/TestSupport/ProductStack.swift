@@ -27,6 +27,7 @@ public final class ProductStack: @unchecked Sendable {
         var template = Array("/tmp/egstack-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed") }
         directory = String(cString: made)
+        ChildProcesses.shared.addDirectory(directory)
         httpsPort = try freeTCPPort()
         client = HTTPSClient(baseURL: "https://localhost:\(httpsPort)")
         extraEnvironment = environment
@@ -164,13 +165,14 @@ public final class ProductStack: @unchecked Sendable {
     }
 }
 
-/// Responders and nginx masters still running when the test process exits (a stack shared by a
+/// Responders and nginx masters still running (and their folders) when the test process exits (a stack shared by a
 /// suite is never shut down explicitly) get SIGTERM from an exit handler, so a run leaves nothing behind.
 private final class ChildProcesses: @unchecked Sendable {
     static let shared = ChildProcesses()
 
     private let lock = NSLock()
     private var pids: Set<pid_t> = []
+    private var directories: Set<String> = []
 
     private init() {
         atexit { ChildProcesses.shared.terminateAll() }
@@ -178,11 +180,13 @@ private final class ChildProcesses: @unchecked Sendable {
 
     func add(_ pid: pid_t) { _ = lock.withLock { pids.insert(pid) } }
     func remove(_ pid: pid_t) { _ = lock.withLock { pids.remove(pid) } }
+    func addDirectory(_ path: String) { _ = lock.withLock { directories.insert(path) } }
 
     private func terminateAll() {
         let remaining = lock.withLock { pids }
         for pid in remaining { kill(pid, SIGTERM) }
         // Give them a moment to exit (nginx stops its workers; the responder drains).
         for _ in 0..<100 where remaining.contains(where: { kill($0, 0) == 0 }) { usleep(20_000) }
+        for directory in lock.withLock({ directories }) { try? FileManager.default.removeItem(atPath: directory) }
     }
 }
