@@ -23,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CFastCGI", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         .target(name: "Domain", swiftSettings: strictSettings),
         .target(name: "Routing", dependencies: ["Domain"], swiftSettings: strictSettings),
@@ -39,6 +41,10 @@ let package = Package(
         ),
         // The only producer of SanitizedHTML, and the one HTML escaper everything shares.
         .target(name: "Sanitizer", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        // Outgoing email: MIME messages, delivered over SMTP (libcurl) or into a Maildir.
+        .target(name: "Mail", dependencies: ["CLibCurl"], swiftSettings: strictSettings),
+        // PDF documents (the signed agreement), drawn with cairo.
+        .target(name: "Documents", dependencies: ["CCairo", "Domain"], swiftSettings: strictSettings),
         .target(name: "Templates", dependencies: ["Sanitizer", "Domain", "Routing"], swiftSettings: strictSettings),
         .target(
             name: "Handlers",
@@ -73,6 +79,8 @@ let package = Package(
             name: "HandlersTests",
             dependencies: ["Handlers", "FCGIHost", "Templates", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "FCGIHost"], swiftSettings: strictSettings),
         .testTarget(
             name: "IntegrationTests",
