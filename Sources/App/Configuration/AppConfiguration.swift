@@ -58,37 +58,41 @@ public struct AppConfiguration: Sendable {
         func value(_ name: String) -> String? {
             environment[name].flatMap { $0.isEmpty ? nil : $0 }
         }
+        /// The value, or the documented default from `variables`.
+        func setting(_ name: String) -> String {
+            value(name) ?? documentedDefault(name)
+        }
         let cores = ProcessInfo.processInfo.activeProcessorCount
 
-        let databaseURL = value("DATABASE_URL") ?? "postgresql:///eventgaraget"
+        let databaseURL = setting("DATABASE_URL")
         if !(databaseURL.hasPrefix("postgresql://") || databaseURL.hasPrefix("postgres://") || databaseURL.contains("=")) {
             problems.append("DATABASE_URL must be a postgresql:// URI or a libpq key=value string")
         }
 
-        let listenText = value("EG_LISTEN") ?? "unix:.data/run/eventgaraget.sock"
+        let listenText = setting("EG_LISTEN")
         let listen = ListenAddress(parsing: listenText)
         if listen == nil { problems.append("EG_LISTEN '\(listenText)' is neither unix:/path nor host:port") }
 
-        let modeText = value("EG_SOCKET_MODE") ?? "0660"
+        let modeText = setting("EG_SOCKET_MODE")
         let socketMode = UInt16(modeText, radix: 8).flatMap { $0 <= 0o777 ? $0 : nil }
         if socketMode == nil { problems.append("EG_SOCKET_MODE '\(modeText)' is not an octal mode like 0660") }
 
         let threads = integer("EG_THREADS", default: cores * 2, range: 1...512, environment: environment, problems: &problems)
 
-        let publicURL = value("EG_PUBLIC_URL") ?? "https://localhost:8443"
+        let publicURL = setting("EG_PUBLIC_URL")
         if !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.hasSuffix("/") {
             problems.append("EG_PUBLIC_URL must start with https:// (or http://) and not end with /")
         }
 
         let maxBody = integer(
-            "EG_MAX_BODY_BYTES", default: 8 << 20, range: 1024...(1 << 30), environment: environment, problems: &problems)
+            "EG_MAX_BODY_BYTES", default: Int(documentedDefault("EG_MAX_BODY_BYTES"))!, range: 1024...(1 << 30), environment: environment, problems: &problems)
 
-        let timeoutText = value("EG_SHUTDOWN_TIMEOUT") ?? "10"
+        let timeoutText = setting("EG_SHUTDOWN_TIMEOUT")
         let timeout = Double(timeoutText).flatMap { $0 >= 0 && $0 <= 3600 ? $0 : nil }
         if timeout == nil { problems.append("EG_SHUTDOWN_TIMEOUT '\(timeoutText)' must be seconds between 0 and 3600") }
 
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
-        let logLevel = value("EG_LOG_LEVEL") ?? "info"
+        let logLevel = setting("EG_LOG_LEVEL")
         if !levels.contains(logLevel) { problems.append("EG_LOG_LEVEL '\(logLevel)' must be one of \(levels.joined(separator: ", "))") }
 
         guard problems.isEmpty, let listen, let socketMode, let timeout else {
@@ -98,7 +102,12 @@ public struct AppConfiguration: Sendable {
             AppConfiguration(
                 databaseURL: databaseURL, listen: listen, socketMode: socketMode, threads: threads,
                 publicBaseURL: publicURL, maxBodyBytes: maxBody, shutdownTimeoutSeconds: timeout,
-                staticDirectory: value("EG_STATIC_DIR") ?? "static", logLevel: logLevel))
+                staticDirectory: setting("EG_STATIC_DIR"), logLevel: logLevel))
+    }
+
+    /// The default written in `variables`: one place for the code, `check-config` and the README.
+    static func documentedDefault(_ name: String) -> String {
+        variables.first { $0.name == name }!.defaultValue
     }
 
     private static func integer(

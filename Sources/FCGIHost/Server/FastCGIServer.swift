@@ -1,6 +1,7 @@
 import CFastCGI
 import Foundation
 public import Logging
+import Synchronization
 
 /// Errors that stop the server from starting.
 public struct ServerError: Error, CustomStringConvertible {
@@ -19,6 +20,8 @@ public struct ServerError: Error, CustomStringConvertible {
 public final class FastCGIServer: Sendable {
     public let configuration: ServerConfiguration
     let logger: Logger
+    /// Set once a stop signal arrived; an accept failure before that is retried, not fatal.
+    private let stopping = Atomic<Bool>(false)
 
     public init(configuration: ServerConfiguration, logger: Logger) {
         self.configuration = configuration
@@ -56,6 +59,7 @@ public final class FastCGIServer: Sendable {
         var received: Int32 = 0
         sigwait(&stopSignals, &received)
         logger.info("stopping", metadata: ["signal": "\(received == SIGTERM ? "SIGTERM" : "SIGINT")"])
+        stopping.store(true, ordering: .sequentiallyConsistent)
         FCGX_ShutdownPending()
         shutdown(fd, Int32(SHUT_RDWR))
         let drained = group.wait(timeout: .now() + configuration.shutdownTimeoutSeconds) == .success
@@ -100,8 +104,15 @@ public final class FastCGIServer: Sendable {
             logger.error("FCGX_InitRequest failed", metadata: ["thread": "\(index)"])
             return
         }
-        while FCGX_Accept_r(request) >= 0 {
-            serve(request, responder: responder)
+        while true {
+            if FCGX_Accept_r(request) >= 0 {
+                serve(request, responder: responder)
+                continue
+            }
+            if stopping.load(ordering: .sequentiallyConsistent) { break }
+            // Out of file descriptors, a connection reset before it was read…: keep the thread.
+            logger.warning("accept failed", metadata: ["thread": "\(index)", "errno": "\(errno)"])
+            usleep(50_000)
         }
         FCGX_Free(request, 1)
     }
