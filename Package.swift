@@ -54,10 +54,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The background worker: claims jobs from PostgreSQL and runs their handlers.
+        .target(
+            name: "Worker", dependencies: ["Database", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings),
         .target(
             name: "App",
             dependencies: [
-                "FCGIHost", "Database", "Templates", "Sanitizer", "Handlers", "Domain",
+                "FCGIHost", "Database", "Templates", "Sanitizer", "Handlers", "Domain", "Worker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

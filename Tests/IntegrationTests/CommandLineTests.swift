@@ -44,6 +44,39 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: socket))
     }
 
+    @Test func workerRecordsFailuresAndStopsCleanlyOnSigterm() throws {
+        let url = TemporaryPostgres.shared.createDatabase(named: "worker")
+        let env = environment(["DATABASE_URL": url])
+        #expect(try run(productBinary, ["migrate"], environment: env).status == 0)
+        let database = String(url.split(separator: " ").first { $0.hasPrefix("dbname=") }!.dropFirst(7))
+        try TemporaryPostgres.shared.psql("INSERT INTO jobs (kind) VALUES ('from.the.future')", database: database)
+
+        let worker = Process()
+        worker.executableURL = URL(fileURLWithPath: productBinary)
+        worker.arguments = ["worker"]
+        worker.environment = env
+        worker.standardError = FileHandle.nullDevice
+        try worker.run()
+        defer { if worker.isRunning { kill(worker.processIdentifier, SIGKILL) } }
+
+        var state = ""
+        for _ in 0..<100 {
+            state = try TemporaryPostgres.shared.psql(
+                "SELECT state || '|' || attempts || '|' || coalesce(last_error, '') FROM jobs", database: database
+            ).trimmingCharacters(in: .whitespacesAndNewlines)
+            if state.hasPrefix("queued|1|") { break }
+            usleep(50_000)
+        }
+        // Unknown kinds are not lost: the attempt is recorded and retried later with backoff.
+        #expect(state == "queued|1|no handler for job kind from.the.future")
+
+        kill(worker.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(10)
+        while worker.isRunning && Date() < deadline { usleep(20_000) }
+        #expect(!worker.isRunning)
+        #expect(worker.terminationStatus == 0)
+    }
+
     @Test func checkConfigMasksSecretsAndNamesEveryProblem() throws {
         let good = try run(
             productBinary, ["check-config"],
@@ -87,7 +120,7 @@ struct CommandLineTests {
 
     @Test func helpExplainsEverySubcommand() throws {
         let help = try run(productBinary, ["--help"])
-        for command in ["serve", "migrate", "sanitize", "check-config"] {
+        for command in ["serve", "worker", "migrate", "sanitize", "check-config"] {
             #expect(help.output.contains(command))
             let sub = try run(productBinary, [command, "--help"])
             #expect(sub.status == 0)

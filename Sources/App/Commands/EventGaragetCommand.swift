@@ -10,7 +10,9 @@ public struct EventGaragetCommand: ParsableCommand {
             Configuration comes from environment variables, optionally read from an env file \
             (--env-file or EG_ENV_FILE); run `eventgaraget check-config` to see the effective values.
             """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, SanitizeCommand.self, CheckConfigCommand.self]
+        subcommands: [
+            ServeCommand.self, WorkerCommand.self, MigrateCommand.self, SanitizeCommand.self, CheckConfigCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Worker
+
+/// `eventgaraget worker`: runs queued jobs (emails, PDFs, webhooks) from PostgreSQL.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Run background jobs from the database queue.",
+        discussion: """
+            Claims due jobs with FOR UPDATE SKIP LOCKED (any number of workers may run), retries \
+            failures with backoff, and picks up jobs of a worker that died once their lease expires. \
+            SIGTERM or SIGINT: the current job finishes, then the worker exits 0.
+            """)
+
+    @OptionGroup var options: ConfigurationOptions
+
+    func run() throws {
+        let configuration = try Bootstrap.configuration(options)
+        let logger = Bootstrap.logger(configuration, label: "eventgaraget.worker")
+        try ServeCommand.refuseWhilePendingMigrations(configuration, logger: logger)
+
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGTERM)
+        sigaddset(&stopSignals, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+
+        let runner = JobRunner(
+            configuration: .init(
+                databaseURL: configuration.databaseURL,
+                workerID: "\(ProcessInfo.processInfo.hostName):\(getpid())"),
+            logger: logger)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            runner.run(handlers: JobHandlers.all(configuration))
+            done.signal()
+        }
+        thread.start()
+        var received: Int32 = 0
+        sigwait(&stopSignals, &received)
+        logger.info("stopping worker")
+        runner.stop()
+        done.wait()
+    }
+}

@@ -1,0 +1,105 @@
+public import Database
+import Foundation
+public import Logging
+import Synchronization
+
+/// The worker loop: claim a due job, run its handler, record the outcome; sleep briefly when
+/// there is nothing to do. Any number of runners (processes or hosts) can share one database.
+///
+/// Blocking by design, on one thread with one connection (libpq's rule). `stop()` may be called
+/// from another thread: the current job finishes, then `run()` returns.
+public final class JobRunner: Sendable {
+    public struct Configuration: Sendable {
+        public var databaseURL: String
+        public var workerID: String
+        public var leaseSeconds: Int
+        public var idlePollMilliseconds: Int
+
+        public init(databaseURL: String, workerID: String, leaseSeconds: Int = 300, idlePollMilliseconds: Int = 500) {
+            self.databaseURL = databaseURL
+            self.workerID = workerID
+            self.leaseSeconds = leaseSeconds
+            self.idlePollMilliseconds = idlePollMilliseconds
+        }
+    }
+
+    private let configuration: Configuration
+    private let logger: Logger
+    private let stopping = Atomic<Bool>(false)
+
+    public init(configuration: Configuration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func stop() { stopping.store(true, ordering: .sequentiallyConsistent) }
+
+    private var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
+
+    /// Runs until `stop()`. While PostgreSQL is unreachable it waits and tries again.
+    public func run(handlers: [any JobHandler]) {
+        var byKind: [String: any JobHandler] = [:]
+        for handler in handlers { for kind in handler.kinds { byKind[kind] = handler } }
+        var connection: Connection?
+        logger.info("worker started", metadata: ["worker": "\(configuration.workerID)", "kinds": "\(byKind.keys.sorted())"])
+        while !isStopping {
+            do {
+                if connection == nil || connection?.ensureConnected() == false {
+                    connection = try Connection(url: configuration.databaseURL, logger: logger)
+                }
+                guard let db = connection,
+                      let job = try JobStore.claim(db, workerID: configuration.workerID, leaseSeconds: configuration.leaseSeconds)
+                else {
+                    pause(milliseconds: configuration.idlePollMilliseconds)
+                    continue
+                }
+                execute(job, handler: byKind[job.kind], connection: db)
+            } catch {
+                logger.warning("database unavailable; retrying", metadata: ["error": "\(error)"])
+                connection = nil
+                pause(milliseconds: 2000)
+            }
+        }
+        connection?.close()
+        logger.info("worker stopped", metadata: ["worker": "\(configuration.workerID)"])
+    }
+
+    private func execute(_ job: ClaimedJob, handler: (any JobHandler)?, connection: Connection) {
+        var jobLogger = logger
+        jobLogger[metadataKey: "job"] = "\(job.id)"
+        jobLogger[metadataKey: "kind"] = "\(job.kind)"
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            guard let handler else { throw UnknownJobKind(kind: job.kind) }
+            try handler.run(job, connection: connection, logger: jobLogger)
+            try JobStore.complete(connection, id: job.id, workerID: configuration.workerID)
+            let ms = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            jobLogger.info("job done in \(ms)ms", metadata: ["attempt": "\(job.attempt)"])
+        } catch {
+            let retry = JobStore.backoffSeconds(afterAttempt: job.attempt)
+            jobLogger.warning(
+                "job failed", metadata: ["attempt": "\(job.attempt)/\(job.maxAttempts)", "error": "\(error)"])
+            do {
+                try JobStore.fail(
+                    connection, id: job.id, workerID: configuration.workerID, error: "\(error)", retryInSeconds: retry)
+            } catch {
+                // The lease runs out and another claim retries the job.
+                jobLogger.error("could not record the failure", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    private func pause(milliseconds: Int) {
+        var left = milliseconds
+        while left > 0 && !isStopping {
+            usleep(UInt32(min(left, 100)) * 1000)
+            left -= 100
+        }
+    }
+}
+
+/// A job whose kind no handler runs (an older or newer program queued it).
+struct UnknownJobKind: Error, CustomStringConvertible {
+    let kind: String
+    var description: String { "no handler for job kind \(kind)" }
+}
