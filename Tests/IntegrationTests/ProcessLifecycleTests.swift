@@ -57,6 +57,16 @@ struct ProcessLifecycleTests {
         locker.close()
     }
 
+    @Test func theResponderCanListenOnTCPForNginxOnAnotherHost() throws {
+        let stack = try ProductStack(listenTCP: true)
+        defer { stack.shutdown() }
+        let home = try stack.client.get("/", headers: ["Accept-Language": "en"])
+        #expect(home.status == 200)
+        #expect(home.text.contains("Did you receive a quotation?"))
+        #expect(!FileManager.default.fileExists(atPath: stack.socketPath))
+        #expect(stack.stopResponder() == 0)
+    }
+
     @Test func postgresDownGives503AndRecoveryNeedsNoRestart() throws {
         let stack = try ProductStack()
         defer { stack.shutdown() }

@@ -11,6 +11,10 @@ public final class ProductStack: @unchecked Sendable {
     public let databaseURL: String
     public let client: HTTPSClient
     public var socketPath: String { directory + "/eventgaraget.sock" }
+    /// The responder's TCP port when the stack was made with `listenTCP`, else nil (unix socket).
+    public let responderPort: Int?
+    /// What the responder listens on and nginx passes to: `unix:/…` or `127.0.0.1:port`.
+    public var upstream: String { responderPort.map { "127.0.0.1:\($0)" } ?? "unix:" + socketPath }
     public var responderLog: String { directory + "/responder.log" }
     public var nginxConfig: String { directory + "/nginx/nginx.conf" }
 
@@ -21,7 +25,7 @@ public final class ProductStack: @unchecked Sendable {
 
     /// Starts everything and waits until `/healthz` answers 200 through nginx.
     /// `environment` adds to (or overrides) the responder's configuration.
-    public init(environment: [String: String] = [:], migrate: Bool = true) throws {
+    public init(environment: [String: String] = [:], migrate: Bool = true, listenTCP: Bool = false) throws {
         postgres = try TemporaryPostgres()
         databaseURL = postgres.createDatabase(named: "product")
         var template = Array("/tmp/egstack-XXXXXX".utf8CString)
@@ -29,6 +33,7 @@ public final class ProductStack: @unchecked Sendable {
         directory = String(cString: made)
         ChildProcesses.shared.addDirectory(directory)
         httpsPort = try freeTCPPort()
+        responderPort = listenTCP ? try freeTCPPort() : nil
         client = HTTPSClient(baseURL: "https://localhost:\(httpsPort)")
         extraEnvironment = environment
 
@@ -47,7 +52,7 @@ public final class ProductStack: @unchecked Sendable {
     public var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["DATABASE_URL"] = databaseURL
-        env["EG_LISTEN"] = "unix:" + socketPath
+        env["EG_LISTEN"] = upstream
         env["EG_STATIC_DIR"] = repositoryRoot + "/static"
         env["EG_THREADS"] = "4"
         env["EG_PUBLIC_URL"] = "https://localhost:\(httpsPort)"
@@ -80,17 +85,32 @@ public final class ProductStack: @unchecked Sendable {
             responder = process
             ChildProcesses.shared.add(process.processIdentifier)
         }
-        // The socket appears once the responder listens.
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: socketPath) { usleep(25_000) }
-        guard FileManager.default.fileExists(atPath: socketPath) else {
+        // The socket file appears (or the port accepts) once the responder listens.
+        for _ in 0..<200 where !responderListens() { usleep(25_000) }
+        guard responderListens() else {
             throw TestFailure("responder did not start:\n\(readResponderLog())")
+        }
+    }
+
+    private func responderListens() -> Bool {
+        guard let port = responderPort else { return FileManager.default.fileExists(atPath: socketPath) }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
         }
     }
 
     public func startNginx() throws {
         let rendered = try run(
             "/bin/bash",
-            [repositoryRoot + "/scripts/nginx-config", directory + "/nginx", String(httpsPort), "unix:" + socketPath])
+            [repositoryRoot + "/scripts/nginx-config", directory + "/nginx", String(httpsPort), upstream])
         guard rendered.status == 0 else { throw TestFailure("nginx-config failed: \(rendered.errorOutput)") }
         let check = try nginxCommand(["-t"])
         guard check.status == 0 else { throw TestFailure("nginx -t failed: \(check.errorOutput)") }
