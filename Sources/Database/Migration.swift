@@ -1,4 +1,5 @@
 public import Foundation
+import Domain
 
 /// One schema migration: a numbered `.sql` file from `Sources/Database/Migrations`, such as
 /// `0001_initial.sql` (version 1, name `initial`).

@@ -1,0 +1,30 @@
+/// What was recorded when the customer signed, printed as the evidence block. The method (drawn or
+/// typed) comes from `AgreementDocument.signature`, so the two cannot disagree.
+public struct SigningEvidence: Sendable, Equatable {
+    public var signerName: String
+    public var signerEmail: String
+    /// The signing time in Europe/Stockholm with the zone, e.g. "2026-06-01 14:03:12 CEST".
+    public var signedAtStockholm: String
+    /// The same instant in UTC, e.g. "2026-06-01 12:03:12 UTC".
+    public var signedAtUTC: String
+    public var ipAddress: String
+    public var userAgent: String
+    /// The SHA-256 (hex) of the quotation version's canonical snapshot that was signed.
+    public var versionSHA256: String
+    /// The signing link's ID (never its token).
+    public var linkID: String
+
+    public init(
+        signerName: String, signerEmail: String, signedAtStockholm: String, signedAtUTC: String, ipAddress: String,
+        userAgent: String, versionSHA256: String, linkID: String
+    ) {
+        self.signerName = signerName
+        self.signerEmail = signerEmail
+        self.signedAtStockholm = signedAtStockholm
+        self.signedAtUTC = signedAtUTC
+        self.ipAddress = ipAddress
+        self.userAgent = userAgent
+        self.versionSHA256 = versionSHA256
+        self.linkID = linkID
+    }
+}
