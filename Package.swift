@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "FCGIHost", "Database", "Templates", "Sanitizer", "Handlers", "Domain", "Worker",
+                "FCGIHost", "Database", "Templates", "Sanitizer", "Handlers", "Domain", "Worker", "Mail", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -20,6 +20,12 @@ struct WorkerCommand: ParsableCommand {
         let configuration = try Bootstrap.configuration(options)
         let logger = Bootstrap.logger(configuration, label: "eventgaraget.worker")
         try ServeCommand.refuseWhilePendingMigrations(configuration, logger: logger)
+        let handlers: [any JobHandler]
+        do {
+            handlers = try JobHandlers.all(configuration)
+        } catch {
+            throw CommandFailure("cannot set up the worker: \(error)")
+        }
 
         var stopSignals = sigset_t()
         sigemptyset(&stopSignals)
@@ -34,7 +40,7 @@ struct WorkerCommand: ParsableCommand {
             logger: logger)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            runner.run(handlers: JobHandlers.all(configuration))
+            runner.run(handlers: handlers)
             done.signal()
         }
         thread.start()

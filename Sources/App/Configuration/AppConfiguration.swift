@@ -13,6 +13,8 @@ public struct AppConfiguration: Sendable {
     public var shutdownTimeoutSeconds: Double
     public var staticDirectory: String
     public var logLevel: String
+    public var smtpURL: String?
+    public var mailDirectory: String
 
     /// One documented variable.
     public struct Variable: Sendable {
@@ -47,6 +49,13 @@ public struct AppConfiguration: Sendable {
         Variable(
             name: "EG_STATIC_DIR", defaultValue: "static",
             help: "the static/ folder nginx serves; read at start to fingerprint asset URLs", secret: false),
+        Variable(
+            name: "EG_SMTP_URL", defaultValue: "",
+            help: "smtp://user:pass@host:587 (STARTTLS), smtps://host:465, or smtp://host:25?tls=none; empty: write to EG_MAIL_DIR",
+            secret: true),
+        Variable(
+            name: "EG_MAIL_DIR", defaultValue: ".data/mail",
+            help: "Maildir that outgoing mail is written to when EG_SMTP_URL is empty (development)", secret: false),
         Variable(
             name: "EG_LOG_LEVEL", defaultValue: "info",
             help: "trace, debug, info, notice, warning, error or critical", secret: false),
@@ -93,6 +102,9 @@ public struct AppConfiguration: Sendable {
 
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         let logLevel = setting("EG_LOG_LEVEL")
+        if let smtp = value("EG_SMTP_URL"), !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) {
+            problems.append("EG_SMTP_URL must start with smtp:// or smtps://")
+        }
         if !levels.contains(logLevel) { problems.append("EG_LOG_LEVEL '\(logLevel)' must be one of \(levels.joined(separator: ", "))") }
 
         guard problems.isEmpty, let listen, let socketMode, let timeout else {
@@ -102,7 +114,8 @@ public struct AppConfiguration: Sendable {
             AppConfiguration(
                 databaseURL: databaseURL, listen: listen, socketMode: socketMode, threads: threads,
                 publicBaseURL: publicURL, maxBodyBytes: maxBody, shutdownTimeoutSeconds: timeout,
-                staticDirectory: setting("EG_STATIC_DIR"), logLevel: logLevel))
+                staticDirectory: setting("EG_STATIC_DIR"), logLevel: logLevel, smtpURL: value("EG_SMTP_URL"),
+                mailDirectory: setting("EG_MAIL_DIR")))
     }
 
     /// The default written in `variables`: one place for the code, `check-config` and the README.
@@ -132,6 +145,8 @@ public struct AppConfiguration: Sendable {
             "EG_MAX_BODY_BYTES=\(maxBodyBytes)",
             "EG_SHUTDOWN_TIMEOUT=\(shutdownTimeoutSeconds.formatted())",
             "EG_STATIC_DIR=\(staticDirectory)",
+            "EG_SMTP_URL=\(smtpURL.map(Self.maskingPassword) ?? "")",
+            "EG_MAIL_DIR=\(mailDirectory)",
             "EG_LOG_LEVEL=\(logLevel)",
         ]
     }

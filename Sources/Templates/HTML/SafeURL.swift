@@ -9,6 +9,10 @@ public struct SafeURL: Sendable, Hashable {
 
     public init(_ route: Route) { value = route.path }
 
+    /// A URL this program built itself from its configured public address (a signing link in an
+    /// email); never one that came from input.
+    init(unchecked url: String) { value = url }
+
     /// An in-page anchor such as `#main`.
     init(fragment: StaticString) { value = "#" + fragment.description }
 

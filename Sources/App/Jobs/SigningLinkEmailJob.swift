@@ -1,0 +1,72 @@
+import Database
+import Domain
+import Foundation
+import Logging
+import Mail
+import Templates
+import Worker
+
+/// `email.signing_link`: the email that brings the customer their signing link. The send
+/// operation queues it with the link's ID and the token (the only place the token exists in
+/// clear); once the email is out, the token is removed from the job's payload.
+///
+/// Delivery is at least once: a worker that dies between sending and recording it sends again.
+struct SigningLinkEmailJob: JobHandler {
+    let kinds = ["email.signing_link"]
+    let transport: any MailTransport
+    let publicBaseURL: String
+
+    struct Payload: Decodable {
+        let signing_link_id: Int64
+        let token: String?
+    }
+
+    struct LinkMissing: Error, CustomStringConvertible {
+        let id: Int64
+        var description: String { "signing link \(id) does not exist" }
+    }
+
+    func run(_ job: ClaimedJob, connection: Connection, logger: Logger) throws {
+        let payload = try JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8))
+        guard let token = payload.token else {
+            logger.info("token already scrubbed: the email went out before")
+            return
+        }
+        guard let details = try SigningLinkEmailStore.details(connection, linkID: payload.signing_link_id) else {
+            throw LinkMissing(id: payload.signing_link_id)
+        }
+        if details.isVoided {
+            // A newer version was sent before this email went out: its own email carries the live link.
+            logger.info("link voided before sending; nothing sent")
+            try SigningLinkEmailStore.scrubToken(connection, jobID: job.id)
+            return
+        }
+        let content = SigningLinkEmail(
+            language: Language(rawValue: details.locale) ?? .default, customerName: details.customerName,
+            companyName: details.companyName, quotationNumber: details.quotationNumber, title: details.title,
+            link: "\(publicBaseURL)/sign/\(token)", expiresAt: details.expiresAt, contactEmail: details.contactEmail,
+            contactPhone: details.contactPhone)
+        let message = try EmailMessage(
+            from: try Self.sender(details), to: [try EmailAddress(details.recipientEmail, displayName: details.customerName)],
+            replyTo: details.contactEmail.isEmpty ? nil : try EmailAddress(details.contactEmail, displayName: details.companyName),
+            subject: content.subject, textBody: content.text, htmlBody: content.html)
+        let messageID = try transport.send(message)
+        try SigningLinkEmailStore.scrubToken(connection, jobID: job.id)
+        logger.info("signing link sent", metadata: ["message_id": "\(messageID)"])
+    }
+
+    /// The From address: the configured sender (`Name <address>` or an address), else the
+    /// contact address, else a no-reply address at the public host.
+    static func sender(_ details: SigningLinkEmailDetails) throws -> EmailAddress {
+        let configured = details.sender.trimmingCharacters(in: .whitespaces)
+        if let open = configured.lastIndex(of: "<"), let close = configured.lastIndex(of: ">"), open < close {
+            let name = configured[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+            return try EmailAddress(
+                String(configured[configured.index(after: open)..<close]),
+                displayName: name.isEmpty ? details.companyName : name)
+        }
+        if !configured.isEmpty { return try EmailAddress(configured, displayName: details.companyName) }
+        if !details.contactEmail.isEmpty { return try EmailAddress(details.contactEmail, displayName: details.companyName) }
+        return try EmailAddress("no-reply@localhost", displayName: details.companyName)
+    }
+}
