@@ -1,0 +1,170 @@
+import ArgumentParser
+import Database
+import Domain
+import Foundation
+
+/// `eventgaraget seed-demo`: loads believable demo data into an empty database, in one
+/// transaction, and prints the signing link of one sent quotation. Idempotent: when the
+/// catalogue already has products it changes nothing and says so.
+struct SeedDemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seed-demo",
+        abstract: "Load demo data (company, catalogue, staff, customers, quotations) into an empty database.",
+        discussion: """
+            Runs in one transaction and only when there are no products yet; a second run does nothing. \
+            Prints the public signing link of a sent demo quotation. Staff users get no usable password: \
+            an admin sets them.
+            """)
+
+    @OptionGroup var options: ConfigurationOptions
+
+    func run() throws {
+        let configuration = try Bootstrap.configuration(options)
+        let logger = Bootstrap.logger(configuration, label: "eventgaraget.seed-demo")
+        let connection = try Connection(url: configuration.databaseURL, logger: logger)
+        defer { connection.close() }
+        guard let token = try connection.transaction({ tx in try Self.seed(tx) }) else {
+            print("The database already has products; seed-demo changed nothing.")
+            return
+        }
+        var base = configuration.publicBaseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        print("Demo data loaded.")
+        print("Signing link: \(base)/sign/\(token.text)")
+    }
+
+    /// Writes everything; returns the token of the sent quotation to print, or nil when the
+    /// database already had products.
+    static func seed(_ tx: Connection) throws -> SigningLinkToken? {
+        guard try CatalogStore.productCount(tx) == 0 else { return nil }
+        let c = DemoData.company
+        try SeedStore.writeCompanySettings(
+            tx,
+            CompanySettings(
+                companyName: c.name, orgNumber: c.orgNumber, vatNumber: c.vatNumber, addressLine1: c.addressLine1,
+                postalCode: c.postalCode, city: c.city, contactEmail: c.contactEmail, contactPhone: c.contactPhone,
+                websiteURL: c.website, teamNotificationEmail: c.teamEmail, emailSender: c.sender,
+                termsTemplateHTML: DemoData.termsHTML))
+
+        // "!" is not an argon2id encoded string, so no password can ever match it: these accounts
+        // cannot log in until an admin sets a real password (the admin issue adds that).
+        var userIDs: [String: Int64] = [:]
+        for user in DemoData.users {
+            userIDs[user.role] = try SeedStore.createUser(
+                tx, email: user.email, name: user.name, role: user.role, passwordHash: "!")
+        }
+        let seller = userIDs["manager"] ?? userIDs["admin"] ?? 0
+
+        var products: [String: (id: ProductID, product: DemoData.Product)] = [:]
+        for (position, category) in DemoData.categories.enumerated() {
+            let categoryID = try CatalogStore.createCategory(tx, name: category.name, position: position)
+            for product in category.products {
+                let id = try CatalogStore.createProduct(
+                    tx, sku: product.sku, name: product.name, descriptionHTML: "<p>\(product.description)</p>",
+                    categoryID: categoryID, price: Money(ore: product.priceOre), pricing: product.pricing,
+                    stock: product.stock)
+                products[product.sku] = (id, product)
+            }
+        }
+        var addons: [(id: AddonID, name: String, priceOre: Int64, pricing: LinePricing)] = []
+        for addon in DemoData.addons {
+            let id = try CatalogStore.createAddon(
+                tx, name: addon.name, description: addon.description, price: Money(ore: addon.priceOre),
+                pricing: addon.pricing)
+            addons.append((id, addon.name, addon.priceOre, addon.pricing))
+        }
+        var customers: [(id: CustomerID, delivery: PostalAddress)] = []
+        for customer in DemoData.customers {
+            let id = try CustomerStore.create(tx, details: customer.details, deliveryAddress: customer.delivery)
+            customers.append((id, customer.delivery ?? customer.details.billingAddress))
+        }
+
+        func line(_ sku: String, _ quantity: Int) throws -> QuotationLine {
+            guard let entry = products[sku] else { throw CommandFailure("demo data names an unknown SKU \(sku)") }
+            return try QuotationLine(
+                item: .product(entry.id), description: entry.product.name, quantity: quantity,
+                pricing: entry.product.pricing, unitPrice: Money(ore: entry.product.priceOre))
+        }
+        func addon(_ index: Int, _ quantity: Int = 1) throws -> QuotationLine {
+            let a = addons[index]
+            return try QuotationLine(
+                item: .addon(a.id), description: a.name, quantity: quantity, pricing: a.pricing,
+                unitPrice: Money(ore: a.priceOre))
+        }
+        let today = try stockholmToday()
+        func period(inDays start: Int, length: Int) throws -> RentalPeriod {
+            try RentalPeriod(start: try today.adding(days: start), end: try today.adding(days: start + length - 1))
+        }
+        func draft(
+            _ customer: Int, _ title: String, _ period: RentalPeriod, _ lines: [QuotationLine],
+            discount: Discount = .none, shipping: Int64 = 0
+        ) throws -> QuotationID {
+            try QuotationStore.createDraft(
+                tx, customer: customers[customer].id, period: period, title: title,
+                deliveryAddress: customers[customer].delivery, lines: lines, discount: discount,
+                shipping: Money(ore: shipping), vatRate: .default, termsHTML: DemoData.termsHTML, createdBy: seller)
+        }
+
+        // Draft: a midsummer party, not sent yet.
+        _ = try draft(
+            0, "Midsommarfest i Partille", try period(inDays: 40, length: 3),
+            [try line("TALT-4x8", 1), try line("BORD-180", 4), try line("STOL-VIT", 32), try addon(0)])
+
+        // Sent: a wedding — the link printed at the end.
+        let wedding = try draft(
+            2, "Bröllop på Särö", try period(inDays: 60, length: 3),
+            [
+                try line("TALT-9x18", 1), try line("GOLV-KASS", 162), try line("BORD-RUND", 12),
+                try line("STOL-CHIAV", 100), try line("LJUS-KRON", 3), try line("LJUD-PA-S", 1),
+                try addon(1), try addon(4, 1),
+            ],
+            discount: try .percent(basisPoints: 500))
+        let sentWedding = try QuotationStore.send(tx, quotationID: wedding, sentBy: seller)
+
+        // Sent twice: the second version replaced the first, whose link is void.
+        let companyParty = try draft(
+            5, "Sommarfest Hisingens Bygg", try period(inDays: 25, length: 2),
+            [try line("TALT-6x12", 1), try line("BORD-STA", 10), try line("VARM-GAS", 4), try line("LJUD-BT", 2)],
+            shipping: 49_500)
+        _ = try QuotationStore.send(tx, quotationID: companyParty, sentBy: seller)
+        _ = try QuotationStore.send(tx, quotationID: companyParty, sentBy: seller)
+
+        // Declined by the customer through the link.
+        let club = try draft(
+            3, "Klubbens 100-årsjubileum", try period(inDays: 90, length: 2),
+            [try line("TALT-12x24", 1), try line("SCEN-2x1", 12), try line("LJUD-PA-L", 1), try addon(2, 12)])
+        let sentClub = try QuotationStore.send(tx, quotationID: club, sentBy: seller)
+        try SeedStore.recordDecline(tx, sent: sentClub, reason: "Vi har valt en annan lokal i år.")
+
+        // Expired: sent 45 days ago with a 30-day link, never signed.
+        let birthday = try draft(
+            4, "50-årsfest på Öckerö", try period(inDays: 10, length: 1),
+            [try line("TALT-3x6", 2), try line("LJUS-SLINGA", 2), try line("VARM-EL", 2)])
+        let sentBirthday = try QuotationStore.send(
+            tx, quotationID: birthday, sentBy: seller, validityDays: 30, now: Date().addingTimeInterval(-45 * 86_400))
+        try SeedStore.expireIfLinkExpired(tx, sent: sentBirthday)
+
+        // Void: a draft staff cancelled.
+        let cancelled = try draft(
+            6, "Trädgårdsfest (inställd)", try period(inDays: 20, length: 1),
+            [try line("STOL-BANK", 6), try line("TALT-3x3", 2)])
+        try SeedStore.voidDraft(tx, quotationID: cancelled, userID: seller)
+
+        // Another draft: a student party with a fixed discount.
+        _ = try draft(
+            7, "Kårfest vårterminen", try period(inDays: 120, length: 1),
+            [try line("GOLV-DANS", 36), try line("LJUS-LED", 16), try line("LJUD-PA-L", 1), try line("STOL-BAR", 20),
+             try addon(3)],
+            discount: try .amount(Money(ore: 100_000)), shipping: 0)
+
+        return sentWedding.token
+    }
+
+    /// Today in Europe/Stockholm.
+    static func stockholmToday() throws -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return try CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}

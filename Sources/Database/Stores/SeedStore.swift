@@ -1,0 +1,134 @@
+public import Domain
+
+/// The company settings `seed-demo` writes (strings; empty is stored as NULL).
+public struct CompanySettings: Sendable {
+    public var companyName: String
+    public var orgNumber: String
+    public var vatNumber: String
+    public var addressLine1: String
+    public var postalCode: String
+    public var city: String
+    public var contactEmail: String
+    public var contactPhone: String
+    public var websiteURL: String
+    public var teamNotificationEmail: String
+    public var emailSender: String
+    /// Already sanitised HTML.
+    public var termsTemplateHTML: String
+
+    public init(
+        companyName: String, orgNumber: String, vatNumber: String, addressLine1: String, postalCode: String,
+        city: String, contactEmail: String, contactPhone: String, websiteURL: String, teamNotificationEmail: String,
+        emailSender: String, termsTemplateHTML: String
+    ) {
+        self.companyName = companyName
+        self.orgNumber = orgNumber
+        self.vatNumber = vatNumber
+        self.addressLine1 = addressLine1
+        self.postalCode = postalCode
+        self.city = city
+        self.contactEmail = contactEmail
+        self.contactPhone = contactPhone
+        self.websiteURL = websiteURL
+        self.teamNotificationEmail = teamNotificationEmail
+        self.emailSender = emailSender
+        self.termsTemplateHTML = termsTemplateHTML
+    }
+}
+
+/// The writes only `eventgaraget seed-demo` needs (settings, placeholder users, and moving demo
+/// quotations into the declined / expired / void states). The admin and signing issues will own
+/// the real operations; these exist so the demo data is made through SQL in store code.
+public enum SeedStore {
+    /// Overwrites the settings row's company fields. - Throws: `DatabaseError`.
+    public static func writeCompanySettings(_ connection: Connection, _ s: CompanySettings) throws(DatabaseError) {
+        try connection.execute(
+            """
+            UPDATE settings
+               SET company_name = \(s.companyName), org_number = \(CustomerStore.nonEmpty(s.orgNumber)),
+                   vat_number = \(CustomerStore.nonEmpty(s.vatNumber)), address_line1 = \(CustomerStore.nonEmpty(s.addressLine1)),
+                   postal_code = \(CustomerStore.nonEmpty(s.postalCode)), city = \(CustomerStore.nonEmpty(s.city)),
+                   contact_email = \(CustomerStore.nonEmpty(s.contactEmail)), contact_phone = \(CustomerStore.nonEmpty(s.contactPhone)),
+                   website_url = \(CustomerStore.nonEmpty(s.websiteURL)),
+                   team_notification_email = \(CustomerStore.nonEmpty(s.teamNotificationEmail)),
+                   email_sender = \(CustomerStore.nonEmpty(s.emailSender)), terms_template_html = \(s.termsTemplateHTML),
+                   version = version + 1
+            """)
+    }
+
+    /// The settings' terms template (sanitised HTML). - Throws: `DatabaseError`.
+    public static func termsTemplate(_ connection: Connection) throws(DatabaseError) -> String {
+        try connection.query("SELECT terms_template_html FROM settings")[0].decode("terms_template_html")
+    }
+
+    /// Creates a staff user with the given password hash (seed-demo passes "!", which no argon2id
+    /// verification can match). - Throws: `DatabaseError` (`.uniqueViolation("users_email_key")`).
+    public static func createUser(
+        _ connection: Connection, email: String, name: String, role: String, passwordHash: String
+    ) throws(DatabaseError) -> Int64 {
+        try connection.query(
+            """
+            INSERT INTO users (email, name, role, password_hash) VALUES (\(email), \(name), \(role), \(passwordHash))
+            RETURNING id
+            """)[0].decode("id")
+    }
+
+    /// Records a customer's decline of a sent version through its link (a `declines` row, the
+    /// version and quotation marked declined, the audit row). - Throws: `DatabaseError`.
+    public static func recordDecline(_ connection: Connection, sent: SentQuotation, reason: String) throws {
+        try connection.transaction { tx in
+            try tx.execute(
+                """
+                INSERT INTO declines (quotation_version_id, signing_link_id, reason)
+                VALUES (\(sent.versionID.rawValue), \(sent.signingLinkID.rawValue), \(reason))
+                """)
+            try tx.execute("UPDATE quotation_versions SET state = 'declined' WHERE id = \(sent.versionID.rawValue)")
+            try tx.execute(
+                "UPDATE quotations SET state = 'declined', version = version + 1 WHERE id = \(sent.quotationID.rawValue)")
+            try tx.execute(
+                """
+                INSERT INTO audit_log (actor_kind, entity_type, entity_id, action, after)
+                VALUES ('customer', 'quotation', \(sent.quotationID.rawValue), 'declined',
+                        jsonb_build_object('version', \(sent.versionNo)::int, 'reason', \(reason)::text))
+                """)
+        }
+    }
+
+    /// Marks a sent version expired, only if its link really has expired.
+    /// - Returns: whether it was expired. - Throws: `DatabaseError`.
+    @discardableResult
+    public static func expireIfLinkExpired(_ connection: Connection, sent: SentQuotation) throws -> Bool {
+        try connection.transaction { tx in
+            let changed = try tx.execute(
+                """
+                UPDATE quotation_versions v SET state = 'expired'
+                 WHERE v.id = \(sent.versionID.rawValue) AND v.state = 'sent'
+                   AND EXISTS (SELECT 1 FROM signing_links s
+                                WHERE s.id = \(sent.signingLinkID.rawValue) AND s.expires_at <= now())
+                """)
+            guard changed == 1 else { return false }
+            try tx.execute(
+                "UPDATE quotations SET state = 'expired', version = version + 1 WHERE id = \(sent.quotationID.rawValue)")
+            try tx.execute(
+                """
+                INSERT INTO audit_log (actor_kind, entity_type, entity_id, action, after)
+                VALUES ('system', 'quotation', \(sent.quotationID.rawValue), 'expired',
+                        jsonb_build_object('version', \(sent.versionNo)::int))
+                """)
+            return true
+        }
+    }
+
+    /// Voids a draft (staff cancelled it before sending). - Throws: `DatabaseError`.
+    public static func voidDraft(_ connection: Connection, quotationID: QuotationID, userID: Int64) throws {
+        try connection.transaction { tx in
+            try tx.execute(
+                "UPDATE quotations SET state = 'void', version = version + 1 WHERE id = \(quotationID.rawValue) AND state = 'draft'")
+            try tx.execute(
+                """
+                INSERT INTO audit_log (actor_user_id, actor_kind, entity_type, entity_id, action, after)
+                VALUES (\(userID), 'user', 'quotation', \(quotationID.rawValue), 'voided', '{"state": "void"}'::jsonb)
+                """)
+        }
+    }
+}
