@@ -5,16 +5,9 @@ import TestSupport
 /// The `eventgaraget` subcommands as an operator runs them.
 @Suite("Command line")
 struct CommandLineTests {
-    func environment(_ values: [String: String]) -> [String: String] {
-        var env = ProcessInfo.processInfo.environment
-        for key in env.keys where key.hasPrefix("EG_") || key == "DATABASE_URL" { env[key] = nil }
-        for (key, value) in values { env[key] = value }
-        return env
-    }
-
     @Test func migrateRunTwiceAtOnceBothSucceedWithOneSetApplied() throws {
         let url = TemporaryPostgres.shared.createDatabase(named: "migrate_race")
-        let env = environment(["DATABASE_URL": url])
+        let env = productEnvironment(["DATABASE_URL": url])
         let results = LockedBox<[CommandResult]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
             if let result = try? run(productBinary, ["migrate"], environment: env) {
@@ -29,7 +22,7 @@ struct CommandLineTests {
         #expect(both.filter { $0.output.contains("database is up to date") }.count == 1)
         let files = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/Sources/Database/Migrations")
             .filter { $0.hasSuffix(".sql") }
-        let database = String(url.split(separator: " ").first { $0.hasPrefix("dbname=") }!.dropFirst(7))
+        let database = databaseName(fromURL: url)
         let recorded = try TemporaryPostgres.shared.psql("SELECT count(*) FROM schema_migrations", database: database)
         #expect(recorded.trimmingCharacters(in: .whitespacesAndNewlines) == String(files.count))
     }
@@ -37,7 +30,7 @@ struct CommandLineTests {
     @Test func serveRefusesToStartWhileMigrationsArePending() throws {
         let url = TemporaryPostgres.shared.createDatabase(named: "pending")
         let socket = "/tmp/eg-pending-\(UUID().uuidString.prefix(8)).sock"
-        let result = try run(productBinary, ["serve"], environment: environment(["DATABASE_URL": url, "EG_LISTEN": socket]))
+        let result = try run(productBinary, ["serve"], environment: productEnvironment(["DATABASE_URL": url, "EG_LISTEN": socket]))
         #expect(result.status != 0)
         #expect(result.errorOutput.contains("pending"))
         #expect(result.errorOutput.contains("eventgaraget migrate"))
@@ -46,9 +39,9 @@ struct CommandLineTests {
 
     @Test func workerRecordsFailuresAndStopsCleanlyOnSigterm() throws {
         let url = TemporaryPostgres.shared.createDatabase(named: "worker")
-        let env = environment(["DATABASE_URL": url])
+        let env = productEnvironment(["DATABASE_URL": url])
         #expect(try run(productBinary, ["migrate"], environment: env).status == 0)
-        let database = String(url.split(separator: " ").first { $0.hasPrefix("dbname=") }!.dropFirst(7))
+        let database = databaseName(fromURL: url)
         try TemporaryPostgres.shared.psql("INSERT INTO jobs (kind) VALUES ('from.the.future')", database: database)
 
         let worker = Process()
@@ -80,7 +73,7 @@ struct CommandLineTests {
     @Test func checkConfigMasksSecretsAndNamesEveryProblem() throws {
         let good = try run(
             productBinary, ["check-config"],
-            environment: environment(["DATABASE_URL": "postgresql://eg:hunter2@db.example/eg", "EG_THREADS": "6"]))
+            environment: productEnvironment(["DATABASE_URL": "postgresql://eg:hunter2@db.example/eg", "EG_THREADS": "6"]))
         #expect(good.status == 0)
         #expect(good.output.contains("DATABASE_URL=postgresql://eg:*****@db.example/eg"))
         #expect(good.output.contains("EG_THREADS=6"))
@@ -88,7 +81,7 @@ struct CommandLineTests {
 
         let bad = try run(
             productBinary, ["check-config"],
-            environment: environment([
+            environment: productEnvironment([
                 "DATABASE_URL": "mysql://x", "EG_THREADS": "many", "EG_LISTEN": "nowhere", "EG_PUBLIC_URL": "ftp://x",
             ]))
         #expect(bad.status != 0)
@@ -103,7 +96,7 @@ struct CommandLineTests {
             .write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try run(
-            productBinary, ["check-config", "--env-file", file.path], environment: environment(["EG_LOG_LEVEL": "warning"]))
+            productBinary, ["check-config", "--env-file", file.path], environment: productEnvironment(["EG_LOG_LEVEL": "warning"]))
         #expect(result.status == 0)
         #expect(result.output.contains("EG_THREADS=3"))
         #expect(result.output.contains("EG_PUBLIC_URL=https://rental.example.se"))

@@ -20,7 +20,7 @@ struct ThroughNginxTests {
         let stack = try stack()
         _ = try stack.postgres.psql(
             "UPDATE settings SET company_name = 'Tältmästarna AB', contact_email = 'hej@example.se'",
-            database: databaseName(stack))
+            database: databaseName(fromURL: stack.databaseURL))
         let result = try stack.client.get("/", headers: ["Accept-Language": "sv-SE,sv;q=0.9"])
         #expect(result.status == 200)
         #expect(result.header("content-type") == "text/html; charset=utf-8")
@@ -196,9 +196,5 @@ struct ThroughNginxTests {
     @Test func generatedNginxConfigurationPassesNginxT() throws {
         let check = try stack().nginxCommand(["-t"])
         #expect(check.status == 0, "\(check.errorOutput)")
-    }
-
-    private func databaseName(_ stack: ProductStack) -> String {
-        stack.databaseURL.split(separator: " ").first { $0.hasPrefix("dbname=") }.map { String($0.dropFirst(7)) } ?? ""
     }
 }
