@@ -76,7 +76,7 @@ public final class ProductStack: @unchecked Sendable {
             process.executableURL = URL(fileURLWithPath: productBinary)
             process.arguments = ["serve"]
             process.environment = environment
-            FileManager.default.createFile(atPath: responderLog, contents: nil)
+            _ = FileManager.default.createFile(atPath: responderLog, contents: nil)
             let log = try FileHandle(forWritingTo: URL(fileURLWithPath: responderLog))
             log.seekToEndOfFile()
             process.standardError = log

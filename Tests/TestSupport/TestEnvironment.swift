@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The process environment without any EventGaraget setting, plus `values`: what a product
 /// command sees in a test, independent of the developer's shell.

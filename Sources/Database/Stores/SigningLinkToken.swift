@@ -1,4 +1,4 @@
-public import Domain
+import Domain
 import Foundation
 
 /// The secret in a signing link (`/sign/{token}`): 256 random bits as URL-safe base64 without
