@@ -14,6 +14,8 @@ public enum Route: Hashable, Sendable {
     case adminLogin
     /// `/language/{sv|en}?return=/path` — remembers the chosen language and goes back.
     case switchLanguage(Language, returnTo: LocalPath)
+    /// `/sign/{token}` — the customer's agreement for a signing link.
+    case signing(token: String)
     /// `/static/{file}` — served by nginx; printed with a content fingerprint for long caching.
     case asset(String)
     /// `/_error/{status}` — nginx's internal redirect for errors it raises itself (413, 429),
@@ -29,6 +31,14 @@ public enum RouteMatch: Equatable, Sendable {
 }
 
 extension Route {
+    /// The path with secrets left out, for logs: a signing token is a password.
+    public static func loggablePath(segments: [String]) -> String {
+        if segments.first == "sign", segments.count >= 2 {
+            return "/sign/[token]" + segments.dropFirst(2).map { "/" + $0 }.joined()
+        }
+        return "/" + segments.joined(separator: "/")
+    }
+
     /// Finds the route for a decoded, normalised path. `query` gives the named query parameters.
     public static func match(method: String, segments: [String], query: (String) -> String? = { _ in nil }) -> RouteMatch {
         let readOnly = ["GET", "HEAD"]
@@ -52,6 +62,7 @@ extension Route {
                 let back = query("return").flatMap(LocalPath.init(validating:)) ?? LocalPath.root
                 return get(.switchLanguage(language, returnTo: back))
             case ("static", let file): return get(.asset(file))
+            case ("sign", let token): return get(.signing(token: token))
             case ("_error", let code):
                 // nginx turns the method of an internally redirected request into GET, but a
                 // HEAD stays HEAD; answer both, and anything else it might pass too.
@@ -74,6 +85,7 @@ extension Route {
         case .switchLanguage(let language, let back):
             "/language/\(language.rawValue)?return=\(PercentEncoding.encodeQueryValue(back.value))"
         case .asset(let file): "/static/\(PercentEncoding.encodePathSegment(file))"
+        case .signing(let token): "/sign/\(PercentEncoding.encodePathSegment(token))"
         case .errorPage(let status): "/_error/\(status)"
         }
     }

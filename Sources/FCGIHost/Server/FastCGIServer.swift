@@ -150,9 +150,9 @@ public final class FastCGIServer: Sendable {
         let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
         let hundredths = (micros % 1000) / 10
         let elapsed = "\(micros / 1000).\(hundredths < 10 ? "0" : "")\(hundredths)"
-        // One line per request. The path carries no query string, so no token reaches the log.
+        // One line per request. No query string, and the responder blanks tokens in the path.
         logger.info(
-            "\(request.method) \(request.path) \(response.status.code) \(elapsed)ms",
+            "\(request.method) \(responder.loggablePath(for: request)) \(response.status.code) \(elapsed)ms",
             metadata: ["request_id": "\(request.requestID)"])
     }
 

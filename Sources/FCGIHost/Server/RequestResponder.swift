@@ -5,10 +5,13 @@
 /// it turns every error into a response (a 500 page at worst).
 public protocol RequestResponder: AnyObject {
     func respond(to request: Request) -> Response
+    /// The request's path as it may be written to the log (no tokens in it).
+    func loggablePath(for request: Request) -> String
     /// Called on the thread when it stops, before the thread exits (close connections here).
     func close()
 }
 
 extension RequestResponder {
     public func close() {}
+    public func loggablePath(for request: Request) -> String { request.path }
 }

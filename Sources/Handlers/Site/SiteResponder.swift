@@ -55,6 +55,10 @@ public final class SiteResponder: RequestResponder {
         database.close()
     }
 
+    public func loggablePath(for request: Request) -> String {
+        Route.loggablePath(segments: request.segments)
+    }
+
     /// The exhaustive dispatch: a new route does not compile until it is handled here.
     private func handle(_ route: Route, context: Context) throws -> Response {
         switch route {
@@ -70,6 +74,8 @@ public final class SiteResponder: RequestResponder {
             var response = Response.redirect(to: back.value)
             response.headers.append(LanguageCookie.header(for: language))
             return response
+        case .signing(let token):
+            return try SigningHandler.show(token: token, context: context)
         case .asset:
             // nginx serves /static/ itself; reaching the responder means the file does not exist.
             throw HTTPError(.notFound)

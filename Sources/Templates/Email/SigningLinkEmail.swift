@@ -13,7 +13,7 @@ public struct SigningLinkEmail: Sendable {
         link: String, expiresAt: Date, contactEmail: String, contactPhone: String
     ) {
         let s = Strings(language)
-        let expires = Self.date(expiresAt)
+        let expires = DisplayFormat.date(expiresAt)
         let about = title.isEmpty ? quotationNumber : "\(quotationNumber) – \(title)"
         subject = s.t("Offert \(about) från \(companyName)", "Quotation \(about) from \(companyName)")
         let greeting = s.t("Hej \(customerName)!", "Hello \(customerName),")
@@ -46,14 +46,5 @@ public struct SigningLinkEmail: Sendable {
             },
         ]).render(into: &buffer)
         html = String(decoding: buffer, as: UTF8.self)
-    }
-
-    /// `2026-12-24`: unambiguous in both languages, the day in Europe/Stockholm.
-    static func date(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        func pad(_ n: Int, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(n).count)) + String(n) }
-        return "\(pad(parts.year ?? 0, 4))-\(pad(parts.month ?? 0, 2))-\(pad(parts.day ?? 0, 2))"
     }
 }

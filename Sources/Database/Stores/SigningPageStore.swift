@@ -1,0 +1,105 @@
+public import Foundation
+
+/// What the customer's page `/sign/{token}` needs about a presented link.
+public struct SigningPageData: Sendable, Equatable {
+    /// The link's state as the customer sees it, in order of precedence.
+    public enum State: String, Sendable, Equatable {
+        /// Can be read and signed.
+        case valid
+        /// Signed: the summary, never a second sign button.
+        case signed
+        case declined
+        case expired
+        /// A newer version was sent (or the quotation was voided): this offer was replaced.
+        case voided
+    }
+
+    public let linkID: Int64
+    public let quotationID: Int64
+    public let versionID: Int64
+    public let state: State
+    /// The frozen version as canonical JSON (`QuotationSnapshot`), exactly what is signed.
+    public let snapshotJSON: String
+    public let snapshotSHA256: String
+    public let expiresAt: Date
+    public let signedAt: Date?
+    public let bookingNumber: String?
+}
+
+/// The queries of the customer's signing page.
+public enum SigningPageStore {
+    /// Looks a presented token up by its hash. nil for a wrong and a never-issued token alike.
+    /// - Throws: `DatabaseError`.
+    public static func lookup(_ connection: Connection, tokenHash: [UInt8], now: Date = Date()) throws(DatabaseError)
+        -> SigningPageData?
+    {
+        let rows = try connection.query(
+            """
+            SELECT l.id AS link_id, v.quotation_id, v.id AS version_id, v.state AS version_state,
+                   q.state AS quotation_state, (l.voided_at IS NOT NULL) AS voided, l.expires_at,
+                   v.snapshot, encode(v.snapshot_sha256, 'hex') AS sha256,
+                   s.signed_at, b.number AS booking_number
+              FROM signing_links l
+              JOIN quotation_versions v ON v.id = l.quotation_version_id
+              JOIN quotations q ON q.id = v.quotation_id
+              LEFT JOIN signatures s ON s.quotation_version_id = v.id
+              LEFT JOIN bookings b ON b.quotation_id = q.id
+             WHERE l.token_hash = \(tokenHash)
+            """)
+        guard let row = rows.first else { return nil }
+        let versionState: String = try row.decode("version_state")
+        let quotationState: String = try row.decode("quotation_state")
+        let voided: Bool = try row.decode("voided")
+        let expiresAt: Date = try row.decode("expires_at")
+        let state: SigningPageData.State
+        switch versionState {
+        case "signed": state = .signed
+        case "declined": state = .declined
+        case "expired": state = .expired
+        case "superseded", "void": state = .voided
+        default:
+            if voided || quotationState == "void" {
+                state = .voided
+            } else if expiresAt <= now {
+                state = .expired
+            } else {
+                state = .valid
+            }
+        }
+        return SigningPageData(
+            linkID: try row.decode("link_id"), quotationID: try row.decode("quotation_id"),
+            versionID: try row.decode("version_id"), state: state, snapshotJSON: try row.decode("snapshot"),
+            snapshotSHA256: try row.decode("sha256"), expiresAt: expiresAt, signedAt: try row.decode("signed_at"),
+            bookingNumber: try row.decode("booking_number"))
+    }
+
+    /// Counts a view of the link; the first one also writes the "viewed" audit row. One transaction.
+    /// - Returns: true for the first view.
+    /// - Throws: `DatabaseError`.
+    @discardableResult
+    public static func recordView(
+        _ connection: Connection, linkID: Int64, quotationID: Int64, requestID: String, clientAddress: String
+    ) throws -> Bool {
+        try connection.transaction { tx in
+            let rows = try tx.query(
+                """
+                UPDATE signing_links
+                   SET view_count = view_count + 1, last_viewed_at = now(),
+                       first_viewed_at = coalesce(first_viewed_at, now())
+                 WHERE id = \(linkID)
+                RETURNING view_count
+                """)
+            let first = try rows.first?.decode("view_count", as: Int.self) == 1
+            if first {
+                try tx.execute(
+                    """
+                    INSERT INTO audit_log (actor_kind, entity_type, entity_id, action, after, request_id, ip)
+                    VALUES ('customer', 'quotation', \(quotationID), 'viewed',
+                            jsonb_build_object('signing_link_id', \(linkID)::bigint), \(requestID),
+                            nullif(\(clientAddress), '')::inet)
+                    """)
+            }
+            return first
+        }
+    }
+}

@@ -1,0 +1,151 @@
+public import Domain
+public import Foundation
+import Routing
+public import Sanitizer
+
+/// `/sign/{token}`: the agreement exactly as frozen in the version the link is bound to, or the
+/// page for the link's state. Mobile first: one column, the table scrolls inside itself on
+/// narrow screens, nothing on the page needs JavaScript.
+public enum SigningPage {
+    /// The link's state as the page shows it.
+    public enum LinkState: Sendable, Equatable {
+        case valid
+        case signed(bookingNumber: String, signedAt: Date)
+        case declined
+        case expired
+        case voided
+    }
+
+    public static func render(
+        state: LinkState, snapshot: QuotationSnapshot, snapshotSHA256: String, terms: SanitizedHTML,
+        context: PageContext
+    ) -> [UInt8] {
+        let s = context.strings
+        let title = "\(s.signingQuotation) \(snapshot.number)"
+        return Layout.page(title: title, context: context) {
+            switch state {
+            case .valid:
+                agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
+            case .signed(let booking, let signedAt):
+                notice(s.signingSignedTitle, s.signingSignedText(booking, DisplayFormat.dateTime(signedAt)), context)
+                agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
+            case .declined:
+                notice(s.signingDeclinedTitle, s.signingDeclinedText, context)
+            case .expired:
+                notice(s.signingExpiredTitle, s.signingExpiredText, context)
+            case .voided:
+                notice(s.signingVoidedTitle, s.signingVoidedText, context)
+            }
+        }.rendered()
+    }
+
+    /// A link that matches nothing (wrong or never issued: the same page for both).
+    public static func renderUnknown(context: PageContext) -> [UInt8] {
+        let s = context.strings
+        return Layout.page(title: s.signingUnknownTitle, context: context) {
+            notice(s.signingUnknownTitle, s.signingUnknownText, context)
+        }.rendered()
+    }
+
+    private static func notice(_ heading: String, _ text: String, _ context: PageContext) -> Node {
+        let company = context.company
+        return section(.class("notice")) {
+            h1 { heading }
+            p { text }
+            if !company.email.isEmpty || !company.phone.isEmpty {
+                p {
+                    "\(context.strings.signingContact): "
+                    if !company.email.isEmpty { a(.href(SafeURL(mailto: company.email))) { company.email } }
+                    if !company.email.isEmpty && !company.phone.isEmpty { " · " }
+                    if !company.phone.isEmpty { company.phone }
+                }
+            }
+        }
+    }
+
+    private static func agreement(
+        _ snapshot: QuotationSnapshot, sha256: String, terms: SanitizedHTML, s: Strings, language: Language
+    ) -> Node {
+        let totals = snapshot.totals
+        let money = { (amount: Money) in amount.formatted(language) }
+        return element("article", [.class("agreement")]) {
+            header(.class("agreement-head")) {
+                p(.class("company")) { snapshot.company.name }
+                h1 {
+                    "\(s.signingQuotation) \(snapshot.number)"
+                    small { " · \(s.signingVersion) \(snapshot.version)" }
+                }
+                if let title = snapshot.title, !title.isEmpty { p(.class("event-title")) { title } }
+            }
+            dl(.class("facts")) {
+                dt { s.signingCustomer }
+                dd {
+                    snapshot.customer.displayName
+                    if snapshot.customer.kind == .company && !snapshot.customer.name.isEmpty {
+                        void("br", [])
+                        snapshot.customer.name
+                    }
+                }
+                dt { s.signingPeriod }
+                dd { "\(snapshot.period.start.iso) – \(snapshot.period.end.iso) (\(s.signingDays(snapshot.period.days)))" }
+                dt { s.signingDeliveryAddress }
+                dd { snapshot.deliveryAddress.printedLines.joined(separator: ", ") }
+            }
+            div(.class("table-scroll")) {
+                element("table", [.class("lines")]) {
+                    element("thead", []) {
+                        element("tr", []) {
+                            element("th", [.attr("scope", "col")]) { s.signingItem }
+                            element("th", [.attr("scope", "col"), .class("num")]) { s.signingQuantity }
+                            element("th", [.attr("scope", "col"), .class("num")]) { s.signingDaysColumn }
+                            element("th", [.attr("scope", "col"), .class("num")]) { s.signingUnitPrice }
+                            element("th", [.attr("scope", "col"), .class("num")]) { s.signingLineTotal }
+                        }
+                    }
+                    element("tbody", []) {
+                        for priced in totals.lines {
+                            element("tr", []) {
+                                element("td", []) { priced.line.description }
+                                element("td", [.class("num")]) { String(priced.line.quantity) }
+                                element("td", [.class("num")]) { String(priced.days) }
+                                element("td", [.class("num")]) { money(priced.line.unitPrice) }
+                                element("td", [.class("num")]) { money(priced.total) }
+                            }
+                        }
+                    }
+                }
+            }
+            dl(.class("totals")) {
+                dt { s.signingSubtotal }
+                dd { money(totals.linesSubtotal) }
+                if !totals.discount.isZero {
+                    dt { s.signingDiscount }
+                    dd { "−" + money(totals.discount) }
+                }
+                if !totals.shipping.isZero {
+                    dt { s.signingShipping }
+                    dd { money(totals.shipping) }
+                }
+                dt { s.signingNet }
+                dd { money(totals.net) }
+                dt { s.signingVAT(totals.vatRate.formatted(language)) }
+                dd { money(totals.vat) }
+                dt(.class("grand")) { s.signingTotal }
+                dd(.class("grand")) { money(totals.total) }
+            }
+            p(.class("valid-until")) { "\(s.signingValidUntil) \(snapshot.validUntil.iso)." }
+            if !terms.markup.isEmpty {
+                section(.class("terms")) {
+                    h2 { s.signingTerms }
+                    Node.sanitized(terms)
+                }
+            }
+            p(.class("checksum")) {
+                small {
+                    "\(s.signingDocumentHash): "
+                    code { sha256 }
+                }
+            }
+        }
+    }
+}
