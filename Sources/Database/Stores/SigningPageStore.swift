@@ -73,33 +73,34 @@ public enum SigningPageStore {
             bookingNumber: try row.decode("booking_number"))
     }
 
-    /// Counts a view of the link; the first one also writes the "viewed" audit row. One transaction.
+    /// Records that the customer looked: the first view sets `first_viewed_at` and writes the
+    /// "viewed" audit row, in one statement (so atomically). Later views touch the row at most once
+    /// a minute (`last_viewed_at`, `view_count`), so reloading the page does not write each time.
     /// - Returns: true for the first view.
     /// - Throws: `DatabaseError`.
     @discardableResult
     public static func recordView(
         _ connection: Connection, linkID: Int64, quotationID: Int64, requestID: String, clientAddress: String
-    ) throws -> Bool {
-        try connection.transaction { tx in
-            let rows = try tx.query(
-                """
+    ) throws(DatabaseError) -> Bool {
+        let rows = try connection.query(
+            """
+            WITH viewed AS (
                 UPDATE signing_links
                    SET view_count = view_count + 1, last_viewed_at = now(),
                        first_viewed_at = coalesce(first_viewed_at, now())
                  WHERE id = \(linkID)
-                RETURNING view_count
-                """)
-            let first = try rows.first?.decode("view_count", as: Int.self) == 1
-            if first {
-                try tx.execute(
-                    """
-                    INSERT INTO audit_log (actor_kind, entity_type, entity_id, action, after, request_id, ip)
-                    VALUES ('customer', 'quotation', \(quotationID), 'viewed',
-                            jsonb_build_object('signing_link_id', \(linkID)::bigint), \(requestID),
-                            nullif(\(clientAddress), '')::inet)
-                    """)
-            }
-            return first
-        }
+                   AND (first_viewed_at IS NULL OR last_viewed_at < now() - interval '1 minute')
+                RETURNING view_count = 1 AS first
+            ), audited AS (
+                INSERT INTO audit_log (actor_kind, entity_type, entity_id, action, after, request_id, ip)
+                SELECT 'customer', 'quotation', \(quotationID), 'viewed',
+                       jsonb_build_object('signing_link_id', \(linkID)::bigint), \(requestID),
+                       nullif(\(clientAddress), '')::inet
+                  FROM viewed WHERE first
+                RETURNING id
+            )
+            SELECT count(*) AS first FROM audited
+            """)
+        return try rows.first?.decode("first", as: Int.self) == 1
     }
 }

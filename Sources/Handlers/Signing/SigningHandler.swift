@@ -1,7 +1,6 @@
 import Database
 import Domain
 import FCGIHost
-import Sanitizer
 import Templates
 
 /// The customer's side: `/sign/{token}`.
@@ -16,7 +15,7 @@ enum SigningHandler {
         else {
             return .html(SigningPage.renderUnknown(context: page), status: .notFound)
         }
-        let snapshot = try QuotationSnapshot(canonicalJSON: link.snapshotJSON)
+        let version = try context.caches.frozenVersion(sha256: link.snapshotSHA256, json: link.snapshotJSON)
         try SigningPageStore.recordView(
             db, linkID: link.linkID, quotationID: link.quotationID, requestID: context.request.requestID,
             clientAddress: context.request.clientAddress)
@@ -34,10 +33,10 @@ enum SigningHandler {
             state = .voided
             status = .gone
         }
-        // Terms were sanitised when saved; sanitising again is idempotent and keeps the rule in one place.
-        let terms = (try? HTMLSanitizer.sanitize(snapshot.termsHTML)) ?? .empty
         return .html(
-            SigningPage.render(state: state, snapshot: snapshot, snapshotSHA256: link.snapshotSHA256, terms: terms, context: page),
+            SigningPage.render(
+                state: state, snapshot: version.snapshot, snapshotSHA256: link.snapshotSHA256, terms: version.terms,
+                context: page),
             status: status)
     }
 

@@ -11,6 +11,7 @@ import Templates
 public final class SiteResponder: RequestResponder {
     let services: SiteServices
     let database: DatabaseSession
+    let caches = ThreadCaches()
 
     /// Made on the thread that will use it. A database that is down now is not fatal: the
     /// connection is retried on each request, which answers 503 until PostgreSQL is back.
@@ -25,7 +26,7 @@ public final class SiteResponder: RequestResponder {
         logger[metadataKey: "request_id"] = "\(request.requestID)"
         let context = Context(
             request: request, language: request.preferredLanguage, services: services, logger: logger,
-            database: database)
+            database: database, caches: caches)
 
         if let problem = request.problem {
             return problemPage(problem, context: context)

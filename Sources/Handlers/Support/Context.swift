@@ -14,6 +14,8 @@ public struct Context {
     public var logger: Logger
     /// This thread's database. Handlers take its connection for stores; they never keep it.
     public let database: DatabaseSession
+    /// This thread's caches of immutable data.
+    public let caches: ThreadCaches
 
     /// The strings of the request's language.
     public var strings: Strings { Strings(language) }

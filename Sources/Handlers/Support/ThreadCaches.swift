@@ -1,0 +1,31 @@
+import Domain
+import Sanitizer
+
+/// Per-thread caches of things that never change once written, so no invalidation is needed:
+/// a sent quotation version is immutable (its row and its SHA-256 are fixed), so its decoded
+/// snapshot and sanitised terms can be kept. Bounded; cleared wholesale when full.
+/// Not `Sendable`: it belongs to one responder thread, like its connection.
+public final class ThreadCaches {
+    struct FrozenVersion {
+        let snapshot: QuotationSnapshot
+        let terms: SanitizedHTML
+    }
+
+    private var versions: [String: FrozenVersion] = [:]
+    private let capacity: Int
+
+    public init(capacity: Int = 256) {
+        self.capacity = capacity
+    }
+
+    /// The decoded version with this SHA-256 (the hash identifies the exact bytes).
+    func frozenVersion(sha256: String, json: String) throws -> FrozenVersion {
+        if let cached = versions[sha256] { return cached }
+        let snapshot = try QuotationSnapshot(canonicalJSON: json)
+        // Terms were sanitised when saved; sanitising again is idempotent and keeps the rule in one place.
+        let version = FrozenVersion(snapshot: snapshot, terms: (try? HTMLSanitizer.sanitize(snapshot.termsHTML)) ?? .empty)
+        if versions.count >= capacity { versions.removeAll(keepingCapacity: true) }
+        versions[sha256] = version
+        return version
+    }
+}
