@@ -16,6 +16,10 @@ public enum Route: Hashable, Sendable {
     case switchLanguage(Language, returnTo: LocalPath)
     /// `/sign/{token}` — the customer's agreement for a signing link.
     case signing(token: String)
+    /// `POST /sign/{token}` — the customer signs.
+    case signingSubmit(token: String)
+    /// `/sign/{token}/done` — thanks, with the booking number.
+    case signingDone(token: String)
     /// `/static/{file}` — served by nginx; printed with a content fingerprint for long caching.
     case asset(String)
     /// `/_error/{status}` — nginx's internal redirect for errors it raises itself (413, 429),
@@ -62,7 +66,8 @@ extension Route {
                 let back = query("return").flatMap(LocalPath.init(validating:)) ?? LocalPath.root
                 return get(.switchLanguage(language, returnTo: back))
             case ("static", let file): return get(.asset(file))
-            case ("sign", let token): return get(.signing(token: token))
+            case ("sign", let token):
+                return method == "POST" ? .route(.signingSubmit(token: token)) : get(.signing(token: token))
             case ("_error", let code):
                 // nginx turns the method of an internally redirected request into GET, but a
                 // HEAD stays HEAD; answer both, and anything else it might pass too.
@@ -70,6 +75,8 @@ extension Route {
                 return .route(.errorPage(status: status))
             default: return .notFound
             }
+        case 3 where segments[0] == "sign" && segments[2] == "done":
+            return get(.signingDone(token: segments[1]))
         default:
             return .notFound
         }
@@ -85,7 +92,8 @@ extension Route {
         case .switchLanguage(let language, let back):
             "/language/\(language.rawValue)?return=\(PercentEncoding.encodeQueryValue(back.value))"
         case .asset(let file): "/static/\(PercentEncoding.encodePathSegment(file))"
-        case .signing(let token): "/sign/\(PercentEncoding.encodePathSegment(token))"
+        case .signing(let token), .signingSubmit(let token): "/sign/\(PercentEncoding.encodePathSegment(token))"
+        case .signingDone(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/done"
         case .errorPage(let status): "/_error/\(status)"
         }
     }

@@ -56,4 +56,68 @@ struct SigningPageTests {
         #expect(log.contains("GET /sign/[token] 200"))
         for token in tokens { #expect(!log.contains(token)) }
     }
+
+    @Test func aCustomerSignsWithATypedSignatureAndGetsABooking() throws {
+        let stack = try ProductStack()
+        defer { stack.shutdown() }
+        let seeded = try stack.eventgaraget(["seed-demo"])
+        let link = try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Signing link: ") })
+        let path = "/sign/" + String(link.split(separator: "/").last!)
+        let database = databaseName(fromURL: stack.databaseURL)
+        func count(_ table: String) throws -> String {
+            try stack.postgres.psql("SELECT count(*) FROM \(table)", database: database)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let bookingsBefore = try count("bookings")
+
+        let page = try stack.client.get(path, headers: ["Accept-Language": "en"])
+        #expect(page.text.contains("<h2>Sign the agreement</h2>"))
+        let tokenRange = try #require(page.text.range(of: #"name="form_token" value="[0-9a-f]{64}""#, options: .regularExpression))
+        let formToken = String(page.text[tokenRange].dropFirst(#"name="form_token" value=""#.count).dropLast())
+        func post(_ body: String) throws -> HTTPResult {
+            try stack.client.request(
+                "POST", path, headers: ["Accept-Language": "en", "Origin": "https://localhost:\(stack.httpsPort)"],
+                body: Data(body.utf8), contentType: "application/x-www-form-urlencoded")
+        }
+
+        // No consent: 400, the errors next to the fields, what was typed kept, nothing stored.
+        let refused = try post("form_token=\(formToken)&method=typed&signer_name=%C3%85sa+%C3%96berg&signer_email=asa%40example.se&typed_signature=%C3%85sa+%C3%96berg")
+        #expect(refused.status == 400)
+        #expect(refused.text.contains("You need to accept the agreement to sign."))
+        #expect(refused.text.contains("value=\"Åsa Öberg\""))
+        #expect(try count("signatures") == "0")
+
+        // Another site's form: refused before anything happens.
+        let crossSite = try stack.client.request(
+            "POST", path, headers: ["Origin": "https://evil.example"], body: Data("consent=yes".utf8),
+            contentType: "application/x-www-form-urlencoded")
+        #expect(crossSite.status == 403)
+
+        let valid = "form_token=\(formToken)&method=typed&signer_name=%C3%85sa+%C3%96berg&signer_email=asa%40example.se&typed_signature=%C3%85sa+%C3%96berg&consent=yes"
+        let signed = try post(valid)
+        #expect(signed.status == 303)
+        #expect(signed.header("location") == path + "/done")
+        let done = try stack.client.get(path + "/done", headers: ["Accept-Language": "en"])
+        #expect(done.status == 200)
+        let number = try #require(done.text.range(of: #"EG-[0-9]{4}-[0-9]{4}"#, options: .regularExpression))
+        #expect(done.text.contains("Thank you – the agreement is signed"))
+
+        // A second submit (a retried POST) shows the same result and creates nothing twice.
+        #expect(try post(valid).status == 303)
+        #expect(Int(try count("bookings"))! == Int(bookingsBefore)! + 1)
+        #expect(try count("signatures") == "1")
+        let signature = try stack.postgres.psql(
+            "SELECT signer_name || '|' || method || '|' || host(ip) FROM signatures", database: database)
+        #expect(signature.trimmingCharacters(in: .whitespacesAndNewlines) == "Åsa Öberg|typed|127.0.0.1")
+        let jobs = try stack.postgres.psql(
+            "SELECT string_agg(kind, ',' ORDER BY kind) FROM jobs WHERE kind IN ('pdf.signed_agreement', 'email.signed', 'email.team_new_booking')",
+            database: database)
+        #expect(jobs.trimmingCharacters(in: .whitespacesAndNewlines) == "email.signed,email.team_new_booking,pdf.signed_agreement")
+
+        // The link now shows the signed page, never a second sign button.
+        let after = try stack.client.get(path, headers: ["Accept-Language": "en"])
+        #expect(after.text.contains("The agreement is signed"))
+        #expect(after.text.contains(String(done.text[number])))
+        #expect(!after.text.contains("name=\"form_token\""))
+    }
 }

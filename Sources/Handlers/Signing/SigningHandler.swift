@@ -1,6 +1,8 @@
 import Database
 import Domain
 import FCGIHost
+import Foundation
+import Routing
 import Templates
 
 /// The customer's side: `/sign/{token}`.
@@ -33,11 +35,97 @@ enum SigningHandler {
             state = .voided
             status = .gone
         }
+        let customer = version.snapshot.customer
+        let form = SigningPage.Form(
+            action: .signingSubmit(token: token), formToken: formToken(for: token), name: customer.name,
+            email: customer.email)
         return .html(
             SigningPage.render(
                 state: state, snapshot: version.snapshot, snapshotSHA256: link.snapshotSHA256, terms: version.terms,
-                context: page),
+                form: form, context: page),
             status: status)
+    }
+
+    /// `POST /sign/{token}`: validates the form; on success signs in one transaction (see
+    /// `SigningStore.sign`) and redirects to the done page. Invalid input → 400 with the form
+    /// again, errors next to the fields, nothing stored.
+    static func submit(token: String, context: Context) throws -> Response {
+        let request = context.request
+        if let origin = request.headers["origin"], let host = request.headers["host"], origin != "https://\(host)" {
+            throw HTTPError(.forbidden)
+        }
+        let db = try context.database.connection()
+        let page = context.pageContext(company: try CompanyStore.profile(db))
+        let tokenHash = SigningLinkToken.hash(ofPresented: token)
+        guard isPlausible(token), let link = try SigningPageStore.lookup(db, tokenHash: tokenHash) else {
+            return .html(SigningPage.renderUnknown(context: page), status: .notFound)
+        }
+        let s = context.strings
+        let fields = request.form
+        var form = SigningPage.Form(
+            action: .signingSubmit(token: token), formToken: formToken(for: token),
+            name: trimmed(fields["signer_name"]), email: trimmed(fields["signer_email"]),
+            typed: trimmed(fields["typed_signature"]), consent: fields["consent"] == "yes")
+        if fields["form_token"] != form.formToken { form.errors[.form] = s.signErrorFormToken }
+        if form.name.isEmpty || form.name.count > 200 { form.errors[.name] = s.signErrorName }
+        if !isPlausibleEmail(form.email) { form.errors[.email] = s.signErrorEmail }
+        if form.typed.isEmpty || form.typed.count > 200 { form.errors[.typed] = s.signErrorTyped }
+        if !form.consent { form.errors[.consent] = s.signErrorConsent }
+
+        if !form.errors.isEmpty, link.state == .valid {
+            let version = try context.caches.frozenVersion(sha256: link.snapshotSHA256, json: link.snapshotJSON)
+            return .html(
+                SigningPage.render(
+                    state: .valid, snapshot: version.snapshot, snapshotSHA256: link.snapshotSHA256,
+                    terms: version.terms, form: form, context: page),
+                status: .badRequest)
+        }
+        let outcome = try SigningStore.sign(
+            db, tokenHash: tokenHash, signature: .typed(name: form.typed),
+            evidence: SigningEvidenceInput(
+                signerName: form.name, signerEmail: form.email, ipAddress: request.clientAddress,
+                userAgent: String((request.headers["user-agent"] ?? "").prefix(500))))
+        switch outcome {
+        case .signed, .alreadySigned:
+            return .redirect(to: Route.signingDone(token: token).path)
+        case .unavailable:
+            return .html(SigningPage.renderUnavailable(context: page), status: .conflict)
+        case .notFound:
+            return .html(SigningPage.renderUnknown(context: page), status: .notFound)
+        case .declined, .expired, .voided:
+            // The link is no longer signable: its own page says why.
+            return try show(token: token, context: context)
+        }
+    }
+
+    /// `/sign/{token}/done`: thanks and the booking number; back to the agreement if not signed.
+    static func done(token: String, context: Context) throws -> Response {
+        let db = try context.database.connection()
+        let page = context.pageContext(company: try CompanyStore.profile(db))
+        guard isPlausible(token), let link = try SigningPageStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
+        else {
+            return .html(SigningPage.renderUnknown(context: page), status: .notFound)
+        }
+        guard link.state == .signed, let booking = link.bookingNumber else {
+            return .redirect(to: Route.signing(token: token).path)
+        }
+        return .html(SigningPage.renderDone(bookingNumber: booking, context: page))
+    }
+
+    /// The form's token: derived from the link's token, so only someone who has the link can
+    /// produce it, and a form from another link is refused.
+    static func formToken(for token: String) -> String {
+        SHA256.hexDigest(Array("eventgaraget-sign-form:\(token)".utf8))
+    }
+
+    private static func trimmed(_ value: String?) -> String {
+        (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func isPlausibleEmail(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        return email.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
     }
 
     /// Tokens are 43 characters of URL-safe base64; anything else cannot match and is not looked up.

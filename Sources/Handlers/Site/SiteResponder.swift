@@ -77,6 +77,10 @@ public final class SiteResponder: RequestResponder {
             return response
         case .signing(let token):
             return try SigningHandler.show(token: token, context: context)
+        case .signingSubmit(let token):
+            return try SigningHandler.submit(token: token, context: context)
+        case .signingDone(let token):
+            return try SigningHandler.done(token: token, context: context)
         case .asset:
             // nginx serves /static/ itself; reaching the responder means the file does not exist.
             throw HTTPError(.notFound)

@@ -48,3 +48,38 @@ extension Strings {
           "We cannot find an offer for this link. Check that the whole link was copied from the email, or contact us.")
     }
 }
+
+/// The signing form and its outcomes.
+extension Strings {
+    var signFormHeading: String { t("Signera avtalet", "Sign the agreement") }
+    var signName: String { t("Fullständigt namn", "Full name") }
+    var signEmail: String { t("E-post", "Email") }
+    var signTyped: String { t("Din signatur – skriv ditt namn", "Your signature – type your name") }
+    var signTypedHint: String {
+        t("Det du skriver här blir din underskrift på avtalet.", "What you type here becomes your signature on the agreement.")
+    }
+    func signConsent(_ company: String) -> String {
+        t("Jag har läst offerten och villkoren och godkänner avtalet med \(company). Min elektroniska underskrift är lika bindande som en underskrift på papper.",
+          "I have read the offer and the terms and accept the agreement with \(company). My electronic signature is as binding as a signature on paper.")
+    }
+    var signButton: String { t("Signera", "Sign") }
+    var signErrorsHeading: String { t("Något behöver rättas innan du kan signera:", "Something needs fixing before you can sign:") }
+    public var signErrorName: String { t("Skriv ditt fullständiga namn.", "Enter your full name.") }
+    public var signErrorEmail: String { t("Skriv en giltig e-postadress.", "Enter a valid email address.") }
+    public var signErrorTyped: String { t("Skriv ditt namn som signatur.", "Type your name as your signature.") }
+    public var signErrorConsent: String { t("Du behöver godkänna avtalet för att signera.", "You need to accept the agreement to sign.") }
+    public var signErrorFormToken: String {
+        t("Formuläret hör inte till den här länken. Ladda om sidan och försök igen.",
+          "The form does not belong to this link. Reload the page and try again.")
+    }
+    var signUnavailableTitle: String { t("Artiklarna är inte längre tillgängliga", "The items are no longer available") }
+    var signUnavailableText: String {
+        t("Några av artiklarna har hunnit bokas för de här datumen, så avtalet kunde inte signeras. Vi har fått besked och hör av oss till dig.",
+          "Some of the items have been booked for these dates in the meantime, so the agreement could not be signed. We have been told and will get in touch.")
+    }
+    var signDoneTitle: String { t("Tack – avtalet är signerat", "Thank you – the agreement is signed") }
+    func signDoneText(_ booking: String) -> String {
+        t("Din bokning har nummer \(booking). En bekräftelse med det signerade avtalet kommer med e-post.",
+          "Your booking number is \(booking). A confirmation with the signed agreement will arrive by email.")
+    }
+}

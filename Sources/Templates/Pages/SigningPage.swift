@@ -1,6 +1,6 @@
 public import Domain
 public import Foundation
-import Routing
+public import Routing
 public import Sanitizer
 
 /// `/sign/{token}`: the agreement exactly as frozen in the version the link is bound to, or the
@@ -16,9 +16,34 @@ public enum SigningPage {
         case voided
     }
 
+    /// What the signing form shows: the values typed so far and the errors next to their fields.
+    public struct Form: Sendable {
+        public enum Field: String, Sendable, Hashable { case name, email, typed, consent, form }
+        public var action: Route
+        public var formToken: String
+        public var name: String
+        public var email: String
+        public var typed: String
+        public var consent: Bool
+        public var errors: [Field: String]
+
+        public init(
+            action: Route, formToken: String, name: String, email: String, typed: String = "", consent: Bool = false,
+            errors: [Field: String] = [:]
+        ) {
+            self.action = action
+            self.formToken = formToken
+            self.name = name
+            self.email = email
+            self.typed = typed
+            self.consent = consent
+            self.errors = errors
+        }
+    }
+
     public static func render(
         state: LinkState, snapshot: QuotationSnapshot, snapshotSHA256: String, terms: SanitizedHTML,
-        context: PageContext
+        form: Form? = nil, context: PageContext
     ) -> [UInt8] {
         let s = context.strings
         let title = "\(s.signingQuotation) \(snapshot.number)"
@@ -26,6 +51,7 @@ public enum SigningPage {
             switch state {
             case .valid:
                 agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
+                if let form { signingForm(form, company: snapshot.company.name, s: s) }
             case .signed(let booking, let signedAt):
                 notice(s.signingSignedTitle, s.signingSignedText(booking, DisplayFormat.dateTime(signedAt)), context)
                 agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
@@ -37,6 +63,73 @@ public enum SigningPage {
                 notice(s.signingVoidedTitle, s.signingVoidedText, context)
             }
         }.rendered()
+    }
+
+    /// After signing: thanks and the booking number.
+    public static func renderDone(bookingNumber: String, context: PageContext) -> [UInt8] {
+        let s = context.strings
+        return Layout.page(title: s.signDoneTitle, context: context) {
+            notice(s.signDoneTitle, s.signDoneText(bookingNumber), context)
+        }.rendered()
+    }
+
+    /// Signing refused because stock ran out between sending and signing.
+    public static func renderUnavailable(context: PageContext) -> [UInt8] {
+        let s = context.strings
+        return Layout.page(title: s.signUnavailableTitle, context: context) {
+            notice(s.signUnavailableTitle, s.signUnavailableText, context)
+        }.rendered()
+    }
+
+    /// Typed signature, consent, sign: works without JavaScript. Errors stand next to their fields.
+    private static func signingForm(_ form: Form, company: String, s: Strings) -> Node {
+        func error(_ field: Form.Field) -> Node {
+            guard let message = form.errors[field] else { return .fragment([]) }
+            return p(.class("field-error"), .id("error-\(field.rawValue)")) { message }
+        }
+        func described(_ field: Form.Field) -> [Attribute] {
+            form.errors[field] == nil ? [] : [.attr("aria-describedby", "error-\(field.rawValue)"), .attr("aria-invalid", "true")]
+        }
+        return section(.class("sign-form"), .id("sign")) {
+            h2 { s.signFormHeading }
+            if !form.errors.isEmpty {
+                div(.class("form-errors"), .attr("role", "alert")) {
+                    p { strong { s.signErrorsHeading } }
+                    error(.form)
+                }
+            }
+            element("form", [.action(SafeURL(form.action)), .attr("method", "post"), .attr("novalidate", "")]) {
+                void("input", [.attr("type", "hidden"), .attr("name", "form_token"), .attr("value", form.formToken)])
+                void("input", [.attr("type", "hidden"), .attr("name", "method"), .attr("value", "typed")])
+                div(.class("field")) {
+                    label(.attr("for", "signer_name")) { s.signName }
+                    void("input", [.attr("type", "text"), .id("signer_name"), .attr("name", "signer_name"),
+                                   .attr("autocomplete", "name"), .attr("value", form.name), .attr("maxlength", "200")] + described(.name))
+                    error(.name)
+                }
+                div(.class("field")) {
+                    label(.attr("for", "signer_email")) { s.signEmail }
+                    void("input", [.attr("type", "email"), .id("signer_email"), .attr("name", "signer_email"),
+                                   .attr("autocomplete", "email"), .attr("value", form.email), .attr("maxlength", "254")] + described(.email))
+                    error(.email)
+                }
+                div(.class("field")) {
+                    label(.attr("for", "typed_signature")) { s.signTyped }
+                    void("input", [.attr("type", "text"), .id("typed_signature"), .attr("name", "typed_signature"),
+                                   .class("typed-signature"), .attr("autocomplete", "off"), .attr("value", form.typed),
+                                   .attr("maxlength", "200")] + described(.typed))
+                    p(.class("hint")) { s.signTypedHint }
+                    error(.typed)
+                }
+                div(.class("field consent")) {
+                    void("input", [.attr("type", "checkbox"), .id("consent"), .attr("name", "consent"), .attr("value", "yes")]
+                        + (form.consent ? [.flag("checked")] : []) + described(.consent))
+                    label(.attr("for", "consent")) { s.signConsent(company) }
+                    error(.consent)
+                }
+                button(.attr("type", "submit"), .class("button sign-button")) { s.signButton }
+            }
+        }
     }
 
     /// A link that matches nothing (wrong or never issued: the same page for both).
