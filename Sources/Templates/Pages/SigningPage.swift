@@ -191,7 +191,7 @@ public enum SigningPage {
                             element("th", [.attr("scope", "col")]) { s.signingItem }
                             element("th", [.attr("scope", "col"), .class("num")]) { s.signingQuantity }
                             element("th", [.attr("scope", "col"), .class("num")]) { s.signingDaysColumn }
-                            element("th", [.attr("scope", "col"), .class("num")]) { s.signingUnitPrice }
+                            element("th", [.attr("scope", "col"), .class("num unit")]) { s.signingUnitPrice }
                             element("th", [.attr("scope", "col"), .class("num")]) { s.signingLineTotal }
                         }
                     }
@@ -201,7 +201,7 @@ public enum SigningPage {
                                 element("td", []) { priced.line.description }
                                 element("td", [.class("num")]) { String(priced.line.quantity) }
                                 element("td", [.class("num")]) { String(priced.days) }
-                                element("td", [.class("num")]) { money(priced.line.unitPrice) }
+                                element("td", [.class("num unit")]) { money(priced.line.unitPrice) }
                                 element("td", [.class("num")]) { money(priced.total) }
                             }
                         }
