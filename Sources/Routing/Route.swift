@@ -20,6 +20,8 @@ public enum Route: Hashable, Sendable {
     case signingSubmit(token: String)
     /// `/sign/{token}/done` — thanks, with the booking number.
     case signingDone(token: String)
+    /// `/sign/{token}/document.pdf` — the signed agreement once rendered.
+    case signingDocument(token: String)
     /// `/static/{file}` — served by nginx; printed with a content fingerprint for long caching.
     case asset(String)
     /// `/_error/{status}` — nginx's internal redirect for errors it raises itself (413, 429),
@@ -77,6 +79,8 @@ extension Route {
             }
         case 3 where segments[0] == "sign" && segments[2] == "done":
             return get(.signingDone(token: segments[1]))
+        case 3 where segments[0] == "sign" && segments[2] == "document.pdf":
+            return get(.signingDocument(token: segments[1]))
         default:
             return .notFound
         }
@@ -94,6 +98,7 @@ extension Route {
         case .asset(let file): "/static/\(PercentEncoding.encodePathSegment(file))"
         case .signing(let token), .signingSubmit(let token): "/sign/\(PercentEncoding.encodePathSegment(token))"
         case .signingDone(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/done"
+        case .signingDocument(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/document.pdf"
         case .errorPage(let status): "/_error/\(status)"
         }
     }

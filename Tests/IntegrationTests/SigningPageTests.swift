@@ -119,5 +119,59 @@ struct SigningPageTests {
         #expect(after.text.contains("The agreement is signed"))
         #expect(after.text.contains(String(done.text[number])))
         #expect(!after.text.contains("name=\"form_token\""))
+
+        // The worker renders the signed PDF and sends the confirmation with it attached.
+        let preparing = try stack.client.get(path + "/document.pdf", headers: ["Accept-Language": "en"])
+        #expect(preparing.status == 202)
+        #expect(preparing.header("refresh") == "3")
+        let mail = stack.directory + "/mail"
+        var env = stack.environment
+        env["EG_MAIL_DIR"] = mail
+        let worker = Process()
+        worker.executableURL = URL(fileURLWithPath: productBinary)
+        worker.arguments = ["worker"]
+        worker.environment = env
+        worker.standardError = FileHandle.nullDevice
+        try worker.run()
+        defer { if worker.isRunning { kill(worker.processIdentifier, SIGKILL) } }
+        try waitUntil(timeout: 30) {
+            (try? stack.postgres.psql(
+                "SELECT count(*) FROM jobs WHERE kind IN ('pdf.signed_agreement', 'email.signed') AND state = 'done'",
+                database: database))?.trimmingCharacters(in: .whitespacesAndNewlines) == "2"
+        }
+        kill(worker.processIdentifier, SIGTERM)
+        worker.waitUntilExit()
+
+        let pdf = try stack.client.get(path + "/document.pdf")
+        #expect(pdf.status == 200)
+        #expect(pdf.header("content-type") == "application/pdf")
+        let pdfFile = stack.directory + "/signed.pdf"
+        try pdf.body.write(to: URL(fileURLWithPath: pdfFile))
+        #expect(try run("/usr/bin/qpdf", ["--check", pdfFile]).status == 0)
+        let text = try run("/usr/bin/pdftotext", ["-enc", "UTF-8", pdfFile, "-"]).output
+        #expect(text.contains("Åsa Öberg"))
+        #expect(text.contains(String(done.text[number])))
+        let sha = try stack.postgres.psql(
+            "SELECT encode(snapshot_sha256, 'hex') FROM quotation_versions v JOIN signatures s ON s.quotation_version_id = v.id",
+            database: database).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(text.filter { !$0.isWhitespace }.contains(sha))
+
+        // The customer's confirmation carries the same PDF (the team's notice is the other one with a PDF).
+        let attachment = try run(
+            "/usr/bin/python3",
+            ["-c", """
+            import sys, os, email
+            from email import policy
+            folder = sys.argv[1]
+            for name in sorted(os.listdir(folder)):
+                with open(os.path.join(folder, name), 'rb') as f:
+                    m = email.message_from_binary_file(f, policy=policy.default)
+                pdfs = [p for p in m.iter_attachments() if p.get_content_type() == 'application/pdf']
+                if pdfs and not str(m['Subject']).startswith('Ny bokning'):
+                    sys.stdout.buffer.write(pdfs[0].get_content())
+                    break
+            """, mail + "/new"])
+        #expect(attachment.status == 0, "\(attachment.errorOutput)")
+        #expect(attachment.stdout == pdf.body)
     }
 }

@@ -56,17 +56,20 @@ struct SigningLinkEmailJob: JobHandler {
     }
 
     /// The From address: the configured sender (`Name <address>` or an address), else the
-    /// contact address, else a no-reply address at the public host.
+    /// contact address, else a no-reply address.
     static func sender(_ details: SigningLinkEmailDetails) throws -> EmailAddress {
-        let configured = details.sender.trimmingCharacters(in: .whitespaces)
+        try parseSender(details.sender, fallback: details.contactEmail, company: details.companyName)
+    }
+
+    static func parseSender(_ sender: String, fallback: String, company: String) throws -> EmailAddress {
+        let configured = sender.trimmingCharacters(in: .whitespaces)
         if let open = configured.lastIndex(of: "<"), let close = configured.lastIndex(of: ">"), open < close {
             let name = configured[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
             return try EmailAddress(
-                String(configured[configured.index(after: open)..<close]),
-                displayName: name.isEmpty ? details.companyName : name)
+                String(configured[configured.index(after: open)..<close]), displayName: name.isEmpty ? company : name)
         }
-        if !configured.isEmpty { return try EmailAddress(configured, displayName: details.companyName) }
-        if !details.contactEmail.isEmpty { return try EmailAddress(details.contactEmail, displayName: details.companyName) }
-        return try EmailAddress("no-reply@localhost", displayName: details.companyName)
+        if !configured.isEmpty { return try EmailAddress(configured, displayName: company) }
+        if !fallback.isEmpty { return try EmailAddress(fallback, displayName: company) }
+        return try EmailAddress("no-reply@localhost", displayName: company)
     }
 }

@@ -6,7 +6,9 @@ enum JobHandlers {
     static func all(_ configuration: AppConfiguration) throws -> [any JobHandler] {
         let transport = try MailTransportFactory.make(smtpURL: configuration.smtpURL, maildir: configuration.mailDirectory)
         return [
-            SigningLinkEmailJob(transport: transport, publicBaseURL: configuration.publicBaseURL)
+            SigningLinkEmailJob(transport: transport, publicBaseURL: configuration.publicBaseURL),
+            SignedAgreementPDFJob(),
+            SignedAgreementEmailJob(transport: transport, publicBaseURL: configuration.publicBaseURL),
         ]
     }
 }

@@ -267,15 +267,13 @@ public enum SigningStore {
                         \(inet(evidence.ipAddress))::inet)
                 """)
 
+            let payload = "{\"booking_id\": \(bookingID.rawValue), \"quotation_version_id\": \(link.versionID)}"
             try JobStore.enqueue(
-                tx, kind: "pdf.signed_agreement",
-                payloadJSON: "{\"booking_id\": \(bookingID.rawValue), \"quotation_version_id\": \(link.versionID)}",
-                dedupeKey: "pdf.signed_agreement:\(link.versionID)")
+                tx, kind: "pdf.signed_agreement", payloadJSON: payload, dedupeKey: "pdf.signed_agreement:\(link.versionID)")
             try JobStore.enqueue(
-                tx, kind: "email.signed", payloadJSON: "{\"booking_id\": \(bookingID.rawValue)}",
-                dedupeKey: "email.signed:\(bookingID.rawValue)")
+                tx, kind: "email.signed", payloadJSON: payload, dedupeKey: "email.signed:\(bookingID.rawValue)")
             try JobStore.enqueue(
-                tx, kind: "email.team_new_booking", payloadJSON: "{\"booking_id\": \(bookingID.rawValue)}",
+                tx, kind: "email.team_new_booking", payloadJSON: payload,
                 dedupeKey: "email.team_new_booking:\(bookingID.rawValue)")
             return .signed(bookingID: bookingID, bookingNumber: number.description, signedAt: now)
         }

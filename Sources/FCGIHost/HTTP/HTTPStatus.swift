@@ -5,6 +5,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public init(_ code: Int) { self.code = code }
 
     public static let ok = HTTPStatus(200)
+    public static let accepted = HTTPStatus(202)
     public static let seeOther = HTTPStatus(303)
     public static let notModified = HTTPStatus(304)
     public static let badRequest = HTTPStatus(400)
@@ -23,6 +24,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
         switch code {
         case 200: "OK"
         case 201: "Created"
+        case 202: "Accepted"
         case 204: "No Content"
         case 301: "Moved Permanently"
         case 302: "Found"

@@ -109,7 +109,32 @@ enum SigningHandler {
         guard link.state == .signed, let booking = link.bookingNumber else {
             return .redirect(to: Route.signing(token: token).path)
         }
-        return .html(SigningPage.renderDone(bookingNumber: booking, context: page))
+        return .html(SigningPage.renderDone(bookingNumber: booking, document: .signingDocument(token: token), context: page))
+    }
+
+    /// `/sign/{token}/document.pdf`: the signed PDF once the worker has rendered it; until then a
+    /// page that says it is being prepared and refreshes itself.
+    static func document(token: String, context: Context) throws -> Response {
+        let db = try context.database.connection()
+        guard isPlausible(token), let link = try SigningPageStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token)),
+              link.state == .signed
+        else {
+            let page = context.pageContext(company: try CompanyStore.profile(db))
+            return .html(SigningPage.renderUnknown(context: page), status: .notFound)
+        }
+        guard let pdf = try SignedAgreementStore.pdf(db, versionID: link.versionID) else {
+            let page = context.pageContext(company: try CompanyStore.profile(db))
+            var response = Response.html(SigningPage.renderPreparing(context: page), status: .accepted)
+            response.headers.append(("Refresh", "3"))
+            return response
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                ("Content-Type", "application/pdf"), ("Cache-Control", "no-store"),
+                ("Content-Disposition", "inline; filename=\"\(link.bookingNumber ?? "avtal").pdf\""),
+            ],
+            body: pdf)
     }
 
     /// The form's token: derived from the link's token, so only someone who has the link can

@@ -82,4 +82,10 @@ extension Strings {
         t("Din bokning har nummer \(booking). En bekräftelse med det signerade avtalet kommer med e-post.",
           "Your booking number is \(booking). A confirmation with the signed agreement will arrive by email.")
     }
+    var signDocumentLink: String { t("Det signerade avtalet (PDF)", "The signed agreement (PDF)") }
+    var signPreparingTitle: String { t("Avtalet förbereds", "The agreement is being prepared") }
+    var signPreparingText: String {
+        t("Det signerade avtalet skapas just nu. Sidan laddas om av sig själv om några sekunder.",
+          "The signed agreement is being created. This page reloads by itself in a few seconds.")
+    }
 }

@@ -66,10 +66,19 @@ public enum SigningPage {
     }
 
     /// After signing: thanks and the booking number.
-    public static func renderDone(bookingNumber: String, context: PageContext) -> [UInt8] {
+    public static func renderDone(bookingNumber: String, document: Route, context: PageContext) -> [UInt8] {
         let s = context.strings
         return Layout.page(title: s.signDoneTitle, context: context) {
             notice(s.signDoneTitle, s.signDoneText(bookingNumber), context)
+            p { a(.class("button"), .href(SafeURL(document))) { s.signDocumentLink } }
+        }.rendered()
+    }
+
+    /// The signed PDF is still being rendered by the worker.
+    public static func renderPreparing(context: PageContext) -> [UInt8] {
+        let s = context.strings
+        return Layout.page(title: s.signPreparingTitle, context: context) {
+            notice(s.signPreparingTitle, s.signPreparingText, context)
         }.rendered()
     }
 

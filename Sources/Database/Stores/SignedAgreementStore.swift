@@ -1,0 +1,84 @@
+public import Foundation
+
+/// Everything the signed-agreement PDF and the confirmation email are made from.
+public struct SignedAgreementInputs: Sendable {
+    public let versionID: Int64
+    public let bookingID: Int64
+    public let bookingNumber: String
+    public let snapshotJSON: String
+    public let snapshotSHA256: String
+    public let signingLinkID: Int64
+    public let signerName: String
+    public let signerEmail: String
+    public let method: String
+    public let strokesJSON: String?
+    public let typedText: String?
+    public let ip: String
+    public let userAgent: String
+    public let signedAt: Date
+    public let customerEmail: String
+    public let customerName: String
+    public let customerLocale: String
+    public let sender: String
+    public let contactEmail: String
+    public let teamEmail: String
+}
+
+/// The signed agreement: its inputs, and the PDF stored once per version with its SHA-256.
+public enum SignedAgreementStore {
+    /// - Throws: `DatabaseError`. nil when the version has no signature or booking.
+    public static func inputs(_ connection: Connection, versionID: Int64) throws(DatabaseError) -> SignedAgreementInputs? {
+        let rows = try connection.query(
+            """
+            SELECT v.id AS version_id, b.id AS booking_id, b.number AS booking_number, v.snapshot,
+                   encode(v.snapshot_sha256, 'hex') AS sha256, s.signing_link_id, s.signer_name,
+                   coalesce(s.signer_email::text, '') AS signer_email, s.method, s.strokes::text AS strokes,
+                   s.typed_text, coalesce(host(s.ip), '') AS ip, coalesce(s.user_agent, '') AS user_agent, s.signed_at,
+                   coalesce(c.email::text, '') AS customer_email, c.name AS customer_name, c.locale,
+                   coalesce(st.email_sender, '') AS sender, coalesce(st.contact_email::text, '') AS contact_email,
+                   coalesce(st.team_notification_email::text, '') AS team_email
+              FROM quotation_versions v
+              JOIN signatures s ON s.quotation_version_id = v.id
+              JOIN quotations q ON q.id = v.quotation_id
+              JOIN bookings b ON b.quotation_id = q.id
+              JOIN customers c ON c.id = q.customer_id
+             CROSS JOIN settings st
+             WHERE v.id = \(versionID)
+            """)
+        guard let row = rows.first else { return nil }
+        return SignedAgreementInputs(
+            versionID: try row.decode("version_id"), bookingID: try row.decode("booking_id"),
+            bookingNumber: try row.decode("booking_number"), snapshotJSON: try row.decode("snapshot"),
+            snapshotSHA256: try row.decode("sha256"), signingLinkID: try row.decode("signing_link_id"),
+            signerName: try row.decode("signer_name"), signerEmail: try row.decode("signer_email"),
+            method: try row.decode("method"), strokesJSON: try row.decode("strokes"), typedText: try row.decode("typed_text"),
+            ip: try row.decode("ip"), userAgent: try row.decode("user_agent"), signedAt: try row.decode("signed_at"),
+            customerEmail: try row.decode("customer_email"), customerName: try row.decode("customer_name"),
+            customerLocale: try row.decode("locale"), sender: try row.decode("sender"),
+            contactEmail: try row.decode("contact_email"), teamEmail: try row.decode("team_email"))
+    }
+
+    /// The stored PDF of a version, if rendered.
+    /// - Throws: `DatabaseError`.
+    public static func pdf(_ connection: Connection, versionID: Int64) throws(DatabaseError) -> [UInt8]? {
+        try connection.query(
+            """
+            SELECT content FROM documents WHERE kind = 'signed_agreement' AND quotation_version_id = \(versionID)
+            """
+        ).first?.decode("content")
+    }
+
+    /// Stores the PDF once (a second render of the same version keeps the first); the database
+    /// checks that `sha256` is the content's.
+    /// - Throws: `DatabaseError`.
+    public static func storePDF(
+        _ connection: Connection, versionID: Int64, bookingID: Int64, fileName: String, content: [UInt8], sha256: [UInt8]
+    ) throws(DatabaseError) {
+        try connection.execute(
+            """
+            INSERT INTO documents (kind, quotation_version_id, booking_id, file_name, mime, content, sha256)
+            VALUES ('signed_agreement', \(versionID), \(bookingID), \(fileName), 'application/pdf', \(content), \(sha256))
+            ON CONFLICT DO NOTHING
+            """)
+    }
+}
