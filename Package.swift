@@ -89,6 +89,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["TestSupport"],
+            exclude: ["Browser"],
             swiftSettings: strictSettings
         ),
     ]

@@ -9,3 +9,93 @@
     if (main) main.focus();
   });
 })();
+
+// Signature pad: a canvas for drawing a signature with mouse, touch or pen (pointer events).
+// The form works without it (typed signature); with it, the strokes go in the hidden `strokes`
+// field as [[{x, y}, …], …] with coordinates from 0 to 1, and `method` becomes "drawn".
+(function () {
+  "use strict";
+  var pad = document.querySelector("[data-signature-pad]");
+  if (!pad || !window.PointerEvent) return;
+  var form = pad.closest("form");
+  var strokesInput = form.querySelector("input[name=strokes]");
+  var methodInput = form.querySelector("input[name=method]");
+  var canvas = document.createElement("canvas");
+  canvas.className = "signature-canvas";
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-label", pad.getAttribute("data-canvas-label") || "");
+  var tools = document.createElement("div");
+  tools.className = "signature-tools";
+  function button(label, action) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "button secondary";
+    b.textContent = label;
+    b.addEventListener("click", action);
+    tools.appendChild(b);
+  }
+  pad.appendChild(canvas);
+  pad.appendChild(tools);
+  pad.hidden = false;
+
+  var strokes = [];
+  var current = null;
+  var ctx = canvas.getContext("2d");
+
+  function resize() {
+    var ratio = window.devicePixelRatio || 1;
+    var rect = canvas.getBoundingClientRect();
+    canvas.width = Math.round(rect.width * ratio);
+    canvas.height = Math.round(rect.height * ratio);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    draw();
+  }
+  function draw() {
+    var rect = canvas.getBoundingClientRect();
+    ctx.clearRect(0, 0, rect.width, rect.height);
+    ctx.lineWidth = 2.5;
+    ctx.lineCap = "round";
+    ctx.lineJoin = "round";
+    ctx.strokeStyle = "#1d3f8f";
+    strokes.forEach(function (stroke) {
+      ctx.beginPath();
+      stroke.forEach(function (p, i) {
+        var x = p.x * rect.width, y = p.y * rect.height;
+        if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
+      });
+      if (stroke.length === 1) ctx.lineTo(stroke[0].x * rect.width + 0.1, stroke[0].y * rect.height);
+      ctx.stroke();
+    });
+  }
+  function point(event) {
+    var rect = canvas.getBoundingClientRect();
+    var x = (event.clientX - rect.left) / rect.width, y = (event.clientY - rect.top) / rect.height;
+    return { x: Math.min(1, Math.max(0, Math.round(x * 10000) / 10000)), y: Math.min(1, Math.max(0, Math.round(y * 10000) / 10000)) };
+  }
+  function sync() {
+    var drawn = strokes.length > 0;
+    strokesInput.value = drawn ? JSON.stringify(strokes) : "";
+    methodInput.value = drawn ? "drawn" : "typed";
+  }
+  canvas.addEventListener("pointerdown", function (event) {
+    event.preventDefault();
+    canvas.setPointerCapture(event.pointerId);
+    current = [point(event)];
+    strokes.push(current);
+    draw();
+  });
+  canvas.addEventListener("pointermove", function (event) {
+    if (!current) return;
+    event.preventDefault();
+    var events = event.getCoalescedEvents ? event.getCoalescedEvents() : [event];
+    events.forEach(function (e) { current.push(point(e)); });
+    draw();
+  });
+  function end() { if (current) { current = null; sync(); } }
+  canvas.addEventListener("pointerup", end);
+  canvas.addEventListener("pointercancel", end);
+  button(pad.getAttribute("data-undo-label") || "Undo", function () { strokes.pop(); draw(); sync(); });
+  button(pad.getAttribute("data-clear-label") || "Clear", function () { strokes = []; draw(); sync(); });
+  window.addEventListener("resize", resize);
+  resize();
+})();

@@ -69,7 +69,17 @@ enum SigningHandler {
         if fields["form_token"] != form.formToken { form.errors[.form] = s.signErrorFormToken }
         if form.name.isEmpty || form.name.count > 200 { form.errors[.name] = s.signErrorName }
         if !isPlausibleEmail(form.email) { form.errors[.email] = s.signErrorEmail }
-        if form.typed.isEmpty || form.typed.count > 200 { form.errors[.typed] = s.signErrorTyped }
+        // A drawn signature (from the pad) or a typed one (always possible, also without JavaScript).
+        var drawn: SignatureStrokes?
+        if fields["method"] == "drawn" {
+            do {
+                drawn = try SignatureStrokes(json: fields["strokes"] ?? "")
+            } catch {
+                form.errors[.strokes] = s.signErrorStrokes
+            }
+        } else if form.typed.isEmpty || form.typed.count > 200 {
+            form.errors[.typed] = s.signErrorTyped
+        }
         if !form.consent { form.errors[.consent] = s.signErrorConsent }
 
         if !form.errors.isEmpty, link.state == .valid {
@@ -81,7 +91,7 @@ enum SigningHandler {
                 status: .badRequest)
         }
         let outcome = try SigningStore.sign(
-            db, tokenHash: tokenHash, signature: .typed(name: form.typed),
+            db, tokenHash: tokenHash, signature: drawn.map { .drawn(strokesJSON: $0.json) } ?? .typed(name: form.typed),
             evidence: SigningEvidenceInput(
                 signerName: form.name, signerEmail: form.email, ipAddress: request.clientAddress,
                 userAgent: String((request.headers["user-agent"] ?? "").prefix(500))))

@@ -88,4 +88,12 @@ extension Strings {
         t("Det signerade avtalet skapas just nu. Sidan laddas om av sig själv om några sekunder.",
           "The signed agreement is being created. This page reloads by itself in a few seconds.")
     }
+    var signDraw: String { t("Rita din signatur med fingret, pennan eller musen – eller skriv den nedan", "Draw your signature with your finger, pen or mouse – or type it below") }
+    var signDrawLabel: String { t("Yta för att rita signaturen", "Area for drawing the signature") }
+    var signUndo: String { t("Ångra", "Undo") }
+    var signClear: String { t("Rensa", "Clear") }
+    public var signErrorStrokes: String {
+        t("Signaturen gick inte att läsa. Rita den igen, lite större, eller skriv ditt namn.",
+          "The signature could not be read. Draw it again, a little larger, or type your name.")
+    }
 }

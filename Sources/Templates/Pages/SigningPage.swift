@@ -18,7 +18,7 @@ public enum SigningPage {
 
     /// What the signing form shows: the values typed so far and the errors next to their fields.
     public struct Form: Sendable {
-        public enum Field: String, Sendable, Hashable { case name, email, typed, consent, form }
+        public enum Field: String, Sendable, Hashable { case name, email, typed, strokes, consent, form }
         public var action: Route
         public var formToken: String
         public var name: String
@@ -110,6 +110,7 @@ public enum SigningPage {
             element("form", [.action(SafeURL(form.action)), .attr("method", "post"), .attr("novalidate", "")]) {
                 void("input", [.attr("type", "hidden"), .attr("name", "form_token"), .attr("value", form.formToken)])
                 void("input", [.attr("type", "hidden"), .attr("name", "method"), .attr("value", "typed")])
+                void("input", [.attr("type", "hidden"), .attr("name", "strokes"), .attr("value", "")])
                 div(.class("field")) {
                     label(.attr("for", "signer_name")) { s.signName }
                     void("input", [.attr("type", "text"), .id("signer_name"), .attr("name", "signer_name"),
@@ -121,6 +122,15 @@ public enum SigningPage {
                     void("input", [.attr("type", "email"), .id("signer_email"), .attr("name", "signer_email"),
                                    .attr("autocomplete", "email"), .attr("value", form.email), .attr("maxlength", "254")] + described(.email))
                     error(.email)
+                }
+                // Filled by static/app.js when JavaScript runs; hidden otherwise.
+                div(
+                    .class("field signature-pad"), .attr("hidden", ""), .data("data-signature-pad", ""),
+                    .data("data-canvas-label", s.signDrawLabel), .data("data-undo-label", s.signUndo),
+                    .data("data-clear-label", s.signClear)
+                ) {
+                    p { strong { s.signDraw } }
+                    error(.strokes)
                 }
                 div(.class("field")) {
                     label(.attr("for", "typed_signature")) { s.signTyped }
