@@ -20,6 +20,8 @@ public enum Route: Hashable, Sendable {
     case signingSubmit(token: String)
     /// `/sign/{token}/done` — thanks, with the booking number.
     case signingDone(token: String)
+    /// `POST /sign/{token}/decline` — the customer declines, with a reason.
+    case signingDecline(token: String)
     /// `/sign/{token}/document.pdf` — the signed agreement once rendered.
     case signingDocument(token: String)
     /// `/static/{file}` — served by nginx; printed with a content fingerprint for long caching.
@@ -79,6 +81,8 @@ extension Route {
             }
         case 3 where segments[0] == "sign" && segments[2] == "done":
             return get(.signingDone(token: segments[1]))
+        case 3 where segments[0] == "sign" && segments[2] == "decline":
+            return method == "POST" ? .route(.signingDecline(token: segments[1])) : .methodNotAllowed(allowed: ["POST"])
         case 3 where segments[0] == "sign" && segments[2] == "document.pdf":
             return get(.signingDocument(token: segments[1]))
         default:
@@ -98,6 +102,7 @@ extension Route {
         case .asset(let file): "/static/\(PercentEncoding.encodePathSegment(file))"
         case .signing(let token), .signingSubmit(let token): "/sign/\(PercentEncoding.encodePathSegment(token))"
         case .signingDone(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/done"
+        case .signingDecline(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/decline"
         case .signingDocument(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/document.pdf"
         case .errorPage(let status): "/_error/\(status)"
         }

@@ -174,4 +174,77 @@ struct SigningPageTests {
         #expect(attachment.status == 0, "\(attachment.errorOutput)")
         #expect(attachment.stdout == pdf.body)
     }
+
+    @Test func aCustomerDeclinesWithAReasonAndTheTeamIsTold() throws {
+        let stack = try ProductStack()
+        defer { stack.shutdown() }
+        let seeded = try stack.eventgaraget(["seed-demo"])
+        let link = try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Signing link: ") })
+        let path = "/sign/" + String(link.split(separator: "/").last!)
+        let database = databaseName(fromURL: stack.databaseURL)
+        let page = try stack.client.get(path, headers: ["Accept-Language": "en"])
+        #expect(page.text.contains("Not going ahead? Decline the offer"))
+        let tokenRange = try #require(page.text.range(of: #"name="form_token" value="[0-9a-f]{64}""#, options: .regularExpression))
+        let formToken = String(page.text[tokenRange].dropFirst(#"name="form_token" value=""#.count).dropLast())
+
+        let forged = try stack.client.request(
+            "POST", path + "/decline", body: Data("form_token=nope&reason=x".utf8),
+            contentType: "application/x-www-form-urlencoded")
+        #expect(forged.status == 400)
+        let declined = try stack.client.request(
+            "POST", path + "/decline", headers: ["Accept-Language": "en"],
+            body: Data("form_token=\(formToken)&reason=Vi+valde+ett+st%C3%B6rre+t%C3%A4lt".utf8),
+            contentType: "application/x-www-form-urlencoded")
+        #expect(declined.status == 303)
+        let after = try stack.client.get(path, headers: ["Accept-Language": "en"])
+        #expect(after.text.contains("The offer was declined"))
+        #expect(!after.text.contains("name=\"form_token\""))
+        let reason = try stack.postgres.psql("SELECT reason FROM declines ORDER BY id DESC LIMIT 1", database: database)
+        #expect(reason.trimmingCharacters(in: .whitespacesAndNewlines) == "Vi valde ett större tält")
+
+        // A worker that died holding the team's job: its lease runs out and another worker sends
+        // the notice, exactly once.
+        try stack.postgres.psql(
+            """
+            UPDATE jobs SET state = 'running', attempts = 1, locked_by = 'dead-host:1', locked_until = now() - interval '1 second'
+             WHERE kind = 'email.team_declined' AND payload->>'decline_id' = (SELECT max(id)::text FROM declines)
+            """, database: database)
+        let mail = stack.directory + "/mail"
+        var env = stack.environment
+        env["EG_MAIL_DIR"] = mail
+        let worker = Process()
+        worker.executableURL = URL(fileURLWithPath: productBinary)
+        worker.arguments = ["worker"]
+        worker.environment = env
+        worker.standardError = FileHandle.nullDevice
+        try worker.run()
+        defer { if worker.isRunning { kill(worker.processIdentifier, SIGKILL) } }
+        try waitUntil(timeout: 30) {
+            (try? stack.postgres.psql(
+                """
+                SELECT state || '|' || attempts FROM jobs
+                 WHERE kind = 'email.team_declined' AND payload->>'decline_id' = (SELECT max(id)::text FROM declines)
+                """, database: database))?
+                .trimmingCharacters(in: .whitespacesAndNewlines) == "done|2"
+        }
+        kill(worker.processIdentifier, SIGTERM)
+        worker.waitUntilExit()
+        let notices = try run(
+            "/usr/bin/python3",
+            ["-c", """
+            import sys, os, email
+            from email import policy
+            n = 0
+            for name in os.listdir(sys.argv[1]):
+                with open(os.path.join(sys.argv[1], name), 'rb') as f:
+                    m = email.message_from_binary_file(f, policy=policy.default)
+                body = m.get_body(('plain',)).get_content()
+                if str(m['Subject']).startswith('Avböjd:') and 'större tält' in body:
+                    n += 1
+                    print(body)
+            print('count', n)
+            """, mail + "/new"])
+        #expect(notices.output.contains("count 1"), "\(notices.output) \(notices.errorOutput)")
+        #expect(notices.output.contains("Orsak: Vi valde ett större tält"))
+    }
 }

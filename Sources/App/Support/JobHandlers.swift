@@ -9,6 +9,7 @@ enum JobHandlers {
             SigningLinkEmailJob(transport: transport, publicBaseURL: configuration.publicBaseURL),
             SignedAgreementPDFJob(),
             SignedAgreementEmailJob(transport: transport, publicBaseURL: configuration.publicBaseURL),
+            TeamNoticeJob(transport: transport),
         ]
     }
 }

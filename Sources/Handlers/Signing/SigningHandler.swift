@@ -108,6 +108,26 @@ enum SigningHandler {
         }
     }
 
+    /// `POST /sign/{token}/decline`: records the decline (once) and shows the link's page, which
+    /// then says the offer was declined.
+    static func decline(token: String, context: Context) throws -> Response {
+        let request = context.request
+        if let origin = request.headers["origin"], let host = request.headers["host"], origin != "https://\(host)" {
+            throw HTTPError(.forbidden)
+        }
+        guard isPlausible(token), request.form["form_token"] == formToken(for: token) else {
+            throw HTTPError(.badRequest, reason: context.strings.signErrorFormToken)
+        }
+        let reason = String((request.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
+        let db = try context.database.connection()
+        _ = try SigningStore.decline(
+            db, tokenHash: SigningLinkToken.hash(ofPresented: token), reason: reason,
+            evidence: SigningEvidenceInput(
+                signerName: "", signerEmail: nil, ipAddress: request.clientAddress,
+                userAgent: String((request.headers["user-agent"] ?? "").prefix(500))))
+        return .redirect(to: Route.signing(token: token).path)
+    }
+
     /// `/sign/{token}/done`: thanks and the booking number; back to the agreement if not signed.
     static func done(token: String, context: Context) throws -> Response {
         let db = try context.database.connection()

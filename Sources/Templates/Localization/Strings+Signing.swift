@@ -96,4 +96,7 @@ extension Strings {
         t("Signaturen gick inte att läsa. Rita den igen, lite större, eller skriv ditt namn.",
           "The signature could not be read. Draw it again, a little larger, or type your name.")
     }
+    var declineSummary: String { t("Vill du inte gå vidare? Avböj offerten", "Not going ahead? Decline the offer") }
+    var declineReason: String { t("Berätta gärna varför (frivilligt)", "Tell us why, if you like (optional)") }
+    var declineButton: String { t("Avböj offerten", "Decline the offer") }
 }

@@ -51,7 +51,10 @@ public enum SigningPage {
             switch state {
             case .valid:
                 agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
-                if let form { signingForm(form, company: snapshot.company.name, s: s) }
+                if let form {
+                    signingForm(form, company: snapshot.company.name, s: s)
+                    declineForm(form, s: s)
+                }
             case .signed(let booking, let signedAt):
                 notice(s.signingSignedTitle, s.signingSignedText(booking, DisplayFormat.dateTime(signedAt)), context)
                 agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
@@ -147,6 +150,22 @@ public enum SigningPage {
                     error(.consent)
                 }
                 button(.attr("type", "submit"), .class("button sign-button")) { s.signButton }
+            }
+        }
+    }
+
+    /// Declining, folded away under the sign form; works without JavaScript (`<details>`).
+    private static func declineForm(_ form: Form, s: Strings) -> Node {
+        guard case .signingSubmit(let token) = form.action else { return .fragment([]) }
+        return element("details", [.class("decline")]) {
+            element("summary", []) { s.declineSummary }
+            element("form", [.action(SafeURL(.signingDecline(token: token))), .attr("method", "post")]) {
+                void("input", [.attr("type", "hidden"), .attr("name", "form_token"), .attr("value", form.formToken)])
+                div(.class("field")) {
+                    label(.attr("for", "decline_reason")) { s.declineReason }
+                    element("textarea", [.id("decline_reason"), .attr("name", "reason"), .attr("rows", "3"), .attr("maxlength", "2000")]) {}
+                }
+                button(.attr("type", "submit"), .class("button secondary")) { s.declineButton }
             }
         }
     }
