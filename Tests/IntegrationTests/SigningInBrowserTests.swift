@@ -19,7 +19,7 @@ struct SigningInBrowserTests {
         #expect(browser.output.contains("signed: done page with booking number"))
 
         let stored = try stack.postgres.psql(
-            "SELECT method || '|' || jsonb_array_length(strokes) FROM signatures",
+            "SELECT method || '|' || jsonb_array_length(strokes) FROM signatures WHERE method = 'drawn'",
             database: databaseName(fromURL: stack.databaseURL))
         #expect(stored.trimmingCharacters(in: .whitespacesAndNewlines) == "drawn|1")
     }

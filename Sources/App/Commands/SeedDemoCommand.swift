@@ -121,13 +121,18 @@ struct SeedDemoCommand: ParsableCommand {
             discount: try .percent(basisPoints: 500))
         let sentWedding = try QuotationStore.send(tx, quotationID: wedding, sentBy: seller)
 
-        // Sent twice: the second version replaced the first, whose link is void.
+        // Sent twice: the second version replaced the first, whose link is void; the customer then
+        // signed the second with a typed signature, so it is a booking.
         let companyParty = try draft(
             5, "Sommarfest Hisingens Bygg", try period(inDays: 25, length: 2),
             [try line("TALT-6x12", 1), try line("BORD-STA", 10), try line("VARM-GAS", 4), try line("LJUD-BT", 2)],
             shipping: 49_500)
         _ = try QuotationStore.send(tx, quotationID: companyParty, sentBy: seller)
-        _ = try QuotationStore.send(tx, quotationID: companyParty, sentBy: seller)
+        let secondVersion = try QuotationStore.send(tx, quotationID: companyParty, sentBy: seller)
+        _ = try SigningStore.sign(
+            tx, tokenHash: SigningLinkToken.hash(ofPresented: secondVersion.token.text),
+            signature: .typed(name: "Jonas Berg"),
+            evidence: SigningEvidenceInput(signerName: "Jonas Berg", ipAddress: "192.0.2.10", userAgent: "seed-demo"))
 
         // Declined by the customer through the link.
         let club = try draft(

@@ -57,6 +57,9 @@ public enum SigningPage {
                 }
             case .signed(let booking, let signedAt):
                 notice(s.signingSignedTitle, s.signingSignedText(booking, DisplayFormat.dateTime(signedAt)), context)
+                if case .signingSubmit(let token)? = form?.action {
+                    p { a(.class("button"), .href(SafeURL(.signingDocument(token: token)))) { s.signDocumentLink } }
+                }
                 agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
             case .declined:
                 notice(s.signingDeclinedTitle, s.signingDeclinedText, context)
