@@ -44,13 +44,7 @@ struct CommandLineTests {
         let database = databaseName(fromURL: url)
         try TemporaryPostgres.shared.psql("INSERT INTO jobs (kind) VALUES ('from.the.future')", database: database)
 
-        let worker = Process()
-        worker.executableURL = URL(fileURLWithPath: productBinary)
-        worker.arguments = ["worker"]
-        worker.environment = env
-        worker.standardError = FileHandle.nullDevice
-        try worker.run()
-        defer { if worker.isRunning { kill(worker.processIdentifier, SIGKILL) } }
+        let worker = try WorkerProcess(environment: env)
 
         var state = ""
         for _ in 0..<100 {
@@ -63,11 +57,7 @@ struct CommandLineTests {
         // Unknown kinds are not lost: the attempt is recorded and retried later with backoff.
         #expect(state == "queued|1|no handler for job kind from.the.future")
 
-        kill(worker.processIdentifier, SIGTERM)
-        let deadline = Date().addingTimeInterval(10)
-        while worker.isRunning && Date() < deadline { usleep(20_000) }
-        #expect(!worker.isRunning)
-        #expect(worker.terminationStatus == 0)
+        #expect(worker.stop() == 0)
     }
 
     @Test func checkConfigMasksSecretsAndNamesEveryProblem() throws {

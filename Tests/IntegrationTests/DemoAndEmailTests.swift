@@ -30,13 +30,7 @@ struct DemoAndEmailTests {
             .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(queued > 0)
 
-        let worker = Process()
-        worker.executableURL = URL(fileURLWithPath: productBinary)
-        worker.arguments = ["worker"]
-        worker.environment = env
-        worker.standardError = FileHandle.nullDevice
-        try worker.run()
-        defer { if worker.isRunning { kill(worker.processIdentifier, SIGKILL) } }
+        let worker = try WorkerProcess(environment: env)
         var done = 0
         for _ in 0..<200 {
             done = Int(try TemporaryPostgres.shared.psql(
@@ -45,10 +39,8 @@ struct DemoAndEmailTests {
             if done == queued { break }
             usleep(50_000)
         }
-        kill(worker.processIdentifier, SIGTERM)
-        worker.waitUntilExit()
+        #expect(worker.stop() == 0)
         #expect(done == queued)
-        #expect(worker.terminationStatus == 0)
 
         // No token is left in clear in the database once the emails are out.
         let leftovers = try TemporaryPostgres.shared.psql(

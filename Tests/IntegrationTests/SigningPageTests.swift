@@ -139,20 +139,13 @@ struct SigningPageTests {
         let mail = stack.directory + "/mail"
         var env = stack.environment
         env["EG_MAIL_DIR"] = mail
-        let worker = Process()
-        worker.executableURL = URL(fileURLWithPath: productBinary)
-        worker.arguments = ["worker"]
-        worker.environment = env
-        worker.standardError = FileHandle.nullDevice
-        try worker.run()
-        defer { if worker.isRunning { kill(worker.processIdentifier, SIGKILL) } }
+        let worker = try WorkerProcess(environment: env)
         try waitUntil(timeout: 30) {
             (try? stack.postgres.psql(
                 "SELECT count(*) FROM jobs WHERE kind IN ('pdf.signed_agreement', 'email.signed') AND state = 'done' AND payload->>'booking_id' = (SELECT max(id)::text FROM bookings)",
                 database: database))?.trimmingCharacters(in: .whitespacesAndNewlines) == "2"
         }
-        kill(worker.processIdentifier, SIGTERM)
-        worker.waitUntilExit()
+        worker.stop()
 
         let pdf = try stack.client.get(path + "/document.pdf")
         #expect(pdf.status == 200)
@@ -225,13 +218,7 @@ struct SigningPageTests {
         let mail = stack.directory + "/mail"
         var env = stack.environment
         env["EG_MAIL_DIR"] = mail
-        let worker = Process()
-        worker.executableURL = URL(fileURLWithPath: productBinary)
-        worker.arguments = ["worker"]
-        worker.environment = env
-        worker.standardError = FileHandle.nullDevice
-        try worker.run()
-        defer { if worker.isRunning { kill(worker.processIdentifier, SIGKILL) } }
+        let worker = try WorkerProcess(environment: env)
         try waitUntil(timeout: 30) {
             (try? stack.postgres.psql(
                 """
@@ -240,8 +227,7 @@ struct SigningPageTests {
                 """, database: database))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) == "done|2"
         }
-        kill(worker.processIdentifier, SIGTERM)
-        worker.waitUntilExit()
+        worker.stop()
         let notices = try run(
             "/usr/bin/python3",
             ["-c", """
