@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "Handlers",
             dependencies: [
-                "FCGIHost", "Database", "Templates", "Routing", "Domain", "Sanitizer",
+                "FCGIHost", "Database", "Templates", "Routing", "Domain", "Sanitizer", "Documents",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -22,6 +22,8 @@ public enum Route: Hashable, Sendable {
     case signingDone(token: String)
     /// `POST /sign/{token}/decline` — the customer declines, with a reason.
     case signingDecline(token: String)
+    /// `/sign/{token}/offer.pdf` — the offer as sent, unsigned, rendered on request.
+    case signingOffer(token: String)
     /// `/sign/{token}/document.pdf` — the signed agreement once rendered.
     case signingDocument(token: String)
     /// `/static/{file}` — served by nginx; printed with a content fingerprint for long caching.
@@ -83,6 +85,8 @@ extension Route {
             return get(.signingDone(token: segments[1]))
         case 3 where segments[0] == "sign" && segments[2] == "decline":
             return method == "POST" ? .route(.signingDecline(token: segments[1])) : .methodNotAllowed(allowed: ["POST"])
+        case 3 where segments[0] == "sign" && segments[2] == "offer.pdf":
+            return get(.signingOffer(token: segments[1]))
         case 3 where segments[0] == "sign" && segments[2] == "document.pdf":
             return get(.signingDocument(token: segments[1]))
         default:
@@ -103,6 +107,7 @@ extension Route {
         case .signing(let token), .signingSubmit(let token): "/sign/\(PercentEncoding.encodePathSegment(token))"
         case .signingDone(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/done"
         case .signingDecline(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/decline"
+        case .signingOffer(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/offer.pdf"
         case .signingDocument(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/document.pdf"
         case .errorPage(let status): "/_error/\(status)"
         }

@@ -22,6 +22,16 @@ struct SigningPageTests {
         #expect(page.text.contains("Hyresperiod"))
         #expect(page.text.contains("class=\"terms\""))
         #expect(page.text.range(of: #"<code>[0-9a-f]{64}</code>"#, options: .regularExpression) != nil)
+        #expect(page.text.contains("href=\"\(path)/offer.pdf\""))
+        let offer = try stack.client.get(path + "/offer.pdf", headers: ["Accept-Language": "sv"])
+        #expect(offer.status == 200)
+        #expect(offer.header("content-type") == "application/pdf")
+        let offerFile = stack.directory + "/offer.pdf"
+        try offer.body.write(to: URL(fileURLWithPath: offerFile))
+        #expect(try run("/usr/bin/qpdf", ["--check", offerFile]).status == 0)
+        let offerText = try run("/usr/bin/pdftotext", ["-enc", "UTF-8", offerFile, "-"]).output
+        #expect(offerText.contains("Offert"))
+        #expect(offerText.contains("Att betala"))
         _ = try stack.client.get(path)
         let viewed = try stack.postgres.psql("SELECT count(*) FROM audit_log WHERE action = 'viewed'", database: database)
         #expect(viewed.trimmingCharacters(in: .whitespacesAndNewlines) == "1")

@@ -23,8 +23,10 @@ struct AgreementLayout {
         linesTable()
         totals()
         terms()
-        signature()
-        evidence()
+        if document.isSigned {
+            signature()
+            evidence()
+        }
         return flow.pages
     }
 

@@ -28,6 +28,8 @@ public struct AgreementDocument: Sendable, Equatable {
     public var terms: [TermsBlock]
     public var signature: Signature
     public var evidence: SigningEvidence
+    /// False for the offer as sent (the customer's "unsigned PDF"): no signature or evidence section.
+    public var isSigned = true
 
     public init(
         language: Language, company: CompanyProfile, title: String, quotationNumber: String, quotationVersion: Int,

@@ -1,4 +1,5 @@
 import Database
+import Documents
 import Domain
 import FCGIHost
 import Foundation
@@ -140,6 +141,25 @@ enum SigningHandler {
             return .redirect(to: Route.signing(token: token).path)
         }
         return .html(SigningPage.renderDone(bookingNumber: booking, document: .signingDocument(token: token), context: page))
+    }
+
+    /// `/sign/{token}/offer.pdf`: the frozen version as a PDF without signature, in the reader's language.
+    static func offer(token: String, context: Context) throws -> Response {
+        let db = try context.database.connection()
+        guard isPlausible(token), let link = try SigningPageStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
+        else {
+            let page = context.pageContext(company: try CompanyStore.profile(db))
+            return .html(SigningPage.renderUnknown(context: page), status: .notFound)
+        }
+        let version = try context.caches.frozenVersion(sha256: link.snapshotSHA256, json: link.snapshotJSON)
+        let pdf = try AgreementRenderer.render(AgreementDocument(snapshot: version.snapshot, language: context.language))
+        return Response(
+            status: .ok,
+            headers: [
+                ("Content-Type", "application/pdf"), ("Cache-Control", "no-store"),
+                ("Content-Disposition", "inline; filename=\"\(version.snapshot.number).pdf\""),
+            ],
+            body: pdf)
     }
 
     /// `/sign/{token}/document.pdf`: the signed PDF once the worker has rendered it; until then a

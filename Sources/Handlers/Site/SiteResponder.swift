@@ -83,6 +83,8 @@ public final class SiteResponder: RequestResponder {
             return try SigningHandler.done(token: token, context: context)
         case .signingDecline(let token):
             return try SigningHandler.decline(token: token, context: context)
+        case .signingOffer(let token):
+            return try SigningHandler.offer(token: token, context: context)
         case .signingDocument(let token):
             return try SigningHandler.document(token: token, context: context)
         case .asset:

@@ -99,4 +99,5 @@ extension Strings {
     var declineSummary: String { t("Vill du inte gå vidare? Avböj offerten", "Not going ahead? Decline the offer") }
     var declineReason: String { t("Berätta gärna varför (frivilligt)", "Tell us why, if you like (optional)") }
     var declineButton: String { t("Avböj offerten", "Decline the offer") }
+    var signOfferLink: String { t("Offerten som PDF", "The offer as a PDF") }
 }

@@ -51,6 +51,9 @@ public enum SigningPage {
             switch state {
             case .valid:
                 agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
+                if case .signingSubmit(let token)? = form?.action {
+                    p { a(.href(SafeURL(.signingOffer(token: token)))) { s.signOfferLink } }
+                }
                 if let form {
                     signingForm(form, company: snapshot.company.name, s: s)
                     declineForm(form, s: s)
