@@ -60,6 +60,15 @@ struct SigningPageTests {
         #expect(headings[410]?.contains("The offer has been replaced") == true, "\(headings)")
         #expect(headings[200]?.contains { $0.hasPrefix("Quotation Q-") } == true, "\(headings)")
 
+        // A link past its expiry date: the expired page, never a sign button.
+        try stack.postgres.psql(
+            "UPDATE signing_links SET created_at = now() - interval '40 days', expires_at = now() - interval '1 day' WHERE token_hash = sha256(convert_to('\(path.dropFirst(6))', 'UTF8'))",
+            database: database)
+        let expired = try stack.client.get(path, headers: ["Accept-Language": "en"])
+        #expect(expired.status == 410)
+        #expect(expired.text.contains("<h1>The link has expired</h1>"))
+        #expect(!expired.text.contains("name=\"form_token\""))
+
         // The token never reaches the log.
         usleep(100_000)
         let log = stack.readResponderLog()
