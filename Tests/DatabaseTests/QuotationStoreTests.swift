@@ -6,49 +6,15 @@ import TestSupport
 
 @Suite("Quotations: numbers and sending")
 struct QuotationStoreTests {
-    struct Fixture: Sendable {
-        let user: Int64
-        let customer: CustomerID
-        let product: ProductID
-        let addon: AddonID
-    }
+    typealias Fixture = QuotationFixture
 
-    static func fixture(_ db: Connection) throws -> Fixture {
-        let user: Int64 = try db.query(
-            "INSERT INTO users (email, name, role, password_hash) VALUES ('saljare@example.se', 'Sälja Re', 'manager', '!') RETURNING id"
-        )[0].decode("id")
-        let customer = try CustomerStore.create(
-            db,
-            details: CustomerDetails(
-                kind: .person, name: "Åsa Öberg", email: "asa@example.se",
-                billingAddress: PostalAddress(line1: "Storgatan 1", postalCode: "411 01", city: "Göteborg")))
-        let product = try CatalogStore.createProduct(
-            db, sku: "TALT-3x3", name: "Partytält 3×3 m", price: Money(ore: 45_000), pricing: .perDay, stock: 4)
-        let addon = try CatalogStore.createAddon(db, name: "Leverans", price: Money(ore: 99_500), pricing: .flat)
-        return Fixture(user: user, customer: customer, product: product, addon: addon)
-    }
+    static func fixture(_ db: Connection, stock: Int = 4) throws -> Fixture { try QuotationFixture(db, stock: stock) }
 
     static func draft(_ f: Fixture, on db: Connection) throws -> QuotationID {
-        let period = try RentalPeriod(
-            start: try CalendarDate(year: 2026, month: 6, day: 19), end: try CalendarDate(year: 2026, month: 6, day: 21))
-        return try QuotationStore.createDraft(
-            db, customer: f.customer, period: period, title: "Midsommarfest",
-            deliveryAddress: PostalAddress(line1: "Ängsvägen 3", postalCode: "433 30", city: "Partille"),
-            lines: [
-                try QuotationLine(
-                    item: .product(f.product), description: "Partytält 3×3 m", quantity: 2, pricing: .perDay,
-                    unitPrice: Money(ore: 45_000), discount: try .percent(basisPoints: 1000)),
-                try QuotationLine(
-                    item: .addon(f.addon), description: "Leverans", quantity: 1, pricing: .flat,
-                    unitPrice: Money(ore: 99_500)),
-            ],
-            discount: try .percent(basisPoints: 500), shipping: Money(ore: 20_000), termsHTML: "<p>Villkor</p>",
-            createdBy: f.user)
+        try f.draft(on: db, lineDiscount: try .percent(basisPoints: 1000), discount: try .percent(basisPoints: 500))
     }
 
-    static func count(_ db: Connection, _ sql: Query) throws -> Int {
-        try db.query(sql)[0].decode("n")
-    }
+    static func count(_ db: Connection, _ sql: Query) throws -> Int { try QuotationFixture.count(db, sql) }
 
     @Test func numbersAreGapFreeAndUniqueUnderConcurrency() throws {
         let url = TemporaryPostgres.shared.createDatabase(named: "quotation_numbers")

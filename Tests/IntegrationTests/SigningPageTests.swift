@@ -23,13 +23,7 @@ struct SigningPageTests {
         #expect(page.text.contains("class=\"terms\""))
         #expect(page.text.range(of: #"<code>[0-9a-f]{64}</code>"#, options: .regularExpression) != nil)
         #expect(page.text.contains("href=\"\(path)/offer.pdf\""))
-        let offer = try stack.client.get(path + "/offer.pdf", headers: ["Accept-Language": "sv"])
-        #expect(offer.status == 200)
-        #expect(offer.header("content-type") == "application/pdf")
-        let offerFile = stack.directory + "/offer.pdf"
-        try offer.body.write(to: URL(fileURLWithPath: offerFile))
-        #expect(try run("/usr/bin/qpdf", ["--check", offerFile]).status == 0)
-        let offerText = try run("/usr/bin/pdftotext", ["-enc", "UTF-8", offerFile, "-"]).output
+        let offerText = try pdfText(try stack.client.get(path + "/offer.pdf", headers: ["Accept-Language": "sv"]), in: stack)
         #expect(offerText.contains("Offert"))
         #expect(offerText.contains("Att betala"))
         _ = try stack.client.get(path)
@@ -167,12 +161,7 @@ struct SigningPageTests {
         worker.stop()
 
         let pdf = try stack.client.get(path + "/document.pdf")
-        #expect(pdf.status == 200)
-        #expect(pdf.header("content-type") == "application/pdf")
-        let pdfFile = stack.directory + "/signed.pdf"
-        try pdf.body.write(to: URL(fileURLWithPath: pdfFile))
-        #expect(try run("/usr/bin/qpdf", ["--check", pdfFile]).status == 0)
-        let text = try run("/usr/bin/pdftotext", ["-enc", "UTF-8", pdfFile, "-"]).output
+        let text = try pdfText(pdf, in: stack)
         #expect(text.contains("Åsa Öberg"))
         #expect(text.contains(String(done.text[number])))
         let sha = try stack.postgres.psql(
@@ -265,4 +254,14 @@ struct SigningPageTests {
         #expect(notices.output.contains("count 1"), "\(notices.output) \(notices.errorOutput)")
         #expect(notices.output.contains("Orsak: Vi valde ett större tält"))
     }
+}
+
+/// A PDF served to the customer: checks it is one (`qpdf --check`) and returns its text (`pdftotext`).
+private func pdfText(_ result: HTTPResult, in stack: ProductStack, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    #expect(result.status == 200, sourceLocation: sourceLocation)
+    #expect(result.header("content-type") == "application/pdf", sourceLocation: sourceLocation)
+    let file = stack.directory + "/\(UUID().uuidString).pdf"
+    try result.body.write(to: URL(fileURLWithPath: file))
+    #expect(try run("/usr/bin/qpdf", ["--check", file]).status == 0, sourceLocation: sourceLocation)
+    return try run("/usr/bin/pdftotext", ["-enc", "UTF-8", file, "-"]).output
 }

@@ -58,15 +58,7 @@ public enum QuotationStore {
             throw QuotationStoreError.fixedLineDiscountUnsupported(line: index)
         }
         return try connection.transaction { tx in
-            let allocated = try tx.query(
-                """
-                INSERT INTO number_sequences (kind, year, last_number)
-                VALUES ('quotation', extract(year FROM now() AT TIME ZONE 'Europe/Stockholm')::int, 1)
-                ON CONFLICT (kind, year) DO UPDATE SET last_number = number_sequences.last_number + 1
-                RETURNING year, last_number
-                """)
-            let number = try DocumentNumber(
-                kind: .quotation, year: try allocated[0].decode("year"), sequence: try allocated[0].decode("last_number"))
+            let number = try NumberStore.allocate(tx, kind: .quotation)
             let rows = try tx.query(
                 """
                 INSERT INTO quotations (number, customer_id, title, period_start, period_end,

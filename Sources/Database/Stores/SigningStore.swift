@@ -210,15 +210,7 @@ public enum SigningStore {
                 "UPDATE quotations SET state = 'signed', version = version + 1 WHERE id = \(link.quotationID)")
 
             // The booking, with the next gap-free number for the signing instant's Stockholm year.
-            let allocated = try tx.query(
-                """
-                INSERT INTO number_sequences (kind, year, last_number)
-                VALUES ('booking', extract(year FROM \(now) AT TIME ZONE 'Europe/Stockholm')::int, 1)
-                ON CONFLICT (kind, year) DO UPDATE SET last_number = number_sequences.last_number + 1
-                RETURNING year, last_number
-                """)
-            let number = try DocumentNumber(
-                kind: .booking, year: try allocated[0].decode("year"), sequence: try allocated[0].decode("last_number"))
+            let number = try NumberStore.allocate(tx, kind: .booking, at: now)
             let address = snapshot.deliveryAddress
             let totals = snapshot.totals
             let bookingRows = try tx.query(
