@@ -25,6 +25,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
 
         .target(name: "Domain", swiftSettings: strictSettings),
         .target(name: "Routing", dependencies: ["Domain"], swiftSettings: strictSettings),
@@ -45,11 +46,13 @@ let package = Package(
         .target(name: "Mail", dependencies: ["CLibCurl"], swiftSettings: strictSettings),
         // PDF documents (the signed agreement), drawn with cairo.
         .target(name: "Documents", dependencies: ["CCairo", "Domain"], swiftSettings: strictSettings),
+        // Staff passwords (argon2id) and random secrets, through libsodium.
+        .target(name: "Passwords", dependencies: ["CLibSodium"], swiftSettings: strictSettings),
         .target(name: "Templates", dependencies: ["Sanitizer", "Domain", "Routing"], swiftSettings: strictSettings),
         .target(
             name: "Handlers",
             dependencies: [
-                "FCGIHost", "Database", "Templates", "Routing", "Domain", "Sanitizer", "Documents",
+                "FCGIHost", "Database", "Templates", "Routing", "Domain", "Sanitizer", "Documents", "Passwords",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -62,6 +65,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "FCGIHost", "Database", "Templates", "Sanitizer", "Handlers", "Domain", "Worker", "Mail", "Documents",
+                "Passwords", "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -70,6 +74,7 @@ let package = Package(
         .executableTarget(name: "eventgaraget", dependencies: ["App"], swiftSettings: strictSettings),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "PasswordsTests", dependencies: ["Passwords"], swiftSettings: strictSettings),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: strictSettings),
         .testTarget(name: "FCGIHostTests", dependencies: ["FCGIHost"], swiftSettings: strictSettings),
         .testTarget(

@@ -10,8 +10,6 @@ public enum Route: Hashable, Sendable {
     case health
     /// `/help/signing` — help for customers who received a signing link.
     case signingHelp
-    /// `/admin/login` — the staff sign-in.
-    case adminLogin
     /// `/language/{sv|en}?return=/path` — remembers the chosen language and goes back.
     case switchLanguage(Language, returnTo: LocalPath)
     /// `/sign/{token}` — the customer's agreement for a signing link.
@@ -26,90 +24,149 @@ public enum Route: Hashable, Sendable {
     case signingOffer(token: String)
     /// `/sign/{token}/document.pdf` — the signed agreement once rendered.
     case signingDocument(token: String)
+    /// `/calendar/{token}.ics` — a staff member's iCalendar feed; the secret token is the credential.
+    case calendarFeed(token: String)
     /// `/static/{file}` — served by nginx; printed with a content fingerprint for long caching.
     case asset(String)
     /// `/_error/{status}` — nginx's internal redirect for errors it raises itself (413, 429),
     /// so they get the same friendly page in the user's language.
     case errorPage(status: Int)
-}
 
-/// The methods a route answers to.
-public enum RouteMatch: Equatable, Sendable {
-    case route(Route)
-    case methodNotAllowed(allowed: [String])
-    case notFound
-}
+    // MARK: Staff: signing in and the own account
 
-extension Route {
-    /// The path with secrets left out, for logs: a signing token is a password.
-    public static func loggablePath(segments: [String]) -> String {
-        if segments.first == "sign", segments.count >= 2 {
-            return "/sign/[token]" + segments.dropFirst(2).map { "/" + $0 }.joined()
-        }
-        return "/" + segments.joined(separator: "/")
-    }
+    /// `/admin/login?next=/admin/…` — the staff sign-in.
+    case adminLogin(next: LocalPath?)
+    /// `POST /admin/login`
+    case adminLoginSubmit
+    /// `POST /admin/logout`
+    case adminLogout
+    /// `/admin` — the dashboard.
+    case adminDashboard
+    /// `/admin/account` — my sessions, password, calendar feeds.
+    case adminAccount
+    /// `POST /admin/account/password`
+    case adminPasswordChange
+    /// `POST /admin/account/sessions/{id}/revoke`
+    case adminSessionRevoke(SessionID)
+    /// `POST /admin/account/calendar-feeds`
+    case adminCalendarFeedCreate
+    /// `POST /admin/account/calendar-feeds/{id}/revoke`
+    case adminCalendarFeedRevoke(CalendarFeedID)
 
-    /// Finds the route for a decoded, normalised path. `query` gives the named query parameters.
-    public static func match(method: String, segments: [String], query: (String) -> String? = { _ in nil }) -> RouteMatch {
-        let readOnly = ["GET", "HEAD"]
-        func get(_ route: Route) -> RouteMatch {
-            readOnly.contains(method) ? .route(route) : .methodNotAllowed(allowed: readOnly)
-        }
-        switch segments.count {
-        case 0:
-            return get(.home)
-        case 1:
-            switch segments[0] {
-            case "healthz": return get(.health)
-            default: return .notFound
-            }
-        case 2:
-            switch (segments[0], segments[1]) {
-            case ("help", "signing"): return get(.signingHelp)
-            case ("admin", "login"): return get(.adminLogin)
-            case ("language", let code):
-                guard let language = Language(rawValue: code) else { return .notFound }
-                let back = query("return").flatMap(LocalPath.init(validating:)) ?? LocalPath.root
-                return get(.switchLanguage(language, returnTo: back))
-            case ("static", let file): return get(.asset(file))
-            case ("sign", let token):
-                return method == "POST" ? .route(.signingSubmit(token: token)) : get(.signing(token: token))
-            case ("_error", let code):
-                // nginx turns the method of an internally redirected request into GET, but a
-                // HEAD stays HEAD; answer both, and anything else it might pass too.
-                guard let status = Int(code), (400...599).contains(status) else { return .notFound }
-                return .route(.errorPage(status: status))
-            default: return .notFound
-            }
-        case 3 where segments[0] == "sign" && segments[2] == "done":
-            return get(.signingDone(token: segments[1]))
-        case 3 where segments[0] == "sign" && segments[2] == "decline":
-            return method == "POST" ? .route(.signingDecline(token: segments[1])) : .methodNotAllowed(allowed: ["POST"])
-        case 3 where segments[0] == "sign" && segments[2] == "offer.pdf":
-            return get(.signingOffer(token: segments[1]))
-        case 3 where segments[0] == "sign" && segments[2] == "document.pdf":
-            return get(.signingDocument(token: segments[1]))
-        default:
-            return .notFound
-        }
-    }
+    // MARK: Customers
 
-    /// The path (and query) of this route, percent-encoded, for links and redirects.
-    public var path: String {
-        switch self {
-        case .home: "/"
-        case .health: "/healthz"
-        case .signingHelp: "/help/signing"
-        case .adminLogin: "/admin/login"
-        case .switchLanguage(let language, let back):
-            "/language/\(language.rawValue)?return=\(PercentEncoding.encodeQueryValue(back.value))"
-        case .asset(let file): "/static/\(PercentEncoding.encodePathSegment(file))"
-        case .signing(let token), .signingSubmit(let token): "/sign/\(PercentEncoding.encodePathSegment(token))"
-        case .signingDone(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/done"
-        case .signingDecline(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/decline"
-        case .signingOffer(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/offer.pdf"
-        case .signingDocument(let token): "/sign/\(PercentEncoding.encodePathSegment(token))/document.pdf"
-        case .errorPage(let status): "/_error/\(status)"
-        }
-    }
+    /// `/admin/customers?q=&after=&archived=`
+    case adminCustomers(ListQuery)
+    /// `/admin/customers/new`
+    case adminCustomerNew
+    /// `POST /admin/customers`
+    case adminCustomerCreate
+    /// `/admin/customers/{id}` — details and history.
+    case adminCustomer(CustomerID)
+    /// `/admin/customers/{id}/edit`
+    case adminCustomerEdit(CustomerID)
+    /// `POST /admin/customers/{id}`
+    case adminCustomerUpdate(CustomerID)
+    /// `POST /admin/customers/{id}/archive`
+    case adminCustomerArchive(CustomerID)
+
+    // MARK: Products and add-ons
+
+    /// `/admin/products?q=&after=&inactive=`
+    case adminProducts(ListQuery)
+    /// `/admin/products/new`
+    case adminProductNew
+    /// `POST /admin/products`
+    case adminProductCreate
+    /// `/admin/products/{id}?from=&to=` — details and availability strip.
+    case adminProduct(ProductID, ListQuery)
+    /// `/admin/products/{id}/edit`
+    case adminProductEdit(ProductID)
+    /// `POST /admin/products/{id}`
+    case adminProductUpdate(ProductID)
+    /// `POST /admin/products/{id}/stock` — the stock level alone (warehouse).
+    case adminProductStock(ProductID)
+    /// `POST /admin/products/{id}/deactivate`
+    case adminProductDeactivate(ProductID)
+    /// `/admin/addons?q=`
+    case adminAddons(ListQuery)
+    /// `/admin/addons/new`
+    case adminAddonNew
+    /// `POST /admin/addons`
+    case adminAddonCreate
+    /// `/admin/addons/{id}/edit`
+    case adminAddonEdit(AddonID)
+    /// `POST /admin/addons/{id}`
+    case adminAddonUpdate(AddonID)
+    /// `POST /admin/addons/{id}/deactivate`
+    case adminAddonDeactivate(AddonID)
+
+    // MARK: Quotations
+
+    /// `/admin/quotations?state=&q=&after=`
+    case adminQuotations(ListQuery)
+    /// `/admin/quotations/new?customer=`
+    case adminQuotationNew(ListQuery)
+    /// `POST /admin/quotations`
+    case adminQuotationCreate
+    /// `/admin/quotations/{id}` — the editor (drafts) or the read view.
+    case adminQuotation(QuotationID)
+    /// `POST /admin/quotations/{id}` — save the editor.
+    case adminQuotationUpdate(QuotationID)
+    /// `POST /admin/quotations/{id}/send`
+    case adminQuotationSend(QuotationID)
+    /// `POST /admin/quotations/{id}/resend` — a new link, the old one voided.
+    case adminQuotationResend(QuotationID)
+    /// `POST /admin/quotations/{id}/void`
+    case adminQuotationVoid(QuotationID)
+    /// `POST /admin/quotations/{id}/duplicate`
+    case adminQuotationDuplicate(QuotationID)
+    /// `/admin/quotations/{id}/versions/{n}` — a frozen version and, once signed, its evidence.
+    case adminQuotationVersion(QuotationID, version: Int)
+
+    // MARK: Bookings and calendar
+
+    /// `/admin/bookings?state=&from=&to=&customer=&q=&after=`
+    case adminBookings(ListQuery)
+    /// `/admin/bookings/{id}`
+    case adminBooking(BookingID)
+    /// `POST /admin/bookings/{id}/approve`
+    case adminBookingApprove(BookingID)
+    /// `POST /admin/bookings/{id}/state/{packed|delivered|returned|closed|cancelled}`
+    case adminBookingTransition(BookingID, to: BookingState)
+    /// `POST /admin/bookings/{id}/notes`
+    case adminBookingNotes(BookingID)
+    /// `/admin/bookings/{id}/packing-list` — printable.
+    case adminPackingList(BookingID)
+    /// `/admin/calendar?view=month|week&date=YYYY-MM-DD`
+    case adminCalendar(ListQuery)
+
+    // MARK: Administration
+
+    /// `/admin/users`
+    case adminUsers
+    /// `/admin/users/new`
+    case adminUserNew
+    /// `POST /admin/users`
+    case adminUserCreate
+    /// `/admin/users/{id}/edit`
+    case adminUserEdit(UserID)
+    /// `POST /admin/users/{id}` — name and role.
+    case adminUserUpdate(UserID)
+    /// `POST /admin/users/{id}/deactivate` — their sessions end at once.
+    case adminUserDeactivate(UserID)
+    /// `POST /admin/users/{id}/reactivate`
+    case adminUserReactivate(UserID)
+    /// `/admin/settings`
+    case adminSettings
+    /// `POST /admin/settings`
+    case adminSettingsUpdate
+    /// `POST /admin/settings/logo` — multipart upload, PNG or JPEG.
+    case adminLogoUpload
+    /// `POST /admin/settings/logo/remove`
+    case adminLogoRemove
+    /// `/logo` — the company logo (public: the signing page and emails show it).
+    case companyLogo
+    /// `/admin/activity?user=&entity=&entity_id=&from=&to=&before=`
+    case adminActivity(ListQuery)
 }

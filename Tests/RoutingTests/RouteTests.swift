@@ -7,7 +7,7 @@ import Testing
 struct RouteTests {
     @Test func everyRoutePrintsAPathThatParsesBackToIt() {
         let routes: [Route] = [
-            .home, .health, .signingHelp, .adminLogin,
+            .home, .health, .signingHelp, .adminLogin(next: nil),
             .switchLanguage(.en, returnTo: LocalPath(validating: "/help/signing?x=å")!),
             .switchLanguage(.sv, returnTo: .root),
         ]

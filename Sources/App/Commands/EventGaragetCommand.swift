@@ -11,7 +11,8 @@ public struct EventGaragetCommand: ParsableCommand {
             (--env-file or EG_ENV_FILE); run `eventgaraget check-config` to see the effective values.
             """,
         subcommands: [
-            ServeCommand.self, WorkerCommand.self, MigrateCommand.self, SeedDemoCommand.self, SanitizeCommand.self,
+            ServeCommand.self, WorkerCommand.self, MigrateCommand.self, CreateUserCommand.self, SeedDemoCommand.self,
+            SanitizeCommand.self,
             CheckConfigCommand.self,
         ]
     )

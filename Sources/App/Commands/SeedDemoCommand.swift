@@ -2,6 +2,7 @@ import ArgumentParser
 import Database
 import Domain
 import Foundation
+import Passwords
 
 /// `eventgaraget seed-demo`: loads believable demo data into an empty database, in one
 /// transaction, and prints the signing link of one sent quotation. Idempotent: when the
@@ -12,8 +13,8 @@ struct SeedDemoCommand: ParsableCommand {
         abstract: "Load demo data (company, catalogue, staff, customers, quotations) into an empty database.",
         discussion: """
             Runs in one transaction and only when there are no products yet; a second run does nothing. \
-            Prints the public signing link of a sent demo quotation. Staff users get no usable password: \
-            an admin sets them.
+            Prints the public signing link of a sent demo quotation and the demo staff logins (one user \
+            per role, all with the demo password).
             """)
 
     @OptionGroup var options: ConfigurationOptions
@@ -31,6 +32,7 @@ struct SeedDemoCommand: ParsableCommand {
         while base.hasSuffix("/") { base.removeLast() }
         print("Demo data loaded.")
         print("Signing link: \(base)/sign/\(token.text)")
+        for user in DemoData.users { print("Demo login (\(user.role)): \(user.email) / \(DemoData.password)") }
     }
 
     /// Writes everything; returns the token of the sent quotation to print, or nil when the
@@ -46,12 +48,11 @@ struct SeedDemoCommand: ParsableCommand {
                 websiteURL: c.website, teamNotificationEmail: c.teamEmail, emailSender: c.sender,
                 termsTemplateHTML: DemoData.termsHTML))
 
-        // "!" is not an argon2id encoded string, so no password can ever match it: these accounts
-        // cannot log in until an admin sets a real password (the admin issue adds that).
+        // Demo accounts share one published password: demo data is for trying the product, never production.
         var userIDs: [String: Int64] = [:]
         for user in DemoData.users {
             userIDs[user.role] = try SeedStore.createUser(
-                tx, email: user.email, name: user.name, role: user.role, passwordHash: "!")
+                tx, email: user.email, name: user.name, role: user.role, passwordHash: try PasswordHasher.hash(DemoData.password))
         }
         let seller = userIDs["manager"] ?? userIDs["admin"] ?? 0
 

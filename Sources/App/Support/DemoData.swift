@@ -30,7 +30,10 @@ enum DemoData {
         <p>Frågor? Ring oss på 031-12 34 56 eller mejla hej@eventgaraget.se.</p>
         """
 
-    /// One per role. Password hashes are set by an admin later (see SeedDemoCommand).
+    /// The demo staff's password (printed by seed-demo and scripts/run; demo data only).
+    static let password = "eventgaraget-demo"
+
+    /// One per role, all with `password`.
     static let users: [(email: String, name: String, role: String)] = [
         ("admin@eventgaraget.se", "Karin Admin Lindqvist", "admin"),
         ("maria@eventgaraget.se", "Maria Sjöberg", "manager"),

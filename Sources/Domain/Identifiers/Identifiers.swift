@@ -36,3 +36,18 @@ public struct SigningLinkID: RawRepresentable, Hashable, Sendable, Codable {
     public let rawValue: Int64
     public init(rawValue: Int64) { self.rawValue = rawValue }
 }
+
+public struct UserID: RawRepresentable, Hashable, Sendable, Codable {
+    public let rawValue: Int64
+    public init(rawValue: Int64) { self.rawValue = rawValue }
+}
+
+public struct SessionID: RawRepresentable, Hashable, Sendable, Codable {
+    public let rawValue: Int64
+    public init(rawValue: Int64) { self.rawValue = rawValue }
+}
+
+public struct CalendarFeedID: RawRepresentable, Hashable, Sendable, Codable {
+    public let rawValue: Int64
+    public init(rawValue: Int64) { self.rawValue = rawValue }
+}

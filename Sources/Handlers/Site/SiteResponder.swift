@@ -34,7 +34,10 @@ public final class SiteResponder: RequestResponder {
         do {
             switch Route.match(method: request.method, segments: request.segments, query: { request.query[$0] }) {
             case .route(let route):
-                return try handle(route, context: context)
+                switch route.access {
+                case .anyone: return try handle(route, context: context)
+                case .staff(let roles): return try staff(route, roles: roles, context: context)
+                }
             case .notFound:
                 throw HTTPError(.notFound)
             case .methodNotAllowed(let allowed):
@@ -60,7 +63,28 @@ public final class SiteResponder: RequestResponder {
         Route.loggablePath(segments: request.segments)
     }
 
-    /// The exhaustive dispatch: a new route does not compile until it is handled here.
+    /// A staff route: the gate first (session, CSRF and origin for changes, role), then the admin router.
+    private func staff(_ route: Route, roles: Set<StaffRole>, context: Context) throws -> Response {
+        let s = context.strings
+        switch try StaffGate.check(route, roles: roles, context: context) {
+        case .allowed(let session):
+            return try AdminRouter.handle(route, AdminContext(base: context, session: session))
+        case .signIn:
+            let back = LocalPath(validating: context.request.rawTarget.hasPrefix("/admin") ? context.request.rawTarget : "/admin")
+            return .redirect(to: Route.adminLogin(next: back).path)
+        case .forbidden(let reason):
+            let text = switch reason {
+            case .notSignedIn: s.staffNotSignedIn
+            case .crossSite: s.staffCrossSite
+            case .csrf: s.loginFormExpired
+            case .role: s.staffForbidden
+            }
+            throw HTTPError(.forbidden, reason: text)
+        }
+    }
+
+    /// The exhaustive dispatch of public routes: a new route does not compile until it is handled
+    /// here or in `AdminRouter`.
     private func handle(_ route: Route, context: Context) throws -> Response {
         switch route {
         case .home:
@@ -69,7 +93,25 @@ public final class SiteResponder: RequestResponder {
             return HealthHandler.check(context)
         case .signingHelp:
             return .html(SigningHelpPage.render(context.pageContext(company: try CompanyStore.profile(context.database.connection()))))
-        case .adminLogin:
+        case .adminLogin(let next):
+            return try LoginHandler.show(next: next, context: context)
+        case .adminLoginSubmit:
+            return try LoginHandler.submit(context: context)
+        case .calendarFeed, .companyLogo:
+            throw HTTPError(.notFound)
+        case .adminLogout, .adminDashboard, .adminAccount, .adminPasswordChange, .adminSessionRevoke,
+            .adminCalendarFeedCreate, .adminCalendarFeedRevoke, .adminCustomers, .adminCustomerNew, .adminCustomerCreate,
+            .adminCustomer, .adminCustomerEdit, .adminCustomerUpdate, .adminCustomerArchive, .adminProducts,
+            .adminProductNew, .adminProductCreate, .adminProduct, .adminProductEdit, .adminProductUpdate,
+            .adminProductStock, .adminProductDeactivate, .adminAddons, .adminAddonNew, .adminAddonCreate,
+            .adminAddonEdit, .adminAddonUpdate, .adminAddonDeactivate, .adminQuotations, .adminQuotationNew,
+            .adminQuotationCreate, .adminQuotation, .adminQuotationUpdate, .adminQuotationSend, .adminQuotationResend,
+            .adminQuotationVoid, .adminQuotationDuplicate, .adminQuotationVersion, .adminBookings, .adminBooking,
+            .adminBookingApprove, .adminBookingTransition, .adminBookingNotes, .adminPackingList, .adminCalendar,
+            .adminUsers, .adminUserNew, .adminUserCreate, .adminUserEdit, .adminUserUpdate, .adminUserDeactivate,
+            .adminUserReactivate, .adminSettings, .adminSettingsUpdate, .adminLogoUpload, .adminLogoRemove,
+            .adminActivity:
+            // Staff routes go through `staff(_:roles:context:)`.
             throw HTTPError(.notFound)
         case .switchLanguage(let language, let back):
             var response = Response.redirect(to: back.value)

@@ -19,7 +19,7 @@ public enum HomePage {
                 section(.class("card")) {
                     h2 { s.homeStaffHeading }
                     p { s.homeStaffText }
-                    a(.class("button secondary"), .href(SafeURL(.adminLogin))) { s.homeStaffLink }
+                    a(.class("button secondary"), .href(SafeURL(.adminLogin(next: nil)))) { s.homeStaffLink }
                 }
             }
         }.rendered()

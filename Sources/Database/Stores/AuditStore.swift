@@ -1,0 +1,66 @@
+public import Domain
+import Foundation
+
+/// Who made a change, for the audit row.
+public struct AuditActor: Sendable {
+    public enum Kind: String, Sendable { case user, customer, system, worker }
+    public let kind: Kind
+    public let userID: UserID?
+    public let requestID: String?
+    public let ip: String?
+
+    public init(kind: Kind, userID: UserID? = nil, requestID: String? = nil, ip: String? = nil) {
+        self.kind = kind
+        self.userID = userID
+        self.requestID = requestID
+        self.ip = ip
+    }
+
+    /// A signed-in staff member acting through a request.
+    public static func staff(_ id: UserID, requestID: String?, ip: String?) -> AuditActor {
+        AuditActor(kind: .user, userID: id, requestID: requestID, ip: ip)
+    }
+}
+
+/// The audit log: one row per change of state, written by the store that makes the change, inside
+/// the same transaction. `before` and `after` are flat field → text maps so the activity page can
+/// show them side by side; only the fields that changed need to be given.
+public enum AuditStore {
+    public static func record(
+        _ tx: Connection, actor: AuditActor, entity: String, entityID: Int64?, action: String,
+        before: [String: String]? = nil, after: [String: String]? = nil
+    ) throws(DatabaseError) {
+        try tx.execute(
+            """
+            INSERT INTO audit_log (actor_user_id, actor_kind, entity_type, entity_id, action, before, after, request_id, ip)
+            VALUES (\(actor.userID?.rawValue), \(actor.kind.rawValue), \(entity), \(entityID), \(action),
+                    \(json(before))::jsonb, \(json(after))::jsonb, \(actor.requestID), \(actor.ip.flatMap(validIP))::inet)
+            """)
+    }
+
+    /// The fields of `before` and `after` that differ, as the two maps to record (nil when equal).
+    public static func changes(from before: [String: String], to after: [String: String])
+        -> (before: [String: String], after: [String: String])?
+    {
+        var b: [String: String] = [:]
+        var a: [String: String] = [:]
+        for key in Set(before.keys).union(after.keys) where before[key] != after[key] {
+            b[key] = before[key] ?? ""
+            a[key] = after[key] ?? ""
+        }
+        return a.isEmpty && b.isEmpty ? nil : (b, a)
+    }
+
+    static func json(_ map: [String: String]?) -> String? {
+        guard let map else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(map)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// nginx gives the address as text; only something PostgreSQL's `inet` accepts is stored.
+    static func validIP(_ text: String) -> String? {
+        let allowed = Set("0123456789abcdefABCDEF.:")
+        return !text.isEmpty && text.count <= 45 && text.allSatisfy(allowed.contains) ? text : nil
+    }
+}

@@ -1,0 +1,73 @@
+public import Domain
+public import Foundation
+
+/// Failed and successful sign-ins, for `LoginThrottle`.
+public enum LoginAttemptStore {
+    /// The throttle's decision for this email and client address, from the attempts in the window.
+    public static func decision(_ connection: Connection, email: String, ip: String) throws(DatabaseError)
+        -> (decision: LoginThrottle.Decision, emailFailures: Int)
+    {
+        let address = AuditStore.validIP(ip)
+        let row = try connection.query(
+            """
+            WITH email_failures AS (
+                SELECT at FROM login_attempts
+                 WHERE email = \(email)::citext AND NOT succeeded
+                   AND at > now() - make_interval(secs => \(LoginThrottle.window))
+                   AND at > coalesce((SELECT max(at) FROM login_attempts WHERE email = \(email)::citext AND succeeded), '-infinity')
+            ), address_failures AS (
+                SELECT at FROM login_attempts
+                 WHERE ip = \(address)::inet AND NOT succeeded AND at > now() - make_interval(secs => \(LoginThrottle.window))
+            )
+            SELECT (SELECT count(*)::int FROM email_failures) AS email_n, (SELECT max(at) FROM email_failures) AS email_last,
+                   (SELECT count(*)::int FROM address_failures) AS address_n, (SELECT max(at) FROM address_failures) AS address_last,
+                   now() AS now
+            """)[0]
+        let emailFailures: Int = try row.decode("email_n")
+        let decision = LoginThrottle.decide(
+            emailFailures: emailFailures, emailLast: try row.decode("email_last"),
+            addressFailures: try row.decode("address_n"), addressLast: try row.decode("address_last"), now: try row.decode("now"))
+        return (decision, emailFailures)
+    }
+
+    /// Records a failed attempt with its audit row; when it locks the email, a second audit row
+    /// says so and a known account's `locked_until` is set (shown on the users page).
+    public static func recordFailure(
+        _ connection: Connection, email: String, ip: String, user: UserID?, emailFailuresBefore: Int, actor: AuditActor
+    ) throws {
+        try connection.transaction { tx in
+            try tx.execute(
+                """
+                INSERT INTO login_attempts (ip, email, succeeded)
+                VALUES (coalesce(\(AuditStore.validIP(ip))::inet, '0.0.0.0'::inet), \(String(email.prefix(320)))::citext, false)
+                """)
+            let locks = LoginThrottle.locksNow(emailFailuresBefore: emailFailuresBefore)
+            if let user {
+                try tx.execute(
+                    """
+                    UPDATE users SET failed_login_count = failed_login_count + 1, last_failed_login_at = now(),
+                           locked_until = CASE WHEN \(locks) THEN now() + make_interval(secs => \(LoginThrottle.window)) ELSE locked_until END
+                     WHERE id = \(user.rawValue)
+                    """)
+            }
+            // The email as typed goes into the audit row only for known accounts; an unknown
+            // address is personal data of nobody we know, so only its domain is kept.
+            let shown = user != nil ? email : "…@" + (email.split(separator: "@").last.map(String.init) ?? "")
+            try AuditStore.record(
+                tx, actor: actor, entity: "user", entityID: user?.rawValue, action: "login_failed", after: ["email": shown])
+            if locks {
+                try AuditStore.record(
+                    tx, actor: actor, entity: "user", entityID: user?.rawValue, action: "login_locked", after: ["email": shown])
+            }
+        }
+    }
+
+    /// Records a successful attempt (resets the email's failure count).
+    public static func recordSuccess(_ connection: Connection, email: String, ip: String) throws(DatabaseError) {
+        try connection.execute(
+            """
+            INSERT INTO login_attempts (ip, email, succeeded)
+            VALUES (coalesce(\(AuditStore.validIP(ip))::inet, '0.0.0.0'::inet), \(email)::citext, true)
+            """)
+    }
+}

@@ -1,0 +1,83 @@
+import Database
+import Domain
+import FCGIHost
+import Foundation
+import Passwords
+import Routing
+import Templates
+
+/// `/admin/account`: my sessions, my password, my calendar feeds.
+enum AccountHandler {
+    static func show(_ admin: AdminContext, passwordForm: FormState = FormState(), newFeedURL: String? = nil, status: HTTPStatus = .ok)
+        throws -> Response
+    {
+        let db = try admin.connection()
+        let sessions = try SessionStore.live(db, user: admin.user.id).map {
+            AccountPage.SessionRow(
+                id: $0.id, createdAt: $0.createdAt, lastSeenAt: $0.lastSeenAt, ip: $0.ip ?? "", userAgent: $0.userAgent ?? "",
+                isCurrent: $0.id == admin.session.id)
+        }
+        let feeds = try CalendarFeedStore.live(db, user: admin.user.id).map {
+            AccountPage.FeedRow(id: $0.id, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt)
+        }
+        return admin.html(
+            AccountPage.render(sessions: sessions, feeds: feeds, newFeedURL: newFeedURL, passwordForm: passwordForm, admin: try admin.page()),
+            status: status)
+    }
+
+    static func changePassword(_ admin: AdminContext) throws -> Response {
+        let s = admin.strings
+        let form = admin.request.form
+        let current = form["current_password"] ?? ""
+        let new = form["new_password"] ?? ""
+        var state = FormState()
+        let db = try admin.connection()
+        if !PasswordHasher.verify(current, against: try UserStore.passwordHash(db, id: admin.user.id) ?? "") {
+            state.errors["current_password"] = s.currentPasswordWrong
+        }
+        do {
+            try PasswordPolicy.check(new, email: admin.user.email)
+        } catch {
+            switch error {
+            case .tooShort: state.errors["new_password"] = s.passwordTooShort
+            case .tooLong: state.errors["new_password"] = s.passwordTooLong
+            case .sameAsEmail: state.errors["new_password"] = s.passwordIsEmail
+            }
+        }
+        if state.errors["new_password"] == nil, form["confirm_password"] != new { state.errors["confirm_password"] = s.passwordsDiffer }
+        guard state.isValid else { return try show(admin, passwordForm: state, status: .badRequest) }
+        try UserStore.setPassword(
+            db, id: admin.user.id, passwordHash: try PasswordHasher.hash(new), keepingSession: admin.session.id, actor: admin.actor)
+        return admin.redirect(to: .adminAccount, flash: .passwordChanged)
+    }
+
+    static func revokeSession(_ id: SessionID, _ admin: AdminContext) throws -> Response {
+        guard try SessionStore.revoke(try admin.connection(), id: id, user: admin.user.id, actor: admin.actor) else {
+            throw HTTPError(.notFound)
+        }
+        if id == admin.session.id {
+            var response = Response.redirect(to: Route.adminLogin(next: nil).path)
+            response.headers.append(StaffCookies.clear(StaffCookies.session))
+            return response
+        }
+        return admin.redirect(to: .adminAccount, flash: .sessionRevoked)
+    }
+
+    /// Makes a feed and shows its URL once, on this response (never stored, never shown again).
+    static func createFeed(_ admin: AdminContext) throws -> Response {
+        let name = String((admin.request.form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        let token = SecureRandom.token()
+        _ = try CalendarFeedStore.create(
+            try admin.connection(), user: admin.user.id, name: name.isEmpty ? admin.strings.navCalendarFeedDefault : name,
+            tokenHash: SHA256.hash(Array(token.utf8)), actor: admin.actor)
+        let host = admin.request.headers["host"] ?? "localhost"
+        return try show(admin, newFeedURL: "https://\(host)\(Route.calendarFeed(token: token).path)")
+    }
+
+    static func revokeFeed(_ id: CalendarFeedID, _ admin: AdminContext) throws -> Response {
+        guard try CalendarFeedStore.revoke(try admin.connection(), id: id, user: admin.user.id, actor: admin.actor) else {
+            throw HTTPError(.notFound)
+        }
+        return admin.redirect(to: .adminAccount, flash: .feedRevoked)
+    }
+}

@@ -1,0 +1,104 @@
+import Database
+import Domain
+import FCGIHost
+import Foundation
+import Passwords
+import Routing
+import Templates
+
+/// Signing in and out. Failures are throttled per email (as typed) and per client address
+/// (`LoginThrottle`); every answer for a failure is the same whether or not the email exists.
+enum LoginHandler {
+    static func show(next: LocalPath?, context: Context) throws -> Response {
+        if try StaffGate.currentSession(context) != nil {
+            return .redirect(to: Route.adminDashboard.path)
+        }
+        return try page(form: FormState(), next: next, status: .ok, context: context)
+    }
+
+    static func submit(context: Context) throws -> Response {
+        let request = context.request
+        let s = context.strings
+        guard StaffGate.isSameOrigin(request) else { throw HTTPError(.forbidden, reason: s.staffCrossSite) }
+        guard let cookie = request.cookies[StaffCookies.login], let sent = request.form["_login"],
+              SecureRandom.constantTimeEqual(cookie, sent)
+        else { throw HTTPError(.forbidden, reason: s.loginFormExpired) }
+
+        let email = (request.form["email"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let password = request.form["password"] ?? ""
+        let next = request.form["next"].flatMap(LocalPath.init(validating:)).flatMap { $0.value.hasPrefix("/admin") ? $0 : nil }
+        var form = FormState(values: ["email": email])
+        if email.isEmpty || email.count > 320 { form.errors["email"] = s.required }
+        if password.isEmpty { form.errors["password"] = s.required }
+        guard form.isValid else { return try page(form: form, next: next, status: .badRequest, context: context) }
+
+        let db = try context.database.connection()
+        let ip = request.clientAddress
+        let throttle = try LoginAttemptStore.decision(db, email: email, ip: ip)
+        switch throttle.decision {
+        case .allowed:
+            break
+        case .slowDown(let seconds):
+            form.formError = s.loginSlowDown(seconds: seconds)
+            var response = try page(form: form, next: next, status: .tooManyRequests, context: context)
+            response.headers.append(("Retry-After", String(seconds)))
+            return response
+        case .locked(let until):
+            form.formError = s.loginLocked(minutes: max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up))))
+            return try page(form: form, next: next, status: .tooManyRequests, context: context)
+        }
+
+        let account = try UserStore.credentials(db, email: email)
+        // An unknown or inactive account costs the same argon2id work as a real one.
+        let matches = PasswordHasher.verify(password, against: account?.passwordHash ?? PasswordHasher.decoy)
+        let system = AuditActor(kind: .system, requestID: request.requestID, ip: ip)
+        guard let account, account.active, matches else {
+            try LoginAttemptStore.recordFailure(
+                db, email: email, ip: ip, user: account?.id, emailFailuresBefore: throttle.emailFailures, actor: system)
+            form.formError = LoginThrottle.locksNow(emailFailuresBefore: throttle.emailFailures)
+                ? s.loginLocked(minutes: Int(LoginThrottle.window / 60)) : s.loginFailed
+            return try page(form: form, next: next, status: .badRequest, context: context)
+        }
+        if PasswordHasher.needsRehash(account.passwordHash) {
+            try UserStore.setPassword(
+                db, id: account.id, passwordHash: try PasswordHasher.hash(password), keepingSession: nil,
+                actor: .staff(account.id, requestID: request.requestID, ip: ip))
+        }
+        // A fresh session at every sign-in; one presented with the request ends now.
+        if let old = try StaffGate.currentSession(context) {
+            try SessionStore.revoke(db, id: old.id, user: old.user.id, actor: .staff(old.user.id, requestID: request.requestID, ip: ip))
+        }
+        let token = SecureRandom.token()
+        try LoginAttemptStore.recordSuccess(db, email: email, ip: ip)
+        _ = try SessionStore.create(
+            db, user: account.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: SecureRandom.bytes(32), ip: ip,
+            userAgent: request.headers["user-agent"], actor: .staff(account.id, requestID: request.requestID, ip: ip))
+        var response = Response.redirect(to: next?.value ?? Route.adminDashboard.path)
+        response.headers.append(StaffCookies.set(StaffCookies.session, token, maxAge: Int(SessionStore.absoluteTimeout)))
+        response.headers.append(StaffCookies.clear(StaffCookies.login))
+        return response
+    }
+
+    static func logout(_ admin: AdminContext) throws -> Response {
+        try SessionStore.revoke(try admin.connection(), id: admin.session.id, user: admin.user.id, actor: admin.actor, action: "logout")
+        var response = Response.redirect(to: Route.adminLogin(next: nil).path)
+        response.headers.append(StaffCookies.clear(StaffCookies.session))
+        response.headers.append(StaffCookies.set(StaffCookies.flash, Flash.signedOut.rawValue, maxAge: 60))
+        return response
+    }
+
+    /// The sign-in page with a login-form token in a cookie and a hidden field (double submit).
+    private static func page(form: FormState, next: LocalPath?, status: HTTPStatus, context: Context) throws -> Response {
+        let existing = context.request.cookies[StaffCookies.login].flatMap { $0.count == 43 ? $0 : nil }
+        let token = existing ?? SecureRandom.token()
+        let flash = context.request.cookies[StaffCookies.flash].flatMap(Flash.init(rawValue:))
+        var response = Response.html(
+            LoginPage.render(
+                form: form, loginToken: token, next: next, flash: flash,
+                context: context.pageContext(company: try CompanyStore.profile(context.database.connection()))),
+            status: status)
+        if existing == nil { response.headers.append(StaffCookies.set(StaffCookies.login, token)) }
+        if flash != nil { response.headers.append(StaffCookies.clear(StaffCookies.flash)) }
+        return response
+    }
+}

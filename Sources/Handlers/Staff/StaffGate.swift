@@ -1,0 +1,49 @@
+import Database
+import Domain
+import FCGIHost
+import Passwords
+import Routing
+
+/// The checks in front of every staff route, in order: a live session (else the sign-in page
+/// for a GET, 403 for a POST), then for changes a same-origin request carrying the session's
+/// CSRF token (else 403, nothing changes), then the route's roles (else 403).
+enum StaffGate {
+    enum Outcome {
+        case allowed(StaffSession)
+        case signIn
+        case forbidden(reason: Reason)
+    }
+
+    enum Reason { case notSignedIn, crossSite, csrf, role }
+
+    static func check(_ route: Route, roles: Set<StaffRole>, context: Context) throws -> Outcome {
+        let request = context.request
+        guard let session = try currentSession(context) else {
+            return route.method == "GET" ? .signIn : .forbidden(reason: .notSignedIn)
+        }
+        if route.isStaffChange {
+            guard isSameOrigin(request) else { return .forbidden(reason: .crossSite) }
+            guard let token = request.form["_csrf"], SecureRandom.constantTimeEqual(token, session.csrfToken) else {
+                return .forbidden(reason: .csrf)
+            }
+        }
+        guard roles.contains(session.user.role) else { return .forbidden(reason: .role) }
+        return .allowed(session)
+    }
+
+    /// The live session for the request's cookie, if any.
+    static func currentSession(_ context: Context) throws -> StaffSession? {
+        guard let token = context.request.cookies[StaffCookies.session], token.count == 43 else { return nil }
+        return try SessionStore.lookup(try context.database.connection(), tokenHash: SHA256.hash(Array(token.utf8)))
+    }
+
+    /// A state change must come from our own pages: `Origin` (sent by browsers on every POST)
+    /// equal to this site, or, from a browser that omits it, a `Referer` on this site.
+    static func isSameOrigin(_ request: Request) -> Bool {
+        guard let host = request.headers["host"], !host.isEmpty else { return false }
+        let ours = "https://\(host)"
+        if let origin = request.headers["origin"] { return origin == ours }
+        if let referer = request.headers["referer"] { return referer == ours || referer.hasPrefix(ours + "/") }
+        return false
+    }
+}

@@ -1,0 +1,73 @@
+extension Strings {
+    // MARK: Sign-in
+
+    var loginTitle: String { t("Logga in", "Sign in") }
+    var emailLabel: String { t("E-post", "Email") }
+    var passwordLabel: String { t("Lösenord", "Password") }
+    var loginButton: String { t("Logga in", "Sign in") }
+    public var loginFailed: String { t("Fel e-post eller lösenord.", "Wrong email or password.") }
+    public func loginSlowDown(seconds: Int) -> String {
+        t(
+            "För många misslyckade försök. Vänta \(seconds) sekunder och försök igen.",
+            "Too many failed attempts. Wait \(seconds) seconds and try again.")
+    }
+    public func loginLocked(minutes: Int) -> String {
+        t(
+            "För många misslyckade försök. Inloggningen är spärrad i \(minutes) minuter.",
+            "Too many failed attempts. Signing in is blocked for \(minutes) minutes.")
+    }
+    public var loginFormExpired: String {
+        t("Formuläret har gått ut. Ladda om sidan och logga in igen.", "The form has expired. Reload the page and sign in again.")
+    }
+    public var staffForbidden: String {
+        t("Din roll har inte behörighet till den här sidan.", "Your role does not allow this page.")
+    }
+    public var staffCrossSite: String {
+        t(
+            "Begäran kom inte från våra egna sidor och har stoppats. Ladda om sidan och försök igen.",
+            "The request did not come from our own pages and was stopped. Reload the page and try again.")
+    }
+    public var staffNotSignedIn: String {
+        t("Du är inte inloggad längre. Logga in och försök igen.", "You are no longer signed in. Sign in and try again.")
+    }
+
+    // MARK: Account
+
+    var accountTitle: String { t("Mitt konto", "My account") }
+    var sessionsHeading: String { t("Mina inloggningar", "My sessions") }
+    var sessionStarted: String { t("Inloggad", "Signed in") }
+    var sessionLastSeen: String { t("Senast aktiv", "Last active") }
+    var sessionDevice: String { t("Enhet", "Device") }
+    var sessionThisDevice: String { t("Den här enheten", "This device") }
+    var sessionRevoke: String { t("Logga ut", "Sign out") }
+    var changePasswordHeading: String { t("Byt lösenord", "Change password") }
+    var currentPasswordLabel: String { t("Nuvarande lösenord", "Current password") }
+    var newPasswordLabel: String { t("Nytt lösenord", "New password") }
+    var confirmPasswordLabel: String { t("Nytt lösenord igen", "New password again") }
+    var changePasswordButton: String { t("Byt lösenord", "Change password") }
+    public var passwordRule: String {
+        t("Minst 10 tecken. En fras med flera ord är lätt att minnas.", "At least 10 characters. A phrase of several words is easy to remember.")
+    }
+    public var currentPasswordWrong: String { t("Det nuvarande lösenordet stämmer inte.", "The current password is not right.") }
+    public var passwordsDiffer: String { t("Lösenorden är inte lika.", "The passwords do not match.") }
+    public var passwordTooShort: String { t("Lösenordet måste ha minst 10 tecken.", "The password needs at least 10 characters.") }
+    public var passwordTooLong: String { t("Lösenordet får ha högst 256 tecken.", "The password can have at most 256 characters.") }
+    public var passwordIsEmail: String { t("Lösenordet får inte vara din e-postadress.", "The password cannot be your email address.") }
+
+    var feedsHeading: String { t("Kalenderprenumeration", "Calendar subscription") }
+    var feedsText: String {
+        t(
+            "Prenumerera på leveranser, hämtningar och hyresperioder i Google Kalender eller Outlook med en hemlig länk. Ta bort länken om den har kommit i fel händer.",
+            "Subscribe to deliveries, pickups and rental periods in Google Calendar or Outlook with a secret link. Revoke the link if it got into the wrong hands.")
+    }
+    var feedShownOnce: String {
+        t("Kopiera länken nu – den visas bara en gång:", "Copy the link now – it is shown only once:")
+    }
+    var feedCreated: String { t("skapad", "created") }
+    var feedLastUsed: String { t("senast hämtad", "last fetched") }
+    var feedRevoke: String { t("Ta bort", "Revoke") }
+    var feedNameLabel: String { t("Namn på länken", "Name of the link") }
+    public var navCalendarFeedDefault: String { feedDefaultName }
+    var feedDefaultName: String { t("Min kalender", "My calendar") }
+    var feedCreate: String { t("Skapa kalenderlänk", "Create calendar link") }
+}
