@@ -97,7 +97,9 @@ public final class SiteResponder: RequestResponder {
             return try LoginHandler.show(next: next, context: context)
         case .adminLoginSubmit:
             return try LoginHandler.submit(context: context)
-        case .calendarFeed, .companyLogo:
+        case .calendarFeed:
+            throw HTTPError(.notFound)
+        case .companyLogo:
             throw HTTPError(.notFound)
         case .adminLogout, .adminDashboard, .adminAccount, .adminPasswordChange, .adminSessionRevoke,
             .adminCalendarFeedCreate, .adminCalendarFeedRevoke, .adminCustomers, .adminCustomerNew, .adminCustomerCreate,

@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Staff sign-in through nginx over HTTPS with a real PostgreSQL: sessions, lockout, renewal.
+@Suite("Staff sign-in", .serialized)
+struct StaffSignInTests {
+    static let admin = (email: "admin@eventgaraget.se", password: "eventgaraget-demo")
+
+    @Test func signInUsesASecureHashedSessionAndSignOutEndsIt() throws {
+        let stack = try ProductStack()
+        defer { stack.shutdown() }
+        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
+        let database = databaseName(fromURL: stack.databaseURL)
+        let browser = StaffBrowser(client: stack.client)
+
+        // Not signed in: the dashboard sends to the sign-in page and comes back afterwards.
+        let away = try browser.get("/admin/bookings?state=confirmed")
+        #expect(away.status == 303)
+        #expect(away.header("location") == "/admin/login?next=/admin/bookings%3Fstate%3Dconfirmed")
+
+        // Wrong password and unknown email: the same message, no session.
+        for email in [Self.admin.email, "nobody@example.com"] {
+            let wrong = try browser.login(email: email, password: "not the password")
+            #expect(wrong.status == 400)
+            #expect(wrong.text.contains("Wrong email or password."))
+            #expect(wrong.text.contains("value=\"\(email)\""), "the email stays typed")
+            #expect(browser.cookies["__Host-eg_session"] == nil)
+        }
+
+        let signedIn = try browser.login(email: "ADMIN@eventgaraget.se", password: Self.admin.password, next: "/admin/account")
+        #expect(signedIn.status == 303)
+        #expect(signedIn.header("location") == "/admin/account")
+        let cookie = try #require(signedIn.headers["set-cookie"]?.first { $0.hasPrefix("__Host-eg_session=") })
+        for attribute in ["Path=/", "Secure", "HttpOnly", "SameSite=Lax"] { #expect(cookie.contains(attribute), "\(cookie)") }
+        #expect(!cookie.contains("Domain="))
+        let token = try #require(browser.cookies["__Host-eg_session"])
+        #expect(token.count == 43)
+        let stored = try stack.postgres.psql(
+            "SELECT count(*) FROM sessions WHERE token_hash = sha256(convert_to('\(token)', 'UTF8')) AND revoked_at IS NULL",
+            database: database)
+        #expect(stored.trimmed == "1")
+        let plain = try stack.postgres.psql(
+            "SELECT count(*) FROM sessions WHERE encode(token_hash, 'escape') LIKE '%\(token.prefix(10))%'", database: database)
+        #expect(plain.trimmed == "0")
+
+        let account = try browser.get("/admin/account")
+        #expect(account.status == 200)
+        #expect(account.text.contains("Karin Admin Lindqvist"))
+        #expect(account.text.contains("This device"))
+        let dashboard = try browser.get("/admin")
+        #expect(dashboard.status == 200)
+        #expect(dashboard.text.contains("href=\"/admin/users\""), "an admin sees Users in the menu")
+
+        // Signed in, the sign-in page goes to the dashboard.
+        #expect(try browser.get("/admin/login").header("location") == "/admin")
+        // A second sign-in (say, from a tab opened earlier) makes a new session and ends the one presented.
+        browser.setCookie("__Host-eg_session", nil)
+        let formPage = try browser.get("/admin/login")
+        browser.setCookie("__Host-eg_session", token)
+        let again = try browser.post(
+            "/admin/login",
+            [("_login", StaffBrowser.inputValue(named: "_login", in: formPage.text) ?? ""), ("email", Self.admin.email),
+             ("password", Self.admin.password)], csrf: false)
+        #expect(again.status == 303)
+        #expect(browser.cookies["__Host-eg_session"] != token)
+        let old = try stack.postgres.psql(
+            "SELECT revoked_at IS NOT NULL FROM sessions WHERE token_hash = sha256(convert_to('\(token)', 'UTF8'))", database: database)
+        #expect(old.trimmed == "t")
+
+        _ = try browser.get("/admin")
+        let out = try browser.post("/admin/logout")
+        #expect(out.status == 303)
+        #expect(browser.cookies["__Host-eg_session"] == nil)
+        let loginPage = try browser.follow(out)
+        #expect(loginPage.text.contains("You are signed out."))
+        #expect(try browser.get("/admin").status == 303)
+        let audit = try stack.postgres.psql(
+            "SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE entity_type = 'user' AND action LIKE 'log%'",
+            database: database)
+        #expect(audit.trimmed == "login_failed,login_failed,login,login,logout", "\(audit)")
+    }
+
+    @Test func repeatedFailuresSlowDownThenLockPerEmailWithoutTellingIfItExists() throws {
+        let stack = try ProductStack()
+        defer { stack.shutdown() }
+        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
+        let database = databaseName(fromURL: stack.databaseURL)
+        let browser = StaffBrowser(client: stack.client)
+
+        func failUntilLocked(_ email: String) throws -> [String] {
+            var messages: [String] = []
+            for _ in 0..<6 {
+                let result = try browser.login(email: email, password: "wrong password")
+                #expect(result.status == 400)
+                messages.append(result.text.contains("blocked") ? "locked" : "wrong")
+                // Age the attempts so the slow-down between attempts has passed.
+                try stack.postgres.psql("UPDATE login_attempts SET at = at - interval '70 seconds'", database: database)
+            }
+            return messages
+        }
+
+        // Without waiting, the third failure in a row must wait.
+        _ = try browser.login(email: "maria@eventgaraget.se", password: "wrong password")
+        _ = try browser.login(email: "maria@eventgaraget.se", password: "wrong password")
+        _ = try browser.login(email: "maria@eventgaraget.se", password: "wrong password")
+        let slowed = try browser.login(email: "maria@eventgaraget.se", password: "eventgaraget-demo")
+        #expect(slowed.status == 429)
+        #expect(slowed.text.contains("Too many failed attempts. Wait"))
+        #expect(slowed.header("retry-after") != nil)
+
+        let real = try failUntilLocked(Self.admin.email)
+        let unknown = try failUntilLocked("ghost@eventgaraget.se")
+        #expect(real == ["wrong", "wrong", "wrong", "wrong", "wrong", "locked"])
+        #expect(unknown == real, "an unknown address is treated exactly like a real one")
+
+        // Locked: even the right password is refused, with the same words as for the unknown address.
+        let locked = try browser.login(email: Self.admin.email, password: Self.admin.password)
+        #expect(locked.status == 429)
+        #expect(locked.text.contains("Signing in is blocked for"))
+        #expect(browser.cookies["__Host-eg_session"] == nil)
+        let ghost = try browser.login(email: "ghost@eventgaraget.se", password: "whatever password")
+        #expect(ghost.status == 429)
+
+        let audit = try stack.postgres.psql(
+            "SELECT count(*) FILTER (WHERE action = 'login_failed') || '/' || count(*) FILTER (WHERE action = 'login_locked') FROM audit_log",
+            database: database)
+        #expect(audit.trimmed == "15/2", "\(audit)")
+        let lockedUntil = try stack.postgres.psql(
+            "SELECT locked_until > now() FROM users WHERE email = '\(Self.admin.email)'", database: database)
+        #expect(lockedUntil.trimmed == "t")
+
+        // After the lock's window, the right password works again.
+        try stack.postgres.psql("UPDATE login_attempts SET at = at - interval '20 minutes'", database: database)
+        #expect(try browser.login(email: Self.admin.email, password: Self.admin.password).status == 303)
+    }
+
+    @Test func activityRenewsTheSessionButIdleAndAbsoluteLimitsEndIt() throws {
+        let stack = try ProductStack()
+        defer { stack.shutdown() }
+        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
+        let database = databaseName(fromURL: stack.databaseURL)
+        let browser = StaffBrowser(client: stack.client)
+        #expect(try browser.login(email: Self.admin.email, password: Self.admin.password).status == 303)
+
+        try stack.postgres.psql("UPDATE sessions SET last_seen_at = now() - interval '7 hours 59 minutes'", database: database)
+        #expect(try browser.get("/admin").status == 200)
+        let renewed = try stack.postgres.psql(
+            "SELECT last_seen_at > now() - interval '1 minute' FROM sessions WHERE revoked_at IS NULL", database: database)
+        #expect(renewed.trimmed == "t", "a request renews the idle timer")
+
+        try stack.postgres.psql("UPDATE sessions SET last_seen_at = now() - interval '8 hours 1 minute'", database: database)
+        #expect(try browser.get("/admin").status == 303, "idle for more than 8 hours")
+
+        #expect(try browser.login(email: Self.admin.email, password: Self.admin.password).status == 303)
+        try stack.postgres.psql(
+            "UPDATE sessions SET created_at = now() - interval '8 days', expires_at = now() - interval '1 day' WHERE revoked_at IS NULL",
+            database: database)
+        #expect(try browser.get("/admin").status == 303, "past the absolute 7 days")
+    }
+
+    @Test func changingThePasswordEndsOtherSessionsAndSessionsCanBeRevoked() throws {
+        let stack = try ProductStack()
+        defer { stack.shutdown() }
+        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
+        let phone = StaffBrowser(client: stack.client)
+        let desk = StaffBrowser(client: stack.client)
+        #expect(try phone.login(email: Self.admin.email, password: Self.admin.password).status == 303)
+        #expect(try desk.login(email: Self.admin.email, password: Self.admin.password).status == 303)
+
+        _ = try desk.get("/admin/account")
+        let wrong = try desk.post(
+            "/admin/account/password",
+            [("current_password", "nope"), ("new_password", "short"), ("confirm_password", "short")])
+        #expect(wrong.status == 400)
+        #expect(wrong.text.contains("The current password is not right."))
+        #expect(wrong.text.contains("at least 10 characters"))
+        #expect(try phone.get("/admin").status == 200, "nothing changed")
+
+        let changed = try desk.post(
+            "/admin/account/password",
+            [("current_password", Self.admin.password), ("new_password", "a much longer phrase"),
+             ("confirm_password", "a much longer phrase")])
+        #expect(changed.status == 303)
+        #expect(try desk.follow(changed).text.contains("Password changed."))
+        #expect(try phone.get("/admin").status == 303, "the other session ended")
+        #expect(try phone.login(email: Self.admin.email, password: Self.admin.password).status == 400)
+        #expect(try phone.login(email: Self.admin.email, password: "a much longer phrase").status == 303)
+
+        // Revoke the phone's session from the desk's "my sessions".
+        let account = try desk.get("/admin/account")
+        let revoke = try #require(
+            account.text.range(of: #"/admin/account/sessions/[0-9]+/revoke"#, options: .regularExpression).map { String(account.text[$0]) })
+        #expect(try desk.post(revoke).status == 303)
+        #expect(try phone.get("/admin").status == 303)
+        #expect(try desk.get("/admin").status == 200)
+    }
+
+    @Test func createUserMakesAnAdminWhoCanSignIn() throws {
+        let stack = try ProductStack()
+        defer { stack.shutdown() }
+        let made = try stack.eventgaraget(
+            ["create-user", "--email", "boss@example.se", "--name", "Boss", "--role", "admin"],
+            input: Data("a long enough secret\n".utf8))
+        #expect(made.status == 0, "\(made.errorOutput)")
+        #expect(made.output.contains("Created admin boss@example.se"))
+        let short = try stack.eventgaraget(
+            ["create-user", "--email", "x@example.se", "--name", "X", "--role", "admin"], input: Data("short\n".utf8))
+        #expect(short.status != 0)
+        #expect(short.errorOutput.contains("at least 10 characters"))
+        let twice = try stack.eventgaraget(
+            ["create-user", "--email", "BOSS@example.se", "--name", "B", "--role", "manager"], input: Data("another long secret\n".utf8))
+        #expect(twice.status != 0)
+        #expect(twice.errorOutput.contains("already exists"))
+        let hash = try stack.postgres.psql(
+            "SELECT password_hash FROM users WHERE email = 'boss@example.se'", database: databaseName(fromURL: stack.databaseURL))
+        #expect(hash.trimmed.hasPrefix("$argon2id$v=19$m=19456,t=2,p=1$"))
+        #expect(!hash.contains("a long enough secret"))
+
+        let browser = StaffBrowser(client: stack.client)
+        #expect(try browser.login(email: "boss@example.se", password: "a long enough secret").status == 303)
+        #expect(try browser.get("/admin").text.contains("Boss"))
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}
