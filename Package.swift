@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "AppTests", dependencies: ["App", "FCGIHost"], swiftSettings: strictSettings),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["TestSupport"],
+            dependencies: ["TestSupport", "Routing", "Domain"],
             exclude: ["Browser"],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,114 @@
+import Domain
+import Foundation
+import Routing
+import Testing
+import TestSupport
+
+/// The gate in front of every staff route, walked over the whole route table (`Route.examples`,
+/// which the routing tests prove covers every case): CSRF and Origin on every state change, and
+/// the roles matrix for every route and role.
+@Suite("Staff gate: CSRF and roles on every route", .serialized)
+struct StaffGateTests {
+    static let password = "eventgaraget-demo"
+    static let emails: [StaffRole: String] = [
+        .admin: "admin@eventgaraget.se", .manager: "maria@eventgaraget.se", .warehouse: "lager@eventgaraget.se",
+        .support: "support@eventgaraget.se",
+    ]
+
+    /// Everything a refused request could have changed, as one hash (session activity excluded).
+    static func fingerprint(_ stack: ProductStack) throws -> String {
+        let tables = [
+            "users", "customers", "products", "addons", "quotations", "quotation_lines", "quotation_versions",
+            "signing_links", "bookings", "booking_lines", "settings", "calendar_feeds", "audit_log", "jobs",
+        ]
+        let parts = tables.map { "(SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM \($0) t)" }
+            + ["(SELECT coalesce(md5(string_agg(id || ':' || coalesce(revoked_at::text, ''), ',' ORDER BY id)), '') FROM sessions)"]
+        return try stack.postgres.psql("SELECT " + parts.joined(separator: " || ") , database: databaseName(fromURL: stack.databaseURL))
+    }
+
+    @Test func everyStateChangeNeedsTheSessionsTokenAndOurOrigin() throws {
+        let stack = try ProductStack()
+        defer { stack.shutdown() }
+        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
+        let admin = StaffBrowser(client: stack.client)
+        #expect(try admin.login(email: Self.emails[.admin]!, password: Self.password).status == 303)
+        _ = try admin.get("/admin/account")
+        let token = try #require(admin.csrf)
+        let other = StaffBrowser(client: stack.client)
+        #expect(try other.login(email: Self.emails[.manager]!, password: Self.password).status == 303)
+        _ = try other.get("/admin/account")
+        let othersToken = try #require(other.csrf)
+        #expect(othersToken != token)
+        let anonymous = StaffBrowser(client: stack.client)
+
+        let before = try Self.fingerprint(stack)
+        let changes = Route.examples.filter(\.isStaffChange)
+        #expect(changes.count >= 30)
+        for route in changes {
+            let path = route.path
+            let attempts: [(String, HTTPResult)] = [
+                ("no token", try admin.post(path, csrf: false)),
+                ("another session's token", try admin.post(path, [("_csrf", othersToken)], csrf: false)),
+                ("a forged token", try admin.post(path, [("_csrf", String(repeating: "A", count: 43))], csrf: false)),
+                ("a cross-site Origin", try admin.post(path, origin: "https://evil.example")),
+                ("a look-alike Origin", try admin.post(path, origin: stack.client.baseURL + ".evil.example")),
+                ("no Origin or Referer", try admin.post(path, origin: .some(nil))),
+                ("not signed in", try anonymous.post(path, [("_csrf", token)])),
+            ]
+            for (what, result) in attempts {
+                #expect(result.status == 403, "POST \(path) with \(what) → \(result.status)")
+            }
+        }
+        // Sign-in itself: its own form token and our Origin.
+        #expect(try anonymous.post("/admin/login", [("email", "admin@eventgaraget.se"), ("password", Self.password)]).status == 403)
+        _ = try anonymous.get("/admin/login")
+        #expect(
+            try anonymous.post(
+                "/admin/login", [("_login", anonymous.cookies["__Host-eg_login"] ?? ""), ("email", "admin@eventgaraget.se"),
+                                 ("password", Self.password)], csrf: false, origin: "https://evil.example").status == 403)
+        #expect(try Self.fingerprint(stack) == before, "a refused request changed the database")
+
+        // The same session with its token and our Origin does get through (sign-out works).
+        _ = try admin.get("/admin")
+        #expect(try admin.post(Route.adminLogout.path).status == 303)
+    }
+
+    @Test func everyRouteRefusesEveryRoleItDoesNotAllow() throws {
+        let stack = try ProductStack()
+        defer { stack.shutdown() }
+        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
+        var browsers: [StaffRole: StaffBrowser] = [:]
+        for role in StaffRole.allCases {
+            let browser = StaffBrowser(client: stack.client)
+            #expect(try browser.login(email: Self.emails[role]!, password: Self.password).status == 303)
+            _ = try browser.get("/admin/account")
+            browsers[role] = browser
+        }
+        let before = try Self.fingerprint(stack)
+        var denied = 0
+        for route in Route.examples {
+            guard case .staff = route.access, route != .adminLogout else { continue }
+            for role in StaffRole.allCases {
+                let browser = browsers[role]!
+                let allowed = route.access.allows(role)
+                if route.method == "GET" {
+                    let result = try browser.get(route.path)
+                    if allowed {
+                        #expect(![403, 500].contains(result.status), "\(role) GET \(route.path) → \(result.status)")
+                    } else {
+                        #expect(result.status == 403, "\(role) GET \(route.path) → \(result.status)")
+                        #expect(result.text.contains("Your role does not allow this page."))
+                        denied += 1
+                    }
+                } else if !allowed {
+                    // Only refused changes are sent: an allowed one would really happen.
+                    let result = try browser.post(route.path)
+                    #expect(result.status == 403, "\(role) POST \(route.path) → \(result.status)")
+                    denied += 1
+                }
+            }
+        }
+        #expect(denied > 60)
+        #expect(try Self.fingerprint(stack) == before, "a refused request changed the database")
+    }
+}
