@@ -13,17 +13,26 @@ BENCH_COPIES=$BENCH_NGINX/bench
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BENCH_SECONDS=${BENCH_SECONDS:-10}
 
+# bench_require_running [UPSTREAM]: the product must be up; starts the benchmark's nginx in front
+# of UPSTREAM (default: the running product's responder).
 bench_require_running() {
+  local upstream=${1:-unix:$EG_ROOT/.data/run/eventgaraget.sock}
   eg_install $EG_PACKAGES_BENCH
   [ "$(curl -ks -o /dev/null -w '%{http_code}' "$PRODUCT_BASE/healthz")" = 200 ] ||
     eg_die "the product is not running at $PRODUCT_BASE: start it with scripts/run in another terminal"
   local conf
-  conf=$(EG_NGINX_ACCESS_LOG=off "$EG_ROOT/scripts/nginx-config" "$BENCH_NGINX" "$BENCH_PORT" \
-    "unix:$EG_ROOT/.data/run/eventgaraget.sock")
+  conf=$(EG_NGINX_ACCESS_LOG=off "$EG_ROOT/scripts/nginx-config" "$BENCH_NGINX" "$BENCH_PORT" "$upstream")
   sed -i -E 's/rate=[0-9]+r\/m/rate=100000r\/s/' "$BENCH_NGINX/eventgaraget/eventgaraget-http.conf"
   nginx -p "$BENCH_NGINX" -c "$conf" -e "$BENCH_NGINX/error.log"
-  trap 'kill "$(cat "$BENCH_NGINX/nginx.pid")" 2>/dev/null || true' EXIT
+  bench_on_exit 'kill "$(cat "$BENCH_NGINX/nginx.pid")" 2>/dev/null || true'
   eg_wait_http "$BENCH_BASE/healthz" 50 || eg_die "the benchmark's nginx did not start"
+}
+
+# Clean-up steps run at exit, last registered first.
+BENCH_CLEANUP=()
+bench_on_exit() {
+  BENCH_CLEANUP=("$1" "${BENCH_CLEANUP[@]}")
+  trap 'for step in "${BENCH_CLEANUP[@]}"; do eval "$step"; done' EXIT
 }
 
 # bench_wrk URL [HEADER]: prints "req/s p50_ms p99_ms".
