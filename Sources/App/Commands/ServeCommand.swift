@@ -29,7 +29,7 @@ struct ServeCommand: ParsableCommand {
             databaseURL: configuration.databaseURL,
             assets: Self.loadAssets(from: configuration.staticDirectory, logger: logger),
             maxBodyBytes: configuration.maxBodyBytes,
-            logger: logger)
+            logger: logger, publicBaseURL: configuration.publicBaseURL)
         let server = FastCGIServer(
             configuration: ServerConfiguration(
                 listen: configuration.listen, socketMode: configuration.socketMode, threads: configuration.threads,

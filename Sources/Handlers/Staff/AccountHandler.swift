@@ -70,8 +70,7 @@ enum AccountHandler {
         _ = try CalendarFeedStore.create(
             try admin.connection(), user: admin.user.id, name: name.isEmpty ? admin.strings.navCalendarFeedDefault : name,
             tokenHash: SHA256.hash(Array(token.utf8)), actor: admin.actor)
-        let host = admin.request.headers["host"] ?? "localhost"
-        return try show(admin, newFeedURL: "https://\(host)\(Route.calendarFeed(token: token).path)")
+        return try show(admin, newFeedURL: admin.base.publicBaseURL + Route.calendarFeed(token: token).path)
     }
 
     static func revokeFeed(_ id: CalendarFeedID, _ admin: AdminContext) throws -> Response {

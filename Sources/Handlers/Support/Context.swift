@@ -17,6 +17,11 @@ public struct Context {
     /// This thread's caches of immutable data.
     public let caches: ThreadCaches
 
+    /// The site's public address for absolute links: `EG_PUBLIC_URL`, or this request's host.
+    public var publicBaseURL: String {
+        services.publicBaseURL.isEmpty ? "https://\(request.headers["host"] ?? "localhost")" : services.publicBaseURL
+    }
+
     /// The strings of the request's language.
     public var strings: Strings { Strings(language) }
 

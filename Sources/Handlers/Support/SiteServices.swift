@@ -8,11 +8,17 @@ public struct SiteServices: Sendable {
     /// The body limit, shown on the 413 page.
     public var maxBodyBytes: Int
     public var logger: Logger
+    /// `EG_PUBLIC_URL` without a trailing slash: the address in links that leave the site
+    /// (calendar feed URLs). Empty: use the request's Host.
+    public var publicBaseURL: String
 
-    public init(databaseURL: String, assets: AssetCatalog, maxBodyBytes: Int, logger: Logger) {
+    public init(databaseURL: String, assets: AssetCatalog, maxBodyBytes: Int, logger: Logger, publicBaseURL: String = "") {
         self.databaseURL = databaseURL
         self.assets = assets
         self.maxBodyBytes = maxBodyBytes
         self.logger = logger
+        var base = publicBaseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        self.publicBaseURL = base
     }
 }
