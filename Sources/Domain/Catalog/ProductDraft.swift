@@ -96,11 +96,11 @@ public struct ProductDraft: Sendable, Hashable {
         ]
     }
 
-    /// A flat field → text map for audit rows (the description only by its length).
+    /// A flat field → text map for audit rows (the description as the sanitised markup stored).
     public var auditFields: [String: String] {
         [
             "sku": sku, "name": name, "category_id": categoryID.map(String.init) ?? "", "price_ore": String(price.ore),
-            "pricing": pricing.rawValue, "stock": String(stock), "description_chars": String(descriptionHTML.count),
+            "pricing": pricing.rawValue, "stock": String(stock), "description_html": descriptionHTML,
         ]
     }
 

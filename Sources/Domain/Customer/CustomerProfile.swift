@@ -148,12 +148,9 @@ public struct CustomerProfile: Sendable, Hashable {
         return Dictionary(uniqueKeysWithValues: pairs.map { ($0.0.rawValue, $0.1) })
     }
 
-    /// A flat field → text map of what is stored, for audit rows (`AuditStore.changes`).
-    public var auditFields: [String: String] {
-        var fields = formValues
-        fields["notes"] = notes.isEmpty ? "" : "(\(notes.count))"  // notes may be long; the log says that they changed
-        return fields
-    }
+    /// A flat field → text map of what is stored, for audit rows (`AuditStore.changes`): the form's
+    /// fields, so the activity log names them as the form does.
+    public var auditFields: [String: String] { formValues }
 
     // MARK: - Rules
 
