@@ -52,7 +52,7 @@ public enum ProductDetailPage {
                         dd { code { draft.sku } }
                         dt { s.productCategory }
                         dd { product.categoryName ?? s.productNoCategory }
-                        dt { s.productPrice }
+                        dt { s.productColumnPrice }
                         dd { s.priceWithPricing(draft.price, draft.pricing) }
                         dt { s.productStock }
                         dd(.id("stock-level")) { String(draft.stock) }
