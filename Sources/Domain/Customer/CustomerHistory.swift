@@ -41,6 +41,19 @@ public struct CustomerHistory: Sendable {
         }
     }
 
+    /// One changed field of an audit row, old and new value as text.
+    public struct Change: Sendable, Equatable {
+        public let field: String
+        public let before: String
+        public let after: String
+
+        public init(field: String, before: String, after: String) {
+            self.field = field
+            self.before = before
+            self.after = after
+        }
+    }
+
     /// One audit row about the customer or one of their quotations or bookings.
     public struct Activity: Sendable, Equatable {
         public let at: Date
@@ -51,28 +64,24 @@ public struct CustomerHistory: Sendable {
         /// `customer`, `quotation` or `booking`.
         public let entityType: String
         public let entityID: Int64?
+        /// The quotation's or booking's number; empty for the customer itself.
+        public let subject: String
         public let action: String
         /// Changed fields with their old and new values (as text), in field order.
-        public let changes: [(field: String, before: String, after: String)]
+        public let changes: [Change]
 
         public init(
-            at: Date, actorName: String, actorKind: String, entityType: String, entityID: Int64?, action: String,
-            changes: [(field: String, before: String, after: String)]
+            at: Date, actorName: String, actorKind: String, entityType: String, entityID: Int64?, subject: String = "",
+            action: String, changes: [Change]
         ) {
             self.at = at
             self.actorName = actorName
             self.actorKind = actorKind
             self.entityType = entityType
             self.entityID = entityID
+            self.subject = subject
             self.action = action
             self.changes = changes
-        }
-
-        public static func == (lhs: Activity, rhs: Activity) -> Bool {
-            lhs.at == rhs.at && lhs.actorName == rhs.actorName && lhs.actorKind == rhs.actorKind
-                && lhs.entityType == rhs.entityType && lhs.entityID == rhs.entityID && lhs.action == rhs.action
-                && lhs.changes.map(\.field) == rhs.changes.map(\.field) && lhs.changes.map(\.before) == rhs.changes.map(\.before)
-                && lhs.changes.map(\.after) == rhs.changes.map(\.after)
         }
     }
 

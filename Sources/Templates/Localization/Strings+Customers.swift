@@ -77,6 +77,32 @@ extension Strings {
     var customerColumnCreated: String { t("Skapad", "Created") }
     var customerSince: String { t("Kund sedan", "Customer since") }
 
+    /// A customer form field's label by its name (`billing_city` → "Fakturaadress: Ort").
+    func customerFieldName(_ field: String) -> String {
+        switch CustomerProfile.Field(rawValue: field) {
+        case .kind: customerKind
+        case .name: customerName
+        case .companyName: customerCompanyName
+        case .orgNumber: customerOrgNumber
+        case .vatNumber: customerVATNumber
+        case .email: customerEmail
+        case .phone: customerPhone
+        case .billingLine1: "\(customerBilling): \(customerAddressLine1)"
+        case .billingLine2: "\(customerBilling): \(customerAddressLine2)"
+        case .billingPostalCode: "\(customerBilling): \(customerPostalCode)"
+        case .billingCity: "\(customerBilling): \(customerCity)"
+        case .billingCountry: "\(customerBilling): \(customerCountry)"
+        case .deliveryLine1: "\(customerDelivery): \(customerAddressLine1)"
+        case .deliveryLine2: "\(customerDelivery): \(customerAddressLine2)"
+        case .deliveryPostalCode: "\(customerDelivery): \(customerPostalCode)"
+        case .deliveryCity: "\(customerDelivery): \(customerCity)"
+        case .deliveryCountry: "\(customerDelivery): \(customerCountry)"
+        case .locale: customerLocale
+        case .notes: customerNotes
+        case nil: field
+        }
+    }
+
     func historyQuotationState(_ state: QuotationState) -> String {
         switch state {
         case .draft: t("Utkast", "Draft")

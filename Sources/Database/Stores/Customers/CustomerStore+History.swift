@@ -44,7 +44,11 @@ extension CustomerStore {
         let activity = try connection.query(
             """
             SELECT x.at, coalesce(u.name, '') AS actor_name, x.actor_kind, x.entity_type, x.entity_id, x.action,
-                   x.before::text AS before, x.after::text AS after
+                   x.before::text AS before, x.after::text AS after,
+                   coalesce(CASE x.entity_type
+                                WHEN 'quotation' THEN (SELECT q.number FROM quotations q WHERE q.id = x.entity_id)
+                                WHEN 'booking' THEN (SELECT b.number FROM bookings b WHERE b.id = x.entity_id)
+                            END, '') AS subject
               FROM (
                 (SELECT * FROM audit_log WHERE entity_type = 'customer' AND entity_id = \(id.rawValue)
                   ORDER BY id DESC LIMIT \(limit))
@@ -64,7 +68,8 @@ extension CustomerStore {
         ).map { row in
             CustomerHistory.Activity(
                 at: try row.decode("at"), actorName: try row.decode("actor_name"), actorKind: try row.decode("actor_kind"),
-                entityType: try row.decode("entity_type"), entityID: try row.decode("entity_id"), action: try row.decode("action"),
+                entityType: try row.decode("entity_type"), entityID: try row.decode("entity_id"), subject: try row.decode("subject"),
+                action: try row.decode("action"),
                 changes: changes(before: try row.decode("before"), after: try row.decode("after")))
         }
         return CustomerHistory(quotations: quotations, bookings: bookings, activity: activity, limit: limit)
@@ -76,10 +81,10 @@ extension CustomerStore {
     }
 
     /// The fields of an audit row's `before` and `after` (JSON objects) side by side, by field name.
-    static func changes(before: String?, after: String?) -> [(field: String, before: String, after: String)] {
+    static func changes(before: String?, after: String?) -> [CustomerHistory.Change] {
         let old = flatten(before)
         let new = flatten(after)
-        return Set(old.keys).union(new.keys).sorted().map { ($0, old[$0] ?? "", new[$0] ?? "") }
+        return Set(old.keys).union(new.keys).sorted().map { CustomerHistory.Change(field: $0, before: old[$0] ?? "", after: new[$0] ?? "") }
     }
 
     private static func flatten(_ json: String?) -> [String: String] {

@@ -44,7 +44,7 @@ public enum ProductDetailPage {
             }
             if !product.active { div(.class("flash warning"), .attr("role", "note")) { s.productInactiveNote } }
 
-            div(.class("cards")) {
+            div(.class("cards record-cards")) {
                 section(.class("card")) {
                     h2 { s.recordDetails }
                     dl(.class("facts")) {
@@ -78,10 +78,12 @@ public enum ProductDetailPage {
                     Fields.summary(stockForm, s)
                     Fields.post(.adminProductStock(id), csrf: admin.csrfToken) {
                         Fields.hidden("version", stockForm["version"])
-                        Fields.text(
-                            "stock", s.productStock, stockForm, type: "number", required: true,
-                            extra: [.attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)), .attr("step", "1")])
-                        button(.class("button"), .attr("type", "submit")) { s.productStockSave }
+                        div(.class("stock-form")) {
+                            Fields.text(
+                                "stock", s.productStock, stockForm, type: "number", required: true,
+                                extra: [.attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)), .attr("step", "1")])
+                            button(.class("button"), .attr("type", "submit")) { s.productStockSave }
+                        }
                     }
                 }
             }
@@ -148,7 +150,7 @@ public enum ProductDetailPage {
                         element("tbody", []) {
                             for booking in strip.bookings {
                                 element("tr", []) {
-                                    element("td", []) {
+                                    element("td", [.class("nowrap")]) {
                                         if admin.may(.adminBooking(booking.id)) {
                                             a(.href(SafeURL(.adminBooking(booking.id)))) { booking.number }
                                         } else {

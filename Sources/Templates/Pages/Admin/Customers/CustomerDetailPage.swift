@@ -27,7 +27,7 @@ public enum CustomerDetailPage {
             }
             if archived { div(.class("flash warning"), .attr("role", "note")) { s.customerArchivedNote } }
 
-            div(.class("cards")) {
+            div(.class("cards record-cards")) {
                 section(.class("card")) {
                     h2 { s.customerContactHeading }
                     dl(.class("facts")) {
@@ -112,7 +112,7 @@ public enum CustomerDetailPage {
                         element("tbody", []) {
                             for quotation in history.quotations {
                                 element("tr", []) {
-                                    element("td", []) {
+                                    element("td", [.class("nowrap")]) {
                                         if admin.may(.adminQuotation(quotation.id)) {
                                             a(.href(SafeURL(.adminQuotation(quotation.id)))) { quotation.number }
                                         } else {
@@ -125,7 +125,7 @@ public enum CustomerDetailPage {
                                     }
                                     element("td", []) { s.periodText(quotation.period) }
                                     RecordListParts.td(number: true) { quotation.total.formatted(admin.language) }
-                                    element("td", []) { DisplayFormat.date(quotation.createdAt) }
+                                    element("td", [.class("nowrap")]) { DisplayFormat.date(quotation.createdAt) }
                                 }
                             }
                         }
@@ -158,7 +158,7 @@ public enum CustomerDetailPage {
                         element("tbody", []) {
                             for booking in history.bookings {
                                 element("tr", []) {
-                                    element("td", []) {
+                                    element("td", [.class("nowrap")]) {
                                         if admin.may(.adminBooking(booking.id)) {
                                             a(.href(SafeURL(.adminBooking(booking.id)))) { booking.number }
                                         } else {
@@ -190,24 +190,42 @@ public enum CustomerDetailPage {
                 p(.class("hint")) { s.customerNoActivity }
             } else {
                 ol(.class("activity")) {
-                    for entry in history.activity {
+                    for entry in history.activity { activityItem(entry, admin) }
+                }
+            }
+        }
+    }
+
+    /// What happened, to which quotation or booking (linked when the member may open it), who and
+    /// when; an edit of the customer lists the fields with old and new values.
+    static func activityItem(_ entry: CustomerHistory.Activity, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        var subjectRoute: Route?
+        if let id = entry.entityID {
+            if entry.entityType == "quotation" { subjectRoute = .adminQuotation(QuotationID(rawValue: id)) }
+            if entry.entityType == "booking" { subjectRoute = .adminBooking(BookingID(rawValue: id)) }
+        }
+        return li {
+            strong { s.historyActivity(entity: entry.entityType, action: entry.action) }
+            if !entry.subject.isEmpty {
+                " "
+                if let route = subjectRoute, admin.may(route) {
+                    a(.href(SafeURL(route))) { entry.subject }
+                } else {
+                    entry.subject
+                }
+            }
+            " · \(s.historyActor(name: entry.actorName, kind: entry.actorKind)) · "
+            element("time", []) { DisplayFormat.dateTime(entry.at) }
+            if entry.entityType == "customer", entry.action == "updated", !entry.changes.isEmpty {
+                ul(.class("changes")) {
+                    for change in entry.changes.prefix(20) {
                         li {
-                            strong { s.historyActivity(entity: entry.entityType, action: entry.action) }
-                            " · \(s.historyActor(name: entry.actorName, kind: entry.actorKind)) · "
-                            element("time", []) { DisplayFormat.dateTime(entry.at) }
-                            if !entry.changes.isEmpty {
-                                ul(.class("changes")) {
-                                    for change in entry.changes.prefix(12) {
-                                        li {
-                                            code { change.field }
-                                            ": "
-                                            element("del", []) { shorten(change.before) }
-                                            " → "
-                                            element("ins", []) { shorten(change.after) }
-                                        }
-                                    }
-                                }
-                            }
+                            span(.class("field-name")) { s.customerFieldName(change.field) }
+                            ": "
+                            element("del", []) { shorten(change.before) }
+                            " → "
+                            element("ins", []) { shorten(change.after) }
                         }
                     }
                 }

@@ -52,7 +52,7 @@ public enum CustomerListPage {
                 }
             }
             element("td", []) { row.email }
-            element("td", []) { row.phone }
+            element("td", [.class("nowrap")]) { row.phone }
             element("td", []) { row.city }
         }
     }
