@@ -156,9 +156,11 @@ struct CatalogPagesTests {
         #expect(stale.status == 409)
         #expect(stale.text.contains("Someone else saved changes while you were editing."))
         #expect(stale.text.contains(#"name="stock" value="30""#))
+        lager.language = "sv"
         let typo = try lager.post("/admin/products/\(product)/stock", [("version", "2"), ("stock", "tio")])
         #expect(typo.status == 400)
-        #expect(typo.text.contains(#"id="error-stock">Enter a whole number.</p>"#))
+        #expect(typo.text.contains(#"id="error-stock">Skriv ett heltal.</p>"#), "in the member's language")
+        #expect(typo.text.contains(#"name="stock" value="tio""#), "what was typed stays")
 
         #expect(try lager.get("/admin/products/\(product)/edit").status == 403)
         #expect(try stack.postgres.psql("SELECT stock FROM products WHERE id = \(product)", database: database) == "30")

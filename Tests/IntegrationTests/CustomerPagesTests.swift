@@ -164,6 +164,22 @@ struct CustomerPagesTests {
         #expect(try stack.postgres.psql(
             "SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE entity_type = 'customer' AND entity_id = \(id)",
             database: database) == "archived,restored")
+
+        // 55 matches: 50 on the first page and a link to the next, which has the other 5.
+        try stack.postgres.psql(
+            "INSERT INTO customers (kind, name) SELECT 'person', 'Pagina ' || lpad(g::text, 2, '0') FROM generate_series(1, 55) g",
+            database: database)
+        let first = try browser.get("/admin/customers?q=pagina")
+        #expect(first.text.components(separatedBy: ">Pagina ").count - 1 == 50)
+        #expect(first.text.contains(">Pagina 50<") && !first.text.contains(">Pagina 51<"))
+        let lastOnFirst = try stack.postgres.psql("SELECT id FROM customers WHERE name = 'Pagina 50'", database: database)
+        let nextLink = "/admin/customers?after=\(lastOnFirst)&amp;q=pagina"
+        #expect(first.text.contains("<a href=\"\(nextLink)\" rel=\"next\">Next page</a>"), "the cursor is the last row's id")
+        let second = try browser.get(nextLink.replacingOccurrences(of: "&amp;", with: "&"))
+        #expect(second.text.components(separatedBy: ">Pagina ").count - 1 == 5)
+        #expect(second.text.contains(">Pagina 51<") && second.text.contains(">Pagina 55<"))
+        #expect(!second.text.contains("rel=\"next\""))
+        #expect(second.text.contains("<a href=\"/admin/customers?q=pagina\">First page</a>"))
     }
 
     @Test func theDetailPageShowsADemoCustomersQuotationsBookingsAndActivity() throws {

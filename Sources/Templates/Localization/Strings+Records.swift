@@ -51,7 +51,7 @@ extension Strings {
     var recordActiveBadge: String { t("Aktiv", "Active") }
     var recordInactiveBadge: String { t("Inaktiv", "Inactive") }
     var recordStatus: String { t("Status", "Status") }
-    var recordShowing: String { t("Visar", "Showing") }
+    var recordPagerLabel: String { t("Bläddra bland sidor", "Pages") }
     var recordFilterButton: String { t("Visa", "Show") }
     var recordDetails: String { t("Uppgifter", "Details") }
 

@@ -27,7 +27,7 @@ enum RecordListParts {
     /// "Next page" (when there is one) and "First page" (when not on it).
     static func pager(next: Route?, first: Route?, _ s: Strings) -> Node {
         guard next != nil || first != nil else { return .fragment([]) }
-        return nav(.class("pager"), .attr("aria-label", s.recordShowing)) {
+        return nav(.class("pager"), .attr("aria-label", s.recordPagerLabel)) {
             if let first { a(.href(SafeURL(first))) { s.firstPage } }
             if let next { a(.href(SafeURL(next)), .attr("rel", "next")) { s.nextPage } }
         }
