@@ -24,7 +24,7 @@ extension Route {
         static let customers = ["q", "after", "archived"]
         static let products = ["q", "after", "inactive"]
         static let product = ["from", "to"]
-        static let addons = ["q", "inactive"]
+        static let addons = ["q", "after", "inactive"]
         static let quotations = ["state", "q", "after"]
         static let quotationNew = ["customer"]
         static let bookings = ["state", "from", "to", "customer", "q", "after"]

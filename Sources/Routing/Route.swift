@@ -88,7 +88,7 @@ public enum Route: Hashable, Sendable {
     case adminProductStock(ProductID)
     /// `POST /admin/products/{id}/deactivate`
     case adminProductDeactivate(ProductID)
-    /// `/admin/addons?q=`
+    /// `/admin/addons?q=&after=&inactive=`
     case adminAddons(ListQuery)
     /// `/admin/addons/new`
     case adminAddonNew

@@ -15,14 +15,28 @@ enum AdminRouter {
         case .adminCalendarFeedCreate: return try AccountHandler.createFeed(admin)
         case .adminCalendarFeedRevoke(let id): return try AccountHandler.revokeFeed(id, admin)
 
-        case .adminCustomers, .adminCustomerNew, .adminCustomerCreate, .adminCustomer, .adminCustomerEdit,
-            .adminCustomerUpdate, .adminCustomerArchive:
-            throw HTTPError(.notFound)
+        case .adminCustomers(let query): return try CustomersHandler.list(query, admin)
+        case .adminCustomerNew: return try CustomersHandler.new(admin)
+        case .adminCustomerCreate: return try CustomersHandler.create(admin)
+        case .adminCustomer(let id): return try CustomersHandler.show(id, admin)
+        case .adminCustomerEdit(let id): return try CustomersHandler.edit(id, admin)
+        case .adminCustomerUpdate(let id): return try CustomersHandler.update(id, admin)
+        case .adminCustomerArchive(let id): return try CustomersHandler.archive(id, admin)
 
-        case .adminProducts, .adminProductNew, .adminProductCreate, .adminProduct, .adminProductEdit, .adminProductUpdate,
-            .adminProductStock, .adminProductDeactivate, .adminAddons, .adminAddonNew, .adminAddonCreate, .adminAddonEdit,
-            .adminAddonUpdate, .adminAddonDeactivate:
-            throw HTTPError(.notFound)
+        case .adminProducts(let query): return try ProductsHandler.list(query, admin)
+        case .adminProductNew: return try ProductsHandler.new(admin)
+        case .adminProductCreate: return try ProductsHandler.create(admin)
+        case .adminProduct(let id, let query): return try ProductsHandler.show(id, query, admin)
+        case .adminProductEdit(let id): return try ProductsHandler.edit(id, admin)
+        case .adminProductUpdate(let id): return try ProductsHandler.update(id, admin)
+        case .adminProductStock(let id): return try ProductsHandler.setStock(id, admin)
+        case .adminProductDeactivate(let id): return try ProductsHandler.deactivate(id, admin)
+        case .adminAddons(let query): return try AddonsHandler.list(query, admin)
+        case .adminAddonNew: return try AddonsHandler.new(admin)
+        case .adminAddonCreate: return try AddonsHandler.create(admin)
+        case .adminAddonEdit(let id): return try AddonsHandler.edit(id, admin)
+        case .adminAddonUpdate(let id): return try AddonsHandler.update(id, admin)
+        case .adminAddonDeactivate(let id): return try AddonsHandler.deactivate(id, admin)
 
         case .adminQuotations, .adminQuotationNew, .adminQuotationCreate, .adminQuotation, .adminQuotationUpdate,
             .adminQuotationSend, .adminQuotationResend, .adminQuotationVoid, .adminQuotationDuplicate, .adminQuotationVersion:

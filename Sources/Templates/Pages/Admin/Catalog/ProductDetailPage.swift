@@ -1,0 +1,184 @@
+public import Domain
+import Foundation
+public import Routing
+public import Sanitizer
+
+/// `/admin/products/{id}?from=&to=`: the product's facts and description, its availability for a
+/// chosen period as a day-by-day strip of reserved against stock, the bookings holding it, the
+/// stock form (warehouse too) and, for management, edit and deactivate.
+public enum ProductDetailPage {
+    /// The strip, or nothing when the period's dates were refused.
+    public struct Strip: Sendable {
+        public let availability: Availability
+        public let bookings: [ReservingBooking]
+
+        public init(availability: Availability, bookings: [ReservingBooking]) {
+            self.availability = availability
+            self.bookings = bookings
+        }
+    }
+
+    /// - Parameters:
+    ///   - description: the stored description, sanitised again for display.
+    ///   - periodForm: `from` and `to` as asked for, with errors next to them.
+    ///   - stockForm: the stock form's value, `version` and errors (a conflict's message too).
+    public static func render(
+        product: ProductRecord, description: SanitizedHTML, periodForm: FormState, strip: Strip?, stockForm: FormState,
+        admin: AdminPage
+    ) -> [UInt8] {
+        let s = admin.strings
+        let id = product.id
+        let draft = product.draft
+        return AdminLayout.page(title: draft.name, admin) {
+            RecordListParts.head(
+                draft.name, badges: product.active ? [] : [RecordListParts.badge(s.recordInactiveBadge, "bad")]
+            ) {
+                if admin.may(.adminProductEdit(id)) { a(.class("button"), .href(SafeURL(.adminProductEdit(id)))) { s.edit } }
+                if admin.may(.adminProductDeactivate(id)) {
+                    if product.active {
+                        Fields.postButton(.adminProductDeactivate(id), s.productDeactivate, csrf: admin.csrfToken)
+                    } else {
+                        Fields.postButton(.adminProductDeactivate(id), s.productReactivate, csrf: admin.csrfToken, fields: [("active", "yes")])
+                    }
+                }
+            }
+            if !product.active { div(.class("flash warning"), .attr("role", "note")) { s.productInactiveNote } }
+
+            div(.class("cards record-cards")) {
+                section(.class("card")) {
+                    h2 { s.recordDetails }
+                    dl(.class("facts")) {
+                        dt { s.productSKU }
+                        dd { code { draft.sku } }
+                        dt { s.productCategory }
+                        dd { product.categoryName ?? s.productNoCategory }
+                        dt { s.productColumnPrice }
+                        dd { s.priceWithPricing(draft.price, draft.pricing) }
+                        dt { s.productStock }
+                        dd(.id("stock-level")) { String(draft.stock) }
+                        dt { s.recordStatus }
+                        dd { product.active ? s.recordActiveBadge : s.recordInactiveBadge }
+                        dt { s.productUpdated }
+                        dd { DisplayFormat.dateTime(product.updatedAt) }
+                    }
+                }
+                section(.class("card")) {
+                    h2 { s.productDescription }
+                    if description.markup.isEmpty {
+                        p(.class("hint")) { s.productNoDescription }
+                    } else {
+                        div(.class("rich-text")) { Node.sanitized(description) }
+                    }
+                }
+            }
+
+            if admin.may(.adminProductStock(id)) {
+                section(.class("card"), .id("stock")) {
+                    h2 { s.productStockHeading }
+                    Fields.summary(stockForm, s)
+                    Fields.post(.adminProductStock(id), csrf: admin.csrfToken) {
+                        Fields.hidden("version", stockForm["version"])
+                        div(.class("stock-form")) {
+                            Fields.text(
+                                "stock", s.productStock, stockForm, type: "number", required: true,
+                                extra: [.attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)), .attr("step", "1")])
+                            button(.class("button"), .attr("type", "submit")) { s.productStockSave }
+                        }
+                    }
+                }
+            }
+
+            section(.class("card"), .id("availability")) {
+                h2 { s.availabilityHeading }
+                form(.class("filters"), .attr("method", "get"), .action(SafeURL(.adminProduct(id, ListQuery())))) {
+                    Fields.text("from", s.availabilityFrom, periodForm, type: "date")
+                    Fields.text("to", s.availabilityTo, periodForm, type: "date")
+                    div(.class("field")) { button(.class("button secondary"), .attr("type", "submit")) { s.recordFilterButton } }
+                }
+                p(.class("hint")) { s.availabilityLegend(maximumDays: AvailabilityWindow.maximumDays) }
+                if let strip { stripNodes(strip, admin) }
+            }
+        }.rendered()
+    }
+
+    static func stripNodes(_ strip: Strip, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        let days = strip.availability.days
+        let shortDays = days.filter(\.isOverbooked).count
+        return .fragment([
+            shortDays > 0
+                ? div(.class("flash warning"), .attr("role", "status")) { s.availabilityShortDays(shortDays) }
+                : p { s.availabilityFreeAll(strip.availability.available) },
+            ol(.class("avail-strip"), .attr("aria-label", s.availabilityHeading)) {
+                for (index, day) in days.enumerated() {
+                    let weekend = day.date.isoWeekday >= 6
+                    let state = day.isOverbooked ? "short" : (day.reserved >= day.stock ? "full" : (day.reserved > 0 ? "partial" : "free"))
+                    li(.class("avail-day \(state)\(weekend ? " weekend" : "")"), .data("data-date", day.date.iso)) {
+                        span(.class("avail-date")) {
+                            span(.class("weekday")) { s.weekdayShort(day.date.isoWeekday) }
+                            " "
+                            element("time", [.attr("datetime", day.date.iso)]) {
+                                index == 0 || day.date.day == 1
+                                    ? "\(day.date.day) \(s.monthShort(day.date.month))" : String(day.date.day)
+                            }
+                        }
+                        meterNode(day)
+                        span(.class("avail-count"), .data("data-reserved", String(day.reserved))) { "\(day.reserved)/\(day.stock)" }
+                        span(.class("visually-hidden")) { s.availabilityDay(reserved: day.reserved, stock: day.stock) }
+                        if day.isOverbooked {
+                            span(.class("badge bad")) { s.availabilityShort(day.reserved - day.stock) }
+                        } else {
+                            span(.class("avail-free")) { s.availabilityFree(day.available) }
+                        }
+                    }
+                }
+            },
+            h3 { s.availabilityBookingsHeading },
+            strip.bookings.isEmpty
+                ? p(.class("hint")) { s.availabilityNoBookings }
+                : div(.class("table-scroll")) {
+                    element("table", [.class("list")]) {
+                        element("thead", []) {
+                            element("tr", []) {
+                                RecordListParts.th(s.availabilityColumnBooking)
+                                RecordListParts.th(s.availabilityColumnCustomer)
+                                RecordListParts.th(s.customerColumnState)
+                                RecordListParts.th(s.customerColumnPeriod)
+                                RecordListParts.th(s.availabilityColumnQuantity, number: true)
+                            }
+                        }
+                        element("tbody", []) {
+                            for booking in strip.bookings {
+                                element("tr", []) {
+                                    element("td", [.class("nowrap")]) {
+                                        if admin.may(.adminBooking(booking.id)) {
+                                            a(.href(SafeURL(.adminBooking(booking.id)))) { booking.number }
+                                        } else {
+                                            booking.number
+                                        }
+                                    }
+                                    element("td", []) { booking.customerName }
+                                    element("td", []) { s.historyBookingState(booking.state) }
+                                    element("td", []) { s.periodText(booking.period) }
+                                    RecordListParts.td(number: true) { String(booking.quantity) }
+                                }
+                            }
+                        }
+                    }
+                },
+        ])
+    }
+
+    /// A native `<meter>`: the bar turns from green to amber as the day fills and red when it is full.
+    static func meterNode(_ day: Availability.Day) -> Node {
+        let maximum = max(day.stock, 1)
+        return element(
+            "meter",
+            [
+                .attr("min", "0"), .attr("max", String(maximum)), .attr("value", String(min(day.reserved, maximum))),
+                .attr("low", String(maximum * 6 / 10)), .attr("high", String(max(maximum * 6 / 10, maximum - 1))),
+                .attr("optimum", "0"), .attr("aria-hidden", "true"),
+            ]
+        ) { "\(day.reserved)/\(day.stock)" }
+    }
+}

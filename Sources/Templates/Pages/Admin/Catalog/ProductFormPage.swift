@@ -1,0 +1,57 @@
+public import Domain
+public import Routing
+
+/// `/admin/products/new` and `/admin/products/{id}/edit`.
+public enum ProductFormPage {
+    public enum Mode: Sendable {
+        case new
+        case edit(ProductID, name: String)
+    }
+
+    public static let newDefaults: [String: String] = ["pricing": LinePricing.perDay.rawValue, "stock": "0"]
+
+    public static func render(mode: Mode, form: FormState, categories: [RecordOption], admin: AdminPage) -> [UInt8] {
+        let s = admin.strings
+        let title: String
+        let action: Route
+        let back: Route
+        switch mode {
+        case .new:
+            title = s.productNew
+            action = .adminProductCreate
+            back = .adminProducts(ListQuery())
+        case .edit(let id, let name):
+            title = "\(s.productEditTitle): \(name)"
+            action = .adminProductUpdate(id)
+            back = .adminProduct(id, ListQuery())
+        }
+        return AdminLayout.page(title: title, admin) {
+            h1 { title }
+            Fields.summary(form, s)
+            Fields.post(action, csrf: admin.csrfToken) {
+                if case .edit = mode { Fields.hidden("version", form["version"]) }
+                div(.class("grid")) {
+                    Fields.text("sku", s.productSKU, form, required: true, hint: s.productSKUHint, extra: [.attr("maxlength", "40")])
+                    Fields.text("name", s.productName, form, required: true, extra: [.attr("maxlength", "200")])
+                    Fields.select(
+                        "category", s.productCategory, form,
+                        options: [("", s.productNoCategory)] + categories.map { (String($0.id), $0.label) })
+                    Fields.select(
+                        "pricing", s.productPricing, form,
+                        options: [LinePricing.perDay, .perRental].map { ($0.rawValue, s.pricingName($0)) })
+                    Fields.text(
+                        "price", s.productPrice, form, required: true, hint: s.productPriceHint,
+                        extra: [.attr("inputmode", "decimal"), .attr("autocomplete", "off")])
+                    Fields.text(
+                        "stock", s.productStock, form, type: "number", required: true,
+                        extra: [.attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)), .attr("step", "1")])
+                }
+                Fields.textarea("description", s.productDescription, form, rows: 8, hint: s.productDescriptionHint)
+                div(.class("actions")) {
+                    button(.class("button"), .attr("type", "submit")) { s.productSave }
+                    a(.class("button secondary"), .href(SafeURL(back))) { s.cancel }
+                }
+            }
+        }.rendered()
+    }
+}

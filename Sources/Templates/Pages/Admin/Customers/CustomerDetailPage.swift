@@ -1,0 +1,256 @@
+public import Domain
+import Foundation
+public import Routing
+
+/// `/admin/customers/{id}`: contact facts, addresses, notes, and the history — quotations,
+/// bookings and recent activity — with the actions the member's role allows.
+public enum CustomerDetailPage {
+    public static func render(record: CustomerRecord, history: CustomerHistory, admin: AdminPage) -> [UInt8] {
+        let s = admin.strings
+        let details = record.profile.details
+        let id = record.id
+        let archived = record.archivedAt != nil
+        return AdminLayout.page(title: details.displayName, admin) {
+            RecordListParts.head(
+                details.displayName, badges: archived ? [RecordListParts.badge(s.recordArchivedBadge, "warn")] : []
+            ) {
+                if admin.may(.adminCustomerEdit(id)) { a(.class("button"), .href(SafeURL(.adminCustomerEdit(id)))) { s.edit } }
+                let newQuotation = Route.adminQuotationNew(ListQuery(["customer": String(id.rawValue)]))
+                if !archived, admin.may(newQuotation) { a(.class("button secondary"), .href(SafeURL(newQuotation))) { s.customerNewQuotation } }
+                if admin.may(.adminCustomerArchive(id)) {
+                    if archived {
+                        Fields.postButton(.adminCustomerArchive(id), s.customerRestore, csrf: admin.csrfToken, fields: [("restore", "yes")])
+                    } else {
+                        Fields.postButton(.adminCustomerArchive(id), s.customerArchive, csrf: admin.csrfToken)
+                    }
+                }
+            }
+            if archived { div(.class("flash warning"), .attr("role", "note")) { s.customerArchivedNote } }
+
+            div(.class("cards record-cards")) {
+                section(.class("card")) {
+                    h2 { s.customerContactHeading }
+                    dl(.class("facts")) {
+                        fact(s.customerKind, s.customerKindName(details.kind))
+                        if details.kind == .company {
+                            fact(s.customerCompanyName, details.companyName)
+                            fact(s.customerName, details.name)
+                            if !details.organisationNumber.isEmpty { fact(s.customerOrgNumber, details.organisationNumber) }
+                            if !details.vatNumber.isEmpty { fact(s.customerVATNumber, details.vatNumber) }
+                        } else {
+                            fact(s.customerName, details.name)
+                        }
+                        if !details.email.isEmpty {
+                            dt { s.customerEmail }
+                            dd { a(.href(SafeURL(mailto: details.email))) { details.email } }
+                        }
+                        if !details.phone.isEmpty { fact(s.customerPhone, details.phone) }
+                        fact(s.customerLocale, record.profile.locale == .sv ? "Svenska" : "English")
+                        fact(s.customerSince, DisplayFormat.date(record.createdAt))
+                    }
+                }
+                section(.class("card")) {
+                    h2 { s.customerAddressesHeading }
+                    h3 { s.customerBilling }
+                    addressLines(details.billingAddress, empty: s.customerNoAddress)
+                    h3 { s.customerDelivery }
+                    if record.profile.deliveryAddress.printedLines.isEmpty {
+                        p(.class("hint")) { s.customerSameAsBilling }
+                    } else {
+                        addressLines(record.profile.deliveryAddress, empty: s.customerNoAddress)
+                    }
+                }
+            }
+            section(.class("card")) {
+                h2 { s.customerNotes }
+                if record.profile.notes.isEmpty {
+                    p(.class("hint")) { s.customerNoNotes }
+                } else {
+                    p(.class("notes")) { record.profile.notes }
+                }
+            }
+            quotations(history, admin)
+            bookings(history, id: id, admin)
+            activity(history, admin)
+        }.rendered()
+    }
+
+    static func fact(_ term: String, _ value: String) -> Node {
+        .fragment([dt { term }, dd { value }])
+    }
+
+    static func addressLines(_ address: PostalAddress, empty: String) -> Node {
+        let lines = address.printedLines
+        guard !lines.isEmpty else { return p(.class("hint")) { empty } }
+        return p {
+            for (index, line) in lines.enumerated() {
+                if index > 0 { void("br", []) }
+                line
+            }
+        }
+    }
+
+    static func quotations(_ history: CustomerHistory, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        return section(.class("card"), .id("quotations")) {
+            h2 { s.customerQuotationsHeading }
+            if history.quotations.isEmpty {
+                p(.class("hint")) { s.customerNoQuotations }
+            } else {
+                div(.class("table-scroll")) {
+                    element("table", [.class("list")]) {
+                        element("thead", []) {
+                            element("tr", []) {
+                                RecordListParts.th(s.customerColumnNumber)
+                                RecordListParts.th(s.customerColumnTitle)
+                                RecordListParts.th(s.customerColumnState)
+                                RecordListParts.th(s.customerColumnPeriod)
+                                RecordListParts.th(s.customerColumnTotal, number: true)
+                                RecordListParts.th(s.customerColumnCreated)
+                            }
+                        }
+                        element("tbody", []) {
+                            for quotation in history.quotations {
+                                element("tr", []) {
+                                    element("td", [.class("nowrap")]) {
+                                        if admin.may(.adminQuotation(quotation.id)) {
+                                            a(.href(SafeURL(.adminQuotation(quotation.id)))) { quotation.number }
+                                        } else {
+                                            quotation.number
+                                        }
+                                    }
+                                    element("td", []) { quotation.title }
+                                    element("td", []) {
+                                        RecordListParts.badge(s.historyQuotationState(quotation.state), tone(quotation.state))
+                                    }
+                                    element("td", []) { s.periodText(quotation.period) }
+                                    RecordListParts.td(number: true) { quotation.total.formatted(admin.language) }
+                                    element("td", [.class("nowrap")]) { DisplayFormat.date(quotation.createdAt) }
+                                }
+                            }
+                        }
+                    }
+                }
+                if history.quotations.count >= history.limit { p(.class("hint")) { s.customerLatest(history.limit) } }
+            }
+        }
+    }
+
+    static func bookings(_ history: CustomerHistory, id: CustomerID, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        let all = Route.adminBookings(ListQuery(["customer": String(id.rawValue)]))
+        return section(.class("card"), .id("bookings")) {
+            h2 { s.customerBookingsHeading }
+            if history.bookings.isEmpty {
+                p(.class("hint")) { s.customerNoBookings }
+            } else {
+                div(.class("table-scroll")) {
+                    element("table", [.class("list")]) {
+                        element("thead", []) {
+                            element("tr", []) {
+                                RecordListParts.th(s.customerColumnNumber)
+                                RecordListParts.th(s.customerColumnTitle)
+                                RecordListParts.th(s.customerColumnState)
+                                RecordListParts.th(s.customerColumnPeriod)
+                                RecordListParts.th(s.customerColumnTotal, number: true)
+                            }
+                        }
+                        element("tbody", []) {
+                            for booking in history.bookings {
+                                element("tr", []) {
+                                    element("td", [.class("nowrap")]) {
+                                        if admin.may(.adminBooking(booking.id)) {
+                                            a(.href(SafeURL(.adminBooking(booking.id)))) { booking.number }
+                                        } else {
+                                            booking.number
+                                        }
+                                    }
+                                    element("td", []) { booking.title }
+                                    element("td", []) {
+                                        RecordListParts.badge(s.historyBookingState(booking.state), tone(booking.state))
+                                    }
+                                    element("td", []) { s.periodText(booking.period) }
+                                    RecordListParts.td(number: true) { booking.total.formatted(admin.language) }
+                                }
+                            }
+                        }
+                    }
+                }
+                if history.bookings.count >= history.limit { p(.class("hint")) { s.customerLatest(history.limit) } }
+                if admin.may(all) { p { a(.href(SafeURL(all))) { s.customerAllBookings } } }
+            }
+        }
+    }
+
+    static func activity(_ history: CustomerHistory, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        return section(.class("card"), .id("activity")) {
+            h2 { s.customerActivityHeading }
+            if history.activity.isEmpty {
+                p(.class("hint")) { s.customerNoActivity }
+            } else {
+                ol(.class("activity")) {
+                    for entry in history.activity { activityItem(entry, admin) }
+                }
+            }
+        }
+    }
+
+    /// What happened, to which quotation or booking (linked when the member may open it), who and
+    /// when; an edit of the customer lists the fields with old and new values.
+    static func activityItem(_ entry: CustomerHistory.Activity, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        var subjectRoute: Route?
+        if let id = entry.entityID {
+            if entry.entityType == "quotation" { subjectRoute = .adminQuotation(QuotationID(rawValue: id)) }
+            if entry.entityType == "booking" { subjectRoute = .adminBooking(BookingID(rawValue: id)) }
+        }
+        return li {
+            strong { s.historyActivity(entity: entry.entityType, action: entry.action) }
+            if !entry.subject.isEmpty {
+                " "
+                if let route = subjectRoute, admin.may(route) {
+                    a(.href(SafeURL(route))) { entry.subject }
+                } else {
+                    entry.subject
+                }
+            }
+            " · \(s.historyActor(name: entry.actorName, kind: entry.actorKind)) · "
+            element("time", []) { DisplayFormat.dateTime(entry.at) }
+            if entry.entityType == "customer", entry.action == "updated", !entry.changes.isEmpty {
+                ul(.class("changes")) {
+                    for change in entry.changes.prefix(20) {
+                        li {
+                            span(.class("field-name")) { s.customerFieldName(change.field) }
+                            ": "
+                            element("del", []) { shorten(change.before) }
+                            " → "
+                            element("ins", []) { shorten(change.after) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func shorten(_ text: String) -> String {
+        text.count > 120 ? String(text.prefix(119)) + "…" : (text.isEmpty ? "–" : text)
+    }
+
+    static func tone(_ state: QuotationState) -> String {
+        switch state {
+        case .signed: "ok"
+        case .sent: "warn"
+        case .declined, .expired, .void: "bad"
+        case .draft: ""
+        }
+    }
+
+    static func tone(_ state: BookingState) -> String {
+        switch state {
+        case .confirmed, .packed, .delivered: "ok"
+        case .returned, .closed: ""
+        case .cancelled: "bad"
+        }
+    }
+}

@@ -1,0 +1,78 @@
+public import Domain
+public import Routing
+
+/// `/admin/customers/new` and `/admin/customers/{id}/edit`: one form for both. Every value comes
+/// from `form`, so a refused submission shows exactly what was typed, with errors next to fields.
+public enum CustomerFormPage {
+    /// A new customer (posts to create) or an existing one (posts to update, carrying `version`).
+    public enum Mode: Sendable {
+        case new
+        case edit(CustomerID, displayName: String)
+    }
+
+    /// The initial values of an empty form.
+    public static let newDefaults: [String: String] = [
+        "kind": "person", "billing_country": "SE", "delivery_country": "SE", "locale": "sv",
+    ]
+
+    public static func render(mode: Mode, form: FormState, admin: AdminPage) -> [UInt8] {
+        let s = admin.strings
+        let title: String
+        let action: Route
+        let back: Route
+        switch mode {
+        case .new:
+            title = s.customerNew
+            action = .adminCustomerCreate
+            back = .adminCustomers(ListQuery())
+        case .edit(let id, let name):
+            title = "\(s.customerEditTitle): \(name)"
+            action = .adminCustomerUpdate(id)
+            back = .adminCustomer(id)
+        }
+        return AdminLayout.page(title: title, admin) {
+            h1 { title }
+            Fields.summary(form, s)
+            Fields.post(action, csrf: admin.csrfToken) {
+                if case .edit = mode { Fields.hidden("version", form["version"]) }
+                div(.class("grid")) {
+                    Fields.select(
+                        "kind", s.customerKind, form,
+                        options: [CustomerDetails.Kind.person, .company].map { ($0.rawValue, s.customerKindName($0)) })
+                    Fields.text("name", s.customerName, form, required: true, hint: s.customerNameHint, extra: [.attr("maxlength", "200")])
+                    Fields.text("company_name", s.customerCompanyName, form, hint: s.customerCompanyHint, extra: [.attr("maxlength", "200")])
+                    Fields.text("org_number", s.customerOrgNumber, form, extra: [.attr("maxlength", "30")])
+                    Fields.text("vat_number", s.customerVATNumber, form, extra: [.attr("maxlength", "20")])
+                    Fields.text("email", s.customerEmail, form, type: "email", extra: [.attr("maxlength", "254"), .attr("autocomplete", "off")])
+                    Fields.text("phone", s.customerPhone, form, type: "tel", extra: [.attr("maxlength", "40")])
+                    Fields.select(
+                        "locale", s.customerLocale, form,
+                        options: [("sv", "Svenska"), ("en", "English")])
+                }
+                address("billing", s.customerBilling, hint: nil, form, s)
+                address("delivery", s.customerDelivery, hint: s.customerDeliveryHint, form, s)
+                Fields.textarea("notes", s.customerNotes, form, rows: 4, hint: s.customerNotesHint)
+                div(.class("actions")) {
+                    button(.class("button"), .attr("type", "submit")) { s.customerSave }
+                    a(.class("button secondary"), .href(SafeURL(back))) { s.cancel }
+                }
+            }
+        }.rendered()
+    }
+
+    static func address(_ prefix: String, _ legend: String, hint: String?, _ form: FormState, _ s: Strings) -> Node {
+        element("fieldset", [.class("address")]) {
+            element("legend", []) { legend }
+            if let hint { p(.class("hint")) { hint } }
+            div(.class("grid")) {
+                Fields.text("\(prefix)_line1", s.customerAddressLine1, form, extra: [.attr("maxlength", "200")])
+                Fields.text("\(prefix)_line2", s.customerAddressLine2, form, extra: [.attr("maxlength", "200")])
+                Fields.text("\(prefix)_postal_code", s.customerPostalCode, form, extra: [.attr("maxlength", "12")])
+                Fields.text("\(prefix)_city", s.customerCity, form, extra: [.attr("maxlength", "100")])
+                Fields.text(
+                    "\(prefix)_country", s.customerCountry, form,
+                    extra: [.attr("maxlength", "2"), .attr("size", "2"), .attr("autocapitalize", "characters")])
+            }
+        }
+    }
+}
