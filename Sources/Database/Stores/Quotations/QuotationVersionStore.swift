@@ -10,6 +10,8 @@ public struct QuotationVersionSummary: Sendable, Equatable {
     /// Lower-case hex SHA-256 of the frozen snapshot.
     public let sha256: String
     public let sentByName: String?
+    /// The customer declined it (a declined version is superseded when a newer one is sent).
+    public let declined: Bool
 }
 
 /// The evidence recorded when the customer signed (issue 3, "Signing is one transaction").
@@ -57,7 +59,7 @@ public enum QuotationVersionStore {
         let rows = try connection.query(
             """
             SELECT v.version_no, v.state, v.sent_at, v.total_ore, encode(v.snapshot_sha256, 'hex') AS sha256,
-                   u.name AS sent_by
+                   u.name AS sent_by, EXISTS (SELECT 1 FROM declines d WHERE d.quotation_version_id = v.id) AS declined
               FROM quotation_versions v LEFT JOIN users u ON u.id = v.created_by
              WHERE v.quotation_id = \(quotationID.rawValue)
              ORDER BY v.version_no DESC
@@ -72,6 +74,7 @@ public enum QuotationVersionStore {
             """
             SELECT v.id, q.number AS quotation_number, v.version_no, v.state, v.sent_at, v.total_ore,
                    encode(v.snapshot_sha256, 'hex') AS sha256, u.name AS sent_by, v.snapshot,
+                   EXISTS (SELECT 1 FROM declines d WHERE d.quotation_version_id = v.id) AS declined,
                    b.id AS booking_id, b.number AS booking_number
               FROM quotation_versions v
               JOIN quotations q ON q.id = v.quotation_id
@@ -124,6 +127,6 @@ public enum QuotationVersionStore {
         return QuotationVersionSummary(
             number: try row.decode("version_no"), state: state, sentAt: try row.decode("sent_at"),
             total: Money(ore: try row.decode("total_ore")), sha256: try row.decode("sha256"),
-            sentByName: try row.decode("sent_by"))
+            sentByName: try row.decode("sent_by"), declined: try row.decode("declined"))
     }
 }

@@ -178,7 +178,9 @@ enum QuotationEditorHandler {
                     viewCount: link.viewCount)
             },
             versions: try QuotationVersionStore.list(db, quotationID: record.id).map {
-                .init(number: $0.number, state: $0.state, sentAt: $0.sentAt, total: $0.total, sha256: $0.sha256, sentBy: $0.sentByName)
+                .init(
+                    number: $0.number, state: $0.state, sentAt: $0.sentAt, total: $0.total, sha256: $0.sha256,
+                    sentBy: $0.sentByName, declined: $0.declined)
             },
             terms: editable ? .empty : ((try? HTMLSanitizer.sanitize(record.content.termsHTML)) ?? .empty),
             editable: editable, mayManage: mayManage, sendForm: sendForm, shortages: shortages)

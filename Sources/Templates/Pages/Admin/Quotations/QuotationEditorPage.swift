@@ -128,8 +128,14 @@ public enum QuotationEditorPage {
         public let total: Money
         public let sha256: String
         public let sentBy: String?
+        /// Declined by the customer (also once superseded).
+        public let declined: Bool
 
-        public init(number: Int, state: QuotationVersionState, sentAt: Date?, total: Money, sha256: String, sentBy: String?) {
+        public init(
+            number: Int, state: QuotationVersionState, sentAt: Date?, total: Money, sha256: String, sentBy: String?,
+            declined: Bool = false
+        ) {
+            self.declined = declined
             self.number = number
             self.state = state
             self.sentAt = sentAt
@@ -670,7 +676,13 @@ public enum QuotationEditorPage {
                                             "\(s.qVersionColumn) \(version.number)"
                                         }
                                     }
-                                    element("td", []) { QuotationBits.badge(version.state, s) }
+                                    element("td", []) {
+                                        QuotationBits.badge(version.state, s)
+                                        if version.declined && version.state != .declined {
+                                            " "
+                                            span(.class("badge bad")) { s.versionState(.declined) }
+                                        }
+                                    }
                                     element("td", []) { version.sentAt.map(DisplayFormat.dateTime) ?? "–" }
                                     element("td", []) { version.sentBy ?? "" }
                                     element("td", [.class("number")]) { version.total.formatted(admin.language) }
