@@ -272,7 +272,7 @@ public enum QuotationEditorPage {
                     Fields.text("customer_q", s.qChangeCustomer, form, type: "search", hint: s.qCustomerSearchHint,
                                 extra: [.attr("maxlength", "100")])
                     button(.class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
-                           .attr("value", "find_customer")) { s.qCustomerSearchButton }
+                           .attr("value", "find_customer"), .flag("formnovalidate")) { s.qCustomerSearchButton }
                 }
                 if model.searched && model.customerResults.isEmpty { p(.class("hint")) { s.qNoCustomerFound } }
             }
@@ -423,7 +423,8 @@ public enum QuotationEditorPage {
             element("td", [.class("stock"), .data("data-line-stock", String(index))]) { stockCell(info.stock, s) }
             element("td", []) {
                 button(.class("link-button"), .attr("type", "submit"), .attr("name", "action"),
-                       .attr("value", "remove_line_\(index)"), .attr("aria-label", s.qLineRemoveLabel(n))) { s.qLineRemove }
+                       .attr("value", "remove_line_\(index)"), .attr("aria-label", s.qLineRemoveLabel(n)),
+                       .flag("formnovalidate")) { s.qLineRemove }
             }
         }
     }

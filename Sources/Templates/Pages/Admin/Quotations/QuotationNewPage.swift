@@ -43,7 +43,7 @@ public enum QuotationNewPage {
                             "customer_q", s.qCustomerSearch, form, type: "search", hint: s.qCustomerSearchHint,
                             extra: [.attr("maxlength", "100")])
                         button(.class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
-                               .attr("value", "find_customer")) { s.qCustomerSearchButton }
+                               .attr("value", "find_customer"), .flag("formnovalidate")) { s.qCustomerSearchButton }
                     }
                     if searched && customers.isEmpty { p(.class("hint")) { s.qNoCustomerFound } }
                     div(.class("choices"), .attr("role", "radiogroup"), .attr("aria-label", s.qCustomerHeading)) {
