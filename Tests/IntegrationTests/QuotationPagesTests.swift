@@ -241,6 +241,16 @@ struct QuotationPagesTests {
         #expect(try session.sql(
             "SELECT before->>'title' || ' → ' || (after->>'title') FROM audit_log WHERE entity_id = \(id) AND action = 'updated' ORDER BY id DESC LIMIT 1")
             == "Kräftskiva → Kräftskiva hos Björn")
+
+        // Another customer, found from the editor without JavaScript: the delivery address follows.
+        #expect(try session.sql("SELECT delivery_address_line1 FROM quotations WHERE id = \(id)") == "Linnégatan 14")
+        let asa = try session.sql("SELECT id FROM customers WHERE email = 'asa.oberg@example.se'")
+        let search = try session.submitEditor(path, ["customer_q": "öberg"], action: "find_customer")
+        #expect(search.status == 200)
+        #expect(search.text.contains("name=\"customer_id\" value=\"\(asa)\""))
+        let switched = try session.submitEditor(path, ["customer_id": asa], page: search)
+        #expect(switched.status == 303)
+        #expect(try session.sql("SELECT customer_id || '|' || delivery_address_line1 FROM quotations WHERE id = \(id)") == "\(asa)|Ängsvägen 3")
     }
 
     @Test func aShortageNeedsAReasonResendReplacesTheLinkAndVoidStopsIt() throws {

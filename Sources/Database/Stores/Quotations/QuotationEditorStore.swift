@@ -160,6 +160,15 @@ public enum QuotationEditorStore {
             termsHTML: try row.decode("terms_template_html"))
     }
 
+    /// Where a quotation for the customer is delivered unless staff say otherwise: the customer's
+    /// delivery address, or the billing address when it has none. Nil for an unknown customer.
+    /// - Throws: `DatabaseError`.
+    public static func defaultDeliveryAddress(_ connection: Connection, customer: CustomerID) throws(DatabaseError) -> PostalAddress? {
+        guard let delivery = try CustomerStore.deliveryAddress(connection, id: customer) else { return nil }
+        guard delivery.printedLines.isEmpty else { return delivery }
+        return try CustomerStore.details(connection, id: customer)?.billingAddress
+    }
+
     // MARK: Choices
 
     /// Active customers whose name, company, email, phone or organisation number contains `text`
@@ -283,10 +292,7 @@ public enum QuotationEditorStore {
                 try AuditStore.record(tx, actor: actor, entity: "customer", entityID: customerID.rawValue, action: "created", after: after)
             }
             let defaults = try defaults(tx)
-            let delivery = try CustomerStore.deliveryAddress(tx, id: customerID) ?? PostalAddress()
-            let address =
-                delivery.printedLines.isEmpty
-                ? (try CustomerStore.details(tx, id: customerID)?.billingAddress ?? PostalAddress()) : delivery
+            let address = try defaultDeliveryAddress(tx, customer: customerID) ?? PostalAddress()
             return try QuotationStore.createDraft(
                 tx, customer: customerID, period: period, title: title, deliveryAddress: address, lines: [],
                 vatRate: defaults.vatRate, termsHTML: defaults.termsHTML, createdBy: user.rawValue)

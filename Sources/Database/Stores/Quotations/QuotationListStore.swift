@@ -36,18 +36,36 @@ public enum QuotationListStore {
     public static func page(
         _ connection: Connection, state: QuotationState?, search: String?, after: Int64?, limit: Int = pageSize
     ) throws -> QuotationListPage {
-        var conditions: [Query] = []
-        if let state { conditions.append("q.state = \(state.rawValue)") }
-        if let after { conditions.append("q.id < \(after)") }
+        // The page's filters, for the outer query and (with `alias`) inside the search's subqueries.
+        func filters(_ alias: String) -> [Query] {
+            var conditions: [Query] = []
+            if let state { conditions.append("\(unsafeRaw: alias).state = \(state.rawValue)") }
+            if let after { conditions.append("\(unsafeRaw: alias).id < \(after)") }
+            return conditions
+        }
+        func joined(_ conditions: [Query], first: String) -> Query {
+            var result: Query = ""
+            for (index, condition) in conditions.enumerated() {
+                result += index == 0 ? Query(unsafeSQL: first) : " AND "
+                result += condition
+            }
+            return result
+        }
+        var conditions = filters("q")
         if let search = search.flatMap(CustomerStore.nonEmpty) {
             let pattern = "%" + QuotationEditorStore.likeEscaped(search.trimmingCharacters(in: .whitespaces)) + "%"
-            // Two index-served sets (quotations' and customers' trigram indexes), then the page.
+            // Each way of matching gives its own newest page (the trigram indexes serve rare text, a
+            // backward walk of the ids common text); the page is the newest of their union.
+            let byText: Query = "(number || ' ' || coalesce(title, '')) ILIKE \(pattern)"
+            let byCustomer: Query = "cc.search_text ILIKE \(pattern)"
             conditions.append(
                 """
-                q.id IN (SELECT id FROM quotations WHERE (number || ' ' || coalesce(title, '')) ILIKE \(pattern)
+                q.id IN ((SELECT qt.id FROM quotations qt WHERE \(fragment: byText) \(fragment: joined(filters("qt"), first: " AND "))
+                           ORDER BY qt.id DESC LIMIT \(limit + 1))
                          UNION
-                         SELECT qq.id FROM quotations qq JOIN customers cc ON cc.id = qq.customer_id
-                          WHERE cc.search_text ILIKE \(pattern))
+                         (SELECT qc.id FROM quotations qc JOIN customers cc ON cc.id = qc.customer_id
+                           WHERE \(fragment: byCustomer) \(fragment: joined(filters("qc"), first: " AND "))
+                           ORDER BY qc.id DESC LIMIT \(limit + 1)))
                 """)
         }
         var query: Query =
@@ -57,12 +75,20 @@ public enum QuotationListStore {
                    q.total_ore, q.updated_at
               FROM quotations q JOIN customers c ON c.id = q.customer_id
             """
-        for (index, condition) in conditions.enumerated() {
-            query += index == 0 ? " WHERE " : " AND "
-            query += condition
-        }
+        query += joined(conditions, first: " WHERE ")
         query += " ORDER BY q.id DESC LIMIT \(limit + 1)"
-        let rows = try connection.query(query)
+        let rows: [Row]
+        if search.flatMap(CustomerStore.nonEmpty) == nil {
+            rows = try connection.query(query)
+        } else {
+            // A plan made for one pattern is wrong for another ("a" matches everything, a number one
+            // row), and a prepared statement would settle on a generic plan after five runs: plan
+            // each search for its own pattern.
+            rows = try connection.transaction { tx in
+                try tx.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+                return try tx.query(query)
+            }
+        }
         let mapped = try rows.prefix(limit).map { row -> QuotationListRow in
             guard let state = QuotationState(rawValue: try row.decode("state")) else {
                 throw QuotationStoreError.corruptRow("quotations.state")

@@ -45,8 +45,17 @@ enum QuotationEditorHandler {
 
         var checked = form
         let reading = checked.read(s)
-        guard let content = reading.content else {
+        guard var content = reading.content else {
             return try render(record, admin, form: checked, reading: reading, status: .badRequest)
+        }
+        // Another customer: the address follows, unless staff had typed one of their own.
+        if content.customer != record.content.customer {
+            let previous = try QuotationEditorStore.defaultDeliveryAddress(db, customer: record.content.customer)
+            if content.deliveryAddress == previous || content.deliveryAddress.printedLines.isEmpty,
+               let next = try QuotationEditorStore.defaultDeliveryAddress(db, customer: content.customer)
+            {
+                content.deliveryAddress = next
+            }
         }
         if action == "preview" {
             return try render(record, admin, form: checked, reading: reading, preview: true, status: .ok)
