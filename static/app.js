@@ -142,3 +142,16 @@
     timer = setTimeout(refresh, 400);
   });
 })();
+
+// Quotation forms: Enter in the customer search field searches (not saves or creates).
+(function () {
+  "use strict";
+  document.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (event.key !== "Enter" || !field || field.name !== "customer_q" || !field.form) return;
+    var search = field.form.querySelector("button[name=action][value=find_customer]:not(.default-submit)");
+    if (!search) return;
+    event.preventDefault();
+    search.click();
+  });
+})();

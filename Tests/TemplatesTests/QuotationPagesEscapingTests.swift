@@ -33,17 +33,18 @@ struct QuotationPagesEscapingTests {
             values[name] = value
         }
         let form = FormState(values: values, errors: ["title": value, "line_0_quantity": value], formError: value)
-        let header = QuotationEditorPage.Header(
-            id: QuotationID(rawValue: 1), number: value, state: .draft, version: 1, createdBy: value, createdAt: Date(),
-            updatedAt: Date(), bookingID: BookingID(rawValue: 2), bookingNumber: value)
         let customer = QuotationEditorPage.Customer(id: CustomerID(rawValue: 3), name: value, detail: value, archived: true)
-        for editable in [true, false] {
+        for (editable, state) in [(true, QuotationState.draft), (false, .sent), (false, .signed)] {
+            let header = QuotationEditorPage.Header(
+                id: QuotationID(rawValue: 1), number: value, state: state, version: 1, createdBy: value, createdAt: Date(),
+                updatedAt: Date(), bookingID: BookingID(rawValue: 2), bookingNumber: value)
             let model = QuotationEditorPage.Model(
                 header: header, customer: customer, customerResults: [customer], searched: true, form: form,
                 lines: [.init(days: 1, total: Money(ore: 100), stock: .init(requested: 2, stock: 1, maxReserved: 0, available: 1))],
                 totals: try QuotationTotals.compute(lines: [line], period: period), preview: true,
                 items: [.init(value: value, label: value, group: value)],
                 link: .init(versionNo: 1, recipient: value, createdAt: Date(), expiresAt: Date(), expired: true, firstViewedAt: Date(), viewCount: 2),
+                signed: state == .signed ? .init(version: 1, signerName: value, signedAt: Date()) : nil,
                 versions: [.init(number: 1, state: .superseded, sentAt: Date(), total: Money(ore: 1), sha256: value, sentBy: value, declined: true)],
                 terms: try HTMLSanitizer.sanitize(value), editable: editable, mayManage: true,
                 sendForm: FormState(values: ["shortage_reason": value], errors: ["shortage_reason": value]),

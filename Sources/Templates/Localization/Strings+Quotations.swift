@@ -174,6 +174,11 @@ extension Strings {
     func qLinkOpened(_ count: Int, first: String) -> String {
         t("Öppnad \(count) \(count == 1 ? "gång" : "gånger"), första gången \(first)", "Opened \(count) \(count == 1 ? "time" : "times"), first on \(first)")
     }
+    var qSignedHeading: String { t("Signerad", "Signed") }
+    func qSignedBy(_ name: String, _ time: String, version: Int) -> String {
+        t("Version \(version) signerades av \(name) \(time).", "Version \(version) was signed by \(name) on \(time).")
+    }
+    var qSeeEvidence: String { t("Se signatur och bevis", "See the signature and evidence") }
     var qResend: String { t("Skicka länken igen", "Resend the link") }
     var qResendText: String {
         t("Ett nytt mejl med en ny länk till samma version; den gamla länken slutar fungera.",
@@ -263,7 +268,7 @@ extension Strings {
     }
     public var qErrorCountry: String { t("Ange landskoden med två bokstäver, till exempel SE.", "Enter the two-letter country code, such as SE.") }
     public var qErrorPricing: String { t("Välj en prissättning i listan.", "Pick a pricing in the list.") }
-    public var qErrorTooManyLines: String { t("En offert kan ha högst 200 rader.", "A quotation can have at most 200 lines.") }
+    public var qErrorTooManyLines: String { t("En offert kan ha högst 120 rader.", "A quotation can have at most 120 lines.") }
     public var qErrorTooLarge: String { t("Beloppen blir för stora.", "The amounts are too large.") }
     public var qErrorNotDraft: String {
         t("Offerten är inte ett utkast längre och kan inte ändras här. Här är den som den är nu.",

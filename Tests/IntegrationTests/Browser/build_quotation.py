@@ -60,8 +60,10 @@ try:
     print("signed in")
 
     driver.get(base + "/admin/quotations/new")
-    driver.find_element(By.NAME, "customer_q").send_keys("Öberg")
-    submit("button[value=find_customer]")
+    # Enter in the search field searches.
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.NAME, "customer_q").send_keys("Öberg\n")
+    wait.until(expected_conditions.staleness_of(page))
     wait.until(lambda d: "Åsa Öberg" in d.find_element(By.CSS_SELECTOR, ".choices").text)
     choice = next(label for label in driver.find_elements(By.CSS_SELECTOR, "label.choice") if "Åsa Öberg" in label.text)
     choice.click()

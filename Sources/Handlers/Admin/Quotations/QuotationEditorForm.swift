@@ -15,7 +15,9 @@ struct QuotationEditorForm {
         "vat_rate", "terms", "message", "notes", "new_item", "new_quantity", "line_count",
     ]
     static let lineFields = ["item", "description", "quantity", "days", "unit_price", "pricing", "discount"]
-    static let maximumLines = 200
+    /// Seven fields a line and about twenty-five others stay under the 1,000 form fields a
+    /// request may carry (`RequestLimits.maxFields`).
+    static let maximumLines = 120
 
     var values: [String: String]
     var errors: [String: String] = [:]

@@ -172,6 +172,13 @@ enum QuotationEditorHandler {
         let customer = try QuotationEditorStore.customerChoice(db, id: customerID).map {
             option($0, archived: customerID == record.content.customer && record.customerArchived)
         }
+        let versions = try QuotationVersionStore.list(db, quotationID: record.id)
+        var signed: QuotationEditorPage.Signed?
+        if record.state == .signed, let number = versions.first(where: { $0.state == .signed })?.number,
+           let evidence = try QuotationVersionStore.detail(db, quotationID: record.id, number: number)?.signature
+        {
+            signed = .init(version: number, signerName: evidence.signerName, signedAt: evidence.signedAt)
+        }
         let model = QuotationEditorPage.Model(
             header: .init(
                 id: record.id, number: record.number, state: record.state, version: record.version,
@@ -186,7 +193,8 @@ enum QuotationEditorHandler {
                     expiresAt: link.expiresAt, expired: link.isExpired(), firstViewedAt: link.firstViewedAt,
                     viewCount: link.viewCount)
             },
-            versions: try QuotationVersionStore.list(db, quotationID: record.id).map {
+            signed: signed,
+            versions: versions.map {
                 .init(
                     number: $0.number, state: $0.state, sentAt: $0.sentAt, total: $0.total, sha256: $0.sha256,
                     sentBy: $0.sentByName, declined: $0.declined)

@@ -145,6 +145,19 @@ public enum QuotationEditorPage {
         }
     }
 
+    /// The customer's signature, for a signed quotation.
+    public struct Signed: Sendable {
+        public let version: Int
+        public let signerName: String
+        public let signedAt: Date
+
+        public init(version: Int, signerName: String, signedAt: Date) {
+            self.version = version
+            self.signerName = signerName
+            self.signedAt = signedAt
+        }
+    }
+
     /// A product short for the period, for the send panel.
     public struct Shortage: Sendable {
         public let name: String
@@ -175,6 +188,7 @@ public enum QuotationEditorPage {
         public var preview: Bool
         public var items: [ItemOption]
         public var link: Link?
+        public var signed: Signed?
         public var versions: [Version]
         /// The terms for the read view, sanitised.
         public var terms: SanitizedHTML
@@ -189,7 +203,7 @@ public enum QuotationEditorPage {
         public init(
             header: Header, customer: Customer?, customerResults: [Customer] = [], searched: Bool = false, form: FormState,
             lines: [LineInfo], totals: QuotationTotals?, preview: Bool = false, items: [ItemOption], link: Link?,
-            versions: [Version], terms: SanitizedHTML, editable: Bool, mayManage: Bool, sendForm: FormState = FormState(),
+            signed: Signed? = nil, versions: [Version], terms: SanitizedHTML, editable: Bool, mayManage: Bool, sendForm: FormState = FormState(),
             shortages: [Shortage] = []
         ) {
             self.header = header
@@ -202,6 +216,7 @@ public enum QuotationEditorPage {
             self.preview = preview
             self.items = items
             self.link = link
+            self.signed = signed
             self.versions = versions
             self.terms = terms
             self.editable = editable
@@ -210,7 +225,7 @@ public enum QuotationEditorPage {
             self.shortages = shortages
         }
 
-        var lineCount: Int { min(200, max(0, Int(form["line_count"]) ?? 0)) }
+        var lineCount: Int { min(1000, max(0, Int(form["line_count"]) ?? 0)) }
     }
 
     public static func render(_ model: Model, admin: AdminPage) -> [UInt8] {
@@ -232,7 +247,24 @@ public enum QuotationEditorPage {
                     a(.href(SafeURL(.adminBooking(bookingID))), .data("data-booking", number)) { number }
                 }
             }
-            if let link = model.link { linkCard(link, model, admin) }
+            if let signed = model.signed {
+                section(.class("card signed-state")) {
+                    h2 { s.qSignedHeading }
+                    p {
+                        s.qSignedBy(signed.signerName, DisplayFormat.dateTime(signed.signedAt), version: signed.version)
+                        " "
+                        a(.href(SafeURL(.adminQuotationVersion(h.id, version: signed.version)))) { s.qSeeEvidence }
+                    }
+                    if let bookingID = h.bookingID, let number = h.bookingNumber {
+                        p {
+                            "\(s.qBooking) "
+                            a(.class("button secondary"), .href(SafeURL(.adminBooking(bookingID)))) { number }
+                        }
+                    }
+                }
+            } else if let link = model.link, h.state == .sent {
+                linkCard(link, model, admin)
+            }
             if model.editable {
                 editor(model, admin)
             } else {
@@ -552,7 +584,9 @@ public enum QuotationEditorPage {
                                 }
                                 element("td", [.class("num")]) { form[prefix + "quantity"] }
                                 element("td", [.class("num")]) { info.days.map(String.init) ?? "–" }
-                                element("td", [.class("num")]) { form[prefix + "unit_price"] }
+                                element("td", [.class("num")]) {
+                                    (try? Money(parsing: form[prefix + "unit_price"])).map { $0.formatted(language) } ?? form[prefix + "unit_price"]
+                                }
                                 element("td", [.class("num")]) { form[prefix + "discount"] }
                                 element("td", [.class("num")]) { info.total.map { $0.formatted(language) } ?? "–" }
                                 if showStock { element("td", []) { stockCell(info.stock, s) } }
@@ -604,24 +638,10 @@ public enum QuotationEditorPage {
         let version = [("version", String(h.version))]
         return section(.class("card quotation-actions"), .id("send")) {
             Fields.summary(model.sendForm, s)
-            if state == .draft || state.editingMakesNewVersion {
-                h2 { state == .draft ? s.qSendHeading : s.qSendNewVersion }
-                p(.class("hint")) { state == .draft ? s.qSendText : s.qSendNewVersionText }
-                Fields.post(.adminQuotationSend(h.id), csrf: csrf) {
-                    Fields.hidden("version", String(h.version))
-                    if !model.shortages.isEmpty {
-                        div(.class("flash warning"), .attr("role", "status")) {
-                            p { strong { s.qShortageHeading } }
-                            ul {
-                                for item in model.shortages {
-                                    li { s.qShortageItem(item.name, requested: item.requested, free: item.available) }
-                                }
-                            }
-                        }
-                        Fields.textarea("shortage_reason", s.qShortageReason, model.sendForm, rows: 3, hint: s.qShortageReasonHint)
-                    }
-                    button(.class("button"), .attr("type", "submit")) { state == .draft ? s.qSendButton : s.qSendNewVersion }
-                }
+            if state == .draft {
+                h2 { s.qSendHeading }
+                p(.class("hint")) { s.qSendText }
+                sendForm(model, admin, label: s.qSendButton, style: "button")
             }
             if state == .sent, let link = model.link, !link.expired {
                 div(.class("action")) {
@@ -632,7 +652,13 @@ public enum QuotationEditorPage {
             if state.editingMakesNewVersion {
                 div(.class("action")) {
                     p(.class("hint")) { s.qReopenText }
-                    Fields.postButton(.adminQuotationUpdate(h.id), s.qReopen, csrf: csrf, fields: version + [("action", "reopen")])
+                    Fields.postButton(
+                        .adminQuotationUpdate(h.id), s.qReopen, csrf: csrf, style: state == .sent ? "button secondary" : "button",
+                        fields: version + [("action", "reopen")])
+                }
+                div(.class("action")) {
+                    p(.class("hint")) { s.qSendNewVersionText }
+                    sendForm(model, admin, label: s.qSendNewVersion, style: "button secondary")
                 }
             }
             element("details", [.class("more-actions")]) {
@@ -647,6 +673,27 @@ public enum QuotationEditorPage {
                     }
                 }
             }
+        }
+    }
+
+    /// The send form: the version the page shows and, when stock is short, the reason.
+    private static func sendForm(_ model: Model, _ admin: AdminPage, label: String, style: String) -> Node {
+        let s = admin.strings
+        let h = model.header
+        return Fields.post(.adminQuotationSend(h.id), csrf: admin.csrfToken) {
+            Fields.hidden("version", String(h.version))
+            if !model.shortages.isEmpty {
+                div(.class("flash warning"), .attr("role", "status")) {
+                    p { strong { s.qShortageHeading } }
+                    ul {
+                        for item in model.shortages {
+                            li { s.qShortageItem(item.name, requested: item.requested, free: item.available) }
+                        }
+                    }
+                }
+                Fields.textarea("shortage_reason", s.qShortageReason, model.sendForm, rows: 3, hint: s.qShortageReasonHint)
+            }
+            button(.class(style), .attr("type", "submit")) { label }
         }
     }
 

@@ -33,9 +33,15 @@ public enum QuotationNewPage {
             }
             Fields.summary(form, s)
             Fields.post(.adminQuotationCreate, csrf: admin.csrfToken) {
-                // Enter in any field creates; the search has its own button.
-                button(.class("default-submit"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "create"),
-                       .attr("tabindex", "-1"), .attr("aria-hidden", "true")) { s.qCreate }
+                // What Enter does: search while there is no customer to pick, create once there is.
+                // (With JavaScript, Enter in the search field always searches.)
+                if customers.isEmpty {
+                    button(.class("default-submit"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "find_customer"),
+                           .flag("formnovalidate"), .attr("tabindex", "-1"), .attr("aria-hidden", "true")) { s.qCustomerSearchButton }
+                } else {
+                    button(.class("default-submit"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "create"),
+                           .attr("tabindex", "-1"), .attr("aria-hidden", "true")) { s.qCreate }
+                }
                 element("fieldset", [.class("customer-pick")]) {
                     element("legend", []) { s.qCustomerHeading }
                     div(.class("search-row")) {

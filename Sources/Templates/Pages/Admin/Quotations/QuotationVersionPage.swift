@@ -188,6 +188,8 @@ public enum QuotationVersionPage {
                                             if let voided = link.voidedAt {
                                                 span(.class("badge")) { s.qLinkVoided }
                                                 " \(DisplayFormat.dateTime(voided))"
+                                            } else if model.state != .sent {
+                                                QuotationBits.badge(model.state, s)
                                             } else if link.expiresAt <= Date() {
                                                 span(.class("badge bad")) { s.qLinkExpired }
                                             } else {
