@@ -114,6 +114,7 @@ extension Strings {
         t("Saknas \(missing) – \(free) av \(stock) lediga", "Short by \(missing) – \(free) of \(stock) free")
     }
     func qStockReserved(_ reserved: Int) -> String { t("\(reserved) bokade som mest", "\(reserved) booked at most") }
+    func qStockBooked(_ reserved: Int) -> String { t("\(reserved) bokade", "\(reserved) booked") }
     var qNoStock: String { t("–", "–") }
     var qMoneyHeading: String { t("Rabatt, frakt och moms", "Discount, delivery and VAT") }
     var qDiscountKind: String { t("Rabatt på hela offerten", "Discount on the whole quotation") }

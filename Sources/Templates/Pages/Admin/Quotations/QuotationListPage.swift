@@ -1,6 +1,6 @@
 public import Domain
 public import Foundation
-public import Routing
+import Routing
 
 /// `/admin/quotations?state=&q=&after=`: tabs by state, search, 50 rows a page, newest first.
 public enum QuotationListPage {

@@ -1,5 +1,5 @@
-public import Domain
-public import Foundation
+import Domain
+import Foundation
 
 /// Small pieces the quotation pages share: state badges, periods and times.
 enum QuotationBits {
