@@ -99,3 +99,59 @@
   window.addEventListener("resize", resize);
   resize();
 })();
+
+// Quotation editor: totals and availability as you type. The form works without this (the
+// "Recalculate" button posts action=preview and the server answers with the whole page); with
+// it, the same request goes in the background after a pause in typing, and only the totals, the
+// line amounts and the stock cells are taken from the answer. Nothing is saved by it.
+(function () {
+  "use strict";
+  var preview = document.querySelector("button[data-preview]");
+  if (!preview || !window.fetch || !window.DOMParser || !window.FormData) return;
+  var form = preview.form;
+  var timer = null;
+  var sequence = 0;
+  function swap(next, selector) {
+    var fresh = next.querySelectorAll(selector);
+    var current = document.querySelectorAll(selector);
+    if (fresh.length !== current.length) return false;
+    for (var i = 0; i < current.length; i++) current[i].innerHTML = fresh[i].innerHTML;
+    return true;
+  }
+  function refresh() {
+    var mine = ++sequence;
+    var data = new FormData(form);
+    data.set("action", "preview");
+    // getAttribute: `form.action` would be the buttons named "action".
+    fetch(form.getAttribute("action"), { method: "POST", body: new URLSearchParams(data), credentials: "same-origin" })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        if (mine !== sequence) return;  // an older answer arriving late
+        var next = new DOMParser().parseFromString(html, "text/html");
+        if (!next.getElementById("quotation-totals")) return;
+        swap(next, "#quotation-totals");
+        swap(next, "[data-line-total]");
+        swap(next, "[data-line-stock]");
+      })
+      .catch(function () { /* offline or a server error: the buttons still work */ });
+  }
+  form.addEventListener("input", function (event) {
+    var name = event.target && event.target.name;
+    if (!name || name === "customer_q" || name === "new_item" || name === "new_quantity") return;
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 400);
+  });
+})();
+
+// Quotation forms: Enter in the customer search field searches (not saves or creates).
+(function () {
+  "use strict";
+  document.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (event.key !== "Enter" || !field || field.name !== "customer_q" || !field.form) return;
+    var search = field.form.querySelector("button[name=action][value=find_customer]:not(.default-submit)");
+    if (!search) return;
+    event.preventDefault();
+    search.click();
+  });
+})();

@@ -32,4 +32,17 @@ struct SigningLinkEmailTests {
         #expect(email.subject == "Quotation Q-2026-0001 from \"><img src=x onerror=alert(1)>")
         #expect(email.text.contains("Questions? Reply to this email."))
     }
+
+    @Test func theMessageToTheCustomerIsInBothPartsAndEscaped() {
+        let email = SigningLinkEmail(
+            language: .sv, customerName: "Åsa", companyName: "Tältmästarna AB", quotationNumber: "Q-2026-0042",
+            title: "", link: "https://x.se/sign/t", expiresAt: expires, contactEmail: "", contactPhone: "",
+            message: "Hej igen!\nVi har lagt till <b>två</b> värmare.")
+        #expect(email.text.contains("Hej igen!\nVi har lagt till <b>två</b> värmare."))
+        #expect(email.html.contains("<p>Hej igen!</p><p>Vi har lagt till &lt;b&gt;två&lt;/b&gt; värmare.</p>"))
+        let none = SigningLinkEmail(
+            language: .sv, customerName: "Åsa", companyName: "T", quotationNumber: "Q-2026-0042", title: "",
+            link: "https://x.se/sign/t", expiresAt: expires, contactEmail: "", contactPhone: "")
+        #expect(none.html.components(separatedBy: "<p>").count == email.html.components(separatedBy: "<p>").count - 2)
+    }
 }

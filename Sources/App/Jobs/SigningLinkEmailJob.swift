@@ -45,7 +45,7 @@ struct SigningLinkEmailJob: JobHandler {
             language: Language(rawValue: details.locale) ?? .default, customerName: details.customerName,
             companyName: details.companyName, quotationNumber: details.quotationNumber, title: details.title,
             link: "\(publicBaseURL)/sign/\(token)", expiresAt: details.expiresAt, contactEmail: details.contactEmail,
-            contactPhone: details.contactPhone)
+            contactPhone: details.contactPhone, message: details.message)
         let message = try EmailMessage(
             from: try Self.sender(details), to: [try EmailAddress(details.recipientEmail, displayName: details.customerName)],
             replyTo: details.contactEmail.isEmpty ? nil : try EmailAddress(details.contactEmail, displayName: details.companyName),

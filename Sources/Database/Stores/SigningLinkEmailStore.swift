@@ -9,6 +9,8 @@ public struct SigningLinkEmailDetails: Sendable, Equatable {
     public let quotationNumber: String
     public let versionNumber: Int
     public let title: String
+    /// The quotation's message to the customer (empty when none), shown in the email.
+    public let message: String
     public let expiresAt: Date
     public let isVoided: Bool
     public let companyName: String
@@ -27,6 +29,7 @@ public enum SigningLinkEmailStore {
             """
             SELECT l.recipient_email::text AS recipient_email, c.name AS customer_name, c.locale,
                    q.number, v.version_no, coalesce(q.title, '') AS title, l.expires_at,
+                   coalesce(q.message_to_customer, '') AS message,
                    (l.voided_at IS NOT NULL) AS voided, s.company_name,
                    coalesce(s.email_sender, '') AS sender, coalesce(s.contact_email::text, '') AS contact_email,
                    coalesce(s.contact_phone, '') AS contact_phone
@@ -41,7 +44,7 @@ public enum SigningLinkEmailStore {
         return SigningLinkEmailDetails(
             recipientEmail: try row.decode("recipient_email"), customerName: try row.decode("customer_name"),
             locale: try row.decode("locale"), quotationNumber: try row.decode("number"),
-            versionNumber: try row.decode("version_no"), title: try row.decode("title"),
+            versionNumber: try row.decode("version_no"), title: try row.decode("title"), message: try row.decode("message"),
             expiresAt: try row.decode("expires_at"), isVoided: try row.decode("voided"),
             companyName: try row.decode("company_name"), sender: try row.decode("sender"),
             contactEmail: try row.decode("contact_email"), contactPhone: try row.decode("contact_phone"))

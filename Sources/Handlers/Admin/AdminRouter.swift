@@ -38,9 +38,16 @@ enum AdminRouter {
         case .adminAddonUpdate(let id): return try AddonsHandler.update(id, admin)
         case .adminAddonDeactivate(let id): return try AddonsHandler.deactivate(id, admin)
 
-        case .adminQuotations, .adminQuotationNew, .adminQuotationCreate, .adminQuotation, .adminQuotationUpdate,
-            .adminQuotationSend, .adminQuotationResend, .adminQuotationVoid, .adminQuotationDuplicate, .adminQuotationVersion:
-            throw HTTPError(.notFound)
+        case .adminQuotations(let query): return try QuotationListHandler.show(query, admin)
+        case .adminQuotationNew(let query): return try QuotationNewHandler.show(query, admin)
+        case .adminQuotationCreate: return try QuotationNewHandler.create(admin)
+        case .adminQuotation(let id): return try QuotationEditorHandler.show(id, admin)
+        case .adminQuotationUpdate(let id): return try QuotationEditorHandler.update(id, admin)
+        case .adminQuotationSend(let id): return try QuotationActionHandler.send(id, admin)
+        case .adminQuotationResend(let id): return try QuotationActionHandler.resend(id, admin)
+        case .adminQuotationVoid(let id): return try QuotationActionHandler.void(id, admin)
+        case .adminQuotationDuplicate(let id): return try QuotationActionHandler.duplicate(id, admin)
+        case .adminQuotationVersion(let id, let version): return try QuotationVersionHandler.show(id, version: version, admin)
 
         case .adminBookings, .adminBooking, .adminBookingApprove, .adminBookingTransition, .adminBookingNotes,
             .adminPackingList, .adminCalendar:

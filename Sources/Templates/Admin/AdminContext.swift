@@ -59,6 +59,7 @@ public enum Flash: String, Sendable, CaseIterable {
     case quotationResent = "quotation-resent"
     case quotationVoided = "quotation-voided"
     case quotationDuplicated = "quotation-duplicated"
+    case quotationReopened = "quotation-reopened"
     case bookingApproved = "booking-approved"
     case bookingMoved = "booking-moved"
     case logoRemoved = "logo-removed"

@@ -10,7 +10,7 @@ public struct SigningLinkEmail: Sendable {
 
     public init(
         language: Language, customerName: String, companyName: String, quotationNumber: String, title: String,
-        link: String, expiresAt: Date, contactEmail: String, contactPhone: String
+        link: String, expiresAt: Date, contactEmail: String, contactPhone: String, message: String = ""
     ) {
         let s = Strings(language)
         let expires = DisplayFormat.date(expiresAt)
@@ -27,7 +27,9 @@ public struct SigningLinkEmail: Sendable {
             + (contact.isEmpty ? "." : s.t(" eller kontakta oss: \(contact).", " or contact us: \(contact)."))
         let button = s.t("Läs och signera offerten", "Read and sign the quotation")
 
-        text = [greeting, intro, link, validity + " " + personal, questions, companyName].joined(separator: "\n\n") + "\n"
+        let note = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        text = ([greeting, intro] + (note.isEmpty ? [] : [note]) + [link, validity + " " + personal, questions, companyName])
+            .joined(separator: "\n\n") + "\n"
 
         var buffer: [UInt8] = []
         Node.fragment([
@@ -37,6 +39,12 @@ public struct SigningLinkEmail: Sendable {
                 body {
                     p { greeting }
                     p { intro }
+                    if !note.isEmpty {
+                        // The staff's own words, paragraph by paragraph, escaped like everything else.
+                        for paragraph in note.split(separator: "\n", omittingEmptySubsequences: true) {
+                            p { String(paragraph) }
+                        }
+                    }
                     p { a(.href(SafeURL(unchecked: link))) { button } }
                     p { small { link } }
                     p { "\(validity) \(personal)" }

@@ -59,6 +59,9 @@ extension Strings {
         case .quotationResent: t("En ny länk är skickad; den gamla fungerar inte längre.", "A new link was sent; the old one no longer works.")
         case .quotationVoided: t("Offerten är makulerad.", "The quotation was voided.")
         case .quotationDuplicated: t("En kopia är skapad som utkast.", "A copy was created as a draft.")
+        case .quotationReopened:
+            t("Offerten är ett utkast igen och länken fungerar inte längre. Skicka en ny version när du är klar.",
+              "The quotation is a draft again and its link no longer works. Send a new version when you are done.")
         case .bookingApproved: t("Bokningen är godkänd.", "The booking was approved.")
         case .bookingMoved: t("Bokningens status är ändrad.", "The booking's status was changed.")
         case .logoRemoved: t("Logotypen är borttagen.", "The logo was removed.")

@@ -200,7 +200,8 @@ public enum SigningPage {
         }
     }
 
-    private static func agreement(
+    /// The frozen agreement as the customer reads it; the staff's version page shows the same.
+    static func agreement(
         _ snapshot: QuotationSnapshot, sha256: String, terms: SanitizedHTML, s: Strings, language: Language
     ) -> Node {
         let totals = snapshot.totals

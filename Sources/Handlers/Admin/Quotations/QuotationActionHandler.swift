@@ -1,0 +1,122 @@
+import Database
+import Domain
+import FCGIHost
+import Foundation
+import Routing
+import Templates
+
+/// The buttons that change a quotation's state: send for signing, resend the link, reopen for
+/// changes, void, duplicate. Each POST ends in a redirect with a flash message, or shows the
+/// quotation again with the reason it was refused (nothing written).
+enum QuotationActionHandler {
+    /// `POST /admin/quotations/{id}/send`: the stock rule first (a shortage needs a reason and the
+    /// Manager or Admin role), then `QuotationStore.send` through `QuotationLifecycleStore.send`.
+    static func send(_ id: QuotationID, _ admin: AdminContext) throws -> Response {
+        let s = admin.strings
+        let db = try admin.connection()
+        guard let record = try QuotationEditorStore.load(db, id: id) else { throw HTTPError(.notFound) }
+        let expected = Int(admin.request.form["version"] ?? "") ?? -1
+        let reason = String((admin.request.form["shortage_reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+        var sendForm = FormState(values: ["shortage_reason": reason])
+        if reason.count > 2000 {
+            sendForm.errors["shortage_reason"] = s.qErrorTooLong(2000)
+            return try refuse(record, admin, sendForm, .badRequest)
+        }
+        if record.content.period.end < (try stockholmToday()) {
+            sendForm.formError = s.qErrorPeriodPassed
+            return try refuse(record, admin, sendForm, .badRequest)
+        }
+        // The route already allows only these roles; the rule is stated here as well, where it applies.
+        let maySendShort = admin.user.role == .admin || admin.user.role == .manager
+        let outcome = try QuotationLifecycleStore.send(
+            db, id: id, expectedVersion: expected, shortageReason: maySendShort ? reason : nil, actor: admin.actor)
+        switch outcome {
+        case .sent:
+            return admin.redirect(to: .adminQuotation(id), flash: .quotationSent)
+        case .shortageNeedsReason:
+            sendForm.errors["shortage_reason"] = maySendShort ? s.qErrorShortageReason : s.qErrorShortageRole
+            return try refuse(record, admin, sendForm, maySendShort ? .badRequest : .forbidden)
+        case .conflict:
+            sendForm.formError = s.conflictMessage
+            return try refuse(record, admin, sendForm, .conflict)
+        case .notFound:
+            throw HTTPError(.notFound)
+        case .notSendable(let state):
+            sendForm.formError = s.qErrorNotSendable(state)
+            return try refuse(record, admin, sendForm, .conflict)
+        case .noLines:
+            sendForm.formError = s.qErrorNoLines
+            return try refuse(record, admin, sendForm, .badRequest)
+        case .customerHasNoEmail:
+            sendForm.formError = s.qErrorNoEmail
+            return try refuse(record, admin, sendForm, .badRequest)
+        }
+    }
+
+    /// `POST /admin/quotations/{id}/resend`: a new link for the waiting version, the old one voided.
+    static func resend(_ id: QuotationID, _ admin: AdminContext) throws -> Response {
+        let s = admin.strings
+        let db = try admin.connection()
+        var sendForm = FormState()
+        switch try QuotationLifecycleStore.resend(db, id: id, actor: admin.actor) {
+        case .resent: return admin.redirect(to: .adminQuotation(id), flash: .quotationResent)
+        case .notFound: throw HTTPError(.notFound)
+        case .notResendable: sendForm.formError = s.qErrorNotResendable
+        case .linkExpired: sendForm.formError = s.qErrorLinkExpired
+        case .customerHasNoEmail: sendForm.formError = s.qErrorNoEmail
+        }
+        guard let record = try QuotationEditorStore.load(db, id: id) else { throw HTTPError(.notFound) }
+        return try refuse(record, admin, sendForm, .conflict)
+    }
+
+    /// `POST /admin/quotations/{id}/void`.
+    static func void(_ id: QuotationID, _ admin: AdminContext) throws -> Response {
+        let db = try admin.connection()
+        switch try QuotationLifecycleStore.void(db, id: id, actor: admin.actor) {
+        case .done: return admin.redirect(to: .adminQuotation(id), flash: .quotationVoided)
+        case .notFound: throw HTTPError(.notFound)
+        case .notAllowed(let state): return try refused(id, admin, admin.strings.qErrorNotAllowed(state))
+        case .conflict: return try refused(id, admin, admin.strings.conflictMessage)
+        }
+    }
+
+    /// `POST /admin/quotations/{id}` with `action=reopen`: a sent, declined or expired quotation
+    /// becomes a draft again (its link stops working), to be changed and sent as a new version.
+    static func reopen(_ id: QuotationID, expectedVersion: Int, _ admin: AdminContext) throws -> Response {
+        let db = try admin.connection()
+        switch try QuotationLifecycleStore.reopen(db, id: id, expectedVersion: expectedVersion, actor: admin.actor) {
+        case .done: return admin.redirect(to: .adminQuotation(id), flash: .quotationReopened)
+        case .notFound: throw HTTPError(.notFound)
+        case .notAllowed(let state): return try refused(id, admin, admin.strings.qErrorNotAllowed(state))
+        case .conflict: return try refused(id, admin, admin.strings.conflictMessage)
+        }
+    }
+
+    /// `POST /admin/quotations/{id}/duplicate`: a new draft with a new number; its editor next.
+    static func duplicate(_ id: QuotationID, _ admin: AdminContext) throws -> Response {
+        guard let copy = try QuotationLifecycleStore.duplicate(try admin.connection(), id: id, actor: admin.actor) else {
+            throw HTTPError(.notFound)
+        }
+        return admin.redirect(to: .adminQuotation(copy), flash: .quotationDuplicated)
+    }
+
+    /// Today in Europe/Stockholm, where the rental periods are.
+    static func stockholmToday(_ now: Date = Date()) throws -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return try CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    private static func refused(_ id: QuotationID, _ admin: AdminContext, _ message: String) throws -> Response {
+        guard let record = try QuotationEditorStore.load(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
+        return try refuse(record, admin, FormState(formError: message), .conflict)
+    }
+
+    /// The quotation as it is now, with why the action was refused above the send panel.
+    private static func refuse(_ record: QuotationRecord, _ admin: AdminContext, _ sendForm: FormState, _ status: HTTPStatus) throws
+        -> Response
+    {
+        try QuotationEditorHandler.render(record, admin, sendForm: sendForm, status: status)
+    }
+}

@@ -1,0 +1,25 @@
+import Database
+import Domain
+import FCGIHost
+import Foundation
+import Routing
+import Templates
+
+/// `/admin/quotations?state=&q=&after=`. An unknown state shows all; a malformed cursor the first page.
+enum QuotationListHandler {
+    static func show(_ query: ListQuery, _ admin: AdminContext) throws -> Response {
+        let state = query["state"].flatMap(QuotationState.init(rawValue:))
+        let search = String((query["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        let after = query["after"].flatMap(Int64.init).flatMap { $0 > 0 ? $0 : nil }
+        let page = try QuotationListStore.page(try admin.connection(), state: state, search: search, after: after)
+        let rows = page.rows.map {
+            QuotationListPage.Row(
+                id: $0.id, number: $0.number, state: $0.state, customer: $0.customerName, title: $0.title,
+                period: $0.period, total: $0.total, updatedAt: $0.updatedAt)
+        }
+        return admin.html(
+            QuotationListPage.render(
+                rows: rows, state: state, search: search, nextCursor: page.nextCursor, isFirstPage: after == nil,
+                admin: try admin.page()))
+    }
+}

@@ -1,0 +1,111 @@
+import Database
+import Domain
+import FCGIHost
+import Foundation
+import Routing
+import Templates
+
+/// `/admin/quotations/new?customer=`: pick the customer (search, or type a new one in), the
+/// period and a title; creating makes a draft with the settings' terms and VAT and opens it.
+enum QuotationNewHandler {
+    static let fields = [
+        "customer_id", "customer_q", "new_name", "new_email", "new_phone", "new_company", "period_start", "period_end",
+        "title",
+    ]
+
+    static func show(_ query: ListQuery, _ admin: AdminContext) throws -> Response {
+        var options: [CustomerChoice] = []
+        var values: [String: String] = [:]
+        if let id = query["customer"].flatMap(Int64.init), id > 0,
+           let customer = try QuotationEditorStore.customerChoice(try admin.connection(), id: CustomerID(rawValue: id))
+        {
+            options = [customer]
+            values["customer_id"] = String(id)
+        }
+        return try render(FormState(values: values), options: options, searched: false, admin, status: .ok)
+    }
+
+    static func create(_ admin: AdminContext) throws -> Response {
+        let s = admin.strings
+        let db = try admin.connection()
+        let values = admin.formValues(fields)
+        var form = FormState(values: values)
+        let chosen = Int64(values["customer_id"] ?? "").flatMap { $0 > 0 ? CustomerID(rawValue: $0) : nil }
+        // Keep the chosen customer on the page whatever happens next.
+        var options: [CustomerChoice] = []
+        if let chosen, let customer = try QuotationEditorStore.customerChoice(db, id: chosen) { options.append(customer) }
+
+        if admin.request.form["action"] == "find_customer" {
+            let query = values["customer_q"] ?? ""
+            let found = query.isEmpty ? [] : try QuotationEditorStore.searchCustomers(db, matching: query)
+            options += found.filter { f in !options.contains { $0.id == f.id } }
+            return try render(form, options: options, searched: true, admin, status: .ok)
+        }
+
+        // Who: an existing customer, or a new one (chosen, or simply typed in with nothing chosen).
+        let newName = values["new_name"] ?? ""
+        let isNew = values["customer_id"] == "new" || (chosen == nil && !newName.isEmpty)
+        var customer: QuotationEditorStore.DraftCustomer?
+        if isNew {
+            form.values["customer_id"] = "new"
+            let new = NewCustomer(
+                name: newName, email: values["new_email"] ?? "", phone: values["new_phone"] ?? "",
+                companyName: values["new_company"] ?? "")
+            if new.name.isEmpty { form.errors["new_name"] = s.required } else if new.name.count > 200 {
+                form.errors["new_name"] = s.qErrorTooLong(200)
+            }
+            if !new.email.isEmpty, !isPlausibleEmail(new.email) { form.errors["new_email"] = s.qErrorEmail }
+            if new.phone.count > 50 { form.errors["new_phone"] = s.qErrorTooLong(50) }
+            if new.companyName.count > 200 { form.errors["new_company"] = s.qErrorTooLong(200) }
+            if form.errors["new_email"] == nil, !new.email.isEmpty {
+                let existing = try QuotationEditorStore.activeCustomers(db, withEmail: new.email)
+                if !existing.isEmpty {
+                    form.errors["new_email"] = s.qErrorCustomerExists
+                    options += existing.filter { e in !options.contains { $0.id == e.id } }
+                }
+            }
+            customer = .new(new)
+        } else if let chosen, !options.isEmpty {
+            customer = .existing(chosen)
+        } else {
+            form.errors["customer_id"] = s.qErrorPickCustomer
+        }
+        let period = QuotationEditorForm.period(values, errors: &form.errors, s)
+        let title = values["title"] ?? ""
+        if title.count > 200 { form.errors["title"] = s.qErrorTooLong(200) }
+        guard form.isValid, let customer, let period else {
+            return try render(form, options: options, searched: false, admin, status: .badRequest)
+        }
+        do {
+            guard let id = try QuotationEditorStore.createDraft(db, customer: customer, period: period, title: title, actor: admin.actor)
+            else {
+                form.errors["customer_id"] = s.qErrorCustomerGone
+                return try render(form, options: [], searched: false, admin, status: .badRequest)
+            }
+            return admin.redirect(to: .adminQuotation(id), flash: .created)
+        } catch let error as DatabaseError {
+            guard case .checkViolation(let constraint) = error.kind, constraint == "customers_email_check" else { throw error }
+            form.errors["new_email"] = s.qErrorEmail
+            return try render(form, options: options, searched: false, admin, status: .badRequest)
+        }
+    }
+
+    private static func render(_ form: FormState, options: [CustomerChoice], searched: Bool, _ admin: AdminContext, status: HTTPStatus)
+        throws -> Response
+    {
+        let customers = options.map {
+            QuotationNewPage.CustomerOption(id: $0.id, name: $0.displayName, detail: QuotationEditorHandler.detail($0))
+        }
+        return admin.html(
+            QuotationNewPage.render(form: form, customers: customers, searched: searched, admin: try admin.page()), status: status)
+    }
+
+    /// One `@`, something on each side, a dot in the domain, no spaces or angle brackets, at most
+    /// 254 characters (the database checks the shape again).
+    static func isPlausibleEmail(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        return email.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
+    }
+}

@@ -1,0 +1,141 @@
+import Domain
+import Foundation
+import Routing
+
+/// The signing link's state, the buttons that change the state, and the sent versions.
+extension QuotationEditorPage {
+    // MARK: - The link, the actions, the versions
+
+    static func linkCard(_ link: Link, _ model: Model, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        return section(.class("card link-state")) {
+            h2 { s.qLinkHeading }
+            p { s.qLinkSentTo(link.recipient, version: link.versionNo) }
+            p {
+                "\(s.qLinkValidUntil) \(DisplayFormat.dateTime(link.expiresAt))"
+                if link.expired { " "; span(.class("badge bad")) { s.qLinkExpired } }
+            }
+            p {
+                if let first = link.firstViewedAt {
+                    s.qLinkOpened(link.viewCount, first: DisplayFormat.dateTime(first))
+                } else {
+                    s.qLinkNotOpened
+                }
+            }
+        }
+    }
+
+    static func actions(_ model: Model, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        let h = model.header
+        let state = h.state
+        let csrf = admin.csrfToken
+        let version = [("version", String(h.version))]
+        return section(.class("card quotation-actions"), .id("send")) {
+            Fields.summary(model.sendForm, s)
+            if state == .draft {
+                h2 { s.qSendHeading }
+                p(.class("hint")) { s.qSendText }
+                sendForm(model, admin, label: s.qSendButton, style: "button")
+            }
+            if state == .sent, let link = model.link, !link.expired {
+                div(.class("action")) {
+                    p(.class("hint")) { s.qResendText }
+                    Fields.postButton(.adminQuotationResend(h.id), s.qResend, csrf: csrf)
+                }
+            }
+            if state.editingMakesNewVersion {
+                div(.class("action")) {
+                    p(.class("hint")) { s.qReopenText }
+                    Fields.postButton(
+                        .adminQuotationUpdate(h.id), s.qReopen, csrf: csrf, style: state == .sent ? "button secondary" : "button",
+                        fields: version + [("action", "reopen")])
+                }
+                div(.class("action")) {
+                    p(.class("hint")) { s.qSendNewVersionText }
+                    sendForm(model, admin, label: s.qSendNewVersion, style: "button secondary")
+                }
+            }
+            element("details", [.class("more-actions")]) {
+                element("summary", []) { s.qMoreActions }
+                div(.class("action")) {
+                    Fields.postButton(.adminQuotationDuplicate(h.id), s.qDuplicate, csrf: csrf)
+                }
+                if state.canTransition(to: .void) {
+                    div(.class("action")) {
+                        p(.class("hint")) { s.qVoidText }
+                        Fields.postButton(.adminQuotationVoid(h.id), s.qVoid, csrf: csrf, style: "button danger")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The send form: the version the page shows and, when stock is short, the reason.
+    static func sendForm(_ model: Model, _ admin: AdminPage, label: String, style: String) -> Node {
+        let s = admin.strings
+        let h = model.header
+        return Fields.post(.adminQuotationSend(h.id), csrf: admin.csrfToken) {
+            Fields.hidden("version", String(h.version))
+            if !model.shortages.isEmpty {
+                div(.class("flash warning"), .attr("role", "status")) {
+                    p { strong { s.qShortageHeading } }
+                    ul {
+                        for item in model.shortages {
+                            li { s.qShortageItem(item.name, requested: item.requested, free: item.available) }
+                        }
+                    }
+                }
+                Fields.textarea("shortage_reason", s.qShortageReason, model.sendForm, rows: 3, hint: s.qShortageReasonHint)
+            }
+            button(.class(style), .attr("type", "submit")) { label }
+        }
+    }
+
+    static func versions(_ model: Model, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        return section(.class("card versions"), .id("versions")) {
+            h2 { s.qVersionsHeading }
+            if model.versions.isEmpty {
+                p(.class("hint")) { s.qVersionsNone }
+            } else {
+                div(.class("table-scroll")) {
+                    element("table", [.class("list")]) {
+                        element("thead", []) {
+                            element("tr", []) {
+                                element("th", [.attr("scope", "col")]) { s.qVersionColumn }
+                                element("th", [.attr("scope", "col")]) { s.qColumnState }
+                                element("th", [.attr("scope", "col")]) { s.qSentColumn }
+                                element("th", [.attr("scope", "col")]) { s.qSentByColumn }
+                                element("th", [.attr("scope", "col"), .class("number")]) { s.qColumnTotal }
+                                element("th", [.attr("scope", "col")]) { "SHA-256" }
+                            }
+                        }
+                        element("tbody", []) {
+                            for version in model.versions {
+                                element("tr", []) {
+                                    element("td", []) {
+                                        a(.href(SafeURL(.adminQuotationVersion(model.header.id, version: version.number)))) {
+                                            "\(s.qVersionColumn) \(version.number)"
+                                        }
+                                    }
+                                    element("td", []) {
+                                        QuotationBits.badge(version.state, s)
+                                        if version.declined && version.state != .declined {
+                                            " "
+                                            span(.class("badge bad")) { s.versionState(.declined) }
+                                        }
+                                    }
+                                    element("td", []) { version.sentAt.map(DisplayFormat.dateTime) ?? "–" }
+                                    element("td", []) { version.sentBy ?? "" }
+                                    element("td", [.class("number")]) { version.total.formatted(admin.language) }
+                                    element("td", []) { code(.class("sha")) { version.sha256 } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+import Domain
+import Routing
+
+/// The editor of a draft: one form, every button a submit button with `name=action`.
+extension QuotationEditorPage {
+    // MARK: - The editor
+
+    static func editor(_ model: Model, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        let form = model.form
+        return Fields.post(.adminQuotationUpdate(model.header.id), csrf: admin.csrfToken) {
+            // The first submit button is the one Enter presses: save.
+            button(.class("default-submit"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save"),
+                   .attr("tabindex", "-1"), .attr("aria-hidden", "true")) { s.qSave }
+            Fields.hidden("version", String(model.header.version))
+            Fields.summary(form, s)
+
+            element("fieldset", [.class("customer-pick")]) {
+                element("legend", []) { s.qCustomerHeading }
+                div(.class("choices"), .attr("role", "radiogroup"), .attr("aria-label", s.qCustomerHeading)) {
+                    if let current = model.customer {
+                        customerChoice(current, checked: form["customer_id"] == String(current.id.rawValue), s)
+                    }
+                    for other in model.customerResults where other.id != model.customer?.id {
+                        customerChoice(other, checked: form["customer_id"] == String(other.id.rawValue), s)
+                    }
+                }
+                if let error = form.errors["customer_id"] { p(.class("field-error"), .id("error-customer_id")) { error } }
+                div(.class("search-row")) {
+                    Fields.text("customer_q", s.qChangeCustomer, form, type: "search", hint: s.qCustomerSearchHint,
+                                extra: [.attr("maxlength", "100")])
+                    button(.class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
+                           .attr("value", "find_customer"), .flag("formnovalidate")) { s.qCustomerSearchButton }
+                }
+                if model.searched && model.customerResults.isEmpty { p(.class("hint")) { s.qNoCustomerFound } }
+            }
+
+            element("fieldset", []) {
+                element("legend", []) { s.qEventHeading }
+                Fields.text("title", s.qTitleLabel, form, hint: s.qTitleHint, extra: [.attr("maxlength", "200")])
+                div(.class("grid")) {
+                    Fields.text("period_start", s.qPeriodStart, form, type: "date", required: true)
+                    Fields.text("period_end", s.qPeriodEnd, form, type: "date", required: true)
+                }
+            }
+
+            element("fieldset", []) {
+                element("legend", []) { s.qDeliveryHeading }
+                div(.class("grid")) {
+                    Fields.text("delivery_line1", s.qAddressLine1, form, extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
+                    Fields.text("delivery_line2", s.qAddressLine2, form, extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
+                    Fields.text("delivery_postal_code", s.qPostalCode, form, extra: [.attr("maxlength", "20"), .attr("autocomplete", "off")])
+                    Fields.text("delivery_city", s.qCity, form, extra: [.attr("maxlength", "100"), .attr("autocomplete", "off")])
+                    Fields.text("delivery_country", s.qCountry, form, extra: [.attr("maxlength", "2"), .attr("autocomplete", "off")])
+                }
+            }
+
+            element("fieldset", [.class("lines-editor"), .id("lines")]) {
+                element("legend", []) { s.qLinesHeading }
+                Fields.hidden("line_count", String(model.lineCount))
+                if model.lineCount == 0 {
+                    p(.class("hint")) { s.qNoLines }
+                } else {
+                    div(.class("table-scroll")) {
+                        element("table", [.class("lines editable")]) {
+                            element("thead", []) {
+                                element("tr", []) {
+                                    element("th", [.attr("scope", "col")]) { s.qLineItem }
+                                    element("th", [.attr("scope", "col")]) { s.qLineQuantity }
+                                    element("th", [.attr("scope", "col")]) { s.qLineDays }
+                                    element("th", [.attr("scope", "col")]) { s.qLineUnitPrice }
+                                    element("th", [.attr("scope", "col")]) { s.qLineDiscount }
+                                    element("th", [.attr("scope", "col"), .class("num")]) { s.qLineTotal }
+                                    element("th", [.attr("scope", "col")]) { s.qLineStock }
+                                    element("th", [.attr("scope", "col")]) { "" }
+                                }
+                            }
+                            element("tbody", []) {
+                                for index in 0..<model.lineCount {
+                                    lineRow(index, model, s, admin.language)
+                                }
+                            }
+                        }
+                    }
+                }
+                div(.class("add-line")) {
+                    div(.class("field")) {
+                        label(.attr("for", "f-new_item")) { s.qAddLineItem }
+                        element("select", [.id("f-new_item"), .attr("name", "new_item")] + invalid("new_item", form)) {
+                            itemOptions(model.items, selected: form["new_item"], s)
+                        }
+                        fieldError("new_item", form)
+                    }
+                    Fields.text("new_quantity", s.qLineQuantity, form, type: "number",
+                                extra: [.attr("min", "1"), .attr("max", "100000"), .attr("inputmode", "numeric")])
+                    button(.class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
+                           .attr("value", "add_line")) { s.qAddLineButton }
+                }
+            }
+
+            element("fieldset", []) {
+                element("legend", []) { s.qMoneyHeading }
+                div(.class("grid")) {
+                    Fields.select(
+                        "discount_kind", s.qDiscountKind, form,
+                        options: [("none", s.qDiscountNone), ("percent", s.qDiscountPercent), ("amount", s.qDiscountAmount)])
+                    Fields.text("discount_value", s.qDiscountValue, form, extra: [.attr("inputmode", "decimal")])
+                    Fields.text("shipping", s.qShipping, form, extra: [.attr("inputmode", "decimal")])
+                    Fields.text("vat_rate", s.qVATRate, form, extra: [.attr("inputmode", "decimal")])
+                }
+                totals(model, s, admin.language)
+                button(.class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
+                       .attr("value", "preview"), .data("data-preview", "")) { s.qRecalculate }
+            }
+
+            element("fieldset", []) {
+                element("legend", []) { s.qTermsHeading }
+                Fields.textarea("terms", s.qTerms, form, rows: 8, hint: s.qTermsHint)
+                Fields.textarea("message", s.qMessage, form, rows: 4, hint: s.qMessageHint)
+                Fields.textarea("notes", s.qNotes, form, rows: 3, hint: s.qNotesHint)
+            }
+            div(.class("actions")) {
+                button(.class("button"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save")) { s.qSave }
+            }
+        }
+    }
+
+    static func lineRow(_ index: Int, _ model: Model, _ s: Strings, _ language: Language) -> Node {
+        let form = model.form
+        let n = index + 1
+        let prefix = "line_\(index)_"
+        let item = form[prefix + "item"]
+        let pricing = LinePricing(rawValue: form[prefix + "pricing"])
+        let info = index < model.lines.count ? model.lines[index] : LineInfo(days: nil, total: nil, stock: nil)
+        func input(_ field: String, _ label: String, type: String = "text", extra: [Attribute] = []) -> Node {
+            let name = prefix + field
+            return div(.class("cell-field")) {
+                void(
+                    "input",
+                    [.attr("type", type), .attr("name", name), .attr("value", form[name]), .attr("aria-label", s.qLineLabel(n, label))]
+                        + invalid(name, form) + extra)
+                fieldError(name, form)
+            }
+        }
+        let short = info.stock?.isShort == true
+        return element("tr", short ? [.class("short"), .data("data-line", String(index))] : [.data("data-line", String(index))]) {
+            element("td", [.class("item")]) {
+                Fields.hidden(prefix + "item", item)
+                input("description", s.qLineItem, extra: [.attr("maxlength", "300")])
+                if item == "custom" {
+                    let options = LinePricing.allCases.map { ($0.rawValue, s.pricingName($0)) }
+                    element("select", [.attr("name", prefix + "pricing"), .attr("aria-label", s.qLineLabel(n, s.qLinePricing))]) {
+                        for (value, text) in options {
+                            element("option", [.attr("value", value)] + (value == pricing?.rawValue ? [.flag("selected")] : [])) { text }
+                        }
+                    }
+                    fieldError(prefix + "pricing", form)
+                } else {
+                    Fields.hidden(prefix + "pricing", form[prefix + "pricing"])
+                    small(.class("pricing")) { pricing.map(s.pricingName) ?? "" }
+                }
+            }
+            element("td", [.class("qty")]) {
+                input("quantity", s.qLineQuantity, type: "number", extra: [.attr("min", "1"), .attr("max", "100000"), .attr("inputmode", "numeric")])
+            }
+            element("td", [.class("days")]) {
+                if pricing == .perDay || item == "custom" {
+                    input("days", s.qLineDays, type: "number",
+                          extra: [.attr("min", "1"), .attr("max", "366"), .attr("inputmode", "numeric"),
+                                  .attr("placeholder", info.days.map(String.init) ?? ""), .attr("title", s.qLineDaysHint)])
+                } else {
+                    Fields.hidden(prefix + "days", "")
+                    "–"
+                }
+            }
+            element("td", [.class("price")]) { input("unit_price", s.qLineUnitPrice, extra: [.attr("inputmode", "decimal")]) }
+            element("td", [.class("discount")]) { input("discount", s.qLineDiscount, extra: [.attr("inputmode", "decimal")]) }
+            element("td", [.class("num"), .data("data-line-total", String(index))]) {
+                info.total.map { $0.formatted(language) } ?? "–"
+            }
+            element("td", [.class("stock"), .data("data-line-stock", String(index))]) { stockCell(info.stock, s) }
+            element("td", []) {
+                button(.class("link-button"), .attr("type", "submit"), .attr("name", "action"),
+                       .attr("value", "remove_line_\(index)"), .attr("aria-label", s.qLineRemoveLabel(n)),
+                       .flag("formnovalidate")) { s.qLineRemove }
+            }
+        }
+    }
+
+    static func stockCell(_ stock: Stock?, _ s: Strings) -> Node {
+        guard let stock else { return .text(s.qNoStock) }
+        if stock.isShort {
+            return span(.class("badge bad"), .attr("title", s.qStockReserved(stock.maxReserved))) {
+                s.qStockShort(missing: stock.requested - stock.available, free: stock.available, stock: stock.stock)
+                if stock.maxReserved > 0 { " · \(s.qStockBooked(stock.maxReserved))" }
+            }
+        }
+        return span(.class("badge ok"), .attr("title", s.qStockReserved(stock.maxReserved))) {
+            s.qStockFits(free: stock.available, stock: stock.stock)
+            if stock.maxReserved > 0 { " · \(s.qStockBooked(stock.maxReserved))" }
+        }
+    }
+
+    static func itemOptions(_ items: [ItemOption], selected: String, _ s: Strings) -> Node {
+        var groups: [(String, [ItemOption])] = []
+        for item in items {
+            if let last = groups.indices.last, groups[last].0 == item.group {
+                groups[last].1.append(item)
+            } else {
+                groups.append((item.group, [item]))
+            }
+        }
+        return .fragment([
+            element("option", [.attr("value", "")] + (selected.isEmpty ? [.flag("selected")] : [])) { "—" },
+            element("option", [.attr("value", "custom")] + (selected == "custom" ? [.flag("selected")] : [])) { s.qFreeText },
+        ] + groups.map { group, options in
+            element("optgroup", [.attr("label", group)]) {
+                for option in options {
+                    element("option", [.attr("value", option.value)] + (option.value == selected ? [.flag("selected")] : [])) {
+                        option.label
+                    }
+                }
+            }
+        })
+    }
+
+    static func customerChoice(_ customer: Customer, checked: Bool, _ s: Strings) -> Node {
+        QuotationNewPage.radio("customer_id", String(customer.id.rawValue), checked: checked) {
+            strong { customer.name }
+            if !customer.detail.isEmpty { span(.class("detail")) { " · \(customer.detail)" } }
+            if customer.archived { " "; span(.class("badge")) { s.qCustomerArchived } }
+        }
+    }
+
+    static func totals(_ model: Model, _ s: Strings, _ language: Language) -> Node {
+        div(.class("totals-box"), .id("quotation-totals"), .attr("aria-live", "polite")) {
+            h3 { s.qTotalsHeading }
+            if model.preview { p(.class("hint preview-note")) { s.qPreviewNote } }
+            if let totals = model.totals {
+                dl(.class("totals")) {
+                    dt { s.signingSubtotal }
+                    dd(.data("data-total", "subtotal")) { totals.linesSubtotal.formatted(language) }
+                    dt { s.signingDiscount }
+                    dd(.data("data-total", "discount")) { totals.discount.isZero ? totals.discount.formatted(language) : "−" + totals.discount.formatted(language) }
+                    dt { s.signingShipping }
+                    dd(.data("data-total", "shipping")) { totals.shipping.formatted(language) }
+                    dt { s.signingNet }
+                    dd(.data("data-total", "net")) { totals.net.formatted(language) }
+                    dt { s.signingVAT(totals.vatRate.formatted(language)) }
+                    dd(.data("data-total", "vat")) { totals.vat.formatted(language) }
+                    dt(.class("grand")) { s.signingTotal }
+                    dd(.class("grand"), .data("data-total", "total")) { totals.total.formatted(language) }
+                }
+            } else {
+                p { "–" }
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Domain
+import Routing
+import Sanitizer
+
+/// The read view: everything but a draft, and a draft for those who may not change it.
+extension QuotationEditorPage {
+    // MARK: - The read view
+
+    static func readView(_ model: Model, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        let language = admin.language
+        let form = model.form
+        let showStock = !model.header.state.isFinal
+        return section(.class("card quotation-read")) {
+            dl(.class("facts")) {
+                dt { s.qCustomerHeading }
+                dd {
+                    if let customer = model.customer {
+                        strong { customer.name }
+                        if !customer.detail.isEmpty { " · \(customer.detail)" }
+                    }
+                }
+                dt { s.qTitleLabel }
+                dd { form["title"] }
+                dt { s.signingPeriod }
+                dd { "\(form["period_start"]) – \(form["period_end"])" }
+                dt { s.signingDeliveryAddress }
+                dd {
+                    [form["delivery_line1"], form["delivery_line2"],
+                     [form["delivery_postal_code"], form["delivery_city"]].filter { !$0.isEmpty }.joined(separator: " "),
+                     form["delivery_country"] == "SE" ? "" : form["delivery_country"]]
+                        .filter { !$0.isEmpty }.joined(separator: ", ")
+                }
+            }
+            div(.class("table-scroll")) {
+                element("table", [.class("lines")]) {
+                    element("thead", []) {
+                        element("tr", []) {
+                            element("th", [.attr("scope", "col")]) { s.qLineItem }
+                            element("th", [.attr("scope", "col"), .class("num")]) { s.qLineQuantity }
+                            element("th", [.attr("scope", "col"), .class("num")]) { s.qLineDays }
+                            element("th", [.attr("scope", "col"), .class("num")]) { s.qLineUnitPrice }
+                            element("th", [.attr("scope", "col"), .class("num")]) { s.qLineDiscount }
+                            element("th", [.attr("scope", "col"), .class("num")]) { s.qLineTotal }
+                            if showStock { element("th", [.attr("scope", "col")]) { s.qLineStock } }
+                        }
+                    }
+                    element("tbody", []) {
+                        for index in 0..<model.lineCount {
+                            let prefix = "line_\(index)_"
+                            let info = index < model.lines.count ? model.lines[index] : LineInfo(days: nil, total: nil, stock: nil)
+                            element("tr", info.stock?.isShort == true ? [.class("short")] : []) {
+                                element("td", []) {
+                                    form[prefix + "description"]
+                                    if let pricing = LinePricing(rawValue: form[prefix + "pricing"]) {
+                                        " "
+                                        small(.class("pricing")) { s.pricingName(pricing) }
+                                    }
+                                }
+                                element("td", [.class("num")]) { form[prefix + "quantity"] }
+                                element("td", [.class("num")]) { info.days.map(String.init) ?? "–" }
+                                element("td", [.class("num")]) {
+                                    (try? Money(parsing: form[prefix + "unit_price"])).map { $0.formatted(language) } ?? form[prefix + "unit_price"]
+                                }
+                                element("td", [.class("num")]) { form[prefix + "discount"] }
+                                element("td", [.class("num")]) { info.total.map { $0.formatted(language) } ?? "–" }
+                                if showStock { element("td", []) { stockCell(info.stock, s) } }
+                            }
+                        }
+                    }
+                }
+            }
+            totals(model, s, language)
+            h3 { s.signingTerms }
+            if model.terms.markup.isEmpty { p(.class("hint")) { s.qNoTerms } } else { div(.class("terms")) { Node.sanitized(model.terms) } }
+            if !form["message"].isEmpty {
+                h3 { s.qMessage }
+                p(.class("prewrap")) { form["message"] }
+            }
+            if !form["notes"].isEmpty {
+                h3 { s.qNotes }
+                p(.class("prewrap")) { form["notes"] }
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+public import Domain
+public import Foundation
+import Routing
+
+/// `/admin/quotations?state=&q=&after=`: tabs by state, search, 50 rows a page, newest first.
+public enum QuotationListPage {
+    public struct Row: Sendable {
+        public let id: QuotationID
+        public let number: String
+        public let state: QuotationState
+        public let customer: String
+        public let title: String
+        public let period: RentalPeriod
+        public let total: Money
+        public let updatedAt: Date
+
+        public init(
+            id: QuotationID, number: String, state: QuotationState, customer: String, title: String,
+            period: RentalPeriod, total: Money, updatedAt: Date
+        ) {
+            self.id = id
+            self.number = number
+            self.state = state
+            self.customer = customer
+            self.title = title
+            self.period = period
+            self.total = total
+            self.updatedAt = updatedAt
+        }
+    }
+
+    /// - Parameters:
+    ///   - state: the tab shown (nil: all).
+    ///   - nextCursor: the `after` of the next page, nil on the last.
+    ///   - isFirstPage: false when `after` was given (a link back to the first page is shown).
+    public static func render(
+        rows: [Row], state: QuotationState?, search: String, nextCursor: Int64?, isFirstPage: Bool, admin: AdminPage
+    ) -> [UInt8] {
+        let s = admin.strings
+        let language = admin.language
+        let base = ListQuery().with("q", search)
+        return AdminLayout.page(title: s.navQuotations, admin) {
+            div(.class("page-head")) {
+                h1 { s.navQuotations }
+                if admin.may(.adminQuotationNew(ListQuery())) {
+                    div(.class("actions")) {
+                        a(.class("button"), .href(SafeURL(.adminQuotationNew(ListQuery())))) { s.qNew }
+                    }
+                }
+            }
+            nav(.class("tabs"), .attr("aria-label", s.qStateTabs)) {
+                let tabs: [(QuotationState?, String)] =
+                    [(QuotationState?.none, s.qAll)] + QuotationState.allCases.map { (Optional($0), s.quotationState($0)) }
+                for (tab, label) in tabs {
+                    a(
+                        .href(SafeURL(.adminQuotations(base.with("state", tab?.rawValue)))),
+                        tab == state ? .attr("aria-current", "page") : .class("")
+                    ) { label }
+                }
+            }
+            element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.adminQuotations(ListQuery())))]) {
+                if let state { Fields.hidden("state", state.rawValue) }
+                Fields.text(
+                    "q", s.qSearchLabel, FormState(values: ["q": search]), type: "search",
+                    extra: [.attr("maxlength", "100")])
+                button(.class("button secondary"), .attr("type", "submit")) { s.search }
+            }
+            if rows.isEmpty {
+                p { s.qNone }
+            } else {
+                div(.class("table-scroll")) {
+                    element("table", [.class("list quotations")]) {
+                        element("thead", []) {
+                            element("tr", []) {
+                                element("th", [.attr("scope", "col")]) { s.qColumnNumber }
+                                element("th", [.attr("scope", "col")]) { s.qColumnCustomer }
+                                element("th", [.attr("scope", "col")]) { s.qColumnTitle }
+                                element("th", [.attr("scope", "col")]) { s.qColumnPeriod }
+                                element("th", [.attr("scope", "col"), .class("number")]) { s.qColumnTotal }
+                                element("th", [.attr("scope", "col")]) { s.qColumnState }
+                                element("th", [.attr("scope", "col")]) { s.qColumnUpdated }
+                            }
+                        }
+                        element("tbody", []) {
+                            for row in rows {
+                                element("tr", []) {
+                                    element("td", []) { a(.href(SafeURL(.adminQuotation(row.id)))) { row.number } }
+                                    element("td", []) { row.customer }
+                                    element("td", []) { row.title }
+                                    element("td", [.class("nowrap")]) { "\(row.period.start.iso) – \(row.period.end.iso)" }
+                                    element("td", [.class("number")]) { row.total.formatted(language) }
+                                    element("td", []) { QuotationBits.badge(row.state, s) }
+                                    element("td", [.class("nowrap")]) { DisplayFormat.date(row.updatedAt) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            div(.class("pager")) {
+                if !isFirstPage {
+                    a(.href(SafeURL(.adminQuotations(base.with("state", state?.rawValue))))) { s.firstPage }
+                }
+                if let nextCursor {
+                    a(
+                        .attr("rel", "next"),
+                        .href(SafeURL(.adminQuotations(base.with("state", state?.rawValue).with("after", String(nextCursor)))))
+                    ) { s.nextPage }
+                }
+            }
+        }.rendered()
+    }
+}

@@ -1,0 +1,211 @@
+public import Domain
+public import Foundation
+import Routing
+public import Sanitizer
+
+/// `/admin/quotations/{id}/versions/{n}`: one frozen version exactly as the customer saw it (the
+/// signing page's rendering), with its links, and once signed the signature evidence and the
+/// booking; once declined, the decline.
+public enum QuotationVersionPage {
+    public struct Evidence: Sendable {
+        public let signerName: String
+        public let signerEmail: String?
+        public let method: String
+        public let typedText: String?
+        public let strokeCount: Int
+        public let ip: String?
+        public let userAgent: String?
+        public let signedAt: Date
+        public let documentSHA256: String
+
+        public init(
+            signerName: String, signerEmail: String?, method: String, typedText: String?, strokeCount: Int, ip: String?,
+            userAgent: String?, signedAt: Date, documentSHA256: String
+        ) {
+            self.signerName = signerName
+            self.signerEmail = signerEmail
+            self.method = method
+            self.typedText = typedText
+            self.strokeCount = strokeCount
+            self.ip = ip
+            self.userAgent = userAgent
+            self.signedAt = signedAt
+            self.documentSHA256 = documentSHA256
+        }
+    }
+
+    public struct Decline: Sendable {
+        public let reason: String?
+        public let declinedAt: Date
+        public let ip: String?
+
+        public init(reason: String?, declinedAt: Date, ip: String?) {
+            self.reason = reason
+            self.declinedAt = declinedAt
+            self.ip = ip
+        }
+    }
+
+    public struct LinkRow: Sendable {
+        public let createdAt: Date
+        public let createdBy: String?
+        public let recipient: String
+        public let expiresAt: Date
+        public let voidedAt: Date?
+        public let viewCount: Int
+
+        public init(createdAt: Date, createdBy: String?, recipient: String, expiresAt: Date, voidedAt: Date?, viewCount: Int) {
+            self.createdAt = createdAt
+            self.createdBy = createdBy
+            self.recipient = recipient
+            self.expiresAt = expiresAt
+            self.voidedAt = voidedAt
+            self.viewCount = viewCount
+        }
+    }
+
+    public struct Model: Sendable {
+        public let quotationID: QuotationID
+        public let number: String
+        public let version: Int
+        public let state: QuotationVersionState
+        public let sentAt: Date?
+        public let sentBy: String?
+        public let snapshot: QuotationSnapshot
+        public let sha256: String
+        public let terms: SanitizedHTML
+        public let links: [LinkRow]
+        public let evidence: Evidence?
+        public let decline: Decline?
+        public let bookingID: BookingID?
+        public let bookingNumber: String?
+
+        public init(
+            quotationID: QuotationID, number: String, version: Int, state: QuotationVersionState, sentAt: Date?,
+            sentBy: String?, snapshot: QuotationSnapshot, sha256: String, terms: SanitizedHTML, links: [LinkRow],
+            evidence: Evidence?, decline: Decline?, bookingID: BookingID?, bookingNumber: String?
+        ) {
+            self.quotationID = quotationID
+            self.number = number
+            self.version = version
+            self.state = state
+            self.sentAt = sentAt
+            self.sentBy = sentBy
+            self.snapshot = snapshot
+            self.sha256 = sha256
+            self.terms = terms
+            self.links = links
+            self.evidence = evidence
+            self.decline = decline
+            self.bookingID = bookingID
+            self.bookingNumber = bookingNumber
+        }
+    }
+
+    public static func render(_ model: Model, admin: AdminPage) -> [UInt8] {
+        let s = admin.strings
+        let title = s.qVersionTitle(model.number, model.version)
+        return AdminLayout.page(title: title, admin) {
+            div(.class("page-head")) {
+                h1 {
+                    title
+                    " "
+                    QuotationBits.badge(model.state, s)
+                }
+                a(.href(SafeURL(.adminQuotation(model.quotationID)))) { s.qBackToQuotation }
+            }
+            p(.class("meta")) {
+                if let sentAt = model.sentAt { "\(s.qSentColumn) \(DisplayFormat.dateTime(sentAt))" }
+                if let by = model.sentBy { " · \(s.qSentByColumn) \(by)" }
+                " · SHA-256 "
+                code(.class("sha")) { model.sha256 }
+            }
+            if let evidence = model.evidence {
+                section(.class("card evidence"), .id("evidence")) {
+                    h2 { s.qEvidenceHeading }
+                    dl(.class("facts")) {
+                        dt { s.qSigner }
+                        dd(.data("data-evidence", "signer")) { evidence.signerName }
+                        dt { s.qSignerEmail }
+                        dd { evidence.signerEmail ?? "–" }
+                        dt { s.qMethod }
+                        dd(.data("data-evidence", "method")) {
+                            evidence.method == "typed"
+                                ? s.qMethodTyped(evidence.typedText ?? "") : s.qMethodDrawn(evidence.strokeCount)
+                        }
+                        dt { s.qIP }
+                        dd(.data("data-evidence", "ip")) { evidence.ip ?? "–" }
+                        dt { s.qUserAgent }
+                        dd(.data("data-evidence", "user-agent")) { evidence.userAgent ?? "–" }
+                        dt { s.qSignedAtUTC }
+                        dd(.data("data-evidence", "signed-at")) { QuotationBits.utc(evidence.signedAt) }
+                        dt { s.qDocumentSHA }
+                        dd { code(.class("sha"), .data("data-evidence", "sha256")) { evidence.documentSHA256 } }
+                        if let bookingID = model.bookingID, let number = model.bookingNumber {
+                            dt { s.qBooking }
+                            dd { a(.href(SafeURL(.adminBooking(bookingID))), .data("data-booking", number)) { number } }
+                        }
+                    }
+                }
+            }
+            if let decline = model.decline {
+                section(.class("card decline-record")) {
+                    h2 { s.qDeclineHeading }
+                    dl(.class("facts")) {
+                        dt { s.qDeclineReason }
+                        dd(.class("prewrap")) { decline.reason.flatMap { $0.isEmpty ? nil : $0 } ?? s.qNoReason }
+                        dt { s.qDeclinedAt }
+                        dd { QuotationBits.utc(decline.declinedAt) }
+                        dt { s.qIP }
+                        dd { decline.ip ?? "–" }
+                    }
+                }
+            }
+            if !model.links.isEmpty {
+                section(.class("card")) {
+                    h2 { s.qLinksHeading }
+                    div(.class("table-scroll")) {
+                        element("table", [.class("list")]) {
+                            element("thead", []) {
+                                element("tr", []) {
+                                    element("th", [.attr("scope", "col")]) { s.qLinkCreated }
+                                    element("th", [.attr("scope", "col")]) { s.qLinkRecipient }
+                                    element("th", [.attr("scope", "col")]) { s.qLinkExpires }
+                                    element("th", [.attr("scope", "col")]) { s.qLinkState }
+                                    element("th", [.attr("scope", "col"), .class("number")]) { s.qLinkViews }
+                                }
+                            }
+                            element("tbody", []) {
+                                for link in model.links {
+                                    element("tr", []) {
+                                        element("td", []) {
+                                            DisplayFormat.dateTime(link.createdAt)
+                                            if let by = link.createdBy { " · \(by)" }
+                                        }
+                                        element("td", []) { link.recipient }
+                                        element("td", []) { DisplayFormat.dateTime(link.expiresAt) }
+                                        element("td", []) {
+                                            if let voided = link.voidedAt {
+                                                span(.class("badge")) { s.qLinkVoided }
+                                                " \(DisplayFormat.dateTime(voided))"
+                                            } else if model.state != .sent {
+                                                QuotationBits.badge(model.state, s)
+                                            } else if link.expiresAt <= Date() {
+                                                span(.class("badge bad")) { s.qLinkExpired }
+                                            } else {
+                                                span(.class("badge warn")) { s.qLinkLive }
+                                            }
+                                        }
+                                        element("td", [.class("number")]) { String(link.viewCount) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { s.qDocumentHeading }
+            SigningPage.agreement(model.snapshot, sha256: model.sha256, terms: model.terms, s: s, language: admin.language)
+        }.rendered()
+    }
+}
