@@ -69,7 +69,7 @@ extension BookingStore {
             guard try state(row) != .cancelled else { return .refused(.cancelled) }
             let updated = try tx.query(
                 """
-                UPDATE bookings b SET approved_by = \(user.rawValue), approved_at = now(), version = version + 1
+                UPDATE bookings b SET approved_by = \(user.rawValue), approved_at = now(), version = b.version + 1
                   FROM users u
                  WHERE b.id = \(id.rawValue) AND u.id = \(user.rawValue)
                 RETURNING u.name, b.approved_at

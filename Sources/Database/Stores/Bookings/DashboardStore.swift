@@ -36,7 +36,7 @@ public enum DashboardStore {
     /// How many quotations wait for a signature.
     /// - Throws: `DatabaseError`.
     public static func awaitingSignatureCount(_ connection: Connection) throws(DatabaseError) -> CappedCount {
-        try capped(connection, "SELECT 1 FROM quotations WHERE state = 'sent'")
+        try capped(connection, "SELECT 1 FROM quotations WHERE state = 'sent' ORDER BY updated_at DESC")
     }
 
     /// Bookings made by a signature since `since`, newest first.
@@ -77,17 +77,20 @@ public enum DashboardStore {
 
     /// - Throws: `DatabaseError`.
     public static func awaitingApprovalCount(_ connection: Connection) throws(DatabaseError) -> CappedCount {
-        try capped(connection, "SELECT 1 FROM bookings WHERE state = 'confirmed' AND approved_at IS NULL")
+        try capped(connection, "SELECT 1 FROM bookings WHERE state = 'confirmed' AND approved_at IS NULL ORDER BY id DESC")
     }
 
-    /// Bookings per state, each count capped (an index-only scan of at most `countCap + 1` entries per state).
+    /// Bookings per state, each count capped: an index-only scan of at most `countCap + 1` entries
+    /// of `(state, id DESC)` per state (the ORDER BY makes that the plan even for a rare state,
+    /// where a sequential scan hoping to stop early would read the whole table).
     /// - Throws: `DatabaseError`.
     public static func countsByState(_ connection: Connection) throws(DatabaseError) -> [(BookingState, CappedCount)] {
         let states = "{" + BookingState.allCases.map(\.rawValue).joined(separator: ",") + "}"
         let rows = try connection.query(
             """
             SELECT s.state,
-                   (SELECT count(*) FROM (SELECT 1 FROM bookings b WHERE b.state = s.state LIMIT \(countCap + 1)) x) AS n
+                   (SELECT count(*) FROM (SELECT 1 FROM bookings b WHERE b.state = s.state ORDER BY b.id DESC
+                                          LIMIT \(countCap + 1)) x) AS n
               FROM unnest(\(states)::text[]) WITH ORDINALITY AS s(state, position)
              ORDER BY s.position
             """)
@@ -119,7 +122,8 @@ public enum DashboardStore {
             lastMonthToDate: Money(ore: try row.decode("last_to_date")))
     }
 
-    /// `SELECT count(*)` over at most `countCap + 1` rows of `rowsQuery`.
+    /// `SELECT count(*)` over at most `countCap + 1` rows of `rowsQuery`, which orders by an
+    /// index so the plan is an index scan that stops at the cap.
     static func capped(_ connection: Connection, _ rowsQuery: Query) throws(DatabaseError) -> CappedCount {
         let n: Int = try connection.query(
             "SELECT count(*) AS n FROM (\(fragment: rowsQuery) LIMIT \(countCap + 1)) x")[0].decode("n")
