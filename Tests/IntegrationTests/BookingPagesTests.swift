@@ -68,7 +68,7 @@ struct BookingPagesTests {
         #expect(list.text.contains(booking.number) && list.text.contains("href=\"\(path)\""))
         #expect(list.text.contains("Hisingens Bygg &amp; Måleri AB"))
         #expect(list.text.contains("Sommarfest Hisingens Bygg"))
-        #expect(list.text.contains("\(booking.start) – \(booking.end)"))
+        #expect(list.text.contains("<span class=\"nowrap\">\(booking.start) –</span> <span class=\"nowrap\">\(booking.end)</span>"))
         #expect(list.text.contains(">Confirmed<") && list.text.contains(">Waiting<"))
         let customerID = try Self.sql(stack, "SELECT customer_id FROM bookings")
         for filter in [

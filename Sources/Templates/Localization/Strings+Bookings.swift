@@ -47,7 +47,7 @@ extension Strings {
     var bookingColumnPeriod: String { t("Hyresperiod", "Rental period") }
     var bookingColumnState: String { t("Status", "Status") }
     var bookingColumnApproved: String { t("Godkänd", "Approved") }
-    var bookingColumnTotal: String { t("Summa inkl. moms", "Total incl. VAT") }
+    var bookingColumnTotal: String { t("Inkl. moms", "Incl. VAT") }
     var approvedYes: String { t("Godkänd", "Approved") }
     var approvalWaiting: String { t("Väntar", "Waiting") }
     public var bookingInvalidDate: String { t("Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-06-19.", "Enter the date as YYYY-MM-DD, for example 2026-06-19.") }

@@ -31,7 +31,7 @@ extension Strings {
     }
     func calendarWeekHeading(_ window: CalendarWindow) -> String {
         let week = window.anchor.isoWeek
-        return t("Vecka \(week.week), \(week.year)", "Week \(week.week), \(week.year)") + " · \(window.first.iso) – \(window.last.iso)"
+        return t("Vecka \(week.week), \(week.year)", "Week \(week.week), \(week.year)")
     }
     public var calendarBadView: String { t("Vyn måste vara month eller week.", "The view must be month or week.") }
     public var calendarBadDate: String {

@@ -51,6 +51,11 @@ public enum DashboardPage {
                 p { s.bookingDayWithWeekday(figures.today) }
             }
 
+            div(.class("dashboard-grid")) {
+                day(s.dashboardToday, figures.today, deliveries: figures.deliveriesToday, pickups: figures.pickupsToday, id: "today", s)
+                day(s.dashboardTomorrow, figures.tomorrow, deliveries: figures.deliveriesTomorrow, pickups: figures.pickupsTomorrow, id: "tomorrow", s)
+            }
+
             section(.class("dashboard-states"), .id("by-state"), .attr("aria-labelledby", "by-state-heading")) {
                 h2(.id("by-state-heading")) { s.dashboardByState }
                 div(.class("stats")) {
@@ -64,8 +69,6 @@ public enum DashboardPage {
             }
 
             div(.class("dashboard-grid")) {
-                day(s.dashboardToday, figures.today, deliveries: figures.deliveriesToday, pickups: figures.pickupsToday, id: "today", s)
-                day(s.dashboardTomorrow, figures.tomorrow, deliveries: figures.deliveriesTomorrow, pickups: figures.pickupsTomorrow, id: "tomorrow", s)
 
                 section(.class("card"), .id("awaiting-approval")) {
                     h2 { s.dashboardAwaitingApproval + " (\(s.dashboardCount(figures.awaitingApprovalCount)))" }
@@ -148,7 +151,10 @@ public enum DashboardPage {
         _ heading: String, _ date: CalendarDate, deliveries: [CalendarBooking], pickups: [CalendarBooking], id: String, _ s: Strings
     ) -> Node {
         section(.class("card"), .id(id)) {
-            h2 { "\(heading) · \(s.bookingDayWithWeekday(date))" }
+            h2 {
+                heading
+                small(.class("sub")) { s.bookingDayWithWeekday(date) }
+            }
             h3 { s.dashboardDeliveries + " (\(deliveries.count))" }
             if deliveries.isEmpty { p(.class("muted")) { s.dashboardNoDeliveries } } else { BookingComponents.dayList(deliveries, s) }
             h3 { s.dashboardPickups + " (\(pickups.count))" }

@@ -30,6 +30,12 @@ enum BookingComponents {
         a(.href(SafeURL(.adminBooking(id)))) { number }
     }
 
+    /// `2026-06-19 – 2026-06-21`, breaking only between the two dates.
+    static func period(_ period: RentalPeriod) -> Node {
+        if period.start == period.end { return span(.class("nowrap")) { period.start.iso } }
+        return .fragment([span(.class("nowrap")) { period.start.iso + " –" }, .text(" "), span(.class("nowrap")) { period.end.iso }])
+    }
+
     /// Address lines, one per line.
     static func address(_ address: PostalAddress, empty: String) -> Node {
         let lines = address.printedLines

@@ -70,7 +70,7 @@ public enum BookingListPage {
                             for row in rows {
                                 element("tr", []) {
                                     element("td", []) {
-                                        BookingComponents.numberLink(row.id, row.number)
+                                        a(.class("nowrap"), .href(SafeURL(.adminBooking(row.id)))) { row.number }
                                         if let title = row.title { small(.class("sub")) { title } }
                                     }
                                     element("td", []) {
@@ -81,7 +81,7 @@ public enum BookingListPage {
                                         }
                                         if let city = row.city { small(.class("sub")) { city } }
                                     }
-                                    element("td", [.class("nowrap")]) { s.bookingPeriodText(row.period) }
+                                    element("td", []) { BookingComponents.period(row.period) }
                                     element("td", []) { BookingComponents.stateBadge(row.state, s) }
                                     element("td", []) { BookingComponents.approvalBadge(approvedAt: row.approvedAt, state: row.state, s) }
                                     element("td", [.class("number")]) { row.total.formatted(s.language) }

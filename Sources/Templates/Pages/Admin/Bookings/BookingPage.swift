@@ -16,6 +16,7 @@ public enum BookingPage {
         let s = admin.strings
         let language = s.language
         let notes = notesForm ?? FormState(values: ["notes": booking.notes])
+        let hasLineDiscounts = booking.lines.contains { !$0.discount.isZero }
         return AdminLayout.page(title: s.bookingHeading(booking.number), admin) {
             div(.class("page-head")) {
                 h1 {
@@ -131,7 +132,9 @@ public enum BookingPage {
                                 element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnQuantity }
                                 element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnDays }
                                 element("th", [.attr("scope", "col"), .class("num unit")]) { s.bookingColumnUnitPrice }
-                                element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnDiscount }
+                                if hasLineDiscounts {
+                                    element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnDiscount }
+                                }
                                 element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnAmount }
                             }
                         }
@@ -147,7 +150,9 @@ public enum BookingPage {
                                     element("td", [.class("num")]) { String(line.quantity) }
                                     element("td", [.class("num")]) { line.pricing == .perDay ? String(line.days) : "–" }
                                     element("td", [.class("num unit")]) { line.unitPrice.formatted(language) }
-                                    element("td", [.class("num")]) { line.discount.isZero ? "–" : line.discount.formatted(language) }
+                                    if hasLineDiscounts {
+                                        element("td", [.class("num")]) { line.discount.isZero ? "–" : "−" + line.discount.formatted(language) }
+                                    }
                                     element("td", [.class("num")]) { line.total.formatted(language) }
                                 }
                             }

@@ -17,9 +17,12 @@ public enum CalendarPage {
         let heading = window.kind == .month ? s.calendarMonthHeading(window.anchor) : s.calendarWeekHeading(window)
         return AdminLayout.page(title: "\(s.calendarTitle) · \(heading)", admin) {
             div(.class("page-head")) {
-                h1 { heading }
-                navigation(window, today: today, s)
+                h1 {
+                    heading
+                    if window.kind == .week { small(.class("sub")) { "\(window.first.iso) – \(window.last.iso)" } }
+                }
             }
+            navigation(window, today: today, s)
             legend(s)
             if truncated { p(.class("flash warning"), .attr("role", "status")) { s.calendarTruncated } }
             switch window.kind {
@@ -120,10 +123,10 @@ public enum CalendarPage {
                             ul(.class("entries")) {
                                 for entry in entries.prefix(monthDayLimit) {
                                     li(.class("entry \(kindClass(entry.kind))")) {
-                                        a(.href(SafeURL(.adminBooking(entry.booking.id))), .attr("title", entry.booking.title ?? entry.booking.customerName)) {
+                                        a(.href(SafeURL(.adminBooking(entry.booking.id))), .attr("title", tooltip(entry.booking))) {
                                             span(.class("sr-only")) { kindLabel(entry.kind, s) + ": " }
-                                            strong { entry.booking.number }
-                                            " " + entry.booking.customerName
+                                            strong { breakable(entry.booking.number) }
+                                            span(.class("who")) { " " + entry.booking.customerName }
                                         }
                                     }
                                 }
@@ -136,6 +139,17 @@ public enum CalendarPage {
                 }
             }
         }
+    }
+
+    /// `EG-2026-0001 · Customer · Event` (the month cell may cut the name short).
+    static func tooltip(_ booking: CalendarBooking) -> String {
+        ([booking.number, booking.customerName] + (booking.title.map { [$0] } ?? [])).joined(separator: " · ")
+    }
+
+    /// `EG-2026-` and `0001` with a line-break opportunity between, for narrow month cells.
+    static func breakable(_ number: String) -> Node {
+        guard let dash = number.lastIndex(of: "-") else { return .text(number) }
+        return .fragment([.text(String(number[...dash])), void("wbr", []), .text(String(number[number.index(after: dash)...]))])
     }
 
     static func week(_ window: CalendarWindow, today: CalendarDate, agenda: [CalendarDate: [CalendarEntry]], _ s: Strings) -> Node {

@@ -63,6 +63,7 @@ public enum PackingListPage {
                 if booking.packing.isEmpty {
                     p { s.nothingToPack }
                 } else {
+                    div(.class("table-scroll")) {
                     element("table", [.class("lines packing")]) {
                         element("thead", []) {
                             element("tr", []) {
@@ -86,6 +87,7 @@ public enum PackingListPage {
                                 }
                             }
                         }
+                    }
                     }
                 }
 
