@@ -23,6 +23,11 @@ extension Strings {
         t("Fler bokningar än vad som ryms; välj veckovyn eller filtrera bokningslistan.",
           "More bookings than fit; use the week view or filter the bookings list.")
     }
+    var calendarSubscribeText: String {
+        t("Vill du se bokningarna i Google Kalender, Outlook eller på telefonen?",
+          "Want the bookings in Google Calendar, Outlook or on your phone?")
+    }
+    var calendarSubscribeLink: String { t("Skapa en kalenderlänk under Mitt konto.", "Create a calendar link under your account.") }
     func calendarMore(_ n: Int) -> String { t("+ \(n) till", "+ \(n) more") }
     func calendarWeekNumber(_ week: Int) -> String { t("v. \(week)", "Week \(week)") }
     func calendarMonthHeading(_ day: CalendarDate) -> String {

@@ -24,6 +24,10 @@ public enum CalendarPage {
             }
             navigation(window, today: today, s)
             legend(s)
+            p(.class("hint no-print")) {
+                s.calendarSubscribeText + " "
+                a(.href(SafeURL(.adminAccount))) { s.calendarSubscribeLink }
+            }
             if truncated { p(.class("flash warning"), .attr("role", "status")) { s.calendarTruncated } }
             switch window.kind {
             case .month: month(window, today: today, agenda: agenda, s)
