@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["TestSupport", "Routing", "Domain"],
-            exclude: ["Browser"],
+            exclude: ["Browser", "Scripts"],
             swiftSettings: strictSettings
         ),
     ]

@@ -49,9 +49,13 @@ enum AdminRouter {
         case .adminQuotationDuplicate(let id): return try QuotationActionHandler.duplicate(id, admin)
         case .adminQuotationVersion(let id, let version): return try QuotationVersionHandler.show(id, version: version, admin)
 
-        case .adminBookings, .adminBooking, .adminBookingApprove, .adminBookingTransition, .adminBookingNotes,
-            .adminPackingList, .adminCalendar:
-            throw HTTPError(.notFound)
+        case .adminBookings(let query): return try BookingsHandler.list(query, admin)
+        case .adminBooking(let id): return try BookingsHandler.show(id, admin)
+        case .adminBookingApprove(let id): return try BookingsHandler.approve(id, admin)
+        case .adminBookingTransition(let id, let target): return try BookingsHandler.transition(id, to: target, admin)
+        case .adminBookingNotes(let id): return try BookingsHandler.notes(id, admin)
+        case .adminPackingList(let id): return try BookingsHandler.packingList(id, admin)
+        case .adminCalendar(let query): return try CalendarHandler.show(query, admin)
 
         case .adminUsers, .adminUserNew, .adminUserCreate, .adminUserEdit, .adminUserUpdate, .adminUserDeactivate,
             .adminUserReactivate, .adminSettings, .adminSettingsUpdate, .adminLogoUpload, .adminLogoRemove, .adminActivity:

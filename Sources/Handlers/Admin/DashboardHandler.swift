@@ -1,9 +1,47 @@
+import Database
+import Domain
 import FCGIHost
+import Foundation
+import Routing
 import Templates
 
-/// `/admin`: the day's work at a glance.
+/// `/admin`: the day's work at a glance. Only the blocks the member's role may open are
+/// computed; every query is bounded (see `DashboardStore`).
 enum DashboardHandler {
     static func show(_ admin: AdminContext) throws -> Response {
-        admin.html(DashboardPage.render(admin: try admin.page()))
+        let db = try admin.connection()
+        let page = try admin.page()
+        let now = Date()
+        let today = Stockholm.day(now)
+        let tomorrow = (try? today.adding(days: 1)) ?? today
+
+        var awaitingSignature: (rows: [AwaitingSignature], count: CappedCount)?
+        var recentlySigned: [RecentlySigned]?
+        // Quotation blocks for those who read quotations.
+        if page.may(.adminQuotations(ListQuery())) {
+            awaitingSignature = (
+                try DashboardStore.awaitingSignature(db, today: today), try DashboardStore.awaitingSignatureCount(db)
+            )
+            recentlySigned = try DashboardStore.recentlySigned(db, since: Stockholm.startOfDay((try? today.adding(days: -6)) ?? today))
+        }
+        // Revenue is a report: for the roles that see reports (the same as the activity log).
+        var revenue: RevenueComparison?
+        if page.may(.adminActivity(ListQuery())) {
+            let bounds = Stockholm.monthBounds(now)
+            revenue = try DashboardStore.revenue(
+                db, lastMonthStart: bounds.lastMonthStart, thisMonthStart: bounds.thisMonthStart,
+                sameTimeLastMonth: bounds.sameTimeLastMonth)
+        }
+        let figures = DashboardPage.Figures(
+            today: today, tomorrow: tomorrow,
+            deliveriesToday: try BookingCalendarStore.deliveries(db, on: today),
+            pickupsToday: try BookingCalendarStore.pickups(db, on: today),
+            deliveriesTomorrow: try BookingCalendarStore.deliveries(db, on: tomorrow),
+            pickupsTomorrow: try BookingCalendarStore.pickups(db, on: tomorrow),
+            awaitingApproval: try DashboardStore.awaitingApproval(db),
+            awaitingApprovalCount: try DashboardStore.awaitingApprovalCount(db),
+            countsByState: try DashboardStore.countsByState(db),
+            awaitingSignature: awaitingSignature, recentlySigned: recentlySigned, revenue: revenue)
+        return admin.html(DashboardPage.render(figures, admin: page))
     }
 }

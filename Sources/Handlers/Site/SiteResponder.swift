@@ -97,8 +97,8 @@ public final class SiteResponder: RequestResponder {
             return try LoginHandler.show(next: next, context: context)
         case .adminLoginSubmit:
             return try LoginHandler.submit(context: context)
-        case .calendarFeed:
-            throw HTTPError(.notFound)
+        case .calendarFeed(let token):
+            return try CalendarFeedHandler.feed(token: token, context: context)
         case .companyLogo:
             throw HTTPError(.notFound)
         case .adminLogout, .adminDashboard, .adminAccount, .adminPasswordChange, .adminSessionRevoke,

@@ -1,0 +1,60 @@
+import Database
+import Domain
+import FCGIHost
+import Foundation
+import Routing
+import Templates
+
+/// `/calendar/{token}.ics`: a staff member's iCalendar subscription. No session: the secret token
+/// is the credential (only its SHA-256 is stored; revoking ends it at once). Unknown, revoked, or
+/// belonging to a deactivated member → the 404 page, the same for all three.
+enum CalendarFeedHandler {
+    /// Bookings from this many days back …
+    static let daysBack = 60
+    /// … to this many ahead.
+    static let daysAhead = 365
+
+    static func feed(token: String, context: Context) throws -> Response {
+        // Tokens are 43 characters of URL-safe base64; anything else cannot be one.
+        guard token.utf8.count == 43, token.utf8.allSatisfy(isBase64URL) else { throw HTTPError(.notFound) }
+        let db = try context.database.connection()
+        guard let owner = try CalendarFeedStore.owner(db, tokenHash: SHA256.hash(Array(token.utf8))) else {
+            throw HTTPError(.notFound)
+        }
+        let now = Date()
+        let today = Stockholm.day(now)
+        let window = try RentalPeriod(start: try today.adding(days: -daysBack), end: try today.adding(days: daysAhead))
+        let bookings = try BookingCalendarStore.feed(db, window: window)
+        let host = siteHost(context.request)
+        let body = BookingFeed.render(
+            bookings, companyName: try CompanyStore.profile(db).name, host: host, baseURL: "https://\(host)", now: now,
+            strings: Strings(owner.locale))
+        return Response(
+            status: .ok,
+            headers: [
+                ("Content-Type", "text/calendar; charset=utf-8"),
+                ("Content-Disposition", "inline; filename=\"eventgaraget.ics\""),
+                // The feed is personal data behind a secret URL: never in a shared cache, never stored.
+                ("Cache-Control", "private, no-store"),
+                ("X-Robots-Tag", "noindex"),
+            ],
+            body: body)
+    }
+
+    /// The host the subscriber used (nginx passes it), reduced to host-name characters; UIDs and
+    /// links are built from it.
+    static func siteHost(_ request: Request) -> String {
+        let raw = request.headers["host"] ?? ""
+        let allowed = raw.unicodeScalars.allSatisfy { $0.isASCII && (isAlphanumeric($0) || ".-:[]".unicodeScalars.contains($0)) }
+        return !raw.isEmpty && raw.count <= 253 && allowed ? raw.lowercased() : "localhost"
+    }
+
+    private static func isBase64URL(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+}

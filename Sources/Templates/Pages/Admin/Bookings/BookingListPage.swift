@@ -1,0 +1,106 @@
+public import Domain
+public import Routing
+
+/// `/admin/bookings`: filters (status, dates, customer, search) and 50 bookings per page, newest
+/// first, with a link to the next page (keyset pagination; no total count).
+public enum BookingListPage {
+    /// - Parameters:
+    ///   - filters: the filter values as given (`state`, `from`, `to`, `q`) and their errors.
+    ///   - customer: the customer the list is narrowed to, with the name to show.
+    ///   - nextCursor: the last row's id when there is a next page.
+    public static func render(
+        rows: [BookingSummary], query: ListQuery, filters: FormState, customer: (id: CustomerID, name: String)?,
+        nextCursor: BookingID?, admin: AdminPage
+    ) -> [UInt8] {
+        let s = admin.strings
+        let mayOpenCustomers = admin.may(.adminCustomer(CustomerID(rawValue: 1)))
+        return AdminLayout.page(title: s.bookingsTitle, admin) {
+            div(.class("page-head")) {
+                h1 { s.bookingsTitle }
+                div(.class("actions")) {
+                    a(.href(SafeURL(.adminCalendar(ListQuery())))) { s.navCalendar }
+                }
+            }
+            Fields.summary(filters, s)
+            element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.adminBookings(ListQuery())))]) {
+                Fields.select(
+                    "state", s.bookingsFilterState, filters,
+                    options: [("", s.bookingsAllStates)] + BookingState.allCases.map { ($0.rawValue, s.bookingStateName($0)) })
+                Fields.text("from", s.bookingsFilterFrom, filters, type: "date")
+                Fields.text("to", s.bookingsFilterTo, filters, type: "date")
+                Fields.text("q", s.bookingsFilterSearch, filters, type: "search")
+                if let customer {
+                    Fields.hidden("customer", String(customer.id.rawValue))
+                }
+                div(.class("field")) {
+                    button(.class("button"), .attr("type", "submit")) { s.bookingsFilterApply }
+                }
+                if !query.items.isEmpty {
+                    div(.class("field")) {
+                        a(.href(SafeURL(.adminBookings(ListQuery())))) { s.bookingsFilterClear }
+                    }
+                }
+            }
+            if let customer {
+                p(.class("filter-chip")) {
+                    "\(s.bookingsFilterCustomer): "
+                    strong { customer.name }
+                    " · "
+                    a(.href(SafeURL(.adminBookings(query.with("customer", nil).with("after", nil))))) { s.bookingsAllCustomers }
+                }
+            } else if let error = filters.errors["customer"] {
+                p(.class("field-error")) { error }
+            }
+            if rows.isEmpty {
+                p { filters.isValid ? s.bookingsEmpty : "" }
+            } else {
+                div(.class("table-scroll")) {
+                    element("table", [.class("list bookings")]) {
+                        element("thead", []) {
+                            element("tr", []) {
+                                element("th", [.attr("scope", "col")]) { s.bookingColumnBooking }
+                                element("th", [.attr("scope", "col")]) { s.bookingColumnCustomer }
+                                element("th", [.attr("scope", "col")]) { s.bookingColumnPeriod }
+                                element("th", [.attr("scope", "col")]) { s.bookingColumnState }
+                                element("th", [.attr("scope", "col")]) { s.bookingColumnApproved }
+                                element("th", [.attr("scope", "col"), .class("number")]) { s.bookingColumnTotal }
+                            }
+                        }
+                        element("tbody", []) {
+                            for row in rows {
+                                element("tr", []) {
+                                    element("td", []) {
+                                        a(.class("nowrap"), .href(SafeURL(.adminBooking(row.id)))) { row.number }
+                                        if let title = row.title { small(.class("sub")) { title } }
+                                    }
+                                    element("td", []) {
+                                        if mayOpenCustomers {
+                                            a(.href(SafeURL(.adminCustomer(row.customerID)))) { row.customerName }
+                                        } else {
+                                            row.customerName
+                                        }
+                                        if let city = row.city { small(.class("sub")) { city } }
+                                    }
+                                    element("td", []) { BookingComponents.period(row.period) }
+                                    element("td", []) { BookingComponents.stateBadge(row.state, s) }
+                                    element("td", []) { BookingComponents.approvalBadge(approvedAt: row.approvedAt, state: row.state, s) }
+                                    element("td", [.class("number")]) { row.total.formatted(s.language) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            nav(.class("pager"), .attr("aria-label", s.bookingsTitle)) {
+                if query["after"] != nil {
+                    a(.href(SafeURL(.adminBookings(query.with("after", nil))))) { s.firstPage }
+                }
+                if let nextCursor {
+                    a(.attr("rel", "next"), .href(SafeURL(.adminBookings(query.with("after", String(nextCursor.rawValue)))))) {
+                        s.nextPage
+                    }
+                }
+            }
+        }.rendered()
+    }
+}

@@ -1,0 +1,274 @@
+public import Domain
+import Routing
+
+/// `/admin/bookings/{id}`: the booking with its customer, address, period, lines and totals; the
+/// workflow with the buttons the member's role allows; approval; internal notes; the history.
+public enum BookingPage {
+    /// - Parameters:
+    ///   - notice: why the last change was refused (409/400), shown above everything.
+    ///   - cancelForm: the cancel form as submitted, with its error.
+    ///   - notesForm: the notes form; nil for the booking's current notes and version.
+    ///   - unsavedNotes: text typed on an outdated page, shown so it is not lost.
+    public static func render(
+        booking: BookingDetail, history: [BookingHistoryEntry], admin: AdminPage, notice: String? = nil,
+        cancelForm: FormState = FormState(), notesForm: FormState? = nil, unsavedNotes: String? = nil
+    ) -> [UInt8] {
+        let s = admin.strings
+        let language = s.language
+        let notes = notesForm ?? FormState(values: ["notes": booking.notes])
+        let hasLineDiscounts = booking.lines.contains { !$0.discount.isZero }
+        return AdminLayout.page(title: s.bookingHeading(booking.number), admin) {
+            div(.class("page-head")) {
+                h1 {
+                    s.bookingHeading(booking.number)
+                    " "
+                    BookingComponents.stateBadge(booking.state, s)
+                }
+                div(.class("actions")) {
+                    if admin.may(.adminPackingList(booking.id)) {
+                        a(.class("button secondary"), .href(SafeURL(.adminPackingList(booking.id)))) { s.packingListLink }
+                    }
+                    a(.href(SafeURL(.adminBookings(ListQuery())))) { s.bookingBackToBookings }
+                }
+            }
+            if let notice {
+                div(.class("form-errors"), .attr("role", "alert"), .id("notice")) { p { notice } }
+            }
+            if let title = booking.title { p(.class("event-title")) { title } }
+
+            section(.class("card"), .id("workflow")) {
+                h2 { s.bookingStatusHeading }
+                workflow(booking.state, s)
+                if booking.state == .cancelled {
+                    p {
+                        s.cancelledText(booking.cancelledAt.map(DisplayFormat.dateTime) ?? "")
+                        if let reason = booking.cancelReason { " \(s.cancelReasonHeading): \(reason)" }
+                    }
+                }
+                actions(booking, admin: admin, cancelForm: cancelForm)
+            }
+
+            section(.class("card"), .id("approval")) {
+                h2 { s.approvalHeading }
+                if let at = booking.approvedAt {
+                    p { s.approvedText(by: booking.approvedBy ?? "?", at: DisplayFormat.dateTime(at)) }
+                } else if booking.state == .cancelled {
+                    p { s.approvalNotPossible }
+                } else {
+                    p { span(.class("badge warn")) { s.bookingNotApprovedYet } }
+                    if admin.may(.adminBookingApprove(booking.id)) {
+                        Fields.postButton(.adminBookingApprove(booking.id), s.approveButton, csrf: admin.csrfToken, style: "button")
+                    }
+                }
+            }
+
+            div(.class("booking-facts")) {
+                section(.class("card")) {
+                    h2 { s.bookingContactHeading }
+                    dl(.class("facts")) {
+                        if booking.contact.isCompany, let company = booking.contact.companyName {
+                            dt { s.bookingCompanyLabel }
+                            dd {
+                                if admin.may(.adminCustomer(booking.contact.id)) {
+                                    a(.href(SafeURL(.adminCustomer(booking.contact.id)))) { company }
+                                } else {
+                                    company
+                                }
+                            }
+                        }
+                        dt { s.bookingContactPerson }
+                        dd {
+                            if !booking.contact.isCompany, admin.may(.adminCustomer(booking.contact.id)) {
+                                a(.href(SafeURL(.adminCustomer(booking.contact.id)))) { booking.contact.name }
+                            } else {
+                                booking.contact.name
+                            }
+                        }
+                        if let email = booking.contact.email {
+                            dt { s.emailLabel }
+                            dd { a(.href(SafeURL(mailto: email))) { email } }
+                        }
+                        if let phone = booking.contact.phone {
+                            dt { s.bookingPhoneLabel }
+                            dd { phone }
+                        }
+                    }
+                }
+                section(.class("card")) {
+                    h2 { s.bookingDeliveryAddressHeading }
+                    BookingComponents.address(booking.deliveryAddress, empty: s.bookingNoAddress)
+                }
+                section(.class("card")) {
+                    h2 { s.bookingPeriodHeading }
+                    dl(.class("facts")) {
+                        dt { s.bookingDeliveryLabel }
+                        dd { s.bookingDayWithWeekday(booking.period.start) }
+                        dt { s.bookingPickupLabel }
+                        dd { s.bookingDayWithWeekday(booking.period.end) }
+                        dt { s.bookingPeriodHeading }
+                        dd { s.bookingDayCount(booking.period.days) }
+                        dt { s.bookingQuotationLabel }
+                        dd {
+                            let text = s.quotationVersionText(booking.quotationNumber, booking.quotationVersion)
+                            if admin.may(.adminQuotationVersion(booking.quotationID, version: booking.quotationVersion)) {
+                                a(.href(SafeURL(.adminQuotationVersion(booking.quotationID, version: booking.quotationVersion)))) { text }
+                            } else {
+                                text
+                            }
+                        }
+                        dt { s.bookingCreatedLabel }
+                        dd { DisplayFormat.dateTime(booking.createdAt) }
+                    }
+                }
+            }
+
+            section(.class("card"), .id("lines")) {
+                h2 { s.bookingLinesHeading }
+                div(.class("table-scroll")) {
+                    element("table", [.class("lines")]) {
+                        element("thead", []) {
+                            element("tr", []) {
+                                element("th", [.attr("scope", "col")]) { s.bookingColumnDescription }
+                                element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnQuantity }
+                                element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnDays }
+                                element("th", [.attr("scope", "col"), .class("num unit")]) { s.bookingColumnUnitPrice }
+                                if hasLineDiscounts {
+                                    element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnDiscount }
+                                }
+                                element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnAmount }
+                            }
+                        }
+                        element("tbody", []) {
+                            for line in booking.lines {
+                                element("tr", []) {
+                                    element("td", []) {
+                                        line.description
+                                        if case .product(_, let sku) = line.kind {
+                                            small(.class("sub")) { [sku, s.reservedNote].compactMap { $0 }.joined(separator: " · ") }
+                                        }
+                                    }
+                                    element("td", [.class("num")]) { String(line.quantity) }
+                                    element("td", [.class("num")]) { line.pricing == .perDay ? String(line.days) : "–" }
+                                    element("td", [.class("num unit")]) { line.unitPrice.formatted(language) }
+                                    if hasLineDiscounts {
+                                        element("td", [.class("num")]) { line.discount.isZero ? "–" : "−" + line.discount.formatted(language) }
+                                    }
+                                    element("td", [.class("num")]) { line.total.formatted(language) }
+                                }
+                            }
+                        }
+                    }
+                }
+                dl(.class("totals")) {
+                    dt { s.bookingSubtotalLabel }
+                    dd { booking.linesSubtotal.formatted(language) }
+                    if !booking.discount.isZero {
+                        dt { s.bookingDiscountLabel }
+                        dd { "−" + booking.discount.formatted(language) }
+                    }
+                    if !booking.shipping.isZero {
+                        dt { s.bookingShippingLabel }
+                        dd { booking.shipping.formatted(language) }
+                    }
+                    dt { s.bookingNetLabel }
+                    dd { booking.net.formatted(language) }
+                    dt { s.bookingVatLabel(booking.vatRate) }
+                    dd { booking.vat.formatted(language) }
+                    dt(.class("grand")) { s.bookingTotalLabel }
+                    dd(.class("grand")) { booking.total.formatted(language) }
+                }
+            }
+
+            section(.class("card"), .id("notes")) {
+                h2 { s.notesHeading }
+                if admin.may(.adminBookingNotes(booking.id)) {
+                    Fields.summary(notes, s)
+                    Fields.post(.adminBookingNotes(booking.id), csrf: admin.csrfToken) {
+                        Fields.hidden("version", String(booking.version))
+                        Fields.textarea("notes", s.notesLabel, notes, rows: 5)
+                        button(.class("button secondary"), .attr("type", "submit")) { s.notesSave }
+                    }
+                    if let unsavedNotes {
+                        element("details", [.attr("open", "open")]) {
+                            element("summary", []) { s.unsavedTextHeading }
+                            element("pre", [.class("unsaved")]) { unsavedNotes }
+                        }
+                    }
+                } else if !booking.notes.isEmpty {
+                    element("pre", [.class("notes")]) { booking.notes }
+                }
+            }
+
+            section(.class("card"), .id("history")) {
+                h2 { s.historyHeading }
+                if history.isEmpty {
+                    p { s.historyEmpty }
+                } else {
+                    ol(.class("history")) {
+                        for entry in history {
+                            li {
+                                element("time", [.attr("datetime", DisplayFormat.date(entry.at))]) { DisplayFormat.dateTime(entry.at) }
+                                " · "
+                                strong { actor(entry, s) }
+                                " · "
+                                s.historyText(entry)
+                            }
+                        }
+                    }
+                }
+            }
+        }.rendered()
+    }
+
+    /// The forward workflow as steps, the reached one marked.
+    static func workflow(_ state: BookingState, _ s: Strings) -> Node {
+        let reached = state.workflowStep ?? 0
+        return ol(.class(state == .cancelled ? "workflow cancelled" : "workflow"), .attr("aria-label", s.bookingWorkflowLabel)) {
+            for step in BookingState.workflow {
+                let number = step.workflowStep ?? 0
+                if number == reached {
+                    li(.class("current"), .attr("aria-current", "step")) { s.bookingStateName(step) }
+                } else {
+                    li(.class(number < reached ? "done" : "todo")) { s.bookingStateName(step) }
+                }
+            }
+        }
+    }
+
+    /// The buttons for the next steps this member may take, and the cancel form with its reason.
+    static func actions(_ booking: BookingDetail, admin: AdminPage, cancelForm: FormState) -> Node {
+        let s = admin.strings
+        let next = booking.state.nextStates
+        let allowed = next.filter { admin.may(.adminBookingTransition(booking.id, to: $0)) }
+        let seen = [("from", booking.state.rawValue)]
+        return .fragment([
+            div(.class("workflow-actions")) {
+                if next.isEmpty {
+                    p { s.noFurtherSteps }
+                } else if allowed.isEmpty {
+                    p { s.noStepsForRole }
+                }
+                for target in allowed where target != .cancelled {
+                    Fields.postButton(
+                        .adminBookingTransition(booking.id, to: target), s.bookingTransitionButton(target), csrf: admin.csrfToken,
+                        style: "button", fields: seen)
+                }
+            },
+            allowed.contains(.cancelled)
+                ? element("details", [.class("cancel-booking")] + (cancelForm.errors.isEmpty ? [] : [.attr("open", "open")])) {
+                    element("summary", []) { s.cancelFormHeading }
+                    Fields.post(.adminBookingTransition(booking.id, to: .cancelled), csrf: admin.csrfToken) {
+                        Fields.hidden("from", booking.state.rawValue)
+                        Fields.textarea("reason", s.cancelReasonLabel, cancelForm, rows: 3, hint: s.cancelHint)
+                        button(.class("button danger"), .attr("type", "submit")) { s.bookingTransitionButton(.cancelled) }
+                    }
+                }
+                : .fragment([]),
+        ])
+    }
+
+    static func actor(_ entry: BookingHistoryEntry, _ s: Strings) -> String {
+        if let name = entry.actorName { return name }
+        return entry.actorKind == "customer" ? s.bookingActorCustomer : s.bookingActorSystem
+    }
+}
