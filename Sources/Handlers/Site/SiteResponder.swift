@@ -100,7 +100,7 @@ public final class SiteResponder: RequestResponder {
         case .calendarFeed:
             throw HTTPError(.notFound)
         case .companyLogo:
-            throw HTTPError(.notFound)
+            return try CompanyLogoHandler.serve(context)
         case .adminLogout, .adminDashboard, .adminAccount, .adminPasswordChange, .adminSessionRevoke,
             .adminCalendarFeedCreate, .adminCalendarFeedRevoke, .adminCustomers, .adminCustomerNew, .adminCustomerCreate,
             .adminCustomer, .adminCustomerEdit, .adminCustomerUpdate, .adminCustomerArchive, .adminProducts,
