@@ -114,6 +114,10 @@ extension Strings {
         case "locale": userLanguageLabel
         case "active": userActive
         case "logo": settingsLogoHeading
+        case "logo_bytes": t("Filstorlek (byte)", "File size (bytes)")
+        case "logo_size": t("Pixlar", "Pixels")
+        case "logo_sha256": "SHA-256"
+        case "sessions_ended", "other_sessions_ended": t("Avslutade inloggningar", "Sessions ended")
         default: key.replacingUnderscores
         }
     }

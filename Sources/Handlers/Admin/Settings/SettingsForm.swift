@@ -39,7 +39,7 @@ enum SettingsForm {
             return value
         }
 
-        let country = text("country", max: 2, required: true).uppercased()
+        let country = text("country", max: 60, required: true).uppercased()
         if form.errors["country"] == nil, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
             form.errors["country"] = s.settingsCountryInvalid
         }

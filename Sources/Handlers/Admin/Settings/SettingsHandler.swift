@@ -26,7 +26,7 @@ enum SettingsHandler {
         do {
             try SettingsStore.update(try admin.connection(), version: version, values: values, actor: admin.actor)
         } catch SettingsStoreError.versionConflict(let current) {
-            var fresh = SettingsForm.state(current, language: admin.user.locale)
+            var fresh = SettingsForm.state(current, language: admin.strings.language)
             fresh.formError = s.conflictMessage
             return try page(admin, form: fresh, logoForm: FormState(), status: .conflict)
         }
@@ -69,7 +69,7 @@ enum SettingsHandler {
         let preview = (try? HTMLSanitizer.sanitize(record.values.termsTemplateHTML)) ?? .empty
         return admin.html(
             SettingsPage.render(
-                form: form ?? SettingsForm.state(record, language: admin.user.locale), termsPreview: preview,
+                form: form ?? SettingsForm.state(record, language: admin.strings.language), termsPreview: preview,
                 lastSaved: record.updatedAt, logo: record.logo.map { SettingsPage.Logo(mimeType: $0.mimeType, byteCount: $0.byteCount) },
                 logoForm: logoForm, logoLimitKiB: LogoImage.maximumBytes / 1024, admin: try admin.page()),
             status: status)

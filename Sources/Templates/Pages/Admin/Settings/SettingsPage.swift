@@ -109,7 +109,7 @@ public enum SettingsPage {
                     }
                     Fields.textarea("terms_template_html", s.termsLabel, form, rows: 12, hint: s.termsHint)
                     if !termsPreview.markup.isEmpty {
-                        element("details", [.class("terms-preview")]) {
+                        element("details", [.class("terms-preview"), .flag("open")]) {
                             element("summary", []) { s.termsPreview }
                             div(.class("rich-text")) { Node.sanitized(termsPreview) }
                         }
