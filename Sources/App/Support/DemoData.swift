@@ -5,8 +5,8 @@ import Domain
 enum DemoData {
     static let company = (
         name: "EventGaraget Väst AB",
-        orgNumber: "559123-4567",
-        vatNumber: "SE559123456701",
+        orgNumber: "559123-4561",
+        vatNumber: "SE559123456101",
         addressLine1: "Hisingsgatan 28",
         postalCode: "417 03",
         city: "Göteborg",

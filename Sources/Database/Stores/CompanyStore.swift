@@ -2,7 +2,8 @@ public import Domain
 
 /// The company profile from the settings row (one row, made by the first migration).
 public enum CompanyStore {
-    /// Reads the profile. Address parts are joined into one line for footers and letters.
+    /// Reads the profile. Address parts are joined into one line for footers and letters. Read on
+    /// every page (never cached), so a change in the settings shows on the next request.
     /// - Throws: `DatabaseError` (`.connectionUnavailable` while PostgreSQL is down).
     public static func profile(_ connection: Connection) throws(DatabaseError) -> CompanyProfile {
         let rows = try connection.query(
@@ -14,7 +15,8 @@ public enum CompanyStore {
                              nullif(btrim(concat_ws(' ', postal_code, city)), '')) AS address,
                    coalesce(contact_email::text, '') AS contact_email,
                    coalesce(contact_phone, '') AS contact_phone,
-                   coalesce(website_url, '') AS website_url
+                   coalesce(website_url, '') AS website_url,
+                   left(encode(logo_sha256, 'hex'), 16) AS logo_version
               FROM settings
             """)
         guard let row = rows.first else { return .fallback }
@@ -25,6 +27,7 @@ public enum CompanyStore {
             address: try row.decode("address"),
             email: try row.decode("contact_email"),
             phone: try row.decode("contact_phone"),
-            website: try row.decode("website_url"))
+            website: try row.decode("website_url"),
+            logoVersion: try row.decode("logo_version"))
     }
 }

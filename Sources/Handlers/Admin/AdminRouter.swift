@@ -57,9 +57,18 @@ enum AdminRouter {
         case .adminPackingList(let id): return try BookingsHandler.packingList(id, admin)
         case .adminCalendar(let query): return try CalendarHandler.show(query, admin)
 
-        case .adminUsers, .adminUserNew, .adminUserCreate, .adminUserEdit, .adminUserUpdate, .adminUserDeactivate,
-            .adminUserReactivate, .adminSettings, .adminSettingsUpdate, .adminLogoUpload, .adminLogoRemove, .adminActivity:
-            throw HTTPError(.notFound)
+        case .adminUsers: return try UsersHandler.list(admin)
+        case .adminUserNew: return try UsersHandler.new(admin)
+        case .adminUserCreate: return try UsersHandler.create(admin)
+        case .adminUserEdit(let id): return try UsersHandler.edit(id, admin)
+        case .adminUserUpdate(let id): return try UsersHandler.update(id, admin)
+        case .adminUserDeactivate(let id): return try UsersHandler.deactivate(id, admin)
+        case .adminUserReactivate(let id): return try UsersHandler.reactivate(id, admin)
+        case .adminSettings: return try SettingsHandler.show(admin)
+        case .adminSettingsUpdate: return try SettingsHandler.update(admin)
+        case .adminLogoUpload: return try SettingsHandler.uploadLogo(admin)
+        case .adminLogoRemove: return try SettingsHandler.removeLogo(admin)
+        case .adminActivity(let query): return try ActivityHandler.show(query, admin)
 
         // Public routes never reach the staff router (`access` is `.anyone`).
         case .home, .health, .signingHelp, .switchLanguage, .signing, .signingSubmit, .signingDone, .signingDecline,

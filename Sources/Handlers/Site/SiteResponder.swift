@@ -100,7 +100,7 @@ public final class SiteResponder: RequestResponder {
         case .calendarFeed(let token):
             return try CalendarFeedHandler.feed(token: token, context: context)
         case .companyLogo:
-            throw HTTPError(.notFound)
+            return try CompanyLogoHandler.serve(context)
         case .adminLogout, .adminDashboard, .adminAccount, .adminPasswordChange, .adminSessionRevoke,
             .adminCalendarFeedCreate, .adminCalendarFeedRevoke, .adminCustomers, .adminCustomerNew, .adminCustomerCreate,
             .adminCustomer, .adminCustomerEdit, .adminCustomerUpdate, .adminCustomerArchive, .adminProducts,

@@ -33,7 +33,10 @@ enum AdminLayout {
                 body(.class("admin")) {
                     a(.class("skip-link"), .href(SafeURL(fragment: "main"))) { s.skipToContent }
                     header(.class("site-header admin-header")) {
-                        a(.class("brand"), .href(SafeURL(.adminDashboard))) { context.company.name }
+                        a(.class("brand"), .href(SafeURL(.adminDashboard))) {
+                            if let logo = SafeURL.logo(context.company) { void("img", [.src(logo), .attr("alt", ""), .class("brand-logo")]) }
+                            context.company.name
+                        }
                         nav(.class("admin-nav"), .attr("aria-label", s.navLabel)) {
                             for (route, label) in sections(s) where admin.may(route) {
                                 let path = route.path

@@ -19,7 +19,10 @@ enum Layout {
                 body {
                     a(.class("skip-link"), .href(SafeURL(fragment: "main"))) { s.skipToContent }
                     header(.class("site-header")) {
-                        a(.class("brand"), .href(SafeURL(.home))) { context.company.name }
+                        a(.class("brand"), .href(SafeURL(.home))) {
+                            if let logo = SafeURL.logo(context.company) { void("img", [.src(logo), .attr("alt", ""), .class("brand-logo")]) }
+                            context.company.name
+                        }
                         nav(.attr("aria-label", s.t("Språk", "Language"))) {
                             a(
                                 .href(SafeURL(.switchLanguage(s.otherLanguage, returnTo: context.currentPath))),

@@ -106,25 +106,40 @@ public enum UserStore {
     }
 
     /// Changes name, role and locale if `version` is still current; audited with before and after.
+    /// With `passwordHash` (an admin setting a new password) the password is replaced too and every
+    /// session of the user ends (except `keepingSession`), in the same transaction.
+    /// - Throws: `UserStoreError` (`.notFound`, `.versionConflict`, `.lastAdmin`; nothing written), `DatabaseError`.
     public static func update(
-        _ connection: Connection, id: UserID, version: Int, name: String, role: StaffRole, locale: Language, actor: AuditActor
+        _ connection: Connection, id: UserID, version: Int, name: String, role: StaffRole, locale: Language,
+        passwordHash: String? = nil, keepingSession: SessionID? = nil, actor: AuditActor
     ) throws {
         try connection.transaction { tx in
-            guard let current = try tx.query("SELECT " + columns + " FROM users WHERE id = \(id.rawValue) FOR UPDATE").first.map(record)
-            else { throw UserStoreError.notFound }
+            let current = try lockForChange(tx, id: id)
             guard current.version == version else { throw UserStoreError.versionConflict(current: current) }
-            if current.member.role == .admin, role != .admin, try activeAdmins(tx, except: id) == 0 {
+            if current.active, current.member.role == .admin, role != .admin, try activeAdmins(tx, except: id) == 0 {
                 throw UserStoreError.lastAdmin
             }
+            let before = ["name": current.member.name, "role": current.member.role.rawValue, "locale": current.member.locale.rawValue]
+            let after = ["name": name, "role": role.rawValue, "locale": locale.rawValue]
+            let diff = AuditStore.changes(from: before, to: after)
+            guard diff != nil || passwordHash != nil else { return }
             try tx.execute(
                 """
                 UPDATE users SET name = \(name), role = \(role.rawValue), locale = \(locale.rawValue), version = version + 1
                  WHERE id = \(id.rawValue)
                 """)
-            let before = ["name": current.member.name, "role": current.member.role.rawValue, "locale": current.member.locale.rawValue]
-            let after = ["name": name, "role": role.rawValue, "locale": locale.rawValue]
-            if let diff = AuditStore.changes(from: before, to: after) {
+            if let diff {
                 try AuditStore.record(tx, actor: actor, entity: "user", entityID: id.rawValue, action: "updated", before: diff.before, after: diff.after)
+            }
+            if let passwordHash {
+                try tx.execute(
+                    """
+                    UPDATE users SET password_hash = \(passwordHash), password_changed_at = now() WHERE id = \(id.rawValue)
+                    """)
+                let ended = try SessionStore.revokeAll(tx, user: id, keeping: keepingSession)
+                try AuditStore.record(
+                    tx, actor: actor, entity: "user", entityID: id.rawValue, action: "password_set",
+                    after: ["sessions_ended": String(ended)])
             }
         }
     }
@@ -132,8 +147,7 @@ public enum UserStore {
     /// Deactivates (their sessions end in the same transaction) or reactivates an account; audited.
     public static func setActive(_ connection: Connection, id: UserID, active: Bool, actor: AuditActor) throws {
         try connection.transaction { tx in
-            guard let current = try tx.query("SELECT " + columns + " FROM users WHERE id = \(id.rawValue) FOR UPDATE").first.map(record)
-            else { throw UserStoreError.notFound }
+            let current = try lockForChange(tx, id: id)
             guard current.active != active else { return }
             if !active, current.member.role == .admin, try activeAdmins(tx, except: id) == 0 { throw UserStoreError.lastAdmin }
             try tx.execute("UPDATE users SET active = \(active), version = version + 1 WHERE id = \(id.rawValue)")
@@ -143,6 +157,17 @@ public enum UserStore {
                 tx, actor: actor, entity: "user", entityID: id.rawValue, action: active ? "reactivated" : "deactivated",
                 before: ["active": String(current.active)], after: after)
         }
+    }
+
+    /// Locks the account and every active admin, in id order, then reads the account. Two admins
+    /// demoting or deactivating each other at the same moment are thus serialised, and the second
+    /// sees that the first left only one admin: the last-admin rule cannot be raced past (and the
+    /// fixed lock order cannot deadlock).
+    private static func lockForChange(_ tx: Connection, id: UserID) throws -> UserRecord {
+        try tx.execute("SELECT id FROM users WHERE id = \(id.rawValue) OR (role = 'admin' AND active) ORDER BY id FOR UPDATE")
+        guard let current = try tx.query("SELECT " + columns + " FROM users WHERE id = \(id.rawValue)").first.map(record)
+        else { throw UserStoreError.notFound }
+        return current
     }
 
     static func activeAdmins(_ tx: Connection, except id: UserID) throws -> Int {

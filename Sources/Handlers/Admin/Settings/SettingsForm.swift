@@ -1,0 +1,112 @@
+import Database
+import Domain
+import Foundation
+import Sanitizer
+import Templates
+
+/// The settings form's text ⇄ `SettingsValues`: every rule with its message next to the field.
+enum SettingsForm {
+    /// The stored settings as the form shows them.
+    static func state(_ record: SettingsRecord, language: Language) -> FormState {
+        let v = record.values
+        let sender = EmailSender.split(stored: v.emailSender)
+        return FormState(values: [
+            "company_name": v.companyName, "org_number": v.orgNumber, "vat_number": v.vatNumber,
+            "address_line1": v.addressLine1, "address_line2": v.addressLine2, "postal_code": v.postalCode, "city": v.city,
+            "country": v.country, "contact_email": v.contactEmail, "contact_phone": v.contactPhone,
+            "website_url": v.websiteURL, "team_notification_email": v.teamNotificationEmail,
+            "sender_name": sender.displayName, "sender_address": sender.address,
+            "default_vat_rate": v.defaultVATRate.percentText(language),
+            "signing_link_validity_days": String(v.signingLinkValidityDays), "terms_template_html": v.termsTemplateHTML,
+            "version": String(record.version),
+        ])
+    }
+
+    /// The values to save, or nil with an error next to each wrong field.
+    static func validate(_ form: inout FormState, s: Strings) -> SettingsValues? {
+        func text(_ name: String, max: Int = 200, required: Bool = false) -> String {
+            let value = form[name]
+            if required && value.isEmpty {
+                form.errors[name] = s.required
+            } else if value.count > max || value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                form.errors[name] = s.settingsTooLong
+            }
+            return value
+        }
+        func email(_ name: String) -> String {
+            let value = text(name, max: 254)
+            if !value.isEmpty, form.errors[name] == nil, !EmailAddressRule.isValid(value) { form.errors[name] = s.settingsEmailInvalid }
+            return value
+        }
+
+        let country = text("country", max: 60, required: true).uppercased()
+        if form.errors["country"] == nil, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            form.errors["country"] = s.settingsCountryInvalid
+        }
+        let orgNumber = text("org_number", max: 30)
+        if country == "SE", !orgNumber.isEmpty, form.errors["org_number"] == nil,
+           !SwedishRegistration.isValidOrganisationNumber(orgNumber)
+        {
+            form.errors["org_number"] = s.settingsOrgNumberInvalid
+        }
+        var vatNumber = text("vat_number", max: 30)
+        if country == "SE", !vatNumber.isEmpty, form.errors["vat_number"] == nil {
+            if SwedishRegistration.isValidVATNumber(vatNumber) {
+                vatNumber = vatNumber.uppercased().filter { $0 != " " && $0 != "-" }
+            } else {
+                form.errors["vat_number"] = s.settingsVATNumberInvalid
+            }
+        }
+        let phone = text("contact_phone", max: 40)
+        if !phone.isEmpty, !phone.allSatisfy({ ($0.isASCII && $0.isNumber) || " +-()".contains($0) }) {
+            form.errors["contact_phone"] = s.settingsPhoneInvalid
+        }
+        let website = text("website_url", max: 300)
+        if !website.isEmpty, form.errors["website_url"] == nil, !isWebsite(website) {
+            form.errors["website_url"] = s.settingsWebsiteInvalid
+        }
+
+        let senderName = text("sender_name", max: 100)
+        let senderAddress = email("sender_address")
+        var sender = ""
+        if !senderAddress.isEmpty, form.errors["sender_address"] == nil {
+            do {
+                sender = try EmailSender(displayName: senderName, address: senderAddress).stored
+            } catch {
+                form.errors[error == .invalidAddress ? "sender_address" : "sender_name"] =
+                    error == .invalidAddress ? s.settingsEmailInvalid : s.settingsSenderNameInvalid
+            }
+        } else if senderAddress.isEmpty, !senderName.isEmpty {
+            form.errors["sender_address"] = s.settingsSenderAddressMissing
+        }
+
+        var vat = VATRate.default
+        do { vat = try VATRate(percentText: form["default_vat_rate"]) } catch {
+            form.errors["default_vat_rate"] = error == .empty ? s.required : s.settingsVATInvalid
+        }
+        let days = Int(form["signing_link_validity_days"]) ?? 0
+        if !(1...365).contains(days) { form.errors["signing_link_validity_days"] = s.settingsValidityInvalid }
+
+        var terms = ""
+        do { terms = try HTMLSanitizer.sanitize(form["terms_template_html"]).markup } catch {
+            form.errors["terms_template_html"] = s.settingsTermsTooLarge(limitKiB: HTMLSanitizer.maximumInputBytes / 1024)
+        }
+
+        let values = SettingsValues(
+            companyName: text("company_name", required: true), orgNumber: orgNumber, vatNumber: vatNumber,
+            addressLine1: text("address_line1"), addressLine2: text("address_line2"), postalCode: text("postal_code", max: 20),
+            city: text("city", max: 100), country: country, contactEmail: email("contact_email"), contactPhone: phone,
+            websiteURL: website, teamNotificationEmail: email("team_notification_email"), emailSender: sender,
+            defaultVATRate: vat, signingLinkValidityDays: days, termsTemplateHTML: terms)
+        return form.errors.isEmpty ? values : nil
+    }
+
+    /// An `http(s)://host…` address the footer and emails can link to.
+    static func isWebsite(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(where: \.isWhitespace),
+              let url = URL(string: text), let host = url.host, host.contains(".")
+        else { return false }
+        return URLPolicy.isAllowedLink(text)
+    }
+}

@@ -1,0 +1,162 @@
+import Database
+import Domain
+import FCGIHost
+import Foundation
+import Passwords
+import Routing
+import Templates
+
+/// `/admin/users` (Admin only): list, create, edit (name, role, language, optionally a new
+/// password), deactivate and reactivate. The store keeps the last active admin; this handler
+/// words the refusals and keeps an admin from deactivating themself.
+enum UsersHandler {
+    static func list(_ admin: AdminContext, error: String? = nil, status: HTTPStatus = .ok) throws -> Response {
+        let rows = try UserStore.all(try admin.connection()).map {
+            UsersPage.Row(member: $0.member, active: $0.active, lockedUntil: $0.lockedUntil, lastLoginAt: $0.lastLoginAt)
+        }
+        return admin.html(UsersPage.render(rows: rows, error: error, admin: try admin.page()), status: status)
+    }
+
+    static func new(_ admin: AdminContext) throws -> Response {
+        let form = FormState(values: ["role": StaffRole.support.rawValue, "locale": admin.user.locale.rawValue])
+        return admin.html(UserFormPage.render(existing: nil, form: form, admin: try admin.page()))
+    }
+
+    static func create(_ admin: AdminContext) throws -> Response {
+        let s = admin.strings
+        var form = FormState(values: admin.formValues(UserFormPage.fieldNames))
+        let email = form["email"]
+        if email.isEmpty {
+            form.errors["email"] = s.required
+        } else if !EmailAddressRule.isValid(email) {
+            form.errors["email"] = s.userEmailInvalid
+        }
+        let fields = validate(&form, s: s)
+        let password = checkPassword(&form, admin.request, email: email, required: true, s: s)
+        guard form.isValid, let fields, let password else { return try page(nil, form, .badRequest, admin) }
+
+        do {
+            _ = try UserStore.create(
+                try admin.connection(), email: email, name: fields.name, role: fields.role, locale: fields.locale,
+                passwordHash: try PasswordHasher.hash(password), actor: admin.actor)
+        } catch UserStoreError.emailTaken {
+            form.errors["email"] = s.userEmailTaken
+            return try page(nil, form, .badRequest, admin)
+        }
+        return admin.redirect(to: .adminUsers, flash: .created)
+    }
+
+    static func edit(_ id: UserID, _ admin: AdminContext) throws -> Response {
+        guard let record = try UserStore.find(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
+        return try page(record, Self.form(record), .ok, admin)
+    }
+
+    static func update(_ id: UserID, _ admin: AdminContext) throws -> Response {
+        let s = admin.strings
+        let db = try admin.connection()
+        guard let record = try UserStore.find(db, id: id) else { throw HTTPError(.notFound) }
+        guard let version = Int(admin.request.form["version"] ?? "") else { throw HTTPError(.badRequest) }
+        var form = FormState(values: admin.formValues(UserFormPage.fieldNames))
+        let fields = validate(&form, s: s)
+        let password = checkPassword(&form, admin.request, email: record.member.email, required: false, s: s)
+        guard form.isValid, let fields else { return try page(record, form, .badRequest, admin) }
+
+        let isSelf = id == admin.user.id
+        do {
+            try UserStore.update(
+                db, id: id, version: version, name: fields.name, role: fields.role, locale: fields.locale,
+                passwordHash: try password.map { try PasswordHasher.hash($0) }, keepingSession: isSelf ? admin.session.id : nil,
+                actor: admin.actor)
+        } catch UserStoreError.versionConflict(let current) {
+            var fresh = Self.form(current)
+            fresh.formError = s.conflictMessage
+            return try page(current, fresh, .conflict, admin)
+        } catch UserStoreError.lastAdmin {
+            form.formError = s.userLastAdmin
+            return try page(record, form, .conflict, admin)
+        } catch UserStoreError.notFound {
+            throw HTTPError(.notFound)
+        }
+        // An admin who just gave up the admin role can no longer open the users pages.
+        if isSelf, fields.role != .admin { return admin.redirect(to: .adminDashboard, flash: .saved) }
+        return admin.redirect(to: .adminUsers, flash: .saved)
+    }
+
+    static func deactivate(_ id: UserID, _ admin: AdminContext) throws -> Response {
+        if id == admin.user.id { return try list(admin, error: admin.strings.userCannotDeactivateSelf, status: .conflict) }
+        return try setActive(id, false, admin)
+    }
+
+    static func reactivate(_ id: UserID, _ admin: AdminContext) throws -> Response {
+        try setActive(id, true, admin)
+    }
+
+    private static func setActive(_ id: UserID, _ active: Bool, _ admin: AdminContext) throws -> Response {
+        do {
+            try UserStore.setActive(try admin.connection(), id: id, active: active, actor: admin.actor)
+        } catch UserStoreError.notFound {
+            throw HTTPError(.notFound)
+        } catch UserStoreError.lastAdmin {
+            return try list(admin, error: admin.strings.userLastAdmin, status: .conflict)
+        }
+        return admin.redirect(to: .adminUsers, flash: active ? .reactivated : .deactivated)
+    }
+
+    // MARK: The form
+
+    private static func page(_ record: UserRecord?, _ form: FormState, _ status: HTTPStatus, _ admin: AdminContext) throws -> Response {
+        let existing = record.map { UserFormPage.Existing(member: $0.member, active: $0.active) }
+        return admin.html(UserFormPage.render(existing: existing, form: form, admin: try admin.page()), status: status)
+    }
+
+    private static func form(_ record: UserRecord) -> FormState {
+        FormState(values: [
+            "email": record.member.email, "name": record.member.name, "role": record.member.role.rawValue,
+            "locale": record.member.locale.rawValue, "version": String(record.version),
+        ])
+    }
+
+    /// Name, role and language from the form; nil (with errors in `form`) when any is wrong.
+    private static func validate(_ form: inout FormState, s: Strings) -> (name: String, role: StaffRole, locale: Language)? {
+        let name = form["name"]
+        if name.isEmpty {
+            form.errors["name"] = s.required
+        } else if name.count > 200 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            form.errors["name"] = s.userNameTooLong
+        }
+        let role = StaffRole(rawValue: form["role"])
+        if role == nil { form.errors["role"] = s.userRoleInvalid }
+        let locale = Language(rawValue: form["locale"])
+        if locale == nil { form.errors["locale"] = s.userLanguageInvalid }
+        guard form.errors["name"] == nil, let role, let locale else { return nil }
+        return (name, role, locale)
+    }
+
+    /// The new password when one was typed and passes the policy and the confirmation; errors go
+    /// into `form`. Passwords are never echoed back into the form.
+    private static func checkPassword(
+        _ form: inout FormState, _ request: Request, email: String, required: Bool, s: Strings
+    ) -> String? {
+        let password = request.form["password"] ?? ""
+        let confirmation = request.form["confirm_password"] ?? ""
+        if password.isEmpty {
+            if required { form.errors["password"] = s.required }
+            return nil
+        }
+        do {
+            try PasswordPolicy.check(password, email: email)
+        } catch {
+            switch error {
+            case .tooShort: form.errors["password"] = s.passwordTooShort
+            case .tooLong: form.errors["password"] = s.passwordTooLong
+            case .sameAsEmail: form.errors["password"] = s.passwordIsEmail
+            }
+            return nil
+        }
+        guard confirmation == password else {
+            form.errors["confirm_password"] = s.passwordsDiffer
+            return nil
+        }
+        return password
+    }
+}

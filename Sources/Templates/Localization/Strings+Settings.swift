@@ -1,0 +1,119 @@
+extension Strings {
+    // MARK: Settings page
+
+    var settingsTitle: String { t("Inställningar", "Settings") }
+    var settingsCompanyHeading: String { t("Företaget", "Company") }
+    var settingsAddressHeading: String { t("Adress", "Address") }
+    var settingsContactHeading: String { t("Kontakt", "Contact") }
+    var settingsEmailHeading: String { t("E-post från systemet", "Email from the system") }
+    var settingsQuotationHeading: String { t("Offerter", "Quotations") }
+    var settingsLogoHeading: String { t("Logotyp", "Logo") }
+    var settingsSave: String { t("Spara inställningarna", "Save settings") }
+    var settingsLastSaved: String { t("Senast sparad", "Last saved") }
+
+    var companyNameLabel: String { t("Företagsnamn", "Company name") }
+    var orgNumberLabel: String { t("Organisationsnummer", "Organisation number") }
+    var vatNumberLabel: String { t("Momsregistreringsnummer", "VAT number") }
+    var addressLine1Label: String { t("Gatuadress", "Street address") }
+    var addressLine2Label: String { t("Adressrad 2", "Address line 2") }
+    var postalCodeLabel: String { t("Postnummer", "Postal code") }
+    var cityLabel: String { t("Ort", "City") }
+    var countryLabel: String { t("Land (landskod)", "Country (country code)") }
+    var countryHint: String { t("Två bokstäver, till exempel SE.", "Two letters, for example SE.") }
+    var contactEmailLabel: String { t("Kontaktadress (e-post)", "Contact email") }
+    var contactPhoneLabel: String { t("Telefon", "Phone") }
+    var websiteLabel: String { t("Webbplats", "Website") }
+    var teamEmailLabel: String { t("Teamets adress för notiser", "Team notification address") }
+    var teamEmailHint: String {
+        t("Hit skickas besked om signerade och avböjda offerter.", "Notices of signed and declined quotations go here.")
+    }
+    var senderNameLabel: String { t("Avsändarnamn", "Sender name") }
+    var senderAddressLabel: String { t("Avsändaradress", "Sender address") }
+    var senderHint: String {
+        t(
+            "Så här står det i Från-fältet i mejl till kunder. Adressen bör tillhöra er domän så att mejlen inte hamnar som skräppost.",
+            "This is what the From field of customer emails shows. The address should belong to your domain so the emails are not taken for spam.")
+    }
+    var defaultVATLabel: String { t("Moms som standard (%)", "Default VAT rate (%)") }
+    var defaultVATHint: String { t("Till exempel 25 eller 12,5.", "For example 25 or 12.5.") }
+    var linkValidityLabel: String { t("Signeringslänken gäller (dagar)", "Signing link valid for (days)") }
+    var linkValidityHint: String { t("Mellan 1 och 365 dagar.", "Between 1 and 365 days.") }
+    var termsLabel: String { t("Villkorsmall", "Terms template") }
+    var termsHint: String {
+        t(
+            "Kopieras till nya offerter. Enkel HTML: stycken, fetstil, kursiv, listor, rubriker, länkar. Allt annat tas bort när du sparar.",
+            "Copied into new quotations. Simple HTML: paragraphs, bold, italic, lists, headings, links. Anything else is removed when you save.")
+    }
+    var termsPreview: String { t("Så här visas villkoren", "How the terms are shown") }
+
+    // MARK: Logo
+
+    var logoCurrent: String { t("Nuvarande logotyp", "Current logo") }
+    var logoNone: String { t("Ingen logotyp är uppladdad.", "No logo has been uploaded.") }
+    var logoFileLabel: String { t("Ny logotyp", "New logo") }
+    func logoHint(limitKiB: Int) -> String {
+        t(
+            "PNG eller JPEG, högst \(limitKiB) KB och 4096 × 4096 pixlar. Visas i sidhuvudet och på signeringssidan.",
+            "PNG or JPEG, at most \(limitKiB) KB and 4096 × 4096 pixels. Shown in the page header and on the signing page.")
+    }
+    var logoUpload: String { t("Ladda upp", "Upload") }
+    var logoRemove: String { t("Ta bort logotypen", "Remove the logo") }
+    func logoDescription(type: String, kib: Int) -> String { t("\(type), \(kib) KB", "\(type), \(kib) KB") }
+
+    // MARK: Settings validation
+
+    public var settingsTooLong: String { t("Texten är för lång.", "The text is too long.") }
+    public var settingsEmailInvalid: String {
+        t("Skriv en giltig e-postadress, till exempel namn@foretag.se.", "Enter a valid email address, for example name@company.com.")
+    }
+    public var settingsSenderNameInvalid: String {
+        t("Namnet får inte innehålla < > \" eller \\.", "The name cannot contain < > \" or \\.")
+    }
+    public var settingsSenderAddressMissing: String {
+        t("Skriv avsändaradressen som hör till namnet.", "Enter the sender address that goes with the name.")
+    }
+    public var settingsOrgNumberInvalid: String {
+        t(
+            "Ett svenskt organisationsnummer har tio siffror, till exempel 556677-8899, och kontrollsiffran måste stämma.",
+            "A Swedish organisation number has ten digits, for example 556677-8899, and its check digit must match.")
+    }
+    public var settingsVATNumberInvalid: String {
+        t(
+            "Ett svenskt momsregistreringsnummer är SE, tolv siffror och slutar på 01, till exempel SE556677889901.",
+            "A Swedish VAT number is SE followed by twelve digits ending in 01, for example SE556677889901.")
+    }
+    public var settingsCountryInvalid: String { t("Skriv landskoden med två bokstäver, till exempel SE.", "Enter the two-letter country code, for example SE.") }
+    public var settingsPhoneInvalid: String {
+        t("Telefonnumret får bara innehålla siffror, mellanslag och + - ( ).", "The phone number can only contain digits, spaces and + - ( ).")
+    }
+    public var settingsWebsiteInvalid: String {
+        t("Skriv hela adressen, till exempel https://foretag.se.", "Enter the full address, for example https://company.com.")
+    }
+    public var settingsVATInvalid: String {
+        t("Skriv momsen i procent mellan 0 och 100, till exempel 25 eller 12,5.", "Enter the VAT rate in percent between 0 and 100, for example 25 or 12.5.")
+    }
+    public var settingsValidityInvalid: String {
+        t("Skriv ett helt antal dagar mellan 1 och 365.", "Enter a whole number of days between 1 and 365.")
+    }
+    public func settingsTermsTooLarge(limitKiB: Int) -> String {
+        t("Villkoren får vara högst \(limitKiB) KB.", "The terms can be at most \(limitKiB) KB.")
+    }
+
+    // MARK: Logo refusals
+
+    public var logoMissing: String { t("Välj en bildfil att ladda upp.", "Choose an image file to upload.") }
+    public func logoTooLarge(limitKiB: Int) -> String {
+        t("Filen är för stor. Logotypen får vara högst \(limitKiB) KB.", "The file is too large. The logo can be at most \(limitKiB) KB.")
+    }
+    public var logoWrongFormat: String {
+        t(
+            "Filen är inte en PNG- eller JPEG-bild. Bara PNG och JPEG fungerar (inte SVG, GIF eller WebP), oavsett vad filen heter.",
+            "The file is not a PNG or JPEG image. Only PNG and JPEG work (not SVG, GIF or WebP), whatever the file is called.")
+    }
+    public var logoDamaged: String {
+        t("Bilden är skadad eller ofullständig. Spara den på nytt och försök igen.", "The image is damaged or incomplete. Save it again and try once more.")
+    }
+    public func logoTooManyPixels(limit: Int) -> String {
+        t("Bilden är för stor. Högst \(limit) × \(limit) pixlar.", "The image is too big. At most \(limit) × \(limit) pixels.")
+    }
+}

@@ -1,0 +1,197 @@
+public import Domain
+public import Foundation
+public import Routing
+
+/// `/admin/activity`: the audit log, newest first, fifty at a time, with filters by user, entity
+/// type and id, and dates; each row shows who, when, what, and the changed fields before and after.
+public enum ActivityPage {
+    public struct Entry: Sendable {
+        public enum Actor: Sendable {
+            case user(UserID, name: String)
+            /// `customer`, `system` or `worker`.
+            case other(kind: String)
+        }
+
+        public let id: Int64
+        public let at: Date
+        public let actor: Actor
+        public let ip: String?
+        public let entityType: String
+        public let entityID: Int64?
+        public let action: String
+        public let before: [String: String]
+        public let after: [String: String]
+
+        public init(
+            id: Int64, at: Date, actor: Actor, ip: String?, entityType: String, entityID: Int64?, action: String,
+            before: [String: String], after: [String: String]
+        ) {
+            self.id = id
+            self.at = at
+            self.actor = actor
+            self.ip = ip
+            self.entityType = entityType
+            self.entityID = entityID
+            self.action = action
+            self.before = before
+            self.after = after
+        }
+    }
+
+    /// The longest value shown in a before/after cell; a terms template can be pages long.
+    static let maximumValueLength = 400
+
+    /// - Parameters:
+    ///   - query: the page's query as requested (the filter form shows it, the pager extends it).
+    ///   - filters: the filter values and any errors next to them.
+    ///   - staff: the people for the user filter, `(id, name)`.
+    ///   - nextBefore: the cursor of the next (older) page, when there is one.
+    public static func render(
+        entries: [Entry], query: ListQuery, filters: FormState, staff: [(id: UserID, name: String)], entityTypes: [String],
+        nextBefore: Int64?, admin: AdminPage
+    ) -> [UInt8] {
+        let s = admin.strings
+        return AdminLayout.page(title: s.activityTitle, admin) {
+            div(.class("page-head")) { h1 { s.activityTitle } }
+            p(.class("lead")) { s.activityLead }
+            filterForm(filters, staff: staff, entityTypes: entityTypes, s: s)
+            if entries.isEmpty {
+                p { s.activityNone }
+            } else {
+                div(.class("table-scroll")) {
+                    element("table", [.class("list activity")]) {
+                        element("thead", []) {
+                            element("tr", []) {
+                                element("th", [.attr("scope", "col")]) { s.activityWhen }
+                                element("th", [.attr("scope", "col")]) { s.activityWho }
+                                element("th", [.attr("scope", "col")]) { s.activityWhat }
+                                element("th", [.attr("scope", "col")]) { s.activityChanges }
+                            }
+                        }
+                        element("tbody", []) {
+                            for entry in entries { row(entry, admin: admin) }
+                        }
+                    }
+                }
+            }
+            nav(.class("pager"), .attr("aria-label", s.activityTitle)) {
+                if query["before"] != nil { a(.href(SafeURL(.adminActivity(query.with("before", nil))))) { s.activityNewest } }
+                if let nextBefore {
+                    a(.attr("rel", "next"), .href(SafeURL(.adminActivity(query.with("before", String(nextBefore)))))) { s.activityOlder }
+                }
+            }
+        }.rendered()
+    }
+
+    private static func filterForm(
+        _ form: FormState, staff: [(id: UserID, name: String)], entityTypes: [String], s: Strings
+    ) -> Node {
+        let users = [(value: "", label: s.activityAnyone)] + staff.map { (value: String($0.id.rawValue), label: $0.name) }
+        let types = [(value: "", label: s.activityAnyType)] + entityTypes.map { (value: $0, label: s.entityName($0)) }
+        return element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.adminActivity(ListQuery())))]) {
+            Fields.select("user", s.activityUserLabel, form, options: users)
+            Fields.select("entity", s.activityEntityLabel, form, options: types)
+            Fields.text("entity_id", s.activityEntityIDLabel, form, extra: [.attr("inputmode", "numeric"), .attr("size", "8")])
+            Fields.text("from", s.activityFromLabel, form, type: "date")
+            Fields.text("to", s.activityToLabel, form, type: "date")
+            div(.class("field")) {
+                button(.class("button"), .attr("type", "submit")) { s.activityFilter }
+                " "
+                a(.href(SafeURL(.adminActivity(ListQuery())))) { s.activityClear }
+            }
+        }
+    }
+
+    private static func row(_ entry: Entry, admin: AdminPage) -> Node {
+        let s = admin.strings
+        return element("tr", [.id("activity-\(entry.id)")]) {
+            element("td", [.class("when")]) { time(entry.at) }
+            element("td", []) {
+                switch entry.actor {
+                case .user(let id, let name):
+                    if admin.may(.adminUserEdit(id)) { a(.href(SafeURL(.adminUserEdit(id)))) { name } } else { name }
+                case .other(let kind):
+                    s.actorKindName(kind)
+                }
+                if let ip = entry.ip { small(.class("muted")) { " · \(ip)" } }
+            }
+            element("td", []) {
+                what(entry, admin: admin)
+            }
+            element("td", []) { changes(entry, s: s) }
+        }
+    }
+
+    private static func what(_ entry: Entry, admin: AdminPage) -> Node {
+        let s = admin.strings
+        let label = s.entityName(entry.entityType) + (entry.entityID.map { " #\($0)" } ?? "")
+        let route = entityRoute(entry).flatMap { admin.may($0) ? $0 : nil }
+        return span {
+            strong { s.actionName(entry.action) }
+            " · "
+            if let route { a(.href(SafeURL(route))) { label } } else { label }
+            if let id = entry.entityID {
+                small {
+                    " ("
+                    a(.href(SafeURL(.adminActivity(ListQuery(["entity": entry.entityType, "entity_id": String(id)]))))) {
+                        s.activityHistory
+                    }
+                    ")"
+                }
+            }
+        }
+    }
+
+    /// The admin page of the entity a row is about, where there is one.
+    static func entityRoute(_ entry: Entry) -> Route? {
+        if entry.entityType == "settings" { return .adminSettings }
+        guard let id = entry.entityID else { return nil }
+        switch entry.entityType {
+        case "customer": return .adminCustomer(CustomerID(rawValue: id))
+        case "product": return .adminProduct(ProductID(rawValue: id), ListQuery())
+        case "addon": return .adminAddonEdit(AddonID(rawValue: id))
+        case "quotation": return .adminQuotation(QuotationID(rawValue: id))
+        case "booking": return .adminBooking(BookingID(rawValue: id))
+        case "user": return .adminUserEdit(UserID(rawValue: id))
+        default: return nil
+        }
+    }
+
+    private static func changes(_ entry: Entry, s: Strings) -> Node {
+        let keys = Set(entry.before.keys).union(entry.after.keys).sorted()
+        guard !keys.isEmpty else { return .fragment([]) }
+        let hasBefore = !entry.before.isEmpty
+        return element("table", [.class("changes")]) {
+            element("thead", []) {
+                element("tr", []) {
+                    element("th", [.attr("scope", "col")]) { s.activityField }
+                    if hasBefore { element("th", [.attr("scope", "col")]) { s.activityBefore } }
+                    element("th", [.attr("scope", "col")]) { s.activityAfter }
+                }
+            }
+            element("tbody", []) {
+                for key in keys {
+                    element("tr", []) {
+                        element("th", [.attr("scope", "row")]) { s.auditFieldName(key) }
+                        if hasBefore { element("td", [.class("before")]) { value(entry.before[key], s: s) } }
+                        element("td", [.class("after")]) { value(entry.after[key], s: s) }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func value(_ text: String?, s: Strings) -> Node {
+        guard let text else { return .text("—") }
+        if text.isEmpty { return span(.class("muted")) { s.activityEmptyValue } }
+        if text.count > maximumValueLength { return .text(String(text.prefix(maximumValueLength)) + "…") }
+        return .text(text)
+    }
+
+    /// `2026-12-24 14:05:09`, in Stockholm (the column header names the zone).
+    static func time(_ date: Date) -> String {
+        let parts = DisplayFormat.stockholm.dateComponents([.hour, .minute, .second], from: date)
+        func pad(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        return "\(DisplayFormat.date(date)) \(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
+    }
+}
