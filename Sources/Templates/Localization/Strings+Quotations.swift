@@ -31,7 +31,7 @@ extension Strings {
         switch pricing {
         case .perDay: t("per dag", "per day")
         case .perRental: t("per hyrestillfälle", "per rental")
-        case .flat: t("fast pris", "flat")
+        case .flat: t("fast pris", "flat price")
         case .perUnit: t("per styck", "per unit")
         }
     }

@@ -55,15 +55,6 @@ extension Strings {
     var recordFilterButton: String { t("Visa", "Show") }
     var recordDetails: String { t("Uppgifter", "Details") }
 
-    func pricingName(_ pricing: LinePricing) -> String {
-        switch pricing {
-        case .perDay: t("per dag", "per day")
-        case .perRental: t("per hyrestillfälle", "per rental")
-        case .perUnit: t("per styck", "per unit")
-        case .flat: t("fast pris", "flat price")
-        }
-    }
-
     /// `450,00 kr per dag`.
     func priceWithPricing(_ price: Money, _ pricing: LinePricing) -> String {
         "\(price.formatted(language)) \(pricingName(pricing))"
