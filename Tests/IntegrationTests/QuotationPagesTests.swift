@@ -179,6 +179,32 @@ struct QuotationPagesTests {
         #expect(evidence.text.range(of: #"data-evidence="ip">[0-9a-f.:]+<"#, options: .regularExpression) != nil)
         #expect(try browser.get("/admin/quotations/\(id)/versions/2").status == 404)
         #expect(try browser.get("/admin/quotations/999999").status == 404)
+
+        // The booking on the dashboard (recently signed, waiting for approval) and on the calendar.
+        let number = String(booking[1])
+        let dashboard = try browser.get("/admin")
+        #expect(BookingPagesTests.section(dashboard.text, id: "recently-signed").contains(number))
+        #expect(BookingPagesTests.section(dashboard.text, id: "awaiting-approval").contains(number))
+        let month = try browser.get("/admin/calendar?view=month&date=\(start)")
+        #expect(BookingPagesTests.dayCell(month.text, start).contains(number), "delivery day on the calendar")
+        #expect(BookingPagesTests.dayCell(month.text, end).contains(number) || !month.text.contains("data-date=\"\(end)\""))
+
+        // Its way through the workflow, each step shown on the booking's page.
+        let bookingPath = "/admin/bookings/\(booking[0])"
+        _ = try browser.get(bookingPath)
+        #expect(try browser.post(bookingPath + "/approve").status == 303)
+        var previous = "confirmed"
+        for step in ["packed", "delivered", "returned", "closed"] {
+            _ = try browser.get(bookingPath)
+            let moved = try browser.post(bookingPath + "/state/\(step)", [("from", previous)])
+            #expect(moved.status == 303, "\(step): \(moved.status)")
+            #expect(try browser.follow(moved).text.contains("The booking&#39;s status was changed."))
+            #expect(try session.sql("SELECT state FROM bookings WHERE id = \(booking[0])") == step)
+            previous = step
+        }
+        let history = try session.sql(
+            "SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE entity_type = 'booking' AND entity_id = \(booking[0])")
+        #expect(history.contains("approved") && history.hasSuffix("state_changed,state_changed,state_changed,state_changed"), "\(history)")
     }
 
     @Test func validationKeepsInputAndAnOutdatedEditIsRefusedWithTheCurrentValues() throws {

@@ -25,9 +25,9 @@ enum CalendarFeedHandler {
         let today = Stockholm.day(now)
         let window = try RentalPeriod(start: try today.adding(days: -daysBack), end: try today.adding(days: daysAhead))
         let bookings = try BookingCalendarStore.feed(db, window: window)
-        let host = siteHost(context.request)
+        let (host, baseURL) = site(context)
         let body = BookingFeed.render(
-            bookings, companyName: try CompanyStore.profile(db).name, host: host, baseURL: "https://\(host)", now: now,
+            bookings, companyName: try CompanyStore.profile(db).name, host: host, baseURL: baseURL, now: now,
             strings: Strings(owner.locale))
         return Response(
             status: .ok,
@@ -41,8 +41,18 @@ enum CalendarFeedHandler {
             body: body)
     }
 
-    /// The host the subscriber used (nginx passes it), reduced to host-name characters; UIDs and
-    /// links are built from it.
+    /// The site's host (for UIDs) and base URL (for links): `EG_PUBLIC_URL` when configured, so
+    /// UIDs stay the same whichever address a subscriber used; otherwise the request's host.
+    static func site(_ context: Context) -> (host: String, baseURL: String) {
+        if !context.services.publicBaseURL.isEmpty, let url = URL(string: context.services.publicBaseURL), let host = url.host {
+            let name = url.port.map { "\(host):\($0)" } ?? host
+            return (name.lowercased(), context.services.publicBaseURL)
+        }
+        let host = siteHost(context.request)
+        return (host, "https://\(host)")
+    }
+
+    /// The host the subscriber used (nginx passes it), reduced to host-name characters.
     static func siteHost(_ request: Request) -> String {
         let raw = request.headers["host"] ?? ""
         let allowed = raw.unicodeScalars.allSatisfy { $0.isASCII && (isAlphanumeric($0) || ".-:[]".unicodeScalars.contains($0)) }
