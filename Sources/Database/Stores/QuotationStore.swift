@@ -76,24 +76,7 @@ public enum QuotationStore {
                 RETURNING id
                 """)
             let id = QuotationID(rawValue: try rows[0].decode("id"))
-            for (position, priced) in totals.lines.enumerated() {
-                let line = priced.line
-                var productID: Int64?
-                var addonID: Int64?
-                switch line.item {
-                case .product(let product): productID = product.rawValue
-                case .addon(let addon): addonID = addon.rawValue
-                case .custom: break
-                }
-                try tx.execute(
-                    """
-                    INSERT INTO quotation_lines (quotation_id, position, product_id, addon_id, description, quantity,
-                                                 days, pricing, unit_price_ore, discount_bp, line_total_ore)
-                    VALUES (\(id.rawValue), \(position), \(productID), \(addonID), \(line.description),
-                            \(line.quantity), \(priced.days), \(line.pricing.rawValue), \(line.unitPrice.ore),
-                            \(line.discount.basisPoints ?? 0), \(priced.total.ore))
-                    """)
-            }
+            try QuotationEditorStore.insertLines(tx, quotationID: id, totals: totals)
             try audit(tx, userID: createdBy, quotation: id, action: "created", number: number.description, extra: nil)
             return id
         }

@@ -103,28 +103,6 @@ extension Strings {
         }
     }
 
-    func historyQuotationState(_ state: QuotationState) -> String {
-        switch state {
-        case .draft: t("Utkast", "Draft")
-        case .sent: t("Skickad", "Sent")
-        case .signed: t("Signerad", "Signed")
-        case .declined: t("Avböjd", "Declined")
-        case .expired: t("Utgången", "Expired")
-        case .void: t("Makulerad", "Void")
-        }
-    }
-
-    func historyBookingState(_ state: BookingState) -> String {
-        switch state {
-        case .confirmed: t("Bekräftad", "Confirmed")
-        case .packed: t("Packad", "Packed")
-        case .delivered: t("Levererad", "Delivered")
-        case .returned: t("Återlämnad", "Returned")
-        case .closed: t("Avslutad", "Closed")
-        case .cancelled: t("Avbokad", "Cancelled")
-        }
-    }
-
     /// `Offert skickad`, `Kund ändrad`, … for an audit row; unknown actions are shown as stored.
     func historyActivity(entity: String, action: String) -> String {
         let what: String =

@@ -158,7 +158,7 @@ public enum ProductDetailPage {
                                         }
                                     }
                                     element("td", []) { booking.customerName }
-                                    element("td", []) { s.historyBookingState(booking.state) }
+                                    element("td", []) { s.bookingStateName(booking.state) }
                                     element("td", []) { s.periodText(booking.period) }
                                     RecordListParts.td(number: true) { String(booking.quantity) }
                                 }

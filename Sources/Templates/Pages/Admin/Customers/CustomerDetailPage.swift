@@ -121,7 +121,7 @@ public enum CustomerDetailPage {
                                     }
                                     element("td", []) { quotation.title }
                                     element("td", []) {
-                                        RecordListParts.badge(s.historyQuotationState(quotation.state), tone(quotation.state))
+                                        RecordListParts.badge(s.quotationState(quotation.state), tone(quotation.state))
                                     }
                                     element("td", []) { s.periodText(quotation.period) }
                                     RecordListParts.td(number: true) { quotation.total.formatted(admin.language) }
@@ -167,7 +167,7 @@ public enum CustomerDetailPage {
                                     }
                                     element("td", []) { booking.title }
                                     element("td", []) {
-                                        RecordListParts.badge(s.historyBookingState(booking.state), tone(booking.state))
+                                        RecordListParts.badge(s.bookingStateName(booking.state), tone(booking.state))
                                     }
                                     element("td", []) { s.periodText(booking.period) }
                                     RecordListParts.td(number: true) { booking.total.formatted(admin.language) }
