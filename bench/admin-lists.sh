@@ -21,7 +21,7 @@ bench_on_exit 'psql_bench -d postgres -c "DROP DATABASE IF EXISTS eg_bench" >/de
 export DATABASE_URL="postgresql:///eg_bench?host=$run&port=$pg_port&user=postgres"
 "$bin" migrate >/dev/null
 "$bin" seed-demo >/dev/null
-EG_LISTEN="unix:$run/bench.sock" EG_STATIC_DIR="$EG_ROOT/static" "$bin" serve 2>"$data/log/bench-responder.log" &
+env ${EG_THREADS:+EG_THREADS=$EG_THREADS} EG_LISTEN="unix:$run/bench.sock" EG_STATIC_DIR="$EG_ROOT/static" "$bin" serve 2>"$data/log/bench-responder.log" &
 responder=$!
 bench_on_exit "kill $responder 2>/dev/null || true"
 for _ in $(seq 50); do [ -S "$run/bench.sock" ] && break; sleep 0.1; done
