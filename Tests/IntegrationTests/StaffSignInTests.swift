@@ -135,6 +135,39 @@ struct StaffSignInTests {
         #expect(try browser.login(email: Self.admin.email, password: Self.admin.password).status == 303)
     }
 
+    @Test func parallelGuessesForOneEmailAreCountedOneAfterTheOther() throws {
+        // As many responder threads as guesses, so all of them can be in flight at once.
+        let stack = try ProductStack(environment: ["EG_THREADS": "12"])
+        defer { stack.shutdown() }
+        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
+        let browsers = (0..<12).map { _ in StaffBrowser(client: stack.client) }
+        // Each loads the form first; then all twelve guesses leave at the same moment, one thread each.
+        let tokens = try browsers.map { StaffBrowser.inputValue(named: "_login", in: try $0.get("/admin/login").text) ?? "" }
+        let statuses = LockedBox([Int]())
+        let start = DispatchSemaphore(value: 0)
+        let group = DispatchGroup()
+        for (index, browser) in browsers.enumerated() {
+            group.enter()
+            let thread = Thread {
+                start.wait()
+                let result = try? browser.post(
+                    "/admin/login", [("_login", tokens[index]), ("email", Self.admin.email), ("password", "guess \(index)")],
+                    csrf: false)
+                statuses.update { $0.append(result?.status ?? 0) }
+                group.leave()
+            }
+            thread.start()
+        }
+        for _ in browsers { start.signal() }
+        group.wait()
+        // Two free failures, a third checked, then the others must wait (a fourth only if the
+        // machine took two seconds for the three): a burst gets no more guesses than one by one.
+        let counted = try stack.postgres.psql(
+            "SELECT count(*) FROM audit_log WHERE action = 'login_failed'", database: databaseName(fromURL: stack.databaseURL))
+        #expect(["3", "4"].contains(counted.trimmed), "\(counted) failures checked: \(statuses.get())")
+        #expect(statuses.get().filter { $0 == 429 }.count >= 8, "\(statuses.get())")
+    }
+
     @Test func activityRenewsTheSessionButIdleAndAbsoluteLimitsEndIt() throws {
         let stack = try ProductStack()
         defer { stack.shutdown() }
@@ -194,6 +227,24 @@ struct StaffSignInTests {
         #expect(try desk.post(revoke).status == 303)
         #expect(try phone.get("/admin").status == 303)
         #expect(try desk.get("/admin").status == 200)
+    }
+
+    @Test func seedDemoGivesOldPlaceholderAccountsTheDemoPassword() throws {
+        let stack = try ProductStack()
+        defer { stack.shutdown() }
+        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
+        let database = databaseName(fromURL: stack.databaseURL)
+        // A development database seeded before sign-in existed: accounts with the "!" placeholder.
+        try stack.postgres.psql("UPDATE users SET password_hash = '!'", database: database)
+        let browser = StaffBrowser(client: stack.client)
+        #expect(try browser.login(email: Self.admin.email, password: Self.admin.password).status == 400)
+        let again = try stack.eventgaraget(["seed-demo"])
+        #expect(again.status == 0)
+        #expect(again.output.contains("Demo login (admin): admin@eventgaraget.se / eventgaraget-demo"))
+        #expect(try stack.postgres.psql("SELECT count(*) FROM products", database: database).trimmed != "0")
+        #expect(try browser.login(email: Self.admin.email, password: Self.admin.password).status == 303)
+        let third = try stack.eventgaraget(["seed-demo"])
+        #expect(!third.output.contains("Demo login"), "real passwords are never replaced")
     }
 
     @Test func createUserMakesAnAdminWhoCanSignIn() throws {

@@ -25,7 +25,14 @@ struct SeedDemoCommand: ParsableCommand {
         let connection = try Connection(url: configuration.databaseURL, logger: logger)
         defer { connection.close() }
         guard let token = try connection.transaction({ tx in try Self.seed(tx) }) else {
-            print("The database already has products; seed-demo changed nothing.")
+            // Demo data loaded before staff sign-in existed has accounts nobody can use: give them
+            // the demo password, so the printed logins work on an existing development database too.
+            let upgraded = try SeedStore.replacePlaceholderPasswords(
+                connection, emails: DemoData.users.map(\.email), passwordHash: try PasswordHasher.hash(DemoData.password))
+            print("The database already has products; seed-demo loaded nothing.")
+            if upgraded > 0 {
+                for user in DemoData.users { print("Demo login (\(user.role)): \(user.email) / \(DemoData.password)") }
+            }
             return
         }
         var base = configuration.publicBaseURL

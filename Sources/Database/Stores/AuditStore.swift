@@ -1,5 +1,8 @@
 public import Domain
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Who made a change, for the audit row.
 public struct AuditActor: Sendable {
@@ -60,7 +63,10 @@ public enum AuditStore {
 
     /// nginx gives the address as text; only something PostgreSQL's `inet` accepts is stored.
     static func validIP(_ text: String) -> String? {
-        let allowed = Set("0123456789abcdefABCDEF.:")
-        return !text.isEmpty && text.count <= 45 && text.allSatisfy(allowed.contains) ? text : nil
+        guard !text.isEmpty, text.utf8.count <= 45 else { return nil }
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        let ok = text.withCString { inet_pton(AF_INET, $0, &v4) == 1 || inet_pton(AF_INET6, $0, &v6) == 1 }
+        return ok ? text : nil
     }
 }

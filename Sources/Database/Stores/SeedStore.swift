@@ -61,8 +61,7 @@ public enum SeedStore {
         try connection.query("SELECT terms_template_html FROM settings")[0].decode("terms_template_html")
     }
 
-    /// Creates a staff user with the given password hash (seed-demo passes "!", which no argon2id
-    /// verification can match). - Throws: `DatabaseError` (`.uniqueViolation("users_email_key")`).
+    /// Creates a staff user with the given password hash (seed-demo passes the demo password's argon2id hash). - Throws: `DatabaseError` (`.uniqueViolation("users_email_key")`).
     public static func createUser(
         _ connection: Connection, email: String, name: String, role: String, passwordHash: String
     ) throws(DatabaseError) -> Int64 {
@@ -71,6 +70,19 @@ public enum SeedStore {
             INSERT INTO users (email, name, role, password_hash) VALUES (\(email), \(name), \(role), \(passwordHash))
             RETURNING id
             """)[0].decode("id")
+    }
+
+    /// Gives the named accounts that still have the placeholder hash "!" (demo data from before
+    /// staff sign-in existed) this hash. Returns how many changed.
+    public static func replacePlaceholderPasswords(_ connection: Connection, emails: [String], passwordHash: String)
+        throws(DatabaseError) -> Int
+    {
+        var changed = 0
+        for email in emails {
+            changed += try connection.execute(
+                "UPDATE users SET password_hash = \(passwordHash) WHERE email = \(email)::citext AND password_hash = '!'")
+        }
+        return changed
     }
 
     /// Records a customer's decline of a sent version through its link (a `declines` row, the

@@ -46,9 +46,19 @@ enum AccountHandler {
         }
         if state.errors["new_password"] == nil, form["confirm_password"] != new { state.errors["confirm_password"] = s.passwordsDiffer }
         guard state.isValid else { return try show(admin, passwordForm: state, status: .badRequest) }
-        try UserStore.setPassword(
-            db, id: admin.user.id, passwordHash: try PasswordHasher.hash(new), keepingSession: admin.session.id, actor: admin.actor)
-        return admin.redirect(to: .adminAccount, flash: .passwordChanged)
+        // Every session ends, this one too, and this browser gets a fresh one: if the password is
+        // changed because the account was compromised, a stolen cookie must not survive it.
+        let token = SecureRandom.token()
+        try db.transaction { tx in
+            try UserStore.setPassword(
+                tx, id: admin.user.id, passwordHash: try PasswordHasher.hash(new), keepingSession: nil, actor: admin.actor)
+            _ = try SessionStore.create(
+                tx, user: admin.user.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: SecureRandom.bytes(32),
+                ip: admin.request.clientAddress, userAgent: admin.request.headers["user-agent"], actor: admin.actor)
+        }
+        var response = admin.redirect(to: .adminAccount, flash: .passwordChanged)
+        response.headers.append(StaffCookies.set(StaffCookies.session, token, maxAge: Int(SessionStore.absoluteTimeout)))
+        return response
     }
 
     static func revokeSession(_ id: SessionID, _ admin: AdminContext) throws -> Response {

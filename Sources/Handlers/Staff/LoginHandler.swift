@@ -9,6 +9,15 @@ import Templates
 /// Signing in and out. Failures are throttled per email (as typed) and per client address
 /// (`LoginThrottle`); every answer for a failure is the same whether or not the email exists.
 enum LoginHandler {
+    /// What one sign-in attempt came to.
+    enum Attempt: Equatable {
+        case signedIn(token: String)
+        case slowDown(Int)
+        case locked(Date)
+        case wrong
+        case lockedNow
+    }
+
     static func show(next: LocalPath?, context: Context) throws -> Response {
         if try StaffGate.currentSession(context) != nil {
             return .redirect(to: Route.adminDashboard.path)
@@ -34,10 +43,45 @@ enum LoginHandler {
 
         let db = try context.database.connection()
         let ip = request.clientAddress
-        let throttle = try LoginAttemptStore.decision(db, email: email, ip: ip)
-        switch throttle.decision {
-        case .allowed:
-            break
+        // Deciding, checking and recording run under a per-email lock, so parallel guesses for one
+        // account queue up and each sees the failures before it (no burst past the lock).
+        let outcome: Attempt = try db.transaction { tx in
+            try UserStore.lockSignIn(tx, email: email)
+            let throttle = try LoginAttemptStore.decision(tx, email: email, ip: ip)
+            switch throttle.decision {
+            case .allowed: break
+            case .slowDown(let seconds): return .slowDown(seconds)
+            case .locked(let until): return .locked(until)
+            }
+            let account = try UserStore.credentials(tx, email: email)
+            // An unknown, inactive or placeholder account costs the same argon2id work as a real one.
+            let stored = account.map(\.passwordHash).flatMap { $0.hasPrefix("$argon2id$") ? $0 : nil }
+            let matches = PasswordHasher.verify(password, against: stored ?? PasswordHasher.decoy) && stored != nil
+            let system = AuditActor(kind: .system, requestID: request.requestID, ip: ip)
+            guard let account, account.active, matches else {
+                try LoginAttemptStore.recordFailure(
+                    tx, email: email, ip: ip, user: account?.id, emailFailuresBefore: throttle.emailFailures, actor: system)
+                return LoginThrottle.locksNow(emailFailuresBefore: throttle.emailFailures) ? .lockedNow : .wrong
+            }
+            let actor = AuditActor.staff(account.id, requestID: request.requestID, ip: ip)
+            if PasswordHasher.needsRehash(account.passwordHash) {
+                try UserStore.rehash(tx, id: account.id, from: account.passwordHash, to: try PasswordHasher.hash(password), actor: actor)
+            }
+            // A fresh session at every sign-in; one presented with the request ends now.
+            if let old = try StaffGate.currentSession(context) {
+                try SessionStore.revoke(tx, id: old.id, user: old.user.id, actor: .staff(old.user.id, requestID: request.requestID, ip: ip))
+            }
+            let token = SecureRandom.token()
+            try LoginAttemptStore.recordSuccess(tx, email: email, ip: ip)
+            _ = try SessionStore.create(
+                tx, user: account.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: SecureRandom.bytes(32), ip: ip,
+                userAgent: request.headers["user-agent"], actor: actor)
+            return .signedIn(token: token)
+        }
+        let token: String
+        switch outcome {
+        case .signedIn(let made):
+            token = made
         case .slowDown(let seconds):
             form.formError = s.loginSlowDown(seconds: seconds)
             var response = try page(form: form, next: next, status: .tooManyRequests, context: context)
@@ -46,33 +90,10 @@ enum LoginHandler {
         case .locked(let until):
             form.formError = s.loginLocked(minutes: max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up))))
             return try page(form: form, next: next, status: .tooManyRequests, context: context)
-        }
-
-        let account = try UserStore.credentials(db, email: email)
-        // An unknown or inactive account costs the same argon2id work as a real one.
-        let matches = PasswordHasher.verify(password, against: account?.passwordHash ?? PasswordHasher.decoy)
-        let system = AuditActor(kind: .system, requestID: request.requestID, ip: ip)
-        guard let account, account.active, matches else {
-            try LoginAttemptStore.recordFailure(
-                db, email: email, ip: ip, user: account?.id, emailFailuresBefore: throttle.emailFailures, actor: system)
-            form.formError = LoginThrottle.locksNow(emailFailuresBefore: throttle.emailFailures)
-                ? s.loginLocked(minutes: Int(LoginThrottle.window / 60)) : s.loginFailed
+        case .wrong, .lockedNow:
+            form.formError = outcome == .lockedNow ? s.loginLocked(minutes: Int(LoginThrottle.window / 60)) : s.loginFailed
             return try page(form: form, next: next, status: .badRequest, context: context)
         }
-        if PasswordHasher.needsRehash(account.passwordHash) {
-            try UserStore.setPassword(
-                db, id: account.id, passwordHash: try PasswordHasher.hash(password), keepingSession: nil,
-                actor: .staff(account.id, requestID: request.requestID, ip: ip))
-        }
-        // A fresh session at every sign-in; one presented with the request ends now.
-        if let old = try StaffGate.currentSession(context) {
-            try SessionStore.revoke(db, id: old.id, user: old.user.id, actor: .staff(old.user.id, requestID: request.requestID, ip: ip))
-        }
-        let token = SecureRandom.token()
-        try LoginAttemptStore.recordSuccess(db, email: email, ip: ip)
-        _ = try SessionStore.create(
-            db, user: account.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: SecureRandom.bytes(32), ip: ip,
-            userAgent: request.headers["user-agent"], actor: .staff(account.id, requestID: request.requestID, ip: ip))
         var response = Response.redirect(to: next?.value ?? Route.adminDashboard.path)
         response.headers.append(StaffCookies.set(StaffCookies.session, token, maxAge: Int(SessionStore.absoluteTimeout)))
         response.headers.append(StaffCookies.clear(StaffCookies.login))

@@ -7,7 +7,8 @@ public enum LoginAttemptStore {
     public static func decision(_ connection: Connection, email: String, ip: String) throws(DatabaseError)
         -> (decision: LoginThrottle.Decision, emailFailures: Int)
     {
-        let address = AuditStore.validIP(ip)
+        // The same fallback as `recordFailure`, so attempts without a usable address are still counted.
+        let address = AuditStore.validIP(ip) ?? "0.0.0.0"
         let row = try connection.query(
             """
             WITH email_failures AS (

@@ -62,6 +62,22 @@ public enum UserStore {
             id: UserID(rawValue: try row.decode("id")), passwordHash: try row.decode("password_hash"), active: try row.decode("active"))
     }
 
+    /// Serialises sign-in attempts for one email (as typed, case-insensitively) until the
+    /// caller's transaction ends, so the throttle counts every attempt before the next is checked.
+    public static func lockSignIn(_ tx: Connection, email: String) throws(DatabaseError) {
+        _ = try tx.query("SELECT pg_advisory_xact_lock(hashtextextended('sign-in:' || lower(\(email)), 0))")
+    }
+
+    /// Replaces a hash made with older argon2id parameters after a good sign-in. The password is
+    /// the same, so no session ends; only when the stored hash is still `old`.
+    public static func rehash(_ tx: Connection, id: UserID, from old: String, to new: String, actor: AuditActor) throws {
+        let changed = try tx.execute(
+            "UPDATE users SET password_hash = \(new) WHERE id = \(id.rawValue) AND password_hash = \(old)")
+        if changed == 1 {
+            try AuditStore.record(tx, actor: actor, entity: "user", entityID: id.rawValue, action: "password_rehashed")
+        }
+    }
+
     public static func passwordHash(_ connection: Connection, id: UserID) throws(DatabaseError) -> String? {
         try connection.query("SELECT password_hash FROM users WHERE id = \(id.rawValue)").first?.decode("password_hash")
     }
