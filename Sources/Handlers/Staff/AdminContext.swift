@@ -23,8 +23,15 @@ struct AdminContext {
     /// The page chrome with the company, the CSRF token and the pending flash message.
     func page() throws -> AdminPage {
         AdminPage(
-            page: base.pageContext(company: try CompanyStore.profile(try connection())), user: user,
+            page: base.pageContext(company: try company()), user: user,
             csrfToken: session.csrfToken, flash: request.cookies[StaffCookies.flash].flatMap(Flash.init(rawValue:)))
+    }
+
+    /// The company profile, from this thread's cache unless the settings changed (the session
+    /// lookup read the settings' stamp in the same round trip).
+    func company() throws -> CompanyProfile {
+        let db = try connection()
+        return try base.caches.companyProfile(stamp: session.settingsStamp) { try CompanyStore.stampedProfile(db) }
     }
 
     /// POST → redirect → GET, with a message for the next page.

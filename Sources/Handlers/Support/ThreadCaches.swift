@@ -12,10 +12,20 @@ public final class ThreadCaches {
     }
 
     private var versions: [String: FrozenVersion] = [:]
+    private var company: (stamp: String, profile: CompanyProfile)?
     private let capacity: Int
 
     public init(capacity: Int = 256) {
         self.capacity = capacity
+    }
+
+    /// The company profile for the settings row as of `stamp` (its `updated_at`), loading it when
+    /// the row has changed since it was cached.
+    func companyProfile(stamp: String, load: () throws -> (profile: CompanyProfile, stamp: String)) rethrows -> CompanyProfile {
+        if !stamp.isEmpty, let company, company.stamp == stamp { return company.profile }
+        let loaded = try load()
+        company = (loaded.stamp, loaded.profile)
+        return loaded.profile
     }
 
     /// The decoded version with this SHA-256 (the hash identifies the exact bytes).

@@ -7,6 +7,9 @@ public struct StaffSession: Sendable {
     public let user: StaffMember
     /// The per-session CSRF token every state-changing form carries (base64url of `csrf_secret`).
     public let csrfToken: String
+    /// The settings row's `updated_at`, read in the same round trip, so the company profile can
+    /// come from a per-thread cache (see `CompanyStore.stampedProfile`).
+    public let settingsStamp: String
 }
 
 /// One row of "my sessions".
@@ -67,7 +70,9 @@ public enum SessionStore {
                   FROM live
                  WHERE sessions.id = live.id AND live.last_seen_at < now() - make_interval(secs => \(touchInterval))
             )
-            SELECT id, encode(csrf_secret, 'base64') AS csrf, user_id, email, name, role, locale FROM live
+            SELECT id, encode(csrf_secret, 'base64') AS csrf, user_id, email, name, role, locale,
+                   coalesce((SELECT updated_at::text FROM settings), '') AS settings_stamp
+              FROM live
             """)
         guard let row = rows.first else { return nil }
         guard let role = StaffRole(rawValue: try row.decode("role")) else { return nil }
@@ -77,7 +82,7 @@ public enum SessionStore {
             user: StaffMember(
                 id: UserID(rawValue: try row.decode("user_id")), email: try row.decode("email"), name: try row.decode("name"),
                 role: role, locale: Language(rawValue: try row.decode("locale")) ?? .sv),
-            csrfToken: base64URL(fromBase64: base64))
+            csrfToken: base64URL(fromBase64: base64), settingsStamp: try row.decode("settings_stamp"))
     }
 
     /// Ends one session of `user` (logout, or "revoke" on my sessions). False when it was not theirs or not live.
