@@ -78,7 +78,7 @@ enum AccountHandler {
         let name = String((admin.request.form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
         let token = SecureRandom.token()
         _ = try CalendarFeedStore.create(
-            try admin.connection(), user: admin.user.id, name: name.isEmpty ? admin.strings.navCalendarFeedDefault : name,
+            try admin.connection(), user: admin.user.id, name: name.isEmpty ? admin.strings.feedDefaultName : name,
             tokenHash: SHA256.hash(Array(token.utf8)), actor: admin.actor)
         return try show(admin, newFeedURL: admin.base.publicBaseURL + Route.calendarFeed(token: token).path)
     }

@@ -67,7 +67,6 @@ extension Strings {
     var feedLastUsed: String { t("senast hämtad", "last fetched") }
     var feedRevoke: String { t("Ta bort", "Revoke") }
     var feedNameLabel: String { t("Namn på länken", "Name of the link") }
-    public var navCalendarFeedDefault: String { feedDefaultName }
-    var feedDefaultName: String { t("Min kalender", "My calendar") }
+    public var feedDefaultName: String { t("Min kalender", "My calendar") }
     var feedCreate: String { t("Skapa kalenderlänk", "Create calendar link") }
 }

@@ -5,7 +5,7 @@ public import Foundation
 public struct StaffSession: Sendable {
     public let id: SessionID
     public let user: StaffMember
-    /// The per-session CSRF token every state-changing form carries (base64url of `csrf_secret`).
+    /// The per-session CSRF token every state-changing form carries (`csrf_secret` in hex).
     public let csrfToken: String
     /// The settings row's `updated_at`, read in the same round trip, so the company profile can
     /// come from a per-thread cache (see `CompanyStore.stampedProfile`).
@@ -70,19 +70,18 @@ public enum SessionStore {
                   FROM live
                  WHERE sessions.id = live.id AND live.last_seen_at < now() - make_interval(secs => \(touchInterval))
             )
-            SELECT id, encode(csrf_secret, 'base64') AS csrf, user_id, email, name, role, locale,
+            SELECT id, encode(csrf_secret, 'hex') AS csrf, user_id, email, name, role, locale,
                    coalesce((SELECT updated_at::text FROM settings), '') AS settings_stamp
               FROM live
             """)
         guard let row = rows.first else { return nil }
         guard let role = StaffRole(rawValue: try row.decode("role")) else { return nil }
-        let base64: String = try row.decode("csrf")
         return StaffSession(
             id: SessionID(rawValue: try row.decode("id")),
             user: StaffMember(
                 id: UserID(rawValue: try row.decode("user_id")), email: try row.decode("email"), name: try row.decode("name"),
                 role: role, locale: Language(rawValue: try row.decode("locale")) ?? .sv),
-            csrfToken: base64URL(fromBase64: base64), settingsStamp: try row.decode("settings_stamp"))
+            csrfToken: try row.decode("csrf"), settingsStamp: try row.decode("settings_stamp"))
     }
 
     /// Ends one session of `user` (logout, or "revoke" on my sessions). False when it was not theirs or not live.
@@ -131,12 +130,5 @@ public enum SessionStore {
                 id: SessionID(rawValue: try row.decode("id")), createdAt: try row.decode("created_at"),
                 lastSeenAt: try row.decode("last_seen_at"), ip: try row.decode("ip"), userAgent: try row.decode("user_agent"))
         }
-    }
-
-    static func base64URL(fromBase64 text: String) -> String {
-        var out = text.replacingOccurrences(of: "\n", with: "")
-        out = out.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        while out.hasSuffix("=") { out.removeLast() }
-        return out
     }
 }
