@@ -99,7 +99,7 @@ struct SeedDemoCommand: ParsableCommand {
                 item: .addon(a.id), description: a.name, quantity: quantity, pricing: a.pricing,
                 unitPrice: Money(ore: a.priceOre))
         }
-        let today = try stockholmToday()
+        let today = BusinessCalendar.today()
         func period(inDays start: Int, length: Int) throws -> RentalPeriod {
             try RentalPeriod(start: try today.adding(days: start), end: try today.adding(days: start + length - 1))
         }
@@ -171,13 +171,5 @@ struct SeedDemoCommand: ParsableCommand {
             discount: try .amount(Money(ore: 100_000)), shipping: 0)
 
         return sentWedding.token
-    }
-
-    /// Today in Europe/Stockholm.
-    static func stockholmToday() throws -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return try CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 }

@@ -132,7 +132,7 @@ public enum QuotationStore {
                 days = try tx.query("SELECT signing_link_validity_days FROM settings")[0].decode("signing_link_validity_days")
             }
             let expiresAt = now.addingTimeInterval(TimeInterval(days) * 86_400)
-            let validUntil = try stockholmDate(expiresAt)
+            let validUntil = BusinessCalendar.day(of: expiresAt)
             let versionNo = (try row.decode("current_version", as: Int.self)) + 1
             let number: String = try row.decode("number")
 
@@ -225,14 +225,6 @@ public enum QuotationStore {
                 daysOverride: pricing == .perDay && days != period.days ? days : nil,
                 discount: try Discount.percent(basisPoints: try row.decode("discount_bp")))
         }
-    }
-
-    /// The date of `instant` in Europe/Stockholm.
-    static func stockholmDate(_ instant: Date) throws -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? TimeZone(secondsFromGMT: 3600)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return try CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 
     private static func audit(

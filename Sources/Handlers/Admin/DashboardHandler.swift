@@ -12,7 +12,7 @@ enum DashboardHandler {
         let db = try admin.connection()
         let page = try admin.page()
         let now = Date()
-        let today = Stockholm.day(now)
+        let today = BusinessCalendar.day(of: now)
         let tomorrow = (try? today.adding(days: 1)) ?? today
 
         var awaitingSignature: (rows: [AwaitingSignature], count: CappedCount)?
@@ -22,12 +22,12 @@ enum DashboardHandler {
             awaitingSignature = (
                 try DashboardStore.awaitingSignature(db, today: today), try DashboardStore.awaitingSignatureCount(db)
             )
-            recentlySigned = try DashboardStore.recentlySigned(db, since: Stockholm.startOfDay((try? today.adding(days: -6)) ?? today))
+            recentlySigned = try DashboardStore.recentlySigned(db, since: BusinessCalendar.startOfDay((try? today.adding(days: -6)) ?? today))
         }
         // Revenue is a report: for the roles that see reports (the same as the activity log).
         var revenue: RevenueComparison?
         if page.may(.adminActivity(ListQuery())) {
-            let bounds = Stockholm.monthBounds(now)
+            let bounds = BusinessCalendar.monthBounds(now)
             revenue = try DashboardStore.revenue(
                 db, lastMonthStart: bounds.lastMonthStart, thisMonthStart: bounds.thisMonthStart,
                 sameTimeLastMonth: bounds.sameTimeLastMonth)

@@ -22,7 +22,7 @@ enum CalendarFeedHandler {
             throw HTTPError(.notFound)
         }
         let now = Date()
-        let today = Stockholm.day(now)
+        let today = BusinessCalendar.day(of: now)
         let window = try RentalPeriod(start: try today.adding(days: -daysBack), end: try today.adding(days: daysAhead))
         let bookings = try BookingCalendarStore.feed(db, window: window)
         let (host, baseURL) = site(context)

@@ -60,10 +60,11 @@ enum Fields {
         let selected = form[name]
         return div(.class("field")) {
             label(.attr("for", "f-\(name)")) { labelText }
+            // Spelled out: inside `Fields`, `select(…)` is this builder.
             element("select", [.id("f-\(name)"), .attr("name", name)] + invalid(name, form)) {
-                for option in options {
-                    element("option", [.attr("value", option.value)] + (option.value == selected ? [.flag("selected")] : [])) {
-                        option.label
+                for choice in options {
+                    option(value: choice.value, selected: choice.value == selected) {
+                        choice.label
                     }
                 }
             }

@@ -28,7 +28,7 @@ public enum BookingFeed {
         ics.value("CALSCALE", "GREGORIAN")
         ics.value("METHOD", "PUBLISH")
         ics.text("X-WR-CALNAME", s.feedCalendarName(companyName))
-        ics.text("X-WR-TIMEZONE", "Europe/Stockholm")
+        ics.text("X-WR-TIMEZONE", BusinessCalendar.timeZoneIdentifier)
         // How often clients should fetch again (RFC 7986; the X- form for Outlook and Google).
         ics.value("REFRESH-INTERVAL", "PT1H", parameters: [("VALUE", "DURATION")])
         ics.value("X-PUBLISHED-TTL", "PT1H")

@@ -41,3 +41,23 @@ func input(_ a: Attribute...) -> Node { void("input", a) }
 func dl(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("dl", a, c) }
 func dt(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("dt", a, c) }
 func dd(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("dd", a, c) }
+func fieldset(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("fieldset", a, c) }
+func legend(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("legend", a, c) }
+func select(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("select", a, c) }
+func select(_ a: [Attribute], @NodeBuilder content c: () -> [Node]) -> Node { element("select", a, c) }
+func option(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("option", a, c) }
+/// `<option value="…">`, marked `selected` when it is the current choice.
+func option(value: String, selected: Bool, @NodeBuilder content c: () -> [Node]) -> Node {
+    element("option", [.attr("value", value)] + (selected ? [.flag("selected")] : []), c)
+}
+
+// Tables. Rows and cells also take a computed attribute list, for classes that depend on the data.
+func table(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("table", a, c) }
+func thead(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("thead", a, c) }
+func tbody(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("tbody", a, c) }
+func tr(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("tr", a, c) }
+func tr(_ a: [Attribute], @NodeBuilder content c: () -> [Node]) -> Node { element("tr", a, c) }
+func th(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("th", a, c) }
+func th(_ a: [Attribute], @NodeBuilder content c: () -> [Node]) -> Node { element("th", a, c) }
+func td(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("td", a, c) }
+func td(_ a: [Attribute], @NodeBuilder content c: () -> [Node]) -> Node { element("td", a, c) }

@@ -230,24 +230,24 @@ public enum SigningPage {
                 dd { snapshot.deliveryAddress.printedLines.joined(separator: ", ") }
             }
             div(.class("table-scroll")) {
-                element("table", [.class("lines")]) {
-                    element("thead", []) {
-                        element("tr", []) {
-                            element("th", [.attr("scope", "col")]) { s.signingItem }
-                            element("th", [.attr("scope", "col"), .class("num")]) { s.signingQuantity }
-                            element("th", [.attr("scope", "col"), .class("num")]) { s.signingDaysColumn }
-                            element("th", [.attr("scope", "col"), .class("num unit")]) { s.signingUnitPrice }
-                            element("th", [.attr("scope", "col"), .class("num")]) { s.signingLineTotal }
+                table(.class("lines")) {
+                    thead {
+                        tr {
+                            th(.attr("scope", "col")) { s.signingItem }
+                            th(.attr("scope", "col"), .class("num")) { s.signingQuantity }
+                            th(.attr("scope", "col"), .class("num")) { s.signingDaysColumn }
+                            th(.attr("scope", "col"), .class("num unit")) { s.signingUnitPrice }
+                            th(.attr("scope", "col"), .class("num")) { s.signingLineTotal }
                         }
                     }
-                    element("tbody", []) {
+                    tbody {
                         for priced in totals.lines {
-                            element("tr", []) {
-                                element("td", []) { priced.line.description }
-                                element("td", [.class("num")]) { String(priced.line.quantity) }
-                                element("td", [.class("num")]) { String(priced.days) }
-                                element("td", [.class("num unit")]) { money(priced.line.unitPrice) }
-                                element("td", [.class("num")]) { money(priced.total) }
+                            tr {
+                                td { priced.line.description }
+                                td(.class("num")) { String(priced.line.quantity) }
+                                td(.class("num")) { String(priced.days) }
+                                td(.class("num unit")) { money(priced.line.unitPrice) }
+                                td(.class("num")) { money(priced.total) }
                             }
                         }
                     }

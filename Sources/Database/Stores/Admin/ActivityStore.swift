@@ -86,8 +86,8 @@ public enum ActivityStore {
             if let user = filter.user { conditions.append("actor_user_id = \(user.rawValue)") }
             if let type = filter.entityType { conditions.append("entity_type = \(type)") }
             if let id = filter.entityID { conditions.append("entity_id = \(id)") }
-            if let from = filter.from { conditions.append("at >= \(startOfDay(from))") }
-            if let to = filter.to { conditions.append("at < \(startOfDay(to, plusDays: 1))") }
+            if let from = filter.from { conditions.append("at >= \(BusinessCalendar.startOfDay(from))") }
+            if let to = filter.to { conditions.append("at < \(BusinessCalendar.endOfDay(to))") }
             if let before = filter.before {
                 conditions.append("(at, id) < ((SELECT at FROM audit_log WHERE id = \(before)), \(before))")
             }
@@ -130,14 +130,6 @@ public enum ActivityStore {
              WHERE a.id IN (SELECT id FROM audit_log\(fragment: whereClause) ORDER BY \(unsafeRaw: inner) LIMIT \(limit))
              ORDER BY \(unsafeRaw: outer)
             """
-    }
-
-    /// Midnight in Europe/Stockholm at the start of `date` (plus some days), as an instant.
-    static func startOfDay(_ date: CalendarDate, plusDays days: Int = 0) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
-        let midnight = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day)) ?? .distantPast
-        return calendar.date(byAdding: .day, value: days, to: midnight) ?? midnight
     }
 
     /// The entity types that occur in the log, in order, for the filter's select. A loose index

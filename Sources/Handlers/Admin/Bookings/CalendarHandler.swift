@@ -16,7 +16,7 @@ enum CalendarHandler {
         } else {
             kind = .month
         }
-        let today = Stockholm.day()
+        let today = BusinessCalendar.today()
         let anchor: CalendarDate
         if let raw = query["date"] {
             guard let day = try? CalendarDate(iso: raw) else { throw HTTPError(.badRequest, reason: s.calendarBadDate) }

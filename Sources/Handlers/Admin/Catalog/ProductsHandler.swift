@@ -147,7 +147,7 @@ enum ProductsHandler {
         var strip: ProductDetailPage.Strip?
         var status = status
         do {
-            let period = try AvailabilityWindow.period(from: query["from"], to: query["to"], today: RecordForms.stockholmToday())
+            let period = try AvailabilityWindow.period(from: query["from"], to: query["to"], today: BusinessCalendar.today())
             periodForm.values = ["from": period.start.iso, "to": period.end.iso]
             let result = try CatalogStore.availability(try admin.connection(), product: product.id, stock: product.draft.stock, period: period)
             strip = ProductDetailPage.Strip(availability: result.availability, bookings: result.bookings)

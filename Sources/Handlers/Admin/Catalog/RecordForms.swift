@@ -31,13 +31,4 @@ enum RecordForms {
         for (field, problem) in problems { errors[field.rawValue] = strings.recordProblem(problem) }
         return errors
     }
-
-    /// Today in Europe/Stockholm, where the business is.
-    static func stockholmToday(_ now: Date = Date()) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return (try? CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1))
-            ?? (try! CalendarDate(year: 1970, month: 1, day: 1))
-    }
 }

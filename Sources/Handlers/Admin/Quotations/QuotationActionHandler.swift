@@ -22,7 +22,7 @@ enum QuotationActionHandler {
             sendForm.errors["shortage_reason"] = s.qErrorTooLong(2000)
             return try refuse(record, admin, sendForm, .badRequest)
         }
-        if record.content.period.end < (try stockholmToday()) {
+        if record.content.period.end < BusinessCalendar.today() {
             sendForm.formError = s.qErrorPeriodPassed
             return try refuse(record, admin, sendForm, .badRequest)
         }
@@ -98,14 +98,6 @@ enum QuotationActionHandler {
             throw HTTPError(.notFound)
         }
         return admin.redirect(to: .adminQuotation(copy), flash: .quotationDuplicated)
-    }
-
-    /// Today in Europe/Stockholm, where the rental periods are.
-    static func stockholmToday(_ now: Date = Date()) throws -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return try CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 
     private static func refused(_ id: QuotationID, _ admin: AdminContext, _ message: String) throws -> Response {

@@ -48,22 +48,22 @@ public enum AccountPage {
             section(.class("card")) {
                 h2 { s.sessionsHeading }
                 div(.class("table-scroll")) {
-                    element("table", [.class("list")]) {
-                        element("thead", []) {
-                            element("tr", []) {
-                                element("th", []) { s.sessionStarted }
-                                element("th", []) { s.sessionLastSeen }
-                                element("th", []) { s.sessionDevice }
-                                element("th", []) { "" }
+                    table(.class("list")) {
+                        thead {
+                            tr {
+                                th { s.sessionStarted }
+                                th { s.sessionLastSeen }
+                                th { s.sessionDevice }
+                                th { "" }
                             }
                         }
-                        element("tbody", []) {
+                        tbody {
                             for row in sessions {
-                                element("tr", []) {
-                                    element("td", []) { DisplayFormat.dateTime(row.createdAt) }
-                                    element("td", []) { DisplayFormat.dateTime(row.lastSeenAt) }
-                                    element("td", []) { "\(row.userAgent.prefix(80)) · \(row.ip)" }
-                                    element("td", []) {
+                                tr {
+                                    td { DisplayFormat.dateTime(row.createdAt) }
+                                    td { DisplayFormat.dateTime(row.lastSeenAt) }
+                                    td { "\(row.userAgent.prefix(80)) · \(row.ip)" }
+                                    td {
                                         if row.isCurrent {
                                             strong { s.sessionThisDevice }
                                         } else {

@@ -59,16 +59,16 @@ public enum ActivityPage {
                 p { s.activityNone }
             } else {
                 div(.class("table-scroll")) {
-                    element("table", [.class("list activity")]) {
-                        element("thead", []) {
-                            element("tr", []) {
-                                element("th", [.attr("scope", "col")]) { s.activityWhen }
-                                element("th", [.attr("scope", "col")]) { s.activityWho }
-                                element("th", [.attr("scope", "col")]) { s.activityWhat }
-                                element("th", [.attr("scope", "col")]) { s.activityChanges }
+                    table(.class("list activity")) {
+                        thead {
+                            tr {
+                                th(.attr("scope", "col")) { s.activityWhen }
+                                th(.attr("scope", "col")) { s.activityWho }
+                                th(.attr("scope", "col")) { s.activityWhat }
+                                th(.attr("scope", "col")) { s.activityChanges }
                             }
                         }
-                        element("tbody", []) {
+                        tbody {
                             for entry in entries { row(entry, admin: admin) }
                         }
                     }
@@ -104,9 +104,9 @@ public enum ActivityPage {
 
     private static func row(_ entry: Entry, admin: AdminPage) -> Node {
         let s = admin.strings
-        return element("tr", [.id("activity-\(entry.id)")]) {
-            element("td", [.class("when")]) { time(entry.at) }
-            element("td", []) {
+        return tr(.id("activity-\(entry.id)")) {
+            td(.class("when")) { time(entry.at) }
+            td {
                 switch entry.actor {
                 case .user(let id, let name):
                     if admin.may(.adminUserEdit(id)) { a(.href(SafeURL(.adminUserEdit(id)))) { name } } else { name }
@@ -115,10 +115,10 @@ public enum ActivityPage {
                 }
                 if let ip = entry.ip { small(.class("muted")) { " · \(ip)" } }
             }
-            element("td", []) {
+            td {
                 what(entry, admin: admin)
             }
-            element("td", []) { changes(entry, s: s) }
+            td { changes(entry, s: s) }
         }
     }
 
@@ -161,20 +161,20 @@ public enum ActivityPage {
         let keys = Set(entry.before.keys).union(entry.after.keys).sorted()
         guard !keys.isEmpty else { return .fragment([]) }
         let hasBefore = !entry.before.isEmpty
-        return element("table", [.class("changes")]) {
-            element("thead", []) {
-                element("tr", []) {
-                    element("th", [.attr("scope", "col")]) { s.activityField }
-                    if hasBefore { element("th", [.attr("scope", "col")]) { s.activityBefore } }
-                    element("th", [.attr("scope", "col")]) { s.activityAfter }
+        return table(.class("changes")) {
+            thead {
+                tr {
+                    th(.attr("scope", "col")) { s.activityField }
+                    if hasBefore { th(.attr("scope", "col")) { s.activityBefore } }
+                    th(.attr("scope", "col")) { s.activityAfter }
                 }
             }
-            element("tbody", []) {
+            tbody {
                 for key in keys {
-                    element("tr", []) {
-                        element("th", [.attr("scope", "row")]) { s.auditFieldName(key) }
-                        if hasBefore { element("td", [.class("before")]) { value(entry.before[key], s: s) } }
-                        element("td", [.class("after")]) { value(entry.after[key], s: s) }
+                    tr {
+                        th(.attr("scope", "row")) { s.auditFieldName(key) }
+                        if hasBefore { td(.class("before")) { value(entry.before[key], s: s) } }
+                        td(.class("after")) { value(entry.after[key], s: s) }
                     }
                 }
             }
@@ -190,8 +190,8 @@ public enum ActivityPage {
 
     /// `2026-12-24 14:05:09`, in Stockholm (the column header names the zone).
     static func time(_ date: Date) -> String {
-        let parts = DisplayFormat.stockholm.dateComponents([.hour, .minute, .second], from: date)
-        func pad(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
-        return "\(DisplayFormat.date(date)) \(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))"
+        let time = BusinessCalendar.timeOfDay(date)
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(DisplayFormat.date(date)) \(pad(time.hour)):\(pad(time.minute)):\(pad(time.second))"
     }
 }

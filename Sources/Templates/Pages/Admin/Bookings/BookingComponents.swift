@@ -7,22 +7,22 @@ enum BookingComponents {
     /// The state as a coloured badge: in progress amber, out with the customer or back green,
     /// cancelled red, confirmed and closed neutral.
     static func stateBadge(_ state: BookingState, _ s: Strings) -> Node {
-        let tone = switch state {
-        case .confirmed, .closed: ""
-        case .packed: " warn"
-        case .delivered, .returned: " ok"
-        case .cancelled: " bad"
+        let tone: BadgeTone = switch state {
+        case .confirmed, .closed: .neutral
+        case .packed: .warn
+        case .delivered, .returned: .ok
+        case .cancelled: .bad
         }
-        return span(.class("badge state-\(state.rawValue)\(tone)")) { s.bookingStateName(state) }
+        return StateBadge.badge(s.bookingStateName(state), tone, kind: "state-\(state.rawValue)")
     }
 
     /// "Approved" (with the day) or "Waiting" for a confirmed booking nobody approved yet.
     static func approvalBadge(approvedAt: Date?, state: BookingState, _ s: Strings) -> Node {
         if let approvedAt {
-            return span(.class("badge ok"), .attr("title", DisplayFormat.dateTime(approvedAt))) { s.approvedYes }
+            return StateBadge.badge(s.approvedYes, .ok, title: DisplayFormat.dateTime(approvedAt))
         }
         if state == .cancelled { return .text("–") }
-        return span(.class("badge warn")) { s.approvalWaiting }
+        return StateBadge.badge(s.approvalWaiting, .warn)
     }
 
     /// The booking number as a link to its page.

@@ -55,25 +55,25 @@ public enum BookingListPage {
                 p { filters.isValid ? s.bookingsEmpty : "" }
             } else {
                 div(.class("table-scroll")) {
-                    element("table", [.class("list bookings")]) {
-                        element("thead", []) {
-                            element("tr", []) {
-                                element("th", [.attr("scope", "col")]) { s.bookingColumnBooking }
-                                element("th", [.attr("scope", "col")]) { s.bookingColumnCustomer }
-                                element("th", [.attr("scope", "col")]) { s.bookingColumnPeriod }
-                                element("th", [.attr("scope", "col")]) { s.bookingColumnState }
-                                element("th", [.attr("scope", "col")]) { s.bookingColumnApproved }
-                                element("th", [.attr("scope", "col"), .class("number")]) { s.bookingColumnTotal }
+                    table(.class("list bookings")) {
+                        thead {
+                            tr {
+                                th(.attr("scope", "col")) { s.bookingColumnBooking }
+                                th(.attr("scope", "col")) { s.bookingColumnCustomer }
+                                th(.attr("scope", "col")) { s.bookingColumnPeriod }
+                                th(.attr("scope", "col")) { s.bookingColumnState }
+                                th(.attr("scope", "col")) { s.bookingColumnApproved }
+                                th(.attr("scope", "col"), .class("number")) { s.bookingColumnTotal }
                             }
                         }
-                        element("tbody", []) {
+                        tbody {
                             for row in rows {
-                                element("tr", []) {
-                                    element("td", []) {
+                                tr {
+                                    td {
                                         a(.class("nowrap"), .href(SafeURL(.adminBooking(row.id)))) { row.number }
                                         if let title = row.title { small(.class("sub")) { title } }
                                     }
-                                    element("td", []) {
+                                    td {
                                         if mayOpenCustomers {
                                             a(.href(SafeURL(.adminCustomer(row.customerID)))) { row.customerName }
                                         } else {
@@ -81,10 +81,10 @@ public enum BookingListPage {
                                         }
                                         if let city = row.city { small(.class("sub")) { city } }
                                     }
-                                    element("td", []) { BookingComponents.period(row.period) }
-                                    element("td", []) { BookingComponents.stateBadge(row.state, s) }
-                                    element("td", []) { BookingComponents.approvalBadge(approvedAt: row.approvedAt, state: row.state, s) }
-                                    element("td", [.class("number")]) { row.total.formatted(s.language) }
+                                    td { BookingComponents.period(row.period) }
+                                    td { BookingComponents.stateBadge(row.state, s) }
+                                    td { BookingComponents.approvalBadge(approvedAt: row.approvedAt, state: row.state, s) }
+                                    td(.class("number")) { row.total.formatted(s.language) }
                                 }
                             }
                         }

@@ -125,35 +125,35 @@ public enum BookingPage {
             section(.class("card"), .id("lines")) {
                 h2 { s.bookingLinesHeading }
                 div(.class("table-scroll")) {
-                    element("table", [.class("lines")]) {
-                        element("thead", []) {
-                            element("tr", []) {
-                                element("th", [.attr("scope", "col")]) { s.bookingColumnDescription }
-                                element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnQuantity }
-                                element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnDays }
-                                element("th", [.attr("scope", "col"), .class("num unit")]) { s.bookingColumnUnitPrice }
+                    table(.class("lines")) {
+                        thead {
+                            tr {
+                                th(.attr("scope", "col")) { s.bookingColumnDescription }
+                                th(.attr("scope", "col"), .class("num")) { s.bookingColumnQuantity }
+                                th(.attr("scope", "col"), .class("num")) { s.bookingColumnDays }
+                                th(.attr("scope", "col"), .class("num unit")) { s.bookingColumnUnitPrice }
                                 if hasLineDiscounts {
-                                    element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnDiscount }
+                                    th(.attr("scope", "col"), .class("num")) { s.bookingColumnDiscount }
                                 }
-                                element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnAmount }
+                                th(.attr("scope", "col"), .class("num")) { s.bookingColumnAmount }
                             }
                         }
-                        element("tbody", []) {
+                        tbody {
                             for line in booking.lines {
-                                element("tr", []) {
-                                    element("td", []) {
+                                tr {
+                                    td {
                                         line.description
                                         if case .product(_, let sku) = line.kind {
                                             small(.class("sub")) { [sku, s.reservedNote].compactMap { $0 }.joined(separator: " · ") }
                                         }
                                     }
-                                    element("td", [.class("num")]) { String(line.quantity) }
-                                    element("td", [.class("num")]) { line.pricing == .perDay ? String(line.days) : "–" }
-                                    element("td", [.class("num unit")]) { line.unitPrice.formatted(language) }
+                                    td(.class("num")) { String(line.quantity) }
+                                    td(.class("num")) { line.pricing == .perDay ? String(line.days) : "–" }
+                                    td(.class("num unit")) { line.unitPrice.formatted(language) }
                                     if hasLineDiscounts {
-                                        element("td", [.class("num")]) { line.discount.isZero ? "–" : "−" + line.discount.formatted(language) }
+                                        td(.class("num")) { line.discount.isZero ? "–" : "−" + line.discount.formatted(language) }
                                     }
-                                    element("td", [.class("num")]) { line.total.formatted(language) }
+                                    td(.class("num")) { line.total.formatted(language) }
                                 }
                             }
                         }

@@ -64,26 +64,26 @@ public enum PackingListPage {
                     p { s.nothingToPack }
                 } else {
                     div(.class("table-scroll")) {
-                    element("table", [.class("lines packing")]) {
-                        element("thead", []) {
-                            element("tr", []) {
-                                element("th", [.attr("scope", "col"), .class("check")]) { s.bookingColumnPacked }
-                                element("th", [.attr("scope", "col"), .class("check")]) { s.bookingColumnLoaded }
-                                element("th", [.attr("scope", "col"), .class("num")]) { s.bookingColumnQuantity }
-                                element("th", [.attr("scope", "col")]) { s.bookingColumnSKU }
-                                element("th", [.attr("scope", "col")]) { s.bookingColumnDescription }
-                                element("th", [.attr("scope", "col"), .class("check")]) { s.bookingColumnReturned }
+                    table(.class("lines packing")) {
+                        thead {
+                            tr {
+                                th(.attr("scope", "col"), .class("check")) { s.bookingColumnPacked }
+                                th(.attr("scope", "col"), .class("check")) { s.bookingColumnLoaded }
+                                th(.attr("scope", "col"), .class("num")) { s.bookingColumnQuantity }
+                                th(.attr("scope", "col")) { s.bookingColumnSKU }
+                                th(.attr("scope", "col")) { s.bookingColumnDescription }
+                                th(.attr("scope", "col"), .class("check")) { s.bookingColumnReturned }
                             }
                         }
-                        element("tbody", []) {
+                        tbody {
                             for item in booking.packing {
-                                element("tr", []) {
-                                    element("td", [.class("check")]) { span(.class("box"), .attr("aria-hidden", "true")) {} }
-                                    element("td", [.class("check")]) { span(.class("box"), .attr("aria-hidden", "true")) {} }
-                                    element("td", [.class("num qty")]) { String(item.quantity) }
-                                    element("td", [.class("sku")]) { item.sku }
-                                    element("td", []) { item.description }
-                                    element("td", [.class("check")]) { span(.class("box"), .attr("aria-hidden", "true")) {} }
+                                tr {
+                                    td(.class("check")) { span(.class("box"), .attr("aria-hidden", "true")) {} }
+                                    td(.class("check")) { span(.class("box"), .attr("aria-hidden", "true")) {} }
+                                    td(.class("num qty")) { String(item.quantity) }
+                                    td(.class("sku")) { item.sku }
+                                    td { item.description }
+                                    td(.class("check")) { span(.class("box"), .attr("aria-hidden", "true")) {} }
                                 }
                             }
                         }

@@ -24,7 +24,7 @@ public enum AddonFormPage {
         }
         return AdminLayout.page(title: title, admin) {
             if case .edit(let id, _, let active) = mode {
-                RecordListParts.head(title, badges: active ? [] : [RecordListParts.badge(s.recordInactiveBadge, "bad")]) {
+                RecordListParts.head(title, badges: active ? [] : [StateBadge.badge(s.recordInactiveBadge, .bad)]) {
                     if admin.may(.adminAddonDeactivate(id)) {
                         if active {
                             Fields.postButton(.adminAddonDeactivate(id), s.productDeactivate, csrf: admin.csrfToken)

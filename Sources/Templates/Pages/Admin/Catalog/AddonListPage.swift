@@ -16,9 +16,9 @@ public enum AddonListPage {
                 p(.class("empty")) { s.addonNone }
             } else {
                 div(.class("table-scroll")) {
-                    element("table", [.class("list addons")]) {
-                        element("thead", []) {
-                            element("tr", []) {
+                    table(.class("list addons")) {
+                        thead {
+                            tr {
                                 RecordListParts.th(s.addonName)
                                 RecordListParts.th(s.addonDescription)
                                 RecordListParts.th(s.productColumnPrice, number: true)
@@ -26,29 +26,29 @@ public enum AddonListPage {
                                 RecordListParts.th(s.recordStatus)
                             }
                         }
-                        element("tbody", []) {
+                        tbody {
                             for row in page.rows {
-                                element("tr", []) {
-                                    element("td", []) {
+                                tr {
+                                    td {
                                         if admin.may(.adminAddonEdit(row.id)) {
                                             a(.href(SafeURL(.adminAddonEdit(row.id)))) { row.draft.name }
                                         } else {
                                             row.draft.name
                                         }
                                     }
-                                    element("td", []) { row.draft.description }
+                                    td { row.draft.description }
                                     RecordListParts.td(number: true) { s.priceWithPricing(row.draft.price, row.draft.pricing) }
-                                    element("td", []) {
+                                    td {
                                         if let product = row.draft.productID, let label = row.productLabel {
                                             a(.href(SafeURL(.adminProduct(product, ListQuery())))) { label }
                                         } else {
                                             s.addonAnyProduct
                                         }
                                     }
-                                    element("td", []) {
+                                    td {
                                         row.active
-                                            ? RecordListParts.badge(s.recordActiveBadge, "ok")
-                                            : RecordListParts.badge(s.recordInactiveBadge, "bad")
+                                            ? StateBadge.badge(s.recordActiveBadge, .ok)
+                                            : StateBadge.badge(s.recordInactiveBadge, .bad)
                                     }
                                 }
                             }

@@ -31,7 +31,7 @@ public enum ProductDetailPage {
         let draft = product.draft
         return AdminLayout.page(title: draft.name, admin) {
             RecordListParts.head(
-                draft.name, badges: product.active ? [] : [RecordListParts.badge(s.recordInactiveBadge, "bad")]
+                draft.name, badges: product.active ? [] : [StateBadge.badge(s.recordInactiveBadge, .bad)]
             ) {
                 if admin.may(.adminProductEdit(id)) { a(.class("button"), .href(SafeURL(.adminProductEdit(id)))) { s.edit } }
                 if admin.may(.adminProductDeactivate(id)) {
@@ -137,9 +137,9 @@ public enum ProductDetailPage {
             strip.bookings.isEmpty
                 ? p(.class("hint")) { s.availabilityNoBookings }
                 : div(.class("table-scroll")) {
-                    element("table", [.class("list")]) {
-                        element("thead", []) {
-                            element("tr", []) {
+                    table(.class("list")) {
+                        thead {
+                            tr {
                                 RecordListParts.th(s.availabilityColumnBooking)
                                 RecordListParts.th(s.availabilityColumnCustomer)
                                 RecordListParts.th(s.customerColumnState)
@@ -147,19 +147,19 @@ public enum ProductDetailPage {
                                 RecordListParts.th(s.availabilityColumnQuantity, number: true)
                             }
                         }
-                        element("tbody", []) {
+                        tbody {
                             for booking in strip.bookings {
-                                element("tr", []) {
-                                    element("td", [.class("nowrap")]) {
+                                tr {
+                                    td(.class("nowrap")) {
                                         if admin.may(.adminBooking(booking.id)) {
                                             a(.href(SafeURL(.adminBooking(booking.id)))) { booking.number }
                                         } else {
                                             booking.number
                                         }
                                     }
-                                    element("td", []) { booking.customerName }
-                                    element("td", []) { s.bookingStateName(booking.state) }
-                                    element("td", []) { s.periodText(booking.period) }
+                                    td { booking.customerName }
+                                    td { s.bookingStateName(booking.state) }
+                                    td { s.periodText(booking.period) }
                                     RecordListParts.td(number: true) { String(booking.quantity) }
                                 }
                             }

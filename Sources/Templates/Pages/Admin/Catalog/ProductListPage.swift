@@ -16,9 +16,9 @@ public enum ProductListPage {
                 p(.class("empty")) { s.productNone }
             } else {
                 div(.class("table-scroll")) {
-                    element("table", [.class("list products")]) {
-                        element("thead", []) {
-                            element("tr", []) {
+                    table(.class("list products")) {
+                        thead {
+                            tr {
                                 RecordListParts.th(s.productColumnSKU)
                                 RecordListParts.th(s.productColumnName)
                                 RecordListParts.th(s.productColumnCategory)
@@ -27,18 +27,18 @@ public enum ProductListPage {
                                 RecordListParts.th(s.recordStatus)
                             }
                         }
-                        element("tbody", []) {
+                        tbody {
                             for row in page.rows {
-                                element("tr", []) {
-                                    element("td", []) { code { row.sku } }
-                                    element("td", []) { a(.href(SafeURL(.adminProduct(row.id, ListQuery())))) { row.name } }
-                                    element("td", []) { row.categoryName ?? "–" }
+                                tr {
+                                    td { code { row.sku } }
+                                    td { a(.href(SafeURL(.adminProduct(row.id, ListQuery())))) { row.name } }
+                                    td { row.categoryName ?? "–" }
                                     RecordListParts.td(number: true) { s.priceWithPricing(row.price, row.pricing) }
                                     RecordListParts.td(number: true) { String(row.stock) }
-                                    element("td", []) {
+                                    td {
                                         row.active
-                                            ? RecordListParts.badge(s.recordActiveBadge, "ok")
-                                            : RecordListParts.badge(s.recordInactiveBadge, "bad")
+                                            ? StateBadge.badge(s.recordActiveBadge, .ok)
+                                            : StateBadge.badge(s.recordInactiveBadge, .bad)
                                     }
                                 }
                             }

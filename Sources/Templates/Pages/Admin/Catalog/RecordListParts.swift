@@ -1,6 +1,6 @@
 import Routing
 
-/// Pieces the customers, products and add-ons lists share: the search bar, the pager and badges.
+/// Pieces the customers, products and add-ons lists share: the search bar and the pager.
 enum RecordListParts {
     /// A GET form to `route` with a search box `q` and a "show hidden ones too" checkbox (`flag=1`).
     static func filters(
@@ -33,13 +33,9 @@ enum RecordListParts {
         }
     }
 
-    static func badge(_ text: String, _ tone: String) -> Node {
-        span(.class("badge \(tone)")) { text }
-    }
-
     /// A table header cell; `number` right-aligns it.
     static func th(_ text: String, number: Bool = false) -> Node {
-        element("th", number ? [.class("number"), .attr("scope", "col")] : [.attr("scope", "col")]) { text }
+        DataTable.column(text, numeric: number)
     }
 
     static func td(number: Bool = false, @NodeBuilder _ content: () -> [Node]) -> Node {

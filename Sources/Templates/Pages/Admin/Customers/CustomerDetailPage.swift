@@ -12,7 +12,7 @@ public enum CustomerDetailPage {
         let archived = record.archivedAt != nil
         return AdminLayout.page(title: details.displayName, admin) {
             RecordListParts.head(
-                details.displayName, badges: archived ? [RecordListParts.badge(s.recordArchivedBadge, "warn")] : []
+                details.displayName, badges: archived ? [StateBadge.badge(s.recordArchivedBadge, .warn)] : []
             ) {
                 if admin.may(.adminCustomerEdit(id)) { a(.class("button"), .href(SafeURL(.adminCustomerEdit(id)))) { s.edit } }
                 let newQuotation = Route.adminQuotationNew(ListQuery(["customer": String(id.rawValue)]))
@@ -97,37 +97,30 @@ public enum CustomerDetailPage {
             if history.quotations.isEmpty {
                 p(.class("hint")) { s.customerNoQuotations }
             } else {
-                div(.class("table-scroll")) {
-                    element("table", [.class("list")]) {
-                        element("thead", []) {
-                            element("tr", []) {
-                                RecordListParts.th(s.customerColumnNumber)
-                                RecordListParts.th(s.customerColumnTitle)
-                                RecordListParts.th(s.customerColumnState)
-                                RecordListParts.th(s.customerColumnPeriod)
-                                RecordListParts.th(s.customerColumnTotal, number: true)
-                                RecordListParts.th(s.customerColumnCreated)
-                            }
-                        }
-                        element("tbody", []) {
-                            for quotation in history.quotations {
-                                element("tr", []) {
-                                    element("td", [.class("nowrap")]) {
-                                        if admin.may(.adminQuotation(quotation.id)) {
-                                            a(.href(SafeURL(.adminQuotation(quotation.id)))) { quotation.number }
-                                        } else {
-                                            quotation.number
-                                        }
-                                    }
-                                    element("td", []) { quotation.title }
-                                    element("td", []) {
-                                        RecordListParts.badge(s.quotationState(quotation.state), tone(quotation.state))
-                                    }
-                                    element("td", []) { s.periodText(quotation.period) }
-                                    RecordListParts.td(number: true) { quotation.total.formatted(admin.language) }
-                                    element("td", [.class("nowrap")]) { DisplayFormat.date(quotation.createdAt) }
+                DataTable.render(.class("list")) {
+                    DataTable.column(s.customerColumnNumber)
+                    DataTable.column(s.customerColumnTitle)
+                    DataTable.column(s.customerColumnState)
+                    DataTable.column(s.customerColumnPeriod)
+                    DataTable.column(s.customerColumnTotal, numeric: true)
+                    DataTable.column(s.customerColumnCreated)
+                } rows: {
+                    for quotation in history.quotations {
+                        tr {
+                            td(.class("nowrap")) {
+                                if admin.may(.adminQuotation(quotation.id)) {
+                                    a(.href(SafeURL(.adminQuotation(quotation.id)))) { quotation.number }
+                                } else {
+                                    quotation.number
                                 }
                             }
+                            td { quotation.title }
+                            td {
+                                StateBadge.badge(s.quotationState(quotation.state), tone(quotation.state))
+                            }
+                            td { s.periodText(quotation.period) }
+                            RecordListParts.td(number: true) { quotation.total.formatted(admin.language) }
+                            td(.class("nowrap")) { DisplayFormat.date(quotation.createdAt) }
                         }
                     }
                 }
@@ -144,35 +137,28 @@ public enum CustomerDetailPage {
             if history.bookings.isEmpty {
                 p(.class("hint")) { s.customerNoBookings }
             } else {
-                div(.class("table-scroll")) {
-                    element("table", [.class("list")]) {
-                        element("thead", []) {
-                            element("tr", []) {
-                                RecordListParts.th(s.customerColumnNumber)
-                                RecordListParts.th(s.customerColumnTitle)
-                                RecordListParts.th(s.customerColumnState)
-                                RecordListParts.th(s.customerColumnPeriod)
-                                RecordListParts.th(s.customerColumnTotal, number: true)
-                            }
-                        }
-                        element("tbody", []) {
-                            for booking in history.bookings {
-                                element("tr", []) {
-                                    element("td", [.class("nowrap")]) {
-                                        if admin.may(.adminBooking(booking.id)) {
-                                            a(.href(SafeURL(.adminBooking(booking.id)))) { booking.number }
-                                        } else {
-                                            booking.number
-                                        }
-                                    }
-                                    element("td", []) { booking.title }
-                                    element("td", []) {
-                                        RecordListParts.badge(s.bookingStateName(booking.state), tone(booking.state))
-                                    }
-                                    element("td", []) { s.periodText(booking.period) }
-                                    RecordListParts.td(number: true) { booking.total.formatted(admin.language) }
+                DataTable.render(.class("list")) {
+                    DataTable.column(s.customerColumnNumber)
+                    DataTable.column(s.customerColumnTitle)
+                    DataTable.column(s.customerColumnState)
+                    DataTable.column(s.customerColumnPeriod)
+                    DataTable.column(s.customerColumnTotal, numeric: true)
+                } rows: {
+                    for booking in history.bookings {
+                        tr {
+                            td(.class("nowrap")) {
+                                if admin.may(.adminBooking(booking.id)) {
+                                    a(.href(SafeURL(.adminBooking(booking.id)))) { booking.number }
+                                } else {
+                                    booking.number
                                 }
                             }
+                            td { booking.title }
+                            td {
+                                StateBadge.badge(s.bookingStateName(booking.state), tone(booking.state))
+                            }
+                            td { s.periodText(booking.period) }
+                            RecordListParts.td(number: true) { booking.total.formatted(admin.language) }
                         }
                     }
                 }
@@ -237,20 +223,20 @@ public enum CustomerDetailPage {
         text.count > 120 ? String(text.prefix(119)) + "…" : (text.isEmpty ? "–" : text)
     }
 
-    static func tone(_ state: QuotationState) -> String {
+    static func tone(_ state: QuotationState) -> BadgeTone {
         switch state {
-        case .signed: "ok"
-        case .sent: "warn"
-        case .declined, .expired, .void: "bad"
-        case .draft: ""
+        case .signed: .ok
+        case .sent: .warn
+        case .declined, .expired, .void: .bad
+        case .draft: .neutral
         }
     }
 
-    static func tone(_ state: BookingState) -> String {
+    static func tone(_ state: BookingState) -> BadgeTone {
         switch state {
-        case .confirmed, .packed, .delivered: "ok"
-        case .returned, .closed: ""
-        case .cancelled: "bad"
+        case .confirmed, .packed, .delivered: .ok
+        case .returned, .closed: .neutral
+        case .cancelled: .bad
         }
     }
 }

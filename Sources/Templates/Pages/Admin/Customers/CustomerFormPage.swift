@@ -60,9 +60,9 @@ public enum CustomerFormPage {
         }.rendered()
     }
 
-    static func address(_ prefix: String, _ legend: String, hint: String?, _ form: FormState, _ s: Strings) -> Node {
-        element("fieldset", [.class("address")]) {
-            element("legend", []) { legend }
+    static func address(_ prefix: String, _ title: String, hint: String?, _ form: FormState, _ s: Strings) -> Node {
+        fieldset(.class("address")) {
+            legend { title }
             if let hint { p(.class("hint")) { hint } }
             div(.class("grid")) {
                 Fields.text("\(prefix)_line1", s.customerAddressLine1, form, extra: [.attr("maxlength", "200")])

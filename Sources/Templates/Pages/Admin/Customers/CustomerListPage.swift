@@ -17,16 +17,16 @@ public enum CustomerListPage {
                 p(.class("empty")) { s.customerNone }
             } else {
                 div(.class("table-scroll")) {
-                    element("table", [.class("list customers")]) {
-                        element("thead", []) {
-                            element("tr", []) {
+                    table(.class("list customers")) {
+                        thead {
+                            tr {
                                 RecordListParts.th(s.customerColumnName)
                                 RecordListParts.th(s.customerColumnEmail)
                                 RecordListParts.th(s.customerColumnPhone)
                                 RecordListParts.th(s.customerColumnCity)
                             }
                         }
-                        element("tbody", []) {
+                        tbody {
                             for row in page.rows { Self.row(row, s) }
                         }
                     }
@@ -39,8 +39,8 @@ public enum CustomerListPage {
     }
 
     static func row(_ row: CustomerSummary, _ s: Strings) -> Node {
-        element("tr", []) {
-            element("td", []) {
+        tr {
+            td {
                 a(.href(SafeURL(.adminCustomer(row.id)))) { row.displayName }
                 if row.kind == .company, !row.companyName.isEmpty {
                     void("br", [])
@@ -48,12 +48,12 @@ public enum CustomerListPage {
                 }
                 if row.archived {
                     " "
-                    RecordListParts.badge(s.recordArchivedBadge, "warn")
+                    StateBadge.badge(s.recordArchivedBadge, .warn)
                 }
             }
-            element("td", []) { row.email }
-            element("td", [.class("nowrap")]) { row.phone }
-            element("td", []) { row.city }
+            td { row.email }
+            td(.class("nowrap")) { row.phone }
+            td { row.city }
         }
     }
 }

@@ -4,25 +4,25 @@ import Foundation
 /// Small pieces the quotation pages share: state badges, periods and times.
 enum QuotationBits {
     static func badge(_ state: QuotationState, _ s: Strings) -> Node {
-        let tone: String =
+        let tone: BadgeTone =
             switch state {
-            case .signed: "badge ok"
-            case .sent: "badge warn"
-            case .declined, .expired: "badge bad"
-            case .draft, .void: "badge"
+            case .signed: .ok
+            case .sent: .warn
+            case .declined, .expired: .bad
+            case .draft, .void: .neutral
             }
-        return span(.class(tone), .data("data-state", state.rawValue)) { s.quotationState(state) }
+        return StateBadge.badge(s.quotationState(state), tone, state: state.rawValue)
     }
 
     static func badge(_ state: QuotationVersionState, _ s: Strings) -> Node {
-        let tone: String =
+        let tone: BadgeTone =
             switch state {
-            case .signed: "badge ok"
-            case .sent: "badge warn"
-            case .declined, .expired: "badge bad"
-            case .superseded, .void: "badge"
+            case .signed: .ok
+            case .sent: .warn
+            case .declined, .expired: .bad
+            case .superseded, .void: .neutral
             }
-        return span(.class(tone), .data("data-state", state.rawValue)) { s.versionState(state) }
+        return StateBadge.badge(s.versionState(state), tone, state: state.rawValue)
     }
 
     /// `2026-06-19 – 2026-06-21 (3 dagar)`.

@@ -100,36 +100,36 @@ extension QuotationEditorPage {
                 p(.class("hint")) { s.qVersionsNone }
             } else {
                 div(.class("table-scroll")) {
-                    element("table", [.class("list")]) {
-                        element("thead", []) {
-                            element("tr", []) {
-                                element("th", [.attr("scope", "col")]) { s.qVersionColumn }
-                                element("th", [.attr("scope", "col")]) { s.qColumnState }
-                                element("th", [.attr("scope", "col")]) { s.qSentColumn }
-                                element("th", [.attr("scope", "col")]) { s.qSentByColumn }
-                                element("th", [.attr("scope", "col"), .class("number")]) { s.qColumnTotal }
-                                element("th", [.attr("scope", "col")]) { "SHA-256" }
+                    table(.class("list")) {
+                        thead {
+                            tr {
+                                th(.attr("scope", "col")) { s.qVersionColumn }
+                                th(.attr("scope", "col")) { s.qColumnState }
+                                th(.attr("scope", "col")) { s.qSentColumn }
+                                th(.attr("scope", "col")) { s.qSentByColumn }
+                                th(.attr("scope", "col"), .class("number")) { s.qColumnTotal }
+                                th(.attr("scope", "col")) { "SHA-256" }
                             }
                         }
-                        element("tbody", []) {
+                        tbody {
                             for version in model.versions {
-                                element("tr", []) {
-                                    element("td", []) {
+                                tr {
+                                    td {
                                         a(.href(SafeURL(.adminQuotationVersion(model.header.id, version: version.number)))) {
                                             "\(s.qVersionColumn) \(version.number)"
                                         }
                                     }
-                                    element("td", []) {
+                                    td {
                                         QuotationBits.badge(version.state, s)
                                         if version.declined && version.state != .declined {
                                             " "
                                             span(.class("badge bad")) { s.versionState(.declined) }
                                         }
                                     }
-                                    element("td", []) { version.sentAt.map(DisplayFormat.dateTime) ?? "–" }
-                                    element("td", []) { version.sentBy ?? "" }
-                                    element("td", [.class("number")]) { version.total.formatted(admin.language) }
-                                    element("td", []) { code(.class("sha")) { version.sha256 } }
+                                    td { version.sentAt.map(DisplayFormat.dateTime) ?? "–" }
+                                    td { version.sentBy ?? "" }
+                                    td(.class("number")) { version.total.formatted(admin.language) }
+                                    td { code(.class("sha")) { version.sha256 } }
                                 }
                             }
                         }

@@ -15,8 +15,8 @@ extension QuotationEditorPage {
             Fields.hidden("version", String(model.header.version))
             Fields.summary(form, s)
 
-            element("fieldset", [.class("customer-pick")]) {
-                element("legend", []) { s.qCustomerHeading }
+            fieldset(.class("customer-pick")) {
+                legend { s.qCustomerHeading }
                 div(.class("choices"), .attr("role", "radiogroup"), .attr("aria-label", s.qCustomerHeading)) {
                     if let current = model.customer {
                         customerChoice(current, checked: form["customer_id"] == String(current.id.rawValue), s)
@@ -35,8 +35,8 @@ extension QuotationEditorPage {
                 if model.searched && model.customerResults.isEmpty { p(.class("hint")) { s.qNoCustomerFound } }
             }
 
-            element("fieldset", []) {
-                element("legend", []) { s.qEventHeading }
+            fieldset {
+                legend { s.qEventHeading }
                 Fields.text("title", s.qTitleLabel, form, hint: s.qTitleHint, extra: [.attr("maxlength", "200")])
                 div(.class("grid")) {
                     Fields.text("period_start", s.qPeriodStart, form, type: "date", required: true)
@@ -44,8 +44,8 @@ extension QuotationEditorPage {
                 }
             }
 
-            element("fieldset", []) {
-                element("legend", []) { s.qDeliveryHeading }
+            fieldset {
+                legend { s.qDeliveryHeading }
                 div(.class("grid")) {
                     Fields.text("delivery_line1", s.qAddressLine1, form, extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
                     Fields.text("delivery_line2", s.qAddressLine2, form, extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
@@ -55,27 +55,27 @@ extension QuotationEditorPage {
                 }
             }
 
-            element("fieldset", [.class("lines-editor"), .id("lines")]) {
-                element("legend", []) { s.qLinesHeading }
+            fieldset(.class("lines-editor"), .id("lines")) {
+                legend { s.qLinesHeading }
                 Fields.hidden("line_count", String(model.lineCount))
                 if model.lineCount == 0 {
                     p(.class("hint")) { s.qNoLines }
                 } else {
                     div(.class("table-scroll")) {
-                        element("table", [.class("lines editable")]) {
-                            element("thead", []) {
-                                element("tr", []) {
-                                    element("th", [.attr("scope", "col")]) { s.qLineItem }
-                                    element("th", [.attr("scope", "col")]) { s.qLineQuantity }
-                                    element("th", [.attr("scope", "col")]) { s.qLineDays }
-                                    element("th", [.attr("scope", "col")]) { s.qLineUnitPrice }
-                                    element("th", [.attr("scope", "col")]) { s.qLineDiscount }
-                                    element("th", [.attr("scope", "col"), .class("num")]) { s.qLineTotal }
-                                    element("th", [.attr("scope", "col")]) { s.qLineStock }
-                                    element("th", [.attr("scope", "col")]) { "" }
+                        table(.class("lines editable")) {
+                            thead {
+                                tr {
+                                    th(.attr("scope", "col")) { s.qLineItem }
+                                    th(.attr("scope", "col")) { s.qLineQuantity }
+                                    th(.attr("scope", "col")) { s.qLineDays }
+                                    th(.attr("scope", "col")) { s.qLineUnitPrice }
+                                    th(.attr("scope", "col")) { s.qLineDiscount }
+                                    th(.attr("scope", "col"), .class("num")) { s.qLineTotal }
+                                    th(.attr("scope", "col")) { s.qLineStock }
+                                    th(.attr("scope", "col")) { "" }
                                 }
                             }
-                            element("tbody", []) {
+                            tbody {
                                 for index in 0..<model.lineCount {
                                     lineRow(index, model, s, admin.language)
                                 }
@@ -86,7 +86,7 @@ extension QuotationEditorPage {
                 div(.class("add-line")) {
                     div(.class("field")) {
                         label(.attr("for", "f-new_item")) { s.qAddLineItem }
-                        element("select", [.id("f-new_item"), .attr("name", "new_item")] + invalid("new_item", form)) {
+                        select([.id("f-new_item"), .attr("name", "new_item")] + invalid("new_item", form)) {
                             itemOptions(model.items, selected: form["new_item"], s)
                         }
                         fieldError("new_item", form)
@@ -98,8 +98,8 @@ extension QuotationEditorPage {
                 }
             }
 
-            element("fieldset", []) {
-                element("legend", []) { s.qMoneyHeading }
+            fieldset {
+                legend { s.qMoneyHeading }
                 div(.class("grid")) {
                     Fields.select(
                         "discount_kind", s.qDiscountKind, form,
@@ -113,8 +113,8 @@ extension QuotationEditorPage {
                        .attr("value", "preview"), .data("data-preview", "")) { s.qRecalculate }
             }
 
-            element("fieldset", []) {
-                element("legend", []) { s.qTermsHeading }
+            fieldset {
+                legend { s.qTermsHeading }
                 Fields.textarea("terms", s.qTerms, form, rows: 8, hint: s.qTermsHint)
                 Fields.textarea("message", s.qMessage, form, rows: 4, hint: s.qMessageHint)
                 Fields.textarea("notes", s.qNotes, form, rows: 3, hint: s.qNotesHint)
@@ -143,15 +143,15 @@ extension QuotationEditorPage {
             }
         }
         let short = info.stock?.isShort == true
-        return element("tr", short ? [.class("short"), .data("data-line", String(index))] : [.data("data-line", String(index))]) {
-            element("td", [.class("item")]) {
+        return tr(short ? [.class("short"), .data("data-line", String(index))] : [.data("data-line", String(index))]) {
+            td(.class("item")) {
                 Fields.hidden(prefix + "item", item)
                 input("description", s.qLineItem, extra: [.attr("maxlength", "300")])
                 if item == "custom" {
                     let options = LinePricing.allCases.map { ($0.rawValue, s.pricingName($0)) }
-                    element("select", [.attr("name", prefix + "pricing"), .attr("aria-label", s.qLineLabel(n, s.qLinePricing))]) {
+                    select(.attr("name", prefix + "pricing"), .attr("aria-label", s.qLineLabel(n, s.qLinePricing))) {
                         for (value, text) in options {
-                            element("option", [.attr("value", value)] + (value == pricing?.rawValue ? [.flag("selected")] : [])) { text }
+                            option(value: value, selected: value == pricing?.rawValue) { text }
                         }
                     }
                     fieldError(prefix + "pricing", form)
@@ -160,10 +160,10 @@ extension QuotationEditorPage {
                     small(.class("pricing")) { pricing.map(s.pricingName) ?? "" }
                 }
             }
-            element("td", [.class("qty")]) {
+            td(.class("qty")) {
                 input("quantity", s.qLineQuantity, type: "number", extra: [.attr("min", "1"), .attr("max", "100000"), .attr("inputmode", "numeric")])
             }
-            element("td", [.class("days")]) {
+            td(.class("days")) {
                 if pricing == .perDay || item == "custom" {
                     input("days", s.qLineDays, type: "number",
                           extra: [.attr("min", "1"), .attr("max", "366"), .attr("inputmode", "numeric"),
@@ -173,13 +173,13 @@ extension QuotationEditorPage {
                     "–"
                 }
             }
-            element("td", [.class("price")]) { input("unit_price", s.qLineUnitPrice, extra: [.attr("inputmode", "decimal")]) }
-            element("td", [.class("discount")]) { input("discount", s.qLineDiscount, extra: [.attr("inputmode", "decimal")]) }
-            element("td", [.class("num"), .data("data-line-total", String(index))]) {
+            td(.class("price")) { input("unit_price", s.qLineUnitPrice, extra: [.attr("inputmode", "decimal")]) }
+            td(.class("discount")) { input("discount", s.qLineDiscount, extra: [.attr("inputmode", "decimal")]) }
+            td(.class("num"), .data("data-line-total", String(index))) {
                 info.total.map { $0.formatted(language) } ?? "–"
             }
-            element("td", [.class("stock"), .data("data-line-stock", String(index))]) { stockCell(info.stock, s) }
-            element("td", []) {
+            td(.class("stock"), .data("data-line-stock", String(index))) { stockCell(info.stock, s) }
+            td {
                 button(.class("link-button"), .attr("type", "submit"), .attr("name", "action"),
                        .attr("value", "remove_line_\(index)"), .attr("aria-label", s.qLineRemoveLabel(n)),
                        .flag("formnovalidate")) { s.qLineRemove }
@@ -211,13 +211,13 @@ extension QuotationEditorPage {
             }
         }
         return .fragment([
-            element("option", [.attr("value", "")] + (selected.isEmpty ? [.flag("selected")] : [])) { "—" },
-            element("option", [.attr("value", "custom")] + (selected == "custom" ? [.flag("selected")] : [])) { s.qFreeText },
+            option(value: "", selected: selected.isEmpty) { "—" },
+            option(value: "custom", selected: selected == "custom") { s.qFreeText },
         ] + groups.map { group, options in
             element("optgroup", [.attr("label", group)]) {
-                for option in options {
-                    element("option", [.attr("value", option.value)] + (option.value == selected ? [.flag("selected")] : [])) {
-                        option.label
+                for choice in options {
+                    option(value: choice.value, selected: choice.value == selected) {
+                        choice.label
                     }
                 }
             }

@@ -33,38 +33,38 @@ extension QuotationEditorPage {
                 }
             }
             div(.class("table-scroll")) {
-                element("table", [.class("lines")]) {
-                    element("thead", []) {
-                        element("tr", []) {
-                            element("th", [.attr("scope", "col")]) { s.qLineItem }
-                            element("th", [.attr("scope", "col"), .class("num")]) { s.qLineQuantity }
-                            element("th", [.attr("scope", "col"), .class("num")]) { s.qLineDays }
-                            element("th", [.attr("scope", "col"), .class("num")]) { s.qLineUnitPrice }
-                            element("th", [.attr("scope", "col"), .class("num")]) { s.qLineDiscount }
-                            element("th", [.attr("scope", "col"), .class("num")]) { s.qLineTotal }
-                            if showStock { element("th", [.attr("scope", "col")]) { s.qLineStock } }
+                table(.class("lines")) {
+                    thead {
+                        tr {
+                            th(.attr("scope", "col")) { s.qLineItem }
+                            th(.attr("scope", "col"), .class("num")) { s.qLineQuantity }
+                            th(.attr("scope", "col"), .class("num")) { s.qLineDays }
+                            th(.attr("scope", "col"), .class("num")) { s.qLineUnitPrice }
+                            th(.attr("scope", "col"), .class("num")) { s.qLineDiscount }
+                            th(.attr("scope", "col"), .class("num")) { s.qLineTotal }
+                            if showStock { th(.attr("scope", "col")) { s.qLineStock } }
                         }
                     }
-                    element("tbody", []) {
+                    tbody {
                         for index in 0..<model.lineCount {
                             let prefix = "line_\(index)_"
                             let info = index < model.lines.count ? model.lines[index] : LineInfo(days: nil, total: nil, stock: nil)
-                            element("tr", info.stock?.isShort == true ? [.class("short")] : []) {
-                                element("td", []) {
+                            tr(info.stock?.isShort == true ? [.class("short")] : []) {
+                                td {
                                     form[prefix + "description"]
                                     if let pricing = LinePricing(rawValue: form[prefix + "pricing"]) {
                                         " "
                                         small(.class("pricing")) { s.pricingName(pricing) }
                                     }
                                 }
-                                element("td", [.class("num")]) { form[prefix + "quantity"] }
-                                element("td", [.class("num")]) { info.days.map(String.init) ?? "–" }
-                                element("td", [.class("num")]) {
+                                td(.class("num")) { form[prefix + "quantity"] }
+                                td(.class("num")) { info.days.map(String.init) ?? "–" }
+                                td(.class("num")) {
                                     (try? Money(parsing: form[prefix + "unit_price"])).map { $0.formatted(language) } ?? form[prefix + "unit_price"]
                                 }
-                                element("td", [.class("num")]) { form[prefix + "discount"] }
-                                element("td", [.class("num")]) { info.total.map { $0.formatted(language) } ?? "–" }
-                                if showStock { element("td", []) { stockCell(info.stock, s) } }
+                                td(.class("num")) { form[prefix + "discount"] }
+                                td(.class("num")) { info.total.map { $0.formatted(language) } ?? "–" }
+                                if showStock { td { stockCell(info.stock, s) } }
                             }
                         }
                     }

@@ -69,28 +69,28 @@ public enum QuotationListPage {
                 p { s.qNone }
             } else {
                 div(.class("table-scroll")) {
-                    element("table", [.class("list quotations")]) {
-                        element("thead", []) {
-                            element("tr", []) {
-                                element("th", [.attr("scope", "col")]) { s.qColumnNumber }
-                                element("th", [.attr("scope", "col")]) { s.qColumnCustomer }
-                                element("th", [.attr("scope", "col")]) { s.qColumnTitle }
-                                element("th", [.attr("scope", "col")]) { s.qColumnPeriod }
-                                element("th", [.attr("scope", "col"), .class("number")]) { s.qColumnTotal }
-                                element("th", [.attr("scope", "col")]) { s.qColumnState }
-                                element("th", [.attr("scope", "col")]) { s.qColumnUpdated }
+                    table(.class("list quotations")) {
+                        thead {
+                            tr {
+                                th(.attr("scope", "col")) { s.qColumnNumber }
+                                th(.attr("scope", "col")) { s.qColumnCustomer }
+                                th(.attr("scope", "col")) { s.qColumnTitle }
+                                th(.attr("scope", "col")) { s.qColumnPeriod }
+                                th(.attr("scope", "col"), .class("number")) { s.qColumnTotal }
+                                th(.attr("scope", "col")) { s.qColumnState }
+                                th(.attr("scope", "col")) { s.qColumnUpdated }
                             }
                         }
-                        element("tbody", []) {
+                        tbody {
                             for row in rows {
-                                element("tr", []) {
-                                    element("td", []) { a(.href(SafeURL(.adminQuotation(row.id)))) { row.number } }
-                                    element("td", []) { row.customer }
-                                    element("td", []) { row.title }
-                                    element("td", [.class("nowrap")]) { "\(row.period.start.iso) – \(row.period.end.iso)" }
-                                    element("td", [.class("number")]) { row.total.formatted(language) }
-                                    element("td", []) { QuotationBits.badge(row.state, s) }
-                                    element("td", [.class("nowrap")]) { DisplayFormat.date(row.updatedAt) }
+                                tr {
+                                    td { a(.href(SafeURL(.adminQuotation(row.id)))) { row.number } }
+                                    td { row.customer }
+                                    td { row.title }
+                                    td(.class("nowrap")) { "\(row.period.start.iso) – \(row.period.end.iso)" }
+                                    td(.class("number")) { row.total.formatted(language) }
+                                    td { QuotationBits.badge(row.state, s) }
+                                    td(.class("nowrap")) { DisplayFormat.date(row.updatedAt) }
                                 }
                             }
                         }

@@ -42,8 +42,8 @@ public enum QuotationNewPage {
                     button(.class("default-submit"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "create"),
                            .attr("tabindex", "-1"), .attr("aria-hidden", "true")) { s.qCreate }
                 }
-                element("fieldset", [.class("customer-pick")]) {
-                    element("legend", []) { s.qCustomerHeading }
+                fieldset(.class("customer-pick")) {
+                    legend { s.qCustomerHeading }
                     div(.class("search-row")) {
                         Fields.text(
                             "customer_q", s.qCustomerSearch, form, type: "search", hint: s.qCustomerSearchHint,
@@ -74,8 +74,8 @@ public enum QuotationNewPage {
                         }
                     }
                 }
-                element("fieldset", []) {
-                    element("legend", []) { s.qEventHeading }
+                fieldset {
+                    legend { s.qEventHeading }
                     div(.class("grid")) {
                         Fields.text("period_start", s.qPeriodStart, form, type: "date", required: true)
                         Fields.text("period_end", s.qPeriodEnd, form, type: "date", required: true)

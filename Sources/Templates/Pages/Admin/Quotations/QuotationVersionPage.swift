@@ -165,26 +165,26 @@ public enum QuotationVersionPage {
                 section(.class("card")) {
                     h2 { s.qLinksHeading }
                     div(.class("table-scroll")) {
-                        element("table", [.class("list")]) {
-                            element("thead", []) {
-                                element("tr", []) {
-                                    element("th", [.attr("scope", "col")]) { s.qLinkCreated }
-                                    element("th", [.attr("scope", "col")]) { s.qLinkRecipient }
-                                    element("th", [.attr("scope", "col")]) { s.qLinkExpires }
-                                    element("th", [.attr("scope", "col")]) { s.qLinkState }
-                                    element("th", [.attr("scope", "col"), .class("number")]) { s.qLinkViews }
+                        table(.class("list")) {
+                            thead {
+                                tr {
+                                    th(.attr("scope", "col")) { s.qLinkCreated }
+                                    th(.attr("scope", "col")) { s.qLinkRecipient }
+                                    th(.attr("scope", "col")) { s.qLinkExpires }
+                                    th(.attr("scope", "col")) { s.qLinkState }
+                                    th(.attr("scope", "col"), .class("number")) { s.qLinkViews }
                                 }
                             }
-                            element("tbody", []) {
+                            tbody {
                                 for link in model.links {
-                                    element("tr", []) {
-                                        element("td", []) {
+                                    tr {
+                                        td {
                                             DisplayFormat.dateTime(link.createdAt)
                                             if let by = link.createdBy { " · \(by)" }
                                         }
-                                        element("td", []) { link.recipient }
-                                        element("td", []) { DisplayFormat.dateTime(link.expiresAt) }
-                                        element("td", []) {
+                                        td { link.recipient }
+                                        td { DisplayFormat.dateTime(link.expiresAt) }
+                                        td {
                                             if let voided = link.voidedAt {
                                                 span(.class("badge")) { s.qLinkVoided }
                                                 " \(DisplayFormat.dateTime(voided))"
@@ -196,7 +196,7 @@ public enum QuotationVersionPage {
                                                 span(.class("badge warn")) { s.qLinkLive }
                                             }
                                         }
-                                        element("td", [.class("number")]) { String(link.viewCount) }
+                                        td(.class("number")) { String(link.viewCount) }
                                     }
                                 }
                             }

@@ -29,18 +29,18 @@ public enum UsersPage {
             p(.class("lead")) { s.usersLead }
             if let error { div(.class("form-errors"), .attr("role", "alert")) { p { error } } }
             div(.class("table-scroll")) {
-                element("table", [.class("list users")]) {
-                    element("thead", []) {
-                        element("tr", []) {
-                            element("th", [.attr("scope", "col")]) { s.userNameLabel }
-                            element("th", [.attr("scope", "col")]) { s.userEmailLabel }
-                            element("th", [.attr("scope", "col")]) { s.userRoleLabel }
-                            element("th", [.attr("scope", "col")]) { s.userStatusLabel }
-                            element("th", [.attr("scope", "col")]) { s.userLastSignIn }
-                            element("th", [.attr("scope", "col")]) { "" }
+                table(.class("list users")) {
+                    thead {
+                        tr {
+                            th(.attr("scope", "col")) { s.userNameLabel }
+                            th(.attr("scope", "col")) { s.userEmailLabel }
+                            th(.attr("scope", "col")) { s.userRoleLabel }
+                            th(.attr("scope", "col")) { s.userStatusLabel }
+                            th(.attr("scope", "col")) { s.userLastSignIn }
+                            th(.attr("scope", "col")) { "" }
                         }
                     }
-                    element("tbody", []) {
+                    tbody {
                         for row in rows { userRow(row, now: now, admin: admin) }
                     }
                 }
@@ -52,26 +52,26 @@ public enum UsersPage {
         let s = admin.strings
         let member = row.member
         let isSelf = member.id == admin.user.id
-        return element("tr", row.active ? [] : [.class("inactive")]) {
-            element("td", []) {
+        return tr(row.active ? [] : [.class("inactive")]) {
+            td {
                 a(.href(SafeURL(.adminUserEdit(member.id)))) { member.name }
                 if isSelf { small { " (\(s.userYou))" } }
             }
-            element("td", []) { member.email }
-            element("td", []) { s.roleName(member.role) }
-            element("td", []) {
+            td { member.email }
+            td { s.roleName(member.role) }
+            td {
                 if row.active {
-                    span(.class("badge ok")) { s.userActive }
+                    StateBadge.badge(s.userActive, .ok)
                 } else {
-                    span(.class("badge bad")) { s.userInactive }
+                    StateBadge.badge(s.userInactive, .bad)
                 }
                 if let locked = row.lockedUntil, locked > now {
                     " "
-                    span(.class("badge warn")) { s.userLockedUntil(DisplayFormat.dateTime(locked)) }
+                    StateBadge.badge(s.userLockedUntil(DisplayFormat.dateTime(locked)), .warn)
                 }
             }
-            element("td", []) { row.lastLoginAt.map(DisplayFormat.dateTime) ?? s.userNeverSignedIn }
-            element("td", [.class("actions-cell")]) {
+            td { row.lastLoginAt.map(DisplayFormat.dateTime) ?? s.userNeverSignedIn }
+            td(.class("actions-cell")) {
                 if row.active {
                     if !isSelf {
                         Fields.postButton(.adminUserDeactivate(member.id), s.userDeactivate, csrf: admin.csrfToken)
