@@ -76,6 +76,8 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["Passwords"], swiftSettings: strictSettings),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: strictSettings),
+        // Reads Sources/ and docs/ARCHITECTURE.md: no module imports past its layer.
+        .testTarget(name: "ArchitectureTests", swiftSettings: strictSettings),
         .testTarget(name: "FCGIHostTests", dependencies: ["FCGIHost"], swiftSettings: strictSettings),
         .testTarget(
             name: "SanitizerTests", dependencies: ["Sanitizer"], exclude: ["Corpus", "html5_oracle.py"],
