@@ -82,7 +82,7 @@ public enum QuotationStore {
         }
     }
 
-    /// Sends a quotation for signing (issue 3, "Sending a quotation"), in one transaction (a
+    /// Sends a quotation for signing, in one transaction (a
     /// savepoint inside the caller's): locks the quotation, freezes version `current_version + 1`
     /// from the stored rows (snapshot as canonical JSON text and its SHA-256), supersedes the older
     /// versions and voids their live links, issues a signing link bound to the new version

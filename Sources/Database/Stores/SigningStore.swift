@@ -75,8 +75,8 @@ public enum DeclineOutcome: Sendable, Equatable {
     case notFound
 }
 
-/// Signing and declining a quotation version through its link (issue 3, "Signing is one
-/// transaction"; DESIGN "Core flow" step 4).
+/// Signing and declining a quotation version through its link. Signing is one transaction: the
+/// signature, its evidence, the booking, the audit row and the jobs commit together or not at all.
 public enum SigningStore {
     /// The booking states whose lines hold stock (`BookingState.reservesStock`), as SQL text.
     static let reservingStatesSQL: String =

@@ -14,7 +14,7 @@ public struct QuotationVersionSummary: Sendable, Equatable {
     public let declined: Bool
 }
 
-/// The evidence recorded when the customer signed (issue 3, "Signing is one transaction").
+/// The evidence recorded when the customer signed, in the same transaction as the signature.
 public struct SignatureEvidence: Sendable, Equatable {
     public let signerName: String
     public let signerEmail: String?
