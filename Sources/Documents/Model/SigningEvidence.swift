@@ -3,7 +3,8 @@
 public struct SigningEvidence: Sendable, Equatable {
     public var signerName: String
     public var signerEmail: String
-    /// The signing time in Europe/Stockholm with the zone, e.g. "2026-06-01 14:03:12 CEST".
+    /// The signing time in Europe/Stockholm with the zone named, as the staff pages show it
+    /// (`DisplayFormat.dateTime`, e.g. "2026-06-01 14:03 (Europe/Stockholm)").
     public var signedAtStockholm: String
     /// The same instant in UTC, e.g. "2026-06-01 12:03:12 UTC".
     public var signedAtUTC: String
