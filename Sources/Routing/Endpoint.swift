@@ -125,11 +125,12 @@ public struct Endpoint<Value>: Sendable {
 
     /// `METHOD /shape/{id}` — the key the parser's table is built on.
     var shape: String {
-        let method = switch verb {
-        case .get: "GET"
-        case .post: "POST"
-        case .any: "ANY"
-        }
+        let method =
+            switch verb {
+            case .get: "GET"
+            case .post: "POST"
+            case .any: "ANY"
+            }
         return method + " /" + parts.map(\.shape).joined(separator: "/")
     }
 
@@ -137,9 +138,10 @@ public struct Endpoint<Value>: Sendable {
     var printed: String {
         let path = "/" + parts.map(\.printed).joined(separator: "/")
         guard !query.isEmpty else { return path }
-        return path + "?" + query.keys.sorted().map { key in
-            "\(PercentEncoding.encodeQueryValue(key))=\(PercentEncoding.encodeQueryValue(query[key] ?? ""))"
-        }.joined(separator: "&")
+        return path + "?"
+            + query.keys.sorted().map { key in
+                "\(PercentEncoding.encodeQueryValue(key))=\(PercentEncoding.encodeQueryValue(query[key] ?? ""))"
+            }.joined(separator: "&")
     }
 
     /// Reads `segments` with this endpoint's shape, or nil when they do not fit it.

@@ -68,7 +68,9 @@ extension Route: FeatureRoute {
 
     /// Finds the route for a decoded, normalised path. `query` gives the named query parameters.
     /// A path that exists answers its own methods; any other method gets 405 with `Allow`.
-    public static func match(method: String, segments: [String], query: (String) -> String? = { _ in nil }) -> RouteMatch {
+    public static func match(
+        method: String, segments: [String], query: (String) -> String? = { _ in nil }
+    ) -> RouteMatch {
         withoutActuallyEscaping(query) { query in
             var allowed: [String] = []
             for endpoint in table where endpoint.parts.count == segments.count {

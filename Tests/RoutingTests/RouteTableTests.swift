@@ -26,29 +26,54 @@ struct RouteTableTests {
         for route in Route.samples {
             let (path, query) = Self.split(route.path)
             let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
-            #expect(Route.match(method: route.method, segments: segments, query: { query[$0] }) == .route(route), "\(route.path)")
+            #expect(
+                Route.match(method: route.method, segments: segments, query: { query[$0] }) == .route(route),
+                "\(route.path)")
         }
     }
 
     @Test func typedQueriesPrintCanonicallyAndParseBack() {
         let routes: [(Route, String)] = [
-            (.admin(.customers(.list(CustomerListQuery(search: "å b", after: "5", archived: true)))),
-             "/admin/customers?after=5&archived=1&q=%C3%A5%20b"),
+            (
+                .admin(.customers(.list(CustomerListQuery(search: "å b", after: "5", archived: true)))),
+                "/admin/customers?after=5&archived=1&q=%C3%A5%20b"
+            ),
             (.admin(.customers(.list(CustomerListQuery(search: "", archived: false)))), "/admin/customers"),
             (.admin(.products(.list(CatalogListQuery(inactive: true)))), "/admin/products?inactive=1"),
             (.admin(.addons(.list(CatalogListQuery(search: "tält")))), "/admin/addons?q=t%C3%A4lt"),
-            (.admin(.products(.show(ProductID(rawValue: 3), ProductQuery(from: "2026-06-01", to: "2026-06-30")))),
-             "/admin/products/3?from=2026-06-01&to=2026-06-30"),
-            (.admin(.quotations(.list(QuotationListQuery(state: .sent, search: "x", after: "9")))),
-             "/admin/quotations?after=9&q=x&state=sent"),
-            (.admin(.quotations(.new(QuotationNewQuery(customer: CustomerID(rawValue: 4))))), "/admin/quotations/new?customer=4"),
-            (.admin(.bookings(.list(BookingListQuery(
-                state: "packed", from: "2026-01-01", to: "2026-02-01", customer: "7", search: "a&b", after: "2")))),
-             "/admin/bookings?after=2&customer=7&from=2026-01-01&q=a%26b&state=packed&to=2026-02-01"),
-            (.admin(.bookings(.calendar(CalendarQuery(view: "week", date: "2026-03-02")))), "/admin/calendar?date=2026-03-02&view=week"),
-            (.admin(.activity(.list(ActivityQuery(entity: "customer", entityID: "3", before: "10")))),
-             "/admin/activity?before=10&entity=customer&entity_id=3"),
-            (.admin(.account(.login(next: LocalPath(validating: "/admin/customers?q=x")))), "/admin/login?next=/admin/customers%3Fq%3Dx"),
+            (
+                .admin(.products(.show(ProductID(rawValue: 3), ProductQuery(from: "2026-06-01", to: "2026-06-30")))),
+                "/admin/products/3?from=2026-06-01&to=2026-06-30"
+            ),
+            (
+                .admin(.quotations(.list(QuotationListQuery(state: .sent, search: "x", after: "9")))),
+                "/admin/quotations?after=9&q=x&state=sent"
+            ),
+            (
+                .admin(.quotations(.new(QuotationNewQuery(customer: CustomerID(rawValue: 4))))),
+                "/admin/quotations/new?customer=4"
+            ),
+            (
+                .admin(
+                    .bookings(
+                        .list(
+                            BookingListQuery(
+                                state: "packed", from: "2026-01-01", to: "2026-02-01", customer: "7", search: "a&b",
+                                after: "2")))),
+                "/admin/bookings?after=2&customer=7&from=2026-01-01&q=a%26b&state=packed&to=2026-02-01"
+            ),
+            (
+                .admin(.bookings(.calendar(CalendarQuery(view: "week", date: "2026-03-02")))),
+                "/admin/calendar?date=2026-03-02&view=week"
+            ),
+            (
+                .admin(.activity(.list(ActivityQuery(entity: "customer", entityID: "3", before: "10")))),
+                "/admin/activity?before=10&entity=customer&entity_id=3"
+            ),
+            (
+                .admin(.account(.login(next: LocalPath(validating: "/admin/customers?q=x")))),
+                "/admin/login?next=/admin/customers%3Fq%3Dx"
+            ),
             (.site(.switchLanguage(.en, returnTo: .root)), "/language/en?return=/"),
         ]
         for (route, printed) in routes {
@@ -92,7 +117,9 @@ struct RouteTableTests {
         #expect(Route.match(method: "POST", segments: ["admin", "bookings", "1", "state", "confirmed"]) == .notFound)
         #expect(Route.match(method: "GET", segments: ["admin", "quotations", "1", "versions", "01"]) == .notFound)
         #expect(Route.match(method: "GET", segments: ["admin", "logout"]) == .methodNotAllowed(allowed: ["POST"]))
-        #expect(Route.match(method: "PUT", segments: ["admin", "customers"]) == .methodNotAllowed(allowed: ["GET", "HEAD", "POST"]))
+        #expect(
+            Route.match(method: "PUT", segments: ["admin", "customers"])
+                == .methodNotAllowed(allowed: ["GET", "HEAD", "POST"]))
     }
 
     /// The roles each staff route declares equal the README's table, row by row. `readmeRow` is an
@@ -117,16 +144,17 @@ struct RouteTableTests {
 
     @Test func tokensStayOutOfLogs() {
         let secret = "s3cr3t-token-value"
-        let routes: [Route] = SigningRoute.samples.map { sample in
-            switch sample {
-            case .show: .signing(.show(token: secret))
-            case .submit: .signing(.submit(token: secret))
-            case .done: .signing(.done(token: secret))
-            case .decline: .signing(.decline(token: secret))
-            case .offer: .signing(.offer(token: secret))
-            case .document: .signing(.document(token: secret))
-            }
-        } + [.feeds(.calendar(token: secret))]
+        let routes: [Route] =
+            SigningRoute.samples.map { sample in
+                switch sample {
+                case .show: .signing(.show(token: secret))
+                case .submit: .signing(.submit(token: secret))
+                case .done: .signing(.done(token: secret))
+                case .decline: .signing(.decline(token: secret))
+                case .offer: .signing(.offer(token: secret))
+                case .document: .signing(.document(token: secret))
+                }
+            } + [.feeds(.calendar(token: secret))]
         for route in routes {
             let segments = Self.split(route.path).0.split(separator: "/").map(String.init)
             let logged = Route.loggablePath(segments: segments)
@@ -183,7 +211,8 @@ struct RouteTableTests {
     }
 
     static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// The README's roles table: row title → the roles with a ✓.
@@ -217,7 +246,8 @@ struct RouteTableTests {
             var current: String?
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 if line.hasPrefix("public enum "), let name = line.dropFirst(12).split(separator: ":").first,
-                   name.hasSuffix("Route") {
+                    name.hasSuffix("Route")
+                {
                     current = String(name)
                 } else if line == "}" {
                     current = nil
@@ -247,7 +277,9 @@ struct RouteTableTests {
         guard let q = path.firstIndex(of: "?") else { return (path, [:]) }
         var query: [String: String] = [:]
         for pair in path[path.index(after: q)...].split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).removingPercentEncoding ?? String($0)
+            }
             query[parts[0]] = parts.count > 1 ? parts[1] : ""
         }
         return (String(path[..<q]), query)

@@ -14,15 +14,17 @@ enum AdminRouter {
         case .allowed(let session):
             admission = .staff(AdminContext(base: context, session: session))
         case .signIn:
-            let back = LocalPath(validating: context.request.rawTarget.hasPrefix("/admin") ? context.request.rawTarget : "/admin")
+            let back = LocalPath(
+                validating: context.request.rawTarget.hasPrefix("/admin") ? context.request.rawTarget : "/admin")
             return .redirect(to: Route.admin(.account(.login(next: back))).path)
         case .forbidden(let reason):
-            let text = switch reason {
-            case .notSignedIn: s.staffNotSignedIn
-            case .crossSite: s.staffCrossSite
-            case .csrf: s.loginFormExpired
-            case .role: s.staffForbidden
-            }
+            let text =
+                switch reason {
+                case .notSignedIn: s.staffNotSignedIn
+                case .crossSite: s.staffCrossSite
+                case .csrf: s.loginFormExpired
+                case .role: s.staffForbidden
+                }
             throw HTTPError(.forbidden, reason: text)
         }
 

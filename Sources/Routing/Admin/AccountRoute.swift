@@ -43,7 +43,8 @@ extension AccountRoute: FeatureRoute {
         case .createFeed:
             Endpoint(.post, ["admin", "account", "calendar-feeds"], access: .everyone) { _ in .createFeed }
         case .revokeFeed(let id):
-            Endpoint(.post, ["admin", "account", "calendar-feeds", .id(id.rawValue), "revoke"], access: .everyone) { c in
+            Endpoint(.post, ["admin", "account", "calendar-feeds", .id(id.rawValue), "revoke"], access: .everyone) {
+                c in
                 .revokeFeed(CalendarFeedID(rawValue: c.ids[0]))
             }
         }

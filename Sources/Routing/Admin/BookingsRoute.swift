@@ -81,7 +81,9 @@ extension BookingsRoute: FeatureRoute {
                 .list(BookingListQuery(reading: c.query))
             }
         case .show(let id):
-            Endpoint(.get, ["admin", "bookings", .id(id.rawValue)], access: .everyone) { c in .show(BookingID(rawValue: c.ids[0])) }
+            Endpoint(.get, ["admin", "bookings", .id(id.rawValue)], access: .everyone) { c in
+                .show(BookingID(rawValue: c.ids[0]))
+            }
         case .approve(let id):
             Endpoint(.post, ["admin", "bookings", .id(id.rawValue), "approve"], access: .management) { c in
                 .approve(BookingID(rawValue: c.ids[0]))
@@ -89,7 +91,10 @@ extension BookingsRoute: FeatureRoute {
         case .transition(let id, let target):
             // Logistics moves the goods; management confirms, closes and cancels. Confirming is
             // approval's job, so it has no path of its own.
-            Endpoint(.post, ["admin", "bookings", .id(id.rawValue), "state", .text(target.rawValue)], access: Self.access(to: target)) { c in
+            Endpoint(
+                .post, ["admin", "bookings", .id(id.rawValue), "state", .text(target.rawValue)],
+                access: Self.access(to: target)
+            ) { c in
                 guard let target = BookingState(rawValue: c.texts[0]), target != .confirmed else { return nil }
                 return .transition(BookingID(rawValue: c.ids[0]), to: target)
             }

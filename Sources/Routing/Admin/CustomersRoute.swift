@@ -51,7 +51,9 @@ extension CustomersRoute: FeatureRoute {
         case .new: Endpoint(.get, ["admin", "customers", "new"], access: access) { _ in .new }
         case .create: Endpoint(.post, ["admin", "customers"], access: access) { _ in .create }
         case .show(let id):
-            Endpoint(.get, ["admin", "customers", .id(id.rawValue)], access: access) { c in .show(CustomerID(rawValue: c.ids[0])) }
+            Endpoint(.get, ["admin", "customers", .id(id.rawValue)], access: access) { c in
+                .show(CustomerID(rawValue: c.ids[0]))
+            }
         case .edit(let id):
             Endpoint(.get, ["admin", "customers", .id(id.rawValue), "edit"], access: access) { c in
                 .edit(CustomerID(rawValue: c.ids[0]))

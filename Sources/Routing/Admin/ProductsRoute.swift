@@ -92,7 +92,8 @@ extension ProductsRoute: FeatureRoute {
     }
 
     public static let samples: [ProductsRoute] = [
-        .list(CatalogListQuery()), .new, .create, .show(ProductID(rawValue: 1), ProductQuery()), .edit(ProductID(rawValue: 1)),
+        .list(CatalogListQuery()), .new, .create, .show(ProductID(rawValue: 1), ProductQuery()),
+        .edit(ProductID(rawValue: 1)),
         .update(ProductID(rawValue: 1)), .setStock(ProductID(rawValue: 1)), .deactivate(ProductID(rawValue: 1)),
     ]
 }

@@ -100,7 +100,10 @@ extension QuotationsRoute: FeatureRoute {
                 .duplicate(QuotationID(rawValue: c.ids[0]))
             }
         case .version(let id, let version):
-            Endpoint(.get, ["admin", "quotations", .id(id.rawValue), "versions", .id(Int64(version))], access: .quotationReaders) { c in
+            Endpoint(
+                .get, ["admin", "quotations", .id(id.rawValue), "versions", .id(Int64(version))],
+                access: .quotationReaders
+            ) { c in
                 guard let version = Int(exactly: c.ids[1]) else { return nil }
                 return .version(QuotationID(rawValue: c.ids[0]), version: version)
             }
@@ -110,6 +113,7 @@ extension QuotationsRoute: FeatureRoute {
     public static let samples: [QuotationsRoute] = [
         .list(QuotationListQuery()), .new(QuotationNewQuery()), .create, .show(QuotationID(rawValue: 1)),
         .update(QuotationID(rawValue: 1)), .send(QuotationID(rawValue: 1)), .resend(QuotationID(rawValue: 1)),
-        .void(QuotationID(rawValue: 1)), .duplicate(QuotationID(rawValue: 1)), .version(QuotationID(rawValue: 1), version: 1),
+        .void(QuotationID(rawValue: 1)), .duplicate(QuotationID(rawValue: 1)),
+        .version(QuotationID(rawValue: 1), version: 1),
     ]
 }

@@ -26,9 +26,13 @@ extension UsersRoute: FeatureRoute {
         case .new: Endpoint(.get, ["admin", "users", "new"], access: access) { _ in .new }
         case .create: Endpoint(.post, ["admin", "users"], access: access) { _ in .create }
         case .edit(let id):
-            Endpoint(.get, ["admin", "users", .id(id.rawValue), "edit"], access: access) { c in .edit(UserID(rawValue: c.ids[0])) }
+            Endpoint(.get, ["admin", "users", .id(id.rawValue), "edit"], access: access) { c in
+                .edit(UserID(rawValue: c.ids[0]))
+            }
         case .update(let id):
-            Endpoint(.post, ["admin", "users", .id(id.rawValue)], access: access) { c in .update(UserID(rawValue: c.ids[0])) }
+            Endpoint(.post, ["admin", "users", .id(id.rawValue)], access: access) { c in
+                .update(UserID(rawValue: c.ids[0]))
+            }
         case .deactivate(let id):
             Endpoint(.post, ["admin", "users", .id(id.rawValue), "deactivate"], access: access) { c in
                 .deactivate(UserID(rawValue: c.ids[0]))
@@ -41,7 +45,8 @@ extension UsersRoute: FeatureRoute {
     }
 
     public static let samples: [UsersRoute] = [
-        .list, .new, .create, .edit(UserID(rawValue: 1)), .update(UserID(rawValue: 1)), .deactivate(UserID(rawValue: 1)),
+        .list, .new, .create, .edit(UserID(rawValue: 1)), .update(UserID(rawValue: 1)),
+        .deactivate(UserID(rawValue: 1)),
         .reactivate(UserID(rawValue: 1)),
     ]
 }

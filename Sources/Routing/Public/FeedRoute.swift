@@ -8,7 +8,9 @@ extension FeedRoute: FeatureRoute {
     public var endpoint: Endpoint<FeedRoute> {
         switch self {
         case .calendar(let token):
-            Endpoint(.get, ["calendar", .text(token, suffix: ".ics")], access: .anyone) { c in .calendar(token: c.texts[0]) }
+            Endpoint(.get, ["calendar", .text(token, suffix: ".ics")], access: .anyone) { c in
+                .calendar(token: c.texts[0])
+            }
         }
     }
 

@@ -28,7 +28,8 @@ extension SigningRoute: FeatureRoute {
         case .offer(let token):
             Endpoint(.get, ["sign", .text(token), "offer.pdf"], access: .anyone) { c in .offer(token: c.texts[0]) }
         case .document(let token):
-            Endpoint(.get, ["sign", .text(token), "document.pdf"], access: .anyone) { c in .document(token: c.texts[0]) }
+            Endpoint(.get, ["sign", .text(token), "document.pdf"], access: .anyone) { c in .document(token: c.texts[0])
+            }
         }
     }
 

@@ -29,9 +29,11 @@ extension SiteRoute: FeatureRoute {
         case .signingHelp:
             Endpoint(.get, ["help", "signing"], access: .anyone) { _ in .signingHelp }
         case .switchLanguage(let language, let back):
-            Endpoint(.get, ["language", .text(language.rawValue)], query: ["return": back.value], access: .anyone) { c in
+            Endpoint(.get, ["language", .text(language.rawValue)], query: ["return": back.value], access: .anyone) {
+                c in
                 guard let language = Language(rawValue: c.texts[0]) else { return nil }
-                return .switchLanguage(language, returnTo: c.query("return").flatMap(LocalPath.init(validating:)) ?? .root)
+                return .switchLanguage(
+                    language, returnTo: c.query("return").flatMap(LocalPath.init(validating:)) ?? .root)
             }
         case .asset(let file):
             Endpoint(.get, ["static", .text(file)], access: .anyone) { c in .asset(c.texts[0]) }
