@@ -87,10 +87,10 @@ public enum PathPart: Sendable, Hashable, ExpressibleByStringLiteral {
 
 /// What the parser found in a path for one endpoint's shape: the numbers and texts in order, and
 /// the query parameters.
-public struct Captures {
-    public let ids: [Int64]
-    public let texts: [String]
-    public let query: (String) -> String?
+struct Captures {
+    let ids: [Int64]
+    let texts: [String]
+    let query: (String) -> String?
 }
 
 /// Everything one route value declares in one place: the method it answers to, its path and query
@@ -106,7 +106,7 @@ public struct Endpoint<Value>: Sendable {
     public let access: Access
     let read: @Sendable (Captures) -> Value?
 
-    public init(
+    init(
         _ verb: Verb, _ parts: [PathPart], query: [String: String] = [:], access: Access,
         read: @escaping @Sendable (Captures) -> Value?
     ) {
@@ -118,7 +118,7 @@ public struct Endpoint<Value>: Sendable {
     }
 
     /// The same endpoint, read into an enclosing route (`CustomersRoute` into `AdminRoute`).
-    public func map<Outer>(_ wrap: @escaping @Sendable (Value) -> Outer) -> Endpoint<Outer> {
+    func map<Outer>(_ wrap: @escaping @Sendable (Value) -> Outer) -> Endpoint<Outer> {
         let read = self.read
         return Endpoint<Outer>(verb, parts, query: query, access: access) { read($0).map(wrap) }
     }
