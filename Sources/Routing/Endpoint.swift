@@ -168,6 +168,9 @@ public struct Endpoint<Value>: Sendable {
 /// A feature's routes: every case declares its endpoint, and `samples` holds at least one value of
 /// every case. The parser's table is built from the samples (see `Route.table`), so a case left
 /// out of them cannot be reached at all: its links trap in debug builds and its pages answer 404.
+/// The routing tests also compare each route type's declared cases (read from its source file)
+/// with the cases its samples reach (read with `Mirror`), so a missing sample fails a test even
+/// before anything links to it.
 public protocol FeatureRoute: Hashable, Sendable {
     var endpoint: Endpoint<Self> { get }
     static var samples: [Self] { get }
