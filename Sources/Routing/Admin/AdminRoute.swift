@@ -40,6 +40,22 @@ extension AdminRoute: FeatureRoute {
             + SettingsRoute.samples.map(AdminRoute.settings) + ActivityRoute.samples.map(AdminRoute.activity)
     }
 
+    /// The same text as `endpoint.printed`, without lifting the parser (for `Route.path`).
+    var printedPath: String {
+        switch self {
+        case .account(let route): route.endpoint.printed
+        case .dashboard(let route): route.endpoint.printed
+        case .customers(let route): route.endpoint.printed
+        case .products(let route): route.endpoint.printed
+        case .addons(let route): route.endpoint.printed
+        case .quotations(let route): route.endpoint.printed
+        case .bookings(let route): route.endpoint.printed
+        case .users(let route): route.endpoint.printed
+        case .settings(let route): route.endpoint.printed
+        case .activity(let route): route.endpoint.printed
+        }
+    }
+
     /// The roles this route allows.
     public var access: Access { endpoint.access }
     /// `POST` for every change of state, `GET` otherwise.
