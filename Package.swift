@@ -29,9 +29,12 @@ let package = Package(
 
         .target(name: "Domain", swiftSettings: strictSettings),
         .target(name: "Routing", dependencies: ["Domain"], swiftSettings: strictSettings),
+        // HTTP values (request, response, forms) and their decoding: no transport in them.
+        .target(name: "HTTP", swiftSettings: strictSettings),
+        // The FastCGI transport (libfcgi): turns FastCGI requests into `HTTP.Request`s and back.
         .target(
             name: "FCGIHost",
-            dependencies: ["CFastCGI", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CFastCGI", "HTTP", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -52,7 +55,7 @@ let package = Package(
         .target(
             name: "Handlers",
             dependencies: [
-                "FCGIHost", "Database", "Templates", "Routing", "Domain", "Sanitizer", "Documents", "Passwords",
+                "HTTP", "Database", "Templates", "Routing", "Domain", "Sanitizer", "Documents", "Passwords",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -64,7 +67,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "FCGIHost", "Database", "Templates", "Sanitizer", "Handlers", "Domain", "Worker", "Mail", "Documents",
+                "FCGIHost", "HTTP", "Database", "Templates", "Sanitizer", "Handlers", "Domain", "Worker", "Mail", "Documents",
                 "Passwords", "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -78,6 +81,7 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: strictSettings),
         // Reads Sources/ and docs/ARCHITECTURE.md: no module imports past its layer.
         .testTarget(name: "ArchitectureTests", swiftSettings: strictSettings),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: strictSettings),
         .testTarget(name: "FCGIHostTests", dependencies: ["FCGIHost"], swiftSettings: strictSettings),
         .testTarget(
             name: "SanitizerTests", dependencies: ["Sanitizer"], exclude: ["Corpus", "html5_oracle.py"],
@@ -88,7 +92,7 @@ let package = Package(
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HandlersTests",
-            dependencies: ["Handlers", "FCGIHost", "Templates", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Handlers", "HTTP", "Templates", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Domain", "TestSupport"], swiftSettings: strictSettings),

@@ -1,172 +1,101 @@
-public import Domain
-
 /// Every page and endpoint of the product, parsed from method and path and printed back into
-/// links. Handlers dispatch on it with an exhaustive `switch`, so a new route does not compile
-/// until it is handled; templates link through it, never through literal URLs.
+/// links. Each area nests its features' route types, and each feature declares its cases' paths,
+/// methods and roles in its own file. Handlers dispatch on it with exhaustive `switch`es, one per
+/// level, so a new route does not compile until it is handled; templates link through it, never
+/// through literal URLs.
 public enum Route: Hashable, Sendable {
-    /// `/` — what the product is, with links for staff and for customers.
-    case home
-    /// `/healthz` — 200 `ok` when PostgreSQL answers, 503 otherwise.
-    case health
-    /// `/help/signing` — help for customers who received a signing link.
-    case signingHelp
-    /// `/language/{sv|en}?return=/path` — remembers the chosen language and goes back.
-    case switchLanguage(Language, returnTo: LocalPath)
-    /// `/sign/{token}` — the customer's agreement for a signing link.
-    case signing(token: String)
-    /// `POST /sign/{token}` — the customer signs.
-    case signingSubmit(token: String)
-    /// `/sign/{token}/done` — thanks, with the booking number.
-    case signingDone(token: String)
-    /// `POST /sign/{token}/decline` — the customer declines, with a reason.
-    case signingDecline(token: String)
-    /// `/sign/{token}/offer.pdf` — the offer as sent, unsigned, rendered on request.
-    case signingOffer(token: String)
-    /// `/sign/{token}/document.pdf` — the signed agreement once rendered.
-    case signingDocument(token: String)
-    /// `/calendar/{token}.ics` — a staff member's iCalendar feed; the secret token is the credential.
-    case calendarFeed(token: String)
-    /// `/static/{file}` — served by nginx; printed with a content fingerprint for long caching.
-    case asset(String)
-    /// `/_error/{status}` — nginx's internal redirect for errors it raises itself (413, 429),
-    /// so they get the same friendly page in the user's language.
-    case errorPage(status: Int)
+    /// Public pages: home, health, help, language switch, assets, error pages, the logo.
+    case site(SiteRoute)
+    /// The customer's signing portal; its token is the credential.
+    case signing(SigningRoute)
+    /// Feeds read by programs (calendar subscriptions); their token is the credential.
+    case feeds(FeedRoute)
+    /// `/admin/…`: the staff side.
+    case admin(AdminRoute)
+}
 
-    // MARK: Staff: signing in and the own account
+/// What the parser found for a method and path.
+public enum RouteMatch: Equatable, Sendable {
+    case route(Route)
+    case methodNotAllowed(allowed: [String])
+    case notFound
+}
 
-    /// `/admin/login?next=/admin/…` — the staff sign-in.
-    case adminLogin(next: LocalPath?)
-    /// `POST /admin/login`
-    case adminLoginSubmit
-    /// `POST /admin/logout`
-    case adminLogout
-    /// `/admin` — the dashboard.
-    case adminDashboard
-    /// `/admin/account` — my sessions, password, calendar feeds.
-    case adminAccount
-    /// `POST /admin/account/password`
-    case adminPasswordChange
-    /// `POST /admin/account/sessions/{id}/revoke`
-    case adminSessionRevoke(SessionID)
-    /// `POST /admin/account/calendar-feeds`
-    case adminCalendarFeedCreate
-    /// `POST /admin/account/calendar-feeds/{id}/revoke`
-    case adminCalendarFeedRevoke(CalendarFeedID)
+extension Route: FeatureRoute {
+    public var endpoint: Endpoint<Route> {
+        switch self {
+        case .site(let route): route.endpoint.map(Route.site)
+        case .signing(let route): route.endpoint.map(Route.signing)
+        case .feeds(let route): route.endpoint.map(Route.feeds)
+        case .admin(let route): route.endpoint.map(Route.admin)
+        }
+    }
 
-    // MARK: Customers
+    /// Every feature's samples: at least one value of every case of every route type.
+    public static var samples: [Route] {
+        SiteRoute.samples.map(Route.site) + SigningRoute.samples.map(Route.signing) + FeedRoute.samples.map(Route.feeds)
+            + AdminRoute.samples.map(Route.admin)
+    }
 
-    /// `/admin/customers?q=&after=&archived=`
-    case adminCustomers(ListQuery)
-    /// `/admin/customers/new`
-    case adminCustomerNew
-    /// `POST /admin/customers`
-    case adminCustomerCreate
-    /// `/admin/customers/{id}` — details and history.
-    case adminCustomer(CustomerID)
-    /// `/admin/customers/{id}/edit`
-    case adminCustomerEdit(CustomerID)
-    /// `POST /admin/customers/{id}`
-    case adminCustomerUpdate(CustomerID)
-    /// `POST /admin/customers/{id}/archive`
-    case adminCustomerArchive(CustomerID)
+    /// The parser's table: one endpoint per method and path shape, from the samples. A case that
+    /// has no sample is not in it, so it cannot be reached (and printing its path traps in debug
+    /// builds), which the tests notice; the round-trip test proves each sample reads back to itself.
+    static let table: [Endpoint<Route>] = {
+        var seen: Set<String> = []
+        return samples.map(\.endpoint).filter { seen.insert($0.shape).inserted }
+    }()
 
-    // MARK: Products and add-ons
+    private static let shapes: Set<String> = Set(table.map(\.shape))
 
-    /// `/admin/products?q=&after=&inactive=`
-    case adminProducts(ListQuery)
-    /// `/admin/products/new`
-    case adminProductNew
-    /// `POST /admin/products`
-    case adminProductCreate
-    /// `/admin/products/{id}?from=&to=` — details and availability strip.
-    case adminProduct(ProductID, ListQuery)
-    /// `/admin/products/{id}/edit`
-    case adminProductEdit(ProductID)
-    /// `POST /admin/products/{id}`
-    case adminProductUpdate(ProductID)
-    /// `POST /admin/products/{id}/stock` — the stock level alone (warehouse).
-    case adminProductStock(ProductID)
-    /// `POST /admin/products/{id}/deactivate`
-    case adminProductDeactivate(ProductID)
-    /// `/admin/addons?q=&after=&inactive=`
-    case adminAddons(ListQuery)
-    /// `/admin/addons/new`
-    case adminAddonNew
-    /// `POST /admin/addons`
-    case adminAddonCreate
-    /// `/admin/addons/{id}/edit`
-    case adminAddonEdit(AddonID)
-    /// `POST /admin/addons/{id}`
-    case adminAddonUpdate(AddonID)
-    /// `POST /admin/addons/{id}/deactivate`
-    case adminAddonDeactivate(AddonID)
+    /// The path (and query) of this route, percent-encoded, for links, form actions and redirects.
+    public var path: String {
+        assert(Self.shapes.contains(endpoint.shape), "\(endpoint.shape) has no sample, so it cannot be parsed")
+        // The same text as `endpoint.printed`, without lifting the parser through each level.
+        return switch self {
+        case .site(let route): route.endpoint.printed
+        case .signing(let route): route.endpoint.printed
+        case .feeds(let route): route.endpoint.printed
+        case .admin(let route): route.printedPath
+        }
+    }
 
-    // MARK: Quotations
+    /// The HTTP method the route answers to: `POST` for every change of state, `GET` otherwise.
+    public var method: String { endpoint.verb == .post ? "POST" : "GET" }
 
-    /// `/admin/quotations?state=&q=&after=`
-    case adminQuotations(ListQuery)
-    /// `/admin/quotations/new?customer=`
-    case adminQuotationNew(ListQuery)
-    /// `POST /admin/quotations`
-    case adminQuotationCreate
-    /// `/admin/quotations/{id}` — the editor (drafts) or the read view.
-    case adminQuotation(QuotationID)
-    /// `POST /admin/quotations/{id}` — save the editor.
-    case adminQuotationUpdate(QuotationID)
-    /// `POST /admin/quotations/{id}/send`
-    case adminQuotationSend(QuotationID)
-    /// `POST /admin/quotations/{id}/resend` — a new link, the old one voided.
-    case adminQuotationResend(QuotationID)
-    /// `POST /admin/quotations/{id}/void`
-    case adminQuotationVoid(QuotationID)
-    /// `POST /admin/quotations/{id}/duplicate`
-    case adminQuotationDuplicate(QuotationID)
-    /// `/admin/quotations/{id}/versions/{n}` — a frozen version and, once signed, its evidence.
-    case adminQuotationVersion(QuotationID, version: Int)
+    /// The roles matrix (the README's table says the same in words).
+    public var access: Access { endpoint.access }
 
-    // MARK: Bookings and calendar
+    /// A staff route that changes state: it needs the CSRF token and a same-origin request.
+    public var isStaffChange: Bool {
+        if case .staff = access { return method == "POST" }
+        return false
+    }
 
-    /// `/admin/bookings?state=&from=&to=&customer=&q=&after=`
-    case adminBookings(ListQuery)
-    /// `/admin/bookings/{id}`
-    case adminBooking(BookingID)
-    /// `POST /admin/bookings/{id}/approve`
-    case adminBookingApprove(BookingID)
-    /// `POST /admin/bookings/{id}/state/{packed|delivered|returned|closed|cancelled}`
-    case adminBookingTransition(BookingID, to: BookingState)
-    /// `POST /admin/bookings/{id}/notes`
-    case adminBookingNotes(BookingID)
-    /// `/admin/bookings/{id}/packing-list` — printable.
-    case adminPackingList(BookingID)
-    /// `/admin/calendar?view=month|week&date=YYYY-MM-DD`
-    case adminCalendar(ListQuery)
+    /// Finds the route for a decoded, normalised path. `query` gives the named query parameters.
+    /// A path that exists answers its own methods; any other method gets 405 with `Allow`.
+    public static func match(
+        method: String, segments: [String], query: (String) -> String? = { _ in nil }
+    ) -> RouteMatch {
+        withoutActuallyEscaping(query) { query in
+            var allowed: [String] = []
+            for endpoint in table where endpoint.parts.count == segments.count {
+                guard let route = endpoint.match(segments, query: query) else { continue }
+                if endpoint.verb.accepts(method) { return .route(route) }
+                allowed += endpoint.verb.allowed.filter { !allowed.contains($0) }
+            }
+            guard !allowed.isEmpty else { return .notFound }
+            return .methodNotAllowed(allowed: ["GET", "HEAD", "POST"].filter(allowed.contains))
+        }
+    }
 
-    // MARK: Administration
-
-    /// `/admin/users`
-    case adminUsers
-    /// `/admin/users/new`
-    case adminUserNew
-    /// `POST /admin/users`
-    case adminUserCreate
-    /// `/admin/users/{id}/edit`
-    case adminUserEdit(UserID)
-    /// `POST /admin/users/{id}` — name and role.
-    case adminUserUpdate(UserID)
-    /// `POST /admin/users/{id}/deactivate` — their sessions end at once.
-    case adminUserDeactivate(UserID)
-    /// `POST /admin/users/{id}/reactivate`
-    case adminUserReactivate(UserID)
-    /// `/admin/settings`
-    case adminSettings
-    /// `POST /admin/settings`
-    case adminSettingsUpdate
-    /// `POST /admin/settings/logo` — multipart upload, PNG or JPEG.
-    case adminLogoUpload
-    /// `POST /admin/settings/logo/remove`
-    case adminLogoRemove
-    /// `/logo` — the company logo (public: the signing page and emails show it).
-    case companyLogo
-    /// `/admin/activity?user=&entity=&entity_id=&from=&to=&before=`
-    case adminActivity(ListQuery)
+    /// The path with secrets left out, for logs: signing and calendar tokens are passwords.
+    public static func loggablePath(segments: [String]) -> String {
+        if segments.first == "sign", segments.count >= 2 {
+            return "/sign/[token]" + segments.dropFirst(2).map { "/" + $0 }.joined()
+        }
+        if segments.first == "calendar", segments.count == 2 {
+            return "/calendar/[token]"
+        }
+        return "/" + segments.joined(separator: "/")
+    }
 }

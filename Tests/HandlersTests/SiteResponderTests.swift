@@ -1,5 +1,5 @@
-import FCGIHost
 import Handlers
+import HTTP
 import Logging
 import Templates
 import Testing

@@ -4,7 +4,7 @@ import Routing
 import Testing
 import TestSupport
 
-/// The gate in front of every staff route, walked over the whole route table (`Route.examples`,
+/// The gate in front of every staff route, walked over the whole route table (`Route.samples`,
 /// which the routing tests prove covers every case): CSRF and Origin on every state change, and
 /// the roles matrix for every route and role.
 @Suite("Staff gate: CSRF and roles on every route", .serialized)
@@ -42,7 +42,7 @@ struct StaffGateTests {
         let anonymous = StaffBrowser(client: stack.client)
 
         let before = try Self.fingerprint(stack)
-        let changes = Route.examples.filter(\.isStaffChange)
+        let changes = Route.samples.filter(\.isStaffChange)
         #expect(changes.count >= 30)
         for route in changes {
             let path = route.path
@@ -70,7 +70,7 @@ struct StaffGateTests {
 
         // The same session with its token and our Origin does get through (sign-out works).
         _ = try admin.get("/admin")
-        #expect(try admin.post(Route.adminLogout.path).status == 303)
+        #expect(try admin.post(Route.admin(.account(.logout)).path).status == 303)
     }
 
     @Test func everyRouteRefusesEveryRoleItDoesNotAllow() throws {
@@ -86,8 +86,8 @@ struct StaffGateTests {
         }
         let before = try Self.fingerprint(stack)
         var denied = 0
-        for route in Route.examples {
-            guard case .staff = route.access, route != .adminLogout else { continue }
+        for route in Route.samples {
+            guard case .staff = route.access, route != .admin(.account(.logout)) else { continue }
             for role in StaffRole.allCases {
                 let browser = browsers[role]!
                 let allowed = route.access.allows(role)

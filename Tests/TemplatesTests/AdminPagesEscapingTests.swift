@@ -52,7 +52,7 @@ struct AdminPagesEscapingTests {
                 logo: SettingsPage.Logo(mimeType: value, byteCount: 10), logoForm: FormState(errors: ["logo": value]),
                 logoLimitKiB: 512, admin: admin),
             ActivityPage.render(
-                entries: [entry, customerEntry], query: ListQuery(["entity": value, "before": value]), filters: form,
+                entries: [entry, customerEntry], query: ActivityQuery(entity: value, before: value), filters: form,
                 staff: [(UserID(rawValue: 2), value)], entityTypes: [value], nextBefore: 5, admin: admin),
         ]
         for page in pages { Self.expectInert(page) }
@@ -74,7 +74,7 @@ struct AdminPagesEscapingTests {
         func page(_ role: StaffRole) -> String {
             String(
                 decoding: ActivityPage.render(
-                    entries: [entry], query: ListQuery(), filters: FormState(), staff: [], entityTypes: ["user"], nextBefore: nil,
+                    entries: [entry], query: ActivityQuery(), filters: FormState(), staff: [], entityTypes: ["user"], nextBefore: nil,
                     admin: Self.admin("Firma", role: role)),
                 as: UTF8.self)
         }

@@ -90,7 +90,7 @@ struct BookingPagesEscapingTests {
             expectInert(
                 html(
                     BookingListPage.render(
-                        rows: [summary], query: ListQuery(["q": value, "state": value]),
+                        rows: [summary], query: BookingListQuery(state: value, search: value),
                         filters: FormState(values: ["q": value, "from": value], errors: ["from": value]),
                         customer: (CustomerID(rawValue: 3), value), nextCursor: BookingID(rawValue: 7), admin: Self.admin(value, language: language))))
             let window = try CalendarWindow(.month, containing: try CalendarDate(iso: "2026-06-19"))

@@ -56,7 +56,7 @@ struct RecordPagesEscapingTests {
             limit: 20)
         expectInert(CustomerDetailPage.render(record: record, history: history, admin: admin(value)))
         let summary = CustomerSummary(id: id, kind: .company, name: value, companyName: value, email: value, phone: value, city: value, archived: true)
-        expectInert(CustomerListPage.render(page: RecordPage(rows: [summary], nextAfter: 7), query: ListQuery(["q": value, "after": "3"]), admin: admin(value)))
+        expectInert(CustomerListPage.render(page: RecordPage(rows: [summary], nextAfter: 7), query: CustomerListQuery(search: value, after: "3"), admin: admin(value)))
         var values = profile(value).formValues
         values["version"] = value
         let form = FormState(values: values, errors: ["name": value], formError: value)
@@ -80,14 +80,14 @@ struct RecordPagesEscapingTests {
         #expect(String(decoding: html, as: UTF8.self).contains("avail-day short"), "three reserved against two in stock is short")
         expectInert(ProductDetailPage.render(product: product, description: description, periodForm: form, strip: nil, stockForm: form, admin: admin(value, role: .warehouse)))
         let summary = ProductSummary(id: id, sku: value, name: value, categoryName: value, price: Money(ore: 1), pricing: .perRental, stock: 1, active: false)
-        expectInert(ProductListPage.render(page: RecordPage(rows: [summary], nextAfter: 5), query: ListQuery(["q": value]), admin: admin(value)))
+        expectInert(ProductListPage.render(page: RecordPage(rows: [summary], nextAfter: 5), query: CatalogListQuery(search: value), admin: admin(value)))
         let productForm = FormState(values: draft.formValues(.sv).merging(["version": value]) { $1 }, errors: ["sku": value], formError: value)
         expectInert(ProductFormPage.render(mode: .edit(id, name: value), form: productForm, categories: [RecordOption(id: 1, label: value)], admin: admin(value)))
 
         let addon = AddonRecord(
             id: AddonID(rawValue: 3), draft: AddonDraft(name: value, description: value, price: Money(ore: 1), pricing: .flat, productID: id),
             productLabel: value, active: false, version: 1)
-        expectInert(AddonListPage.render(page: RecordPage(rows: [addon], nextAfter: 3), query: ListQuery(["q": value]), admin: admin(value)))
+        expectInert(AddonListPage.render(page: RecordPage(rows: [addon], nextAfter: 3), query: CatalogListQuery(search: value), admin: admin(value)))
         let addonForm = FormState(values: addon.draft.formValues(.en), errors: ["name": value], formError: value)
         expectInert(AddonFormPage.render(mode: .edit(addon.id, name: value, active: false), form: addonForm, products: [RecordOption(id: 5, label: value)], admin: admin(value)))
     }

@@ -3,6 +3,7 @@ import Database
 import FCGIHost
 import Foundation
 import Handlers
+import HTTP
 import Logging
 import Templates
 

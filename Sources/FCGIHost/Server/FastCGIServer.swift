@@ -1,5 +1,6 @@
 import CFastCGI
 import Foundation
+public import HTTP
 public import Logging
 import Synchronization
 

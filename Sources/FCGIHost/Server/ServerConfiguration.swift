@@ -1,3 +1,5 @@
+public import HTTP
+
 /// How the FastCGI host runs. Built by the executable from the environment.
 public struct ServerConfiguration: Sendable {
     public var listen: ListenAddress

@@ -1,79 +1,44 @@
-import FCGIHost
+import HTTP
 import Routing
+import Templates
 
-/// The staff side's exhaustive dispatch. `SiteResponder` sends every route whose `access` is
-/// `.staff` here after `StaffGate` has passed it, so each case below already has a live session,
-/// the right role and, for changes, a valid CSRF token.
+/// The staff side: `StaffGate` first (session, then CSRF token and origin for changes, then the
+/// roles the route declares), then each feature's own handler, which switches over its own route.
 enum AdminRouter {
-    static func handle(_ route: Route, _ admin: AdminContext) throws -> Response {
+    static func handle(_ route: AdminRoute, context: Context) throws -> Response {
+        let s = context.strings
+        let admission: StaffGate.Admission
+        switch try StaffGate.check(route, context: context) {
+        case .open:
+            admission = .visitor(context)
+        case .allowed(let session):
+            admission = .staff(AdminContext(base: context, session: session))
+        case .signIn:
+            let back = LocalPath(
+                validating: context.request.rawTarget.hasPrefix("/admin") ? context.request.rawTarget : "/admin")
+            return .redirect(to: Route.admin(.account(.login(next: back))).path)
+        case .forbidden(let reason):
+            let text =
+                switch reason {
+                case .notSignedIn: s.staffNotSignedIn
+                case .crossSite: s.staffCrossSite
+                case .csrf: s.loginFormExpired
+                case .role: s.staffForbidden
+                }
+            throw HTTPError(.forbidden, reason: text)
+        }
+
         switch route {
-        case .adminLogout: return try LoginHandler.logout(admin)
-        case .adminDashboard: return try DashboardHandler.show(admin)
-        case .adminAccount: return try AccountHandler.show(admin)
-        case .adminPasswordChange: return try AccountHandler.changePassword(admin)
-        case .adminSessionRevoke(let id): return try AccountHandler.revokeSession(id, admin)
-        case .adminCalendarFeedCreate: return try AccountHandler.createFeed(admin)
-        case .adminCalendarFeedRevoke(let id): return try AccountHandler.revokeFeed(id, admin)
-
-        case .adminCustomers(let query): return try CustomersHandler.list(query, admin)
-        case .adminCustomerNew: return try CustomersHandler.new(admin)
-        case .adminCustomerCreate: return try CustomersHandler.create(admin)
-        case .adminCustomer(let id): return try CustomersHandler.show(id, admin)
-        case .adminCustomerEdit(let id): return try CustomersHandler.edit(id, admin)
-        case .adminCustomerUpdate(let id): return try CustomersHandler.update(id, admin)
-        case .adminCustomerArchive(let id): return try CustomersHandler.archive(id, admin)
-
-        case .adminProducts(let query): return try ProductsHandler.list(query, admin)
-        case .adminProductNew: return try ProductsHandler.new(admin)
-        case .adminProductCreate: return try ProductsHandler.create(admin)
-        case .adminProduct(let id, let query): return try ProductsHandler.show(id, query, admin)
-        case .adminProductEdit(let id): return try ProductsHandler.edit(id, admin)
-        case .adminProductUpdate(let id): return try ProductsHandler.update(id, admin)
-        case .adminProductStock(let id): return try ProductsHandler.setStock(id, admin)
-        case .adminProductDeactivate(let id): return try ProductsHandler.deactivate(id, admin)
-        case .adminAddons(let query): return try AddonsHandler.list(query, admin)
-        case .adminAddonNew: return try AddonsHandler.new(admin)
-        case .adminAddonCreate: return try AddonsHandler.create(admin)
-        case .adminAddonEdit(let id): return try AddonsHandler.edit(id, admin)
-        case .adminAddonUpdate(let id): return try AddonsHandler.update(id, admin)
-        case .adminAddonDeactivate(let id): return try AddonsHandler.deactivate(id, admin)
-
-        case .adminQuotations(let query): return try QuotationListHandler.show(query, admin)
-        case .adminQuotationNew(let query): return try QuotationNewHandler.show(query, admin)
-        case .adminQuotationCreate: return try QuotationNewHandler.create(admin)
-        case .adminQuotation(let id): return try QuotationEditorHandler.show(id, admin)
-        case .adminQuotationUpdate(let id): return try QuotationEditorHandler.update(id, admin)
-        case .adminQuotationSend(let id): return try QuotationActionHandler.send(id, admin)
-        case .adminQuotationResend(let id): return try QuotationActionHandler.resend(id, admin)
-        case .adminQuotationVoid(let id): return try QuotationActionHandler.void(id, admin)
-        case .adminQuotationDuplicate(let id): return try QuotationActionHandler.duplicate(id, admin)
-        case .adminQuotationVersion(let id, let version): return try QuotationVersionHandler.show(id, version: version, admin)
-
-        case .adminBookings(let query): return try BookingsHandler.list(query, admin)
-        case .adminBooking(let id): return try BookingsHandler.show(id, admin)
-        case .adminBookingApprove(let id): return try BookingsHandler.approve(id, admin)
-        case .adminBookingTransition(let id, let target): return try BookingsHandler.transition(id, to: target, admin)
-        case .adminBookingNotes(let id): return try BookingsHandler.notes(id, admin)
-        case .adminPackingList(let id): return try BookingsHandler.packingList(id, admin)
-        case .adminCalendar(let query): return try CalendarHandler.show(query, admin)
-
-        case .adminUsers: return try UsersHandler.list(admin)
-        case .adminUserNew: return try UsersHandler.new(admin)
-        case .adminUserCreate: return try UsersHandler.create(admin)
-        case .adminUserEdit(let id): return try UsersHandler.edit(id, admin)
-        case .adminUserUpdate(let id): return try UsersHandler.update(id, admin)
-        case .adminUserDeactivate(let id): return try UsersHandler.deactivate(id, admin)
-        case .adminUserReactivate(let id): return try UsersHandler.reactivate(id, admin)
-        case .adminSettings: return try SettingsHandler.show(admin)
-        case .adminSettingsUpdate: return try SettingsHandler.update(admin)
-        case .adminLogoUpload: return try SettingsHandler.uploadLogo(admin)
-        case .adminLogoRemove: return try SettingsHandler.removeLogo(admin)
-        case .adminActivity(let query): return try ActivityHandler.show(query, admin)
-
-        // Public routes never reach the staff router (`access` is `.anyone`).
-        case .home, .health, .signingHelp, .switchLanguage, .signing, .signingSubmit, .signingDone, .signingDecline,
-            .signingOffer, .signingDocument, .calendarFeed, .asset, .errorPage, .companyLogo, .adminLogin, .adminLoginSubmit:
-            throw HTTPError(.notFound)
+        case .account(let route): return try AccountHandler.handle(route, admission)
+        case .dashboard(let route): return try DashboardHandler.handle(route, admission.member())
+        case .customers(let route): return try CustomersHandler.handle(route, admission.member())
+        case .products(let route): return try ProductsHandler.handle(route, admission.member())
+        case .addons(let route): return try AddonsHandler.handle(route, admission.member())
+        case .quotations(let route): return try QuotationsHandler.handle(route, admission.member())
+        case .bookings(let route): return try BookingsHandler.handle(route, admission.member())
+        case .users(let route): return try UsersHandler.handle(route, admission.member())
+        case .settings(let route): return try SettingsHandler.handle(route, admission.member())
+        case .activity(let route): return try ActivityHandler.handle(route, admission.member())
         }
     }
 }

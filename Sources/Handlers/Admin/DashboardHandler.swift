@@ -1,13 +1,19 @@
 import Database
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Routing
 import Templates
 
 /// `/admin`: the day's work at a glance. Only the blocks the member's role may open are
 /// computed; every query is bounded (see `DashboardStore`).
 enum DashboardHandler {
+    static func handle(_ route: DashboardRoute, _ admin: AdminContext) throws -> Response {
+        switch route {
+        case .show: try show(admin)
+        }
+    }
+
     static func show(_ admin: AdminContext) throws -> Response {
         let db = try admin.connection()
         let page = try admin.page()
@@ -18,7 +24,7 @@ enum DashboardHandler {
         var awaitingSignature: (rows: [AwaitingSignature], count: CappedCount)?
         var recentlySigned: [RecentlySigned]?
         // Quotation blocks for those who read quotations.
-        if page.may(.adminQuotations(ListQuery())) {
+        if page.may(.admin(.quotations(.list(QuotationListQuery())))) {
             awaitingSignature = (
                 try DashboardStore.awaitingSignature(db, today: today), try DashboardStore.awaitingSignatureCount(db)
             )
@@ -26,7 +32,7 @@ enum DashboardHandler {
         }
         // Revenue is a report: for the roles that see reports (the same as the activity log).
         var revenue: RevenueComparison?
-        if page.may(.adminActivity(ListQuery())) {
+        if page.may(.admin(.activity(.list(ActivityQuery())))) {
             let bounds = BusinessCalendar.monthBounds(now)
             revenue = try DashboardStore.revenue(
                 db, lastMonthStart: bounds.lastMonthStart, thisMonthStart: bounds.thisMonthStart,

@@ -1,7 +1,7 @@
 import Database
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Routing
 import Templates
 
@@ -13,6 +13,12 @@ enum CalendarFeedHandler {
     static let daysBack = 60
     /// … to this many ahead.
     static let daysAhead = 365
+
+    static func handle(_ route: FeedRoute, context: Context) throws -> Response {
+        switch route {
+        case .calendar(let token): try feed(token: token, context: context)
+        }
+    }
 
     static func feed(token: String, context: Context) throws -> Response {
         // Tokens are 43 characters of URL-safe base64; anything else cannot be one.

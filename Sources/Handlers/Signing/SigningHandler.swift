@@ -1,8 +1,8 @@
 import Database
 import Documents
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Routing
 import Templates
 
@@ -38,7 +38,7 @@ enum SigningHandler {
         }
         let customer = version.snapshot.customer
         let form = SigningPage.Form(
-            action: .signingSubmit(token: token), formToken: formToken(for: token), name: customer.name,
+            action: .signing(.submit(token: token)), formToken: formToken(for: token), name: customer.name,
             email: customer.email)
         return .html(
             SigningPage.render(
@@ -64,7 +64,7 @@ enum SigningHandler {
         let s = context.strings
         let fields = request.form
         var form = SigningPage.Form(
-            action: .signingSubmit(token: token), formToken: formToken(for: token),
+            action: .signing(.submit(token: token)), formToken: formToken(for: token),
             name: trimmed(fields["signer_name"]), email: trimmed(fields["signer_email"]),
             typed: trimmed(fields["typed_signature"]), consent: fields["consent"] == "yes")
         if fields["form_token"] != form.formToken { form.errors[.form] = s.signErrorFormToken }
@@ -98,7 +98,7 @@ enum SigningHandler {
                 userAgent: String((request.headers["user-agent"] ?? "").prefix(500))))
         switch outcome {
         case .signed, .alreadySigned:
-            return .redirect(to: Route.signingDone(token: token).path)
+            return .redirect(to: Route.signing(.done(token: token)).path)
         case .unavailable:
             return .html(SigningPage.renderUnavailable(context: page), status: .conflict)
         case .notFound:
@@ -126,7 +126,7 @@ enum SigningHandler {
             evidence: SigningEvidenceInput(
                 signerName: "", signerEmail: nil, ipAddress: request.clientAddress,
                 userAgent: String((request.headers["user-agent"] ?? "").prefix(500))))
-        return .redirect(to: Route.signing(token: token).path)
+        return .redirect(to: Route.signing(.show(token: token)).path)
     }
 
     /// `/sign/{token}/done`: thanks and the booking number; back to the agreement if not signed.
@@ -138,9 +138,9 @@ enum SigningHandler {
             return .html(SigningPage.renderUnknown(context: page), status: .notFound)
         }
         guard link.state == .signed, let booking = link.bookingNumber else {
-            return .redirect(to: Route.signing(token: token).path)
+            return .redirect(to: Route.signing(.show(token: token)).path)
         }
-        return .html(SigningPage.renderDone(bookingNumber: booking, document: .signingDocument(token: token), context: page))
+        return .html(SigningPage.renderDone(bookingNumber: booking, document: .signing(.document(token: token)), context: page))
     }
 
     /// `/sign/{token}/offer.pdf`: the frozen version as a PDF without signature, in the reader's language.

@@ -1,5 +1,5 @@
 import Database
-import FCGIHost
+import HTTP
 
 /// `/logo`: the company logo for the page header, the signing page and emails. Public, with a
 /// strong validator (the SHA-256 of the bytes) so a revalidation is a 304 that never reads the

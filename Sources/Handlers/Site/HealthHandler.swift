@@ -1,5 +1,5 @@
 import Database
-import FCGIHost
+import HTTP
 import Logging
 
 /// `/healthz` for load balancers and monitoring: 200 `ok` when PostgreSQL answers a query, 503 otherwise.

@@ -1,7 +1,7 @@
 import Database
 import Domain
-public import FCGIHost
 import Foundation
+public import HTTP
 import Logging
 import Routing
 import Templates
@@ -34,10 +34,7 @@ public final class SiteResponder: RequestResponder {
         do {
             switch Route.match(method: request.method, segments: request.segments, query: { request.query[$0] }) {
             case .route(let route):
-                switch route.access {
-                case .anyone: return try handle(route, context: context)
-                case .staff(let roles): return try staff(route, roles: roles, context: context)
-                }
+                return try handle(route, context: context)
             case .notFound:
                 throw HTTPError(.notFound)
             case .methodNotAllowed(let allowed):
@@ -63,29 +60,18 @@ public final class SiteResponder: RequestResponder {
         Route.loggablePath(segments: request.segments)
     }
 
-    /// A staff route: the gate first (session, CSRF and origin for changes, role), then the admin router.
-    private func staff(_ route: Route, roles: Set<StaffRole>, context: Context) throws -> Response {
-        let s = context.strings
-        switch try StaffGate.check(route, roles: roles, context: context) {
-        case .allowed(let session):
-            return try AdminRouter.handle(route, AdminContext(base: context, session: session))
-        case .signIn:
-            let back = LocalPath(validating: context.request.rawTarget.hasPrefix("/admin") ? context.request.rawTarget : "/admin")
-            return .redirect(to: Route.adminLogin(next: back).path)
-        case .forbidden(let reason):
-            let text = switch reason {
-            case .notSignedIn: s.staffNotSignedIn
-            case .crossSite: s.staffCrossSite
-            case .csrf: s.loginFormExpired
-            case .role: s.staffForbidden
-            }
-            throw HTTPError(.forbidden, reason: text)
+    /// The exhaustive dispatch by area: a new route does not compile until its feature handles it.
+    /// The staff side goes through `AdminRouter`, which runs `StaffGate` first.
+    private func handle(_ route: Route, context: Context) throws -> Response {
+        switch route {
+        case .site(let route): return try site(route, context: context)
+        case .signing(let route): return try SigningHandler.handle(route, context: context)
+        case .feeds(let route): return try CalendarFeedHandler.handle(route, context: context)
+        case .admin(let route): return try AdminRouter.handle(route, context: context)
         }
     }
 
-    /// The exhaustive dispatch of public routes: a new route does not compile until it is handled
-    /// here or in `AdminRouter`.
-    private func handle(_ route: Route, context: Context) throws -> Response {
+    private func site(_ route: SiteRoute, context: Context) throws -> Response {
         switch route {
         case .home:
             return .html(HomePage.render(context.pageContext(company: try CompanyStore.profile(context.database.connection()))))
@@ -93,44 +79,12 @@ public final class SiteResponder: RequestResponder {
             return HealthHandler.check(context)
         case .signingHelp:
             return .html(SigningHelpPage.render(context.pageContext(company: try CompanyStore.profile(context.database.connection()))))
-        case .adminLogin(let next):
-            return try LoginHandler.show(next: next, context: context)
-        case .adminLoginSubmit:
-            return try LoginHandler.submit(context: context)
-        case .calendarFeed(let token):
-            return try CalendarFeedHandler.feed(token: token, context: context)
         case .companyLogo:
             return try CompanyLogoHandler.serve(context)
-        case .adminLogout, .adminDashboard, .adminAccount, .adminPasswordChange, .adminSessionRevoke,
-            .adminCalendarFeedCreate, .adminCalendarFeedRevoke, .adminCustomers, .adminCustomerNew, .adminCustomerCreate,
-            .adminCustomer, .adminCustomerEdit, .adminCustomerUpdate, .adminCustomerArchive, .adminProducts,
-            .adminProductNew, .adminProductCreate, .adminProduct, .adminProductEdit, .adminProductUpdate,
-            .adminProductStock, .adminProductDeactivate, .adminAddons, .adminAddonNew, .adminAddonCreate,
-            .adminAddonEdit, .adminAddonUpdate, .adminAddonDeactivate, .adminQuotations, .adminQuotationNew,
-            .adminQuotationCreate, .adminQuotation, .adminQuotationUpdate, .adminQuotationSend, .adminQuotationResend,
-            .adminQuotationVoid, .adminQuotationDuplicate, .adminQuotationVersion, .adminBookings, .adminBooking,
-            .adminBookingApprove, .adminBookingTransition, .adminBookingNotes, .adminPackingList, .adminCalendar,
-            .adminUsers, .adminUserNew, .adminUserCreate, .adminUserEdit, .adminUserUpdate, .adminUserDeactivate,
-            .adminUserReactivate, .adminSettings, .adminSettingsUpdate, .adminLogoUpload, .adminLogoRemove,
-            .adminActivity:
-            // Staff routes go through `staff(_:roles:context:)`.
-            throw HTTPError(.notFound)
         case .switchLanguage(let language, let back):
             var response = Response.redirect(to: back.value)
             response.headers.append(LanguageCookie.header(for: language))
             return response
-        case .signing(let token):
-            return try SigningHandler.show(token: token, context: context)
-        case .signingSubmit(let token):
-            return try SigningHandler.submit(token: token, context: context)
-        case .signingDone(let token):
-            return try SigningHandler.done(token: token, context: context)
-        case .signingDecline(let token):
-            return try SigningHandler.decline(token: token, context: context)
-        case .signingOffer(let token):
-            return try SigningHandler.offer(token: token, context: context)
-        case .signingDocument(let token):
-            return try SigningHandler.document(token: token, context: context)
         case .asset:
             // nginx serves /static/ itself; reaching the responder means the file does not exist.
             throw HTTPError(.notFound)

@@ -1,7 +1,7 @@
 import Database
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Passwords
 import Routing
 import Templates
@@ -56,7 +56,7 @@ enum AccountHandler {
                 tx, user: admin.user.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: SecureRandom.bytes(32),
                 ip: admin.request.clientAddress, userAgent: admin.request.headers["user-agent"], actor: admin.actor)
         }
-        var response = admin.redirect(to: .adminAccount, flash: .passwordChanged)
+        var response = admin.redirect(to: .admin(.account(.show)), flash: .passwordChanged)
         response.headers.append(StaffCookies.set(StaffCookies.session, token, maxAge: Int(SessionStore.absoluteTimeout)))
         return response
     }
@@ -66,11 +66,11 @@ enum AccountHandler {
             throw HTTPError(.notFound)
         }
         if id == admin.session.id {
-            var response = Response.redirect(to: Route.adminLogin(next: nil).path)
+            var response = Response.redirect(to: Route.admin(.account(.login(next: nil))).path)
             response.headers.append(StaffCookies.clear(StaffCookies.session))
             return response
         }
-        return admin.redirect(to: .adminAccount, flash: .sessionRevoked)
+        return admin.redirect(to: .admin(.account(.show)), flash: .sessionRevoked)
     }
 
     /// Makes a feed and shows its URL once, on this response (never stored, never shown again).
@@ -80,13 +80,13 @@ enum AccountHandler {
         _ = try CalendarFeedStore.create(
             try admin.connection(), user: admin.user.id, name: name.isEmpty ? admin.strings.feedDefaultName : name,
             tokenHash: SHA256.hash(Array(token.utf8)), actor: admin.actor)
-        return try show(admin, newFeedURL: admin.base.publicBaseURL + Route.calendarFeed(token: token).path)
+        return try show(admin, newFeedURL: admin.base.publicBaseURL + Route.feeds(.calendar(token: token)).path)
     }
 
     static func revokeFeed(_ id: CalendarFeedID, _ admin: AdminContext) throws -> Response {
         guard try CalendarFeedStore.revoke(try admin.connection(), id: id, user: admin.user.id, actor: admin.actor) else {
             throw HTTPError(.notFound)
         }
-        return admin.redirect(to: .adminAccount, flash: .feedRevoked)
+        return admin.redirect(to: .admin(.account(.show)), flash: .feedRevoked)
     }
 }

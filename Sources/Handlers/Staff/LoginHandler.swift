@@ -1,7 +1,7 @@
 import Database
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Passwords
 import Routing
 import Templates
@@ -20,7 +20,7 @@ enum LoginHandler {
 
     static func show(next: LocalPath?, context: Context) throws -> Response {
         if try StaffGate.currentSession(context) != nil {
-            return .redirect(to: Route.adminDashboard.path)
+            return .redirect(to: Route.admin(.dashboard(.show)).path)
         }
         return try page(form: FormState(), next: next, status: .ok, context: context)
     }
@@ -94,7 +94,7 @@ enum LoginHandler {
             form.formError = outcome == .lockedNow ? s.loginLocked(minutes: Int(LoginThrottle.window / 60)) : s.loginFailed
             return try page(form: form, next: next, status: .badRequest, context: context)
         }
-        var response = Response.redirect(to: next?.value ?? Route.adminDashboard.path)
+        var response = Response.redirect(to: next?.value ?? Route.admin(.dashboard(.show)).path)
         response.headers.append(StaffCookies.set(StaffCookies.session, token, maxAge: Int(SessionStore.absoluteTimeout)))
         response.headers.append(StaffCookies.clear(StaffCookies.login))
         return response
@@ -102,7 +102,7 @@ enum LoginHandler {
 
     static func logout(_ admin: AdminContext) throws -> Response {
         try SessionStore.revoke(try admin.connection(), id: admin.session.id, user: admin.user.id, actor: admin.actor, action: "logout")
-        var response = Response.redirect(to: Route.adminLogin(next: nil).path)
+        var response = Response.redirect(to: Route.admin(.account(.login(next: nil))).path)
         response.headers.append(StaffCookies.clear(StaffCookies.session))
         response.headers.append(StaffCookies.set(StaffCookies.flash, Flash.signedOut.rawValue, maxAge: 60))
         return response

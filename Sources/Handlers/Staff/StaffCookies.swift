@@ -1,4 +1,4 @@
-import FCGIHost
+import HTTP
 
 /// The staff cookies. `__Host-` prefixed: the browser accepts them only when Secure, with
 /// `Path=/` and no `Domain`, so a sibling subdomain cannot set or shadow them.

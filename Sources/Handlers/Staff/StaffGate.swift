@@ -1,14 +1,18 @@
 import Database
 import Domain
-import FCGIHost
+import HTTP
 import Passwords
 import Routing
+import Templates
 
 /// The checks in front of every staff route, in order: a live session (else the sign-in page
 /// for a GET, 403 for a POST), then for changes a same-origin request carrying the session's
-/// CSRF token (else 403, nothing changes), then the route's roles (else 403).
+/// CSRF token (else 403, nothing changes), then the roles the route declares (else 403).
+/// Routes that declare `.anyone` (signing in) pass without a session.
 enum StaffGate {
     enum Outcome {
+        /// The route is open to anyone: the way in.
+        case open
         case allowed(StaffSession)
         case signIn
         case forbidden(reason: Reason)
@@ -16,12 +20,13 @@ enum StaffGate {
 
     enum Reason { case notSignedIn, crossSite, csrf, role }
 
-    static func check(_ route: Route, roles: Set<StaffRole>, context: Context) throws -> Outcome {
+    static func check(_ route: AdminRoute, context: Context) throws -> Outcome {
+        guard case .staff(let roles) = route.access else { return .open }
         let request = context.request
         guard let session = try currentSession(context) else {
             return route.method == "GET" ? .signIn : .forbidden(reason: .notSignedIn)
         }
-        if route.isStaffChange {
+        if route.method == "POST" {
             guard isSameOrigin(request) else { return .forbidden(reason: .crossSite) }
             guard let token = request.form["_csrf"], SecureRandom.constantTimeEqual(token, session.csrfToken) else {
                 return .forbidden(reason: .csrf)
@@ -29,6 +34,28 @@ enum StaffGate {
         }
         guard roles.contains(session.user.role) else { return .forbidden(reason: .role) }
         return .allowed(session)
+    }
+
+    /// Who the gate let through: a visitor on a route open to anyone, or a signed-in member.
+    enum Admission {
+        case visitor(Context)
+        case staff(AdminContext)
+
+        var context: Context {
+            switch self {
+            case .visitor(let context): context
+            case .staff(let admin): admin.base
+            }
+        }
+
+        /// The signed-in member. The gate admits visitors only to routes that declare `.anyone`,
+        /// so a staff route always has one; were a route to declare otherwise, this refuses it.
+        func member() throws -> AdminContext {
+            switch self {
+            case .staff(let admin): return admin
+            case .visitor(let context): throw HTTPError(.forbidden, reason: context.strings.staffNotSignedIn)
+            }
+        }
     }
 
     /// The live session for the request's cookie, if any.

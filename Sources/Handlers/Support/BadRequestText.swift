@@ -1,4 +1,4 @@
-import FCGIHost
+import HTTP
 import Templates
 
 /// Explains a malformed request in the user's language.

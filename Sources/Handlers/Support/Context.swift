@@ -1,6 +1,6 @@
 import Database
 public import Domain
-public import FCGIHost
+public import HTTP
 public import Logging
 import Routing
 public import Templates

@@ -1,4 +1,4 @@
-public import FCGIHost
+public import HTTP
 
 /// An error a handler throws to answer with a friendly error page of that status
 /// (and, for 400, the reason, already in the user's language).

@@ -7,11 +7,11 @@ enum AdminLayout {
     /// The sections of the navigation, in order.
     static func sections(_ s: Strings) -> [(Route, String)] {
         [
-            (.adminDashboard, s.navDashboard), (.adminQuotations(ListQuery()), s.navQuotations),
-            (.adminBookings(ListQuery()), s.navBookings), (.adminCalendar(ListQuery()), s.navCalendar),
-            (.adminCustomers(ListQuery()), s.navCustomers), (.adminProducts(ListQuery()), s.navProducts),
-            (.adminAddons(ListQuery()), s.navAddons), (.adminActivity(ListQuery()), s.navActivity),
-            (.adminUsers, s.navUsers), (.adminSettings, s.navSettings),
+            (.admin(.dashboard(.show)), s.navDashboard), (.admin(.quotations(.list(QuotationListQuery()))), s.navQuotations),
+            (.admin(.bookings(.list(BookingListQuery()))), s.navBookings), (.admin(.bookings(.calendar(CalendarQuery()))), s.navCalendar),
+            (.admin(.customers(.list(CustomerListQuery()))), s.navCustomers), (.admin(.products(.list(CatalogListQuery()))), s.navProducts),
+            (.admin(.addons(.list(CatalogListQuery()))), s.navAddons), (.admin(.activity(.list(ActivityQuery()))), s.navActivity),
+            (.admin(.users(.list)), s.navUsers), (.admin(.settings(.show)), s.navSettings),
         ]
     }
 
@@ -33,7 +33,7 @@ enum AdminLayout {
                 body(.class("admin")) {
                     a(.class("skip-link"), .href(SafeURL(fragment: "main"))) { s.skipToContent }
                     header(.class("site-header admin-header")) {
-                        a(.class("brand"), .href(SafeURL(.adminDashboard))) {
+                        a(.class("brand"), .href(SafeURL(.admin(.dashboard(.show))))) {
                             if let logo = SafeURL.logo(context.company) { void("img", [.src(logo), .attr("alt", ""), .class("brand-logo")]) }
                             context.company.name
                         }
@@ -45,13 +45,13 @@ enum AdminLayout {
                             }
                         }
                         div(.class("admin-user")) {
-                            a(.href(SafeURL(.adminAccount))) { admin.user.name }
+                            a(.href(SafeURL(.admin(.account(.show))))) { admin.user.name }
                             span(.class("role")) { " · \(s.roleName(admin.user.role))" }
                             a(
-                                .href(SafeURL(.switchLanguage(s.otherLanguage, returnTo: context.currentPath))),
+                                .href(SafeURL(.site(.switchLanguage(s.otherLanguage, returnTo: context.currentPath)))),
                                 .attr("hreflang", s.otherLanguage.rawValue), .attr("lang", s.otherLanguage.rawValue)
                             ) { s.switchLanguageLabel }
-                            Fields.postButton(.adminLogout, s.signOut, csrf: admin.csrfToken, style: "link-button")
+                            Fields.postButton(.admin(.account(.logout)), s.signOut, csrf: admin.csrfToken, style: "link-button")
                         }
                     }
                     main(.id("main"), .class("admin-main"), .attr("tabindex", "-1")) {

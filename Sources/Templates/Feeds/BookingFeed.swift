@@ -34,7 +34,7 @@ public enum BookingFeed {
         ics.value("X-PUBLISHED-TTL", "PT1H")
         for feed in bookings {
             let booking = feed.booking
-            let link = baseURL + Route.adminBooking(booking.id).path
+            let link = baseURL + Route.admin(.bookings(.show(booking.id))).path
             ics.begin("VEVENT")
             ics.text("UID", "booking-\(booking.id.rawValue)@\(host)")
             ics.instant("DTSTAMP", now)

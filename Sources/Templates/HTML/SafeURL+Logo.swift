@@ -6,6 +6,6 @@ extension SafeURL {
     /// so a new logo shows at once while browsers may cache each version.
     static func logo(_ company: CompanyProfile) -> SafeURL? {
         guard let version = company.logoVersion, version.allSatisfy({ $0.isHexDigit }) else { return nil }
-        return SafeURL(unchecked: Route.companyLogo.path + "?v=" + version)
+        return SafeURL(unchecked: Route.site(.companyLogo).path + "?v=" + version)
     }
 }

@@ -29,7 +29,7 @@ public struct SafeURL: Sendable, Hashable {
 
     /// A static file under `/static/`, with the fingerprint that lets nginx cache it for a year.
     init(asset name: String, catalog: AssetCatalog) {
-        value = Route.asset(name).path + (catalog.fingerprint(of: name).map { "?v=\($0)" } ?? "")
+        value = Route.site(.asset(name)).path + (catalog.fingerprint(of: name).map { "?v=\($0)" } ?? "")
     }
 }
 

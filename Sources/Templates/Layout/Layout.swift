@@ -19,13 +19,13 @@ enum Layout {
                 body {
                     a(.class("skip-link"), .href(SafeURL(fragment: "main"))) { s.skipToContent }
                     header(.class("site-header")) {
-                        a(.class("brand"), .href(SafeURL(.home))) {
+                        a(.class("brand"), .href(SafeURL(.site(.home)))) {
                             if let logo = SafeURL.logo(context.company) { void("img", [.src(logo), .attr("alt", ""), .class("brand-logo")]) }
                             context.company.name
                         }
                         nav(.attr("aria-label", s.t("Språk", "Language"))) {
                             a(
-                                .href(SafeURL(.switchLanguage(s.otherLanguage, returnTo: context.currentPath))),
+                                .href(SafeURL(.site(.switchLanguage(s.otherLanguage, returnTo: context.currentPath)))),
                                 .attr("hreflang", s.otherLanguage.rawValue), .attr("lang", s.otherLanguage.rawValue)
                             ) { s.switchLanguageLabel }
                         }

@@ -24,7 +24,7 @@ public enum ErrorPage {
                         code { requestID }
                     }
                 }
-                p { a(.class("button"), .href(SafeURL(.home))) { s.backToHome } }
+                p { a(.class("button"), .href(SafeURL(.site(.home)))) { s.backToHome } }
             }
         }.rendered()
     }

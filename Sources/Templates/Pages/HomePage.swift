@@ -14,12 +14,12 @@ public enum HomePage {
                 section(.class("card")) {
                     h2 { s.homeCustomersHeading }
                     p { s.homeCustomersText }
-                    a(.class("button"), .href(SafeURL(.signingHelp))) { s.homeCustomersLink }
+                    a(.class("button"), .href(SafeURL(.site(.signingHelp)))) { s.homeCustomersLink }
                 }
                 section(.class("card")) {
                     h2 { s.homeStaffHeading }
                     p { s.homeStaffText }
-                    a(.class("button secondary"), .href(SafeURL(.adminLogin(next: nil)))) { s.homeStaffLink }
+                    a(.class("button secondary"), .href(SafeURL(.admin(.account(.login(next: nil)))))) { s.homeStaffLink }
                 }
             }
         }.rendered()

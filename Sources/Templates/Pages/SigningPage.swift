@@ -51,8 +51,8 @@ public enum SigningPage {
             switch state {
             case .valid:
                 agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
-                if case .signingSubmit(let token)? = form?.action {
-                    p { a(.href(SafeURL(.signingOffer(token: token)))) { s.signOfferLink } }
+                if case .signing(.submit(let token))? = form?.action {
+                    p { a(.href(SafeURL(.signing(.offer(token: token))))) { s.signOfferLink } }
                 }
                 if let form {
                     signingForm(form, company: snapshot.company.name, s: s)
@@ -60,8 +60,8 @@ public enum SigningPage {
                 }
             case .signed(let booking, let signedAt):
                 notice(s.signingSignedTitle, s.signingSignedText(booking, DisplayFormat.dateTime(signedAt)), context)
-                if case .signingSubmit(let token)? = form?.action {
-                    p { a(.class("button"), .href(SafeURL(.signingDocument(token: token)))) { s.signDocumentLink } }
+                if case .signing(.submit(let token))? = form?.action {
+                    p { a(.class("button"), .href(SafeURL(.signing(.document(token: token))))) { s.signDocumentLink } }
                 }
                 agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
             case .declined:
@@ -162,10 +162,10 @@ public enum SigningPage {
 
     /// Declining, folded away under the sign form; works without JavaScript (`<details>`).
     private static func declineForm(_ form: Form, s: Strings) -> Node {
-        guard case .signingSubmit(let token) = form.action else { return .fragment([]) }
+        guard case .signing(.submit(let token)) = form.action else { return .fragment([]) }
         return element("details", [.class("decline")]) {
             element("summary", []) { s.declineSummary }
-            element("form", [.action(SafeURL(.signingDecline(token: token))), .attr("method", "post")]) {
+            element("form", [.action(SafeURL(.signing(.decline(token: token)))), .attr("method", "post")]) {
                 void("input", [.attr("type", "hidden"), .attr("name", "form_token"), .attr("value", form.formToken)])
                 div(.class("field")) {
                     label(.attr("for", "decline_reason")) { s.declineReason }

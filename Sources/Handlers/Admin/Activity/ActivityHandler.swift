@@ -1,28 +1,34 @@
 import Database
 import Domain
-import FCGIHost
+import HTTP
 import Routing
 import Templates
 
 /// `/admin/activity` (Admin, Manager): the audit log with filters by user, entity type and id and
 /// dates, fifty rows a page, keyset-paginated by id (`before`), never counted.
 enum ActivityHandler {
-    static func show(_ query: ListQuery, _ admin: AdminContext) throws -> Response {
+    static func handle(_ route: ActivityRoute, _ admin: AdminContext) throws -> Response {
+        switch route {
+        case .list(let query): try show(query, admin)
+        }
+    }
+
+    static func show(_ query: ActivityQuery, _ admin: AdminContext) throws -> Response {
         let s = admin.strings
         let db = try admin.connection()
         let staff = try UserStore.all(db).map { (id: $0.member.id, name: $0.member.name) }.sorted { $0.name < $1.name }
         var types = try ActivityStore.entityTypes(db)
 
-        var form = FormState(values: query.items)
+        var form = FormState(values: query.items.filter { !$0.value.isEmpty })
         var filter = ActivityFilter()
-        if let text = query["user"] {
+        if let text = query.user {
             if let id = Int64(text), staff.contains(where: { $0.id.rawValue == id }) {
                 filter.user = UserID(rawValue: id)
             } else {
                 form.errors["user"] = s.activityBadUser
             }
         }
-        if let type = query["entity"] {
+        if let type = query.entity {
             if type.count <= 50, type.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "_") }) {
                 filter.entityType = type
                 if !types.contains(type) { types.append(type) }
@@ -30,7 +36,7 @@ enum ActivityHandler {
                 form.errors["entity"] = s.activityBadEntity
             }
         }
-        if let text = query["entity_id"] {
+        if let text = query.entityID {
             if let id = Int64(text), id > 0 {
                 filter.entityID = id
                 // An id means nothing without its type (and would need a scan of the whole log).
@@ -39,8 +45,8 @@ enum ActivityHandler {
                 form.errors["entity_id"] = s.activityBadID
             }
         }
-        for key in ["from", "to"] {
-            guard let text = query[key] else { continue }
+        for (key, value) in [("from", query.from), ("to", query.to)] {
+            guard let text = value else { continue }
             do {
                 let date = try CalendarDate(iso: text)
                 if key == "from" { filter.from = date } else { filter.to = date }
@@ -50,7 +56,7 @@ enum ActivityHandler {
         }
         if let from = filter.from, let to = filter.to, to < from { form.errors["to"] = s.activityBadRange }
         // A cursor that is not a row id is ignored: the page starts from the newest.
-        if let text = query["before"], let before = Int64(text), before > 0 { filter.before = before }
+        if let text = query.before, let before = Int64(text), before > 0 { filter.before = before }
 
         var entries: [ActivityPage.Entry] = []
         var nextBefore: Int64?

@@ -1,7 +1,7 @@
 import Database
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Routing
 import Templates
 
@@ -15,31 +15,31 @@ enum BookingsHandler {
 
     // MARK: List
 
-    static func list(_ query: ListQuery, _ admin: AdminContext) throws -> Response {
+    static func list(_ query: BookingListQuery, _ admin: AdminContext) throws -> Response {
         let s = admin.strings
-        var form = FormState(values: ["state": query["state"] ?? "", "from": query["from"] ?? "", "to": query["to"] ?? "",
-                                      "q": query["q"] ?? ""])
+        var form = FormState(values: ["state": query.state ?? "", "from": query.from ?? "", "to": query.to ?? "",
+                                      "q": query.search ?? ""])
         var filter = BookingListFilter()
-        if let raw = query["state"] {
+        if let raw = query.state {
             if let state = BookingState(rawValue: raw) { filter.state = state } else { form.errors["state"] = s.bookingUnknownBookingState }
         }
-        if let raw = query["from"] {
+        if let raw = query.from {
             if let day = try? CalendarDate(iso: raw) { filter.from = day } else { form.errors["from"] = s.bookingInvalidDate }
         }
-        if let raw = query["to"] {
+        if let raw = query.to {
             if let day = try? CalendarDate(iso: raw) { filter.to = day } else { form.errors["to"] = s.bookingInvalidDate }
         }
         if let from = filter.from, let to = filter.to, to < from { form.errors["to"] = s.bookingEndBeforeStart }
-        if let q = query["q"]?.trimmingCharacters(in: .whitespacesAndNewlines), !q.isEmpty {
+        if let q = query.search?.trimmingCharacters(in: .whitespacesAndNewlines), !q.isEmpty {
             filter.search = String(q.prefix(searchLimit))
         }
-        if let raw = query["after"] {
+        if let raw = query.after {
             guard let after = Int64(raw), after > 0 else { throw HTTPError(.badRequest, reason: s.bookingInvalidPageLink) }
             filter.after = BookingID(rawValue: after)
         }
         let db = try admin.connection()
         var customer: (id: CustomerID, name: String)?
-        if let raw = query["customer"] {
+        if let raw = query.customer {
             if let id = Int64(raw), id > 0, let name = try BookingStore.customerName(db, id: CustomerID(rawValue: id)) {
                 customer = (CustomerID(rawValue: id), name)
                 filter.customer = CustomerID(rawValue: id)
@@ -97,7 +97,7 @@ enum BookingsHandler {
         }
         switch try BookingStore.transition(try admin.connection(), id: id, from: seen, to: target, reason: reason, actor: admin.actor) {
         case .done:
-            return admin.redirect(to: .adminBooking(id), flash: .bookingMoved)
+            return admin.redirect(to: .admin(.bookings(.show(id))), flash: .bookingMoved)
         case .notFound:
             throw HTTPError(.notFound)
         case .refused(.reasonRequired):
@@ -112,7 +112,7 @@ enum BookingsHandler {
     /// `POST /admin/bookings/{id}/approve` (management).
     static func approve(_ id: BookingID, _ admin: AdminContext) throws -> Response {
         switch try BookingStore.approve(try admin.connection(), id: id, by: admin.user.id, actor: admin.actor) {
-        case .done: return admin.redirect(to: .adminBooking(id), flash: .bookingApproved)
+        case .done: return admin.redirect(to: .admin(.bookings(.show(id))), flash: .bookingApproved)
         case .notFound: throw HTTPError(.notFound)
         case .refused(let refusal): return try show(id, admin, notice: admin.strings.bookingRefusal(refusal), status: .conflict)
         }
@@ -132,7 +132,7 @@ enum BookingsHandler {
         }
         switch try BookingStore.updateNotes(try admin.connection(), id: id, notes: typed, expectedVersion: version, actor: admin.actor) {
         case .done:
-            return admin.redirect(to: .adminBooking(id), flash: .saved)
+            return admin.redirect(to: .admin(.bookings(.show(id))), flash: .saved)
         case .notFound:
             throw HTTPError(.notFound)
         case .refused:

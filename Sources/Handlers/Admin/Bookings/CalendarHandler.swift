@@ -1,16 +1,16 @@
 import Database
 import Domain
-import FCGIHost
+import HTTP
 import Routing
 import Templates
 
 /// `/admin/calendar?view=month|week&date=YYYY-MM-DD`: the month (default) or week around a date
 /// (default today in Stockholm).
 enum CalendarHandler {
-    static func show(_ query: ListQuery, _ admin: AdminContext) throws -> Response {
+    static func show(_ query: CalendarQuery, _ admin: AdminContext) throws -> Response {
         let s = admin.strings
         let kind: CalendarWindow.Kind
-        if let raw = query["view"] {
+        if let raw = query.view {
             guard let parsed = CalendarWindow.Kind(rawValue: raw) else { throw HTTPError(.badRequest, reason: s.calendarBadView) }
             kind = parsed
         } else {
@@ -18,7 +18,7 @@ enum CalendarHandler {
         }
         let today = BusinessCalendar.today()
         let anchor: CalendarDate
-        if let raw = query["date"] {
+        if let raw = query.date {
             guard let day = try? CalendarDate(iso: raw) else { throw HTTPError(.badRequest, reason: s.calendarBadDate) }
             anchor = day
         } else {

@@ -1,17 +1,28 @@
 import Database
 import Domain
-import FCGIHost
+import HTTP
 import Routing
 import Templates
 
 /// The add-ons pages: list (every staff role), create, edit, deactivate and reactivate (management).
 enum AddonsHandler {
+    static func handle(_ route: AddonsRoute, _ admin: AdminContext) throws -> Response {
+        switch route {
+        case .list(let query): try list(query, admin)
+        case .new: try new(admin)
+        case .create: try create(admin)
+        case .edit(let id): try edit(id, admin)
+        case .update(let id): try update(id, admin)
+        case .deactivate(let id): try deactivate(id, admin)
+        }
+    }
+
     static let fieldNames = AddonDraft.Field.allCases.map(\.rawValue)
 
-    static func list(_ query: ListQuery, _ admin: AdminContext) throws -> Response {
-        let after = try RecordForms.cursor(query, admin).map(AddonID.init(rawValue:))
+    static func list(_ query: CatalogListQuery, _ admin: AdminContext) throws -> Response {
+        let after = try RecordForms.cursor(query.after, admin).map(AddonID.init(rawValue:))
         let page = try CatalogStore.addonPage(
-            try admin.connection(), search: query["q"] ?? "", includeInactive: query["inactive"] == "1", after: after)
+            try admin.connection(), search: query.search ?? "", includeInactive: query.inactive, after: after)
         return admin.html(AddonListPage.render(page: page, query: query, admin: try admin.page()))
     }
 
@@ -31,7 +42,7 @@ enum AddonsHandler {
         }
         do {
             _ = try CatalogStore.createAddon(try admin.connection(), draft: draft, actor: admin.actor)
-            return admin.redirect(to: .adminAddons(ListQuery()), flash: .created)
+            return admin.redirect(to: .admin(.addons(.list(CatalogListQuery()))), flash: .created)
         } catch AddonStoreError.invalid(let problems) {
             return try refused(.new, values, problems, admin)
         }
@@ -56,7 +67,7 @@ enum AddonsHandler {
         }
         do {
             try CatalogStore.updateAddon(try admin.connection(), id: id, version: version, draft: draft, actor: admin.actor)
-            return admin.redirect(to: .adminAddons(ListQuery()), flash: .saved)
+            return admin.redirect(to: .admin(.addons(.list(CatalogListQuery()))), flash: .saved)
         } catch AddonStoreError.notFound {
             throw HTTPError(.notFound)
         } catch AddonStoreError.versionConflict(let current) {
@@ -74,7 +85,7 @@ enum AddonsHandler {
         } catch AddonStoreError.notFound {
             throw HTTPError(.notFound)
         }
-        return admin.redirect(to: .adminAddonEdit(id), flash: reactivate ? .reactivated : .deactivated)
+        return admin.redirect(to: .admin(.addons(.edit(id))), flash: reactivate ? .reactivated : .deactivated)
     }
 
     static func form(of addon: AddonRecord, formError: String?, status: HTTPStatus, _ admin: AdminContext) throws -> Response {

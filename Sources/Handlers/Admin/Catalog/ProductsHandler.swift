@@ -1,6 +1,6 @@
 import Database
 import Domain
-import FCGIHost
+import HTTP
 import Routing
 import Sanitizer
 import Templates
@@ -9,12 +9,25 @@ import Templates
 /// sanitiser), the detail page with the availability strip and the stock form (warehouse too),
 /// deactivate and reactivate.
 enum ProductsHandler {
+    static func handle(_ route: ProductsRoute, _ admin: AdminContext) throws -> Response {
+        switch route {
+        case .list(let query): try list(query, admin)
+        case .new: try new(admin)
+        case .create: try create(admin)
+        case .show(let id, let query): try show(id, query, admin)
+        case .edit(let id): try edit(id, admin)
+        case .update(let id): try update(id, admin)
+        case .setStock(let id): try setStock(id, admin)
+        case .deactivate(let id): try deactivate(id, admin)
+        }
+    }
+
     static let fieldNames = ProductDraft.Field.allCases.map(\.rawValue)
 
-    static func list(_ query: ListQuery, _ admin: AdminContext) throws -> Response {
-        let after = try RecordForms.cursor(query, admin).map(ProductID.init(rawValue:))
+    static func list(_ query: CatalogListQuery, _ admin: AdminContext) throws -> Response {
+        let after = try RecordForms.cursor(query.after, admin).map(ProductID.init(rawValue:))
         let page = try CatalogStore.productPage(
-            try admin.connection(), search: query["q"] ?? "", includeInactive: query["inactive"] == "1", after: after)
+            try admin.connection(), search: query.search ?? "", includeInactive: query.inactive, after: after)
         return admin.html(ProductListPage.render(page: page, query: query, admin: try admin.page()))
     }
 
@@ -34,14 +47,14 @@ enum ProductsHandler {
         }
         do {
             let id = try CatalogStore.createProduct(try admin.connection(), draft: draft, actor: admin.actor)
-            return admin.redirect(to: .adminProduct(id, ListQuery()), flash: .created)
+            return admin.redirect(to: .admin(.products(.show(id, ProductQuery()))), flash: .created)
         } catch ProductStoreError.invalid(let problems) {
             return try refused(.new, values, errors(problems, admin), admin)
         }
     }
 
     /// The detail page; `from`/`to` choose the strip's period (default two weeks from today).
-    static func show(_ id: ProductID, _ query: ListQuery, _ admin: AdminContext) throws -> Response {
+    static func show(_ id: ProductID, _ query: ProductQuery, _ admin: AdminContext) throws -> Response {
         guard let product = try CatalogStore.productRecord(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
         return try detail(product, query: query, stockForm: stockForm(of: product), status: .ok, admin)
     }
@@ -64,7 +77,7 @@ enum ProductsHandler {
         }
         do {
             try CatalogStore.updateProduct(try admin.connection(), id: id, version: version, draft: draft, actor: admin.actor)
-            return admin.redirect(to: .adminProduct(id, ListQuery()), flash: .saved)
+            return admin.redirect(to: .admin(.products(.show(id, ProductQuery()))), flash: .saved)
         } catch ProductStoreError.notFound {
             throw HTTPError(.notFound)
         } catch ProductStoreError.versionConflict(let current) {
@@ -85,17 +98,17 @@ enum ProductsHandler {
             stock = try ProductDraft.stockLevel(typed)
         } catch {
             let state = FormState(values: ["stock": typed, "version": String(version)], errors: RecordForms.errors(error.problems, admin.strings))
-            return try detail(product, query: ListQuery(), stockForm: state, status: .badRequest, admin)
+            return try detail(product, query: ProductQuery(), stockForm: state, status: .badRequest, admin)
         }
         do {
             try CatalogStore.setStock(db, id: id, version: version, stock: stock, actor: admin.actor)
-            return admin.redirect(to: .adminProduct(id, ListQuery()), flash: .saved)
+            return admin.redirect(to: .admin(.products(.show(id, ProductQuery()))), flash: .saved)
         } catch ProductStoreError.notFound {
             throw HTTPError(.notFound)
         } catch ProductStoreError.versionConflict(let current) {
             var state = stockForm(of: current)
             state.formError = admin.strings.conflictMessage
-            return try detail(current, query: ListQuery(), stockForm: state, status: .conflict, admin)
+            return try detail(current, query: ProductQuery(), stockForm: state, status: .conflict, admin)
         }
     }
 
@@ -107,7 +120,7 @@ enum ProductsHandler {
         } catch ProductStoreError.notFound {
             throw HTTPError(.notFound)
         }
-        return admin.redirect(to: .adminProduct(id, ListQuery()), flash: reactivate ? .reactivated : .deactivated)
+        return admin.redirect(to: .admin(.products(.show(id, ProductQuery()))), flash: reactivate ? .reactivated : .deactivated)
     }
 
     // MARK: - Pieces
@@ -141,13 +154,13 @@ enum ProductsHandler {
     }
 
     static func detail(
-        _ product: ProductRecord, query: ListQuery, stockForm: FormState, status: HTTPStatus, _ admin: AdminContext
+        _ product: ProductRecord, query: ProductQuery, stockForm: FormState, status: HTTPStatus, _ admin: AdminContext
     ) throws -> Response {
-        var periodForm = FormState(values: ["from": query["from"] ?? "", "to": query["to"] ?? ""])
+        var periodForm = FormState(values: ["from": query.from ?? "", "to": query.to ?? ""])
         var strip: ProductDetailPage.Strip?
         var status = status
         do {
-            let period = try AvailabilityWindow.period(from: query["from"], to: query["to"], today: BusinessCalendar.today())
+            let period = try AvailabilityWindow.period(from: query.from, to: query.to, today: BusinessCalendar.today())
             periodForm.values = ["from": period.start.iso, "to": period.end.iso]
             let result = try CatalogStore.availability(try admin.connection(), product: product.id, stock: product.draft.stock, period: period)
             strip = ProductDetailPage.Strip(availability: result.availability, bookings: result.bookings)

@@ -1,6 +1,6 @@
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Routing
 import Templates
 
@@ -8,8 +8,8 @@ import Templates
 /// version, and turning field problems into the messages shown next to the fields.
 enum RecordForms {
     /// The list's `after` parameter: absent, or an id this site printed. - Throws: 400 otherwise.
-    static func cursor(_ query: ListQuery, _ admin: AdminContext) throws -> Int64? {
-        guard let text = query["after"] else { return nil }
+    static func cursor(_ after: String?, _ admin: AdminContext) throws -> Int64? {
+        guard let text = after else { return nil }
         guard let value = Int64(text), value > 0, String(value) == text else {
             throw HTTPError(.badRequest, reason: admin.strings.listCursorInvalid)
         }

@@ -1,18 +1,30 @@
 import Database
 import Domain
-import FCGIHost
+import HTTP
 import Routing
 import Templates
 
 /// The customers pages: list and search, create, detail with history, edit (optimistic locking),
 /// archive and restore. Roles: admin, manager, support (`Route.access`).
 enum CustomersHandler {
+    static func handle(_ route: CustomersRoute, _ admin: AdminContext) throws -> Response {
+        switch route {
+        case .list(let query): try list(query, admin)
+        case .new: try new(admin)
+        case .create: try create(admin)
+        case .show(let id): try show(id, admin)
+        case .edit(let id): try edit(id, admin)
+        case .update(let id): try update(id, admin)
+        case .archive(let id): try archive(id, admin)
+        }
+    }
+
     static let fieldNames = CustomerProfile.Field.allCases.map(\.rawValue)
 
-    static func list(_ query: ListQuery, _ admin: AdminContext) throws -> Response {
-        let after = try RecordForms.cursor(query, admin).map(CustomerID.init(rawValue:))
+    static func list(_ query: CustomerListQuery, _ admin: AdminContext) throws -> Response {
+        let after = try RecordForms.cursor(query.after, admin).map(CustomerID.init(rawValue:))
         let page = try CustomerStore.page(
-            try admin.connection(), search: query["q"] ?? "", includeArchived: query["archived"] == "1", after: after)
+            try admin.connection(), search: query.search ?? "", includeArchived: query.archived, after: after)
         return admin.html(CustomerListPage.render(page: page, query: query, admin: try admin.page()))
     }
 
@@ -30,7 +42,7 @@ enum CustomersHandler {
         }
         do {
             let id = try CustomerStore.create(try admin.connection(), profile: profile, actor: admin.actor)
-            return admin.redirect(to: .adminCustomer(id), flash: .created)
+            return admin.redirect(to: .admin(.customers(.show(id))), flash: .created)
         } catch CustomerStoreError.invalid(let problems) {
             return try refused(.new, values, problems, admin)
         }
@@ -61,7 +73,7 @@ enum CustomersHandler {
         }
         do {
             try CustomerStore.update(try admin.connection(), id: id, version: version, profile: profile, actor: admin.actor)
-            return admin.redirect(to: .adminCustomer(id), flash: .saved)
+            return admin.redirect(to: .admin(.customers(.show(id))), flash: .saved)
         } catch CustomerStoreError.notFound {
             throw HTTPError(.notFound)
         } catch CustomerStoreError.versionConflict(let current) {
@@ -79,7 +91,7 @@ enum CustomersHandler {
         } catch CustomerStoreError.notFound {
             throw HTTPError(.notFound)
         }
-        return admin.redirect(to: .adminCustomer(id), flash: restore ? .reactivated : .archived)
+        return admin.redirect(to: .admin(.customers(.show(id))), flash: restore ? .reactivated : .archived)
     }
 
     /// The edit form filled from the stored customer (a conflict shows the current values this way).

@@ -1,7 +1,7 @@
 import Database
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Routing
 import Templates
 
@@ -32,7 +32,7 @@ enum QuotationActionHandler {
             db, id: id, expectedVersion: expected, shortageReason: maySendShort ? reason : nil, actor: admin.actor)
         switch outcome {
         case .sent:
-            return admin.redirect(to: .adminQuotation(id), flash: .quotationSent)
+            return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationSent)
         case .shortageNeedsReason:
             sendForm.errors["shortage_reason"] = maySendShort ? s.qErrorShortageReason : s.qErrorShortageRole
             return try refuse(record, admin, sendForm, maySendShort ? .badRequest : .forbidden)
@@ -59,7 +59,7 @@ enum QuotationActionHandler {
         let db = try admin.connection()
         var sendForm = FormState()
         switch try QuotationLifecycleStore.resend(db, id: id, actor: admin.actor) {
-        case .resent: return admin.redirect(to: .adminQuotation(id), flash: .quotationResent)
+        case .resent: return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationResent)
         case .notFound: throw HTTPError(.notFound)
         case .notResendable: sendForm.formError = s.qErrorNotResendable
         case .linkExpired: sendForm.formError = s.qErrorLinkExpired
@@ -73,7 +73,7 @@ enum QuotationActionHandler {
     static func void(_ id: QuotationID, _ admin: AdminContext) throws -> Response {
         let db = try admin.connection()
         switch try QuotationLifecycleStore.void(db, id: id, actor: admin.actor) {
-        case .done: return admin.redirect(to: .adminQuotation(id), flash: .quotationVoided)
+        case .done: return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationVoided)
         case .notFound: throw HTTPError(.notFound)
         case .notAllowed(let state): return try refused(id, admin, admin.strings.qErrorNotAllowed(state))
         case .conflict: return try refused(id, admin, admin.strings.conflictMessage)
@@ -85,7 +85,7 @@ enum QuotationActionHandler {
     static func reopen(_ id: QuotationID, expectedVersion: Int, _ admin: AdminContext) throws -> Response {
         let db = try admin.connection()
         switch try QuotationLifecycleStore.reopen(db, id: id, expectedVersion: expectedVersion, actor: admin.actor) {
-        case .done: return admin.redirect(to: .adminQuotation(id), flash: .quotationReopened)
+        case .done: return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationReopened)
         case .notFound: throw HTTPError(.notFound)
         case .notAllowed(let state): return try refused(id, admin, admin.strings.qErrorNotAllowed(state))
         case .conflict: return try refused(id, admin, admin.strings.conflictMessage)
@@ -97,7 +97,7 @@ enum QuotationActionHandler {
         guard let copy = try QuotationLifecycleStore.duplicate(try admin.connection(), id: id, actor: admin.actor) else {
             throw HTTPError(.notFound)
         }
-        return admin.redirect(to: .adminQuotation(copy), flash: .quotationDuplicated)
+        return admin.redirect(to: .admin(.quotations(.show(copy))), flash: .quotationDuplicated)
     }
 
     private static func refused(_ id: QuotationID, _ admin: AdminContext, _ message: String) throws -> Response {

@@ -1,7 +1,7 @@
 import Database
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Routing
 import Sanitizer
 import Templates
@@ -62,7 +62,7 @@ enum QuotationEditorHandler {
         }
         switch try QuotationEditorStore.save(db, id: id, expectedVersion: expected, content: content, actor: admin.actor) {
         case .saved:
-            return admin.redirect(to: .adminQuotation(id), flash: .saved)
+            return admin.redirect(to: .admin(.quotations(.show(id))), flash: .saved)
         case .conflict:
             guard let current = try QuotationEditorStore.load(db, id: id) else { throw HTTPError(.notFound) }
             var fresh = QuotationEditorForm(record: current, language: s.language)
@@ -130,8 +130,8 @@ enum QuotationEditorHandler {
         let language = s.language
         let form = given ?? QuotationEditorForm(record: record, language: language)
         let page = try admin.page()
-        let editable = record.state == .draft && page.may(.adminQuotationUpdate(record.id))
-        let mayManage = page.may(.adminQuotationSend(record.id))
+        let editable = record.state == .draft && page.may(.admin(.quotations(.update(record.id))))
+        let mayManage = page.may(.admin(.quotations(.send(record.id))))
 
         // What the page shows the money and stock of: the input when given, else the stored quotation.
         let period: RentalPeriod?

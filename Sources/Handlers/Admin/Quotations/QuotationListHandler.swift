@@ -1,16 +1,16 @@
 import Database
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Routing
 import Templates
 
 /// `/admin/quotations?state=&q=&after=`. An unknown state shows all; a malformed cursor the first page.
 enum QuotationListHandler {
-    static func show(_ query: ListQuery, _ admin: AdminContext) throws -> Response {
-        let state = query["state"].flatMap(QuotationState.init(rawValue:))
-        let search = String((query["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
-        let after = query["after"].flatMap(Int64.init).flatMap { $0 > 0 ? $0 : nil }
+    static func show(_ query: QuotationListQuery, _ admin: AdminContext) throws -> Response {
+        let state = query.state
+        let search = String((query.search ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        let after = query.after.flatMap(Int64.init).flatMap { $0 > 0 ? $0 : nil }
         let page = try QuotationListStore.page(try admin.connection(), state: state, search: search, after: after)
         let rows = page.rows.map {
             QuotationListPage.Row(

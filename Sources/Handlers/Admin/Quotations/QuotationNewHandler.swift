@@ -1,7 +1,7 @@
 import Database
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Routing
 import Templates
 
@@ -13,14 +13,12 @@ enum QuotationNewHandler {
         "title",
     ]
 
-    static func show(_ query: ListQuery, _ admin: AdminContext) throws -> Response {
+    static func show(_ query: QuotationNewQuery, _ admin: AdminContext) throws -> Response {
         var options: [CustomerChoice] = []
         var values: [String: String] = [:]
-        if let id = query["customer"].flatMap(Int64.init), id > 0,
-           let customer = try QuotationEditorStore.customerChoice(try admin.connection(), id: CustomerID(rawValue: id))
-        {
+        if let id = query.customer, let customer = try QuotationEditorStore.customerChoice(try admin.connection(), id: id) {
             options = [customer]
-            values["customer_id"] = String(id)
+            values["customer_id"] = String(id.rawValue)
         }
         return try render(FormState(values: values), options: options, searched: false, admin, status: .ok)
     }
@@ -82,7 +80,7 @@ enum QuotationNewHandler {
                 form.errors["customer_id"] = s.qErrorCustomerGone
                 return try render(form, options: [], searched: false, admin, status: .badRequest)
             }
-            return admin.redirect(to: .adminQuotation(id), flash: .created)
+            return admin.redirect(to: .admin(.quotations(.show(id))), flash: .created)
         } catch let error as DatabaseError {
             guard case .checkViolation(let constraint) = error.kind, constraint == "customers_email_check" else { throw error }
             form.errors["new_email"] = s.qErrorEmail

@@ -1,6 +1,6 @@
 import Database
 import Domain
-import FCGIHost
+import HTTP
 import Routing
 import Templates
 

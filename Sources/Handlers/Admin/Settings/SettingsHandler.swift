@@ -1,7 +1,7 @@
 import Database
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Routing
 import Sanitizer
 import Templates
@@ -10,6 +10,15 @@ import Templates
 /// and terms template in one form with optimistic locking; the logo through its own upload form.
 /// Every page reads the company from the settings row, so a save shows on the next page at once.
 enum SettingsHandler {
+    static func handle(_ route: SettingsRoute, _ admin: AdminContext) throws -> Response {
+        switch route {
+        case .show: try show(admin)
+        case .update: try update(admin)
+        case .uploadLogo: try uploadLogo(admin)
+        case .removeLogo: try removeLogo(admin)
+        }
+    }
+
     static func show(_ admin: AdminContext) throws -> Response {
         try page(admin, form: nil, logoForm: FormState(), status: .ok)
     }
@@ -30,7 +39,7 @@ enum SettingsHandler {
             fresh.formError = s.conflictMessage
             return try page(admin, form: fresh, logoForm: FormState(), status: .conflict)
         }
-        return admin.redirect(to: .adminSettings, flash: .saved)
+        return admin.redirect(to: .admin(.settings(.show)), flash: .saved)
     }
 
     /// A PNG or JPEG, judged by its bytes (`LogoImage`), at most `LogoImage.maximumBytes`.
@@ -55,12 +64,12 @@ enum SettingsHandler {
             return try page(admin, form: nil, logoForm: logoForm, status: .badRequest)
         }
         try SettingsStore.setLogo(try admin.connection(), bytes: file.bytes, image: image, actor: admin.actor)
-        return admin.redirect(to: .adminSettings, flash: .saved)
+        return admin.redirect(to: .admin(.settings(.show)), flash: .saved)
     }
 
     static func removeLogo(_ admin: AdminContext) throws -> Response {
         let removed = try SettingsStore.removeLogo(try admin.connection(), actor: admin.actor)
-        return admin.redirect(to: .adminSettings, flash: removed ? .logoRemoved : nil)
+        return admin.redirect(to: .admin(.settings(.show)), flash: removed ? .logoRemoved : nil)
     }
 
     /// The page with `form` (typed values and errors), or the stored settings when nil.

@@ -1,7 +1,7 @@
 import Database
 import Domain
-import FCGIHost
 import Foundation
+import HTTP
 import Passwords
 import Routing
 import Templates
@@ -10,6 +10,18 @@ import Templates
 /// password), deactivate and reactivate. The store keeps the last active admin; this handler
 /// words the refusals and keeps an admin from deactivating themself.
 enum UsersHandler {
+    static func handle(_ route: UsersRoute, _ admin: AdminContext) throws -> Response {
+        switch route {
+        case .list: try list(admin)
+        case .new: try new(admin)
+        case .create: try create(admin)
+        case .edit(let id): try edit(id, admin)
+        case .update(let id): try update(id, admin)
+        case .deactivate(let id): try deactivate(id, admin)
+        case .reactivate(let id): try reactivate(id, admin)
+        }
+    }
+
     static func list(_ admin: AdminContext, error: String? = nil, status: HTTPStatus = .ok) throws -> Response {
         let rows = try UserStore.all(try admin.connection()).map {
             UsersPage.Row(member: $0.member, active: $0.active, lockedUntil: $0.lockedUntil, lastLoginAt: $0.lastLoginAt)
@@ -43,7 +55,7 @@ enum UsersHandler {
             form.errors["email"] = s.userEmailTaken
             return try page(nil, form, .badRequest, admin)
         }
-        return admin.redirect(to: .adminUsers, flash: .created)
+        return admin.redirect(to: .admin(.users(.list)), flash: .created)
     }
 
     static func edit(_ id: UserID, _ admin: AdminContext) throws -> Response {
@@ -78,8 +90,8 @@ enum UsersHandler {
             throw HTTPError(.notFound)
         }
         // An admin who just gave up the admin role can no longer open the users pages.
-        if isSelf, fields.role != .admin { return admin.redirect(to: .adminDashboard, flash: .saved) }
-        return admin.redirect(to: .adminUsers, flash: .saved)
+        if isSelf, fields.role != .admin { return admin.redirect(to: .admin(.dashboard(.show)), flash: .saved) }
+        return admin.redirect(to: .admin(.users(.list)), flash: .saved)
     }
 
     static func deactivate(_ id: UserID, _ admin: AdminContext) throws -> Response {
@@ -99,7 +111,7 @@ enum UsersHandler {
         } catch UserStoreError.lastAdmin {
             return try list(admin, error: admin.strings.userLastAdmin, status: .conflict)
         }
-        return admin.redirect(to: .adminUsers, flash: active ? .reactivated : .deactivated)
+        return admin.redirect(to: .admin(.users(.list)), flash: active ? .reactivated : .deactivated)
     }
 
     // MARK: The form

@@ -67,7 +67,7 @@ public enum AccountPage {
                                         if row.isCurrent {
                                             strong { s.sessionThisDevice }
                                         } else {
-                                            Fields.postButton(.adminSessionRevoke(row.id), s.sessionRevoke, csrf: admin.csrfToken)
+                                            Fields.postButton(.admin(.account(.revokeSession(row.id))), s.sessionRevoke, csrf: admin.csrfToken)
                                         }
                                     }
                                 }
@@ -80,7 +80,7 @@ public enum AccountPage {
             section(.class("card")) {
                 h2 { s.changePasswordHeading }
                 Fields.summary(passwordForm, s)
-                Fields.post(.adminPasswordChange, csrf: admin.csrfToken) {
+                Fields.post(.admin(.account(.changePassword)), csrf: admin.csrfToken) {
                     Fields.text("current_password", s.currentPasswordLabel, passwordForm, type: "password", required: true,
                                 extra: [.attr("autocomplete", "current-password")])
                     Fields.text("new_password", s.newPasswordLabel, passwordForm, type: "password", required: true,
@@ -107,12 +107,12 @@ public enum AccountPage {
                                 "\(feed.name) · \(s.feedCreated) \(DisplayFormat.date(feed.createdAt))"
                                 if let used = feed.lastUsedAt { " · \(s.feedLastUsed) \(DisplayFormat.dateTime(used))" }
                                 " "
-                                Fields.postButton(.adminCalendarFeedRevoke(feed.id), s.feedRevoke, csrf: admin.csrfToken)
+                                Fields.postButton(.admin(.account(.revokeFeed(feed.id))), s.feedRevoke, csrf: admin.csrfToken)
                             }
                         }
                     }
                 }
-                Fields.post(.adminCalendarFeedCreate, csrf: admin.csrfToken) {
+                Fields.post(.admin(.account(.createFeed)), csrf: admin.csrfToken) {
                     Fields.text("name", s.feedNameLabel, FormState(values: ["name": s.feedDefaultName]))
                     button(.class("button secondary"), .attr("type", "submit")) { s.feedCreate }
                 }

@@ -60,7 +60,7 @@ public enum DashboardPage {
                 h2(.id("by-state-heading")) { s.dashboardByState }
                 div(.class("stats")) {
                     for (state, count) in figures.countsByState {
-                        a(.class("stat state-\(state.rawValue)"), .href(SafeURL(.adminBookings(ListQuery(["state": state.rawValue]))))) {
+                        a(.class("stat state-\(state.rawValue)"), .href(SafeURL(.admin(.bookings(.list(BookingListQuery(state: state.rawValue))))))) {
                             div(.class("value")) { s.dashboardCount(count) }
                             div { s.bookingStateName(state) }
                         }
@@ -80,7 +80,7 @@ public enum DashboardPage {
                             p(.class("hint")) { s.dashboardShowingFirst(figures.awaitingApproval.count, of: figures.awaitingApprovalCount) }
                         }
                     }
-                    p { a(.href(SafeURL(.adminBookings(ListQuery(["state": BookingState.confirmed.rawValue]))))) { s.dashboardShowAll } }
+                    p { a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery(state: BookingState.confirmed.rawValue))))))) { s.dashboardShowAll } }
                 }
 
                 if let awaiting = figures.awaitingSignature {
@@ -92,7 +92,7 @@ public enum DashboardPage {
                             ul(.class("booking-list")) {
                                 for quotation in awaiting.rows {
                                     li {
-                                        a(.href(SafeURL(.adminQuotation(quotation.id)))) { quotation.number }
+                                        a(.href(SafeURL(.admin(.quotations(.show(quotation.id)))))) { quotation.number }
                                         span(.class("who")) { " \(quotation.customerName)" + (quotation.title.map { " · \($0)" } ?? "") }
                                         " · "
                                         span(.class(quotation.ageDays >= 7 ? "badge warn age" : "badge age")) { s.dashboardSentAgo(quotation.ageDays) }
@@ -101,7 +101,7 @@ public enum DashboardPage {
                                 }
                             }
                         }
-                        p { a(.href(SafeURL(.adminQuotations(ListQuery(["state": "sent"]))))) { s.dashboardShowAll } }
+                        p { a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery(state: .sent))))))) { s.dashboardShowAll } }
                     }
                 }
 
@@ -123,7 +123,7 @@ public enum DashboardPage {
                                 }
                             }
                         }
-                        p { a(.href(SafeURL(.adminQuotations(ListQuery(["state": "signed"]))))) { s.dashboardShowAll } }
+                        p { a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery(state: .signed))))))) { s.dashboardShowAll } }
                     }
                 }
 
@@ -140,7 +140,7 @@ public enum DashboardPage {
                         }
                         p(.class("change")) { s.dashboardChange(revenue.changePercent) }
                         p(.class("hint")) { s.dashboardRevenueNote }
-                        p { a(.href(SafeURL(.adminBookings(ListQuery())))) { s.dashboardShowAll } }
+                        p { a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.dashboardShowAll } }
                     }
                 }
             }
@@ -159,7 +159,7 @@ public enum DashboardPage {
             if deliveries.isEmpty { p(.class("muted")) { s.dashboardNoDeliveries } } else { BookingComponents.dayList(deliveries, s) }
             h3 { s.dashboardPickups + " (\(pickups.count))" }
             if pickups.isEmpty { p(.class("muted")) { s.dashboardNoPickups } } else { BookingComponents.dayList(pickups, s) }
-            p { a(.href(SafeURL(.adminCalendar(ListQuery(["view": "week", "date": date.iso]))))) { s.dashboardOpenWeek } }
+            p { a(.href(SafeURL(.admin(.bookings(.calendar(CalendarQuery(view: "week", date: date.iso))))))) { s.dashboardOpenWeek } }
         }
     }
 }

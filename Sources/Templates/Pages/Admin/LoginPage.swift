@@ -12,7 +12,7 @@ public enum LoginPage {
                 h1 { s.loginTitle }
                 if let flash { div(.class("flash"), .attr("role", "status")) { s.flashText(flash) } }
                 Fields.summary(form, s)
-                element("form", [.class("admin-form"), .attr("method", "post"), .action(SafeURL(.adminLoginSubmit))]) {
+                element("form", [.class("admin-form"), .attr("method", "post"), .action(SafeURL(.admin(.account(.loginSubmit))))]) {
                     Fields.hidden("_login", loginToken)
                     if let next { Fields.hidden("next", next.value) }
                     Fields.text(

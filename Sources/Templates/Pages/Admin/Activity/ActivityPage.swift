@@ -47,7 +47,7 @@ public enum ActivityPage {
     ///   - staff: the people for the user filter, `(id, name)`.
     ///   - nextBefore: the cursor of the next (older) page, when there is one.
     public static func render(
-        entries: [Entry], query: ListQuery, filters: FormState, staff: [(id: UserID, name: String)], entityTypes: [String],
+        entries: [Entry], query: ActivityQuery, filters: FormState, staff: [(id: UserID, name: String)], entityTypes: [String],
         nextBefore: Int64?, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
@@ -75,9 +75,9 @@ public enum ActivityPage {
                 }
             }
             nav(.class("pager"), .attr("aria-label", s.activityTitle)) {
-                if query["before"] != nil { a(.href(SafeURL(.adminActivity(query.with("before", nil))))) { s.activityNewest } }
+                if query.before != nil { a(.href(SafeURL(.admin(.activity(.list(query.with(\.before, nil))))))) { s.activityNewest } }
                 if let nextBefore {
-                    a(.attr("rel", "next"), .href(SafeURL(.adminActivity(query.with("before", String(nextBefore)))))) { s.activityOlder }
+                    a(.attr("rel", "next"), .href(SafeURL(.admin(.activity(.list(query.with(\.before, String(nextBefore)))))))) { s.activityOlder }
                 }
             }
         }.rendered()
@@ -88,7 +88,7 @@ public enum ActivityPage {
     ) -> Node {
         let users = [(value: "", label: s.activityAnyone)] + staff.map { (value: String($0.id.rawValue), label: $0.name) }
         let types = [(value: "", label: s.activityAnyType)] + entityTypes.map { (value: $0, label: s.entityName($0)) }
-        return element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.adminActivity(ListQuery())))]) {
+        return element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.activity(.list(ActivityQuery())))))]) {
             Fields.select("user", s.activityUserLabel, form, options: users)
             Fields.select("entity", s.activityEntityLabel, form, options: types)
             Fields.text("entity_id", s.activityEntityIDLabel, form, extra: [.attr("inputmode", "numeric"), .attr("size", "8")])
@@ -97,7 +97,7 @@ public enum ActivityPage {
             div(.class("field")) {
                 button(.class("button"), .attr("type", "submit")) { s.activityFilter }
                 " "
-                a(.href(SafeURL(.adminActivity(ListQuery())))) { s.activityClear }
+                a(.href(SafeURL(.admin(.activity(.list(ActivityQuery())))))) { s.activityClear }
             }
         }
     }
@@ -109,7 +109,7 @@ public enum ActivityPage {
             td {
                 switch entry.actor {
                 case .user(let id, let name):
-                    if admin.may(.adminUserEdit(id)) { a(.href(SafeURL(.adminUserEdit(id)))) { name } } else { name }
+                    if admin.may(.admin(.users(.edit(id)))) { a(.href(SafeURL(.admin(.users(.edit(id)))))) { name } } else { name }
                 case .other(let kind):
                     s.actorKindName(kind)
                 }
@@ -133,7 +133,7 @@ public enum ActivityPage {
             if let id = entry.entityID {
                 small {
                     " ("
-                    a(.href(SafeURL(.adminActivity(ListQuery(["entity": entry.entityType, "entity_id": String(id)]))))) {
+                    a(.href(SafeURL(.admin(.activity(.list(ActivityQuery(entity: entry.entityType, entityID: String(id)))))))) {
                         s.activityHistory
                     }
                     ")"
@@ -144,15 +144,15 @@ public enum ActivityPage {
 
     /// The admin page of the entity a row is about, where there is one.
     static func entityRoute(_ entry: Entry) -> Route? {
-        if entry.entityType == "settings" { return .adminSettings }
+        if entry.entityType == "settings" { return .admin(.settings(.show)) }
         guard let id = entry.entityID else { return nil }
         switch entry.entityType {
-        case "customer": return .adminCustomer(CustomerID(rawValue: id))
-        case "product": return .adminProduct(ProductID(rawValue: id), ListQuery())
-        case "addon": return .adminAddonEdit(AddonID(rawValue: id))
-        case "quotation": return .adminQuotation(QuotationID(rawValue: id))
-        case "booking": return .adminBooking(BookingID(rawValue: id))
-        case "user": return .adminUserEdit(UserID(rawValue: id))
+        case "customer": return .admin(.customers(.show(CustomerID(rawValue: id))))
+        case "product": return .admin(.products(.show(ProductID(rawValue: id), ProductQuery())))
+        case "addon": return .admin(.addons(.edit(AddonID(rawValue: id))))
+        case "quotation": return .admin(.quotations(.show(QuotationID(rawValue: id))))
+        case "booking": return .admin(.bookings(.show(BookingID(rawValue: id))))
+        case "user": return .admin(.users(.edit(UserID(rawValue: id))))
         default: return nil
         }
     }

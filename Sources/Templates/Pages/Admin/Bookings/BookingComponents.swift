@@ -27,7 +27,7 @@ enum BookingComponents {
 
     /// The booking number as a link to its page.
     static func numberLink(_ id: BookingID, _ number: String) -> Node {
-        a(.href(SafeURL(.adminBooking(id)))) { number }
+        a(.href(SafeURL(.admin(.bookings(.show(id)))))) { number }
     }
 
     /// `2026-06-19 – 2026-06-21`, breaking only between the two dates.

@@ -9,20 +9,20 @@ public enum BookingListPage {
     ///   - customer: the customer the list is narrowed to, with the name to show.
     ///   - nextCursor: the last row's id when there is a next page.
     public static func render(
-        rows: [BookingSummary], query: ListQuery, filters: FormState, customer: (id: CustomerID, name: String)?,
+        rows: [BookingSummary], query: BookingListQuery, filters: FormState, customer: (id: CustomerID, name: String)?,
         nextCursor: BookingID?, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
-        let mayOpenCustomers = admin.may(.adminCustomer(CustomerID(rawValue: 1)))
+        let mayOpenCustomers = admin.may(.admin(.customers(.show(CustomerID(rawValue: 1)))))
         return AdminLayout.page(title: s.bookingsTitle, admin) {
             div(.class("page-head")) {
                 h1 { s.bookingsTitle }
                 div(.class("actions")) {
-                    a(.href(SafeURL(.adminCalendar(ListQuery())))) { s.navCalendar }
+                    a(.href(SafeURL(.admin(.bookings(.calendar(CalendarQuery())))))) { s.navCalendar }
                 }
             }
             Fields.summary(filters, s)
-            element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.adminBookings(ListQuery())))]) {
+            element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.bookings(.list(BookingListQuery())))))]) {
                 Fields.select(
                     "state", s.bookingsFilterState, filters,
                     options: [("", s.bookingsAllStates)] + BookingState.allCases.map { ($0.rawValue, s.bookingStateName($0)) })
@@ -35,9 +35,9 @@ public enum BookingListPage {
                 div(.class("field")) {
                     button(.class("button"), .attr("type", "submit")) { s.bookingsFilterApply }
                 }
-                if !query.items.isEmpty {
+                if !query.isEmpty {
                     div(.class("field")) {
-                        a(.href(SafeURL(.adminBookings(ListQuery())))) { s.bookingsFilterClear }
+                        a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.bookingsFilterClear }
                     }
                 }
             }
@@ -46,7 +46,7 @@ public enum BookingListPage {
                     "\(s.bookingsFilterCustomer): "
                     strong { customer.name }
                     " · "
-                    a(.href(SafeURL(.adminBookings(query.with("customer", nil).with("after", nil))))) { s.bookingsAllCustomers }
+                    a(.href(SafeURL(.admin(.bookings(.list(query.with(\.customer, nil).with(\.after, nil))))))) { s.bookingsAllCustomers }
                 }
             } else if let error = filters.errors["customer"] {
                 p(.class("field-error")) { error }
@@ -70,12 +70,12 @@ public enum BookingListPage {
                             for row in rows {
                                 tr {
                                     td {
-                                        a(.class("nowrap"), .href(SafeURL(.adminBooking(row.id)))) { row.number }
+                                        a(.class("nowrap"), .href(SafeURL(.admin(.bookings(.show(row.id)))))) { row.number }
                                         if let title = row.title { small(.class("sub")) { title } }
                                     }
                                     td {
                                         if mayOpenCustomers {
-                                            a(.href(SafeURL(.adminCustomer(row.customerID)))) { row.customerName }
+                                            a(.href(SafeURL(.admin(.customers(.show(row.customerID)))))) { row.customerName }
                                         } else {
                                             row.customerName
                                         }
@@ -92,11 +92,11 @@ public enum BookingListPage {
                 }
             }
             nav(.class("pager"), .attr("aria-label", s.bookingsTitle)) {
-                if query["after"] != nil {
-                    a(.href(SafeURL(.adminBookings(query.with("after", nil))))) { s.firstPage }
+                if query.after != nil {
+                    a(.href(SafeURL(.admin(.bookings(.list(query.with(\.after, nil))))))) { s.firstPage }
                 }
                 if let nextCursor {
-                    a(.attr("rel", "next"), .href(SafeURL(.adminBookings(query.with("after", String(nextCursor.rawValue)))))) {
+                    a(.attr("rel", "next"), .href(SafeURL(.admin(.bookings(.list(query.with(\.after, String(nextCursor.rawValue)))))))) {
                         s.nextPage
                     }
                 }

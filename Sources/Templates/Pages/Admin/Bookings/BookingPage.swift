@@ -25,10 +25,10 @@ public enum BookingPage {
                     BookingComponents.stateBadge(booking.state, s)
                 }
                 div(.class("actions")) {
-                    if admin.may(.adminPackingList(booking.id)) {
-                        a(.class("button secondary"), .href(SafeURL(.adminPackingList(booking.id)))) { s.packingListLink }
+                    if admin.may(.admin(.bookings(.packingList(booking.id)))) {
+                        a(.class("button secondary"), .href(SafeURL(.admin(.bookings(.packingList(booking.id)))))) { s.packingListLink }
                     }
-                    a(.href(SafeURL(.adminBookings(ListQuery())))) { s.bookingBackToBookings }
+                    a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.bookingBackToBookings }
                 }
             }
             if let notice {
@@ -56,8 +56,8 @@ public enum BookingPage {
                     p { s.approvalNotPossible }
                 } else {
                     p { span(.class("badge warn")) { s.bookingNotApprovedYet } }
-                    if admin.may(.adminBookingApprove(booking.id)) {
-                        Fields.postButton(.adminBookingApprove(booking.id), s.approveButton, csrf: admin.csrfToken, style: "button")
+                    if admin.may(.admin(.bookings(.approve(booking.id)))) {
+                        Fields.postButton(.admin(.bookings(.approve(booking.id))), s.approveButton, csrf: admin.csrfToken, style: "button")
                     }
                 }
             }
@@ -69,8 +69,8 @@ public enum BookingPage {
                         if booking.contact.isCompany, let company = booking.contact.companyName {
                             dt { s.bookingCompanyLabel }
                             dd {
-                                if admin.may(.adminCustomer(booking.contact.id)) {
-                                    a(.href(SafeURL(.adminCustomer(booking.contact.id)))) { company }
+                                if admin.may(.admin(.customers(.show(booking.contact.id)))) {
+                                    a(.href(SafeURL(.admin(.customers(.show(booking.contact.id)))))) { company }
                                 } else {
                                     company
                                 }
@@ -78,8 +78,8 @@ public enum BookingPage {
                         }
                         dt { s.bookingContactPerson }
                         dd {
-                            if !booking.contact.isCompany, admin.may(.adminCustomer(booking.contact.id)) {
-                                a(.href(SafeURL(.adminCustomer(booking.contact.id)))) { booking.contact.name }
+                            if !booking.contact.isCompany, admin.may(.admin(.customers(.show(booking.contact.id)))) {
+                                a(.href(SafeURL(.admin(.customers(.show(booking.contact.id)))))) { booking.contact.name }
                             } else {
                                 booking.contact.name
                             }
@@ -110,8 +110,8 @@ public enum BookingPage {
                         dt { s.bookingQuotationLabel }
                         dd {
                             let text = s.quotationVersionText(booking.quotationNumber, booking.quotationVersion)
-                            if admin.may(.adminQuotationVersion(booking.quotationID, version: booking.quotationVersion)) {
-                                a(.href(SafeURL(.adminQuotationVersion(booking.quotationID, version: booking.quotationVersion)))) { text }
+                            if admin.may(.admin(.quotations(.version(booking.quotationID, version: booking.quotationVersion)))) {
+                                a(.href(SafeURL(.admin(.quotations(.version(booking.quotationID, version: booking.quotationVersion)))))) { text }
                             } else {
                                 text
                             }
@@ -181,9 +181,9 @@ public enum BookingPage {
 
             section(.class("card"), .id("notes")) {
                 h2 { s.notesHeading }
-                if admin.may(.adminBookingNotes(booking.id)) {
+                if admin.may(.admin(.bookings(.notes(booking.id)))) {
                     Fields.summary(notes, s)
-                    Fields.post(.adminBookingNotes(booking.id), csrf: admin.csrfToken) {
+                    Fields.post(.admin(.bookings(.notes(booking.id))), csrf: admin.csrfToken) {
                         Fields.hidden("version", String(booking.version))
                         Fields.textarea("notes", s.notesLabel, notes, rows: 5)
                         button(.class("button secondary"), .attr("type", "submit")) { s.notesSave }
@@ -239,7 +239,7 @@ public enum BookingPage {
     static func actions(_ booking: BookingDetail, admin: AdminPage, cancelForm: FormState) -> Node {
         let s = admin.strings
         let next = booking.state.nextStates
-        let allowed = next.filter { admin.may(.adminBookingTransition(booking.id, to: $0)) }
+        let allowed = next.filter { admin.may(.admin(.bookings(.transition(booking.id, to: $0)))) }
         let seen = [("from", booking.state.rawValue)]
         return .fragment([
             div(.class("workflow-actions")) {
@@ -250,14 +250,14 @@ public enum BookingPage {
                 }
                 for target in allowed where target != .cancelled {
                     Fields.postButton(
-                        .adminBookingTransition(booking.id, to: target), s.bookingTransitionButton(target), csrf: admin.csrfToken,
+                        .admin(.bookings(.transition(booking.id, to: target))), s.bookingTransitionButton(target), csrf: admin.csrfToken,
                         style: "button", fields: seen)
                 }
             },
             allowed.contains(.cancelled)
                 ? element("details", [.class("cancel-booking")] + (cancelForm.errors.isEmpty ? [] : [.attr("open", "open")])) {
                     element("summary", []) { s.cancelFormHeading }
-                    Fields.post(.adminBookingTransition(booking.id, to: .cancelled), csrf: admin.csrfToken) {
+                    Fields.post(.admin(.bookings(.transition(booking.id, to: .cancelled))), csrf: admin.csrfToken) {
                         Fields.hidden("from", booking.state.rawValue)
                         Fields.textarea("reason", s.cancelReasonLabel, cancelForm, rows: 3, hint: s.cancelHint)
                         button(.class("button danger"), .attr("type", "submit")) { s.bookingTransitionButton(.cancelled) }

@@ -26,7 +26,7 @@ public enum CalendarPage {
             legend(s)
             p(.class("hint no-print")) {
                 s.calendarSubscribeText + " "
-                a(.href(SafeURL(.adminAccount))) { s.calendarSubscribeLink }
+                a(.href(SafeURL(.admin(.account(.show))))) { s.calendarSubscribeLink }
             }
             if truncated { p(.class("flash warning"), .attr("role", "status")) { s.calendarTruncated } }
             switch window.kind {
@@ -37,7 +37,7 @@ public enum CalendarPage {
     }
 
     static func route(_ kind: CalendarWindow.Kind, _ date: CalendarDate) -> Route {
-        .adminCalendar(ListQuery(["view": kind.rawValue, "date": date.iso]))
+        .admin(.bookings(.calendar(CalendarQuery(view: kind.rawValue, date: date.iso))))
     }
 
     static func navigation(_ window: CalendarWindow, today: CalendarDate, _ s: Strings) -> Node {
@@ -62,7 +62,7 @@ public enum CalendarPage {
                     }
                 }
             }
-            element("form", [.class("calendar-goto"), .attr("method", "get"), .action(SafeURL(.adminCalendar(ListQuery())))]) {
+            element("form", [.class("calendar-goto"), .attr("method", "get"), .action(SafeURL(.admin(.bookings(.calendar(CalendarQuery())))))]) {
                 Fields.hidden("view", window.kind.rawValue)
                 label(.attr("for", "calendar-date")) { s.calendarGoTo }
                 input(.attr("type", "date"), .id("calendar-date"), .attr("name", "date"), .attr("value", window.anchor.iso), .flag("required"))
@@ -127,7 +127,7 @@ public enum CalendarPage {
                             ul(.class("entries")) {
                                 for entry in entries.prefix(monthDayLimit) {
                                     li(.class("entry \(kindClass(entry.kind))")) {
-                                        a(.href(SafeURL(.adminBooking(entry.booking.id))), .attr("title", tooltip(entry.booking))) {
+                                        a(.href(SafeURL(.admin(.bookings(.show(entry.booking.id))))), .attr("title", tooltip(entry.booking))) {
                                             span(.class("sr-only")) { kindLabel(entry.kind, s) + ": " }
                                             strong { breakable(entry.booking.number) }
                                             span(.class("who")) { " " + entry.booking.customerName }
@@ -170,7 +170,7 @@ public enum CalendarPage {
                                 li(.class("entry \(kindClass(entry.kind))")) {
                                     span(.class("kind")) { kindLabel(entry.kind, s) }
                                     " "
-                                    a(.href(SafeURL(.adminBooking(entry.booking.id)))) { strong { entry.booking.number } }
+                                    a(.href(SafeURL(.admin(.bookings(.show(entry.booking.id)))))) { strong { entry.booking.number } }
                                     " "
                                     BookingComponents.stateBadge(entry.booking.state, s)
                                     span(.class("who")) { entry.booking.customerName }

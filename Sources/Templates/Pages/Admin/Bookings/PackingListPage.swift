@@ -14,7 +14,7 @@ public enum PackingListPage {
                 div(.class("page-head")) {
                     h1 { "\(s.packingListTitle) \(booking.number)" }
                     div(.class("actions")) {
-                        a(.href(SafeURL(.adminBooking(booking.id)))) { s.bookingHeading(booking.number) }
+                        a(.href(SafeURL(.admin(.bookings(.show(booking.id)))))) { s.bookingHeading(booking.number) }
                     }
                 }
                 p(.class("no-print hint")) { s.printHint }

@@ -17,19 +17,19 @@ public enum AddonFormPage {
         switch mode {
         case .new:
             title = s.addonNew
-            action = .adminAddonCreate
+            action = .admin(.addons(.create))
         case .edit(let id, let name, _):
             title = "\(s.addonEditTitle): \(name)"
-            action = .adminAddonUpdate(id)
+            action = .admin(.addons(.update(id)))
         }
         return AdminLayout.page(title: title, admin) {
             if case .edit(let id, _, let active) = mode {
                 RecordListParts.head(title, badges: active ? [] : [StateBadge.badge(s.recordInactiveBadge, .bad)]) {
-                    if admin.may(.adminAddonDeactivate(id)) {
+                    if admin.may(.admin(.addons(.deactivate(id)))) {
                         if active {
-                            Fields.postButton(.adminAddonDeactivate(id), s.productDeactivate, csrf: admin.csrfToken)
+                            Fields.postButton(.admin(.addons(.deactivate(id))), s.productDeactivate, csrf: admin.csrfToken)
                         } else {
-                            Fields.postButton(.adminAddonDeactivate(id), s.productReactivate, csrf: admin.csrfToken, fields: [("active", "yes")])
+                            Fields.postButton(.admin(.addons(.deactivate(id))), s.productReactivate, csrf: admin.csrfToken, fields: [("active", "yes")])
                         }
                     }
                 }
@@ -54,7 +54,7 @@ public enum AddonFormPage {
                 Fields.textarea("description", s.addonDescription, form, rows: 3)
                 div(.class("actions")) {
                     button(.class("button"), .attr("type", "submit")) { s.addonSave }
-                    a(.class("button secondary"), .href(SafeURL(.adminAddons(ListQuery())))) { s.cancel }
+                    a(.class("button secondary"), .href(SafeURL(.admin(.addons(.list(CatalogListQuery())))))) { s.cancel }
                 }
             }
         }.rendered()

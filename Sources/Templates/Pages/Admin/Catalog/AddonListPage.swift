@@ -3,15 +3,15 @@ public import Routing
 
 /// `/admin/addons`: delivery, set-up, cleaning and the like, 50 a page by name.
 public enum AddonListPage {
-    public static func render(page: RecordPage<AddonRecord>, query: ListQuery, admin: AdminPage) -> [UInt8] {
+    public static func render(page: RecordPage<AddonRecord>, query: CatalogListQuery, admin: AdminPage) -> [UInt8] {
         let s = admin.strings
         return AdminLayout.page(title: s.addonsTitle, admin) {
             RecordListParts.head(s.addonsTitle) {
-                if admin.may(.adminAddonNew) { a(.class("button"), .href(SafeURL(.adminAddonNew))) { s.addonNew } }
+                if admin.may(.admin(.addons(.new))) { a(.class("button"), .href(SafeURL(.admin(.addons(.new))))) { s.addonNew } }
             }
             RecordListParts.filters(
-                .adminAddons(ListQuery()), search: query["q"] ?? "", searchLabel: s.addonSearchLabel, flag: "inactive",
-                flagLabel: s.productShowInactive, flagOn: query["inactive"] == "1", s)
+                .admin(.addons(.list(CatalogListQuery()))), search: query.search ?? "", searchLabel: s.addonSearchLabel, flag: "inactive",
+                flagLabel: s.productShowInactive, flagOn: query.inactive, s)
             if page.rows.isEmpty {
                 p(.class("empty")) { s.addonNone }
             } else {
@@ -30,8 +30,8 @@ public enum AddonListPage {
                             for row in page.rows {
                                 tr {
                                     td {
-                                        if admin.may(.adminAddonEdit(row.id)) {
-                                            a(.href(SafeURL(.adminAddonEdit(row.id)))) { row.draft.name }
+                                        if admin.may(.admin(.addons(.edit(row.id)))) {
+                                            a(.href(SafeURL(.admin(.addons(.edit(row.id)))))) { row.draft.name }
                                         } else {
                                             row.draft.name
                                         }
@@ -40,7 +40,7 @@ public enum AddonListPage {
                                     RecordListParts.td(number: true) { s.priceWithPricing(row.draft.price, row.draft.pricing) }
                                     td {
                                         if let product = row.draft.productID, let label = row.productLabel {
-                                            a(.href(SafeURL(.adminProduct(product, ListQuery())))) { label }
+                                            a(.href(SafeURL(.admin(.products(.show(product, ProductQuery())))))) { label }
                                         } else {
                                             s.addonAnyProduct
                                         }
@@ -57,8 +57,8 @@ public enum AddonListPage {
                 }
             }
             RecordListParts.pager(
-                next: page.nextAfter.map { .adminAddons(query.with("after", String($0))) },
-                first: query["after"] == nil ? nil : .adminAddons(query.with("after", nil)), s)
+                next: page.nextAfter.map { after in .admin(.addons(.list(query.with(\.after, String(after))))) },
+                first: query.after == nil ? nil : .admin(.addons(.list(query.with(\.after, nil)))), s)
         }.rendered()
     }
 }

@@ -33,12 +33,12 @@ public enum ProductDetailPage {
             RecordListParts.head(
                 draft.name, badges: product.active ? [] : [StateBadge.badge(s.recordInactiveBadge, .bad)]
             ) {
-                if admin.may(.adminProductEdit(id)) { a(.class("button"), .href(SafeURL(.adminProductEdit(id)))) { s.edit } }
-                if admin.may(.adminProductDeactivate(id)) {
+                if admin.may(.admin(.products(.edit(id)))) { a(.class("button"), .href(SafeURL(.admin(.products(.edit(id)))))) { s.edit } }
+                if admin.may(.admin(.products(.deactivate(id)))) {
                     if product.active {
-                        Fields.postButton(.adminProductDeactivate(id), s.productDeactivate, csrf: admin.csrfToken)
+                        Fields.postButton(.admin(.products(.deactivate(id))), s.productDeactivate, csrf: admin.csrfToken)
                     } else {
-                        Fields.postButton(.adminProductDeactivate(id), s.productReactivate, csrf: admin.csrfToken, fields: [("active", "yes")])
+                        Fields.postButton(.admin(.products(.deactivate(id))), s.productReactivate, csrf: admin.csrfToken, fields: [("active", "yes")])
                     }
                 }
             }
@@ -72,11 +72,11 @@ public enum ProductDetailPage {
                 }
             }
 
-            if admin.may(.adminProductStock(id)) {
+            if admin.may(.admin(.products(.setStock(id)))) {
                 section(.class("card"), .id("stock")) {
                     h2 { s.productStockHeading }
                     Fields.summary(stockForm, s)
-                    Fields.post(.adminProductStock(id), csrf: admin.csrfToken) {
+                    Fields.post(.admin(.products(.setStock(id))), csrf: admin.csrfToken) {
                         Fields.hidden("version", stockForm["version"])
                         div(.class("stock-form")) {
                             Fields.text(
@@ -90,7 +90,7 @@ public enum ProductDetailPage {
 
             section(.class("card"), .id("availability")) {
                 h2 { s.availabilityHeading }
-                form(.class("filters"), .attr("method", "get"), .action(SafeURL(.adminProduct(id, ListQuery())))) {
+                form(.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.products(.show(id, ProductQuery())))))) {
                     Fields.text("from", s.availabilityFrom, periodForm, type: "date")
                     Fields.text("to", s.availabilityTo, periodForm, type: "date")
                     div(.class("field")) { button(.class("button secondary"), .attr("type", "submit")) { s.recordFilterButton } }
@@ -151,8 +151,8 @@ public enum ProductDetailPage {
                             for booking in strip.bookings {
                                 tr {
                                     td(.class("nowrap")) {
-                                        if admin.may(.adminBooking(booking.id)) {
-                                            a(.href(SafeURL(.adminBooking(booking.id)))) { booking.number }
+                                        if admin.may(.admin(.bookings(.show(booking.id)))) {
+                                            a(.href(SafeURL(.admin(.bookings(.show(booking.id)))))) { booking.number }
                                         } else {
                                             booking.number
                                         }

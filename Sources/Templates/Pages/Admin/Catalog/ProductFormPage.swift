@@ -18,12 +18,12 @@ public enum ProductFormPage {
         switch mode {
         case .new:
             title = s.productNew
-            action = .adminProductCreate
-            back = .adminProducts(ListQuery())
+            action = .admin(.products(.create))
+            back = .admin(.products(.list(CatalogListQuery())))
         case .edit(let id, let name):
             title = "\(s.productEditTitle): \(name)"
-            action = .adminProductUpdate(id)
-            back = .adminProduct(id, ListQuery())
+            action = .admin(.products(.update(id)))
+            back = .admin(.products(.show(id, ProductQuery())))
         }
         return AdminLayout.page(title: title, admin) {
             h1 { title }

@@ -3,15 +3,15 @@ public import Routing
 
 /// `/admin/products`: search by SKU or name, 50 a page by name, inactive ones on request.
 public enum ProductListPage {
-    public static func render(page: RecordPage<ProductSummary>, query: ListQuery, admin: AdminPage) -> [UInt8] {
+    public static func render(page: RecordPage<ProductSummary>, query: CatalogListQuery, admin: AdminPage) -> [UInt8] {
         let s = admin.strings
         return AdminLayout.page(title: s.productsTitle, admin) {
             RecordListParts.head(s.productsTitle) {
-                if admin.may(.adminProductNew) { a(.class("button"), .href(SafeURL(.adminProductNew))) { s.productNew } }
+                if admin.may(.admin(.products(.new))) { a(.class("button"), .href(SafeURL(.admin(.products(.new))))) { s.productNew } }
             }
             RecordListParts.filters(
-                .adminProducts(ListQuery()), search: query["q"] ?? "", searchLabel: s.productSearchLabel, flag: "inactive",
-                flagLabel: s.productShowInactive, flagOn: query["inactive"] == "1", s)
+                .admin(.products(.list(CatalogListQuery()))), search: query.search ?? "", searchLabel: s.productSearchLabel, flag: "inactive",
+                flagLabel: s.productShowInactive, flagOn: query.inactive, s)
             if page.rows.isEmpty {
                 p(.class("empty")) { s.productNone }
             } else {
@@ -31,7 +31,7 @@ public enum ProductListPage {
                             for row in page.rows {
                                 tr {
                                     td { code { row.sku } }
-                                    td { a(.href(SafeURL(.adminProduct(row.id, ListQuery())))) { row.name } }
+                                    td { a(.href(SafeURL(.admin(.products(.show(row.id, ProductQuery())))))) { row.name } }
                                     td { row.categoryName ?? "–" }
                                     RecordListParts.td(number: true) { s.priceWithPricing(row.price, row.pricing) }
                                     RecordListParts.td(number: true) { String(row.stock) }
@@ -47,8 +47,8 @@ public enum ProductListPage {
                 }
             }
             RecordListParts.pager(
-                next: page.nextAfter.map { .adminProducts(query.with("after", String($0))) },
-                first: query["after"] == nil ? nil : .adminProducts(query.with("after", nil)), s)
+                next: page.nextAfter.map { after in .admin(.products(.list(query.with(\.after, String(after))))) },
+                first: query.after == nil ? nil : .admin(.products(.list(query.with(\.after, nil)))), s)
         }.rendered()
     }
 }

@@ -14,14 +14,14 @@ public enum CustomerDetailPage {
             RecordListParts.head(
                 details.displayName, badges: archived ? [StateBadge.badge(s.recordArchivedBadge, .warn)] : []
             ) {
-                if admin.may(.adminCustomerEdit(id)) { a(.class("button"), .href(SafeURL(.adminCustomerEdit(id)))) { s.edit } }
-                let newQuotation = Route.adminQuotationNew(ListQuery(["customer": String(id.rawValue)]))
+                if admin.may(.admin(.customers(.edit(id)))) { a(.class("button"), .href(SafeURL(.admin(.customers(.edit(id)))))) { s.edit } }
+                let newQuotation = Route.admin(.quotations(.new(QuotationNewQuery(customer: id))))
                 if !archived, admin.may(newQuotation) { a(.class("button secondary"), .href(SafeURL(newQuotation))) { s.customerNewQuotation } }
-                if admin.may(.adminCustomerArchive(id)) {
+                if admin.may(.admin(.customers(.archive(id)))) {
                     if archived {
-                        Fields.postButton(.adminCustomerArchive(id), s.customerRestore, csrf: admin.csrfToken, fields: [("restore", "yes")])
+                        Fields.postButton(.admin(.customers(.archive(id))), s.customerRestore, csrf: admin.csrfToken, fields: [("restore", "yes")])
                     } else {
-                        Fields.postButton(.adminCustomerArchive(id), s.customerArchive, csrf: admin.csrfToken)
+                        Fields.postButton(.admin(.customers(.archive(id))), s.customerArchive, csrf: admin.csrfToken)
                     }
                 }
             }
@@ -108,8 +108,8 @@ public enum CustomerDetailPage {
                     for quotation in history.quotations {
                         tr {
                             td(.class("nowrap")) {
-                                if admin.may(.adminQuotation(quotation.id)) {
-                                    a(.href(SafeURL(.adminQuotation(quotation.id)))) { quotation.number }
+                                if admin.may(.admin(.quotations(.show(quotation.id)))) {
+                                    a(.href(SafeURL(.admin(.quotations(.show(quotation.id)))))) { quotation.number }
                                 } else {
                                     quotation.number
                                 }
@@ -131,7 +131,7 @@ public enum CustomerDetailPage {
 
     static func bookings(_ history: CustomerHistory, id: CustomerID, _ admin: AdminPage) -> Node {
         let s = admin.strings
-        let all = Route.adminBookings(ListQuery(["customer": String(id.rawValue)]))
+        let all = Route.admin(.bookings(.list(BookingListQuery(customer: String(id.rawValue)))))
         return section(.class("card"), .id("bookings")) {
             h2 { s.customerBookingsHeading }
             if history.bookings.isEmpty {
@@ -147,8 +147,8 @@ public enum CustomerDetailPage {
                     for booking in history.bookings {
                         tr {
                             td(.class("nowrap")) {
-                                if admin.may(.adminBooking(booking.id)) {
-                                    a(.href(SafeURL(.adminBooking(booking.id)))) { booking.number }
+                                if admin.may(.admin(.bookings(.show(booking.id)))) {
+                                    a(.href(SafeURL(.admin(.bookings(.show(booking.id)))))) { booking.number }
                                 } else {
                                     booking.number
                                 }
@@ -188,8 +188,8 @@ public enum CustomerDetailPage {
         let s = admin.strings
         var subjectRoute: Route?
         if let id = entry.entityID {
-            if entry.entityType == "quotation" { subjectRoute = .adminQuotation(QuotationID(rawValue: id)) }
-            if entry.entityType == "booking" { subjectRoute = .adminBooking(BookingID(rawValue: id)) }
+            if entry.entityType == "quotation" { subjectRoute = .admin(.quotations(.show(QuotationID(rawValue: id)))) }
+            if entry.entityType == "booking" { subjectRoute = .admin(.bookings(.show(BookingID(rawValue: id)))) }
         }
         return li {
             strong { s.historyActivity(entity: entry.entityType, action: entry.action) }

@@ -23,12 +23,12 @@ public enum CustomerFormPage {
         switch mode {
         case .new:
             title = s.customerNew
-            action = .adminCustomerCreate
-            back = .adminCustomers(ListQuery())
+            action = .admin(.customers(.create))
+            back = .admin(.customers(.list(CustomerListQuery())))
         case .edit(let id, let name):
             title = "\(s.customerEditTitle): \(name)"
-            action = .adminCustomerUpdate(id)
-            back = .adminCustomer(id)
+            action = .admin(.customers(.update(id)))
+            back = .admin(.customers(.show(id)))
         }
         return AdminLayout.page(title: title, admin) {
             h1 { title }

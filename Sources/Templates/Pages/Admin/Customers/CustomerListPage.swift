@@ -3,15 +3,15 @@ public import Routing
 
 /// `/admin/customers`: search, 50 a page in alphabetical order, archived ones on request.
 public enum CustomerListPage {
-    public static func render(page: RecordPage<CustomerSummary>, query: ListQuery, admin: AdminPage) -> [UInt8] {
+    public static func render(page: RecordPage<CustomerSummary>, query: CustomerListQuery, admin: AdminPage) -> [UInt8] {
         let s = admin.strings
-        let archived = query["archived"] == "1"
+        let archived = query.archived
         return AdminLayout.page(title: s.customersTitle, admin) {
             RecordListParts.head(s.customersTitle) {
-                if admin.may(.adminCustomerNew) { a(.class("button"), .href(SafeURL(.adminCustomerNew))) { s.customerNew } }
+                if admin.may(.admin(.customers(.new))) { a(.class("button"), .href(SafeURL(.admin(.customers(.new))))) { s.customerNew } }
             }
             RecordListParts.filters(
-                .adminCustomers(ListQuery()), search: query["q"] ?? "", searchLabel: s.customerSearchLabel, flag: "archived",
+                .admin(.customers(.list(CustomerListQuery()))), search: query.search ?? "", searchLabel: s.customerSearchLabel, flag: "archived",
                 flagLabel: s.customerShowArchived, flagOn: archived, s)
             if page.rows.isEmpty {
                 p(.class("empty")) { s.customerNone }
@@ -33,15 +33,15 @@ public enum CustomerListPage {
                 }
             }
             RecordListParts.pager(
-                next: page.nextAfter.map { .adminCustomers(query.with("after", String($0))) },
-                first: query["after"] == nil ? nil : .adminCustomers(query.with("after", nil)), s)
+                next: page.nextAfter.map { after in .admin(.customers(.list(query.with(\.after, String(after))))) },
+                first: query.after == nil ? nil : .admin(.customers(.list(query.with(\.after, nil)))), s)
         }.rendered()
     }
 
     static func row(_ row: CustomerSummary, _ s: Strings) -> Node {
         tr {
             td {
-                a(.href(SafeURL(.adminCustomer(row.id)))) { row.displayName }
+                a(.href(SafeURL(.admin(.customers(.show(row.id)))))) { row.displayName }
                 if row.kind == .company, !row.companyName.isEmpty {
                     void("br", [])
                     small { s.customerContact(row.name) }

@@ -41,14 +41,14 @@ extension QuotationEditorPage {
             if state == .sent, let link = model.link, !link.expired {
                 div(.class("action")) {
                     p(.class("hint")) { s.qResendText }
-                    Fields.postButton(.adminQuotationResend(h.id), s.qResend, csrf: csrf)
+                    Fields.postButton(.admin(.quotations(.resend(h.id))), s.qResend, csrf: csrf)
                 }
             }
             if state.editingMakesNewVersion {
                 div(.class("action")) {
                     p(.class("hint")) { s.qReopenText }
                     Fields.postButton(
-                        .adminQuotationUpdate(h.id), s.qReopen, csrf: csrf, style: state == .sent ? "button secondary" : "button",
+                        .admin(.quotations(.update(h.id))), s.qReopen, csrf: csrf, style: state == .sent ? "button secondary" : "button",
                         fields: version + [("action", "reopen")])
                 }
                 div(.class("action")) {
@@ -59,12 +59,12 @@ extension QuotationEditorPage {
             element("details", [.class("more-actions")]) {
                 element("summary", []) { s.qMoreActions }
                 div(.class("action")) {
-                    Fields.postButton(.adminQuotationDuplicate(h.id), s.qDuplicate, csrf: csrf)
+                    Fields.postButton(.admin(.quotations(.duplicate(h.id))), s.qDuplicate, csrf: csrf)
                 }
                 if state.canTransition(to: .void) {
                     div(.class("action")) {
                         p(.class("hint")) { s.qVoidText }
-                        Fields.postButton(.adminQuotationVoid(h.id), s.qVoid, csrf: csrf, style: "button danger")
+                        Fields.postButton(.admin(.quotations(.void(h.id))), s.qVoid, csrf: csrf, style: "button danger")
                     }
                 }
             }
@@ -75,7 +75,7 @@ extension QuotationEditorPage {
     static func sendForm(_ model: Model, _ admin: AdminPage, label: String, style: String) -> Node {
         let s = admin.strings
         let h = model.header
-        return Fields.post(.adminQuotationSend(h.id), csrf: admin.csrfToken) {
+        return Fields.post(.admin(.quotations(.send(h.id))), csrf: admin.csrfToken) {
             Fields.hidden("version", String(h.version))
             if !model.shortages.isEmpty {
                 div(.class("flash warning"), .attr("role", "status")) {
@@ -115,7 +115,7 @@ extension QuotationEditorPage {
                             for version in model.versions {
                                 tr {
                                     td {
-                                        a(.href(SafeURL(.adminQuotationVersion(model.header.id, version: version.number)))) {
+                                        a(.href(SafeURL(.admin(.quotations(.version(model.header.id, version: version.number)))))) {
                                             "\(s.qVersionColumn) \(version.number)"
                                         }
                                     }

@@ -8,7 +8,7 @@ extension QuotationEditorPage {
     static func editor(_ model: Model, _ admin: AdminPage) -> Node {
         let s = admin.strings
         let form = model.form
-        return Fields.post(.adminQuotationUpdate(model.header.id), csrf: admin.csrfToken) {
+        return Fields.post(.admin(.quotations(.update(model.header.id))), csrf: admin.csrfToken) {
             // The first submit button is the one Enter presses: save.
             button(.class("default-submit"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save"),
                    .attr("tabindex", "-1"), .attr("aria-hidden", "true")) { s.qSave }

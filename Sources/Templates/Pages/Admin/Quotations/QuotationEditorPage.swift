@@ -238,13 +238,13 @@ public enum QuotationEditorPage {
                     " "
                     QuotationBits.badge(h.state, s)
                 }
-                a(.href(SafeURL(.adminQuotations(ListQuery())))) { s.navQuotations }
+                a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery())))))) { s.navQuotations }
             }
             p(.class("meta")) {
                 "\(s.qCreatedBy) \(h.createdBy) · \(DisplayFormat.date(h.createdAt)) · \(s.qUpdated) \(DisplayFormat.dateTime(h.updatedAt))"
                 if let bookingID = h.bookingID, let number = h.bookingNumber {
                     " · \(s.qBooking) "
-                    a(.href(SafeURL(.adminBooking(bookingID))), .data("data-booking", number)) { number }
+                    a(.href(SafeURL(.admin(.bookings(.show(bookingID))))), .data("data-booking", number)) { number }
                 }
             }
             if let signed = model.signed {
@@ -253,12 +253,12 @@ public enum QuotationEditorPage {
                     p {
                         s.qSignedBy(signed.signerName, DisplayFormat.dateTime(signed.signedAt), version: signed.version)
                         " "
-                        a(.href(SafeURL(.adminQuotationVersion(h.id, version: signed.version)))) { s.qSeeEvidence }
+                        a(.href(SafeURL(.admin(.quotations(.version(h.id, version: signed.version)))))) { s.qSeeEvidence }
                     }
                     if let bookingID = h.bookingID, let number = h.bookingNumber {
                         p {
                             "\(s.qBooking) "
-                            a(.class("button secondary"), .href(SafeURL(.adminBooking(bookingID)))) { number }
+                            a(.class("button secondary"), .href(SafeURL(.admin(.bookings(.show(bookingID)))))) { number }
                         }
                     }
                 }

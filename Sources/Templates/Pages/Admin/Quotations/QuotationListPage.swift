@@ -38,13 +38,13 @@ public enum QuotationListPage {
     ) -> [UInt8] {
         let s = admin.strings
         let language = admin.language
-        let base = ListQuery().with("q", search)
+        let base = QuotationListQuery(search: search)
         return AdminLayout.page(title: s.navQuotations, admin) {
             div(.class("page-head")) {
                 h1 { s.navQuotations }
-                if admin.may(.adminQuotationNew(ListQuery())) {
+                if admin.may(.admin(.quotations(.new(QuotationNewQuery())))) {
                     div(.class("actions")) {
-                        a(.class("button"), .href(SafeURL(.adminQuotationNew(ListQuery())))) { s.qNew }
+                        a(.class("button"), .href(SafeURL(.admin(.quotations(.new(QuotationNewQuery())))))) { s.qNew }
                     }
                 }
             }
@@ -53,12 +53,12 @@ public enum QuotationListPage {
                     [(QuotationState?.none, s.qAll)] + QuotationState.allCases.map { (Optional($0), s.quotationState($0)) }
                 for (tab, label) in tabs {
                     a(
-                        .href(SafeURL(.adminQuotations(base.with("state", tab?.rawValue)))),
+                        .href(SafeURL(.admin(.quotations(.list(base.with(\.state, tab)))))),
                         tab == state ? .attr("aria-current", "page") : .class("")
                     ) { label }
                 }
             }
-            element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.adminQuotations(ListQuery())))]) {
+            element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.quotations(.list(QuotationListQuery())))))]) {
                 if let state { Fields.hidden("state", state.rawValue) }
                 Fields.text(
                     "q", s.qSearchLabel, FormState(values: ["q": search]), type: "search",
@@ -84,7 +84,7 @@ public enum QuotationListPage {
                         tbody {
                             for row in rows {
                                 tr {
-                                    td { a(.href(SafeURL(.adminQuotation(row.id)))) { row.number } }
+                                    td { a(.href(SafeURL(.admin(.quotations(.show(row.id)))))) { row.number } }
                                     td { row.customer }
                                     td { row.title }
                                     td(.class("nowrap")) { "\(row.period.start.iso) – \(row.period.end.iso)" }
@@ -99,12 +99,12 @@ public enum QuotationListPage {
             }
             div(.class("pager")) {
                 if !isFirstPage {
-                    a(.href(SafeURL(.adminQuotations(base.with("state", state?.rawValue))))) { s.firstPage }
+                    a(.href(SafeURL(.admin(.quotations(.list(base.with(\.state, state))))))) { s.firstPage }
                 }
                 if let nextCursor {
                     a(
                         .attr("rel", "next"),
-                        .href(SafeURL(.adminQuotations(base.with("state", state?.rawValue).with("after", String(nextCursor)))))
+                        .href(SafeURL(.admin(.quotations(.list(base.with(\.state, state).with(\.after, String(nextCursor)))))))
                     ) { s.nextPage }
                 }
             }

@@ -29,10 +29,10 @@ public enum QuotationNewPage {
         return AdminLayout.page(title: s.qNew, admin) {
             div(.class("page-head")) {
                 h1 { s.qNew }
-                a(.href(SafeURL(.adminQuotations(ListQuery())))) { s.navQuotations }
+                a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery())))))) { s.navQuotations }
             }
             Fields.summary(form, s)
-            Fields.post(.adminQuotationCreate, csrf: admin.csrfToken) {
+            Fields.post(.admin(.quotations(.create)), csrf: admin.csrfToken) {
                 // What Enter does: search while there is no customer to pick, create once there is.
                 // (With JavaScript, Enter in the search field always searches.)
                 if customers.isEmpty {

@@ -112,7 +112,7 @@ public enum QuotationVersionPage {
                     " "
                     QuotationBits.badge(model.state, s)
                 }
-                a(.href(SafeURL(.adminQuotation(model.quotationID)))) { s.qBackToQuotation }
+                a(.href(SafeURL(.admin(.quotations(.show(model.quotationID)))))) { s.qBackToQuotation }
             }
             p(.class("meta")) {
                 if let sentAt = model.sentAt { "\(s.qSentColumn) \(DisplayFormat.dateTime(sentAt))" }
@@ -143,7 +143,7 @@ public enum QuotationVersionPage {
                         dd { code(.class("sha"), .data("data-evidence", "sha256")) { evidence.documentSHA256 } }
                         if let bookingID = model.bookingID, let number = model.bookingNumber {
                             dt { s.qBooking }
-                            dd { a(.href(SafeURL(.adminBooking(bookingID))), .data("data-booking", number)) { number } }
+                            dd { a(.href(SafeURL(.admin(.bookings(.show(bookingID))))), .data("data-booking", number)) { number } }
                         }
                     }
                 }

@@ -50,19 +50,19 @@ public enum SettingsPage {
                     p { s.logoNone }
                 }
                 Fields.summary(logoForm, s)
-                Fields.post(.adminLogoUpload, csrf: admin.csrfToken, multipart: true) {
+                Fields.post(.admin(.settings(.uploadLogo)), csrf: admin.csrfToken, multipart: true) {
                     Fields.text(
                         "logo", s.logoFileLabel, logoForm, type: "file", required: true, hint: s.logoHint(limitKiB: logoLimitKiB),
                         extra: [.attr("accept", "image/png,image/jpeg")])
                     button(.class("button secondary"), .attr("type", "submit")) { s.logoUpload }
                 }
                 if logo != nil {
-                    Fields.postButton(.adminLogoRemove, s.logoRemove, csrf: admin.csrfToken)
+                    Fields.postButton(.admin(.settings(.removeLogo)), s.logoRemove, csrf: admin.csrfToken)
                 }
             }
 
             Fields.summary(form, s)
-            Fields.post(.adminSettingsUpdate, csrf: admin.csrfToken) {
+            Fields.post(.admin(.settings(.update)), csrf: admin.csrfToken) {
                 Fields.hidden("version", form["version"])
                 fieldset(s.settingsCompanyHeading) {
                     div(.class("grid")) {

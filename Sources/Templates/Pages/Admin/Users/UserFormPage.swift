@@ -27,10 +27,10 @@ public enum UserFormPage {
         return AdminLayout.page(title: title, admin) {
             div(.class("page-head")) {
                 h1 { title }
-                div(.class("actions")) { a(.href(SafeURL(.adminUsers))) { s.usersTitle } }
+                div(.class("actions")) { a(.href(SafeURL(.admin(.users(.list))))) { s.usersTitle } }
             }
             Fields.summary(form, s)
-            Fields.post(existing.map { .adminUserUpdate($0.member.id) } ?? .adminUserCreate, csrf: admin.csrfToken) {
+            Fields.post(existing.map { .admin(.users(.update($0.member.id))) } ?? .admin(.users(.create)), csrf: admin.csrfToken) {
                 if existing != nil { Fields.hidden("version", form["version"]) }
                 div(.class("grid")) {
                     if let existing {
@@ -71,11 +71,11 @@ public enum UserFormPage {
             if existing.active {
                 p { s.userDeactivateText }
                 if existing.member.id != admin.user.id {
-                    Fields.postButton(.adminUserDeactivate(existing.member.id), s.userDeactivate, csrf: admin.csrfToken)
+                    Fields.postButton(.admin(.users(.deactivate(existing.member.id))), s.userDeactivate, csrf: admin.csrfToken)
                 }
             } else {
                 p { span(.class("badge bad")) { s.userInactive }; " "; s.userInactiveText }
-                Fields.postButton(.adminUserReactivate(existing.member.id), s.userReactivate, csrf: admin.csrfToken, style: "button")
+                Fields.postButton(.admin(.users(.reactivate(existing.member.id))), s.userReactivate, csrf: admin.csrfToken, style: "button")
             }
         }
     }

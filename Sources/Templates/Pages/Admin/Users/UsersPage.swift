@@ -24,7 +24,7 @@ public enum UsersPage {
         return AdminLayout.page(title: s.usersTitle, admin) {
             div(.class("page-head")) {
                 h1 { s.usersTitle }
-                div(.class("actions")) { a(.class("button"), .href(SafeURL(.adminUserNew))) { s.userNew } }
+                div(.class("actions")) { a(.class("button"), .href(SafeURL(.admin(.users(.new))))) { s.userNew } }
             }
             p(.class("lead")) { s.usersLead }
             if let error { div(.class("form-errors"), .attr("role", "alert")) { p { error } } }
@@ -54,7 +54,7 @@ public enum UsersPage {
         let isSelf = member.id == admin.user.id
         return tr(row.active ? [] : [.class("inactive")]) {
             td {
-                a(.href(SafeURL(.adminUserEdit(member.id)))) { member.name }
+                a(.href(SafeURL(.admin(.users(.edit(member.id)))))) { member.name }
                 if isSelf { small { " (\(s.userYou))" } }
             }
             td { member.email }
@@ -74,10 +74,10 @@ public enum UsersPage {
             td(.class("actions-cell")) {
                 if row.active {
                     if !isSelf {
-                        Fields.postButton(.adminUserDeactivate(member.id), s.userDeactivate, csrf: admin.csrfToken)
+                        Fields.postButton(.admin(.users(.deactivate(member.id))), s.userDeactivate, csrf: admin.csrfToken)
                     }
                 } else {
-                    Fields.postButton(.adminUserReactivate(member.id), s.userReactivate, csrf: admin.csrfToken)
+                    Fields.postButton(.admin(.users(.reactivate(member.id))), s.userReactivate, csrf: admin.csrfToken)
                 }
             }
         }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import FCGIHost
+@testable import HTTP
 
 @Suite("Turning FastCGI params into a request")
 struct RequestParsingTests {
@@ -126,7 +126,7 @@ struct MultipartTests {
     }
 }
 
-@Suite("Responses and listen addresses")
+@Suite("Responses")
 struct ResponseTests {
     @Test func serialisedResponseHasStatusLengthAndNoInjectedHeaders() {
         var response = Response.html(Array("<p>hej</p>".utf8), status: .notFound)
@@ -138,16 +138,5 @@ struct ResponseTests {
         #expect(!text.contains("Set-Cookie"))
         #expect(text.hasSuffix("\r\n\r\n<p>hej</p>"))
         #expect(String(decoding: response.serialized(includeBody: false), as: UTF8.self).hasSuffix("\r\n\r\n"))
-    }
-
-    @Test func listenAddressesParse() {
-        #expect(ListenAddress(parsing: "unix:/run/eg.sock") == .unix(path: "/run/eg.sock"))
-        #expect(ListenAddress(parsing: ".data/run/eg.sock") == .unix(path: ".data/run/eg.sock"))
-        #expect(ListenAddress(parsing: "127.0.0.1:9000") == .tcp(host: "127.0.0.1", port: 9000))
-        #expect(ListenAddress(parsing: "[::1]:9000") == .tcp(host: "::1", port: 9000))
-        #expect(ListenAddress(parsing: ":9000") == .tcp(host: "", port: 9000))
-        #expect(ListenAddress(parsing: "localhost") == nil)
-        #expect(ListenAddress(parsing: "host:70000") == nil)
-        #expect(ListenAddress(parsing: "unix:") == nil)
     }
 }

@@ -49,7 +49,7 @@ public struct Response: Sendable {
 
     /// The bytes of the FastCGI stdout stream: CGI header block, blank line, body.
     /// Values containing CR or LF are dropped rather than allowed to split the header.
-    func serialized(includeBody: Bool) -> [UInt8] {
+    package func serialized(includeBody: Bool) -> [UInt8] {
         var head = "Status: \(status.code) \(status.reasonPhrase)\r\n"
         for (name, value) in headers where !name.contains(where: \.isNewline) && !value.contains(where: \.isNewline) {
             head += "\(name): \(value)\r\n"

@@ -1,0 +1,57 @@
+public import Domain
+
+/// Signing in and out, and the signed-in member's own account.
+public enum AccountRoute: Hashable, Sendable {
+    /// `/admin/login?next=/admin/…` — the staff sign-in.
+    case login(next: LocalPath?)
+    /// `POST /admin/login`
+    case loginSubmit
+    /// `POST /admin/logout`
+    case logout
+    /// `/admin/account` — my sessions, password, calendar feeds.
+    case show
+    /// `POST /admin/account/password`
+    case changePassword
+    /// `POST /admin/account/sessions/{id}/revoke`
+    case revokeSession(SessionID)
+    /// `POST /admin/account/calendar-feeds`
+    case createFeed
+    /// `POST /admin/account/calendar-feeds/{id}/revoke`
+    case revokeFeed(CalendarFeedID)
+}
+
+extension AccountRoute: FeatureRoute {
+    public var endpoint: Endpoint<AccountRoute> {
+        switch self {
+        case .login(let next):
+            // The way in: no session yet. The form carries its own token (see `LoginHandler`).
+            Endpoint(.get, ["admin", "login"], query: ["next": next?.value ?? ""], access: .anyone) { c in
+                .login(next: c.query("next").flatMap(LocalPath.init(validating:)))
+            }
+        case .loginSubmit:
+            Endpoint(.post, ["admin", "login"], access: .anyone) { _ in .loginSubmit }
+        case .logout:
+            Endpoint(.post, ["admin", "logout"], access: .everyone) { _ in .logout }
+        case .show:
+            Endpoint(.get, ["admin", "account"], access: .everyone) { _ in .show }
+        case .changePassword:
+            Endpoint(.post, ["admin", "account", "password"], access: .everyone) { _ in .changePassword }
+        case .revokeSession(let id):
+            Endpoint(.post, ["admin", "account", "sessions", .id(id.rawValue), "revoke"], access: .everyone) { c in
+                .revokeSession(SessionID(rawValue: c.ids[0]))
+            }
+        case .createFeed:
+            Endpoint(.post, ["admin", "account", "calendar-feeds"], access: .everyone) { _ in .createFeed }
+        case .revokeFeed(let id):
+            Endpoint(.post, ["admin", "account", "calendar-feeds", .id(id.rawValue), "revoke"], access: .everyone) {
+                c in
+                .revokeFeed(CalendarFeedID(rawValue: c.ids[0]))
+            }
+        }
+    }
+
+    public static let samples: [AccountRoute] = [
+        .login(next: nil), .loginSubmit, .logout, .show, .changePassword, .revokeSession(SessionID(rawValue: 1)),
+        .createFeed, .revokeFeed(CalendarFeedID(rawValue: 1)),
+    ]
+}

@@ -1,0 +1,63 @@
+/// `/admin/…`: the staff side, one case per feature. Each feature's route type declares its own
+/// paths, methods and roles; this type only nests them.
+public enum AdminRoute: Hashable, Sendable {
+    /// Signing in and out, and the own account (password, sessions, calendar feeds).
+    case account(AccountRoute)
+    case dashboard(DashboardRoute)
+    case customers(CustomersRoute)
+    case products(ProductsRoute)
+    case addons(AddonsRoute)
+    case quotations(QuotationsRoute)
+    /// Bookings, the calendar and packing lists.
+    case bookings(BookingsRoute)
+    case users(UsersRoute)
+    /// Company settings and the logo.
+    case settings(SettingsRoute)
+    case activity(ActivityRoute)
+}
+
+extension AdminRoute: FeatureRoute {
+    public var endpoint: Endpoint<AdminRoute> {
+        switch self {
+        case .account(let route): route.endpoint.map(AdminRoute.account)
+        case .dashboard(let route): route.endpoint.map(AdminRoute.dashboard)
+        case .customers(let route): route.endpoint.map(AdminRoute.customers)
+        case .products(let route): route.endpoint.map(AdminRoute.products)
+        case .addons(let route): route.endpoint.map(AdminRoute.addons)
+        case .quotations(let route): route.endpoint.map(AdminRoute.quotations)
+        case .bookings(let route): route.endpoint.map(AdminRoute.bookings)
+        case .users(let route): route.endpoint.map(AdminRoute.users)
+        case .settings(let route): route.endpoint.map(AdminRoute.settings)
+        case .activity(let route): route.endpoint.map(AdminRoute.activity)
+        }
+    }
+
+    public static var samples: [AdminRoute] {
+        AccountRoute.samples.map(AdminRoute.account) + DashboardRoute.samples.map(AdminRoute.dashboard)
+            + CustomersRoute.samples.map(AdminRoute.customers) + ProductsRoute.samples.map(AdminRoute.products)
+            + AddonsRoute.samples.map(AdminRoute.addons) + QuotationsRoute.samples.map(AdminRoute.quotations)
+            + BookingsRoute.samples.map(AdminRoute.bookings) + UsersRoute.samples.map(AdminRoute.users)
+            + SettingsRoute.samples.map(AdminRoute.settings) + ActivityRoute.samples.map(AdminRoute.activity)
+    }
+
+    /// The same text as `endpoint.printed`, without lifting the parser (for `Route.path`).
+    var printedPath: String {
+        switch self {
+        case .account(let route): route.endpoint.printed
+        case .dashboard(let route): route.endpoint.printed
+        case .customers(let route): route.endpoint.printed
+        case .products(let route): route.endpoint.printed
+        case .addons(let route): route.endpoint.printed
+        case .quotations(let route): route.endpoint.printed
+        case .bookings(let route): route.endpoint.printed
+        case .users(let route): route.endpoint.printed
+        case .settings(let route): route.endpoint.printed
+        case .activity(let route): route.endpoint.printed
+        }
+    }
+
+    /// The roles this route allows.
+    public var access: Access { endpoint.access }
+    /// `POST` for every change of state, `GET` otherwise.
+    public var method: String { endpoint.verb == .post ? "POST" : "GET" }
+}

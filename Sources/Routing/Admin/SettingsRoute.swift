@@ -1,0 +1,25 @@
+/// The company's settings and logo.
+public enum SettingsRoute: Hashable, Sendable {
+    /// `/admin/settings`
+    case show
+    /// `POST /admin/settings`
+    case update
+    /// `POST /admin/settings/logo` — multipart upload, PNG or JPEG.
+    case uploadLogo
+    /// `POST /admin/settings/logo/remove`
+    case removeLogo
+}
+
+extension SettingsRoute: FeatureRoute {
+    public var endpoint: Endpoint<SettingsRoute> {
+        let access = Access.adminOnly
+        return switch self {
+        case .show: Endpoint(.get, ["admin", "settings"], access: access) { _ in .show }
+        case .update: Endpoint(.post, ["admin", "settings"], access: access) { _ in .update }
+        case .uploadLogo: Endpoint(.post, ["admin", "settings", "logo"], access: access) { _ in .uploadLogo }
+        case .removeLogo: Endpoint(.post, ["admin", "settings", "logo", "remove"], access: access) { _ in .removeLogo }
+        }
+    }
+
+    public static let samples: [SettingsRoute] = [.show, .update, .uploadLogo, .removeLogo]
+}
