@@ -61,6 +61,7 @@ public final class TemporaryPostgres: @unchecked Sendable {
     private var running = false
     private var finished = false
     private var databaseCounter = 0
+    private let templateCopies = NSLock()
 
     private static let serverUser = "postgres"
     private static let directoryPrefix = "egpg-"
@@ -123,18 +124,36 @@ public final class TemporaryPostgres: @unchecked Sendable {
     /// Creates a new, empty database and returns its URL. The name is made safe and unique by
     /// appending a counter (`named: "Migrations"` gives `migrations_3`), so tests never collide.
     /// Stops the test run if the server cannot create it.
-    public func createDatabase(named name: String) -> String {
+    ///
+    /// With `template` (a database name), the new database is a copy of that one: a file copy that
+    /// takes milliseconds, so a migrated and seeded database per test costs almost nothing. Copies
+    /// are made one at a time, because PostgreSQL refuses to copy a database while another session
+    /// (another copy in progress included) is connected to it; the template must have no open
+    /// connections of its own.
+    public func createDatabase(named name: String, template: String? = nil) -> String {
         let database = lock.withLock {
             databaseCounter += 1
             let safe = name.lowercased().map { ($0.isASCII && ($0.isLetter || $0.isNumber)) ? $0 : "_" }
             return "\(String(safe.prefix(40)))_\(databaseCounter)"
         }
         do {
-            _ = try psql("CREATE DATABASE \"\(database)\"", database: "postgres")
+            if let template {
+                try templateCopies.withLock {
+                    _ = try psql("CREATE DATABASE \"\(database)\" TEMPLATE \"\(template)\"", database: "postgres")
+                }
+            } else {
+                _ = try psql("CREATE DATABASE \"\(database)\"", database: "postgres")
+            }
         } catch {
             fatalError("TemporaryPostgres.createDatabase(named: \(name)): \(error)")
         }
         return url(database: database)
+    }
+
+    /// Drops a database made by `createDatabase` (its URL or name), closing its sessions first.
+    public func dropDatabase(_ database: String) {
+        let name = database.contains("=") ? TestSupport.databaseName(fromURL: database) : database
+        _ = try? psql("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)", database: "postgres")
     }
 
     /// Runs `sql` with `psql` (unaligned, tuples only, stop on the first error) and returns its output
