@@ -22,14 +22,15 @@ public enum ProductDatabase {
     /// What `seed-demo` printed when the demo template was made: the signing link of a sent
     /// quotation and the demo logins. Every copy of the template has the same data, so the link
     /// works in every `.demo` database.
-    public static func demoSeedResult() throws -> CommandResult { try templates.get().seeded }
+    public static func demoSeedResult() throws -> CommandResult {
+        _ = try template(.demo)
+        return try seedResult.get() ?? CommandResult(status: 0, stdout: Data(), stderr: Data())
+    }
 
     /// A new database with `contents`, named after `name` (made unique); returns its URL.
-    /// - Throws: `TestFailure` when the templates could not be made (migrate or seed-demo failed).
+    /// - Throws: `TestFailure` when the template could not be made (migrate or seed-demo failed).
     public static func create(_ contents: Contents, named name: String) throws -> String {
-        let made = try templates.get()
-        return TemporaryPostgres.shared.createDatabase(
-            named: name, template: contents == .demo ? made.demo : made.migrated)
+        TemporaryPostgres.shared.createDatabase(named: name, template: try template(contents))
     }
 
     /// The environment a product command gets against `databaseURL`, independent of the developer's shell.
@@ -39,28 +40,24 @@ public enum ProductDatabase {
         ])
     }
 
-    private struct Templates: Sendable {
-        let migrated: String
-        let demo: String
-        let seeded: CommandResult
-    }
+    private static let seedResult = LockedBox<CommandResult?>(nil)
 
-    private static let templates = Result<Templates, any Error> {
+    /// The template's name, made on first use by the product's own commands.
+    private static func template(_ contents: Contents) throws -> String {
         let postgres = TemporaryPostgres.shared
-        let migratedURL = postgres.createDatabase(named: "template_migrated")
-        let migrate = try run(productBinary, ["migrate"], environment: environment(databaseURL: migratedURL))
-        guard migrate.status == 0 else { throw TestFailure("eventgaraget migrate failed: \(migrate.errorOutput)") }
-        let migrated = databaseName(fromURL: migratedURL)
-
-        let demoURL = postgres.createDatabase(named: "template_demo", template: migrated)
-        let seeded = try run(productBinary, ["seed-demo"], environment: environment(databaseURL: demoURL))
-        guard seeded.status == 0 else { throw TestFailure("eventgaraget seed-demo failed: \(seeded.errorOutput)") }
-        let demo = databaseName(fromURL: demoURL)
-
-        // Nobody connects to a template again (autovacuum included), so copying it never waits.
-        for name in [migrated, demo] {
-            try postgres.psql("ALTER DATABASE \"\(name)\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", database: "postgres")
+        switch contents {
+        case .migrated:
+            return try postgres.template(named: "template_migrated") { url in
+                let migrate = try run(productBinary, ["migrate"], environment: environment(databaseURL: url))
+                guard migrate.status == 0 else { throw TestFailure("eventgaraget migrate failed: \(migrate.errorOutput)") }
+            }
+        case .demo:
+            let migrated = try template(.migrated)
+            return try postgres.template(named: "template_demo", copying: migrated) { url in
+                let seeded = try run(productBinary, ["seed-demo"], environment: environment(databaseURL: url))
+                guard seeded.status == 0 else { throw TestFailure("eventgaraget seed-demo failed: \(seeded.errorOutput)") }
+                seedResult.set(seeded)
+            }
         }
-        return Templates(migrated: migrated, demo: demo, seeded: seeded)
     }
 }

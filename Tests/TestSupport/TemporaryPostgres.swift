@@ -62,6 +62,8 @@ public final class TemporaryPostgres: @unchecked Sendable {
     private var finished = false
     private var databaseCounter = 0
     private let templateCopies = NSLock()
+    private let templatesLock = NSRecursiveLock()
+    private var templates: [String: Result<String, any Error>] = [:]
 
     private static let serverUser = "postgres"
     private static let directoryPrefix = "egpg-"
@@ -148,6 +150,28 @@ public final class TemporaryPostgres: @unchecked Sendable {
             fatalError("TemporaryPostgres.createDatabase(named: \(name)): \(error)")
         }
         return url(database: database)
+    }
+
+    /// A template database, made once per cluster: the first call with `name` creates a database
+    /// (empty, or a copy of the template `copying`), lets `make` fill it (given its URL; `make` must close its connections), then closes it
+    /// to connections for good (so nothing, autovacuum included, keeps a copy waiting) and returns
+    /// its name for `createDatabase(named:template:)`. Later calls return the same name, or throw
+    /// the same error, without calling `make`. Calls may nest (one template made from another).
+    public func template(named name: String, copying source: String? = nil, make: (String) throws -> Void) throws
+        -> String
+    {
+        try templatesLock.withLock {
+            if let made = templates[name] { return try made.get() }
+            let made = Result<String, any Error> {
+                let url = createDatabase(named: name, template: source)
+                try make(url)
+                let database = TestSupport.databaseName(fromURL: url)
+                try psql("ALTER DATABASE \"\(database)\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", database: "postgres")
+                return database
+            }
+            templates[name] = made
+            return try made.get()
+        }
     }
 
     /// Drops a database made by `createDatabase` (its URL or name), closing its sessions first.
