@@ -24,7 +24,7 @@ public enum ProductDatabase {
     /// works in every `.demo` database.
     public static func demoSeedResult() throws -> CommandResult {
         _ = try template(.demo)
-        return try seedResult.get() ?? CommandResult(status: 0, stdout: Data(), stderr: Data())
+        return seedResult.get() ?? CommandResult(status: 0, stdout: Data(), stderr: Data())
     }
 
     /// A new database with `contents`, named after `name` (made unique); returns its URL.
