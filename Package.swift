@@ -90,13 +90,19 @@ let package = Package(
         // Starts throwaway PostgreSQL clusters (and the rest of the stack) for the tests that need real processes.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"], swiftSettings: strictSettings),
+        // Handler and page tests: the responder in process, each test on its own copy of a migrated
+        // (and seeded) template database; no nginx, no browser.
         .testTarget(
             name: "HandlersTests",
-            dependencies: ["Handlers", "HTTP", "Templates", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Handlers", "HTTP", "Templates", "Routing", "Domain", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "FCGIHost"], swiftSettings: strictSettings),
+        // The real processes: nginx (TLS, HTTP/2, limits, headers, static files), the commands, the worker, browsers.
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["TestSupport", "Routing", "Domain"],

@@ -130,13 +130,3 @@ final class PsqlSession: @unchecked Sendable {
         process.waitUntilExit()
     }
 }
-
-/// Polls `condition` until it holds or `timeout` passes.
-func waitUntil(timeout: Double = 10, _ condition: () -> Bool) throws {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-        if condition() { return }
-        usleep(20_000)
-    }
-    throw TestFailure("condition not met within \(timeout) s")
-}

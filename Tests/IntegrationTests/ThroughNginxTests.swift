@@ -200,6 +200,19 @@ struct ThroughNginxTests {
         #expect(!log.contains("very-secret-value"))
     }
 
+    @Test func signingTokensNeverReachTheRequestLog() throws {
+        // The page tests (in process) check which page a token gets; this checks the running
+        // server's own log line, which they cannot see.
+        let stack = try stack()
+        let token = "Zq" + String(repeating: "x7", count: 20) + "k"  // the shape of a real one (43 characters)
+        #expect(try stack.client.get("/sign/\(token)", headers: ["Accept-Language": "en"]).status == 404)
+        #expect(try stack.client.get("/sign/\(token)/offer.pdf").status == 404)
+        usleep(100_000)
+        let log = stack.readResponderLog()
+        #expect(log.contains("GET /sign/[token] 404"))
+        #expect(!log.contains(token))
+    }
+
     @Test func generatedNginxConfigurationPassesNginxT() throws {
         let check = try stack().nginxCommand(["-t"])
         #expect(check.status == 0, "\(check.errorOutput)")

@@ -8,14 +8,33 @@ public struct HTTPResult: Sendable {
     /// `HTTP/2`, `HTTP/1.1`, as curl reported the response line.
     public let httpVersion: String
 
+    public init(status: Int, headers: [String: [String]], body: Data, httpVersion: String) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.httpVersion = httpVersion
+    }
+
     public var text: String { String(decoding: body, as: UTF8.self) }
 
     public func header(_ name: String) -> String? { headers[name.lowercased()]?.first }
 }
 
+/// What `StaffBrowser` needs from a client: the site's address (its `Origin`) and a request.
+/// `HTTPSClient` goes through the real nginx; the in-process client of the page tests calls the
+/// responder directly with the CGI parameters nginx would pass.
+public protocol HTTPClient: Sendable {
+    /// `https://host[:port]`, without a trailing slash.
+    var baseURL: String { get }
+    func request(
+        _ method: String, _ path: String, headers: [String: String], body: Data?, contentType: String?, http1: Bool,
+        timeout: Double
+    ) throws -> HTTPResult
+}
+
 /// HTTPS requests through curl, a real client speaking TLS and HTTP/2 to the real nginx.
 /// (Foundation's URLSession on Linux cannot be told to trust one self-signed certificate.)
-public struct HTTPSClient: Sendable {
+public struct HTTPSClient: HTTPClient {
     public let baseURL: String
 
     public init(baseURL: String) { self.baseURL = baseURL }

@@ -2,21 +2,22 @@ public import Foundation
 
 /// A staff member's browser for integration tests: keeps cookies like a browser (honouring
 /// `Max-Age=0`), sends `Origin` on POSTs the way browsers do, and picks up the CSRF token from
-/// the last page it loaded. Each request is a real HTTPS request through nginx (curl).
+/// the last page it loaded. Each request goes through `client`: real HTTPS through nginx (curl),
+/// or the responder in process.
 public final class StaffBrowser: @unchecked Sendable {
-    public let client: HTTPSClient
+    public let client: any HTTPClient
     public private(set) var cookies: [String: String] = [:]
     /// The `_csrf` value of the last page that had one.
     public private(set) var csrf: String?
     public var language = "en"
 
-    public init(client: HTTPSClient) { self.client = client }
+    public init(client: any HTTPClient) { self.client = client }
 
     /// The site's own origin, as a browser would send it.
     public var origin: String { client.baseURL }
 
     public func get(_ path: String) throws -> HTTPResult {
-        let result = try client.request("GET", path, headers: headers())
+        let result = try send("GET", path, headers: headers())
         remember(result)
         return result
     }
@@ -35,8 +36,7 @@ public final class StaffBrowser: @unchecked Sendable {
         case .some(.some(let value)): extra["Origin"] = value
         }
         let body = Data(Self.urlencode(all).utf8)
-        let result = try client.request(
-            "POST", path, headers: extra, body: body, contentType: "application/x-www-form-urlencoded")
+        let result = try send("POST", path, headers: extra, body: body, contentType: "application/x-www-form-urlencoded")
         remember(result)
         return result
     }
@@ -60,7 +60,7 @@ public final class StaffBrowser: @unchecked Sendable {
         body.append(Data("--\(boundary)--\r\n".utf8))
         var extra = headers()
         extra["Origin"] = origin
-        let result = try client.request("POST", path, headers: extra, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+        let result = try send("POST", path, headers: extra, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
         remember(result)
         return result
     }
@@ -84,6 +84,12 @@ public final class StaffBrowser: @unchecked Sendable {
     public func forgetCookies() { cookies.removeAll() }
 
     public func setCookie(_ name: String, _ value: String?) { cookies[name] = value }
+
+    private func send(_ method: String, _ path: String, headers: [String: String], body: Data? = nil, contentType: String? = nil)
+        throws -> HTTPResult
+    {
+        try client.request(method, path, headers: headers, body: body, contentType: contentType, http1: false, timeout: 30)
+    }
 
     private func headers() -> [String: String] {
         var headers = ["Accept-Language": language]

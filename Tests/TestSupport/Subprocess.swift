@@ -6,6 +6,12 @@ public struct CommandResult: Sendable {
     public let stdout: Data
     public let stderr: Data
 
+    public init(status: Int32, stdout: Data, stderr: Data) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
     public var output: String { String(decoding: stdout, as: UTF8.self) }
     public var errorOutput: String { String(decoding: stderr, as: UTF8.self) }
 }
@@ -97,3 +103,13 @@ public let productBinary: String = {
     if let path = ProcessInfo.processInfo.environment["EG_TEST_BINARY"], !path.isEmpty { return path }
     return repositoryRoot + "/.build/debug/eventgaraget"
 }()
+
+/// Polls `condition` until it holds or `timeout` passes.
+public func waitUntil(timeout: Double = 10, _ condition: () -> Bool) throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if condition() { return }
+        usleep(20_000)
+    }
+    throw TestFailure("condition not met within \(timeout) s")
+}

@@ -13,3 +13,16 @@ public func productEnvironment(_ values: [String: String]) -> [String: String] {
 public func databaseName(fromURL url: String) -> String {
     url.split(separator: " ").first { $0.hasPrefix("dbname=") }.map { String($0.dropFirst(7)) } ?? ""
 }
+
+/// Start and end (`YYYY-MM-DD`) of a period starting `days` from today in Stockholm.
+public func dates(inDays days: Int, length: Int) throws -> (String, String) {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Stockholm")!
+    let formatter = DateFormatter()
+    formatter.calendar = calendar
+    formatter.timeZone = calendar.timeZone
+    formatter.dateFormat = "yyyy-MM-dd"
+    let start = calendar.date(byAdding: .day, value: days, to: Date())!
+    let end = calendar.date(byAdding: .day, value: length - 1, to: start)!
+    return (formatter.string(from: start), formatter.string(from: end))
+}

@@ -8,9 +8,9 @@ Prints one line per step and `total: …` at the end; exits non-zero on the firs
 import sys
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, email, password, start, end = sys.argv[1:6]
@@ -44,11 +44,23 @@ def click(css):
     element.click()
 
 
+def replaced(element):
+    """Like expected_conditions.staleness_of, but mid-navigation chromedriver may also answer for the
+    old page's node with "Node with given id does not belong to the document": that is gone too."""
+    def check(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
+
+
 def submit(css):
     """Presses a submit button and waits until the next page has replaced this one."""
     page = driver.find_element(By.TAG_NAME, "html")
     click(css)
-    wait.until(expected_conditions.staleness_of(page))
+    wait.until(replaced(page))
 
 
 try:
@@ -63,7 +75,7 @@ try:
     # Enter in the search field searches.
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.NAME, "customer_q").send_keys("Öberg\n")
-    wait.until(expected_conditions.staleness_of(page))
+    wait.until(replaced(page))
     wait.until(lambda d: "Åsa Öberg" in d.find_element(By.CSS_SELECTOR, ".choices").text)
     choice = next(label for label in driver.find_elements(By.CSS_SELECTOR, "label.choice") if "Åsa Öberg" in label.text)
     choice.click()

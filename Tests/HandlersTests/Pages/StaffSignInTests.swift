@@ -2,15 +2,14 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Staff sign-in through nginx over HTTPS with a real PostgreSQL: sessions, lockout, renewal.
+/// Staff sign-in in process (the real responder) with a real PostgreSQL: sessions, lockout, renewal.
 @Suite("Staff sign-in", .serialized)
 struct StaffSignInTests {
     static let admin = (email: "admin@eventgaraget.se", password: "eventgaraget-demo")
 
     @Test func signInUsesASecureHashedSessionAndSignOutEndsIt() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         let browser = StaffBrowser(client: stack.client)
 
@@ -82,9 +81,8 @@ struct StaffSignInTests {
     }
 
     @Test func repeatedFailuresSlowDownThenLockPerEmailWithoutTellingIfItExists() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         let browser = StaffBrowser(client: stack.client)
 
@@ -137,9 +135,8 @@ struct StaffSignInTests {
 
     @Test func parallelGuessesForOneEmailAreCountedOneAfterTheOther() throws {
         // As many responder threads as guesses, so all of them can be in flight at once.
-        let stack = try ProductStack(environment: ["EG_THREADS": "12"])
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let browsers = (0..<12).map { _ in StaffBrowser(client: stack.client) }
         // Each loads the form first; then all twelve guesses leave at the same moment, one thread each.
         let tokens = try browsers.map { StaffBrowser.inputValue(named: "_login", in: try $0.get("/admin/login").text) ?? "" }
@@ -169,9 +166,8 @@ struct StaffSignInTests {
     }
 
     @Test func activityRenewsTheSessionButIdleAndAbsoluteLimitsEndIt() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         let browser = StaffBrowser(client: stack.client)
         #expect(try browser.login(email: Self.admin.email, password: Self.admin.password).status == 303)
@@ -193,9 +189,8 @@ struct StaffSignInTests {
     }
 
     @Test func changingThePasswordEndsOtherSessionsAndSessionsCanBeRevoked() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let phone = StaffBrowser(client: stack.client)
         let desk = StaffBrowser(client: stack.client)
         #expect(try phone.login(email: Self.admin.email, password: Self.admin.password).status == 303)
@@ -230,9 +225,8 @@ struct StaffSignInTests {
     }
 
     @Test func seedDemoGivesOldPlaceholderAccountsTheDemoPassword() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         // A development database seeded before sign-in existed: accounts with the "!" placeholder.
         try stack.postgres.psql("UPDATE users SET password_hash = '!'", database: database)
@@ -248,7 +242,7 @@ struct StaffSignInTests {
     }
 
     @Test func createUserMakesAnAdminWhoCanSignIn() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp(.migrated)
         defer { stack.shutdown() }
         let made = try stack.eventgaraget(
             ["create-user", "--email", "boss@example.se", "--name", "Boss", "--role", "admin"],

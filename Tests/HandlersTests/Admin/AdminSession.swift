@@ -6,13 +6,13 @@ import TestSupport
 struct AdminSession {
     static let password = "eventgaraget-demo"
 
-    let stack: ProductStack
+    let stack: InProcessApp
     let database: String
     let admin: StaffBrowser
 
     init() throws {
-        stack = try ProductStack()
-        let seeded = try stack.eventgaraget(["seed-demo"])
+        stack = try InProcessApp()
+        let seeded = stack.seeded
         guard seeded.status == 0 else { throw TestFailure("seed-demo failed: \(seeded.errorOutput)") }
         database = databaseName(fromURL: stack.databaseURL)
         admin = StaffBrowser(client: stack.client)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The staff's quotation pages through nginx over HTTPS with a real PostgreSQL, as maria@
+/// The staff's quotation pages in process (the real responder) with a real PostgreSQL, as maria@
 /// (Manager) on demo data: create with a new customer, lines and totals, send, sign through the
 /// portal, the evidence and the booking; validation, edit conflicts, the stock rule, resend, void,
 /// duplicate; what Support may see.
@@ -12,13 +12,13 @@ struct QuotationPagesTests {
 
     /// A signed-in browser on a fresh stack with the demo data.
     struct Session {
-        let stack: ProductStack
+        let stack: InProcessApp
         let browser: StaffBrowser
         let database: String
 
-        init(_ stack: ProductStack, as email: String = "maria@eventgaraget.se") throws {
+        init(_ stack: InProcessApp, as email: String = "maria@eventgaraget.se") throws {
             self.stack = stack
-            let seeded = try stack.eventgaraget(["seed-demo"])
+            let seeded = stack.seeded
             guard seeded.status == 0 else { throw TestFailure("seed-demo failed: \(seeded.errorOutput)") }
             database = databaseName(fromURL: stack.databaseURL)
             browser = StaffBrowser(client: stack.client)
@@ -62,7 +62,7 @@ struct QuotationPagesTests {
     }
 
     @Test func aManagerCreatesSendsAndSeesTheSignedResult() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
         let session = try Session(stack)
         let browser = session.browser
@@ -208,7 +208,7 @@ struct QuotationPagesTests {
     }
 
     @Test func validationKeepsInputAndAnOutdatedEditIsRefusedWithTheCurrentValues() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
         let session = try Session(stack)
         let browser = session.browser
@@ -280,7 +280,7 @@ struct QuotationPagesTests {
     }
 
     @Test func aShortageNeedsAReasonResendReplacesTheLinkAndVoidStopsIt() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
         let session = try Session(stack)
         let browser = session.browser
@@ -345,7 +345,7 @@ struct QuotationPagesTests {
     }
 
     @Test func aDeclinedQuotationIsReopenedChangedAndSentAsANewVersion() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
         let session = try Session(stack)
         let browser = session.browser
@@ -373,7 +373,7 @@ struct QuotationPagesTests {
     }
 
     @Test func supportReadsQuotationsButCannotChangeThem() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
         let session = try Session(stack, as: "support@eventgaraget.se")
         let browser = session.browser
@@ -402,19 +402,6 @@ func sek(_ kronor: Int) -> String {
         digits = String(digits.dropLast(3))
     }
     return "SEK\u{00A0}\(digits)\(grouped).00"
-}
-
-/// Start and end (`YYYY-MM-DD`) of a period starting `days` from today in Stockholm.
-func dates(inDays days: Int, length: Int) throws -> (String, String) {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "Europe/Stockholm")!
-    let formatter = DateFormatter()
-    formatter.calendar = calendar
-    formatter.timeZone = calendar.timeZone
-    formatter.dateFormat = "yyyy-MM-dd"
-    let start = calendar.date(byAdding: .day, value: days, to: Date())!
-    let end = calendar.date(byAdding: .day, value: length - 1, to: start)!
-    return (formatter.string(from: start), formatter.string(from: end))
 }
 
 /// The fields of one form on a page, as a browser would submit them: inputs (checked radios

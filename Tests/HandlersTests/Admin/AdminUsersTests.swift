@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The users pages through nginx with a real PostgreSQL, as the demo admin.
+/// The users pages in process (the real responder) with a real PostgreSQL, as the demo admin.
 @Suite("Admin: users", .serialized)
 struct AdminUsersTests {
     @Test func anAdminCreatesAUserWhoCanThenSignIn() throws {

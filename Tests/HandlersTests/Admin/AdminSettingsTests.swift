@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The settings page and the logo through nginx with a real PostgreSQL, as the demo admin.
+/// The settings page and the logo in process (the real responder) with a real PostgreSQL, as the demo admin.
 @Suite("Admin: settings and logo", .serialized)
 struct AdminSettingsTests {
     /// The whole settings form as the demo data fills it, to change one field at a time.

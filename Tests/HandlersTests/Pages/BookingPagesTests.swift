@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Bookings, the calendar, the iCalendar feed and the dashboard through nginx over HTTPS, on the
+/// Bookings, the calendar, the iCalendar feed and the dashboard in process (the real responder), on the
 /// demo data (seed-demo signs one quotation, so there is one booking, and sends another).
 @Suite("Booking pages", .serialized)
 struct BookingPagesTests {
@@ -17,7 +17,7 @@ struct BookingPagesTests {
         let dayAfterEnd: String
     }
 
-    static func demoBooking(_ stack: ProductStack) throws -> DemoBooking {
+    static func demoBooking(_ stack: InProcessApp) throws -> DemoBooking {
         let row = try stack.postgres.psql(
             "SELECT id || '|' || number || '|' || period_start || '|' || period_end || '|' || (period_end + 1) FROM bookings",
             database: databaseName(fromURL: stack.databaseURL)
@@ -26,14 +26,14 @@ struct BookingPagesTests {
         return DemoBooking(id: row[0], number: row[1], start: row[2], end: row[3], dayAfterEnd: row[4])
     }
 
-    static func signIn(_ stack: ProductStack, _ email: String) throws -> StaffBrowser {
+    static func signIn(_ stack: InProcessApp, _ email: String) throws -> StaffBrowser {
         let browser = StaffBrowser(client: stack.client)
         let result = try browser.login(email: email, password: password)
         guard result.status == 303 else { throw TestFailure("\(email) could not sign in: \(result.status)") }
         return browser
     }
 
-    static func sql(_ stack: ProductStack, _ query: String) throws -> String {
+    static func sql(_ stack: InProcessApp, _ query: String) throws -> String {
         try stack.postgres.psql(query, database: databaseName(fromURL: stack.databaseURL))
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -55,9 +55,8 @@ struct BookingPagesTests {
     }
 
     @Test func theBookingIsListedFilteredShownAndMovedThroughItsWorkflowByTheRightRoles() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let booking = try Self.demoBooking(stack)
         let path = "/admin/bookings/\(booking.id)"
         let admin = try Self.signIn(stack, "admin@eventgaraget.se")
@@ -185,9 +184,8 @@ struct BookingPagesTests {
     }
 
     @Test func notesKeepTheirTextAndAnOutdatedFormIsRefusedWithTheCurrentNotes() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let booking = try Self.demoBooking(stack)
         let path = "/admin/bookings/\(booking.id)"
         let lager = try Self.signIn(stack, "lager@eventgaraget.se")
@@ -210,9 +208,8 @@ struct BookingPagesTests {
     }
 
     @Test func theCalendarShowsTheBookingOnItsDaysInMonthAndWeekViews() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let booking = try Self.demoBooking(stack)
         let browser = try Self.signIn(stack, "lager@eventgaraget.se")
 
@@ -250,9 +247,8 @@ struct BookingPagesTests {
     }
 
     @Test func theFeedIsValidICalendarForSubscribersAndStopsWhenRevoked() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let booking = try Self.demoBooking(stack)
         let admin = try Self.signIn(stack, "admin@eventgaraget.se")
         _ = try admin.get("/admin/account")
@@ -334,9 +330,8 @@ struct BookingPagesTests {
     }
 
     @Test func theDashboardShowsWhatWaitsTodayAndTomorrowAndRevenueToThoseWhoSeeReports() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let booking = try Self.demoBooking(stack)
         let sent = try Self.sql(stack, "SELECT number FROM quotations WHERE state = 'sent'")
         #expect(!sent.isEmpty && !sent.contains("\n"), "one sent demo quotation")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The activity log through nginx with a real PostgreSQL.
+/// The activity log in process (the real responder) with a real PostgreSQL.
 @Suite("Admin: activity log", .serialized)
 struct AdminActivityTests {
     /// The audit row ids on a page, in the order shown.

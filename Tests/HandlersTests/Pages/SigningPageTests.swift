@@ -2,13 +2,13 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The customer's page `/sign/{token}` through nginx, on demo data.
+/// The customer's page `/sign/{token}` in process (the real responder), on demo data.
 @Suite("Signing page", .serialized)
 struct SigningPageTests {
     @Test func everyLinkStateHasItsPageAndTheFirstViewIsAudited() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        let seeded = try stack.eventgaraget(["seed-demo"])
+        let seeded = stack.seeded
         #expect(seeded.status == 0, "\(seeded.errorOutput)")
         let link = try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Signing link: ") })
         let path = "/sign/" + String(link.split(separator: "/").last!)
@@ -71,9 +71,9 @@ struct SigningPageTests {
     }
 
     @Test func aCustomerSignsWithATypedSignatureAndGetsABooking() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        let seeded = try stack.eventgaraget(["seed-demo"])
+        let seeded = stack.seeded
         let link = try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Signing link: ") })
         let path = "/sign/" + String(link.split(separator: "/").last!)
         let database = databaseName(fromURL: stack.databaseURL)
@@ -90,7 +90,7 @@ struct SigningPageTests {
         let formToken = String(page.text[tokenRange].dropFirst(#"name="form_token" value=""#.count).dropLast())
         func post(_ body: String) throws -> HTTPResult {
             try stack.client.request(
-                "POST", path, headers: ["Accept-Language": "en", "Origin": "https://localhost:\(stack.httpsPort)"],
+                "POST", path, headers: ["Accept-Language": "en", "Origin": stack.client.baseURL],
                 body: Data(body.utf8), contentType: "application/x-www-form-urlencoded")
         }
 
@@ -190,9 +190,9 @@ struct SigningPageTests {
     }
 
     @Test func aCustomerDeclinesWithAReasonAndTheTeamIsTold() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        let seeded = try stack.eventgaraget(["seed-demo"])
+        let seeded = stack.seeded
         let link = try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Signing link: ") })
         let path = "/sign/" + String(link.split(separator: "/").last!)
         let database = databaseName(fromURL: stack.databaseURL)
@@ -257,7 +257,7 @@ struct SigningPageTests {
 }
 
 /// A PDF served to the customer: checks it is one (`qpdf --check`) and returns its text (`pdftotext`).
-private func pdfText(_ result: HTTPResult, in stack: ProductStack, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+private func pdfText(_ result: HTTPResult, in stack: InProcessApp, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
     #expect(result.status == 200, sourceLocation: sourceLocation)
     #expect(result.header("content-type") == "application/pdf", sourceLocation: sourceLocation)
     let file = stack.directory + "/\(UUID().uuidString).pdf"

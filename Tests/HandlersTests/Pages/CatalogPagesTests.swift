@@ -2,10 +2,10 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The products and add-ons pages through nginx over HTTPS with a real PostgreSQL and the demo data.
+/// The products and add-ons pages in process (the real responder) with a real PostgreSQL and the demo data.
 @Suite("Catalogue pages", .serialized)
 struct CatalogPagesTests {
-    static func signedIn(_ stack: ProductStack, _ email: String) throws -> StaffBrowser {
+    static func signedIn(_ stack: InProcessApp, _ email: String) throws -> StaffBrowser {
         let browser = StaffBrowser(client: stack.client)
         #expect(try browser.login(email: email, password: "eventgaraget-demo").status == 303)
         return browser
@@ -32,9 +32,8 @@ struct CatalogPagesTests {
     }
 
     @Test func aNewProductsDescriptionIsSanitisedAndATakenSkuIsRefusedNextToTheField() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         let tents = try stack.postgres.psql("SELECT id FROM product_categories WHERE name = 'Tält'", database: database)
         let browser = try Self.signedIn(stack, "maria@eventgaraget.se")
@@ -88,9 +87,8 @@ struct CatalogPagesTests {
     }
 
     @Test func theStripShowsADemoBookingsReservedUnitsOnItsDays() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         let row = try stack.postgres.psql(
             """
@@ -134,9 +132,8 @@ struct CatalogPagesTests {
     }
 
     @Test func theWarehouseSetsStockButCannotOpenTheProductForm() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         let product = try stack.postgres.psql("SELECT id FROM products WHERE sku = 'VARM-EL'", database: database)
         let lager = try Self.signedIn(stack, "lager@eventgaraget.se")
@@ -167,9 +164,8 @@ struct CatalogPagesTests {
     }
 
     @Test func addonsAreCreatedEditedAndDeactivated() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         let tent = try stack.postgres.psql("SELECT id FROM products WHERE sku = 'TALT-9x18'", database: database)
         let browser = try Self.signedIn(stack, "admin@eventgaraget.se")

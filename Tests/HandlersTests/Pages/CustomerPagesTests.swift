@@ -2,12 +2,12 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The customers pages through nginx over HTTPS with a real PostgreSQL and the demo data.
+/// The customers pages in process (the real responder) with a real PostgreSQL and the demo data.
 @Suite("Customer pages", .serialized)
 struct CustomerPagesTests {
     static let password = "eventgaraget-demo"
 
-    static func signedIn(_ stack: ProductStack, _ email: String) throws -> StaffBrowser {
+    static func signedIn(_ stack: InProcessApp, _ email: String) throws -> StaffBrowser {
         let browser = StaffBrowser(client: stack.client)
         #expect(try browser.login(email: email, password: Self.password).status == 303)
         return browser
@@ -28,9 +28,8 @@ struct CustomerPagesTests {
     }
 
     @Test func creatingACustomerKeepsTheInputOnErrorsThenFindsItInSearch() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         let browser = try Self.signedIn(stack, "support@eventgaraget.se")
 
@@ -89,9 +88,8 @@ struct CustomerPagesTests {
     }
 
     @Test func theSecondOfTwoEditsIsRefusedWithTheFirstOnesValues() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         let id = try stack.postgres.psql("SELECT id FROM customers WHERE name = 'Åsa Öberg'", database: database)
         let asa: [String: String] = [
@@ -134,9 +132,8 @@ struct CustomerPagesTests {
     }
 
     @Test func archivingHidesTheCustomerUntilAskedForAndRestoreBringsItBack() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         let id = try stack.postgres.psql("SELECT id FROM customers WHERE name = 'Göran Näslund'", database: database)
         let browser = try Self.signedIn(stack, "maria@eventgaraget.se")
@@ -183,9 +180,8 @@ struct CustomerPagesTests {
     }
 
     @Test func theDetailPageShowsADemoCustomersQuotationsBookingsAndActivity() throws {
-        let stack = try ProductStack()
+        let stack = try InProcessApp()
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
         let database = databaseName(fromURL: stack.databaseURL)
         let row = try stack.postgres.psql(
             """
