@@ -49,11 +49,13 @@ let package = Package(
         // Staff passwords (argon2id) and random secrets, through libsodium.
         .target(name: "Passwords", dependencies: ["CLibSodium"], swiftSettings: strictSettings),
         .target(name: "Templates", dependencies: ["Sanitizer", "Domain", "Routing"], swiftSettings: strictSettings),
+        // Read through stores, decide with Domain, write through stores: one transaction per use case.
+        .target(name: "UseCases", dependencies: ["Domain", "Database"], swiftSettings: strictSettings),
         .target(
             name: "Handlers",
             dependencies: [
-                "FCGIHost", "Database", "Templates", "Routing", "Domain", "Sanitizer", "Documents", "Passwords",
-                .product(name: "Logging", package: "swift-log"),
+                "FCGIHost", "Database", "UseCases", "Templates", "Routing", "Domain", "Sanitizer", "Documents",
+                "Passwords", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -64,8 +66,8 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "FCGIHost", "Database", "Templates", "Sanitizer", "Handlers", "Domain", "Worker", "Mail", "Documents",
-                "Passwords", "Routing",
+                "FCGIHost", "Database", "UseCases", "Templates", "Sanitizer", "Handlers", "Domain", "Worker", "Mail",
+                "Documents", "Passwords", "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -83,7 +85,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Sanitizer", "Routing"], swiftSettings: strictSettings),
         // Starts throwaway PostgreSQL clusters (and the rest of the stack) for the tests that need real processes.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
-        .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "DatabaseTests", dependencies: ["Database", "UseCases", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "HandlersTests",
             dependencies: ["Handlers", "FCGIHost", "Templates", "TestSupport", .product(name: "Logging", package: "swift-log")],

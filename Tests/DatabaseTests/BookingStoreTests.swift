@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Testing
 import TestSupport
+import UseCases
 
 /// Bookings made the real way (draft → send → sign), so the stores read what signing writes.
 struct BookingFixture {
@@ -48,8 +49,8 @@ struct BookingFixture {
                     item: .addon(base.addon), description: "Leverans", quantity: 1, pricing: .flat, unitPrice: Money(ore: 99_500)),
             ],
             termsHTML: "<p>Villkor</p>", createdBy: base.user)
-        let sent = try QuotationStore.send(db, quotationID: quotation, sentBy: base.user)
-        return try SigningStore.sign(
+        let sent = try SendQuotation.freeze(db, quotationID: quotation, sentBy: base.user)
+        return try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa Öberg"),
             evidence: SigningEvidenceInput(signerName: "Åsa Öberg", ipAddress: "203.0.113.7", userAgent: "Test/1.0"))
     }
@@ -276,7 +277,7 @@ struct BookingStoreTests {
 
         // A quotation sent three Stockholm days ago, still waiting.
         let waiting = try f.base.draft(on: db)
-        _ = try QuotationStore.send(db, quotationID: waiting, sentBy: f.base.user, now: Date().addingTimeInterval(-3 * 86_400))
+        _ = try SendQuotation.freeze(db, quotationID: waiting, sentBy: f.base.user, now: Date().addingTimeInterval(-3 * 86_400))
         let today = try day(String(try db.query("SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date::text AS d")[0].decode("d", as: String.self)))
         let awaiting = try DashboardStore.awaitingSignature(db, today: today)
         #expect(awaiting.map(\.id) == [waiting])

@@ -3,6 +3,7 @@ import Database
 import Domain
 import Foundation
 import Passwords
+import UseCases
 
 /// `eventgaraget seed-demo`: loads believable demo data into an empty database, in one
 /// transaction, and prints the signing link of one sent quotation. Idempotent: when the
@@ -127,7 +128,7 @@ struct SeedDemoCommand: ParsableCommand {
                 try addon(1), try addon(4, 1),
             ],
             discount: try .percent(basisPoints: 500))
-        let sentWedding = try QuotationStore.send(tx, quotationID: wedding, sentBy: seller)
+        let sentWedding = try SendQuotation.freeze(tx, quotationID: wedding, sentBy: seller)
 
         // Sent twice: the second version replaced the first, whose link is void; the customer then
         // signed the second with a typed signature, so it is a booking.
@@ -135,9 +136,9 @@ struct SeedDemoCommand: ParsableCommand {
             5, "Sommarfest Hisingens Bygg", try period(inDays: 25, length: 2),
             [try line("TALT-6x12", 1), try line("BORD-STA", 10), try line("VARM-GAS", 4), try line("LJUD-BT", 2)],
             shipping: 49_500)
-        _ = try QuotationStore.send(tx, quotationID: companyParty, sentBy: seller)
-        let secondVersion = try QuotationStore.send(tx, quotationID: companyParty, sentBy: seller)
-        _ = try SigningStore.sign(
+        _ = try SendQuotation.freeze(tx, quotationID: companyParty, sentBy: seller)
+        let secondVersion = try SendQuotation.freeze(tx, quotationID: companyParty, sentBy: seller)
+        _ = try SignQuotation.run(
             tx, tokenHash: SigningLinkToken.hash(ofPresented: secondVersion.token.text),
             signature: .typed(name: "Jonas Berg"),
             evidence: SigningEvidenceInput(signerName: "Jonas Berg", ipAddress: "192.0.2.10", userAgent: "seed-demo"))
@@ -146,14 +147,14 @@ struct SeedDemoCommand: ParsableCommand {
         let club = try draft(
             3, "Klubbens 100-årsjubileum", try period(inDays: 90, length: 2),
             [try line("TALT-12x24", 1), try line("SCEN-2x1", 12), try line("LJUD-PA-L", 1), try addon(2, 12)])
-        let sentClub = try QuotationStore.send(tx, quotationID: club, sentBy: seller)
+        let sentClub = try SendQuotation.freeze(tx, quotationID: club, sentBy: seller)
         try SeedStore.recordDecline(tx, sent: sentClub, reason: "Vi har valt en annan lokal i år.")
 
         // Expired: sent 45 days ago with a 30-day link, never signed.
         let birthday = try draft(
             4, "50-årsfest på Öckerö", try period(inDays: 10, length: 1),
             [try line("TALT-3x6", 2), try line("LJUS-SLINGA", 2), try line("VARM-EL", 2)])
-        let sentBirthday = try QuotationStore.send(
+        let sentBirthday = try SendQuotation.freeze(
             tx, quotationID: birthday, sentBy: seller, validityDays: 30, now: Date().addingTimeInterval(-45 * 86_400))
         try SeedStore.expireIfLinkExpired(tx, sent: sentBirthday)
 
