@@ -61,7 +61,7 @@ let package = Package(
         ),
         // The background worker: claims jobs from PostgreSQL and runs their handlers.
         .target(
-            name: "Worker", dependencies: ["Database", .product(name: "Logging", package: "swift-log")],
+            name: "Worker", dependencies: ["Database", "Domain", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .target(
             name: "App",
