@@ -71,12 +71,8 @@ public final class JobRunner: Sendable {
         jobLogger[metadataKey: "kind"] = "\(job.kind)"
         let started = DispatchTime.now().uptimeNanoseconds
         do {
-            let typed: Job
-            do {
-                typed = try job.job()
-            } catch {
-                throw UnknownJobKind(kind: job.kind)
-            }
+            guard Job.Kind(rawValue: job.kind) != nil else { throw UnknownJobKind(kind: job.kind) }
+            let typed = try job.job()
             try performer.perform(typed, claimed: job, connection: connection, logger: jobLogger)
             try JobStore.complete(connection, id: job.id, workerID: configuration.workerID)
             let ms = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
@@ -104,9 +100,9 @@ public final class JobRunner: Sendable {
     }
 }
 
-/// A job this program cannot read: its kind is unknown or its payload does not fit (an older or
-/// newer program queued it). It is retried like any failure, and dead once out of attempts.
+/// A job whose kind this program does not know (an older or newer program queued it). It is
+/// retried like any failure, and dead once out of attempts.
 struct UnknownJobKind: Error, CustomStringConvertible {
     let kind: String
-    var description: String { "cannot read a job of kind \(kind)" }
+    var description: String { "no handler for job kind \(kind)" }
 }

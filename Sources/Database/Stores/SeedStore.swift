@@ -85,27 +85,6 @@ public enum SeedStore {
         return changed
     }
 
-    /// Records a customer's decline of a sent version through its link (a `declines` row, the
-    /// version and quotation marked declined, the audit row). - Throws: `DatabaseError`.
-    public static func recordDecline(_ connection: Connection, sent: SentQuotation, reason: String) throws {
-        try connection.transaction { tx in
-            try tx.execute(
-                """
-                INSERT INTO declines (quotation_version_id, signing_link_id, reason)
-                VALUES (\(sent.versionID.rawValue), \(sent.signingLinkID.rawValue), \(reason))
-                """)
-            try tx.execute("UPDATE quotation_versions SET state = 'declined' WHERE id = \(sent.versionID.rawValue)")
-            try tx.execute(
-                "UPDATE quotations SET state = 'declined', version = version + 1 WHERE id = \(sent.quotationID.rawValue)")
-            try tx.execute(
-                """
-                INSERT INTO audit_log (actor_kind, entity_type, entity_id, action, after)
-                VALUES ('customer', 'quotation', \(sent.quotationID.rawValue), 'declined',
-                        jsonb_build_object('version', \(sent.versionNo)::int, 'reason', \(reason)::text))
-                """)
-        }
-    }
-
     /// Marks a sent version expired, only if its link really has expired.
     /// - Returns: whether it was expired. - Throws: `DatabaseError`.
     @discardableResult
@@ -128,19 +107,6 @@ public enum SeedStore {
                         jsonb_build_object('version', \(sent.versionNo)::int))
                 """)
             return true
-        }
-    }
-
-    /// Voids a draft (staff cancelled it before sending). - Throws: `DatabaseError`.
-    public static func voidDraft(_ connection: Connection, quotationID: QuotationID, userID: Int64) throws {
-        try connection.transaction { tx in
-            try tx.execute(
-                "UPDATE quotations SET state = 'void', version = version + 1 WHERE id = \(quotationID.rawValue) AND state = 'draft'")
-            try tx.execute(
-                """
-                INSERT INTO audit_log (actor_user_id, actor_kind, entity_type, entity_id, action, after)
-                VALUES (\(userID), 'user', 'quotation', \(quotationID.rawValue), 'voided', '{"state": "void"}'::jsonb)
-                """)
         }
     }
 }
