@@ -114,6 +114,43 @@ struct SeedDemoCommand: ParsableCommand {
                 shipping: Money(ore: shipping), vatRate: .default, termsHTML: DemoData.termsHTML, createdBy: seller)
         }
 
+        // A working company's month around today: bookings in every state, sent, signed and
+        // moved through their workflow by the same use cases the pages use.
+        let warehouse = AuditActor(kind: .user, userID: UserID(rawValue: userIDs["warehouse"] ?? seller))
+        let manager = AuditActor(kind: .user, userID: UserID(rawValue: seller))
+        // Signed ten to twenty days before the start (yesterday for the latest ones), in the order
+        // they were signed, so booking numbers follow the signing dates.
+        let signed = DemoMonth.bookings.map { booking in
+            (booking, Date().addingTimeInterval(-Double(max(1, 10 + (booking.customer * 3) % 11 - booking.start)) * 86_400))
+        }.sorted { $0.1 < $1.1 }
+        for (booking, signedAt) in signed {
+            let rental = try period(inDays: booking.start, length: booking.days)
+            let lines = try booking.lines.map { try line($0.sku, $0.quantity) }
+            // Stock first, as staff would: a month that does not fit is not sold.
+            guard try !QuotationStockStore.check(tx, lines: lines, period: rental).hasShortage else { continue }
+            let customer = DemoData.customers[booking.customer].details
+            let id = try draft(booking.customer, "\(booking.title) – \(customer.displayName)", rental, lines)
+            let sent = try SendQuotation.freeze(
+                tx, quotationID: id, sentBy: seller, validityDays: 30, now: signedAt.addingTimeInterval(-2 * 86_400))
+            let outcome = try SignQuotation.run(
+                tx, tokenHash: sent.token.hash, signature: .typed(name: customer.name),
+                evidence: SigningEvidenceInput(
+                    signerName: customer.name, signerEmail: customer.email, ipAddress: "192.0.2.20", userAgent: "seed-demo"),
+                now: signedAt)
+            guard case .signed(let bookingID, _, _) = outcome else { continue }
+            if booking.approved {
+                _ = try ApproveBooking.run(tx, id: bookingID, by: UserID(rawValue: seller), actor: manager)
+            }
+            var state = BookingState.confirmed
+            for step in DemoMonth.steps(to: booking.state) {
+                let cancelling = step == .cancelled
+                _ = try TransitionBooking.run(
+                    tx, id: bookingID, from: state, to: step, reason: cancelling ? "Kunden ställde in eventet." : nil,
+                    actor: cancelling || step == .closed ? manager : warehouse)
+                state = step
+            }
+        }
+
         // Draft: a midsummer party, not sent yet.
         _ = try draft(
             0, "Midsommarfest i Partille", try period(inDays: 40, length: 3),
@@ -172,41 +209,6 @@ struct SeedDemoCommand: ParsableCommand {
             [try line("GOLV-DANS", 36), try line("LJUS-LED", 16), try line("LJUD-PA-L", 1), try line("STOL-BAR", 20),
              try addon(3)],
             discount: try .amount(Money(ore: 100_000)), shipping: 0)
-
-        // A working company's month around today: bookings in every state, sent, signed and
-        // moved through their workflow by the same use cases the pages use.
-        let warehouse = AuditActor(kind: .user, userID: UserID(rawValue: userIDs["warehouse"] ?? seller))
-        let manager = AuditActor(kind: .user, userID: UserID(rawValue: seller))
-        for booking in DemoMonth.bookings {
-            let rental = try period(inDays: booking.start, length: booking.days)
-            let lines = try booking.lines.map { try line($0.sku, $0.quantity) }
-            // Stock first, as staff would: a month that does not fit is not sold.
-            guard try !QuotationStockStore.check(tx, lines: lines, period: rental).hasShortage else { continue }
-            let customer = DemoData.customers[booking.customer].details
-            let id = try draft(booking.customer, "\(booking.title) – \(customer.displayName)", rental, lines)
-            // Signed ten to twenty days before the start (or yesterday, for the latest ones).
-            let signedDaysAgo = max(1, 10 + (booking.customer * 3) % 11 - booking.start)
-            let signedAt = Date().addingTimeInterval(-Double(signedDaysAgo) * 86_400)
-            let sent = try SendQuotation.freeze(
-                tx, quotationID: id, sentBy: seller, validityDays: 30, now: signedAt.addingTimeInterval(-2 * 86_400))
-            let outcome = try SignQuotation.run(
-                tx, tokenHash: sent.token.hash, signature: .typed(name: customer.name),
-                evidence: SigningEvidenceInput(
-                    signerName: customer.name, signerEmail: customer.email, ipAddress: "192.0.2.20", userAgent: "seed-demo"),
-                now: signedAt)
-            guard case .signed(let bookingID, _, _) = outcome else { continue }
-            if booking.approved {
-                _ = try ApproveBooking.run(tx, id: bookingID, by: UserID(rawValue: seller), actor: manager)
-            }
-            var state = BookingState.confirmed
-            for step in DemoMonth.steps(to: booking.state) {
-                let cancelling = step == .cancelled
-                _ = try TransitionBooking.run(
-                    tx, id: bookingID, from: state, to: step, reason: cancelling ? "Kunden ställde in eventet." : nil,
-                    actor: cancelling || step == .closed ? manager : warehouse)
-                state = step
-            }
-        }
 
         return sentWedding.token
     }
