@@ -31,8 +31,11 @@ public enum SignIn {
     ) throws -> SignInOutcome {
         try connection.transaction { tx in
             try UserStore.lockSignIn(tx, email: email)
-            let throttle = try LoginAttemptStore.decision(tx, email: email, ip: ip)
-            switch throttle.decision {
+            let failures = try LoginAttemptStore.failures(tx, email: email, ip: ip)
+            switch LoginThrottle.decide(
+                emailFailures: failures.emailFailures, emailLast: failures.emailLast,
+                addressFailures: failures.addressFailures, addressLast: failures.addressLast, now: failures.now)
+            {
             case .allowed: break
             case .slowDown(let seconds): return .slowDown(seconds)
             case .locked(let until): return .locked(until)
@@ -43,10 +46,10 @@ public enum SignIn {
             let matches = secrets.verify(password, against: stored) && stored != nil
             let verdict = SignInRules.verdict(
                 accountExists: account != nil, active: account?.active ?? false, passwordMatches: matches,
-                emailFailuresBefore: throttle.emailFailures)
+                emailFailuresBefore: failures.emailFailures)
             guard verdict == .accepted, let account else {
                 try LoginAttemptStore.recordFailure(
-                    tx, email: email, ip: ip, user: account?.id, emailFailuresBefore: throttle.emailFailures,
+                    tx, email: email, ip: ip, user: account?.id, locks: verdict == .lockedNow,
                     actor: AuditActor(kind: .system, requestID: requestID, ip: ip))
                 return verdict == .lockedNow ? .lockedNow : .wrong
             }

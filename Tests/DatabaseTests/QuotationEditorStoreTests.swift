@@ -35,7 +35,7 @@ struct QuotationEditorStoreTests {
         content.shipping = Money(ore: 30_000)
         content.discount = try .amount(Money(ore: 10_000))
         content.messageToCustomer = "Välkommen!"
-        let outcome = try QuotationEditorStore.save(
+        let outcome = try SaveQuotation.run(
             db, id: id, expectedVersion: record.version, content: content, actor: Self.actor(f))
         #expect(outcome == .saved(version: record.version + 1))
 
@@ -73,15 +73,15 @@ struct QuotationEditorStoreTests {
         #expect(try audit.decode("actor_user_id", as: Int64.self) == f.user)
 
         // Saving the same content again writes nothing.
-        #expect(try QuotationEditorStore.save(db, id: id, expectedVersion: saved.version, content: content, actor: Self.actor(f)) == .saved(version: saved.version))
+        #expect(try SaveQuotation.run(db, id: id, expectedVersion: saved.version, content: content, actor: Self.actor(f)) == .saved(version: saved.version))
         #expect(try Self.count(db, "SELECT count(*) AS n FROM audit_log WHERE action = 'updated'") == 1)
 
         // A form based on the older version: refused, nothing written.
         var stale = content
         stale.title = "Någon annans ändring"
-        #expect(try QuotationEditorStore.save(db, id: id, expectedVersion: record.version, content: stale, actor: Self.actor(f)) == .conflict)
+        #expect(try SaveQuotation.run(db, id: id, expectedVersion: record.version, content: stale, actor: Self.actor(f)) == .conflict)
         #expect(try QuotationEditorStore.load(db, id: id)?.content.title == "Midsommarfest")
-        #expect(try QuotationEditorStore.save(db, id: QuotationID(rawValue: 999_999), expectedVersion: 1, content: content, actor: Self.actor(f)) == .notFound)
+        #expect(try SaveQuotation.run(db, id: QuotationID(rawValue: 999_999), expectedVersion: 1, content: content, actor: Self.actor(f)) == .notFound)
     }
 
     @Test func onlyDraftsAreSavedAndTheCustomerMustExist() throws {
@@ -91,11 +91,11 @@ struct QuotationEditorStoreTests {
         let record = try #require(try QuotationEditorStore.load(db, id: id))
         var content = record.content
         content.customer = CustomerID(rawValue: 424_242)
-        #expect(try QuotationEditorStore.save(db, id: id, expectedVersion: record.version, content: content, actor: Self.actor(f)) == .customerNotFound)
+        #expect(try SaveQuotation.run(db, id: id, expectedVersion: record.version, content: content, actor: Self.actor(f)) == .customerNotFound)
 
         _ = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
         let sent = try #require(try QuotationEditorStore.load(db, id: id))
-        #expect(try QuotationEditorStore.save(db, id: id, expectedVersion: sent.version, content: sent.content, actor: Self.actor(f)) == .notEditable(.sent))
+        #expect(try SaveQuotation.run(db, id: id, expectedVersion: sent.version, content: sent.content, actor: Self.actor(f)) == .notEditable(.sent))
         #expect(sent.liveLink?.versionNo == 1)
         #expect(sent.liveLink?.recipient == "asa@example.se")
     }

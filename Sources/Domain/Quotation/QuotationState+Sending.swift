@@ -6,6 +6,9 @@ extension QuotationState {
     /// A new link may be issued for the version waiting for its signature: only while sent.
     public var isResendable: Bool { self == .sent }
 
+    /// Staff may change its content in place (a draft); other editable states are reopened first.
+    public var isEditableInPlace: Bool { self == .draft }
+
     /// Staff may withdraw it.
     public var isVoidable: Bool { canTransition(to: .void) }
 }
