@@ -16,7 +16,8 @@ enum DemoMonth {
         let lines: [(sku: String, quantity: Int)]
     }
 
-    /// Small, typical orders; none of them uses the products the first demo booking holds.
+    /// Small, typical orders; none of them uses the products the first demo booking holds, and no
+    /// booking starts or ends on its days (today + 25 and 26), so its calendar days show it alone.
     static let packages: [[(sku: String, quantity: Int)]] = [
         [("TALT-3x3", 1), ("BORD-180", 3), ("STOL-VIT", 24)],
         [("TALT-3x6", 1), ("STOL-VIT", 30), ("LJUS-SLINGA", 2)],
@@ -57,7 +58,7 @@ enum DemoMonth {
             (2, 2, .confirmed, true), (3, 1, .confirmed, false), (4, 3, .confirmed, true), (6, 2, .cancelled, false),
             (7, 1, .confirmed, false), (9, 2, .confirmed, true), (11, 3, .confirmed, true), (13, 1, .confirmed, false),
             (15, 2, .confirmed, true), (18, 2, .cancelled, true), (20, 3, .confirmed, true), (22, 1, .confirmed, false),
-            (25, 2, .confirmed, true), (28, 3, .confirmed, true),
+            (24, 1, .confirmed, true), (28, 3, .confirmed, true),
         ]
         return layout.enumerated().map { index, entry in
             Booking(
