@@ -9,6 +9,6 @@ public enum SignedConfirmationEmail {
         let s = Strings(language)
         return EmailContent(
             language: language, subject: s.confirmationSubject(booking: bookingNumber, company: companyName),
-            paragraphs: [[s.confirmationGreeting(signerName)], [s.confirmationBody(booking: bookingNumber)], [companyName]])
+            paragraphs: [[s.emailGreeting(signerName)], [s.confirmationBody(booking: bookingNumber)], [companyName]])
     }
 }

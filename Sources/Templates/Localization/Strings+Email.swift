@@ -1,12 +1,34 @@
-/// The texts of the emails after signing: the customer's confirmation (in the customer's
-/// language) and the team's notices (in the staff's language, Swedish by default).
+/// The texts of the emails: the signing link and the confirmation (in the customer's language),
+/// and the team's notices (in the staff's language, Swedish by default).
 extension Strings {
+    // MARK: Signing link
+
+    func signingLinkSubject(about: String, company: String) -> String {
+        t("Offert \(about) från \(company)", "Quotation \(about) from \(company)")
+    }
+    /// The first line of every email to a customer.
+    func emailGreeting(_ name: String) -> String { t("Hej \(name)!", "Hello \(name),") }
+    func signingLinkIntro(about: String) -> String {
+        t(
+            "Här är vår offert \(about). Öppna länken för att läsa avtalet och signera det på mobilen eller datorn.",
+            "Here is our quotation \(about). Open the link to read the agreement and sign it on your phone or computer.")
+    }
+    func signingLinkValidity(_ expires: String) -> String {
+        t("Länken gäller till och med \(expires).", "The link is valid until \(expires).")
+    }
+    var signingLinkPersonal: String { t("Länken är personlig – dela den inte.", "The link is personal – please do not share it.") }
+    /// "Questions? …", with how to reach the company when `contact` is not empty.
+    func signingLinkQuestions(contact: String) -> String {
+        t("Frågor? Svara på det här mejlet", "Questions? Reply to this email")
+            + (contact.isEmpty ? "." : t(" eller kontakta oss: \(contact).", " or contact us: \(contact)."))
+    }
+    var signingLinkButton: String { t("Läs och signera offerten", "Read and sign the quotation") }
+
     // MARK: Confirmation to the customer
 
     func confirmationSubject(booking: String, company: String) -> String {
         t("Bekräftelse: bokning \(booking) hos \(company)", "Confirmation: booking \(booking) with \(company)")
     }
-    func confirmationGreeting(_ name: String) -> String { t("Hej \(name)!", "Hello \(name),") }
     func confirmationBody(booking: String) -> String {
         t(
             "Tack för din signatur. Din bokning har nummer \(booking). Det signerade avtalet finns bifogat som PDF.",
