@@ -172,6 +172,29 @@ struct SigningStoreTests {
         #expect(try DeclineQuotation.run(db, tokenHash: unknown, reason: "", evidence: Self.evidence) == .notFound)
     }
 
+    @Test func aQuotationExpiresOnlyOnceItsWaitingLinkHasRunOut() throws {
+        let db = try TestDatabase.migrated("signing_expire")
+        let f = try Self.fixture(db)
+        let sent = try SendQuotation.freeze(db, quotationID: try Self.draft(f, on: db), sentBy: f.user, validityDays: 1)
+        #expect(try !ExpireQuotation.run(db, id: sent.quotationID), "the link is still valid")
+        let later = Date().addingTimeInterval(2 * 86_400)
+        #expect(try ExpireQuotation.run(db, id: sent.quotationID, now: later))
+        #expect(try !ExpireQuotation.run(db, id: sent.quotationID, now: later), "once")
+        let states = try db.query(
+            """
+            SELECT q.state AS quotation, v.state AS version FROM quotations q
+              JOIN quotation_versions v ON v.quotation_id = q.id WHERE q.id = \(sent.quotationID.rawValue)
+            """)[0]
+        #expect(try states.decode("quotation", as: String.self) == "expired")
+        #expect(try states.decode("version", as: String.self) == "expired")
+        // The customer's link now says so, and signing it stores nothing.
+        #expect(
+            try SignQuotation.run(db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa"), evidence: Self.evidence)
+                == .expired)
+        // A draft never expires.
+        #expect(try !ExpireQuotation.run(db, id: try Self.draft(f, on: db), now: later))
+    }
+
     @Test func twoSignersForTheLastUnitGetExactlyOneBooking() throws {
         let url = TemporaryPostgres.shared.createDatabase(named: "signing_last_unit")
         let setup = try Connection(url: url)

@@ -195,7 +195,7 @@ struct SeedDemoCommand: ParsableCommand {
             [try line("TALT-3x6", 2), try line("LJUS-SLINGA", 2), try line("VARM-EL", 2)])
         let sentBirthday = try SendQuotation.freeze(
             tx, quotationID: birthday, sentBy: seller, validityDays: 30, now: Date().addingTimeInterval(-45 * 86_400))
-        try SeedStore.expireIfLinkExpired(tx, sent: sentBirthday)
+        try ExpireQuotation.run(tx, id: sentBirthday.quotationID)
 
         // Void: a draft staff cancelled.
         let cancelled = try draft(

@@ -84,29 +84,4 @@ public enum SeedStore {
         }
         return changed
     }
-
-    /// Marks a sent version expired, only if its link really has expired.
-    /// - Returns: whether it was expired. - Throws: `DatabaseError`.
-    @discardableResult
-    public static func expireIfLinkExpired(_ connection: Connection, sent: SentQuotation) throws -> Bool {
-        try connection.transaction { tx in
-            let changed = try tx.execute(
-                """
-                UPDATE quotation_versions v SET state = 'expired'
-                 WHERE v.id = \(sent.versionID.rawValue) AND v.state = 'sent'
-                   AND EXISTS (SELECT 1 FROM signing_links s
-                                WHERE s.id = \(sent.signingLinkID.rawValue) AND s.expires_at <= now())
-                """)
-            guard changed == 1 else { return false }
-            try tx.execute(
-                "UPDATE quotations SET state = 'expired', version = version + 1 WHERE id = \(sent.quotationID.rawValue)")
-            try tx.execute(
-                """
-                INSERT INTO audit_log (actor_kind, entity_type, entity_id, action, after)
-                VALUES ('system', 'quotation', \(sent.quotationID.rawValue), 'expired',
-                        jsonb_build_object('version', \(sent.versionNo)::int))
-                """)
-            return true
-        }
-    }
 }

@@ -80,6 +80,13 @@ extension QuotationStore {
             """)
     }
 
+    /// Sets one version's state. - Throws: `DatabaseError`.
+    public static func setVersionState(_ tx: Connection, versionID: QuotationVersionID, to state: QuotationVersionState)
+        throws(DatabaseError)
+    {
+        try tx.execute("UPDATE quotation_versions SET state = \(state.rawValue) WHERE id = \(versionID.rawValue)")
+    }
+
     /// Stores a frozen version, born `sent`. - Returns: its ID. - Throws: `DatabaseError`.
     public static func insertVersion(
         _ tx: Connection, id: QuotationID, snapshot: QuotationSnapshot, sentBy: Int64, now: Date
