@@ -52,23 +52,25 @@ let package = Package(
         // Staff passwords (argon2id) and random secrets, through libsodium.
         .target(name: "Passwords", dependencies: ["CLibSodium"], swiftSettings: strictSettings),
         .target(name: "Templates", dependencies: ["Sanitizer", "Domain", "Routing"], swiftSettings: strictSettings),
+        // Read through stores, decide with Domain, write through stores: one transaction per use case.
+        .target(name: "UseCases", dependencies: ["Domain", "Database"], swiftSettings: strictSettings),
         .target(
             name: "Handlers",
             dependencies: [
-                "HTTP", "Database", "Templates", "Routing", "Domain", "Sanitizer", "Documents", "Passwords",
+                "HTTP", "Database", "UseCases", "Templates", "Routing", "Domain", "Sanitizer", "Documents", "Passwords",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         // The background worker: claims jobs from PostgreSQL and runs their handlers.
         .target(
-            name: "Worker", dependencies: ["Database", .product(name: "Logging", package: "swift-log")],
+            name: "Worker", dependencies: ["Database", "Domain", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .target(
             name: "App",
             dependencies: [
-                "FCGIHost", "HTTP", "Database", "Templates", "Sanitizer", "Handlers", "Domain", "Worker", "Mail", "Documents",
-                "Passwords", "Routing",
+                "FCGIHost", "HTTP", "Database", "UseCases", "Templates", "Sanitizer", "Handlers", "Domain", "Worker", "Mail",
+                "Documents", "Passwords", "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -89,7 +91,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Sanitizer", "Routing"], swiftSettings: strictSettings),
         // Starts throwaway PostgreSQL clusters (and the rest of the stack) for the tests that need real processes.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
-        .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "DatabaseTests", dependencies: ["Database", "UseCases", "TestSupport"], swiftSettings: strictSettings),
         // Handler and page tests: the responder in process, each test on its own copy of a migrated
         // (and seeded) template database; no nginx, no browser.
         .testTarget(

@@ -1,9 +1,10 @@
 import Database
+import Domain
 import Foundation
 public import Logging
 import Synchronization
 
-/// The worker loop: claim a due job, run its handler, record the outcome; sleep briefly when
+/// The worker loop: claim a due job, decode it (`Job`), perform it, record the outcome; sleep briefly when
 /// there is nothing to do. Any number of runners (processes or hosts) can share one database.
 ///
 /// Blocking by design, on one thread with one connection (libpq's rule). `stop()` may be called
@@ -37,11 +38,11 @@ public final class JobRunner: Sendable {
     private var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
 
     /// Runs until `stop()`. While PostgreSQL is unreachable it waits and tries again.
-    public func run(handlers: [any JobHandler]) {
-        var byKind: [String: any JobHandler] = [:]
-        for handler in handlers { for kind in handler.kinds { byKind[kind] = handler } }
+    public func run(performer: any JobPerformer) {
         var connection: Connection?
-        logger.info("worker started", metadata: ["worker": "\(configuration.workerID)", "kinds": "\(byKind.keys.sorted())"])
+        logger.info(
+            "worker started",
+            metadata: ["worker": "\(configuration.workerID)", "kinds": "\(Job.Kind.allCases.map(\.rawValue).sorted())"])
         while !isStopping {
             do {
                 if connection == nil || connection?.ensureConnected() == false {
@@ -53,7 +54,7 @@ public final class JobRunner: Sendable {
                     pause(milliseconds: configuration.idlePollMilliseconds)
                     continue
                 }
-                execute(job, handler: byKind[job.kind], connection: db)
+                execute(job, performer: performer, connection: db)
             } catch {
                 logger.warning("database unavailable; retrying", metadata: ["error": "\(error)"])
                 connection = nil
@@ -64,14 +65,15 @@ public final class JobRunner: Sendable {
         logger.info("worker stopped", metadata: ["worker": "\(configuration.workerID)"])
     }
 
-    private func execute(_ job: ClaimedJob, handler: (any JobHandler)?, connection: Connection) {
+    private func execute(_ job: ClaimedJob, performer: any JobPerformer, connection: Connection) {
         var jobLogger = logger
         jobLogger[metadataKey: "job"] = "\(job.id)"
         jobLogger[metadataKey: "kind"] = "\(job.kind)"
         let started = DispatchTime.now().uptimeNanoseconds
         do {
-            guard let handler else { throw UnknownJobKind(kind: job.kind) }
-            try handler.run(job, connection: connection, logger: jobLogger)
+            guard Job.Kind(rawValue: job.kind) != nil else { throw UnknownJobKind(kind: job.kind) }
+            let typed = try job.job()
+            try performer.perform(typed, claimed: job, connection: connection, logger: jobLogger)
             try JobStore.complete(connection, id: job.id, workerID: configuration.workerID)
             let ms = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             jobLogger.info("job done in \(ms)ms", metadata: ["attempt": "\(job.attempt)"])
@@ -98,7 +100,8 @@ public final class JobRunner: Sendable {
     }
 }
 
-/// A job whose kind no handler runs (an older or newer program queued it).
+/// A job whose kind this program does not know (an older or newer program queued it). It is
+/// retried like any failure, and dead once out of attempts.
 struct UnknownJobKind: Error, CustomStringConvertible {
     let kind: String
     var description: String { "no handler for job kind \(kind)" }

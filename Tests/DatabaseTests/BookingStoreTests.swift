@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Testing
 import TestSupport
+import UseCases
 
 /// Bookings made the real way (draft → send → sign), so the stores read what signing writes.
 struct BookingFixture {
@@ -48,8 +49,8 @@ struct BookingFixture {
                     item: .addon(base.addon), description: "Leverans", quantity: 1, pricing: .flat, unitPrice: Money(ore: 99_500)),
             ],
             termsHTML: "<p>Villkor</p>", createdBy: base.user)
-        let sent = try QuotationStore.send(db, quotationID: quotation, sentBy: base.user)
-        return try SigningStore.sign(
+        let sent = try SendQuotation.freeze(db, quotationID: quotation, sentBy: base.user)
+        return try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa Öberg"),
             evidence: SigningEvidenceInput(signerName: "Åsa Öberg", ipAddress: "203.0.113.7", userAgent: "Test/1.0"))
     }
@@ -71,7 +72,7 @@ struct BookingStoreTests {
         let midsummer = try f.booking("2026-06-19", "2026-06-21", title: "Midsommarfest")
         let wedding = try f.booking("2026-07-01", "2026-07-02", customer: f.otherCustomer, title: "Bröllop på Särö", city: "Särö")
         let crayfish = try f.booking("2026-08-10", "2026-08-10", title: "Kräftskiva")
-        #expect(try BookingStore.transition(db, id: wedding, from: .confirmed, to: .packed, actor: f.actor) == .done)
+        #expect(try TransitionBooking.run(db, id: wedding, from: .confirmed, to: .packed, actor: f.actor) == .done)
 
         func ids(_ filter: BookingListFilter) throws -> [BookingID] { try BookingStore.list(db, filter: filter).rows.map(\.id) }
         #expect(try ids(BookingListFilter()) == [crayfish, wedding, midsummer])
@@ -146,29 +147,29 @@ struct BookingStoreTests {
             try f.count("SELECT count(*) AS n FROM audit_log WHERE entity_type = 'booking' AND action = 'state_changed'")
         }
 
-        #expect(try BookingStore.transition(db, id: id, from: .confirmed, to: .packed, actor: f.actor) == .done)
+        #expect(try TransitionBooking.run(db, id: id, from: .confirmed, to: .packed, actor: f.actor) == .done)
         let row = try #require(try BookingStore.history(db, id: id).first)
         #expect(row.action == "state_changed" && row.before == ["state": "confirmed"] && row.after == ["state": "packed"])
         #expect(row.actorName == "Sälja Re")
 
         // A page that still shows "confirmed": refused, nothing changes.
         #expect(
-            try BookingStore.transition(db, id: id, from: .confirmed, to: .cancelled, reason: "x", actor: f.actor)
+            try TransitionBooking.run(db, id: id, from: .confirmed, to: .cancelled, reason: "x", actor: f.actor)
                 == .refused(.stale(current: .packed)))
         #expect(try f.state(id) == "packed" && (try audits()) == 1)
 
         for (from, to) in [(BookingState.packed, BookingState.delivered), (.delivered, .returned), (.returned, .closed)] {
-            #expect(try BookingStore.transition(db, id: id, from: from, to: to, actor: f.actor) == .done)
+            #expect(try TransitionBooking.run(db, id: id, from: from, to: to, actor: f.actor) == .done)
         }
         #expect(try f.state(id) == "closed" && (try audits()) == 4)
         #expect(try BookingStore.detail(db, id: id)?.version == 5)
 
         // Closed is final.
         #expect(
-            try BookingStore.transition(db, id: id, from: .closed, to: .packed, actor: f.actor)
+            try TransitionBooking.run(db, id: id, from: .closed, to: .packed, actor: f.actor)
                 == .refused(.notAllowed(from: .closed, to: .packed)))
         #expect(try f.state(id) == "closed" && (try audits()) == 4)
-        #expect(try BookingStore.transition(db, id: BookingID(rawValue: 999_999), from: .confirmed, to: .packed, actor: f.actor) == .notFound)
+        #expect(try TransitionBooking.run(db, id: BookingID(rawValue: 999_999), from: .confirmed, to: .packed, actor: f.actor) == .notFound)
     }
 
     @Test func cancellingNeedsAReasonAndReleasesTheStock() throws {
@@ -179,10 +180,10 @@ struct BookingStoreTests {
             Issue.record("both tents are out that weekend")
             return
         }
-        #expect(try BookingStore.transition(db, id: id, from: .confirmed, to: .cancelled, reason: "  ", actor: f.actor) == .refused(.reasonRequired))
+        #expect(try TransitionBooking.run(db, id: id, from: .confirmed, to: .cancelled, reason: "  ", actor: f.actor) == .refused(.reasonRequired))
         #expect(try f.state(id) == "confirmed")
 
-        #expect(try BookingStore.transition(db, id: id, from: .confirmed, to: .cancelled, reason: "Festen flyttades", actor: f.actor) == .done)
+        #expect(try TransitionBooking.run(db, id: id, from: .confirmed, to: .cancelled, reason: "Festen flyttades", actor: f.actor) == .done)
         let booking = try #require(try BookingStore.detail(db, id: id))
         #expect(booking.state == .cancelled && booking.cancelReason == "Festen flyttades" && booking.cancelledAt != nil)
         #expect(try BookingStore.history(db, id: id).first?.after == ["state": "cancelled", "cancel_reason": "Festen flyttades"])
@@ -197,13 +198,13 @@ struct BookingStoreTests {
         let f = try BookingFixture(db)
         let id = try f.booking("2026-06-19", "2026-06-21")
         let manager = UserID(rawValue: f.base.user)
-        #expect(try BookingStore.approve(db, id: id, by: manager, actor: f.actor) == .done)
+        #expect(try ApproveBooking.run(db, id: id, by: manager, actor: f.actor) == .done)
         let booking = try #require(try BookingStore.detail(db, id: id))
         #expect(booking.approvedBy == "Sälja Re" && booking.approvedAt != nil && booking.version == 2)
         let audit = try #require(try BookingStore.history(db, id: id).first)
         #expect(audit.action == "approved" && audit.after["approved_by"] == "Sälja Re")
 
-        guard case .refused(.alreadyApproved(let by, _)) = try BookingStore.approve(db, id: id, by: manager, actor: f.actor) else {
+        guard case .refused(.alreadyApproved(let by, _)) = try ApproveBooking.run(db, id: id, by: manager, actor: f.actor) else {
             Issue.record("a second approval is refused")
             return
         }
@@ -211,9 +212,9 @@ struct BookingStoreTests {
         #expect(try f.count("SELECT count(*) AS n FROM audit_log WHERE action = 'approved'") == 1)
 
         let cancelled = try f.booking("2026-09-01", "2026-09-02")
-        _ = try BookingStore.transition(db, id: cancelled, from: .confirmed, to: .cancelled, reason: "Inställt", actor: f.actor)
-        #expect(try BookingStore.approve(db, id: cancelled, by: manager, actor: f.actor) == .refused(.cancelled))
-        #expect(try BookingStore.approve(db, id: BookingID(rawValue: 999_999), by: manager, actor: f.actor) == .notFound)
+        _ = try TransitionBooking.run(db, id: cancelled, from: .confirmed, to: .cancelled, reason: "Inställt", actor: f.actor)
+        #expect(try ApproveBooking.run(db, id: cancelled, by: manager, actor: f.actor) == .refused(.cancelled))
+        #expect(try ApproveBooking.run(db, id: BookingID(rawValue: 999_999), by: manager, actor: f.actor) == .notFound)
     }
 
     @Test func notesAreSavedOnlyFromTheCurrentVersion() throws {
@@ -241,7 +242,7 @@ struct BookingStoreTests {
         let midsummer = try f.booking("2026-06-19", "2026-06-21", title: "Midsommarfest")
         let cancelled = try f.booking("2026-06-20", "2026-06-20")
         let later = try f.booking("2026-06-25", "2026-06-26")
-        _ = try BookingStore.transition(db, id: cancelled, from: .confirmed, to: .cancelled, reason: "Regn", actor: f.actor)
+        _ = try TransitionBooking.run(db, id: cancelled, from: .confirmed, to: .cancelled, reason: "Regn", actor: f.actor)
 
         let week = try RentalPeriod(start: day("2026-06-15"), end: day("2026-06-21"))
         let shown = try BookingCalendarStore.overlapping(db, period: week)
@@ -265,8 +266,8 @@ struct BookingStoreTests {
         let a = try f.booking("2026-06-19", "2026-06-21")
         let b = try f.booking("2026-07-01", "2026-07-02")
         let c = try f.booking("2026-08-01", "2026-08-01")
-        _ = try BookingStore.approve(db, id: b, by: UserID(rawValue: f.base.user), actor: f.actor)
-        _ = try BookingStore.transition(db, id: c, from: .confirmed, to: .cancelled, reason: "Inställt", actor: f.actor)
+        _ = try ApproveBooking.run(db, id: b, by: UserID(rawValue: f.base.user), actor: f.actor)
+        _ = try TransitionBooking.run(db, id: c, from: .confirmed, to: .cancelled, reason: "Inställt", actor: f.actor)
 
         #expect(try DashboardStore.awaitingApproval(db).map(\.id) == [a])
         #expect(try DashboardStore.awaitingApprovalCount(db) == CappedCount(value: 1, isCapped: false))
@@ -276,7 +277,7 @@ struct BookingStoreTests {
 
         // A quotation sent three Stockholm days ago, still waiting.
         let waiting = try f.base.draft(on: db)
-        _ = try QuotationStore.send(db, quotationID: waiting, sentBy: f.base.user, now: Date().addingTimeInterval(-3 * 86_400))
+        _ = try SendQuotation.freeze(db, quotationID: waiting, sentBy: f.base.user, now: Date().addingTimeInterval(-3 * 86_400))
         let today = try day(String(try db.query("SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date::text AS d")[0].decode("d", as: String.self)))
         let awaiting = try DashboardStore.awaitingSignature(db, today: today)
         #expect(awaiting.map(\.id) == [waiting])

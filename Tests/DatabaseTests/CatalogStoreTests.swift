@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Testing
 import TestSupport
+import UseCases
 
 @Suite("Catalogue: products, add-ons, availability by day")
 struct CatalogStoreTests {
@@ -14,8 +15,8 @@ struct CatalogStoreTests {
 
     /// Signs the fixture's draft (2 tents, 19–21 June 2026) and returns its booking.
     static func booking(_ f: QuotationFixture, on db: Connection) throws -> BookingID {
-        let sent = try QuotationStore.send(db, quotationID: try f.draft(on: db), sentBy: f.user)
-        _ = try SigningStore.sign(
+        let sent = try SendQuotation.freeze(db, quotationID: try f.draft(on: db), sentBy: f.user)
+        _ = try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa Öberg"),
             evidence: SigningEvidenceInput(signerName: "Åsa Öberg", ipAddress: "203.0.113.7", userAgent: "Test"))
         return BookingID(rawValue: try db.query(

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Testing
 import TestSupport
+import UseCases
 
 @Suite("Customers: list, search, edit, history")
 struct CustomerListStoreTests {
@@ -146,8 +147,8 @@ struct CustomerListStoreTests {
         let db = try TestDatabase.migrated("customers_history")
         let f = try QuotationFixture(db, stock: 10)
         let signed = try f.draft(on: db)
-        let sent = try QuotationStore.send(db, quotationID: signed, sentBy: f.user)
-        _ = try SigningStore.sign(
+        let sent = try SendQuotation.freeze(db, quotationID: signed, sentBy: f.user)
+        _ = try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa Öberg"),
             evidence: SigningEvidenceInput(signerName: "Åsa Öberg", ipAddress: "203.0.113.7", userAgent: "Test"))
         let open = try f.draft(on: db)

@@ -1,4 +1,5 @@
 import Database
+import Domain
 import Foundation
 import Testing
 import TestSupport
@@ -13,11 +14,15 @@ struct JobStoreTests {
 
     @Test func aQueuedJobIsClaimedOnceAndCompleted() throws {
         let db = try migrated()
-        let id = try #require(try JobStore.enqueue(db, kind: "email.test", payloadJSON: #"{"to": "åsa@example.se"}"#))
+        let queued = Job.teamUnavailableEmail(
+            quotationID: QuotationID(rawValue: 7), versionID: QuotationVersionID(rawValue: 9),
+            items: [UnavailableItem(productID: 3, description: "Tält för åsa", requested: 2, available: 1)])
+        let id = try #require(try JobStore.enqueue(db, queued))
         let job = try #require(try JobStore.claim(db, workerID: "w1", leaseSeconds: 60))
         #expect(job.id == id)
-        #expect(job.kind == "email.test")
-        #expect(job.payload.contains("åsa@example.se"))
+        #expect(job.kind == "email.team_unavailable")
+        #expect(job.payload.contains("Tält för åsa"))
+        #expect(try job.job() == queued)
         #expect(job.attempt == 1)
         #expect(try JobStore.claim(db, workerID: "w2", leaseSeconds: 60) == nil)
         #expect(try JobStore.complete(db, id: id, workerID: "w1"))
@@ -28,7 +33,7 @@ struct JobStoreTests {
         let db = try migrated()
         struct Boom: Error {}
         _ = try? db.transaction { tx in
-            try JobStore.enqueue(tx, kind: "email.test")
+            try JobStore.enqueue(tx, Self.pdf(1))
             throw Boom()
         }
         #expect(try JobStore.claim(db, workerID: "w1", leaseSeconds: 60) == nil)
@@ -38,7 +43,7 @@ struct JobStoreTests {
         let url = TemporaryPostgres.shared.createDatabase(named: "jobs_race")
         let setup = try Connection(url: url)
         try Migrator(connection: setup).migrate()
-        for n in 0..<40 { try JobStore.enqueue(setup, kind: "k", payloadJSON: "{\"n\": \(n)}") }
+        for n in 0..<40 { try JobStore.enqueue(setup, Self.link(Int64(n))) }
         let claimed = LockedBox<[Int64]>([])
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
             guard let db = try? Connection(url: url) else { return }
@@ -54,7 +59,7 @@ struct JobStoreTests {
 
     @Test func anExpiredLeaseLetsAnotherWorkerTakeOverAndTheOldOneCannotComplete() throws {
         let db = try migrated()
-        let id = try #require(try JobStore.enqueue(db, kind: "pdf"))
+        let id = try #require(try JobStore.enqueue(db, Self.pdf(1)))
         _ = try #require(try JobStore.claim(db, workerID: "dead", leaseSeconds: 60))
         try db.execute("UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = \(id)")
         let again = try #require(try JobStore.claim(db, workerID: "alive", leaseSeconds: 60))
@@ -64,9 +69,22 @@ struct JobStoreTests {
         #expect(try JobStore.complete(db, id: id, workerID: "alive"))
     }
 
+    @Test func aJobWhoseWorkerDiesOnItsLastAttemptIsDeadNotRetriedForEver() throws {
+        let db = try migrated()
+        let id = try #require(try JobStore.enqueue(db, Self.pdf(1), maxAttempts: 2))
+        for worker in ["first", "second"] {
+            _ = try #require(try JobStore.claim(db, workerID: worker, leaseSeconds: 60))
+            try db.execute("UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = \(id)")
+        }
+        #expect(try JobStore.claim(db, workerID: "third", leaseSeconds: 60) == nil)
+        let row = try #require(try db.query("SELECT state, locked_by FROM jobs WHERE id = \(id)").first)
+        #expect(try row.decode("state", as: String.self) == JobState.dead.rawValue)
+        #expect(try row.decode("locked_by", as: String?.self) == nil)
+    }
+
     @Test func failuresBackOffThenFailForGood() throws {
         let db = try migrated()
-        let id = try #require(try JobStore.enqueue(db, kind: "webhook", maxAttempts: 2))
+        let id = try #require(try JobStore.enqueue(db, Self.link(1), maxAttempts: 2))
         _ = try #require(try JobStore.claim(db, workerID: "w", leaseSeconds: 60))
         #expect(try JobStore.fail(db, id: id, workerID: "w", error: "HTTP 502", retryInSeconds: 0))
         let second = try #require(try JobStore.claim(db, workerID: "w", leaseSeconds: 60))
@@ -74,7 +92,7 @@ struct JobStoreTests {
         #expect(try JobStore.fail(db, id: id, workerID: "w", error: "HTTP 502 again", retryInSeconds: 0))
         #expect(try JobStore.claim(db, workerID: "w", leaseSeconds: 60) == nil)
         let row = try #require(try db.query("SELECT state, last_error FROM jobs WHERE id = \(id)").first)
-        #expect(try row.decode("state", as: String.self) == "failed")
+        #expect(try row.decode("state", as: String.self) == "dead")
         #expect(try row.decode("last_error", as: String.self) == "HTTP 502 again")
         #expect(JobStore.backoffSeconds(afterAttempt: 1) == 10)
         #expect(JobStore.backoffSeconds(afterAttempt: 3) == 40)
@@ -83,7 +101,23 @@ struct JobStoreTests {
 
     @Test func aDedupeKeyQueuesOnce() throws {
         let db = try migrated()
-        #expect(try JobStore.enqueue(db, kind: "email", dedupeKey: "signed-7") != nil)
-        #expect(try JobStore.enqueue(db, kind: "email", dedupeKey: "signed-7") == nil)
+        let job = Job.signedConfirmationEmail(bookingID: BookingID(rawValue: 7), versionID: QuotationVersionID(rawValue: 3))
+        #expect(try JobStore.enqueue(db, job) != nil)
+        #expect(try JobStore.enqueue(db, job) == nil)
+        // Another kind for the same booking is another job.
+        #expect(try JobStore.enqueue(db, .teamNewBookingEmail(bookingID: BookingID(rawValue: 7), versionID: QuotationVersionID(rawValue: 3))) != nil)
     }
+
+    @Test func aJobOfAnUnknownKindIsClaimedButDoesNotDecode() throws {
+        let db = try migrated()
+        try db.execute("INSERT INTO jobs (kind, payload) VALUES ('webhook.future', '{}')")
+        let job = try #require(try JobStore.claim(db, workerID: "w", leaseSeconds: 60))
+        #expect(throws: DecodingError.self) { try job.job() }
+    }
+
+    static func pdf(_ n: Int64) -> Job {
+        .signedAgreementPDF(bookingID: BookingID(rawValue: n), versionID: QuotationVersionID(rawValue: n))
+    }
+
+    static func link(_ n: Int64) -> Job { .signingLinkEmail(linkID: SigningLinkID(rawValue: n), token: "t\(n)") }
 }

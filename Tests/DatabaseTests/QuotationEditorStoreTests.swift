@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Testing
 import TestSupport
+import UseCases
 
 /// The staff's quotation operations against a real PostgreSQL: saving with optimistic locking,
 /// creating with a customer typed in, sending with the stock rule, resend, void, reopen,
@@ -34,7 +35,7 @@ struct QuotationEditorStoreTests {
         content.shipping = Money(ore: 30_000)
         content.discount = try .amount(Money(ore: 10_000))
         content.messageToCustomer = "Välkommen!"
-        let outcome = try QuotationEditorStore.save(
+        let outcome = try SaveQuotation.run(
             db, id: id, expectedVersion: record.version, content: content, actor: Self.actor(f))
         #expect(outcome == .saved(version: record.version + 1))
 
@@ -72,15 +73,15 @@ struct QuotationEditorStoreTests {
         #expect(try audit.decode("actor_user_id", as: Int64.self) == f.user)
 
         // Saving the same content again writes nothing.
-        #expect(try QuotationEditorStore.save(db, id: id, expectedVersion: saved.version, content: content, actor: Self.actor(f)) == .saved(version: saved.version))
+        #expect(try SaveQuotation.run(db, id: id, expectedVersion: saved.version, content: content, actor: Self.actor(f)) == .saved(version: saved.version))
         #expect(try Self.count(db, "SELECT count(*) AS n FROM audit_log WHERE action = 'updated'") == 1)
 
         // A form based on the older version: refused, nothing written.
         var stale = content
         stale.title = "Någon annans ändring"
-        #expect(try QuotationEditorStore.save(db, id: id, expectedVersion: record.version, content: stale, actor: Self.actor(f)) == .conflict)
+        #expect(try SaveQuotation.run(db, id: id, expectedVersion: record.version, content: stale, actor: Self.actor(f)) == .conflict)
         #expect(try QuotationEditorStore.load(db, id: id)?.content.title == "Midsommarfest")
-        #expect(try QuotationEditorStore.save(db, id: QuotationID(rawValue: 999_999), expectedVersion: 1, content: content, actor: Self.actor(f)) == .notFound)
+        #expect(try SaveQuotation.run(db, id: QuotationID(rawValue: 999_999), expectedVersion: 1, content: content, actor: Self.actor(f)) == .notFound)
     }
 
     @Test func onlyDraftsAreSavedAndTheCustomerMustExist() throws {
@@ -90,11 +91,11 @@ struct QuotationEditorStoreTests {
         let record = try #require(try QuotationEditorStore.load(db, id: id))
         var content = record.content
         content.customer = CustomerID(rawValue: 424_242)
-        #expect(try QuotationEditorStore.save(db, id: id, expectedVersion: record.version, content: content, actor: Self.actor(f)) == .customerNotFound)
+        #expect(try SaveQuotation.run(db, id: id, expectedVersion: record.version, content: content, actor: Self.actor(f)) == .customerNotFound)
 
-        _ = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
+        _ = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
         let sent = try #require(try QuotationEditorStore.load(db, id: id))
-        #expect(try QuotationEditorStore.save(db, id: id, expectedVersion: sent.version, content: sent.content, actor: Self.actor(f)) == .notEditable(.sent))
+        #expect(try SaveQuotation.run(db, id: id, expectedVersion: sent.version, content: sent.content, actor: Self.actor(f)) == .notEditable(.sent))
         #expect(sent.liveLink?.versionNo == 1)
         #expect(sent.liveLink?.recipient == "asa@example.se")
     }
@@ -144,8 +145,8 @@ struct QuotationEditorStoreTests {
         let id = try f.draft(on: db, quantity: 5)
         let version = try #require(try QuotationEditorStore.load(db, id: id)).version
 
-        #expect(try QuotationLifecycleStore.send(db, id: id, expectedVersion: version + 7, shortageReason: nil, actor: Self.actor(f)).isConflict)
-        guard case .shortageNeedsReason(let items) = try QuotationLifecycleStore.send(
+        #expect(try SendQuotation.run(db, id: id, expectedVersion: version + 7, shortageReason: nil, actor: Self.actor(f)).isConflict)
+        guard case .shortageNeedsReason(let items) = try SendQuotation.run(
             db, id: id, expectedVersion: version, shortageReason: "   ", actor: Self.actor(f))
         else {
             Issue.record("a shortage without a reason must be refused")
@@ -156,7 +157,7 @@ struct QuotationEditorStoreTests {
         #expect(try Self.count(db, "SELECT count(*) AS n FROM quotation_versions") == 0)
         #expect(try Self.count(db, "SELECT count(*) AS n FROM jobs") == 0)
 
-        guard case .sent(let sent, let shortages) = try QuotationLifecycleStore.send(
+        guard case .sent(let sent, let shortages) = try SendQuotation.run(
             db, id: id, expectedVersion: version, shortageReason: "Vi hyr in ett tält från partner.", actor: Self.actor(f))
         else {
             Issue.record("a shortage with a reason is sent")
@@ -180,36 +181,36 @@ struct QuotationEditorStoreTests {
         let period = try RentalPeriod(start: try CalendarDate(iso: "2026-06-19"), end: try CalendarDate(iso: "2026-06-21"))
         let empty = try #require(try QuotationEditorStore.createDraft(db, customer: .existing(f.customer), period: period, title: "", actor: Self.actor(f)))
         let emptyVersion = try #require(try QuotationEditorStore.load(db, id: empty)).version
-        #expect(try QuotationLifecycleStore.send(db, id: empty, expectedVersion: emptyVersion, shortageReason: nil, actor: Self.actor(f)).isNoLines)
+        #expect(try SendQuotation.run(db, id: empty, expectedVersion: emptyVersion, shortageReason: nil, actor: Self.actor(f)).isNoLines)
 
         // A booking of 3 tents over the same weekend leaves 1.
         let booked = try f.draft(on: db, quantity: 3)
-        let sent = try QuotationStore.send(db, quotationID: booked, sentBy: f.user)
-        _ = try SigningStore.sign(
+        let sent = try SendQuotation.freeze(db, quotationID: booked, sentBy: f.user)
+        _ = try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa"), evidence: SigningEvidenceInput(signerName: "Åsa"))
         let availability = try QuotationStockStore.availability(db, products: [f.product], period: period)
         #expect(availability[f.product]?.maxReserved == 3)
         #expect(availability[f.product]?.available == 1)
         let id = try f.draft(on: db, quantity: 2)
         let version = try #require(try QuotationEditorStore.load(db, id: id)).version
-        #expect(try QuotationLifecycleStore.send(db, id: id, expectedVersion: version, shortageReason: nil, actor: Self.actor(f)).isShortage)
+        #expect(try SendQuotation.run(db, id: id, expectedVersion: version, shortageReason: nil, actor: Self.actor(f)).isShortage)
         // Cancelled bookings hold nothing.
         try db.execute("UPDATE bookings SET state = 'cancelled', cancelled_at = now(), cancel_reason = 'test'")
         #expect(try QuotationStockStore.availability(db, products: [f.product], period: period)[f.product]?.available == 4)
 
         try db.execute("UPDATE customers SET email = NULL")
-        #expect(try QuotationLifecycleStore.send(db, id: id, expectedVersion: version, shortageReason: nil, actor: Self.actor(f)).isNoEmail)
+        #expect(try SendQuotation.run(db, id: id, expectedVersion: version, shortageReason: nil, actor: Self.actor(f)).isNoEmail)
     }
 
     @Test func resendIssuesANewLinkForTheSameVersionAndVoidsTheOldOne() throws {
         let db = try TestDatabase.migrated("qe_resend")
         let f = try Fixture(db)
         let id = try f.draft(on: db)
-        #expect(try QuotationLifecycleStore.resend(db, id: id, actor: Self.actor(f)) == .notResendable(.draft))
-        let sent = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
+        #expect(try ResendSigningLink.run(db, id: id, actor: Self.actor(f)) == .notResendable(.draft))
+        let sent = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
         try db.execute("UPDATE customers SET email = 'ny.adress@example.se'")
 
-        guard case .resent(let linkID, let expiresAt) = try QuotationLifecycleStore.resend(db, id: id, actor: Self.actor(f)) else {
+        guard case .resent(let linkID, let expiresAt) = try ResendSigningLink.run(db, id: id, actor: Self.actor(f)) else {
             Issue.record("a sent quotation can be resent")
             return
         }
@@ -225,43 +226,43 @@ struct QuotationEditorStoreTests {
         #expect(try Self.count(db, "SELECT count(*) AS n FROM quotation_versions") == 1)
         #expect(try Self.count(db, "SELECT count(*) AS n FROM jobs WHERE kind = 'email.signing_link' AND (payload->>'signing_link_id')::bigint = \(linkID.rawValue)") == 1)
         #expect(try Self.count(db, "SELECT count(*) AS n FROM audit_log WHERE action = 'resent' AND after->>'recipient' = 'ny.adress@example.se'") == 1)
-        #expect(try SigningStore.sign(db, tokenHash: sent.token.hash, signature: .typed(name: "Å"), evidence: SigningEvidenceInput(signerName: "Å")) == .voided)
+        #expect(try SignQuotation.run(db, tokenHash: sent.token.hash, signature: .typed(name: "Å"), evidence: SigningEvidenceInput(signerName: "Å")) == .voided)
 
         try db.execute("UPDATE signing_links SET created_at = now() - interval '40 days', expires_at = now() - interval '1 day' WHERE voided_at IS NULL")
-        #expect(try QuotationLifecycleStore.resend(db, id: id, actor: Self.actor(f)) == .linkExpired)
+        #expect(try ResendSigningLink.run(db, id: id, actor: Self.actor(f)) == .linkExpired)
     }
 
     @Test func voidStopsTheLinkAtOnce() throws {
         let db = try TestDatabase.migrated("qe_void")
         let f = try Fixture(db)
         let id = try f.draft(on: db)
-        let sent = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
-        #expect(try QuotationLifecycleStore.void(db, id: id, actor: Self.actor(f)) == .done)
+        let sent = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
+        #expect(try VoidQuotation.run(db, id: id, actor: Self.actor(f)) == .done)
         #expect(try Self.text(db, "SELECT state FROM quotations WHERE id = \(id.rawValue)") == "void")
         #expect(try Self.text(db, "SELECT state FROM quotation_versions") == "void")
         #expect(try Self.count(db, "SELECT count(*) AS n FROM signing_links WHERE voided_at IS NULL") == 0)
-        #expect(try SigningStore.sign(db, tokenHash: sent.token.hash, signature: .typed(name: "Å"), evidence: SigningEvidenceInput(signerName: "Å")) == .voided)
+        #expect(try SignQuotation.run(db, tokenHash: sent.token.hash, signature: .typed(name: "Å"), evidence: SigningEvidenceInput(signerName: "Å")) == .voided)
         #expect(try SigningPageStore.lookup(db, tokenHash: sent.token.hash)?.state == .voided)
         #expect(try Self.count(db, "SELECT count(*) AS n FROM audit_log WHERE action = 'voided' AND before->>'state' = 'sent'") == 1)
-        #expect(try QuotationLifecycleStore.void(db, id: id, actor: Self.actor(f)) == .notAllowed(.void))
-        #expect(try QuotationLifecycleStore.void(db, id: QuotationID(rawValue: 777), actor: Self.actor(f)) == .notFound)
+        #expect(try VoidQuotation.run(db, id: id, actor: Self.actor(f)) == .notAllowed(.void))
+        #expect(try VoidQuotation.run(db, id: QuotationID(rawValue: 777), actor: Self.actor(f)) == .notFound)
     }
 
     @Test func reopeningSupersedesTheSentVersionAndTheNextSendIsVersionTwo() throws {
         let db = try TestDatabase.migrated("qe_reopen")
         let f = try Fixture(db)
         let id = try f.draft(on: db)
-        let first = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
+        let first = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
         let version = try #require(try QuotationEditorStore.load(db, id: id)).version
-        #expect(try QuotationLifecycleStore.reopen(db, id: id, expectedVersion: version - 1, actor: Self.actor(f)) == .conflict)
-        #expect(try QuotationLifecycleStore.reopen(db, id: id, expectedVersion: version, actor: Self.actor(f)) == .done)
+        #expect(try ReopenQuotation.run(db, id: id, expectedVersion: version - 1, actor: Self.actor(f)) == .conflict)
+        #expect(try ReopenQuotation.run(db, id: id, expectedVersion: version, actor: Self.actor(f)) == .done)
         #expect(try SigningPageStore.lookup(db, tokenHash: first.token.hash)?.state == .voided)
         let reopened = try #require(try QuotationEditorStore.load(db, id: id))
         #expect(reopened.state == .draft)
         #expect(reopened.liveLink == nil)
-        #expect(try QuotationLifecycleStore.reopen(db, id: id, expectedVersion: reopened.version, actor: Self.actor(f)) == .notAllowed(.draft))
+        #expect(try ReopenQuotation.run(db, id: id, expectedVersion: reopened.version, actor: Self.actor(f)) == .notAllowed(.draft))
 
-        guard case .sent(let second, _) = try QuotationLifecycleStore.send(
+        guard case .sent(let second, _) = try SendQuotation.run(
             db, id: id, expectedVersion: reopened.version, shortageReason: nil, actor: Self.actor(f))
         else {
             Issue.record("a reopened quotation is sent again")
@@ -280,8 +281,8 @@ struct QuotationEditorStoreTests {
         let f = try Fixture(db)
         let id = try f.draft(on: db, lineDiscount: try .percent(basisPoints: 1000), discount: try .amount(Money(ore: 5_000)))
         try db.execute("UPDATE quotations SET message_to_customer = 'Hej', internal_notes = 'Ring först' WHERE id = \(id.rawValue)")
-        _ = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
-        let copy = try #require(try QuotationLifecycleStore.duplicate(db, id: id, actor: Self.actor(f)))
+        _ = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
+        let copy = try #require(try DuplicateQuotation.run(db, id: id, actor: Self.actor(f)))
         let original = try #require(try QuotationEditorStore.load(db, id: id))
         let duplicate = try #require(try QuotationEditorStore.load(db, id: copy))
         #expect(duplicate.state == .draft)
@@ -289,7 +290,7 @@ struct QuotationEditorStoreTests {
         #expect(duplicate.content == original.content)
         #expect(duplicate.currentVersion == 0)
         #expect(try Self.count(db, "SELECT count(*) AS n FROM audit_log WHERE action = 'duplicated' AND after->>'from_number' = \(original.number)") == 1)
-        #expect(try QuotationLifecycleStore.duplicate(db, id: QuotationID(rawValue: 31_337), actor: Self.actor(f)) == nil)
+        #expect(try DuplicateQuotation.run(db, id: QuotationID(rawValue: 31_337), actor: Self.actor(f)) == nil)
     }
 
     @Test func theListFiltersByStateSearchesAndPagesByID() throws {
@@ -298,7 +299,7 @@ struct QuotationEditorStoreTests {
         var ids: [QuotationID] = []
         for _ in 0..<5 { ids.append(try f.draft(on: db)) }
         try db.execute("UPDATE quotations SET title = 'Bröllop på Särö' WHERE id = \(ids[1].rawValue)")
-        _ = try QuotationStore.send(db, quotationID: ids[2], sentBy: f.user)
+        _ = try SendQuotation.freeze(db, quotationID: ids[2], sentBy: f.user)
         let other = try CustomerStore.create(
             db, details: CustomerDetails(kind: .company, name: "Jörgen", companyName: "Kungälvs IF", email: "kansli@kif.example"))
         let period = try RentalPeriod(start: try CalendarDate(iso: "2026-09-01"), end: try CalendarDate(iso: "2026-09-01"))
@@ -333,8 +334,8 @@ struct QuotationEditorStoreTests {
         let db = try TestDatabase.migrated("qe_version")
         let f = try Fixture(db)
         let id = try f.draft(on: db)
-        let sent = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
-        guard case .signed(let bookingID, let bookingNumber, _) = try SigningStore.sign(
+        let sent = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
+        guard case .signed(let bookingID, let bookingNumber, _) = try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa Öberg"),
             evidence: SigningEvidenceInput(signerName: "Åsa Öberg", signerEmail: "asa@example.se", ipAddress: "198.51.100.4", userAgent: "Testläsare/1.0"))
         else {

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Testing
 import TestSupport
+import UseCases
 
 @Suite("Quotations: numbers and sending")
 struct QuotationStoreTests {
@@ -56,7 +57,7 @@ struct QuotationStoreTests {
         let db = try TestDatabase.migrated("quotation_send")
         let f = try Self.fixture(db)
         let id = try Self.draft(f, on: db)
-        let sent = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
+        let sent = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
         #expect(sent.versionNo == 1)
 
         let version = try #require(
@@ -121,7 +122,7 @@ struct QuotationStoreTests {
         let f = try Self.fixture(db)
         let id = try Self.draft(f, on: db)
         _ = try? db.transaction { tx in
-            _ = try QuotationStore.send(tx, quotationID: id, sentBy: f.user)
+            _ = try SendQuotation.freeze(tx, quotationID: id, sentBy: f.user)
             throw Abort()
         }
         #expect(try Self.count(db, "SELECT count(*) AS n FROM quotation_versions") == 0)
@@ -136,8 +137,8 @@ struct QuotationStoreTests {
         let db = try TestDatabase.migrated("quotation_resend")
         let f = try Self.fixture(db)
         let id = try Self.draft(f, on: db)
-        let first = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
-        let second = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
+        let first = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
+        let second = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
         #expect(second.versionNo == 2)
         #expect(second.token != first.token)
         let states = try db.query("SELECT version_no, state FROM quotation_versions ORDER BY version_no").map {
@@ -162,7 +163,7 @@ struct QuotationStoreTests {
         let id = try Self.draft(f, on: db)
         try db.execute("UPDATE quotations SET state = 'void' WHERE id = \(id.rawValue)")
         #expect(throws: QuotationStoreError.notSendable(state: "void")) {
-            try QuotationStore.send(db, quotationID: id, sentBy: f.user)
+            try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
         }
     }
 }

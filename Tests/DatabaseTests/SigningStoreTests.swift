@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Testing
 import TestSupport
+import UseCases
 
 @Suite("Signing: one transaction")
 struct SigningStoreTests {
@@ -34,9 +35,9 @@ struct SigningStoreTests {
         let db = try TestDatabase.migrated("signing_sign")
         let f = try Self.fixture(db)
         let id = try Self.draft(f, on: db)
-        let sent = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
+        let sent = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
 
-        let outcome = try SigningStore.sign(
+        let outcome = try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa Öberg"), evidence: Self.evidence)
         guard case .signed(let bookingID, let number, _) = outcome else {
             Issue.record("expected .signed, got \(outcome)")
@@ -99,7 +100,7 @@ struct SigningStoreTests {
         // A second submit: the same booking, nothing new.
         let before = try Self.storedCounts(db)
         let auditBefore = try Self.count(db, "SELECT count(*) AS n FROM audit_log")
-        let again = try SigningStore.sign(
+        let again = try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .drawn(strokesJSON: "[[{\"x\":1,\"y\":2,\"t\":0}]]"),
             evidence: Self.evidence)
         guard case .alreadySigned(let againNumber, _) = again else {
@@ -114,8 +115,8 @@ struct SigningStoreTests {
     @Test func aDrawnSignatureStoresItsStrokes() throws {
         let db = try TestDatabase.migrated("signing_drawn")
         let f = try Self.fixture(db)
-        let sent = try QuotationStore.send(db, quotationID: try Self.draft(f, on: db), sentBy: f.user)
-        let outcome = try SigningStore.sign(
+        let sent = try SendQuotation.freeze(db, quotationID: try Self.draft(f, on: db), sentBy: f.user)
+        let outcome = try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .drawn(strokesJSON: "[[{\"x\":1,\"y\":2,\"t\":0}]]"),
             evidence: SigningEvidenceInput(signerName: "Åsa Öberg"))
         guard case .signed = outcome else {
@@ -132,18 +133,18 @@ struct SigningStoreTests {
         let db = try TestDatabase.migrated("signing_voided")
         let f = try Self.fixture(db)
         let id = try Self.draft(f, on: db)
-        let first = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
-        let second = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
+        let first = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
+        let second = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
         let before = try Self.storedCounts(db)
-        let outcome = try SigningStore.sign(
+        let outcome = try SignQuotation.run(
             db, tokenHash: first.token.hash, signature: .typed(name: "Åsa Öberg"), evidence: Self.evidence)
         #expect(outcome == .voided)
         #expect(try Self.storedCounts(db) == before)
         #expect(
-            try SigningStore.decline(db, tokenHash: first.token.hash, reason: "Nej", evidence: Self.evidence) == .voided)
+            try DeclineQuotation.run(db, tokenHash: first.token.hash, reason: "Nej", evidence: Self.evidence) == .voided)
         #expect(try Self.count(db, "SELECT count(*) AS n FROM declines") == 0)
         // The new link still signs.
-        let outcome2 = try SigningStore.sign(
+        let outcome2 = try SignQuotation.run(
             db, tokenHash: second.token.hash, signature: .typed(name: "Åsa Öberg"), evidence: Self.evidence)
         guard case .signed = outcome2 else {
             Issue.record("expected .signed, got \(outcome2)")
@@ -154,21 +155,44 @@ struct SigningStoreTests {
     @Test func anExpiredOrUnknownLinkStoresNothing() throws {
         let db = try TestDatabase.migrated("signing_expired")
         let f = try Self.fixture(db)
-        let sent = try QuotationStore.send(db, quotationID: try Self.draft(f, on: db), sentBy: f.user, validityDays: 1)
+        let sent = try SendQuotation.freeze(db, quotationID: try Self.draft(f, on: db), sentBy: f.user, validityDays: 1)
         let before = try Self.storedCounts(db)
         let later = Date().addingTimeInterval(2 * 86_400)
-        let outcome = try SigningStore.sign(
+        let outcome = try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa Öberg"), evidence: Self.evidence, now: later)
         #expect(outcome == .expired)
         #expect(
-            try SigningStore.decline(db, tokenHash: sent.token.hash, reason: "", evidence: Self.evidence, now: later)
+            try DeclineQuotation.run(db, tokenHash: sent.token.hash, reason: "", evidence: Self.evidence, now: later)
                 == .expired)
         #expect(try Self.storedCounts(db) == before)
         let unknown = SigningLinkToken.hash(ofPresented: "nope")
         #expect(
-            try SigningStore.sign(db, tokenHash: unknown, signature: .typed(name: "X"), evidence: Self.evidence)
+            try SignQuotation.run(db, tokenHash: unknown, signature: .typed(name: "X"), evidence: Self.evidence)
                 == .notFound)
-        #expect(try SigningStore.decline(db, tokenHash: unknown, reason: "", evidence: Self.evidence) == .notFound)
+        #expect(try DeclineQuotation.run(db, tokenHash: unknown, reason: "", evidence: Self.evidence) == .notFound)
+    }
+
+    @Test func aQuotationExpiresOnlyOnceItsWaitingLinkHasRunOut() throws {
+        let db = try TestDatabase.migrated("signing_expire")
+        let f = try Self.fixture(db)
+        let sent = try SendQuotation.freeze(db, quotationID: try Self.draft(f, on: db), sentBy: f.user, validityDays: 1)
+        #expect(try !ExpireQuotation.run(db, id: sent.quotationID), "the link is still valid")
+        let later = Date().addingTimeInterval(2 * 86_400)
+        #expect(try ExpireQuotation.run(db, id: sent.quotationID, now: later))
+        #expect(try !ExpireQuotation.run(db, id: sent.quotationID, now: later), "once")
+        let states = try db.query(
+            """
+            SELECT q.state AS quotation, v.state AS version FROM quotations q
+              JOIN quotation_versions v ON v.quotation_id = q.id WHERE q.id = \(sent.quotationID.rawValue)
+            """)[0]
+        #expect(try states.decode("quotation", as: String.self) == "expired")
+        #expect(try states.decode("version", as: String.self) == "expired")
+        // The customer's link now says so, and signing it stores nothing.
+        #expect(
+            try SignQuotation.run(db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa"), evidence: Self.evidence)
+                == .expired)
+        // A draft never expires.
+        #expect(try !ExpireQuotation.run(db, id: try Self.draft(f, on: db), now: later))
     }
 
     @Test func twoSignersForTheLastUnitGetExactlyOneBooking() throws {
@@ -176,15 +200,15 @@ struct SigningStoreTests {
         let setup = try Connection(url: url)
         try Migrator(connection: setup).migrate()
         let f = try Self.fixture(setup, stock: 1)
-        let a = try QuotationStore.send(setup, quotationID: try Self.draft(f, on: setup, quantity: 1), sentBy: f.user)
-        let b = try QuotationStore.send(setup, quotationID: try Self.draft(f, on: setup, quantity: 1), sentBy: f.user)
+        let a = try SendQuotation.freeze(setup, quotationID: try Self.draft(f, on: setup, quantity: 1), sentBy: f.user)
+        let b = try SendQuotation.freeze(setup, quotationID: try Self.draft(f, on: setup, quantity: 1), sentBy: f.user)
         let hashes = [a.token.hash, b.token.hash]
         let outcomes = LockedBox<[SigningOutcome]>([])
         let failures = LockedBox<Int>(0)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             do {
                 let db = try Connection(url: url)
-                let outcome = try SigningStore.sign(
+                let outcome = try SignQuotation.run(
                     db, tokenHash: hashes[index], signature: .typed(name: "Signer \(index)"), evidence: Self.evidence)
                 outcomes.update { $0.append(outcome) }
             } catch {
@@ -220,14 +244,14 @@ struct SigningStoreTests {
         let db = try TestDatabase.migrated("signing_decline")
         let f = try Self.fixture(db)
         let id = try Self.draft(f, on: db)
-        let sent = try QuotationStore.send(db, quotationID: id, sentBy: f.user)
-        let first = try SigningStore.decline(
+        let sent = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
+        let first = try DeclineQuotation.run(
             db, tokenHash: sent.token.hash, reason: "För dyrt", evidence: Self.evidence)
         guard case .declined = first else {
             Issue.record("expected .declined, got \(first)")
             return
         }
-        let second = try SigningStore.decline(db, tokenHash: sent.token.hash, reason: "Igen", evidence: Self.evidence)
+        let second = try DeclineQuotation.run(db, tokenHash: sent.token.hash, reason: "Igen", evidence: Self.evidence)
         guard case .alreadyDeclined = second else {
             Issue.record("expected .alreadyDeclined, got \(second)")
             return
@@ -241,7 +265,7 @@ struct SigningStoreTests {
                 == 1)
         // A declined version cannot be signed.
         #expect(
-            try SigningStore.sign(
+            try SignQuotation.run(
                 db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa Öberg"), evidence: Self.evidence)
                 == .declined)
         #expect(try Self.count(db, "SELECT count(*) AS n FROM bookings") == 0)

@@ -11,7 +11,7 @@ struct BookingPagesInBrowserTests {
         let stack = try ProductStack()
         defer { stack.shutdown() }
         #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
-        let row = try stack.postgres.psql("SELECT id || ' ' || period_start FROM bookings", database: databaseName(fromURL: stack.databaseURL))
+        let row = try stack.postgres.psql("SELECT id || ' ' || period_start FROM bookings WHERE title = 'Sommarfest Hisingens Bygg'", database: databaseName(fromURL: stack.databaseURL))
             .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
         let (id, start) = (row[0], row[1])
         var arguments = [

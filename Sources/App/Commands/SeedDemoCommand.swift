@@ -3,6 +3,7 @@ import Database
 import Domain
 import Foundation
 import Passwords
+import UseCases
 
 /// `eventgaraget seed-demo`: loads believable demo data into an empty database, in one
 /// transaction, and prints the signing link of one sent quotation. Idempotent: when the
@@ -113,6 +114,43 @@ struct SeedDemoCommand: ParsableCommand {
                 shipping: Money(ore: shipping), vatRate: .default, termsHTML: DemoData.termsHTML, createdBy: seller)
         }
 
+        // A working company's month around today: bookings in every state, sent, signed and
+        // moved through their workflow by the same use cases the pages use.
+        let warehouse = AuditActor(kind: .user, userID: UserID(rawValue: userIDs["warehouse"] ?? seller))
+        let manager = AuditActor(kind: .user, userID: UserID(rawValue: seller))
+        // Signed ten to twenty days before the start (yesterday for the latest ones), in the order
+        // they were signed, so booking numbers follow the signing dates.
+        let signed = DemoMonth.bookings.map { booking in
+            (booking, Date().addingTimeInterval(-Double(max(1, 10 + (booking.customer * 3) % 11 - booking.start)) * 86_400))
+        }.sorted { $0.1 < $1.1 }
+        for (booking, signedAt) in signed {
+            let rental = try period(inDays: booking.start, length: booking.days)
+            let lines = try booking.lines.map { try line($0.sku, $0.quantity) }
+            // Stock first, as staff would: a month that does not fit is not sold.
+            guard try !QuotationStockStore.check(tx, lines: lines, period: rental).hasShortage else { continue }
+            let customer = DemoData.customers[booking.customer].details
+            let id = try draft(booking.customer, "\(booking.title) – \(customer.displayName)", rental, lines)
+            let sent = try SendQuotation.freeze(
+                tx, quotationID: id, sentBy: seller, validityDays: 30, now: signedAt.addingTimeInterval(-2 * 86_400))
+            let outcome = try SignQuotation.run(
+                tx, tokenHash: sent.token.hash, signature: .typed(name: customer.name),
+                evidence: SigningEvidenceInput(
+                    signerName: customer.name, signerEmail: customer.email, ipAddress: "192.0.2.20", userAgent: "seed-demo"),
+                now: signedAt)
+            guard case .signed(let bookingID, _, _) = outcome else { continue }
+            if booking.approved {
+                _ = try ApproveBooking.run(tx, id: bookingID, by: UserID(rawValue: seller), actor: manager)
+            }
+            var state = BookingState.confirmed
+            for step in DemoMonth.steps(to: booking.state) {
+                let cancelling = step == .cancelled
+                _ = try TransitionBooking.run(
+                    tx, id: bookingID, from: state, to: step, reason: cancelling ? "Kunden ställde in eventet." : nil,
+                    actor: cancelling || step == .closed ? manager : warehouse)
+                state = step
+            }
+        }
+
         // Draft: a midsummer party, not sent yet.
         _ = try draft(
             0, "Midsommarfest i Partille", try period(inDays: 40, length: 3),
@@ -127,7 +165,7 @@ struct SeedDemoCommand: ParsableCommand {
                 try addon(1), try addon(4, 1),
             ],
             discount: try .percent(basisPoints: 500))
-        let sentWedding = try QuotationStore.send(tx, quotationID: wedding, sentBy: seller)
+        let sentWedding = try SendQuotation.freeze(tx, quotationID: wedding, sentBy: seller)
 
         // Sent twice: the second version replaced the first, whose link is void; the customer then
         // signed the second with a typed signature, so it is a booking.
@@ -135,9 +173,9 @@ struct SeedDemoCommand: ParsableCommand {
             5, "Sommarfest Hisingens Bygg", try period(inDays: 25, length: 2),
             [try line("TALT-6x12", 1), try line("BORD-STA", 10), try line("VARM-GAS", 4), try line("LJUD-BT", 2)],
             shipping: 49_500)
-        _ = try QuotationStore.send(tx, quotationID: companyParty, sentBy: seller)
-        let secondVersion = try QuotationStore.send(tx, quotationID: companyParty, sentBy: seller)
-        _ = try SigningStore.sign(
+        _ = try SendQuotation.freeze(tx, quotationID: companyParty, sentBy: seller)
+        let secondVersion = try SendQuotation.freeze(tx, quotationID: companyParty, sentBy: seller)
+        _ = try SignQuotation.run(
             tx, tokenHash: SigningLinkToken.hash(ofPresented: secondVersion.token.text),
             signature: .typed(name: "Jonas Berg"),
             evidence: SigningEvidenceInput(signerName: "Jonas Berg", ipAddress: "192.0.2.10", userAgent: "seed-demo"))
@@ -146,22 +184,24 @@ struct SeedDemoCommand: ParsableCommand {
         let club = try draft(
             3, "Klubbens 100-årsjubileum", try period(inDays: 90, length: 2),
             [try line("TALT-12x24", 1), try line("SCEN-2x1", 12), try line("LJUD-PA-L", 1), try addon(2, 12)])
-        let sentClub = try QuotationStore.send(tx, quotationID: club, sentBy: seller)
-        try SeedStore.recordDecline(tx, sent: sentClub, reason: "Vi har valt en annan lokal i år.")
+        let sentClub = try SendQuotation.freeze(tx, quotationID: club, sentBy: seller)
+        _ = try DeclineQuotation.run(
+            tx, tokenHash: sentClub.token.hash, reason: "Vi har valt en annan lokal i år.",
+            evidence: SigningEvidenceInput(signerName: "", ipAddress: "192.0.2.11", userAgent: "seed-demo"))
 
         // Expired: sent 45 days ago with a 30-day link, never signed.
         let birthday = try draft(
             4, "50-årsfest på Öckerö", try period(inDays: 10, length: 1),
             [try line("TALT-3x6", 2), try line("LJUS-SLINGA", 2), try line("VARM-EL", 2)])
-        let sentBirthday = try QuotationStore.send(
+        let sentBirthday = try SendQuotation.freeze(
             tx, quotationID: birthday, sentBy: seller, validityDays: 30, now: Date().addingTimeInterval(-45 * 86_400))
-        try SeedStore.expireIfLinkExpired(tx, sent: sentBirthday)
+        try ExpireQuotation.run(tx, id: sentBirthday.quotationID)
 
         // Void: a draft staff cancelled.
         let cancelled = try draft(
             6, "Trädgårdsfest (inställd)", try period(inDays: 20, length: 1),
             [try line("STOL-BANK", 6), try line("TALT-3x3", 2)])
-        try SeedStore.voidDraft(tx, quotationID: cancelled, userID: seller)
+        _ = try VoidQuotation.run(tx, id: cancelled, actor: AuditActor(kind: .user, userID: UserID(rawValue: seller)))
 
         // Another draft: a student party with a fixed discount.
         _ = try draft(

@@ -20,9 +20,9 @@ struct WorkerCommand: ParsableCommand {
         let configuration = try Bootstrap.configuration(options)
         let logger = Bootstrap.logger(configuration, label: "eventgaraget.worker")
         try ServeCommand.refuseWhilePendingMigrations(configuration, logger: logger)
-        let handlers: [any JobHandler]
+        let dispatcher: JobDispatcher
         do {
-            handlers = try JobHandlers.all(configuration)
+            dispatcher = try JobDispatcher(configuration)
         } catch {
             throw CommandFailure("cannot set up the worker: \(error)")
         }
@@ -40,7 +40,7 @@ struct WorkerCommand: ParsableCommand {
             logger: logger)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            runner.run(handlers: handlers)
+            runner.run(performer: dispatcher)
             done.signal()
         }
         thread.start()

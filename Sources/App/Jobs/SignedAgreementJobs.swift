@@ -3,84 +3,57 @@ import Domain
 import Foundation
 import Logging
 import Mail
-import Worker
+import Templates
 
-/// The payload the signing transaction queues for its three jobs.
-struct BookingJobPayload: Decodable {
-    let booking_id: Int64
-    let quotation_version_id: Int64
+/// The jobs after a signature: the signed PDF, the confirmation with it to the customer, and the
+/// notice to the team's address (skipped when none is configured).
+struct SignedAgreementJobs {
+    let transport: any MailTransport
 
-    static func decode(_ job: ClaimedJob) throws -> BookingJobPayload {
-        try JSONDecoder().decode(BookingJobPayload.self, from: Data(job.payload.utf8))
-    }
-}
-
-/// `pdf.signed_agreement`: renders and stores the signed PDF.
-struct SignedAgreementPDFJob: JobHandler {
-    let kinds = ["pdf.signed_agreement"]
-
-    func run(_ job: ClaimedJob, connection: Connection, logger: Logger) throws {
-        let payload = try BookingJobPayload.decode(job)
-        let (_, pdf) = try SignedAgreementPDF.ensure(connection, versionID: payload.quotation_version_id)
+    /// `Job.signedAgreementPDF`: renders and stores the signed PDF.
+    func storePDF(versionID: QuotationVersionID, connection: Connection, logger: Logger) throws {
+        let (_, pdf) = try SignedAgreementPDF.ensure(connection, versionID: versionID.rawValue)
         logger.info("signed agreement stored", metadata: ["bytes": "\(pdf.count)"])
     }
-}
 
-/// `email.signed` and `email.team_new_booking`: the confirmation with the signed PDF to the
-/// customer, and the notice to the team's address (skipped when none is configured).
-struct SignedAgreementEmailJob: JobHandler {
-    let kinds = ["email.signed", "email.team_new_booking"]
-    let transport: any MailTransport
-    let publicBaseURL: String
-
-    func run(_ job: ClaimedJob, connection: Connection, logger: Logger) throws {
-        let payload = try BookingJobPayload.decode(job)
-        let (inputs, pdf) = try SignedAgreementPDF.ensure(connection, versionID: payload.quotation_version_id)
+    /// `Job.signedConfirmationEmail`: the confirmation with the signed PDF, in the customer's language.
+    func confirmCustomer(versionID: QuotationVersionID, connection: Connection, logger: Logger) throws {
+        let (inputs, pdf) = try SignedAgreementPDF.ensure(connection, versionID: versionID.rawValue)
         let snapshot = try QuotationSnapshot(canonicalJSON: inputs.snapshotJSON)
         let company = snapshot.company.name
-        let from = try sender(inputs, company: company)
-        let message: EmailMessage
-        if job.kind == "email.signed" {
-            let sv = (Language(rawValue: inputs.customerLocale) ?? .default) == .sv
-            let subject = sv
-                ? "Bekräftelse: bokning \(inputs.bookingNumber) hos \(company)"
-                : "Confirmation: booking \(inputs.bookingNumber) with \(company)"
-            let text = sv
-                ? "Hej \(inputs.signerName)!\n\nTack för din signatur. Din bokning har nummer \(inputs.bookingNumber). Det signerade avtalet finns bifogat som PDF.\n\n\(company)\n"
-                : "Hello \(inputs.signerName),\n\nThank you for signing. Your booking number is \(inputs.bookingNumber). The signed agreement is attached as a PDF.\n\n\(company)\n"
-            message = try EmailMessage(
-                from: from, to: [try EmailAddress(inputs.customerEmail.isEmpty ? inputs.signerEmail : inputs.customerEmail,
-                                                  displayName: inputs.customerName)],
-                replyTo: inputs.contactEmail.isEmpty ? nil : try EmailAddress(inputs.contactEmail, displayName: company),
-                subject: subject, textBody: text, htmlBody: Self.html(text),
-                attachments: [try .init(filename: SignedAgreementPDF.fileName(inputs), mimeType: "application/pdf", bytes: pdf)])
-        } else {
-            guard !inputs.teamEmail.isEmpty else {
-                logger.info("no team notification address configured; nothing sent")
-                return
-            }
-            let text = "Ny bokning \(inputs.bookingNumber): \(snapshot.number) signerad av \(inputs.signerName), "
-                + "\(snapshot.period.start.iso) – \(snapshot.period.end.iso), \(snapshot.totals.total.formatted(.sv)).\n"
-            message = try EmailMessage(
-                from: from, to: [try EmailAddress(inputs.teamEmail)],
-                subject: "Ny bokning \(inputs.bookingNumber) – \(snapshot.customer.displayName)", textBody: text,
-                htmlBody: Self.html(text),
-                attachments: [try .init(filename: SignedAgreementPDF.fileName(inputs), mimeType: "application/pdf", bytes: pdf)])
+        let content = SignedConfirmationEmail.render(
+            language: Language(rawValue: inputs.customerLocale) ?? .default, signerName: inputs.signerName,
+            bookingNumber: inputs.bookingNumber, companyName: company)
+        let message = try EmailMessage(
+            from: try sender(inputs, company: company),
+            to: [try EmailAddress(inputs.customerEmail.isEmpty ? inputs.signerEmail : inputs.customerEmail,
+                                  displayName: inputs.customerName)],
+            replyTo: inputs.contactEmail.isEmpty ? nil : try EmailAddress(inputs.contactEmail, displayName: company),
+            subject: content.subject, textBody: content.text, htmlBody: content.html,
+            attachments: [try .init(filename: SignedAgreementPDF.fileName(inputs), mimeType: "application/pdf", bytes: pdf)])
+        let id = try transport.send(message)
+        logger.info("email sent", metadata: ["message_id": "\(id)"])
+    }
+
+    /// `Job.teamNewBookingEmail`: the notice of the new booking, with the signed PDF.
+    func notifyTeam(versionID: QuotationVersionID, connection: Connection, logger: Logger) throws {
+        let (inputs, pdf) = try SignedAgreementPDF.ensure(connection, versionID: versionID.rawValue)
+        guard !inputs.teamEmail.isEmpty else {
+            logger.info("no team notification address configured; nothing sent")
+            return
         }
+        let snapshot = try QuotationSnapshot(canonicalJSON: inputs.snapshotJSON)
+        let content = TeamNoticeEmail.newBooking(
+            bookingNumber: inputs.bookingNumber, snapshot: snapshot, signerName: inputs.signerName)
+        let message = try EmailMessage(
+            from: try sender(inputs, company: snapshot.company.name), to: [try EmailAddress(inputs.teamEmail)],
+            subject: content.subject, textBody: content.text, htmlBody: content.html,
+            attachments: [try .init(filename: SignedAgreementPDF.fileName(inputs), mimeType: "application/pdf", bytes: pdf)])
         let id = try transport.send(message)
         logger.info("email sent", metadata: ["message_id": "\(id)"])
     }
 
     private func sender(_ inputs: SignedAgreementInputs, company: String) throws -> EmailAddress {
         try SigningLinkEmailJob.parseSender(inputs.sender, fallback: inputs.contactEmail, company: company)
-    }
-
-    /// Plain paragraphs as minimal HTML, escaped.
-    static func html(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-        let paragraphs = escaped.components(separatedBy: "\n\n").filter { !$0.isEmpty }
-            .map { "<p>\($0.replacingOccurrences(of: "\n", with: "<br>"))</p>" }
-        return "<!doctype html><html><body>\(paragraphs.joined())</body></html>"
     }
 }

@@ -4,41 +4,33 @@ import Foundation
 import Logging
 import Mail
 import Templates
-import Worker
 
-/// `email.signing_link`: the email that brings the customer their signing link. The send
+/// `Job.signingLinkEmail`: the email that brings the customer their signing link. The send
 /// operation queues it with the link's ID and the token (the only place the token exists in
 /// clear); once the email is out, the token is removed from the job's payload.
 ///
 /// Delivery is at least once: a worker that dies between sending and recording it sends again.
-struct SigningLinkEmailJob: JobHandler {
-    let kinds = ["email.signing_link"]
+struct SigningLinkEmailJob {
     let transport: any MailTransport
     let publicBaseURL: String
-
-    struct Payload: Decodable {
-        let signing_link_id: Int64
-        let token: String?
-    }
 
     struct LinkMissing: Error, CustomStringConvertible {
         let id: Int64
         var description: String { "signing link \(id) does not exist" }
     }
 
-    func run(_ job: ClaimedJob, connection: Connection, logger: Logger) throws {
-        let payload = try JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8))
-        guard let token = payload.token else {
+    func run(linkID: SigningLinkID, token: String?, jobID: Int64, connection: Connection, logger: Logger) throws {
+        guard let token else {
             logger.info("token already scrubbed: the email went out before")
             return
         }
-        guard let details = try SigningLinkEmailStore.details(connection, linkID: payload.signing_link_id) else {
-            throw LinkMissing(id: payload.signing_link_id)
+        guard let details = try SigningLinkEmailStore.details(connection, linkID: linkID.rawValue) else {
+            throw LinkMissing(id: linkID.rawValue)
         }
         if details.isVoided {
             // A newer version was sent before this email went out: its own email carries the live link.
             logger.info("link voided before sending; nothing sent")
-            try SigningLinkEmailStore.scrubToken(connection, jobID: job.id)
+            try SigningLinkEmailStore.scrubToken(connection, jobID: jobID)
             return
         }
         let content = SigningLinkEmail(
@@ -51,7 +43,7 @@ struct SigningLinkEmailJob: JobHandler {
             replyTo: details.contactEmail.isEmpty ? nil : try EmailAddress(details.contactEmail, displayName: details.companyName),
             subject: content.subject, textBody: content.text, htmlBody: content.html)
         let messageID = try transport.send(message)
-        try SigningLinkEmailStore.scrubToken(connection, jobID: job.id)
+        try SigningLinkEmailStore.scrubToken(connection, jobID: jobID)
         logger.info("signing link sent", metadata: ["message_id": "\(messageID)"])
     }
 

@@ -1,14 +1,34 @@
+public import Domain
 public import Foundation
+
+/// Where a job is (`jobs.state`).
+public enum JobState: String, Sendable, CaseIterable {
+    /// Waiting for `run_at`, or for a retry after a failed attempt.
+    case queued
+    /// Claimed by a worker that holds its lease.
+    case running
+    case done
+    /// Its attempts are used up: kept with its last error, never claimed again.
+    case dead
+}
 
 /// A job claimed by a worker.
 public struct ClaimedJob: Sendable, Equatable {
     public let id: Int64
+    /// The kind as stored (`Job.Kind`'s raw value, or one an older or newer program queued).
     public let kind: String
     /// The payload as JSON text.
     public let payload: String
     /// This is attempt number `attempt` (1 for the first run).
     public let attempt: Int
     public let maxAttempts: Int
+
+    /// The payload with the kind added (`{"kind": …, payload fields…}`), what `Job` decodes.
+    let jobJSON: String
+
+    /// The typed job. - Throws: `DecodingError` for a kind this program does not know or a
+    /// payload that does not fit its kind.
+    public func job() throws -> Job { try Job(json: jobJSON) }
 }
 
 /// The job queue (outbox) in PostgreSQL. Jobs are queued inside the transaction of the change
@@ -16,18 +36,19 @@ public struct ClaimedJob: Sendable, Equatable {
 /// claim with `FOR UPDATE SKIP LOCKED` and hold a lease; a job whose worker died is claimable
 /// again once its lease has expired.
 public enum JobStore {
-    /// Queues a job. Call it inside the caller's transaction.
-    /// - Returns: the job's ID, or nil when `dedupeKey` was already used (the job exists).
-    /// - Throws: `DatabaseError`.
+    /// Queues a job (its kind, its payload, its dedupe key). Call it inside the transaction of
+    /// the change that causes it.
+    /// - Returns: the job's ID, or nil when the job's dedupe key was already used (the job exists).
+    /// - Throws: `DatabaseError`, `EncodingError`.
     @discardableResult
-    public static func enqueue(
-        _ connection: Connection, kind: String, payloadJSON: String = "{}", runAt: Date? = nil,
-        dedupeKey: String? = nil, maxAttempts: Int = 10
-    ) throws(DatabaseError) -> Int64? {
+    public static func enqueue(_ connection: Connection, _ job: Job, runAt: Date? = nil, maxAttempts: Int = 10) throws
+        -> Int64?
+    {
         let rows = try connection.query(
             """
             INSERT INTO jobs (kind, payload, run_at, dedupe_key, max_attempts)
-            VALUES (\(kind), \(payloadJSON)::jsonb, coalesce(\(runAt), now()), \(dedupeKey), \(maxAttempts))
+            VALUES (\(job.kind.rawValue), \(try job.json())::jsonb - 'kind', coalesce(\(runAt), now()), \(job.dedupeKey),
+                    \(maxAttempts))
             ON CONFLICT (dedupe_key) DO NOTHING
             RETURNING id
             """)
@@ -35,11 +56,19 @@ public enum JobStore {
     }
 
     /// Claims the next due job: queued and due, or running with an expired lease (its worker died).
-    /// The lease lasts `leaseSeconds`; `attempt` counts this claim.
+    /// The lease lasts `leaseSeconds`; `attempt` counts this claim. A job whose lease expired on its
+    /// last attempt is dead instead (a job that kills its worker is not retried for ever).
     /// - Throws: `DatabaseError`.
     public static func claim(_ connection: Connection, workerID: String, leaseSeconds: Int) throws(DatabaseError)
         -> ClaimedJob?
     {
+        try connection.execute(
+            """
+            UPDATE jobs
+               SET state = 'dead', locked_by = NULL, locked_until = NULL,
+                   last_error = coalesce(last_error, 'the worker stopped during the last attempt')
+             WHERE state = 'running' AND locked_until < now() AND attempts >= max_attempts
+            """)
         let rows = try connection.query(
             """
             UPDATE jobs
@@ -51,12 +80,13 @@ public enum JobStore {
                           ORDER BY run_at, id
                           LIMIT 1
                           FOR UPDATE SKIP LOCKED)
-            RETURNING id, kind, payload::text AS payload, attempts, max_attempts
+            RETURNING id, kind, payload::text AS payload, (payload || jsonb_build_object('kind', kind))::text AS job,
+                      attempts, max_attempts
             """)
         guard let row = rows.first else { return nil }
         return ClaimedJob(
             id: try row.decode("id"), kind: try row.decode("kind"), payload: try row.decode("payload"),
-            attempt: try row.decode("attempts"), maxAttempts: try row.decode("max_attempts"))
+            attempt: try row.decode("attempts"), maxAttempts: try row.decode("max_attempts"), jobJSON: try row.decode("job"))
     }
 
     /// Marks a job done. Only the worker holding the lease can: one whose lease expired and whose
@@ -71,8 +101,8 @@ public enum JobStore {
             """) == 1
     }
 
-    /// Records a failed attempt: queued again after `retryInSeconds`, or `failed` for good once the
-    /// attempts are used up. `error` is kept for staff; it must not hold secrets.
+    /// Records a failed attempt: queued again after `retryInSeconds`, or dead once the attempts
+    /// are used up. `error` is kept for staff; it must not hold secrets.
     /// - Returns: false when this worker no longer holds the lease.
     /// - Throws: `DatabaseError`.
     @discardableResult
@@ -82,7 +112,7 @@ public enum JobStore {
         try connection.execute(
             """
             UPDATE jobs
-               SET state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
+               SET state = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,
                    run_at = now() + make_interval(secs => \(retryInSeconds)),
                    locked_by = NULL, locked_until = NULL, last_error = \(String(error.prefix(2000)))
              WHERE id = \(id) AND state = 'running' AND locked_by = \(workerID)

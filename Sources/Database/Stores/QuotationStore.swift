@@ -13,6 +13,20 @@ public struct SentQuotation: Sendable {
     public let snapshotSHA256: String
     public let expiresAt: Date
     public let validUntil: CalendarDate
+
+    public init(
+        quotationID: QuotationID, versionID: QuotationVersionID, versionNo: Int, signingLinkID: SigningLinkID,
+        token: SigningLinkToken, snapshotSHA256: String, expiresAt: Date, validUntil: CalendarDate
+    ) {
+        self.quotationID = quotationID
+        self.versionID = versionID
+        self.versionNo = versionNo
+        self.signingLinkID = signingLinkID
+        self.token = token
+        self.snapshotSHA256 = snapshotSHA256
+        self.expiresAt = expiresAt
+        self.validUntil = validUntil
+    }
 }
 
 /// Why a quotation operation was refused (the database was fine; the request was not).
@@ -82,122 +96,6 @@ public enum QuotationStore {
         }
     }
 
-    /// Sends a quotation for signing, in one transaction (a
-    /// savepoint inside the caller's): locks the quotation, freezes version `current_version + 1`
-    /// from the stored rows (snapshot as canonical JSON text and its SHA-256), supersedes the older
-    /// versions and voids their live links, issues a signing link bound to the new version
-    /// (256-bit token, only its hash stored, expiring after `validityDays` — the settings' value
-    /// when nil), marks the quotation sent, writes the audit row and queues the
-    /// `email.signing_link` job carrying the link's ID and token (the worker scrubs the token
-    /// after building the email).
-    ///
-    /// - Throws: `QuotationStoreError`, `QuotationError`, `DatabaseError`.
-    public static func send(
-        _ connection: Connection, quotationID: QuotationID, sentBy: Int64, validityDays: Int? = nil, now: Date = Date()
-    ) throws -> SentQuotation {
-        try connection.transaction { tx in
-            let rows = try tx.query(
-                """
-                SELECT number, customer_id, state, current_version, title,
-                       period_start::text AS period_start, period_end::text AS period_end,
-                       coalesce(delivery_address_line1, '') AS l1, coalesce(delivery_address_line2, '') AS l2,
-                       coalesce(delivery_postal_code, '') AS pc, coalesce(delivery_city, '') AS city,
-                       delivery_country, discount_bp, discount_ore, shipping_ore, vat_rate_bp, terms_html
-                  FROM quotations WHERE id = \(quotationID.rawValue)
-                   FOR UPDATE
-                """)
-            guard let row = rows.first else { throw QuotationStoreError.quotationNotFound(quotationID) }
-            let state: String = try row.decode("state")
-            guard ["draft", "sent", "declined", "expired"].contains(state) else {
-                throw QuotationStoreError.notSendable(state: state)
-            }
-            let customerID = CustomerID(rawValue: try row.decode("customer_id"))
-            guard let customer = try CustomerStore.details(tx, id: customerID) else {
-                throw QuotationStoreError.customerNotFound(customerID)
-            }
-            guard !customer.email.isEmpty else { throw QuotationStoreError.customerHasNoEmail }
-            let period = try RentalPeriod(
-                start: try CalendarDate(iso: try row.decode("period_start")),
-                end: try CalendarDate(iso: try row.decode("period_end")))
-            let discountBP: Int = try row.decode("discount_bp")
-            let discountOre: Int64 = try row.decode("discount_ore")
-            let discount = discountBP > 0 ? try Discount.percent(basisPoints: discountBP) : try Discount.amount(Money(ore: discountOre))
-            let vatRate = try VATRate(basisPoints: try row.decode("vat_rate_bp"))
-            let lines = try storedLines(tx, quotationID: quotationID, period: period)
-
-            let days: Int
-            if let validityDays {
-                days = validityDays
-            } else {
-                days = try tx.query("SELECT signing_link_validity_days FROM settings")[0].decode("signing_link_validity_days")
-            }
-            let expiresAt = now.addingTimeInterval(TimeInterval(days) * 86_400)
-            let validUntil = BusinessCalendar.day(of: expiresAt)
-            let versionNo = (try row.decode("current_version", as: Int.self)) + 1
-            let number: String = try row.decode("number")
-
-            let snapshot = try QuotationSnapshot(
-                number: try DocumentNumber(parsing: number), version: versionNo, title: try row.decode("title"),
-                company: try CompanyStore.profile(tx), customer: customer, period: period,
-                deliveryAddress: PostalAddress(
-                    line1: try row.decode("l1"), line2: try row.decode("l2"), postalCode: try row.decode("pc"),
-                    city: try row.decode("city"), country: try row.decode("delivery_country")),
-                lines: lines, discount: discount, shipping: Money(ore: try row.decode("shipping_ore")),
-                vatRate: vatRate, termsHTML: try row.decode("terms_html"), validUntil: validUntil)
-            let digest = snapshot.sha256
-
-            // Older versions: superseded; their live links void.
-            try tx.execute(
-                """
-                UPDATE signing_links SET voided_at = now()
-                 WHERE voided_at IS NULL
-                   AND quotation_version_id IN (SELECT id FROM quotation_versions WHERE quotation_id = \(quotationID.rawValue))
-                """)
-            try tx.execute(
-                """
-                UPDATE quotation_versions SET state = 'superseded'
-                 WHERE quotation_id = \(quotationID.rawValue) AND state IN ('sent', 'declined', 'expired')
-                """)
-
-            let versionRows = try tx.query(
-                """
-                INSERT INTO quotation_versions (quotation_id, version_no, snapshot, snapshot_sha256, state, total_ore,
-                                                created_by, created_at, sent_at)
-                VALUES (\(quotationID.rawValue), \(versionNo), \(snapshot.canonicalJSON), \(digest.bytes), 'sent',
-                        \(snapshot.totals.total.ore), \(sentBy), \(now), \(now))
-                RETURNING id
-                """)
-            let versionID = QuotationVersionID(rawValue: try versionRows[0].decode("id"))
-
-            let token = SigningLinkToken.generate()
-            let linkRows = try tx.query(
-                """
-                INSERT INTO signing_links (token_hash, quotation_version_id, recipient_email, created_by, created_at, expires_at)
-                VALUES (\(token.hash), \(versionID.rawValue), \(customer.email), \(sentBy), \(now), \(expiresAt))
-                RETURNING id
-                """)
-            let linkID = SigningLinkID(rawValue: try linkRows[0].decode("id"))
-
-            try tx.execute(
-                """
-                UPDATE quotations
-                   SET state = 'sent', current_version = \(versionNo), subtotal_ore = \(snapshot.totals.linesSubtotal.ore),
-                       vat_ore = \(snapshot.totals.vat.ore), total_ore = \(snapshot.totals.total.ore), version = version + 1
-                 WHERE id = \(quotationID.rawValue)
-                """)
-            try audit(
-                tx, userID: sentBy, quotation: quotationID, action: "sent", number: number,
-                extra: (versionNo, linkID.rawValue, digest.hex))
-            // The token is base64url and the ID an integer, so this JSON needs no escaping.
-            try JobStore.enqueue(
-                tx, kind: "email.signing_link",
-                payloadJSON: "{\"signing_link_id\": \(linkID.rawValue), \"token\": \"\(token.text)\"}")
-            return SentQuotation(
-                quotationID: quotationID, versionID: versionID, versionNo: versionNo, signingLinkID: linkID, token: token,
-                snapshotSHA256: digest.hex, expiresAt: expiresAt, validUntil: validUntil)
-        }
-    }
-
     /// The quotation's lines as entered, in order. - Throws: `QuotationStoreError`, `QuotationError`, `DatabaseError`.
     public static func storedLines(_ connection: Connection, quotationID: QuotationID, period: RentalPeriod) throws
         -> [QuotationLine]
@@ -227,7 +125,7 @@ public enum QuotationStore {
         }
     }
 
-    private static func audit(
+    static func audit(
         _ tx: Connection, userID: Int64, quotation: QuotationID, action: String, number: String,
         extra: (version: Int, link: Int64, sha256: String)?
     ) throws(DatabaseError) {

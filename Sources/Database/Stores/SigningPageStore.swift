@@ -1,18 +1,10 @@
+public import Domain
 public import Foundation
 
 /// What the customer's page `/sign/{token}` needs about a presented link.
 public struct SigningPageData: Sendable, Equatable {
-    /// The link's state as the customer sees it, in order of precedence.
-    public enum State: String, Sendable, Equatable {
-        /// Can be read and signed.
-        case valid
-        /// Signed: the summary, never a second sign button.
-        case signed
-        case declined
-        case expired
-        /// A newer version was sent (or the quotation was voided): this offer was replaced.
-        case voided
-    }
+    /// The link's state as the customer sees it (`SigningLinkState.of`).
+    public typealias State = SigningLinkState
 
     public let linkID: Int64
     public let quotationID: Int64
@@ -47,25 +39,13 @@ public enum SigningPageStore {
              WHERE l.token_hash = \(tokenHash)
             """)
         guard let row = rows.first else { return nil }
-        let versionState: String = try row.decode("version_state")
-        let quotationState: String = try row.decode("quotation_state")
-        let voided: Bool = try row.decode("voided")
+        guard let versionState = QuotationVersionState(rawValue: try row.decode("version_state")),
+              let quotationState = QuotationState(rawValue: try row.decode("quotation_state"))
+        else { throw DatabaseError(.decoding(column: "state"), message: "unknown state", safeDetail: "quotation state") }
         let expiresAt: Date = try row.decode("expires_at")
-        let state: SigningPageData.State
-        switch versionState {
-        case "signed": state = .signed
-        case "declined": state = .declined
-        case "expired": state = .expired
-        case "superseded", "void": state = .voided
-        default:
-            if voided || quotationState == "void" {
-                state = .voided
-            } else if expiresAt <= now {
-                state = .expired
-            } else {
-                state = .valid
-            }
-        }
+        let state = SigningLinkState.of(
+            version: versionState, quotation: quotationState, linkVoided: try row.decode("voided"), expiresAt: expiresAt,
+            now: now)
         return SigningPageData(
             linkID: try row.decode("link_id"), quotationID: try row.decode("quotation_id"),
             versionID: try row.decode("version_id"), state: state, snapshotJSON: try row.decode("snapshot"),

@@ -17,4 +17,14 @@ public enum PasswordPolicy {
         if length > maximumLength { throw .tooLong(maximum: maximumLength) }
         if password.lowercased() == email.lowercased() { throw .sameAsEmail }
     }
+
+    /// The first problem with `password` for the account `email`; nil when it may be used.
+    public static func problem(_ password: String, email: String) -> Problem? {
+        do {
+            try check(password, email: email)
+            return nil
+        } catch {
+            return error
+        }
+    }
 }

@@ -5,6 +5,7 @@ import Foundation
 import HTTP
 import Routing
 import Templates
+import UseCases
 
 /// The customer's side: `/sign/{token}`.
 enum SigningHandler {
@@ -48,7 +49,7 @@ enum SigningHandler {
     }
 
     /// `POST /sign/{token}`: validates the form; on success signs in one transaction (see
-    /// `SigningStore.sign`) and redirects to the done page. Invalid input → 400 with the form
+    /// `SignQuotation`) and redirects to the done page. Invalid input → 400 with the form
     /// again, errors next to the fields, nothing stored.
     static func submit(token: String, context: Context) throws -> Response {
         let request = context.request
@@ -91,7 +92,7 @@ enum SigningHandler {
                     terms: version.terms, form: form, context: page),
                 status: .badRequest)
         }
-        let outcome = try SigningStore.sign(
+        let outcome = try SignQuotation.run(
             db, tokenHash: tokenHash, signature: drawn.map { .drawn(strokesJSON: $0.json) } ?? .typed(name: form.typed),
             evidence: SigningEvidenceInput(
                 signerName: form.name, signerEmail: form.email, ipAddress: request.clientAddress,
@@ -121,7 +122,7 @@ enum SigningHandler {
         }
         let reason = String((request.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
         let db = try context.database.connection()
-        _ = try SigningStore.decline(
+        _ = try DeclineQuotation.run(
             db, tokenHash: SigningLinkToken.hash(ofPresented: token), reason: reason,
             evidence: SigningEvidenceInput(
                 signerName: "", signerEmail: nil, ipAddress: request.clientAddress,

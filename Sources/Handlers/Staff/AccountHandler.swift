@@ -5,6 +5,7 @@ import HTTP
 import Passwords
 import Routing
 import Templates
+import UseCases
 
 /// `/admin/account`: my sessions, my password, my calendar feeds.
 enum AccountHandler {
@@ -30,31 +31,25 @@ enum AccountHandler {
         let form = admin.request.form
         let current = form["current_password"] ?? ""
         let new = form["new_password"] ?? ""
-        var state = FormState()
-        let db = try admin.connection()
-        if !PasswordHasher.verify(current, against: try UserStore.passwordHash(db, id: admin.user.id) ?? "") {
-            state.errors["current_password"] = s.currentPasswordWrong
-        }
-        do {
-            try PasswordPolicy.check(new, email: admin.user.email)
-        } catch {
-            switch error {
+        let outcome = try ChangePassword.run(
+            try admin.connection(), user: admin.user, current: current, new: new, confirmation: form["confirm_password"],
+            ip: admin.request.clientAddress, userAgent: admin.request.headers["user-agent"], actor: admin.actor,
+            secrets: PasswordSecrets())
+        let token: String
+        switch outcome {
+        case .changed(let sessionToken):
+            token = sessionToken
+        case .refused(let refusal):
+            var state = FormState()
+            if refusal.currentPasswordWrong { state.errors["current_password"] = s.currentPasswordWrong }
+            switch refusal.newPassword {
             case .tooShort: state.errors["new_password"] = s.passwordTooShort
             case .tooLong: state.errors["new_password"] = s.passwordTooLong
             case .sameAsEmail: state.errors["new_password"] = s.passwordIsEmail
+            case nil: break
             }
-        }
-        if state.errors["new_password"] == nil, form["confirm_password"] != new { state.errors["confirm_password"] = s.passwordsDiffer }
-        guard state.isValid else { return try show(admin, passwordForm: state, status: .badRequest) }
-        // Every session ends, this one too, and this browser gets a fresh one: if the password is
-        // changed because the account was compromised, a stolen cookie must not survive it.
-        let token = SecureRandom.token()
-        try db.transaction { tx in
-            try UserStore.setPassword(
-                tx, id: admin.user.id, passwordHash: try PasswordHasher.hash(new), keepingSession: nil, actor: admin.actor)
-            _ = try SessionStore.create(
-                tx, user: admin.user.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: SecureRandom.bytes(32),
-                ip: admin.request.clientAddress, userAgent: admin.request.headers["user-agent"], actor: admin.actor)
+            if refusal.confirmationDiffers { state.errors["confirm_password"] = s.passwordsDiffer }
+            return try show(admin, passwordForm: state, status: .badRequest)
         }
         var response = admin.redirect(to: .admin(.account(.show)), flash: .passwordChanged)
         response.headers.append(StaffCookies.set(StaffCookies.session, token, maxAge: Int(SessionStore.absoluteTimeout)))

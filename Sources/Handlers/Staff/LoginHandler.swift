@@ -5,19 +5,11 @@ import HTTP
 import Passwords
 import Routing
 import Templates
+import UseCases
 
 /// Signing in and out. Failures are throttled per email (as typed) and per client address
 /// (`LoginThrottle`); every answer for a failure is the same whether or not the email exists.
 enum LoginHandler {
-    /// What one sign-in attempt came to.
-    enum Attempt: Equatable {
-        case signedIn(token: String)
-        case slowDown(Int)
-        case locked(Date)
-        case wrong
-        case lockedNow
-    }
-
     static func show(next: LocalPath?, context: Context) throws -> Response {
         if try StaffGate.currentSession(context) != nil {
             return .redirect(to: Route.admin(.dashboard(.show)).path)
@@ -42,42 +34,10 @@ enum LoginHandler {
         guard form.isValid else { return try page(form: form, next: next, status: .badRequest, context: context) }
 
         let db = try context.database.connection()
-        let ip = request.clientAddress
-        // Deciding, checking and recording run under a per-email lock, so parallel guesses for one
-        // account queue up and each sees the failures before it (no burst past the lock).
-        let outcome: Attempt = try db.transaction { tx in
-            try UserStore.lockSignIn(tx, email: email)
-            let throttle = try LoginAttemptStore.decision(tx, email: email, ip: ip)
-            switch throttle.decision {
-            case .allowed: break
-            case .slowDown(let seconds): return .slowDown(seconds)
-            case .locked(let until): return .locked(until)
-            }
-            let account = try UserStore.credentials(tx, email: email)
-            // An unknown, inactive or placeholder account costs the same argon2id work as a real one.
-            let stored = account.map(\.passwordHash).flatMap { $0.hasPrefix("$argon2id$") ? $0 : nil }
-            let matches = PasswordHasher.verify(password, against: stored ?? PasswordHasher.decoy) && stored != nil
-            let system = AuditActor(kind: .system, requestID: request.requestID, ip: ip)
-            guard let account, account.active, matches else {
-                try LoginAttemptStore.recordFailure(
-                    tx, email: email, ip: ip, user: account?.id, emailFailuresBefore: throttle.emailFailures, actor: system)
-                return LoginThrottle.locksNow(emailFailuresBefore: throttle.emailFailures) ? .lockedNow : .wrong
-            }
-            let actor = AuditActor.staff(account.id, requestID: request.requestID, ip: ip)
-            if PasswordHasher.needsRehash(account.passwordHash) {
-                try UserStore.rehash(tx, id: account.id, from: account.passwordHash, to: try PasswordHasher.hash(password), actor: actor)
-            }
-            // A fresh session at every sign-in; one presented with the request ends now.
-            if let old = try StaffGate.currentSession(context) {
-                try SessionStore.revoke(tx, id: old.id, user: old.user.id, actor: .staff(old.user.id, requestID: request.requestID, ip: ip))
-            }
-            let token = SecureRandom.token()
-            try LoginAttemptStore.recordSuccess(tx, email: email, ip: ip)
-            _ = try SessionStore.create(
-                tx, user: account.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: SecureRandom.bytes(32), ip: ip,
-                userAgent: request.headers["user-agent"], actor: actor)
-            return .signedIn(token: token)
-        }
+        let presented = request.cookies[StaffCookies.session].flatMap { $0.count == 43 ? SHA256.hash(Array($0.utf8)) : nil }
+        let outcome = try SignIn.run(
+            db, email: email, password: password, ip: request.clientAddress, userAgent: request.headers["user-agent"],
+            requestID: request.requestID, presentedSession: presented, secrets: PasswordSecrets())
         let token: String
         switch outcome {
         case .signedIn(let made):

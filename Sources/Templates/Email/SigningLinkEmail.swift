@@ -15,17 +15,14 @@ public struct SigningLinkEmail: Sendable {
         let s = Strings(language)
         let expires = DisplayFormat.date(expiresAt)
         let about = title.isEmpty ? quotationNumber : "\(quotationNumber) – \(title)"
-        subject = s.t("Offert \(about) från \(companyName)", "Quotation \(about) from \(companyName)")
-        let greeting = s.t("Hej \(customerName)!", "Hello \(customerName),")
-        let intro = s.t(
-            "Här är vår offert \(about). Öppna länken för att läsa avtalet och signera det på mobilen eller datorn.",
-            "Here is our quotation \(about). Open the link to read the agreement and sign it on your phone or computer.")
-        let validity = s.t("Länken gäller till och med \(expires).", "The link is valid until \(expires).")
-        let personal = s.t("Länken är personlig – dela den inte.", "The link is personal – please do not share it.")
+        subject = s.signingLinkSubject(about: about, company: companyName)
+        let greeting = s.emailGreeting(customerName)
+        let intro = s.signingLinkIntro(about: about)
+        let validity = s.signingLinkValidity(expires)
+        let personal = s.signingLinkPersonal
         let contact = [contactEmail, contactPhone].filter { !$0.isEmpty }.joined(separator: " · ")
-        let questions = s.t("Frågor? Svara på det här mejlet", "Questions? Reply to this email")
-            + (contact.isEmpty ? "." : s.t(" eller kontakta oss: \(contact).", " or contact us: \(contact)."))
-        let button = s.t("Läs och signera offerten", "Read and sign the quotation")
+        let questions = s.signingLinkQuestions(contact: contact)
+        let button = s.signingLinkButton
 
         let note = message.trimmingCharacters(in: .whitespacesAndNewlines)
         text = ([greeting, intro] + (note.isEmpty ? [] : [note]) + [link, validity + " " + personal, questions, companyName])

@@ -38,6 +38,7 @@ func form(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { ele
 func label(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("label", a, c) }
 func button(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("button", a, c) }
 func input(_ a: Attribute...) -> Node { void("input", a) }
+func br() -> Node { void("br", []) }
 func dl(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("dl", a, c) }
 func dt(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("dt", a, c) }
 func dd(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("dd", a, c) }

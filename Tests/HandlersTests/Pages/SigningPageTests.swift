@@ -41,9 +41,17 @@ struct SigningPageTests {
             #expect(result.text.contains("<h1>The link does not work</h1>"))
         }
 
-        // The other demo links (their tokens are still in the unsent email jobs) show their states.
+        // The other demo links (their tokens are still in the unsent email jobs) show their states:
+        // those of the quotations still open and of the replaced versions (not the month's bookings).
         let tokens = try stack.postgres.psql(
-            "SELECT payload->>'token' FROM jobs WHERE kind = 'email.signing_link' ORDER BY id", database: database
+            """
+            SELECT j.payload->>'token' FROM jobs j
+              JOIN signing_links l ON l.id = (j.payload->>'signing_link_id')::bigint
+              JOIN quotation_versions v ON v.id = l.quotation_version_id
+              JOIN quotations q ON q.id = v.quotation_id
+             WHERE j.kind = 'email.signing_link' AND (q.state <> 'signed' OR v.state = 'superseded')
+             ORDER BY j.id
+            """, database: database
         ).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var headings: [Int: [String]] = [:]
         for token in tokens {

@@ -1,87 +1,63 @@
 public import Domain
-import Foundation
+public import Foundation
 
 extension BookingStore {
-    /// Moves the booking one step through its workflow (`BookingState.canTransition`), in one
-    /// transaction with its audit row (`state_changed`, before and after state). `seen` is the
-    /// state the staff member's page showed: when the booking has moved since, nothing changes
-    /// (`.stale`), so a click on an old page never does something the person did not see.
-    /// Cancelling stores the reason and the time; stock is released because a cancelled (or
-    /// returned) booking no longer counts in availability (`BookingState.reservesStock`).
-    ///
+    /// Locks the booking row and reads its state and approval. nil when it does not exist.
     /// - Throws: `DatabaseError`.
-    public static func transition(
-        _ connection: Connection, id: BookingID, from seen: BookingState, to target: BookingState, reason: String? = nil,
-        actor: AuditActor
-    ) throws -> BookingChange {
-        try connection.transaction { tx in
-            guard let row = try tx.query("SELECT state FROM bookings WHERE id = \(id.rawValue) FOR UPDATE").first else {
-                return .notFound
-            }
-            let current = try state(row)
-            guard current == seen else { return .refused(.stale(current: current)) }
-            var next = current
-            do {
-                try next.transition(to: target, reason: reason)
-            } catch BookingTransitionError.reasonRequired {
-                return .refused(.reasonRequired)
-            } catch {
-                return .refused(.notAllowed(from: current, to: target))
-            }
-            let cancelReason = target == .cancelled ? reason.flatMap(CustomerStore.nonEmpty) : nil
-            try tx.execute(
-                """
-                UPDATE bookings
-                   SET state = \(next.rawValue),
-                       cancelled_at = CASE WHEN \(next.rawValue) = 'cancelled' THEN now() ELSE cancelled_at END,
-                       cancel_reason = coalesce(\(cancelReason), cancel_reason),
-                       version = version + 1
-                 WHERE id = \(id.rawValue)
-                """)
-            var after = ["state": next.rawValue]
-            if let cancelReason { after["cancel_reason"] = cancelReason }
-            try AuditStore.record(
-                tx, actor: actor, entity: "booking", entityID: id.rawValue, action: "state_changed",
-                before: ["state": current.rawValue], after: after)
-            return .done
-        }
+    public static func lockForChange(_ tx: Connection, id: BookingID) throws(DatabaseError)
+        -> (state: BookingState, approvedBy: String?, approvedAt: Date?)?
+    {
+        guard let row = try tx.query(
+            """
+            SELECT b.state, b.approved_at, u.name AS approved_by
+              FROM bookings b LEFT JOIN users u ON u.id = b.approved_by
+             WHERE b.id = \(id.rawValue)
+               FOR UPDATE OF b
+            """
+        ).first else { return nil }
+        return (try state(row), try row.decode("approved_by"), try row.decode("approved_at"))
     }
 
-    /// Records the approval (who and when) in one transaction with its audit row (`approved`).
-    /// Refused when already approved (a second click, another manager) or cancelled.
-    ///
+    /// Stores the booking's new state with its audit row (`state_changed`, before and after).
+    /// Entering `cancelled` stores the time and `cancelReason`.
     /// - Throws: `DatabaseError`.
-    public static func approve(_ connection: Connection, id: BookingID, by user: UserID, actor: AuditActor) throws
-        -> BookingChange
-    {
-        try connection.transaction { tx in
-            guard let row = try tx.query(
-                """
-                SELECT b.state, b.approved_at, u.name AS approved_by
-                  FROM bookings b LEFT JOIN users u ON u.id = b.approved_by
-                 WHERE b.id = \(id.rawValue)
-                   FOR UPDATE OF b
-                """
-            ).first else { return .notFound }
-            if let at: Date = try row.decode("approved_at") {
-                return .refused(.alreadyApproved(by: try row.decode("approved_by"), at: at))
-            }
-            guard try state(row) != .cancelled else { return .refused(.cancelled) }
-            let updated = try tx.query(
-                """
-                UPDATE bookings b SET approved_by = \(user.rawValue), approved_at = now(), version = b.version + 1
-                  FROM users u
-                 WHERE b.id = \(id.rawValue) AND u.id = \(user.rawValue)
-                RETURNING u.name, b.approved_at
-                """)
-            let name: String = try updated[0].decode("name")
-            let at: Date = try updated[0].decode("approved_at")
-            try AuditStore.record(
-                tx, actor: actor, entity: "booking", entityID: id.rawValue, action: "approved",
-                before: ["approved_by": ""],
-                after: ["approved_by": name, "approved_at": PostgresTimestamp.format(at)])
-            return .done
-        }
+    public static func setState(
+        _ tx: Connection, id: BookingID, from current: BookingState, to next: BookingState, cancelReason: String?,
+        actor: AuditActor
+    ) throws(DatabaseError) {
+        let cancelling = next == .cancelled
+        try tx.execute(
+            """
+            UPDATE bookings
+               SET state = \(next.rawValue),
+                   cancelled_at = CASE WHEN \(cancelling) THEN now() ELSE cancelled_at END,
+                   cancel_reason = coalesce(\(cancelReason), cancel_reason),
+                   version = version + 1
+             WHERE id = \(id.rawValue)
+            """)
+        var after = ["state": next.rawValue]
+        if let cancelReason { after["cancel_reason"] = cancelReason }
+        try AuditStore.record(
+            tx, actor: actor, entity: "booking", entityID: id.rawValue, action: "state_changed",
+            before: ["state": current.rawValue], after: after)
+    }
+
+    /// Records the approval (who and when) with its audit row (`approved`).
+    /// - Throws: `DatabaseError`.
+    public static func setApproved(_ tx: Connection, id: BookingID, by user: UserID, actor: AuditActor) throws(DatabaseError) {
+        let updated = try tx.query(
+            """
+            UPDATE bookings b SET approved_by = \(user.rawValue), approved_at = now(), version = b.version + 1
+              FROM users u
+             WHERE b.id = \(id.rawValue) AND u.id = \(user.rawValue)
+            RETURNING u.name, b.approved_at
+            """)
+        let name: String = try updated[0].decode("name")
+        let at: Date = try updated[0].decode("approved_at")
+        try AuditStore.record(
+            tx, actor: actor, entity: "booking", entityID: id.rawValue, action: "approved",
+            before: ["approved_by": ""],
+            after: ["approved_by": name, "approved_at": PostgresTimestamp.format(at)])
     }
 
     /// Saves the internal notes when the form was made from the current `version` (optimistic

@@ -1,19 +1,6 @@
 public import Domain
 import Foundation
 
-/// What saving the editor came to.
-public enum QuotationSaveOutcome: Sendable, Equatable {
-    /// Saved; the quotation's new `version` (the same when nothing had changed).
-    case saved(version: Int)
-    /// Someone else saved first: the form was based on an older version.
-    case conflict
-    case notFound
-    /// Only drafts are edited in place (reopen a sent one first).
-    case notEditable(QuotationState)
-    /// The chosen customer does not exist (any more).
-    case customerNotFound
-}
-
 /// The staff's quotation editor: reading a quotation whole, saving a draft with optimistic
 /// locking and an audit row, creating drafts (with a customer typed in on the spot), and the
 /// choices the forms offer (customers, products and add-ons).
@@ -102,58 +89,36 @@ public enum QuotationEditorStore {
 
     // MARK: Saving
 
-    /// Saves a draft's content: only when the row still has `expectedVersion` and is a draft. Lines
-    /// are replaced in their new order with totals computed by `QuotationTotals`; the audit row
-    /// holds the fields that changed, before and after. Nothing is written when nothing changed.
-    /// One transaction.
-    ///
-    /// - Throws: `QuotationError` (totals), `QuotationStoreError`, `DatabaseError`.
-    public static func save(
-        _ connection: Connection, id: QuotationID, expectedVersion: Int, content: QuotationEdit, actor: AuditActor
-    ) throws -> QuotationSaveOutcome {
-        let totals = try content.totals()
-        for (index, line) in content.lines.enumerated() where line.discount.kind == .amount {
-            throw QuotationStoreError.fixedLineDiscountUnsupported(line: index)
-        }
-        return try connection.transaction { tx -> QuotationSaveOutcome in
-            let locked = try tx.query("SELECT state, version FROM quotations WHERE id = \(id.rawValue) FOR UPDATE")
-            guard let row = locked.first else { return .notFound }
-            let version: Int = try row.decode("version")
-            guard version == expectedVersion else { return .conflict }
-            let stateText: String = try row.decode("state")
-            guard stateText == QuotationState.draft.rawValue else {
-                return .notEditable(QuotationState(rawValue: stateText) ?? .void)
-            }
-            guard try CustomerStore.details(tx, id: content.customer) != nil else { return .customerNotFound }
-            guard let before = try load(tx, id: id) else { return .notFound }
-            guard let changes = AuditStore.changes(from: auditFields(before.content), to: auditFields(content)) else {
-                return .saved(version: version)
-            }
-            let address = content.deliveryAddress
-            try tx.execute(
-                """
-                UPDATE quotations
-                   SET customer_id = \(content.customer.rawValue), title = \(CustomerStore.nonEmpty(content.title)),
-                       period_start = \(content.period.start.iso)::date, period_end = \(content.period.end.iso)::date,
-                       delivery_address_line1 = \(CustomerStore.nonEmpty(address.line1)),
-                       delivery_address_line2 = \(CustomerStore.nonEmpty(address.line2)),
-                       delivery_postal_code = \(CustomerStore.nonEmpty(address.postalCode)),
-                       delivery_city = \(CustomerStore.nonEmpty(address.city)),
-                       delivery_country = \(address.country.isEmpty ? "SE" : address.country),
-                       discount_bp = \(content.discount.basisPoints ?? 0), discount_ore = \(content.discount.fixedAmount?.ore ?? 0),
-                       shipping_ore = \(content.shipping.ore), vat_rate_bp = \(content.vatRate.basisPoints),
-                       subtotal_ore = \(totals.linesSubtotal.ore), vat_ore = \(totals.vat.ore), total_ore = \(totals.total.ore),
-                       terms_html = \(content.termsHTML), message_to_customer = \(CustomerStore.nonEmpty(content.messageToCustomer)),
-                       internal_notes = \(CustomerStore.nonEmpty(content.internalNotes)), version = version + 1
-                 WHERE id = \(id.rawValue)
-                """)
-            try tx.execute("DELETE FROM quotation_lines WHERE quotation_id = \(id.rawValue)")
-            try insertLines(tx, quotationID: id, totals: totals)
-            try AuditStore.record(
-                tx, actor: actor, entity: "quotation", entityID: id.rawValue, action: "updated", before: changes.before,
-                after: changes.after)
-            return .saved(version: version + 1)
-        }
+    /// Writes a draft's new content: the row (its optimistic-locking version moves on), the lines
+    /// replaced in their new order with `totals`, and the audit row of the fields that changed.
+    /// - Throws: `DatabaseError`.
+    public static func writeContent(
+        _ tx: Connection, id: QuotationID, content: QuotationEdit, totals: QuotationTotals,
+        changes: (before: [String: String], after: [String: String]), actor: AuditActor
+    ) throws(DatabaseError) {
+        let address = content.deliveryAddress
+        try tx.execute(
+            """
+            UPDATE quotations
+               SET customer_id = \(content.customer.rawValue), title = \(CustomerStore.nonEmpty(content.title)),
+                   period_start = \(content.period.start.iso)::date, period_end = \(content.period.end.iso)::date,
+                   delivery_address_line1 = \(CustomerStore.nonEmpty(address.line1)),
+                   delivery_address_line2 = \(CustomerStore.nonEmpty(address.line2)),
+                   delivery_postal_code = \(CustomerStore.nonEmpty(address.postalCode)),
+                   delivery_city = \(CustomerStore.nonEmpty(address.city)),
+                   delivery_country = \(address.country.isEmpty ? "SE" : address.country),
+                   discount_bp = \(content.discount.basisPoints ?? 0), discount_ore = \(content.discount.fixedAmount?.ore ?? 0),
+                   shipping_ore = \(content.shipping.ore), vat_rate_bp = \(content.vatRate.basisPoints),
+                   subtotal_ore = \(totals.linesSubtotal.ore), vat_ore = \(totals.vat.ore), total_ore = \(totals.total.ore),
+                   terms_html = \(content.termsHTML), message_to_customer = \(CustomerStore.nonEmpty(content.messageToCustomer)),
+                   internal_notes = \(CustomerStore.nonEmpty(content.internalNotes)), version = version + 1
+             WHERE id = \(id.rawValue)
+            """)
+        try tx.execute("DELETE FROM quotation_lines WHERE quotation_id = \(id.rawValue)")
+        try insertLines(tx, quotationID: id, totals: totals)
+        try AuditStore.record(
+            tx, actor: actor, entity: "quotation", entityID: id.rawValue, action: "updated", before: changes.before,
+            after: changes.after)
     }
 
     /// Writes the priced lines in order (positions 0, 1, …).
@@ -180,7 +145,7 @@ public enum QuotationEditorStore {
 
     /// The content as flat text fields for the audit row: one entry per field and per line, so a
     /// changed line shows alone.
-    static func auditFields(_ content: QuotationEdit) -> [String: String] {
+    public static func auditFields(_ content: QuotationEdit) -> [String: String] {
         var fields: [String: String] = [
             "customer_id": String(content.customer.rawValue),
             "title": content.title,

@@ -1,12 +1,20 @@
 public import Domain
 public import Foundation
 
+/// The failed sign-ins `LoginThrottle` decides from: within its window, for the email since its
+/// last success, and for the client address; with the database's clock.
+public struct LoginFailures: Sendable, Equatable {
+    public let emailFailures: Int
+    public let emailLast: Date?
+    public let addressFailures: Int
+    public let addressLast: Date?
+    public let now: Date
+}
+
 /// Failed and successful sign-ins, for `LoginThrottle`.
 public enum LoginAttemptStore {
-    /// The throttle's decision for this email and client address, from the attempts in the window.
-    public static func decision(_ connection: Connection, email: String, ip: String) throws(DatabaseError)
-        -> (decision: LoginThrottle.Decision, emailFailures: Int)
-    {
+    /// The failures for this email and client address in the throttle's window.
+    public static func failures(_ connection: Connection, email: String, ip: String) throws(DatabaseError) -> LoginFailures {
         // The same fallback as `recordFailure`, so attempts without a usable address are still counted.
         let address = AuditStore.validIP(ip) ?? "0.0.0.0"
         let row = try connection.query(
@@ -24,17 +32,15 @@ public enum LoginAttemptStore {
                    (SELECT count(*)::int FROM address_failures) AS address_n, (SELECT max(at) FROM address_failures) AS address_last,
                    now() AS now
             """)[0]
-        let emailFailures: Int = try row.decode("email_n")
-        let decision = LoginThrottle.decide(
-            emailFailures: emailFailures, emailLast: try row.decode("email_last"),
+        return LoginFailures(
+            emailFailures: try row.decode("email_n"), emailLast: try row.decode("email_last"),
             addressFailures: try row.decode("address_n"), addressLast: try row.decode("address_last"), now: try row.decode("now"))
-        return (decision, emailFailures)
     }
 
-    /// Records a failed attempt with its audit row; when it locks the email, a second audit row
-    /// says so and a known account's `locked_until` is set (shown on the users page).
+    /// Records a failed attempt with its audit row; when it `locks` the email (`SignInRules`), a
+    /// second audit row says so and a known account's `locked_until` is set (shown on the users page).
     public static func recordFailure(
-        _ connection: Connection, email: String, ip: String, user: UserID?, emailFailuresBefore: Int, actor: AuditActor
+        _ connection: Connection, email: String, ip: String, user: UserID?, locks: Bool, actor: AuditActor
     ) throws {
         try connection.transaction { tx in
             try tx.execute(
@@ -42,7 +48,6 @@ public enum LoginAttemptStore {
                 INSERT INTO login_attempts (ip, email, succeeded)
                 VALUES (coalesce(\(AuditStore.validIP(ip))::inet, '0.0.0.0'::inet), \(String(email.prefix(320)))::citext, false)
                 """)
-            let locks = LoginThrottle.locksNow(emailFailuresBefore: emailFailuresBefore)
             if let user {
                 try tx.execute(
                     """

@@ -4,6 +4,7 @@ import Foundation
 import HTTP
 import Routing
 import Templates
+import UseCases
 
 /// `/admin/bookings…`: the list, a booking, its workflow, approval and notes, and the packing list.
 enum BookingsHandler {
@@ -95,7 +96,7 @@ enum BookingsHandler {
             guard cancelForm.isValid else { return try show(id, admin, cancelForm: cancelForm, status: .badRequest) }
             reason = typed
         }
-        switch try BookingStore.transition(try admin.connection(), id: id, from: seen, to: target, reason: reason, actor: admin.actor) {
+        switch try TransitionBooking.run(try admin.connection(), id: id, from: seen, to: target, reason: reason, actor: admin.actor) {
         case .done:
             return admin.redirect(to: .admin(.bookings(.show(id))), flash: .bookingMoved)
         case .notFound:
@@ -111,7 +112,7 @@ enum BookingsHandler {
 
     /// `POST /admin/bookings/{id}/approve` (management).
     static func approve(_ id: BookingID, _ admin: AdminContext) throws -> Response {
-        switch try BookingStore.approve(try admin.connection(), id: id, by: admin.user.id, actor: admin.actor) {
+        switch try ApproveBooking.run(try admin.connection(), id: id, by: admin.user.id, actor: admin.actor) {
         case .done: return admin.redirect(to: .admin(.bookings(.show(id))), flash: .bookingApproved)
         case .notFound: throw HTTPError(.notFound)
         case .refused(let refusal): return try show(id, admin, notice: admin.strings.bookingRefusal(refusal), status: .conflict)

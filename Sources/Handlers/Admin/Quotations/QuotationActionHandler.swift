@@ -4,13 +4,14 @@ import Foundation
 import HTTP
 import Routing
 import Templates
+import UseCases
 
 /// The buttons that change a quotation's state: send for signing, resend the link, reopen for
 /// changes, void, duplicate. Each POST ends in a redirect with a flash message, or shows the
 /// quotation again with the reason it was refused (nothing written).
 enum QuotationActionHandler {
     /// `POST /admin/quotations/{id}/send`: the stock rule first (a shortage needs a reason and the
-    /// Manager or Admin role), then `QuotationStore.send` through `QuotationLifecycleStore.send`.
+    /// Manager or Admin role), then `SendQuotation`.
     static func send(_ id: QuotationID, _ admin: AdminContext) throws -> Response {
         let s = admin.strings
         let db = try admin.connection()
@@ -28,7 +29,7 @@ enum QuotationActionHandler {
         }
         // The route already allows only these roles; the rule is stated here as well, where it applies.
         let maySendShort = admin.user.role == .admin || admin.user.role == .manager
-        let outcome = try QuotationLifecycleStore.send(
+        let outcome = try SendQuotation.run(
             db, id: id, expectedVersion: expected, shortageReason: maySendShort ? reason : nil, actor: admin.actor)
         switch outcome {
         case .sent:
@@ -58,7 +59,7 @@ enum QuotationActionHandler {
         let s = admin.strings
         let db = try admin.connection()
         var sendForm = FormState()
-        switch try QuotationLifecycleStore.resend(db, id: id, actor: admin.actor) {
+        switch try ResendSigningLink.run(db, id: id, actor: admin.actor) {
         case .resent: return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationResent)
         case .notFound: throw HTTPError(.notFound)
         case .notResendable: sendForm.formError = s.qErrorNotResendable
@@ -72,7 +73,7 @@ enum QuotationActionHandler {
     /// `POST /admin/quotations/{id}/void`.
     static func void(_ id: QuotationID, _ admin: AdminContext) throws -> Response {
         let db = try admin.connection()
-        switch try QuotationLifecycleStore.void(db, id: id, actor: admin.actor) {
+        switch try VoidQuotation.run(db, id: id, actor: admin.actor) {
         case .done: return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationVoided)
         case .notFound: throw HTTPError(.notFound)
         case .notAllowed(let state): return try refused(id, admin, admin.strings.qErrorNotAllowed(state))
@@ -84,7 +85,7 @@ enum QuotationActionHandler {
     /// becomes a draft again (its link stops working), to be changed and sent as a new version.
     static func reopen(_ id: QuotationID, expectedVersion: Int, _ admin: AdminContext) throws -> Response {
         let db = try admin.connection()
-        switch try QuotationLifecycleStore.reopen(db, id: id, expectedVersion: expectedVersion, actor: admin.actor) {
+        switch try ReopenQuotation.run(db, id: id, expectedVersion: expectedVersion, actor: admin.actor) {
         case .done: return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationReopened)
         case .notFound: throw HTTPError(.notFound)
         case .notAllowed(let state): return try refused(id, admin, admin.strings.qErrorNotAllowed(state))
@@ -94,7 +95,7 @@ enum QuotationActionHandler {
 
     /// `POST /admin/quotations/{id}/duplicate`: a new draft with a new number; its editor next.
     static func duplicate(_ id: QuotationID, _ admin: AdminContext) throws -> Response {
-        guard let copy = try QuotationLifecycleStore.duplicate(try admin.connection(), id: id, actor: admin.actor) else {
+        guard let copy = try DuplicateQuotation.run(try admin.connection(), id: id, actor: admin.actor) else {
             throw HTTPError(.notFound)
         }
         return admin.redirect(to: .admin(.quotations(.show(copy))), flash: .quotationDuplicated)

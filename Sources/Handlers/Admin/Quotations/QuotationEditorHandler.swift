@@ -5,6 +5,7 @@ import HTTP
 import Routing
 import Sanitizer
 import Templates
+import UseCases
 
 /// `/admin/quotations/{id}`: the editor of a draft and the read view of everything else.
 ///
@@ -60,7 +61,7 @@ enum QuotationEditorHandler {
         if action == "preview" {
             return try render(record, admin, form: checked, reading: reading, preview: true, status: .ok)
         }
-        switch try QuotationEditorStore.save(db, id: id, expectedVersion: expected, content: content, actor: admin.actor) {
+        switch try SaveQuotation.run(db, id: id, expectedVersion: expected, content: content, actor: admin.actor) {
         case .saved:
             return admin.redirect(to: .admin(.quotations(.show(id))), flash: .saved)
         case .conflict:

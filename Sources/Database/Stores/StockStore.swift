@@ -1,0 +1,91 @@
+public import Domain
+
+/// Stock and reservations: the one query behind every availability the product shows — the
+/// quotation editor's lines, the stock rule when sending, the re-check when signing and the
+/// product page's strip. A booking line reserves when its booking's state holds stock
+/// (`BookingState.reservesStock`) and its period overlaps (inclusive dates).
+public enum StockStore {
+    /// The booking states that hold stock, as a PostgreSQL text array (a bound parameter).
+    static let reservingStates: String =
+        "{" + BookingState.allCases.filter(\.reservesStock).map(\.rawValue).joined(separator: ",") + "}"
+
+    /// The stock of each product that exists. With `locking`, the product rows are locked in id
+    /// order, so concurrent signers for the last unit serialise.
+    /// - Throws: `DatabaseError`.
+    public static func stock(_ connection: Connection, products: some Sequence<ProductID>, locking: Bool = false)
+        throws(DatabaseError) -> [ProductID: Int]
+    {
+        let ids = idArray(products)
+        guard ids != "{}" else { return [:] }
+        let rows =
+            locking
+            ? try connection.query("SELECT id, stock FROM products WHERE id = ANY(\(ids)::bigint[]) ORDER BY id FOR UPDATE")
+            : try connection.query("SELECT id, stock FROM products WHERE id = ANY(\(ids)::bigint[])")
+        var stock: [ProductID: Int] = [:]
+        for row in rows { stock[ProductID(rawValue: try row.decode("id"))] = try row.decode("stock") }
+        return stock
+    }
+
+    /// The booking lines of `products` that reserve stock during `period`, per product, by start
+    /// date. One query on `booking_lines (product_id, period_start, period_end)`.
+    /// - Throws: `DatabaseError`.
+    public static func reservations(_ connection: Connection, products: some Sequence<ProductID>, period: RentalPeriod)
+        throws(DatabaseError) -> [ProductID: [ReservingBooking]]
+    {
+        let ids = idArray(products)
+        guard ids != "{}" else { return [:] }
+        let rows = try connection.query(
+            """
+            SELECT bl.product_id, b.id, b.number, b.state, bl.quantity, bl.period_start::text AS period_start,
+                   bl.period_end::text AS period_end, c.display_name
+              FROM booking_lines bl
+              JOIN bookings b ON b.id = bl.booking_id
+              JOIN customers c ON c.id = b.customer_id
+             WHERE bl.product_id = ANY(\(ids)::bigint[])
+               AND b.state = ANY(\(reservingStates)::text[])
+               AND bl.period_start <= \(period.end.iso)::date AND bl.period_end >= \(period.start.iso)::date
+             ORDER BY bl.period_start, b.number, bl.id
+            """)
+        var result: [ProductID: [ReservingBooking]] = [:]
+        for row in rows {
+            guard let state = BookingState(rawValue: try row.decode("state")) else {
+                throw DatabaseError(.decoding(column: "state"), message: "unknown booking state", safeDetail: "bookings.state")
+            }
+            let period: RentalPeriod
+            do {
+                period = try RentalPeriod(
+                    start: try CalendarDate(iso: try row.decode("period_start")),
+                    end: try CalendarDate(iso: try row.decode("period_end")))
+            } catch {
+                throw DatabaseError(.decoding(column: "period_start"), message: "bad period", safeDetail: "booking_lines")
+            }
+            result[ProductID(rawValue: try row.decode("product_id")), default: []].append(
+                ReservingBooking(
+                    id: BookingID(rawValue: try row.decode("id")), number: try row.decode("number"),
+                    customerName: try row.decode("display_name"), state: state, period: period,
+                    quantity: try row.decode("quantity")))
+        }
+        return result
+    }
+
+    /// Availability of each product that exists for `period` (see `stock(_:products:locking:)`).
+    /// - Throws: `DatabaseError`.
+    public static func availability(
+        _ connection: Connection, products: some Sequence<ProductID>, period: RentalPeriod, locking: Bool = false
+    ) throws(DatabaseError) -> [ProductID: Availability] {
+        let ids = Array(Set(products))
+        let stock = try stock(connection, products: ids, locking: locking)
+        let reserved = try reservations(connection, products: ids, period: period)
+        var result: [ProductID: Availability] = [:]
+        for (product, units) in stock {
+            result[product] = Availability.compute(
+                stock: units, reservations: (reserved[product] ?? []).map { Reservation(quantity: $0.quantity, period: $0.period) },
+                period: period)
+        }
+        return result
+    }
+
+    private static func idArray(_ products: some Sequence<ProductID>) -> String {
+        "{" + Set(products.map(\.rawValue)).sorted().map(String.init).joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,136 @@
+public import Foundation
+
+/// Work the worker does after a change committed: queued in the change's transaction (the
+/// outbox), run at least once. Each case names the kind stored in `jobs.kind`; its fields are the
+/// job's payload (`jobs.payload`, snake_case keys). The worker dispatches with an exhaustive
+/// `switch`, so a new job does not compile until it is handled.
+public enum Job: Sendable, Equatable, Codable {
+    /// The email with the customer's signing link. `token` is the link's secret in clear: the
+    /// worker removes it from the stored payload once the email is out (then it is nil).
+    case signingLinkEmail(linkID: SigningLinkID, token: String?)
+    /// Render and store the signed agreement PDF.
+    case signedAgreementPDF(bookingID: BookingID, versionID: QuotationVersionID)
+    /// The confirmation with the signed PDF to the customer.
+    case signedConfirmationEmail(bookingID: BookingID, versionID: QuotationVersionID)
+    /// The notice of a new booking to the team's address.
+    case teamNewBookingEmail(bookingID: BookingID, versionID: QuotationVersionID)
+    /// The team is told that a customer could not sign because stock ran out.
+    case teamUnavailableEmail(quotationID: QuotationID, versionID: QuotationVersionID, items: [UnavailableItem])
+    /// The team is told that a customer declined, with the reason.
+    case teamDeclinedEmail(quotationID: QuotationID, versionID: QuotationVersionID, declineID: Int64)
+
+    /// The kinds as stored in `jobs.kind`.
+    public enum Kind: String, Sendable, CaseIterable, Codable {
+        case signingLinkEmail = "email.signing_link"
+        case signedAgreementPDF = "pdf.signed_agreement"
+        case signedConfirmationEmail = "email.signed"
+        case teamNewBookingEmail = "email.team_new_booking"
+        case teamUnavailableEmail = "email.team_unavailable"
+        case teamDeclinedEmail = "email.team_declined"
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .signingLinkEmail: .signingLinkEmail
+        case .signedAgreementPDF: .signedAgreementPDF
+        case .signedConfirmationEmail: .signedConfirmationEmail
+        case .teamNewBookingEmail: .teamNewBookingEmail
+        case .teamUnavailableEmail: .teamUnavailableEmail
+        case .teamDeclinedEmail: .teamDeclinedEmail
+        }
+    }
+
+    /// At most one job per key is ever queued (`jobs.dedupe_key`): a change that runs twice does
+    /// not send twice. nil for jobs that may repeat (each resend sends a new link).
+    public var dedupeKey: String? {
+        switch self {
+        case .signingLinkEmail, .teamUnavailableEmail: nil
+        case .signedAgreementPDF(_, let version): "\(kind.rawValue):\(version.rawValue)"
+        case .signedConfirmationEmail(let booking, _), .teamNewBookingEmail(let booking, _):
+            "\(kind.rawValue):\(booking.rawValue)"
+        case .teamDeclinedEmail(_, let version, _): "\(kind.rawValue):\(version.rawValue)"
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind
+        case signingLinkID = "signing_link_id"
+        case token
+        case bookingID = "booking_id"
+        case versionID = "quotation_version_id"
+        case quotationID = "quotation_id"
+        case declineID = "decline_id"
+        case items
+    }
+
+    /// Decodes `{"kind": …, payload fields…}`. - Throws: `DecodingError` for an unknown kind
+    /// (a job of an older or newer program) or a payload that does not fit it.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        switch try c.decode(Kind.self, forKey: .kind) {
+        case .signingLinkEmail:
+            self = .signingLinkEmail(
+                linkID: SigningLinkID(rawValue: try c.decode(Int64.self, forKey: .signingLinkID)),
+                token: try c.decodeIfPresent(String.self, forKey: .token))
+        case .signedAgreementPDF:
+            self = .signedAgreementPDF(bookingID: try Self.booking(c), versionID: try Self.version(c))
+        case .signedConfirmationEmail:
+            self = .signedConfirmationEmail(bookingID: try Self.booking(c), versionID: try Self.version(c))
+        case .teamNewBookingEmail:
+            self = .teamNewBookingEmail(bookingID: try Self.booking(c), versionID: try Self.version(c))
+        case .teamUnavailableEmail:
+            self = .teamUnavailableEmail(
+                quotationID: try Self.quotation(c), versionID: try Self.version(c),
+                items: try c.decode([UnavailableItem].self, forKey: .items))
+        case .teamDeclinedEmail:
+            self = .teamDeclinedEmail(
+                quotationID: try Self.quotation(c), versionID: try Self.version(c),
+                declineID: try c.decode(Int64.self, forKey: .declineID))
+        }
+    }
+
+    /// Encodes `{"kind": …, payload fields…}` with the payload's snake_case keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        switch self {
+        case .signingLinkEmail(let link, let token):
+            try c.encode(link.rawValue, forKey: .signingLinkID)
+            try c.encodeIfPresent(token, forKey: .token)
+        case .signedAgreementPDF(let booking, let version), .signedConfirmationEmail(let booking, let version),
+            .teamNewBookingEmail(let booking, let version):
+            try c.encode(booking.rawValue, forKey: .bookingID)
+            try c.encode(version.rawValue, forKey: .versionID)
+        case .teamUnavailableEmail(let quotation, let version, let items):
+            try c.encode(quotation.rawValue, forKey: .quotationID)
+            try c.encode(version.rawValue, forKey: .versionID)
+            try c.encode(items, forKey: .items)
+        case .teamDeclinedEmail(let quotation, let version, let decline):
+            try c.encode(quotation.rawValue, forKey: .quotationID)
+            try c.encode(version.rawValue, forKey: .versionID)
+            try c.encode(decline, forKey: .declineID)
+        }
+    }
+
+    /// The job as JSON text, keys sorted: `{"kind": …, payload fields…}`.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// Decodes JSON text made by ``json()`` (or a stored payload with its kind added).
+    public init(json: String) throws {
+        self = try JSONDecoder().decode(Job.self, from: Data(json.utf8))
+    }
+
+    private static func booking(_ c: KeyedDecodingContainer<CodingKeys>) throws -> BookingID {
+        BookingID(rawValue: try c.decode(Int64.self, forKey: .bookingID))
+    }
+    private static func version(_ c: KeyedDecodingContainer<CodingKeys>) throws -> QuotationVersionID {
+        QuotationVersionID(rawValue: try c.decode(Int64.self, forKey: .versionID))
+    }
+    private static func quotation(_ c: KeyedDecodingContainer<CodingKeys>) throws -> QuotationID {
+        QuotationID(rawValue: try c.decode(Int64.self, forKey: .quotationID))
+    }
+}

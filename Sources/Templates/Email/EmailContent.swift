@@ -1,0 +1,36 @@
+public import Domain
+
+/// An email's subject, plain text and HTML. The HTML is built with the pages' escaping DSL from
+/// the same paragraphs as the text, so there is one escaper for pages and emails alike.
+public struct EmailContent: Sendable, Equatable {
+    public let subject: String
+    public let text: String
+    public let html: String
+
+    /// One paragraph: its lines, shown with line breaks.
+    typealias Paragraph = [String]
+
+    /// The text is the paragraphs separated by blank lines; the HTML has one `<p>` per paragraph.
+    init(language: Language, subject: String, paragraphs: [Paragraph]) {
+        self.subject = subject
+        text = paragraphs.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+        var buffer: [UInt8] = []
+        Node.fragment([
+            .literal("<!doctype html>"),
+            Templates.html(.attr("lang", language.rawValue)) {
+                head { meta(.attr("charset", "utf-8")) }
+                body {
+                    for paragraph in paragraphs {
+                        p {
+                            for (index, line) in paragraph.enumerated() {
+                                if index > 0 { br() }
+                                line
+                            }
+                        }
+                    }
+                }
+            },
+        ]).render(into: &buffer)
+        html = String(decoding: buffer, as: UTF8.self)
+    }
+}

@@ -1,0 +1,45 @@
+public import Domain
+
+/// The notices to the team's address around signing, in the staff's language (Swedish unless
+/// told otherwise).
+public enum TeamNoticeEmail {
+    /// A customer signed: a new booking.
+    public static func newBooking(
+        bookingNumber: String, snapshot: QuotationSnapshot, signerName: String, language: Language = .sv
+    ) -> EmailContent {
+        let s = Strings(language)
+        let period = "\(snapshot.period.start.iso) – \(snapshot.period.end.iso)"
+        return EmailContent(
+            language: language,
+            subject: s.teamNewBookingSubject(booking: bookingNumber, customer: snapshot.customer.displayName),
+            paragraphs: [[
+                s.teamNewBookingBody(
+                    booking: bookingNumber, quotation: snapshot.number.description, signer: signerName, period: period,
+                    total: snapshot.totals.total.formatted(language))
+            ]])
+    }
+
+    /// A customer could not sign: stock ran out for these items.
+    public static func unavailable(
+        quotationNumber: String, customerName: String, items: [UnavailableItem], language: Language = .sv
+    ) -> EmailContent {
+        let s = Strings(language)
+        return EmailContent(
+            language: language, subject: s.teamUnavailableSubject(quotation: quotationNumber),
+            paragraphs: [
+                [s.teamUnavailableIntro(customer: customerName, quotation: quotationNumber)],
+                items.map { "- " + s.teamUnavailableItem($0.description, requested: $0.requested, available: $0.available) },
+                [s.teamUnavailableOutro],
+            ].filter { !$0.isEmpty })
+    }
+
+    /// A customer declined, with their reason.
+    public static func declined(quotationNumber: String, customerName: String, reason: String?, language: Language = .sv)
+        -> EmailContent
+    {
+        let s = Strings(language)
+        return EmailContent(
+            language: language, subject: s.teamDeclinedSubject(quotation: quotationNumber, customer: customerName),
+            paragraphs: [[s.teamDeclinedIntro(customer: customerName, quotation: quotationNumber)], [s.teamDeclinedReason(reason)]])
+    }
+}
