@@ -20,10 +20,10 @@ enum AdminRouter {
         case .forbidden(let reason):
             let text =
                 switch reason {
-                case .notSignedIn: s.staffNotSignedIn
-                case .crossSite: s.staffCrossSite
-                case .csrf: s.loginFormExpired
-                case .role: s.staffForbidden
+                case .notSignedIn: s.staff.staffNotSignedIn
+                case .crossSite: s.staff.staffCrossSite
+                case .csrf: s.staff.loginFormExpired
+                case .role: s.staff.staffForbidden
                 }
             throw HTTPError(.forbidden, reason: text)
         }

@@ -68,21 +68,21 @@ enum SigningHandler {
             action: .signing(.submit(token: token)), formToken: formToken(for: token),
             name: trimmed(fields["signer_name"]), email: trimmed(fields["signer_email"]),
             typed: trimmed(fields["typed_signature"]), consent: fields["consent"] == "yes")
-        if fields["form_token"] != form.formToken { form.errors[.form] = s.signErrorFormToken }
-        if form.name.isEmpty || form.name.count > 200 { form.errors[.name] = s.signErrorName }
-        if !isPlausibleEmail(form.email) { form.errors[.email] = s.signErrorEmail }
+        if fields["form_token"] != form.formToken { form.errors[.form] = s.signing.errorFormToken }
+        if form.name.isEmpty || form.name.count > 200 { form.errors[.name] = s.signing.errorName }
+        if !isPlausibleEmail(form.email) { form.errors[.email] = s.signing.errorEmail }
         // A drawn signature (from the pad) or a typed one (always possible, also without JavaScript).
         var drawn: SignatureStrokes?
         if fields["method"] == "drawn" {
             do {
                 drawn = try SignatureStrokes(json: fields["strokes"] ?? "")
             } catch {
-                form.errors[.strokes] = s.signErrorStrokes
+                form.errors[.strokes] = s.signing.errorStrokes
             }
         } else if form.typed.isEmpty || form.typed.count > 200 {
-            form.errors[.typed] = s.signErrorTyped
+            form.errors[.typed] = s.signing.errorTyped
         }
-        if !form.consent { form.errors[.consent] = s.signErrorConsent }
+        if !form.consent { form.errors[.consent] = s.signing.errorConsent }
 
         if !form.errors.isEmpty, link.state == .valid {
             let version = try context.caches.frozenVersion(sha256: link.snapshotSHA256, json: link.snapshotJSON)
@@ -118,7 +118,7 @@ enum SigningHandler {
             throw HTTPError(.forbidden)
         }
         guard isPlausible(token), request.form["form_token"] == formToken(for: token) else {
-            throw HTTPError(.badRequest, reason: context.strings.signErrorFormToken)
+            throw HTTPError(.badRequest, reason: context.strings.signing.errorFormToken)
         }
         let reason = String((request.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
         let db = try context.database.connection()

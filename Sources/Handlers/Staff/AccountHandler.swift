@@ -41,14 +41,14 @@ enum AccountHandler {
             token = sessionToken
         case .refused(let refusal):
             var state = FormState()
-            if refusal.currentPasswordWrong { state.errors["current_password"] = s.currentPasswordWrong }
+            if refusal.currentPasswordWrong { state.errors["current_password"] = s.staff.currentPasswordWrong }
             switch refusal.newPassword {
-            case .tooShort: state.errors["new_password"] = s.passwordTooShort
-            case .tooLong: state.errors["new_password"] = s.passwordTooLong
-            case .sameAsEmail: state.errors["new_password"] = s.passwordIsEmail
+            case .tooShort: state.errors["new_password"] = s.staff.passwordTooShort
+            case .tooLong: state.errors["new_password"] = s.staff.passwordTooLong
+            case .sameAsEmail: state.errors["new_password"] = s.staff.passwordIsEmail
             case nil: break
             }
-            if refusal.confirmationDiffers { state.errors["confirm_password"] = s.passwordsDiffer }
+            if refusal.confirmationDiffers { state.errors["confirm_password"] = s.staff.passwordsDiffer }
             return try show(admin, passwordForm: state, status: .badRequest)
         }
         var response = admin.redirect(to: .admin(.account(.show)), flash: .passwordChanged)
@@ -73,7 +73,7 @@ enum AccountHandler {
         let name = String((admin.request.form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
         let token = SecureRandom.token()
         _ = try CalendarFeedStore.create(
-            try admin.connection(), user: admin.user.id, name: name.isEmpty ? admin.strings.feedDefaultName : name,
+            try admin.connection(), user: admin.user.id, name: name.isEmpty ? admin.strings.staff.feedDefaultName : name,
             tokenHash: SHA256.hash(Array(token.utf8)), actor: admin.actor)
         return try show(admin, newFeedURL: admin.base.publicBaseURL + Route.feeds(.calendar(token: token)).path)
     }

@@ -20,10 +20,10 @@ enum LoginHandler {
     static func submit(context: Context) throws -> Response {
         let request = context.request
         let s = context.strings
-        guard StaffGate.isSameOrigin(request) else { throw HTTPError(.forbidden, reason: s.staffCrossSite) }
+        guard StaffGate.isSameOrigin(request) else { throw HTTPError(.forbidden, reason: s.staff.staffCrossSite) }
         guard let cookie = request.cookies[StaffCookies.login], let sent = request.form["_login"],
               SecureRandom.constantTimeEqual(cookie, sent)
-        else { throw HTTPError(.forbidden, reason: s.loginFormExpired) }
+        else { throw HTTPError(.forbidden, reason: s.staff.loginFormExpired) }
 
         let email = (request.form["email"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let password = request.form["password"] ?? ""
@@ -43,15 +43,15 @@ enum LoginHandler {
         case .signedIn(let made):
             token = made
         case .slowDown(let seconds):
-            form.formError = s.loginSlowDown(seconds: seconds)
+            form.formError = s.staff.loginSlowDown(seconds: seconds)
             var response = try page(form: form, next: next, status: .tooManyRequests, context: context)
             response.headers.append(("Retry-After", String(seconds)))
             return response
         case .locked(let until):
-            form.formError = s.loginLocked(minutes: max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up))))
+            form.formError = s.staff.loginLocked(minutes: max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up))))
             return try page(form: form, next: next, status: .tooManyRequests, context: context)
         case .wrong, .lockedNow:
-            form.formError = outcome == .lockedNow ? s.loginLocked(minutes: Int(LoginThrottle.window / 60)) : s.loginFailed
+            form.formError = outcome == .lockedNow ? s.staff.loginLocked(minutes: Int(LoginThrottle.window / 60)) : s.staff.loginFailed
             return try page(form: form, next: next, status: .badRequest, context: context)
         }
         var response = Response.redirect(to: next?.value ?? Route.admin(.dashboard(.show)).path)

@@ -53,7 +53,7 @@ enum StaffGate {
         func member() throws -> AdminContext {
             switch self {
             case .staff(let admin): return admin
-            case .visitor(let context): throw HTTPError(.forbidden, reason: context.strings.staffNotSignedIn)
+            case .visitor(let context): throw HTTPError(.forbidden, reason: context.strings.staff.staffNotSignedIn)
             }
         }
     }

@@ -8,7 +8,7 @@ public enum SignedConfirmationEmail {
     {
         let s = Strings(language)
         return EmailContent(
-            language: language, subject: s.confirmationSubject(booking: bookingNumber, company: companyName),
-            paragraphs: [[s.emailGreeting(signerName)], [s.confirmationBody(booking: bookingNumber)], [companyName]])
+            language: language, subject: s.email.confirmationSubject(booking: bookingNumber, company: companyName),
+            paragraphs: [[s.email.greeting(signerName)], [s.email.confirmationBody(booking: bookingNumber)], [companyName]])
     }
 }

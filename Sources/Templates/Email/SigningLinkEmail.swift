@@ -15,14 +15,14 @@ public struct SigningLinkEmail: Sendable {
         let s = Strings(language)
         let expires = DisplayFormat.date(expiresAt)
         let about = title.isEmpty ? quotationNumber : "\(quotationNumber) – \(title)"
-        subject = s.signingLinkSubject(about: about, company: companyName)
-        let greeting = s.emailGreeting(customerName)
-        let intro = s.signingLinkIntro(about: about)
-        let validity = s.signingLinkValidity(expires)
-        let personal = s.signingLinkPersonal
+        subject = s.email.signingLinkSubject(about: about, company: companyName)
+        let greeting = s.email.greeting(customerName)
+        let intro = s.email.signingLinkIntro(about: about)
+        let validity = s.email.signingLinkValidity(expires)
+        let personal = s.email.signingLinkPersonal
         let contact = [contactEmail, contactPhone].filter { !$0.isEmpty }.joined(separator: " · ")
-        let questions = s.signingLinkQuestions(contact: contact)
-        let button = s.signingLinkButton
+        let questions = s.email.signingLinkQuestions(contact: contact)
+        let button = s.email.signingLinkButton
 
         let note = message.trimmingCharacters(in: .whitespacesAndNewlines)
         text = ([greeting, intro] + (note.isEmpty ? [] : [note]) + [link, validity + " " + personal, questions, companyName])

@@ -11,9 +11,9 @@ public enum TeamNoticeEmail {
         let period = "\(snapshot.period.start.iso) – \(snapshot.period.end.iso)"
         return EmailContent(
             language: language,
-            subject: s.teamNewBookingSubject(booking: bookingNumber, customer: snapshot.customer.displayName),
+            subject: s.email.teamNewBookingSubject(booking: bookingNumber, customer: snapshot.customer.displayName),
             paragraphs: [[
-                s.teamNewBookingBody(
+                s.email.teamNewBookingBody(
                     booking: bookingNumber, quotation: snapshot.number.description, signer: signerName, period: period,
                     total: snapshot.totals.total.formatted(language))
             ]])
@@ -25,11 +25,11 @@ public enum TeamNoticeEmail {
     ) -> EmailContent {
         let s = Strings(language)
         return EmailContent(
-            language: language, subject: s.teamUnavailableSubject(quotation: quotationNumber),
+            language: language, subject: s.email.teamUnavailableSubject(quotation: quotationNumber),
             paragraphs: [
-                [s.teamUnavailableIntro(customer: customerName, quotation: quotationNumber)],
-                items.map { "- " + s.teamUnavailableItem($0.description, requested: $0.requested, available: $0.available) },
-                [s.teamUnavailableOutro],
+                [s.email.teamUnavailableIntro(customer: customerName, quotation: quotationNumber)],
+                items.map { "- " + s.email.teamUnavailableItem($0.description, requested: $0.requested, available: $0.available) },
+                [s.email.teamUnavailableOutro],
             ].filter { !$0.isEmpty })
     }
 
@@ -39,7 +39,7 @@ public enum TeamNoticeEmail {
     {
         let s = Strings(language)
         return EmailContent(
-            language: language, subject: s.teamDeclinedSubject(quotation: quotationNumber, customer: customerName),
-            paragraphs: [[s.teamDeclinedIntro(customer: customerName, quotation: quotationNumber)], [s.teamDeclinedReason(reason)]])
+            language: language, subject: s.email.teamDeclinedSubject(quotation: quotationNumber, customer: customerName),
+            paragraphs: [[s.email.teamDeclinedIntro(customer: customerName, quotation: quotationNumber)], [s.email.teamDeclinedReason(reason)]])
     }
 }

@@ -27,7 +27,7 @@ public enum BookingFeed {
         ics.text("PRODID", "-//EventGaraget//Bookings \(s.language.rawValue.uppercased())//EN")
         ics.value("CALSCALE", "GREGORIAN")
         ics.value("METHOD", "PUBLISH")
-        ics.text("X-WR-CALNAME", s.feedCalendarName(companyName))
+        ics.text("X-WR-CALNAME", s.calendar.feedCalendarName(companyName))
         ics.text("X-WR-TIMEZONE", BusinessCalendar.timeZoneIdentifier)
         // How often clients should fetch again (RFC 7986; the X- form for Outlook and Google).
         ics.value("REFRESH-INTERVAL", "PT1H", parameters: [("VALUE", "DURATION")])
@@ -43,10 +43,10 @@ public enum BookingFeed {
             ics.value("SEQUENCE", String(max(0, feed.version - 1)))
             ics.date("DTSTART", booking.period.start)
             ics.date("DTEND", (try? booking.period.end.adding(days: 1)) ?? booking.period.end)
-            ics.text("SUMMARY", s.feedSummary(booking))
+            ics.text("SUMMARY", s.calendar.feedSummary(booking))
             let address = booking.deliveryAddress.printedLines.joined(separator: ", ")
             if !address.isEmpty { ics.text("LOCATION", address) }
-            ics.text("DESCRIPTION", s.feedDescription(feed, link: link))
+            ics.text("DESCRIPTION", s.calendar.feedDescription(feed, link: link))
             ics.value("URL", link)
             ics.value("STATUS", booking.state == .cancelled ? "CANCELLED" : "CONFIRMED")
             ics.value("TRANSP", "TRANSPARENT")

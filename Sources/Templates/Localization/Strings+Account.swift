@@ -1,4 +1,11 @@
-extension Strings {
+public import Domain
+
+/// The staff feature's strings (`strings.staff`).
+public struct StaffStrings: FeatureStrings {
+    public let language: Language
+
+    init(_ language: Language) { self.language = language }
+
     // MARK: Sign-in
 
     var loginTitle: String { t("Logga in", "Sign in") }
@@ -69,4 +76,10 @@ extension Strings {
     var feedNameLabel: String { t("Namn på länken", "Name of the link") }
     public var feedDefaultName: String { t("Min kalender", "My calendar") }
     var feedCreate: String { t("Skapa kalenderlänk", "Create calendar link") }
+}
+
+
+extension Strings {
+    /// The staff feature's strings.
+    public var staff: StaffStrings { StaffStrings(language) }
 }

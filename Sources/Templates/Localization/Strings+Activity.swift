@@ -1,41 +1,48 @@
-extension Strings {
+public import Domain
+
+/// The activity feature's strings (`strings.activity`).
+public struct ActivityStrings: FeatureStrings {
+    public let language: Language
+
+    init(_ language: Language) { self.language = language }
+
     // MARK: Activity log
 
-    var activityTitle: String { t("Aktivitetslogg", "Activity log") }
-    var activityLead: String {
+    var title: String { t("Aktivitetslogg", "Activity log") }
+    var lead: String {
         t(
             "Varje ändring i systemet: vem, när, vad, och värdena före och efter.",
             "Every change in the system: who, when, what, and the values before and after.")
     }
-    var activityUserLabel: String { t("Användare", "User") }
-    var activityEntityLabel: String { t("Typ", "Type") }
-    var activityEntityIDLabel: String { t("Id", "Id") }
-    var activityFromLabel: String { t("Från och med", "From") }
-    var activityToLabel: String { t("Till och med", "To") }
-    var activityAnyone: String { t("Alla", "Anyone") }
-    var activityAnyType: String { t("Alla typer", "All types") }
-    var activityFilter: String { t("Filtrera", "Filter") }
-    var activityClear: String { t("Rensa", "Clear") }
-    var activityWhen: String { t("När (Europe/Stockholm)", "When (Europe/Stockholm)") }
-    var activityWho: String { t("Vem", "Who") }
-    var activityWhat: String { t("Vad", "What") }
-    var activityChanges: String { t("Före och efter", "Before and after") }
-    var activityField: String { t("Fält", "Field") }
-    var activityBefore: String { t("Före", "Before") }
-    var activityAfter: String { t("Efter", "After") }
-    var activityHistory: String { t("historik", "history") }
-    var activityNone: String { t("Ingen aktivitet matchar filtret.", "No activity matches the filter.") }
-    var activityOlder: String { t("Äldre", "Older") }
-    var activityNewest: String { t("Senaste", "Newest") }
-    var activityEmptyValue: String { t("(tomt)", "(empty)") }
+    var userLabel: String { t("Användare", "User") }
+    var entityLabel: String { t("Typ", "Type") }
+    var entityIDLabel: String { t("Id", "Id") }
+    var fromLabel: String { t("Från och med", "From") }
+    var toLabel: String { t("Till och med", "To") }
+    var anyone: String { t("Alla", "Anyone") }
+    var anyType: String { t("Alla typer", "All types") }
+    var filter: String { t("Filtrera", "Filter") }
+    var clear: String { t("Rensa", "Clear") }
+    var when: String { t("När (Europe/Stockholm)", "When (Europe/Stockholm)") }
+    var who: String { t("Vem", "Who") }
+    var what: String { t("Vad", "What") }
+    var changes: String { t("Före och efter", "Before and after") }
+    var field: String { t("Fält", "Field") }
+    var before: String { t("Före", "Before") }
+    var after: String { t("Efter", "After") }
+    var history: String { t("historik", "history") }
+    var none: String { t("Ingen aktivitet matchar filtret.", "No activity matches the filter.") }
+    var older: String { t("Äldre", "Older") }
+    var newest: String { t("Senaste", "Newest") }
+    var emptyValue: String { t("(tomt)", "(empty)") }
 
-    public var activityBadDate: String { t("Skriv ett datum som ÅÅÅÅ-MM-DD.", "Enter a date as YYYY-MM-DD.") }
-    public var activityBadRange: String {
+    public var badDate: String { t("Skriv ett datum som ÅÅÅÅ-MM-DD.", "Enter a date as YYYY-MM-DD.") }
+    public var badRange: String {
         t("Slutdatumet ligger före startdatumet.", "The end date is before the start date.")
     }
-    public var activityBadID: String { t("Skriv ett id med bara siffror.", "Enter an id of digits only.") }
-    public var activityBadUser: String { t("Välj en användare i listan.", "Choose a user from the list.") }
-    public var activityBadEntity: String { t("Välj en typ i listan.", "Choose a type from the list.") }
+    public var badID: String { t("Skriv ett id med bara siffror.", "Enter an id of digits only.") }
+    public var badUser: String { t("Välj en användare i listan.", "Choose a user from the list.") }
+    public var badEntity: String { t("Välj en typ i listan.", "Choose a type from the list.") }
 
     func actorKindName(_ kind: String) -> String {
         switch kind {
@@ -92,28 +99,28 @@ extension Strings {
     /// A field name of a before/after map, in words where it is one of ours.
     func auditFieldName(_ key: String) -> String {
         switch key {
-        case "company_name": companyNameLabel
-        case "org_number": orgNumberLabel
-        case "vat_number": vatNumberLabel
-        case "address_line1": addressLine1Label
-        case "address_line2": addressLine2Label
-        case "postal_code": postalCodeLabel
-        case "city": cityLabel
+        case "company_name": common.settings.companyNameLabel
+        case "org_number": common.settings.orgNumberLabel
+        case "vat_number": common.settings.vatNumberLabel
+        case "address_line1": common.settings.addressLine1Label
+        case "address_line2": common.settings.addressLine2Label
+        case "postal_code": common.settings.postalCodeLabel
+        case "city": common.settings.cityLabel
         case "country": t("Land", "Country")
-        case "contact_email": contactEmailLabel
-        case "contact_phone": contactPhoneLabel
-        case "website_url": websiteLabel
-        case "team_notification_email": teamEmailLabel
+        case "contact_email": common.settings.contactEmailLabel
+        case "contact_phone": common.settings.contactPhoneLabel
+        case "website_url": common.settings.websiteLabel
+        case "team_notification_email": common.settings.teamEmailLabel
         case "email_sender": t("Avsändare", "Sender")
         case "default_vat_rate": t("Moms som standard", "Default VAT rate")
-        case "signing_link_validity_days": linkValidityLabel
-        case "terms_template_html": termsLabel
-        case "name": userNameLabel
-        case "email": userEmailLabel
-        case "role": userRoleLabel
-        case "locale": userLanguageLabel
-        case "active": userActive
-        case "logo": settingsLogoHeading
+        case "signing_link_validity_days": common.settings.linkValidityLabel
+        case "terms_template_html": common.settings.termsLabel
+        case "name": common.users.nameLabel
+        case "email": common.users.emailLabel
+        case "role": common.users.roleLabel
+        case "locale": common.users.languageLabel
+        case "active": common.users.active
+        case "logo": common.settings.logoHeading
         case "logo_bytes": t("Filstorlek (byte)", "File size (bytes)")
         case "logo_size": t("Pixlar", "Pixels")
         case "logo_sha256": "SHA-256"
@@ -127,4 +134,10 @@ extension String {
     fileprivate var replacingUnderscores: String {
         String(map { $0 == "_" ? " " : $0 })
     }
+}
+
+
+extension Strings {
+    /// The activity feature's strings.
+    public var activity: ActivityStrings { ActivityStrings(language) }
 }

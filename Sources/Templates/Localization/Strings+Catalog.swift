@@ -1,10 +1,15 @@
-import Domain
+public import Domain
 
-extension Strings {
+/// The catalog feature's strings (`strings.catalog`).
+public struct CatalogStrings: FeatureStrings {
+    public let language: Language
+
+    init(_ language: Language) { self.language = language }
+
     // MARK: Products list
 
     var productsTitle: String { t("Produkter", "Products") }
-    var productNew: String { t("Ny produkt", "New product") }
+    var newProduct: String { t("Ny produkt", "New product") }
     var productSearchLabel: String { t("Sök artikelkod eller namn", "Search SKU or name") }
     var productShowInactive: String { t("Visa inaktiva", "Show inactive") }
     var productNone: String { t("Inga produkter hittades.", "No products found.") }
@@ -91,7 +96,7 @@ extension Strings {
     // MARK: Add-ons
 
     var addonsTitle: String { t("Tillval", "Add-ons") }
-    var addonNew: String { t("Nytt tillval", "New add-on") }
+    var newAddon: String { t("Nytt tillval", "New add-on") }
     var addonEditTitle: String { t("Ändra tillval", "Edit add-on") }
     var addonSearchLabel: String { t("Sök namn", "Search name") }
     var addonNone: String { t("Inga tillval hittades.", "No add-ons found.") }
@@ -110,4 +115,10 @@ extension Strings {
         t("Tillvalet är inaktivt: det visas inte i listan och kan inte läggas till i nya offerter.",
           "This add-on is inactive: hidden from the list and not offered for new quotations.")
     }
+}
+
+
+extension Strings {
+    /// The catalog feature's strings.
+    public var catalog: CatalogStrings { CatalogStrings(language) }
 }

@@ -1,104 +1,109 @@
-import Domain
+public import Domain
 
-extension Strings {
+/// The customers feature's strings (`strings.customers`).
+public struct CustomerStrings: FeatureStrings {
+    public let language: Language
+
+    init(_ language: Language) { self.language = language }
+
     // MARK: Customers list
 
-    var customersTitle: String { t("Kunder", "Customers") }
-    var customerNew: String { t("Ny kund", "New customer") }
-    var customerSearchLabel: String { t("Sök namn, företag, e-post eller telefon", "Search name, company, email or phone") }
-    var customerShowArchived: String { t("Visa arkiverade", "Show archived") }
-    var customerNone: String { t("Inga kunder hittades.", "No customers found.") }
-    var customerColumnName: String { t("Namn", "Name") }
-    var customerColumnEmail: String { t("E-post", "Email") }
-    var customerColumnPhone: String { t("Telefon", "Phone") }
-    var customerColumnCity: String { t("Ort", "City") }
-    func customerContact(_ name: String) -> String { t("Kontakt: \(name)", "Contact: \(name)") }
+    var title: String { t("Kunder", "Customers") }
+    var newCustomer: String { t("Ny kund", "New customer") }
+    var searchLabel: String { t("Sök namn, företag, e-post eller telefon", "Search name, company, email or phone") }
+    var showArchived: String { t("Visa arkiverade", "Show archived") }
+    var none: String { t("Inga kunder hittades.", "No customers found.") }
+    var columnName: String { t("Namn", "Name") }
+    var columnEmail: String { t("E-post", "Email") }
+    var columnPhone: String { t("Telefon", "Phone") }
+    var columnCity: String { t("Ort", "City") }
+    func contact(_ name: String) -> String { t("Kontakt: \(name)", "Contact: \(name)") }
 
     // MARK: Customer form
 
-    var customerEditTitle: String { t("Ändra kund", "Edit customer") }
-    var customerKind: String { t("Kundtyp", "Customer type") }
-    func customerKindName(_ kind: CustomerDetails.Kind) -> String {
+    var editTitle: String { t("Ändra kund", "Edit customer") }
+    var kind: String { t("Kundtyp", "Customer type") }
+    func kindName(_ kind: CustomerDetails.Kind) -> String {
         switch kind {
         case .person: t("Privatperson", "Private person")
         case .company: t("Företag eller förening", "Company or organisation")
         }
     }
-    var customerName: String { t("Namn", "Name") }
-    var customerNameHint: String { t("Personen, eller kontaktpersonen hos ett företag.", "The person, or the contact at a company.") }
-    var customerCompanyName: String { t("Företagsnamn", "Company name") }
-    var customerCompanyHint: String { t("Endast för företag och föreningar.", "Only for companies and organisations.") }
-    var customerOrgNumber: String { t("Organisationsnummer", "Company registration number") }
-    var customerVATNumber: String { t("Momsregistreringsnummer", "VAT number") }
-    var customerEmail: String { t("E-post", "Email") }
-    var customerPhone: String { t("Telefon", "Phone") }
-    var customerBilling: String { t("Fakturaadress", "Billing address") }
-    var customerDelivery: String { t("Leveransadress", "Delivery address") }
-    var customerDeliveryHint: String {
+    var name: String { t("Namn", "Name") }
+    var nameHint: String { t("Personen, eller kontaktpersonen hos ett företag.", "The person, or the contact at a company.") }
+    var companyName: String { t("Företagsnamn", "Company name") }
+    var companyHint: String { t("Endast för företag och föreningar.", "Only for companies and organisations.") }
+    var orgNumber: String { t("Organisationsnummer", "Company registration number") }
+    var vatNumber: String { t("Momsregistreringsnummer", "VAT number") }
+    var email: String { t("E-post", "Email") }
+    var phone: String { t("Telefon", "Phone") }
+    var billing: String { t("Fakturaadress", "Billing address") }
+    var delivery: String { t("Leveransadress", "Delivery address") }
+    var deliveryHint: String {
         t("Lämna tomt om leveransen brukar gå till fakturaadressen.", "Leave empty when deliveries usually go to the billing address.")
     }
-    var customerAddressLine1: String { t("Gatuadress", "Street address") }
-    var customerAddressLine2: String { t("Adressrad 2", "Address line 2") }
-    var customerPostalCode: String { t("Postnummer", "Postcode") }
-    var customerCity: String { t("Ort", "City") }
-    var customerCountry: String { t("Land (kod)", "Country (code)") }
-    var customerLocale: String { t("Språk för mejl och signering", "Language for emails and signing") }
-    var customerNotes: String { t("Interna anteckningar", "Internal notes") }
-    var customerNotesHint: String { t("Visas aldrig för kunden.", "Never shown to the customer.") }
-    var customerSave: String { t("Spara kund", "Save customer") }
+    var addressLine1: String { t("Gatuadress", "Street address") }
+    var addressLine2: String { t("Adressrad 2", "Address line 2") }
+    var postalCode: String { t("Postnummer", "Postcode") }
+    var city: String { t("Ort", "City") }
+    var country: String { t("Land (kod)", "Country (code)") }
+    var locale: String { t("Språk för mejl och signering", "Language for emails and signing") }
+    var notes: String { t("Interna anteckningar", "Internal notes") }
+    var notesHint: String { t("Visas aldrig för kunden.", "Never shown to the customer.") }
+    var save: String { t("Spara kund", "Save customer") }
 
     // MARK: Customer detail
 
-    var customerArchive: String { t("Arkivera", "Archive") }
-    var customerRestore: String { t("Återställ", "Restore") }
-    var customerArchivedNote: String {
+    var archive: String { t("Arkivera", "Archive") }
+    var restore: String { t("Återställ", "Restore") }
+    var archivedNote: String {
         t("Kunden är arkiverad: den visas inte i listor och kan inte väljas i nya offerter.",
           "This customer is archived: hidden from lists and not offered for new quotations.")
     }
-    var customerNewQuotation: String { t("Ny offert för kunden", "New quotation for this customer") }
-    var customerContactHeading: String { t("Kontaktuppgifter", "Contact") }
-    var customerAddressesHeading: String { t("Adresser", "Addresses") }
-    var customerNoAddress: String { t("Ingen adress angiven.", "No address given.") }
-    var customerSameAsBilling: String { t("Samma som fakturaadressen.", "Same as the billing address.") }
-    var customerNoNotes: String { t("Inga anteckningar.", "No notes.") }
-    var customerQuotationsHeading: String { t("Offerter", "Quotations") }
-    var customerBookingsHeading: String { t("Bokningar", "Bookings") }
-    var customerActivityHeading: String { t("Senaste händelser", "Recent activity") }
-    var customerNoQuotations: String { t("Inga offerter ännu.", "No quotations yet.") }
-    var customerNoBookings: String { t("Inga bokningar ännu.", "No bookings yet.") }
-    var customerNoActivity: String { t("Inga händelser.", "No activity.") }
-    func customerLatest(_ count: Int) -> String { t("De senaste \(count) visas.", "The latest \(count) are shown.") }
-    var customerAllBookings: String { t("Alla kundens bokningar", "All of this customer's bookings") }
-    var customerColumnNumber: String { t("Nummer", "Number") }
-    var customerColumnTitle: String { t("Evenemang", "Event") }
-    var customerColumnState: String { t("Status", "Status") }
-    var customerColumnPeriod: String { t("Hyresperiod", "Rental period") }
-    var customerColumnTotal: String { t("Summa inkl. moms", "Total incl. VAT") }
-    var customerColumnCreated: String { t("Skapad", "Created") }
-    var customerSince: String { t("Kund sedan", "Customer since") }
+    var newQuotation: String { t("Ny offert för kunden", "New quotation for this customer") }
+    var contactHeading: String { t("Kontaktuppgifter", "Contact") }
+    var addressesHeading: String { t("Adresser", "Addresses") }
+    var noAddress: String { t("Ingen adress angiven.", "No address given.") }
+    var sameAsBilling: String { t("Samma som fakturaadressen.", "Same as the billing address.") }
+    var noNotes: String { t("Inga anteckningar.", "No notes.") }
+    var quotationsHeading: String { t("Offerter", "Quotations") }
+    var bookingsHeading: String { t("Bokningar", "Bookings") }
+    var activityHeading: String { t("Senaste händelser", "Recent activity") }
+    var noQuotations: String { t("Inga offerter ännu.", "No quotations yet.") }
+    var noBookings: String { t("Inga bokningar ännu.", "No bookings yet.") }
+    var noActivity: String { t("Inga händelser.", "No activity.") }
+    func latest(_ count: Int) -> String { t("De senaste \(count) visas.", "The latest \(count) are shown.") }
+    var allBookings: String { t("Alla kundens bokningar", "All of this customer's bookings") }
+    var columnNumber: String { t("Nummer", "Number") }
+    var columnTitle: String { t("Evenemang", "Event") }
+    var columnState: String { t("Status", "Status") }
+    var columnPeriod: String { t("Hyresperiod", "Rental period") }
+    var columnTotal: String { t("Summa inkl. moms", "Total incl. VAT") }
+    var columnCreated: String { t("Skapad", "Created") }
+    var since: String { t("Kund sedan", "Customer since") }
 
     /// A customer form field's label by its name (`billing_city` → "Fakturaadress: Ort").
-    func customerFieldName(_ field: String) -> String {
+    func fieldName(_ field: String) -> String {
         switch CustomerProfile.Field(rawValue: field) {
-        case .kind: customerKind
-        case .name: customerName
-        case .companyName: customerCompanyName
-        case .orgNumber: customerOrgNumber
-        case .vatNumber: customerVATNumber
-        case .email: customerEmail
-        case .phone: customerPhone
-        case .billingLine1: "\(customerBilling): \(customerAddressLine1)"
-        case .billingLine2: "\(customerBilling): \(customerAddressLine2)"
-        case .billingPostalCode: "\(customerBilling): \(customerPostalCode)"
-        case .billingCity: "\(customerBilling): \(customerCity)"
-        case .billingCountry: "\(customerBilling): \(customerCountry)"
-        case .deliveryLine1: "\(customerDelivery): \(customerAddressLine1)"
-        case .deliveryLine2: "\(customerDelivery): \(customerAddressLine2)"
-        case .deliveryPostalCode: "\(customerDelivery): \(customerPostalCode)"
-        case .deliveryCity: "\(customerDelivery): \(customerCity)"
-        case .deliveryCountry: "\(customerDelivery): \(customerCountry)"
-        case .locale: customerLocale
-        case .notes: customerNotes
+        case .kind: kind
+        case .name: name
+        case .companyName: companyName
+        case .orgNumber: orgNumber
+        case .vatNumber: vatNumber
+        case .email: email
+        case .phone: phone
+        case .billingLine1: "\(billing): \(addressLine1)"
+        case .billingLine2: "\(billing): \(addressLine2)"
+        case .billingPostalCode: "\(billing): \(postalCode)"
+        case .billingCity: "\(billing): \(city)"
+        case .billingCountry: "\(billing): \(country)"
+        case .deliveryLine1: "\(delivery): \(addressLine1)"
+        case .deliveryLine2: "\(delivery): \(addressLine2)"
+        case .deliveryPostalCode: "\(delivery): \(postalCode)"
+        case .deliveryCity: "\(delivery): \(city)"
+        case .deliveryCountry: "\(delivery): \(country)"
+        case .locale: locale
+        case .notes: notes
         case nil: field
         }
     }
@@ -140,4 +145,10 @@ extension Strings {
         default: t("Systemet", "The system")
         }
     }
+}
+
+
+extension Strings {
+    /// The customers feature's strings.
+    public var customers: CustomerStrings { CustomerStrings(language) }
 }

@@ -1,13 +1,20 @@
+public import Domain
+
 /// The texts of the emails: the signing link and the confirmation (in the customer's language),
 /// and the team's notices (in the staff's language, Swedish by default).
-extension Strings {
+/// Reached as `strings.email`.
+public struct EmailStrings: FeatureStrings {
+    public let language: Language
+
+    init(_ language: Language) { self.language = language }
+
     // MARK: Signing link
 
     func signingLinkSubject(about: String, company: String) -> String {
         t("Offert \(about) från \(company)", "Quotation \(about) from \(company)")
     }
     /// The first line of every email to a customer.
-    func emailGreeting(_ name: String) -> String { t("Hej \(name)!", "Hello \(name),") }
+    func greeting(_ name: String) -> String { t("Hej \(name)!", "Hello \(name),") }
     func signingLinkIntro(about: String) -> String {
         t(
             "Här är vår offert \(about). Öppna länken för att läsa avtalet och signera det på mobilen eller datorn.",
@@ -69,4 +76,10 @@ extension Strings {
         let given = reason.flatMap { $0.isEmpty ? nil : $0 }
         return t("Orsak: ", "Reason: ") + (given ?? t("(ingen angiven)", "(none given)"))
     }
+}
+
+
+extension Strings {
+    /// The email feature's strings.
+    public var email: EmailStrings { EmailStrings(language) }
 }

@@ -57,7 +57,7 @@ extension Strings {
 
     /// `450,00 kr per dag`.
     func priceWithPricing(_ price: Money, _ pricing: LinePricing) -> String {
-        "\(price.formatted(language)) \(pricingName(pricing))"
+        "\(price.formatted(language)) \(quotations.pricingName(pricing))"
     }
 
     /// `2026-06-19 – 2026-06-21`, or one date for a one-day period.

@@ -1,15 +1,22 @@
-extension Strings {
+public import Domain
+
+/// The settings feature's strings (`strings.settings`).
+public struct SettingsStrings: FeatureStrings {
+    public let language: Language
+
+    init(_ language: Language) { self.language = language }
+
     // MARK: Settings page
 
-    var settingsTitle: String { t("Inställningar", "Settings") }
-    var settingsCompanyHeading: String { t("Företaget", "Company") }
-    var settingsAddressHeading: String { t("Adress", "Address") }
-    var settingsContactHeading: String { t("Kontakt", "Contact") }
-    var settingsEmailHeading: String { t("E-post från systemet", "Email from the system") }
-    var settingsQuotationHeading: String { t("Offerter", "Quotations") }
-    var settingsLogoHeading: String { t("Logotyp", "Logo") }
-    var settingsSave: String { t("Spara inställningarna", "Save settings") }
-    var settingsLastSaved: String { t("Senast sparad", "Last saved") }
+    var title: String { t("Inställningar", "Settings") }
+    var companyHeading: String { t("Företaget", "Company") }
+    var addressHeading: String { t("Adress", "Address") }
+    var contactHeading: String { t("Kontakt", "Contact") }
+    var emailHeading: String { t("E-post från systemet", "Email from the system") }
+    var quotationHeading: String { t("Offerter", "Quotations") }
+    var logoHeading: String { t("Logotyp", "Logo") }
+    var save: String { t("Spara inställningarna", "Save settings") }
+    var lastSaved: String { t("Senast sparad", "Last saved") }
 
     var companyNameLabel: String { t("Företagsnamn", "Company name") }
     var orgNumberLabel: String { t("Organisationsnummer", "Organisation number") }
@@ -62,40 +69,40 @@ extension Strings {
 
     // MARK: Settings validation
 
-    public var settingsTooLong: String { t("Texten är för lång.", "The text is too long.") }
-    public var settingsEmailInvalid: String {
+    public var tooLong: String { t("Texten är för lång.", "The text is too long.") }
+    public var emailInvalid: String {
         t("Skriv en giltig e-postadress, till exempel namn@foretag.se.", "Enter a valid email address, for example name@company.com.")
     }
-    public var settingsSenderNameInvalid: String {
+    public var senderNameInvalid: String {
         t("Namnet får inte innehålla < > \" eller \\.", "The name cannot contain < > \" or \\.")
     }
-    public var settingsSenderAddressMissing: String {
+    public var senderAddressMissing: String {
         t("Skriv avsändaradressen som hör till namnet.", "Enter the sender address that goes with the name.")
     }
-    public var settingsOrgNumberInvalid: String {
+    public var orgNumberInvalid: String {
         t(
             "Ett svenskt organisationsnummer har tio siffror, till exempel 556677-8899, och kontrollsiffran måste stämma.",
             "A Swedish organisation number has ten digits, for example 556677-8899, and its check digit must match.")
     }
-    public var settingsVATNumberInvalid: String {
+    public var vatNumberInvalid: String {
         t(
             "Ett svenskt momsregistreringsnummer är SE, tolv siffror och slutar på 01, till exempel SE556677889901.",
             "A Swedish VAT number is SE followed by twelve digits ending in 01, for example SE556677889901.")
     }
-    public var settingsCountryInvalid: String { t("Skriv landskoden med två bokstäver, till exempel SE.", "Enter the two-letter country code, for example SE.") }
-    public var settingsPhoneInvalid: String {
+    public var countryInvalid: String { t("Skriv landskoden med två bokstäver, till exempel SE.", "Enter the two-letter country code, for example SE.") }
+    public var phoneInvalid: String {
         t("Telefonnumret får bara innehålla siffror, mellanslag och + - ( ).", "The phone number can only contain digits, spaces and + - ( ).")
     }
-    public var settingsWebsiteInvalid: String {
+    public var websiteInvalid: String {
         t("Skriv hela adressen, till exempel https://foretag.se.", "Enter the full address, for example https://company.com.")
     }
-    public var settingsVATInvalid: String {
+    public var vatInvalid: String {
         t("Skriv momsen i procent mellan 0 och 100, till exempel 25 eller 12,5.", "Enter the VAT rate in percent between 0 and 100, for example 25 or 12.5.")
     }
-    public var settingsValidityInvalid: String {
+    public var validityInvalid: String {
         t("Skriv ett helt antal dagar mellan 1 och 365.", "Enter a whole number of days between 1 and 365.")
     }
-    public func settingsTermsTooLarge(limitKiB: Int) -> String {
+    public func termsTooLarge(limitKiB: Int) -> String {
         t("Villkoren får vara högst \(limitKiB) KB.", "The terms can be at most \(limitKiB) KB.")
     }
 
@@ -116,4 +123,10 @@ extension Strings {
     public func logoTooManyPixels(limit: Int) -> String {
         t("Bilden är för stor. Högst \(limit) × \(limit) pixlar.", "The image is too big. At most \(limit) × \(limit) pixels.")
     }
+}
+
+
+extension Strings {
+    /// The settings feature's strings.
+    public var settings: SettingsStrings { SettingsStrings(language) }
 }

@@ -116,3 +116,18 @@ public struct Strings: Sendable {
     var errorRequestID: String { t("Ärende-ID", "Request ID") }
     var backToHome: String { t("Till startsidan", "Go to the home page") }
 }
+
+/// One feature's strings (`strings.quotations`, `strings.bookings`, …): Swedish and English side by
+/// side in every member, so a missing translation does not compile.
+public protocol FeatureStrings: Sendable {
+    var language: Language { get }
+}
+
+extension FeatureStrings {
+    /// Picks the string for this language.
+    @inline(__always)
+    func t(_ sv: String, _ en: String) -> String { language == .sv ? sv : en }
+
+    /// The strings every feature shares (layout, forms, records) and the other features' strings.
+    var common: Strings { Strings(language) }
+}

@@ -46,30 +46,30 @@ public enum SigningPage {
         form: Form? = nil, context: PageContext
     ) -> [UInt8] {
         let s = context.strings
-        let title = "\(s.signingQuotation) \(snapshot.number)"
+        let title = "\(s.signing.quotation) \(snapshot.number)"
         return Layout.page(title: title, context: context) {
             switch state {
             case .valid:
                 agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
                 if case .signing(.submit(let token))? = form?.action {
-                    p { a(.href(SafeURL(.signing(.offer(token: token))))) { s.signOfferLink } }
+                    p { a(.href(SafeURL(.signing(.offer(token: token))))) { s.signing.offerLink } }
                 }
                 if let form {
                     signingForm(form, company: snapshot.company.name, s: s)
                     declineForm(form, s: s)
                 }
             case .signed(let booking, let signedAt):
-                notice(s.signingSignedTitle, s.signingSignedText(booking, DisplayFormat.dateTime(signedAt)), context)
+                notice(s.signing.signedTitle, s.signing.signedText(booking, DisplayFormat.dateTime(signedAt)), context)
                 if case .signing(.submit(let token))? = form?.action {
-                    p { a(.class("button"), .href(SafeURL(.signing(.document(token: token))))) { s.signDocumentLink } }
+                    p { a(.class("button"), .href(SafeURL(.signing(.document(token: token))))) { s.signing.documentLink } }
                 }
                 agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
             case .declined:
-                notice(s.signingDeclinedTitle, s.signingDeclinedText, context)
+                notice(s.signing.declinedTitle, s.signing.declinedText, context)
             case .expired:
-                notice(s.signingExpiredTitle, s.signingExpiredText, context)
+                notice(s.signing.expiredTitle, s.signing.expiredText, context)
             case .voided:
-                notice(s.signingVoidedTitle, s.signingVoidedText, context)
+                notice(s.signing.voidedTitle, s.signing.voidedText, context)
             }
         }.rendered()
     }
@@ -77,25 +77,25 @@ public enum SigningPage {
     /// After signing: thanks and the booking number.
     public static func renderDone(bookingNumber: String, document: Route, context: PageContext) -> [UInt8] {
         let s = context.strings
-        return Layout.page(title: s.signDoneTitle, context: context) {
-            notice(s.signDoneTitle, s.signDoneText(bookingNumber), context)
-            p { a(.class("button"), .href(SafeURL(document))) { s.signDocumentLink } }
+        return Layout.page(title: s.signing.doneTitle, context: context) {
+            notice(s.signing.doneTitle, s.signing.doneText(bookingNumber), context)
+            p { a(.class("button"), .href(SafeURL(document))) { s.signing.documentLink } }
         }.rendered()
     }
 
     /// The signed PDF is still being rendered by the worker.
     public static func renderPreparing(context: PageContext) -> [UInt8] {
         let s = context.strings
-        return Layout.page(title: s.signPreparingTitle, context: context) {
-            notice(s.signPreparingTitle, s.signPreparingText, context)
+        return Layout.page(title: s.signing.preparingTitle, context: context) {
+            notice(s.signing.preparingTitle, s.signing.preparingText, context)
         }.rendered()
     }
 
     /// Signing refused because stock ran out between sending and signing.
     public static func renderUnavailable(context: PageContext) -> [UInt8] {
         let s = context.strings
-        return Layout.page(title: s.signUnavailableTitle, context: context) {
-            notice(s.signUnavailableTitle, s.signUnavailableText, context)
+        return Layout.page(title: s.signing.unavailableTitle, context: context) {
+            notice(s.signing.unavailableTitle, s.signing.unavailableText, context)
         }.rendered()
     }
 
@@ -109,10 +109,10 @@ public enum SigningPage {
             form.errors[field] == nil ? [] : [.attr("aria-describedby", "error-\(field.rawValue)"), .attr("aria-invalid", "true")]
         }
         return section(.class("sign-form"), .id("sign")) {
-            h2 { s.signFormHeading }
+            h2 { s.signing.formHeading }
             if !form.errors.isEmpty {
                 div(.class("form-errors"), .attr("role", "alert")) {
-                    p { strong { s.signErrorsHeading } }
+                    p { strong { s.signing.errorsHeading } }
                     error(.form)
                 }
             }
@@ -121,13 +121,13 @@ public enum SigningPage {
                 void("input", [.attr("type", "hidden"), .attr("name", "method"), .attr("value", "typed")])
                 void("input", [.attr("type", "hidden"), .attr("name", "strokes"), .attr("value", "")])
                 div(.class("field")) {
-                    label(.attr("for", "signer_name")) { s.signName }
+                    label(.attr("for", "signer_name")) { s.signing.name }
                     void("input", [.attr("type", "text"), .id("signer_name"), .attr("name", "signer_name"),
                                    .attr("autocomplete", "name"), .attr("value", form.name), .attr("maxlength", "200")] + described(.name))
                     error(.name)
                 }
                 div(.class("field")) {
-                    label(.attr("for", "signer_email")) { s.signEmail }
+                    label(.attr("for", "signer_email")) { s.signing.email }
                     void("input", [.attr("type", "email"), .id("signer_email"), .attr("name", "signer_email"),
                                    .attr("autocomplete", "email"), .attr("value", form.email), .attr("maxlength", "254")] + described(.email))
                     error(.email)
@@ -135,27 +135,27 @@ public enum SigningPage {
                 // Filled by static/app.js when JavaScript runs; hidden otherwise.
                 div(
                     .class("field signature-pad"), .attr("hidden", ""), .data("data-signature-pad", ""),
-                    .data("data-canvas-label", s.signDrawLabel), .data("data-undo-label", s.signUndo),
-                    .data("data-clear-label", s.signClear)
+                    .data("data-canvas-label", s.signing.drawLabel), .data("data-undo-label", s.signing.undo),
+                    .data("data-clear-label", s.signing.clear)
                 ) {
-                    p { strong { s.signDraw } }
+                    p { strong { s.signing.draw } }
                     error(.strokes)
                 }
                 div(.class("field")) {
-                    label(.attr("for", "typed_signature")) { s.signTyped }
+                    label(.attr("for", "typed_signature")) { s.signing.typed }
                     void("input", [.attr("type", "text"), .id("typed_signature"), .attr("name", "typed_signature"),
                                    .class("typed-signature"), .attr("autocomplete", "off"), .attr("value", form.typed),
                                    .attr("maxlength", "200")] + described(.typed))
-                    p(.class("hint")) { s.signTypedHint }
+                    p(.class("hint")) { s.signing.typedHint }
                     error(.typed)
                 }
                 div(.class("field consent")) {
                     void("input", [.attr("type", "checkbox"), .id("consent"), .attr("name", "consent"), .attr("value", "yes")]
                         + (form.consent ? [.flag("checked")] : []) + described(.consent))
-                    label(.attr("for", "consent")) { s.signConsent(company) }
+                    label(.attr("for", "consent")) { s.signing.consent(company) }
                     error(.consent)
                 }
-                button(.attr("type", "submit"), .class("button sign-button")) { s.signButton }
+                button(.attr("type", "submit"), .class("button sign-button")) { s.signing.button }
             }
         }
     }
@@ -164,14 +164,14 @@ public enum SigningPage {
     private static func declineForm(_ form: Form, s: Strings) -> Node {
         guard case .signing(.submit(let token)) = form.action else { return .fragment([]) }
         return element("details", [.class("decline")]) {
-            element("summary", []) { s.declineSummary }
+            element("summary", []) { s.signing.declineSummary }
             element("form", [.action(SafeURL(.signing(.decline(token: token)))), .attr("method", "post")]) {
                 void("input", [.attr("type", "hidden"), .attr("name", "form_token"), .attr("value", form.formToken)])
                 div(.class("field")) {
-                    label(.attr("for", "decline_reason")) { s.declineReason }
+                    label(.attr("for", "decline_reason")) { s.signing.declineReason }
                     element("textarea", [.id("decline_reason"), .attr("name", "reason"), .attr("rows", "3"), .attr("maxlength", "2000")]) {}
                 }
-                button(.attr("type", "submit"), .class("button secondary")) { s.declineButton }
+                button(.attr("type", "submit"), .class("button secondary")) { s.signing.declineButton }
             }
         }
     }
@@ -179,8 +179,8 @@ public enum SigningPage {
     /// A link that matches nothing (wrong or never issued: the same page for both).
     public static func renderUnknown(context: PageContext) -> [UInt8] {
         let s = context.strings
-        return Layout.page(title: s.signingUnknownTitle, context: context) {
-            notice(s.signingUnknownTitle, s.signingUnknownText, context)
+        return Layout.page(title: s.signing.unknownTitle, context: context) {
+            notice(s.signing.unknownTitle, s.signing.unknownText, context)
         }.rendered()
     }
 
@@ -191,7 +191,7 @@ public enum SigningPage {
             p { text }
             if !company.email.isEmpty || !company.phone.isEmpty {
                 p {
-                    "\(context.strings.signingContact): "
+                    "\(context.strings.signing.contact): "
                     if !company.email.isEmpty { a(.href(SafeURL(mailto: company.email))) { company.email } }
                     if !company.email.isEmpty && !company.phone.isEmpty { " · " }
                     if !company.phone.isEmpty { company.phone }
@@ -210,13 +210,13 @@ public enum SigningPage {
             header(.class("agreement-head")) {
                 p(.class("company")) { snapshot.company.name }
                 h1 {
-                    "\(s.signingQuotation) \(snapshot.number)"
-                    small { " · \(s.signingVersion) \(snapshot.version)" }
+                    "\(s.signing.quotation) \(snapshot.number)"
+                    small { " · \(s.signing.version) \(snapshot.version)" }
                 }
                 if let title = snapshot.title, !title.isEmpty { p(.class("event-title")) { title } }
             }
             dl(.class("facts")) {
-                dt { s.signingCustomer }
+                dt { s.signing.customer }
                 dd {
                     snapshot.customer.displayName
                     if snapshot.customer.kind == .company && !snapshot.customer.name.isEmpty {
@@ -224,20 +224,20 @@ public enum SigningPage {
                         snapshot.customer.name
                     }
                 }
-                dt { s.signingPeriod }
-                dd { "\(snapshot.period.start.iso) – \(snapshot.period.end.iso) (\(s.signingDays(snapshot.period.days)))" }
-                dt { s.signingDeliveryAddress }
+                dt { s.signing.period }
+                dd { "\(snapshot.period.start.iso) – \(snapshot.period.end.iso) (\(s.signing.days(snapshot.period.days)))" }
+                dt { s.signing.deliveryAddress }
                 dd { snapshot.deliveryAddress.printedLines.joined(separator: ", ") }
             }
             div(.class("table-scroll")) {
                 table(.class("lines")) {
                     thead {
                         tr {
-                            th(.attr("scope", "col")) { s.signingItem }
-                            th(.attr("scope", "col"), .class("num")) { s.signingQuantity }
-                            th(.attr("scope", "col"), .class("num")) { s.signingDaysColumn }
-                            th(.attr("scope", "col"), .class("num unit")) { s.signingUnitPrice }
-                            th(.attr("scope", "col"), .class("num")) { s.signingLineTotal }
+                            th(.attr("scope", "col")) { s.signing.item }
+                            th(.attr("scope", "col"), .class("num")) { s.signing.quantity }
+                            th(.attr("scope", "col"), .class("num")) { s.signing.daysColumn }
+                            th(.attr("scope", "col"), .class("num unit")) { s.signing.unitPrice }
+                            th(.attr("scope", "col"), .class("num")) { s.signing.lineTotal }
                         }
                     }
                     tbody {
@@ -254,33 +254,33 @@ public enum SigningPage {
                 }
             }
             dl(.class("totals")) {
-                dt { s.signingSubtotal }
+                dt { s.signing.subtotal }
                 dd { money(totals.linesSubtotal) }
                 if !totals.discount.isZero {
-                    dt { s.signingDiscount }
+                    dt { s.signing.discount }
                     dd { "−" + money(totals.discount) }
                 }
                 if !totals.shipping.isZero {
-                    dt { s.signingShipping }
+                    dt { s.signing.shipping }
                     dd { money(totals.shipping) }
                 }
-                dt { s.signingNet }
+                dt { s.signing.net }
                 dd { money(totals.net) }
-                dt { s.signingVAT(totals.vatRate.formatted(language)) }
+                dt { s.signing.vat(totals.vatRate.formatted(language)) }
                 dd { money(totals.vat) }
-                dt(.class("grand")) { s.signingTotal }
+                dt(.class("grand")) { s.signing.total }
                 dd(.class("grand")) { money(totals.total) }
             }
-            p(.class("valid-until")) { "\(s.signingValidUntil) \(snapshot.validUntil.iso)." }
+            p(.class("valid-until")) { "\(s.signing.validUntil) \(snapshot.validUntil.iso)." }
             if !terms.markup.isEmpty {
                 section(.class("terms")) {
-                    h2 { s.signingTerms }
+                    h2 { s.signing.terms }
                     Node.sanitized(terms)
                 }
             }
             p(.class("checksum")) {
                 small {
-                    "\(s.signingDocumentHash): "
+                    "\(s.signing.documentHash): "
                     code { sha256 }
                 }
             }

@@ -25,7 +25,7 @@ enum ActivityHandler {
             if let id = Int64(text), staff.contains(where: { $0.id.rawValue == id }) {
                 filter.user = UserID(rawValue: id)
             } else {
-                form.errors["user"] = s.activityBadUser
+                form.errors["user"] = s.activity.badUser
             }
         }
         if let type = query.entity {
@@ -33,16 +33,16 @@ enum ActivityHandler {
                 filter.entityType = type
                 if !types.contains(type) { types.append(type) }
             } else {
-                form.errors["entity"] = s.activityBadEntity
+                form.errors["entity"] = s.activity.badEntity
             }
         }
         if let text = query.entityID {
             if let id = Int64(text), id > 0 {
                 filter.entityID = id
                 // An id means nothing without its type (and would need a scan of the whole log).
-                if filter.entityType == nil, form.errors["entity"] == nil { form.errors["entity"] = s.activityBadEntity }
+                if filter.entityType == nil, form.errors["entity"] == nil { form.errors["entity"] = s.activity.badEntity }
             } else {
-                form.errors["entity_id"] = s.activityBadID
+                form.errors["entity_id"] = s.activity.badID
             }
         }
         for (key, value) in [("from", query.from), ("to", query.to)] {
@@ -51,10 +51,10 @@ enum ActivityHandler {
                 let date = try CalendarDate(iso: text)
                 if key == "from" { filter.from = date } else { filter.to = date }
             } catch {
-                form.errors[key] = s.activityBadDate
+                form.errors[key] = s.activity.badDate
             }
         }
-        if let from = filter.from, let to = filter.to, to < from { form.errors["to"] = s.activityBadRange }
+        if let from = filter.from, let to = filter.to, to < from { form.errors["to"] = s.activity.badRange }
         // A cursor that is not a row id is ignored: the page starts from the newest.
         if let text = query.before, let before = Int64(text), before > 0 { filter.before = before }
 

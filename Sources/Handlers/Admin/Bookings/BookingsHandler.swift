@@ -22,20 +22,20 @@ enum BookingsHandler {
                                       "q": query.search ?? ""])
         var filter = BookingListFilter()
         if let raw = query.state {
-            if let state = BookingState(rawValue: raw) { filter.state = state } else { form.errors["state"] = s.bookingUnknownBookingState }
+            if let state = BookingState(rawValue: raw) { filter.state = state } else { form.errors["state"] = s.bookings.unknownBookingState }
         }
         if let raw = query.from {
-            if let day = try? CalendarDate(iso: raw) { filter.from = day } else { form.errors["from"] = s.bookingInvalidDate }
+            if let day = try? CalendarDate(iso: raw) { filter.from = day } else { form.errors["from"] = s.bookings.invalidDate }
         }
         if let raw = query.to {
-            if let day = try? CalendarDate(iso: raw) { filter.to = day } else { form.errors["to"] = s.bookingInvalidDate }
+            if let day = try? CalendarDate(iso: raw) { filter.to = day } else { form.errors["to"] = s.bookings.invalidDate }
         }
-        if let from = filter.from, let to = filter.to, to < from { form.errors["to"] = s.bookingEndBeforeStart }
+        if let from = filter.from, let to = filter.to, to < from { form.errors["to"] = s.bookings.endBeforeStart }
         if let q = query.search?.trimmingCharacters(in: .whitespacesAndNewlines), !q.isEmpty {
             filter.search = String(q.prefix(searchLimit))
         }
         if let raw = query.after {
-            guard let after = Int64(raw), after > 0 else { throw HTTPError(.badRequest, reason: s.bookingInvalidPageLink) }
+            guard let after = Int64(raw), after > 0 else { throw HTTPError(.badRequest, reason: s.bookings.invalidPageLink) }
             filter.after = BookingID(rawValue: after)
         }
         let db = try admin.connection()
@@ -45,7 +45,7 @@ enum BookingsHandler {
                 customer = (CustomerID(rawValue: id), name)
                 filter.customer = CustomerID(rawValue: id)
             } else {
-                form.errors["customer"] = s.bookingUnknownCustomer
+                form.errors["customer"] = s.bookings.unknownCustomer
             }
         }
         guard form.errors.isEmpty else {
@@ -85,14 +85,14 @@ enum BookingsHandler {
         let values = admin.formValues(["from", "reason"])
         guard let seen = BookingState(rawValue: values["from"] ?? "") else {
             // A form from before this page existed, or a hand-made request: show the booking as it is now.
-            return try show(id, admin, notice: s.bookingRefusal(.versionChanged), status: .conflict)
+            return try show(id, admin, notice: s.bookings.refusal(.versionChanged), status: .conflict)
         }
         var reason: String?
         if target == .cancelled {
             let typed = values["reason"] ?? ""
             var cancelForm = FormState(values: ["reason": typed])
-            if typed.isEmpty { cancelForm.errors["reason"] = s.cancelReasonRequired }
-            if typed.count > reasonLimit { cancelForm.errors["reason"] = s.cancelReasonTooLong }
+            if typed.isEmpty { cancelForm.errors["reason"] = s.bookings.cancelReasonRequired }
+            if typed.count > reasonLimit { cancelForm.errors["reason"] = s.bookings.cancelReasonTooLong }
             guard cancelForm.isValid else { return try show(id, admin, cancelForm: cancelForm, status: .badRequest) }
             reason = typed
         }
@@ -103,10 +103,10 @@ enum BookingsHandler {
             throw HTTPError(.notFound)
         case .refused(.reasonRequired):
             return try show(
-                id, admin, cancelForm: FormState(values: ["reason": ""], errors: ["reason": s.cancelReasonRequired]),
+                id, admin, cancelForm: FormState(values: ["reason": ""], errors: ["reason": s.bookings.cancelReasonRequired]),
                 status: .badRequest)
         case .refused(let refusal):
-            return try show(id, admin, notice: s.bookingRefusal(refusal), status: .conflict)
+            return try show(id, admin, notice: s.bookings.refusal(refusal), status: .conflict)
         }
     }
 
@@ -115,7 +115,7 @@ enum BookingsHandler {
         switch try ApproveBooking.run(try admin.connection(), id: id, by: admin.user.id, actor: admin.actor) {
         case .done: return admin.redirect(to: .admin(.bookings(.show(id))), flash: .bookingApproved)
         case .notFound: throw HTTPError(.notFound)
-        case .refused(let refusal): return try show(id, admin, notice: admin.strings.bookingRefusal(refusal), status: .conflict)
+        case .refused(let refusal): return try show(id, admin, notice: admin.strings.bookings.refusal(refusal), status: .conflict)
         }
     }
 
@@ -129,7 +129,7 @@ enum BookingsHandler {
         }
         if typed.count > notesLimit {
             return try show(
-                id, admin, notesForm: FormState(values: ["notes": typed], errors: ["notes": s.notesTooLong]), status: .badRequest)
+                id, admin, notesForm: FormState(values: ["notes": typed], errors: ["notes": s.bookings.notesTooLong]), status: .badRequest)
         }
         switch try BookingStore.updateNotes(try admin.connection(), id: id, notes: typed, expectedVersion: version, actor: admin.actor) {
         case .done:

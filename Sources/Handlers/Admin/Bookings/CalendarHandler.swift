@@ -11,7 +11,7 @@ enum CalendarHandler {
         let s = admin.strings
         let kind: CalendarWindow.Kind
         if let raw = query.view {
-            guard let parsed = CalendarWindow.Kind(rawValue: raw) else { throw HTTPError(.badRequest, reason: s.calendarBadView) }
+            guard let parsed = CalendarWindow.Kind(rawValue: raw) else { throw HTTPError(.badRequest, reason: s.calendar.badView) }
             kind = parsed
         } else {
             kind = .month
@@ -19,13 +19,13 @@ enum CalendarHandler {
         let today = BusinessCalendar.today()
         let anchor: CalendarDate
         if let raw = query.date {
-            guard let day = try? CalendarDate(iso: raw) else { throw HTTPError(.badRequest, reason: s.calendarBadDate) }
+            guard let day = try? CalendarDate(iso: raw) else { throw HTTPError(.badRequest, reason: s.calendar.badDate) }
             anchor = day
         } else {
             anchor = today
         }
         guard let window = try? CalendarWindow(kind, containing: anchor) else {
-            throw HTTPError(.badRequest, reason: s.calendarBadDate)
+            throw HTTPError(.badRequest, reason: s.calendar.badDate)
         }
         let limit = 2000
         let bookings = try BookingCalendarStore.overlapping(try admin.connection(), period: window.period, limit: limit)

@@ -136,7 +136,7 @@ enum ProductsHandler {
         do {
             draft.descriptionHTML = try HTMLSanitizer.sanitize(draft.descriptionHTML).markup
         } catch {
-            return .failure(FieldErrors(messages: [ProductDraft.Field.description.rawValue: admin.strings.productDescriptionUnreadable]))
+            return .failure(FieldErrors(messages: [ProductDraft.Field.description.rawValue: admin.strings.catalog.productDescriptionUnreadable]))
         }
         return .success(draft)
     }
@@ -145,7 +145,7 @@ enum ProductsHandler {
 
     static func errors(_ problems: [ProductDraft.Field: RecordFieldProblem], _ admin: AdminContext) -> [String: String] {
         var messages = RecordForms.errors(problems, admin.strings)
-        if problems[.sku] == .taken { messages[ProductDraft.Field.sku.rawValue] = admin.strings.productSKUTaken }
+        if problems[.sku] == .taken { messages[ProductDraft.Field.sku.rawValue] = admin.strings.catalog.productSKUTaken }
         return messages
     }
 

@@ -20,11 +20,11 @@ enum QuotationActionHandler {
         let reason = String((admin.request.form["shortage_reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
         var sendForm = FormState(values: ["shortage_reason": reason])
         if reason.count > 2000 {
-            sendForm.errors["shortage_reason"] = s.qErrorTooLong(2000)
+            sendForm.errors["shortage_reason"] = s.quotations.errorTooLong(2000)
             return try refuse(record, admin, sendForm, .badRequest)
         }
         if record.content.period.end < BusinessCalendar.today() {
-            sendForm.formError = s.qErrorPeriodPassed
+            sendForm.formError = s.quotations.errorPeriodPassed
             return try refuse(record, admin, sendForm, .badRequest)
         }
         // The route already allows only these roles; the rule is stated here as well, where it applies.
@@ -35,7 +35,7 @@ enum QuotationActionHandler {
         case .sent:
             return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationSent)
         case .shortageNeedsReason:
-            sendForm.errors["shortage_reason"] = maySendShort ? s.qErrorShortageReason : s.qErrorShortageRole
+            sendForm.errors["shortage_reason"] = maySendShort ? s.quotations.errorShortageReason : s.quotations.errorShortageRole
             return try refuse(record, admin, sendForm, maySendShort ? .badRequest : .forbidden)
         case .conflict:
             sendForm.formError = s.conflictMessage
@@ -43,13 +43,13 @@ enum QuotationActionHandler {
         case .notFound:
             throw HTTPError(.notFound)
         case .notSendable(let state):
-            sendForm.formError = s.qErrorNotSendable(state)
+            sendForm.formError = s.quotations.errorNotSendable(state)
             return try refuse(record, admin, sendForm, .conflict)
         case .noLines:
-            sendForm.formError = s.qErrorNoLines
+            sendForm.formError = s.quotations.errorNoLines
             return try refuse(record, admin, sendForm, .badRequest)
         case .customerHasNoEmail:
-            sendForm.formError = s.qErrorNoEmail
+            sendForm.formError = s.quotations.errorNoEmail
             return try refuse(record, admin, sendForm, .badRequest)
         }
     }
@@ -62,9 +62,9 @@ enum QuotationActionHandler {
         switch try ResendSigningLink.run(db, id: id, actor: admin.actor) {
         case .resent: return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationResent)
         case .notFound: throw HTTPError(.notFound)
-        case .notResendable: sendForm.formError = s.qErrorNotResendable
-        case .linkExpired: sendForm.formError = s.qErrorLinkExpired
-        case .customerHasNoEmail: sendForm.formError = s.qErrorNoEmail
+        case .notResendable: sendForm.formError = s.quotations.errorNotResendable
+        case .linkExpired: sendForm.formError = s.quotations.errorLinkExpired
+        case .customerHasNoEmail: sendForm.formError = s.quotations.errorNoEmail
         }
         guard let record = try QuotationEditorStore.load(db, id: id) else { throw HTTPError(.notFound) }
         return try refuse(record, admin, sendForm, .conflict)
@@ -76,7 +76,7 @@ enum QuotationActionHandler {
         switch try VoidQuotation.run(db, id: id, actor: admin.actor) {
         case .done: return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationVoided)
         case .notFound: throw HTTPError(.notFound)
-        case .notAllowed(let state): return try refused(id, admin, admin.strings.qErrorNotAllowed(state))
+        case .notAllowed(let state): return try refused(id, admin, admin.strings.quotations.errorNotAllowed(state))
         case .conflict: return try refused(id, admin, admin.strings.conflictMessage)
         }
     }
@@ -88,7 +88,7 @@ enum QuotationActionHandler {
         switch try ReopenQuotation.run(db, id: id, expectedVersion: expectedVersion, actor: admin.actor) {
         case .done: return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationReopened)
         case .notFound: throw HTTPError(.notFound)
-        case .notAllowed(let state): return try refused(id, admin, admin.strings.qErrorNotAllowed(state))
+        case .notAllowed(let state): return try refused(id, admin, admin.strings.quotations.errorNotAllowed(state))
         case .conflict: return try refused(id, admin, admin.strings.conflictMessage)
         }
     }

@@ -117,22 +117,22 @@ struct QuotationEditorForm {
         let v = values
         func text(_ name: String, max: Int) -> String {
             let value = v[name] ?? ""
-            if value.count > max { errors[name] = s.qErrorTooLong(max) }
+            if value.count > max { errors[name] = s.quotations.errorTooLong(max) }
             return value
         }
         func money(_ name: String, emptyIsZero: Bool = true) -> Money? {
             let raw = v[name] ?? ""
             if raw.isEmpty, emptyIsZero { return .zero }
             guard let amount = try? Money(parsing: raw) else {
-                errors[name] = s.qErrorAmount
+                errors[name] = s.quotations.errorAmount
                 return nil
             }
             guard !amount.isNegative else {
-                errors[name] = s.qErrorNegative
+                errors[name] = s.quotations.errorNegative
                 return nil
             }
             guard amount.ore <= 1_000_000_000_00 else {
-                errors[name] = s.qErrorTooLarge
+                errors[name] = s.quotations.errorTooLarge
                 return nil
             }
             return amount
@@ -141,20 +141,20 @@ struct QuotationEditorForm {
             let raw = v[name] ?? ""
             if raw.isEmpty, emptyIsZero { return 0 }
             guard let bp = try? Percent.basisPoints(parsing: raw) else {
-                errors[name] = raw.isEmpty ? s.required : s.qErrorPercent
+                errors[name] = raw.isEmpty ? s.required : s.quotations.errorPercent
                 return nil
             }
             return bp
         }
 
         let customer = Int64(v["customer_id"] ?? "").flatMap { $0 > 0 ? CustomerID(rawValue: $0) : nil }
-        if customer == nil { errors["customer_id"] = s.qErrorPickCustomer }
+        if customer == nil { errors["customer_id"] = s.quotations.errorPickCustomer }
         let title = text("title", max: 200)
         reading.period = Self.period(v, errors: &errors, s)
 
         var country = (v["delivery_country"] ?? "").uppercased()
         if country.isEmpty { country = "SE" }
-        if country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) { errors["delivery_country"] = s.qErrorCountry }
+        if country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) { errors["delivery_country"] = s.quotations.errorCountry }
         let address = PostalAddress(
             line1: text("delivery_line1", max: 200), line2: text("delivery_line2", max: 200),
             postalCode: text("delivery_postal_code", max: 20), city: text("delivery_city", max: 100), country: country)
@@ -175,13 +175,13 @@ struct QuotationEditorForm {
         do {
             terms = try HTMLSanitizer.sanitize(v["terms"] ?? "").markup
         } catch {
-            errors["terms"] = s.qErrorTermsTooLarge
+            errors["terms"] = s.quotations.errorTermsTooLarge
         }
         let message = text("message", max: 5000)
         let notes = text("notes", max: 10_000)
 
         let count = lineCount
-        if count > Self.maximumLines { formError = s.qErrorTooManyLines }
+        if count > Self.maximumLines { formError = s.quotations.errorTooManyLines }
         for index in 0..<min(count, Self.maximumLines) { reading.lines.append(readLine(index, s)) }
 
         guard errors.isEmpty, formError == nil, let customer, let period = reading.period, let discount, let shipping, let vat,
@@ -195,9 +195,9 @@ struct QuotationEditorForm {
             _ = try content.totals()
         } catch {
             switch error {
-            case .discountExceedsSubtotal: errors["discount_value"] = s.qErrorDiscountTooLarge
-            case .lineDiscountExceedsLine(let line, _, _): errors["line_\(line)_discount"] = s.qErrorLineDiscountTooLarge
-            default: formError = s.qErrorTooLarge
+            case .discountExceedsSubtotal: errors["discount_value"] = s.quotations.errorDiscountTooLarge
+            case .lineDiscountExceedsLine(let line, _, _): errors["line_\(line)_discount"] = s.quotations.errorLineDiscountTooLarge
+            default: formError = s.quotations.errorTooLarge
             }
             return reading
         }
@@ -221,7 +221,7 @@ struct QuotationEditorForm {
             item = .addon(AddonID(rawValue: id))
         } else {
             item = nil
-            errors[prefix + "description"] = s.qErrorUnknownItem
+            errors[prefix + "description"] = s.quotations.errorUnknownItem
             ok = false
         }
         let description = value("description")
@@ -229,38 +229,38 @@ struct QuotationEditorForm {
             errors[prefix + "description"] = s.required
             ok = false
         } else if description.count > 300 {
-            errors[prefix + "description"] = s.qErrorTooLong(300)
+            errors[prefix + "description"] = s.quotations.errorTooLong(300)
             ok = false
         }
         let quantity = Int(value("quantity")).flatMap { (1...100_000).contains($0) ? $0 : nil }
         if quantity == nil {
-            errors[prefix + "quantity"] = s.qErrorQuantity
+            errors[prefix + "quantity"] = s.quotations.errorQuantity
             ok = false
         }
         let pricing = LinePricing(rawValue: value("pricing"))
         if pricing == nil {
-            errors[prefix + "pricing"] = s.qErrorPricing
+            errors[prefix + "pricing"] = s.quotations.errorPricing
             ok = false
         }
         var days: Int?
         if pricing == .perDay, !value("days").isEmpty {
             days = Int(value("days")).flatMap { (1...366).contains($0) ? $0 : nil }
             if days == nil {
-                errors[prefix + "days"] = s.qErrorDays
+                errors[prefix + "days"] = s.quotations.errorDays
                 ok = false
             }
         }
         var price: Money?
         if let parsed = try? Money(parsing: value("unit_price")) {
             if parsed.isNegative {
-                errors[prefix + "unit_price"] = s.qErrorNegative
+                errors[prefix + "unit_price"] = s.quotations.errorNegative
             } else if parsed.ore > 1_000_000_000_00 {
-                errors[prefix + "unit_price"] = s.qErrorTooLarge
+                errors[prefix + "unit_price"] = s.quotations.errorTooLarge
             } else {
                 price = parsed
             }
         } else {
-            errors[prefix + "unit_price"] = s.qErrorAmount
+            errors[prefix + "unit_price"] = s.quotations.errorAmount
         }
         if price == nil { ok = false }
         var discount = Discount.none
@@ -268,7 +268,7 @@ struct QuotationEditorForm {
             if let bp = try? Percent.basisPoints(parsing: value("discount")), let d = try? Discount.percent(basisPoints: bp) {
                 discount = d
             } else {
-                errors[prefix + "discount"] = s.qErrorPercent
+                errors[prefix + "discount"] = s.quotations.errorPercent
                 ok = false
             }
         }
@@ -278,7 +278,7 @@ struct QuotationEditorForm {
                 item: item, description: description, quantity: quantity, pricing: pricing, unitPrice: price,
                 daysOverride: days, discount: discount)
         } catch {
-            errors[prefix + "pricing"] = s.qErrorPricing
+            errors[prefix + "pricing"] = s.quotations.errorPricing
             return nil
         }
     }
@@ -287,15 +287,15 @@ struct QuotationEditorForm {
     static func period(_ v: [String: String], errors: inout [String: String], _ s: Strings) -> RentalPeriod? {
         let start = try? CalendarDate(iso: v["period_start"] ?? "")
         let end = try? CalendarDate(iso: v["period_end"] ?? "")
-        if start == nil { errors["period_start"] = (v["period_start"] ?? "").isEmpty ? s.required : s.qErrorDate }
-        if end == nil { errors["period_end"] = (v["period_end"] ?? "").isEmpty ? s.required : s.qErrorDate }
+        if start == nil { errors["period_start"] = (v["period_start"] ?? "").isEmpty ? s.required : s.quotations.errorDate }
+        if end == nil { errors["period_end"] = (v["period_end"] ?? "").isEmpty ? s.required : s.quotations.errorDate }
         guard let start, let end else { return nil }
         guard let period = try? RentalPeriod(start: start, end: end) else {
-            errors["period_end"] = s.qErrorEndBeforeStart
+            errors["period_end"] = s.quotations.errorEndBeforeStart
             return nil
         }
         guard period.days <= 366 else {
-            errors["period_end"] = s.qErrorPeriodTooLong
+            errors["period_end"] = s.quotations.errorPeriodTooLong
             return nil
         }
         return period

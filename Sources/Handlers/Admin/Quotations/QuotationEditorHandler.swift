@@ -27,7 +27,7 @@ enum QuotationEditorHandler {
         guard let record = try QuotationEditorStore.load(db, id: id) else { throw HTTPError(.notFound) }
         guard record.state == .draft else {
             var form = QuotationEditorForm(record: record, language: admin.strings.language)
-            form.formError = s.qErrorNotDraft
+            form.formError = s.quotations.errorNotDraft
             return try render(record, admin, form: form, status: .conflict)
         }
 
@@ -74,10 +74,10 @@ enum QuotationEditorHandler {
         case .notEditable:
             guard let current = try QuotationEditorStore.load(db, id: id) else { throw HTTPError(.notFound) }
             var fresh = QuotationEditorForm(record: current, language: s.language)
-            fresh.formError = s.qErrorNotDraft
+            fresh.formError = s.quotations.errorNotDraft
             return try render(current, admin, form: fresh, status: .conflict)
         case .customerNotFound:
-            checked.errors["customer_id"] = s.qErrorCustomerGone
+            checked.errors["customer_id"] = s.quotations.errorCustomerGone
             return try render(record, admin, form: checked, reading: reading, status: .badRequest)
         }
     }
@@ -89,18 +89,18 @@ enum QuotationEditorHandler {
         let quantityText = form.values["new_quantity"] ?? ""
         let quantity = quantityText.isEmpty ? 1 : Int(quantityText).flatMap { (1...100_000).contains($0) ? $0 : nil }
         guard let quantity else {
-            form.errors["new_quantity"] = s.qErrorQuantity
+            form.errors["new_quantity"] = s.quotations.errorQuantity
             return
         }
         guard form.lineCount < QuotationEditorForm.maximumLines else {
-            form.formError = s.qErrorTooManyLines
+            form.formError = s.quotations.errorTooManyLines
             return
         }
         let parts = choice.split(separator: ":")
         let id = parts.count == 2 ? Int64(parts[1]) : nil
         var line: QuotationLine?
         if choice == "custom" {
-            line = try QuotationLine(item: .custom, description: s.qFreeTextDescription, quantity: quantity, pricing: .flat, unitPrice: .zero)
+            line = try QuotationLine(item: .custom, description: s.quotations.freeTextDescription, quantity: quantity, pricing: .flat, unitPrice: .zero)
         } else if parts.first == "product", let id, let product = try CatalogStore.product(db, id: ProductID(rawValue: id)), product.active {
             line = try QuotationLine(
                 item: .product(product.id), description: product.name, quantity: quantity, pricing: product.pricing,
@@ -111,7 +111,7 @@ enum QuotationEditorHandler {
                 unitPrice: addon.price)
         }
         guard let line else {
-            form.errors["new_item"] = s.qErrorUnknownItem
+            form.errors["new_item"] = s.quotations.errorUnknownItem
             return
         }
         form.append(line, language: language)
@@ -228,13 +228,13 @@ enum QuotationEditorHandler {
             case .product:
                 return .init(
                     value: "product:\(choice.id)",
-                    label: "\(choice.name) – \(choice.price.formatted(language)) \(s.pricingName(choice.pricing))",
-                    group: choice.category.isEmpty ? s.qProducts : choice.category)
+                    label: "\(choice.name) – \(choice.price.formatted(language)) \(s.quotations.pricingName(choice.pricing))",
+                    group: choice.category.isEmpty ? s.quotations.products : choice.category)
             case .addon:
                 return .init(
                     value: "addon:\(choice.id)",
-                    label: "\(choice.name) – \(choice.price.formatted(language)) \(s.pricingName(choice.pricing))",
-                    group: s.qAddons)
+                    label: "\(choice.name) – \(choice.price.formatted(language)) \(s.quotations.pricingName(choice.pricing))",
+                    group: s.quotations.addons)
             }
         }
     }

@@ -50,15 +50,15 @@ enum QuotationNewHandler {
                 name: newName, email: values["new_email"] ?? "", phone: values["new_phone"] ?? "",
                 companyName: values["new_company"] ?? "")
             if new.name.isEmpty { form.errors["new_name"] = s.required } else if new.name.count > 200 {
-                form.errors["new_name"] = s.qErrorTooLong(200)
+                form.errors["new_name"] = s.quotations.errorTooLong(200)
             }
-            if !new.email.isEmpty, !isPlausibleEmail(new.email) { form.errors["new_email"] = s.qErrorEmail }
-            if new.phone.count > 50 { form.errors["new_phone"] = s.qErrorTooLong(50) }
-            if new.companyName.count > 200 { form.errors["new_company"] = s.qErrorTooLong(200) }
+            if !new.email.isEmpty, !isPlausibleEmail(new.email) { form.errors["new_email"] = s.quotations.errorEmail }
+            if new.phone.count > 50 { form.errors["new_phone"] = s.quotations.errorTooLong(50) }
+            if new.companyName.count > 200 { form.errors["new_company"] = s.quotations.errorTooLong(200) }
             if form.errors["new_email"] == nil, !new.email.isEmpty {
                 let existing = try QuotationEditorStore.activeCustomers(db, withEmail: new.email)
                 if !existing.isEmpty {
-                    form.errors["new_email"] = s.qErrorCustomerExists
+                    form.errors["new_email"] = s.quotations.errorCustomerExists
                     options += existing.filter { e in !options.contains { $0.id == e.id } }
                 }
             }
@@ -66,24 +66,24 @@ enum QuotationNewHandler {
         } else if let chosen, !options.isEmpty {
             customer = .existing(chosen)
         } else {
-            form.errors["customer_id"] = s.qErrorPickCustomer
+            form.errors["customer_id"] = s.quotations.errorPickCustomer
         }
         let period = QuotationEditorForm.period(values, errors: &form.errors, s)
         let title = values["title"] ?? ""
-        if title.count > 200 { form.errors["title"] = s.qErrorTooLong(200) }
+        if title.count > 200 { form.errors["title"] = s.quotations.errorTooLong(200) }
         guard form.isValid, let customer, let period else {
             return try render(form, options: options, searched: false, admin, status: .badRequest)
         }
         do {
             guard let id = try QuotationEditorStore.createDraft(db, customer: customer, period: period, title: title, actor: admin.actor)
             else {
-                form.errors["customer_id"] = s.qErrorCustomerGone
+                form.errors["customer_id"] = s.quotations.errorCustomerGone
                 return try render(form, options: [], searched: false, admin, status: .badRequest)
             }
             return admin.redirect(to: .admin(.quotations(.show(id))), flash: .created)
         } catch let error as DatabaseError {
             guard case .checkViolation(let constraint) = error.kind, constraint == "customers_email_check" else { throw error }
-            form.errors["new_email"] = s.qErrorEmail
+            form.errors["new_email"] = s.quotations.errorEmail
             return try render(form, options: options, searched: false, admin, status: .badRequest)
         }
     }

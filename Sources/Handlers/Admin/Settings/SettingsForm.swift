@@ -29,41 +29,41 @@ enum SettingsForm {
             if required && value.isEmpty {
                 form.errors[name] = s.required
             } else if value.count > max || value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                form.errors[name] = s.settingsTooLong
+                form.errors[name] = s.settings.tooLong
             }
             return value
         }
         func email(_ name: String) -> String {
             let value = text(name, max: 254)
-            if !value.isEmpty, form.errors[name] == nil, !EmailAddressRule.isValid(value) { form.errors[name] = s.settingsEmailInvalid }
+            if !value.isEmpty, form.errors[name] == nil, !EmailAddressRule.isValid(value) { form.errors[name] = s.settings.emailInvalid }
             return value
         }
 
         let country = text("country", max: 60, required: true).uppercased()
         if form.errors["country"] == nil, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            form.errors["country"] = s.settingsCountryInvalid
+            form.errors["country"] = s.settings.countryInvalid
         }
         let orgNumber = text("org_number", max: 30)
         if country == "SE", !orgNumber.isEmpty, form.errors["org_number"] == nil,
            !SwedishRegistration.isValidOrganisationNumber(orgNumber)
         {
-            form.errors["org_number"] = s.settingsOrgNumberInvalid
+            form.errors["org_number"] = s.settings.orgNumberInvalid
         }
         var vatNumber = text("vat_number", max: 30)
         if country == "SE", !vatNumber.isEmpty, form.errors["vat_number"] == nil {
             if SwedishRegistration.isValidVATNumber(vatNumber) {
                 vatNumber = vatNumber.uppercased().filter { $0 != " " && $0 != "-" }
             } else {
-                form.errors["vat_number"] = s.settingsVATNumberInvalid
+                form.errors["vat_number"] = s.settings.vatNumberInvalid
             }
         }
         let phone = text("contact_phone", max: 40)
         if !phone.isEmpty, !phone.allSatisfy({ ($0.isASCII && $0.isNumber) || " +-()".contains($0) }) {
-            form.errors["contact_phone"] = s.settingsPhoneInvalid
+            form.errors["contact_phone"] = s.settings.phoneInvalid
         }
         let website = text("website_url", max: 300)
         if !website.isEmpty, form.errors["website_url"] == nil, !isWebsite(website) {
-            form.errors["website_url"] = s.settingsWebsiteInvalid
+            form.errors["website_url"] = s.settings.websiteInvalid
         }
 
         let senderName = text("sender_name", max: 100)
@@ -74,22 +74,22 @@ enum SettingsForm {
                 sender = try EmailSender(displayName: senderName, address: senderAddress).stored
             } catch {
                 form.errors[error == .invalidAddress ? "sender_address" : "sender_name"] =
-                    error == .invalidAddress ? s.settingsEmailInvalid : s.settingsSenderNameInvalid
+                    error == .invalidAddress ? s.settings.emailInvalid : s.settings.senderNameInvalid
             }
         } else if senderAddress.isEmpty, !senderName.isEmpty {
-            form.errors["sender_address"] = s.settingsSenderAddressMissing
+            form.errors["sender_address"] = s.settings.senderAddressMissing
         }
 
         var vat = VATRate.default
         do { vat = try VATRate(percentText: form["default_vat_rate"]) } catch {
-            form.errors["default_vat_rate"] = error == .empty ? s.required : s.settingsVATInvalid
+            form.errors["default_vat_rate"] = error == .empty ? s.required : s.settings.vatInvalid
         }
         let days = Int(form["signing_link_validity_days"]) ?? 0
-        if !(1...365).contains(days) { form.errors["signing_link_validity_days"] = s.settingsValidityInvalid }
+        if !(1...365).contains(days) { form.errors["signing_link_validity_days"] = s.settings.validityInvalid }
 
         var terms = ""
         do { terms = try HTMLSanitizer.sanitize(form["terms_template_html"]).markup } catch {
-            form.errors["terms_template_html"] = s.settingsTermsTooLarge(limitKiB: HTMLSanitizer.maximumInputBytes / 1024)
+            form.errors["terms_template_html"] = s.settings.termsTooLarge(limitKiB: HTMLSanitizer.maximumInputBytes / 1024)
         }
 
         let values = SettingsValues(

@@ -47,7 +47,7 @@ enum SettingsHandler {
         let s = admin.strings
         var logoForm = FormState()
         guard let file = admin.request.form.file("logo"), !file.bytes.isEmpty else {
-            logoForm.errors["logo"] = s.logoMissing
+            logoForm.errors["logo"] = s.settings.logoMissing
             return try page(admin, form: nil, logoForm: logoForm, status: .badRequest)
         }
         let image: LogoImage
@@ -55,11 +55,11 @@ enum SettingsHandler {
             image = try LogoImage.inspect(file.bytes)
         } catch {
             logoForm.errors["logo"] = switch error {
-            case .empty: s.logoMissing
-            case .tooLarge(let limit): s.logoTooLarge(limitKiB: limit / 1024)
-            case .unsupportedFormat: s.logoWrongFormat
-            case .damaged: s.logoDamaged
-            case .tooManyPixels(let limit): s.logoTooManyPixels(limit: limit)
+            case .empty: s.settings.logoMissing
+            case .tooLarge(let limit): s.settings.logoTooLarge(limitKiB: limit / 1024)
+            case .unsupportedFormat: s.settings.logoWrongFormat
+            case .damaged: s.settings.logoDamaged
+            case .tooManyPixels(let limit): s.settings.logoTooManyPixels(limit: limit)
             }
             return try page(admin, form: nil, logoForm: logoForm, status: .badRequest)
         }

@@ -41,7 +41,7 @@ enum UsersHandler {
         if email.isEmpty {
             form.errors["email"] = s.required
         } else if !EmailAddressRule.isValid(email) {
-            form.errors["email"] = s.userEmailInvalid
+            form.errors["email"] = s.users.emailInvalid
         }
         let fields = validate(&form, s: s)
         let password = checkPassword(&form, admin.request, email: email, required: true, s: s)
@@ -52,7 +52,7 @@ enum UsersHandler {
                 try admin.connection(), email: email, name: fields.name, role: fields.role, locale: fields.locale,
                 passwordHash: try PasswordHasher.hash(password), actor: admin.actor)
         } catch UserStoreError.emailTaken {
-            form.errors["email"] = s.userEmailTaken
+            form.errors["email"] = s.users.emailTaken
             return try page(nil, form, .badRequest, admin)
         }
         return admin.redirect(to: .admin(.users(.list)), flash: .created)
@@ -84,7 +84,7 @@ enum UsersHandler {
             fresh.formError = s.conflictMessage
             return try page(current, fresh, .conflict, admin)
         } catch UserStoreError.lastAdmin {
-            form.formError = s.userLastAdmin
+            form.formError = s.users.lastAdmin
             return try page(record, form, .conflict, admin)
         } catch UserStoreError.notFound {
             throw HTTPError(.notFound)
@@ -95,7 +95,7 @@ enum UsersHandler {
     }
 
     static func deactivate(_ id: UserID, _ admin: AdminContext) throws -> Response {
-        if id == admin.user.id { return try list(admin, error: admin.strings.userCannotDeactivateSelf, status: .conflict) }
+        if id == admin.user.id { return try list(admin, error: admin.strings.users.cannotDeactivateSelf, status: .conflict) }
         return try setActive(id, false, admin)
     }
 
@@ -109,7 +109,7 @@ enum UsersHandler {
         } catch UserStoreError.notFound {
             throw HTTPError(.notFound)
         } catch UserStoreError.lastAdmin {
-            return try list(admin, error: admin.strings.userLastAdmin, status: .conflict)
+            return try list(admin, error: admin.strings.users.lastAdmin, status: .conflict)
         }
         return admin.redirect(to: .admin(.users(.list)), flash: active ? .reactivated : .deactivated)
     }
@@ -134,12 +134,12 @@ enum UsersHandler {
         if name.isEmpty {
             form.errors["name"] = s.required
         } else if name.count > 200 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            form.errors["name"] = s.userNameTooLong
+            form.errors["name"] = s.users.nameTooLong
         }
         let role = StaffRole(rawValue: form["role"])
-        if role == nil { form.errors["role"] = s.userRoleInvalid }
+        if role == nil { form.errors["role"] = s.users.roleInvalid }
         let locale = Language(rawValue: form["locale"])
-        if locale == nil { form.errors["locale"] = s.userLanguageInvalid }
+        if locale == nil { form.errors["locale"] = s.users.languageInvalid }
         guard form.errors["name"] == nil, let role, let locale else { return nil }
         return (name, role, locale)
     }
@@ -159,14 +159,14 @@ enum UsersHandler {
             try PasswordPolicy.check(password, email: email)
         } catch {
             switch error {
-            case .tooShort: form.errors["password"] = s.passwordTooShort
-            case .tooLong: form.errors["password"] = s.passwordTooLong
-            case .sameAsEmail: form.errors["password"] = s.passwordIsEmail
+            case .tooShort: form.errors["password"] = s.staff.passwordTooShort
+            case .tooLong: form.errors["password"] = s.staff.passwordTooLong
+            case .sameAsEmail: form.errors["password"] = s.staff.passwordIsEmail
             }
             return nil
         }
         guard confirmation == password else {
-            form.errors["confirm_password"] = s.passwordsDiffer
+            form.errors["confirm_password"] = s.staff.passwordsDiffer
             return nil
         }
         return password

@@ -41,19 +41,19 @@ public enum AccountPage {
         sessions: [SessionRow], feeds: [FeedRow], newFeedURL: String?, passwordForm: FormState, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
-        return AdminLayout.page(title: s.accountTitle, admin) {
-            h1 { s.accountTitle }
+        return AdminLayout.page(title: s.staff.accountTitle, admin) {
+            h1 { s.staff.accountTitle }
             p { "\(admin.user.name) · \(admin.user.email) · \(s.roleName(admin.user.role))" }
 
             section(.class("card")) {
-                h2 { s.sessionsHeading }
+                h2 { s.staff.sessionsHeading }
                 div(.class("table-scroll")) {
                     table(.class("list")) {
                         thead {
                             tr {
-                                th { s.sessionStarted }
-                                th { s.sessionLastSeen }
-                                th { s.sessionDevice }
+                                th { s.staff.sessionStarted }
+                                th { s.staff.sessionLastSeen }
+                                th { s.staff.sessionDevice }
                                 th { "" }
                             }
                         }
@@ -65,9 +65,9 @@ public enum AccountPage {
                                     td { "\(row.userAgent.prefix(80)) · \(row.ip)" }
                                     td {
                                         if row.isCurrent {
-                                            strong { s.sessionThisDevice }
+                                            strong { s.staff.sessionThisDevice }
                                         } else {
-                                            Fields.postButton(.admin(.account(.revokeSession(row.id))), s.sessionRevoke, csrf: admin.csrfToken)
+                                            Fields.postButton(.admin(.account(.revokeSession(row.id))), s.staff.sessionRevoke, csrf: admin.csrfToken)
                                         }
                                     }
                                 }
@@ -78,25 +78,25 @@ public enum AccountPage {
             }
 
             section(.class("card")) {
-                h2 { s.changePasswordHeading }
+                h2 { s.staff.changePasswordHeading }
                 Fields.summary(passwordForm, s)
                 Fields.post(.admin(.account(.changePassword)), csrf: admin.csrfToken) {
-                    Fields.text("current_password", s.currentPasswordLabel, passwordForm, type: "password", required: true,
+                    Fields.text("current_password", s.staff.currentPasswordLabel, passwordForm, type: "password", required: true,
                                 extra: [.attr("autocomplete", "current-password")])
-                    Fields.text("new_password", s.newPasswordLabel, passwordForm, type: "password", required: true,
-                                hint: s.passwordRule, extra: [.attr("autocomplete", "new-password")])
-                    Fields.text("confirm_password", s.confirmPasswordLabel, passwordForm, type: "password", required: true,
+                    Fields.text("new_password", s.staff.newPasswordLabel, passwordForm, type: "password", required: true,
+                                hint: s.staff.passwordRule, extra: [.attr("autocomplete", "new-password")])
+                    Fields.text("confirm_password", s.staff.confirmPasswordLabel, passwordForm, type: "password", required: true,
                                 extra: [.attr("autocomplete", "new-password")])
-                    button(.class("button"), .attr("type", "submit")) { s.changePasswordButton }
+                    button(.class("button"), .attr("type", "submit")) { s.staff.changePasswordButton }
                 }
             }
 
             section(.class("card"), .id("calendar-feeds")) {
-                h2 { s.feedsHeading }
-                p { s.feedsText }
+                h2 { s.staff.feedsHeading }
+                p { s.staff.feedsText }
                 if let newFeedURL {
                     div(.class("flash"), .attr("role", "status")) {
-                        p { s.feedShownOnce }
+                        p { s.staff.feedShownOnce }
                         p { code(.class("feed-url")) { newFeedURL } }
                     }
                 }
@@ -104,17 +104,17 @@ public enum AccountPage {
                     ul(.class("plain")) {
                         for feed in feeds {
                             li {
-                                "\(feed.name) · \(s.feedCreated) \(DisplayFormat.date(feed.createdAt))"
-                                if let used = feed.lastUsedAt { " · \(s.feedLastUsed) \(DisplayFormat.dateTime(used))" }
+                                "\(feed.name) · \(s.staff.feedCreated) \(DisplayFormat.date(feed.createdAt))"
+                                if let used = feed.lastUsedAt { " · \(s.staff.feedLastUsed) \(DisplayFormat.dateTime(used))" }
                                 " "
-                                Fields.postButton(.admin(.account(.revokeFeed(feed.id))), s.feedRevoke, csrf: admin.csrfToken)
+                                Fields.postButton(.admin(.account(.revokeFeed(feed.id))), s.staff.feedRevoke, csrf: admin.csrfToken)
                             }
                         }
                     }
                 }
                 Fields.post(.admin(.account(.createFeed)), csrf: admin.csrfToken) {
-                    Fields.text("name", s.feedNameLabel, FormState(values: ["name": s.feedDefaultName]))
-                    button(.class("button secondary"), .attr("type", "submit")) { s.feedCreate }
+                    Fields.text("name", s.staff.feedNameLabel, FormState(values: ["name": s.staff.feedDefaultName]))
+                    button(.class("button secondary"), .attr("type", "submit")) { s.staff.feedCreate }
                 }
             }
         }.rendered()

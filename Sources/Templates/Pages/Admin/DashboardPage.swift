@@ -48,21 +48,21 @@ public enum DashboardPage {
         return AdminLayout.page(title: s.navDashboard, admin) {
             div(.class("page-head")) {
                 h1 { s.navDashboard }
-                p { s.bookingDayWithWeekday(figures.today) }
+                p { s.bookings.dayWithWeekday(figures.today) }
             }
 
             div(.class("dashboard-grid")) {
-                day(s.dashboardToday, figures.today, deliveries: figures.deliveriesToday, pickups: figures.pickupsToday, id: "today", s)
-                day(s.dashboardTomorrow, figures.tomorrow, deliveries: figures.deliveriesTomorrow, pickups: figures.pickupsTomorrow, id: "tomorrow", s)
+                day(s.dashboard.today, figures.today, deliveries: figures.deliveriesToday, pickups: figures.pickupsToday, id: "today", s)
+                day(s.dashboard.tomorrow, figures.tomorrow, deliveries: figures.deliveriesTomorrow, pickups: figures.pickupsTomorrow, id: "tomorrow", s)
             }
 
             section(.class("dashboard-states"), .id("by-state"), .attr("aria-labelledby", "by-state-heading")) {
-                h2(.id("by-state-heading")) { s.dashboardByState }
+                h2(.id("by-state-heading")) { s.dashboard.byState }
                 div(.class("stats")) {
                     for (state, count) in figures.countsByState {
                         a(.class("stat state-\(state.rawValue)"), .href(SafeURL(.admin(.bookings(.list(BookingListQuery(state: state.rawValue))))))) {
-                            div(.class("value")) { s.dashboardCount(count) }
-                            div { s.bookingStateName(state) }
+                            div(.class("value")) { s.dashboard.countText(count) }
+                            div { s.bookings.stateName(state) }
                         }
                     }
                 }
@@ -71,23 +71,23 @@ public enum DashboardPage {
             div(.class("dashboard-grid")) {
 
                 section(.class("card"), .id("awaiting-approval")) {
-                    h2 { s.dashboardAwaitingApproval + " (\(s.dashboardCount(figures.awaitingApprovalCount)))" }
+                    h2 { s.dashboard.awaitingApproval + " (\(s.dashboard.countText(figures.awaitingApprovalCount)))" }
                     if figures.awaitingApproval.isEmpty {
-                        p { s.dashboardNoneAwaitingApproval }
+                        p { s.dashboard.noneAwaitingApproval }
                     } else {
                         BookingComponents.summaryList(figures.awaitingApproval, s)
                         if figures.awaitingApprovalCount.value > figures.awaitingApproval.count || figures.awaitingApprovalCount.isCapped {
-                            p(.class("hint")) { s.dashboardShowingFirst(figures.awaitingApproval.count, of: figures.awaitingApprovalCount) }
+                            p(.class("hint")) { s.dashboard.showingFirst(figures.awaitingApproval.count, of: figures.awaitingApprovalCount) }
                         }
                     }
-                    p { a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery(state: BookingState.confirmed.rawValue))))))) { s.dashboardShowAll } }
+                    p { a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery(state: BookingState.confirmed.rawValue))))))) { s.dashboard.showAll } }
                 }
 
                 if let awaiting = figures.awaitingSignature {
                     section(.class("card"), .id("awaiting-signature")) {
-                        h2 { s.dashboardAwaitingSignature + " (\(s.dashboardCount(awaiting.count)))" }
+                        h2 { s.dashboard.awaitingSignature + " (\(s.dashboard.countText(awaiting.count)))" }
                         if awaiting.rows.isEmpty {
-                            p { s.dashboardNoneAwaitingSignature }
+                            p { s.dashboard.noneAwaitingSignature }
                         } else {
                             ul(.class("booking-list")) {
                                 for quotation in awaiting.rows {
@@ -95,21 +95,21 @@ public enum DashboardPage {
                                         a(.href(SafeURL(.admin(.quotations(.show(quotation.id)))))) { quotation.number }
                                         span(.class("who")) { " \(quotation.customerName)" + (quotation.title.map { " · \($0)" } ?? "") }
                                         " · "
-                                        span(.class(quotation.ageDays >= 7 ? "badge warn age" : "badge age")) { s.dashboardSentAgo(quotation.ageDays) }
+                                        span(.class(quotation.ageDays >= 7 ? "badge warn age" : "badge age")) { s.dashboard.sentAgo(quotation.ageDays) }
                                         span(.class("when")) { " · \(quotation.total.formatted(language))" }
                                     }
                                 }
                             }
                         }
-                        p { a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery(state: .sent))))))) { s.dashboardShowAll } }
+                        p { a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery(state: .sent))))))) { s.dashboard.showAll } }
                     }
                 }
 
                 if let signed = figures.recentlySigned {
                     section(.class("card"), .id("recently-signed")) {
-                        h2 { s.dashboardRecentlySigned }
+                        h2 { s.dashboard.recentlySigned }
                         if signed.isEmpty {
-                            p { s.dashboardNoneSigned }
+                            p { s.dashboard.noneSigned }
                         } else {
                             ul(.class("booking-list")) {
                                 for item in signed {
@@ -123,24 +123,24 @@ public enum DashboardPage {
                                 }
                             }
                         }
-                        p { a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery(state: .signed))))))) { s.dashboardShowAll } }
+                        p { a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery(state: .signed))))))) { s.dashboard.showAll } }
                     }
                 }
 
                 if let revenue = figures.revenue {
                     section(.class("card"), .id("revenue")) {
-                        h2 { s.dashboardRevenue }
+                        h2 { s.dashboard.revenue }
                         dl(.class("totals revenue")) {
-                            dt { s.dashboardThisMonth }
+                            dt { s.dashboard.thisMonth }
                             dd(.class("grand")) { revenue.thisMonth.formatted(language) }
-                            dt { s.dashboardLastMonthToDate }
+                            dt { s.dashboard.lastMonthToDate }
                             dd { revenue.lastMonthToDate.formatted(language) }
-                            dt { s.dashboardLastMonth }
+                            dt { s.dashboard.lastMonth }
                             dd { revenue.lastMonth.formatted(language) }
                         }
-                        p(.class("change")) { s.dashboardChange(revenue.changePercent) }
-                        p(.class("hint")) { s.dashboardRevenueNote }
-                        p { a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.dashboardShowAll } }
+                        p(.class("change")) { s.dashboard.change(revenue.changePercent) }
+                        p(.class("hint")) { s.dashboard.revenueNote }
+                        p { a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.dashboard.showAll } }
                     }
                 }
             }
@@ -153,13 +153,13 @@ public enum DashboardPage {
         section(.class("card"), .id(id)) {
             h2 {
                 heading
-                small(.class("sub")) { s.bookingDayWithWeekday(date) }
+                small(.class("sub")) { s.bookings.dayWithWeekday(date) }
             }
-            h3 { s.dashboardDeliveries + " (\(deliveries.count))" }
-            if deliveries.isEmpty { p(.class("muted")) { s.dashboardNoDeliveries } } else { BookingComponents.dayList(deliveries, s) }
-            h3 { s.dashboardPickups + " (\(pickups.count))" }
-            if pickups.isEmpty { p(.class("muted")) { s.dashboardNoPickups } } else { BookingComponents.dayList(pickups, s) }
-            p { a(.href(SafeURL(.admin(.bookings(.calendar(CalendarQuery(view: "week", date: date.iso))))))) { s.dashboardOpenWeek } }
+            h3 { s.dashboard.deliveries + " (\(deliveries.count))" }
+            if deliveries.isEmpty { p(.class("muted")) { s.dashboard.noDeliveries } } else { BookingComponents.dayList(deliveries, s) }
+            h3 { s.dashboard.pickups + " (\(pickups.count))" }
+            if pickups.isEmpty { p(.class("muted")) { s.dashboard.noPickups } } else { BookingComponents.dayList(pickups, s) }
+            p { a(.href(SafeURL(.admin(.bookings(.calendar(CalendarQuery(view: "week", date: date.iso))))))) { s.dashboard.openWeek } }
         }
     }
 }

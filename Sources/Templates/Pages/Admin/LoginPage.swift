@@ -7,21 +7,21 @@ public enum LoginPage {
         form: FormState, loginToken: String, next: LocalPath?, flash: Flash?, context: PageContext
     ) -> [UInt8] {
         let s = context.strings
-        return Layout.page(title: s.loginTitle, context: context) {
+        return Layout.page(title: s.staff.loginTitle, context: context) {
             section(.class("login card")) {
-                h1 { s.loginTitle }
+                h1 { s.staff.loginTitle }
                 if let flash { div(.class("flash"), .attr("role", "status")) { s.flashText(flash) } }
                 Fields.summary(form, s)
                 element("form", [.class("admin-form"), .attr("method", "post"), .action(SafeURL(.admin(.account(.loginSubmit))))]) {
                     Fields.hidden("_login", loginToken)
                     if let next { Fields.hidden("next", next.value) }
                     Fields.text(
-                        "email", s.emailLabel, form, type: "email", required: true,
+                        "email", s.staff.emailLabel, form, type: "email", required: true,
                         extra: [.attr("autocomplete", "username"), .attr("autofocus", "autofocus")])
                     Fields.text(
-                        "password", s.passwordLabel, form, type: "password", required: true,
+                        "password", s.staff.passwordLabel, form, type: "password", required: true,
                         extra: [.attr("autocomplete", "current-password")])
-                    button(.class("button"), .attr("type", "submit")) { s.loginButton }
+                    button(.class("button"), .attr("type", "submit")) { s.staff.loginButton }
                 }
             }
         }.rendered()

@@ -51,21 +51,21 @@ public enum ActivityPage {
         nextBefore: Int64?, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
-        return AdminLayout.page(title: s.activityTitle, admin) {
-            div(.class("page-head")) { h1 { s.activityTitle } }
-            p(.class("lead")) { s.activityLead }
+        return AdminLayout.page(title: s.activity.title, admin) {
+            div(.class("page-head")) { h1 { s.activity.title } }
+            p(.class("lead")) { s.activity.lead }
             filterForm(filters, staff: staff, entityTypes: entityTypes, s: s)
             if entries.isEmpty {
-                p { s.activityNone }
+                p { s.activity.none }
             } else {
                 div(.class("table-scroll")) {
                     table(.class("list activity")) {
                         thead {
                             tr {
-                                th(.attr("scope", "col")) { s.activityWhen }
-                                th(.attr("scope", "col")) { s.activityWho }
-                                th(.attr("scope", "col")) { s.activityWhat }
-                                th(.attr("scope", "col")) { s.activityChanges }
+                                th(.attr("scope", "col")) { s.activity.when }
+                                th(.attr("scope", "col")) { s.activity.who }
+                                th(.attr("scope", "col")) { s.activity.what }
+                                th(.attr("scope", "col")) { s.activity.changes }
                             }
                         }
                         tbody {
@@ -74,10 +74,10 @@ public enum ActivityPage {
                     }
                 }
             }
-            nav(.class("pager"), .attr("aria-label", s.activityTitle)) {
-                if query.before != nil { a(.href(SafeURL(.admin(.activity(.list(query.with(\.before, nil))))))) { s.activityNewest } }
+            nav(.class("pager"), .attr("aria-label", s.activity.title)) {
+                if query.before != nil { a(.href(SafeURL(.admin(.activity(.list(query.with(\.before, nil))))))) { s.activity.newest } }
                 if let nextBefore {
-                    a(.attr("rel", "next"), .href(SafeURL(.admin(.activity(.list(query.with(\.before, String(nextBefore)))))))) { s.activityOlder }
+                    a(.attr("rel", "next"), .href(SafeURL(.admin(.activity(.list(query.with(\.before, String(nextBefore)))))))) { s.activity.older }
                 }
             }
         }.rendered()
@@ -86,18 +86,18 @@ public enum ActivityPage {
     private static func filterForm(
         _ form: FormState, staff: [(id: UserID, name: String)], entityTypes: [String], s: Strings
     ) -> Node {
-        let users = [(value: "", label: s.activityAnyone)] + staff.map { (value: String($0.id.rawValue), label: $0.name) }
-        let types = [(value: "", label: s.activityAnyType)] + entityTypes.map { (value: $0, label: s.entityName($0)) }
+        let users = [(value: "", label: s.activity.anyone)] + staff.map { (value: String($0.id.rawValue), label: $0.name) }
+        let types = [(value: "", label: s.activity.anyType)] + entityTypes.map { (value: $0, label: s.activity.entityName($0)) }
         return element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.activity(.list(ActivityQuery())))))]) {
-            Fields.select("user", s.activityUserLabel, form, options: users)
-            Fields.select("entity", s.activityEntityLabel, form, options: types)
-            Fields.text("entity_id", s.activityEntityIDLabel, form, extra: [.attr("inputmode", "numeric"), .attr("size", "8")])
-            Fields.text("from", s.activityFromLabel, form, type: "date")
-            Fields.text("to", s.activityToLabel, form, type: "date")
+            Fields.select("user", s.activity.userLabel, form, options: users)
+            Fields.select("entity", s.activity.entityLabel, form, options: types)
+            Fields.text("entity_id", s.activity.entityIDLabel, form, extra: [.attr("inputmode", "numeric"), .attr("size", "8")])
+            Fields.text("from", s.activity.fromLabel, form, type: "date")
+            Fields.text("to", s.activity.toLabel, form, type: "date")
             div(.class("field")) {
-                button(.class("button"), .attr("type", "submit")) { s.activityFilter }
+                button(.class("button"), .attr("type", "submit")) { s.activity.filter }
                 " "
-                a(.href(SafeURL(.admin(.activity(.list(ActivityQuery())))))) { s.activityClear }
+                a(.href(SafeURL(.admin(.activity(.list(ActivityQuery())))))) { s.activity.clear }
             }
         }
     }
@@ -111,7 +111,7 @@ public enum ActivityPage {
                 case .user(let id, let name):
                     if admin.may(.admin(.users(.edit(id)))) { a(.href(SafeURL(.admin(.users(.edit(id)))))) { name } } else { name }
                 case .other(let kind):
-                    s.actorKindName(kind)
+                    s.activity.actorKindName(kind)
                 }
                 if let ip = entry.ip { small(.class("muted")) { " · \(ip)" } }
             }
@@ -124,17 +124,17 @@ public enum ActivityPage {
 
     private static func what(_ entry: Entry, admin: AdminPage) -> Node {
         let s = admin.strings
-        let label = s.entityName(entry.entityType) + (entry.entityID.map { " #\($0)" } ?? "")
+        let label = s.activity.entityName(entry.entityType) + (entry.entityID.map { " #\($0)" } ?? "")
         let route = entityRoute(entry).flatMap { admin.may($0) ? $0 : nil }
         return span {
-            strong { s.actionName(entry.action) }
+            strong { s.activity.actionName(entry.action) }
             " · "
             if let route { a(.href(SafeURL(route))) { label } } else { label }
             if let id = entry.entityID {
                 small {
                     " ("
                     a(.href(SafeURL(.admin(.activity(.list(ActivityQuery(entity: entry.entityType, entityID: String(id)))))))) {
-                        s.activityHistory
+                        s.activity.history
                     }
                     ")"
                 }
@@ -164,15 +164,15 @@ public enum ActivityPage {
         return table(.class("changes")) {
             thead {
                 tr {
-                    th(.attr("scope", "col")) { s.activityField }
-                    if hasBefore { th(.attr("scope", "col")) { s.activityBefore } }
-                    th(.attr("scope", "col")) { s.activityAfter }
+                    th(.attr("scope", "col")) { s.activity.field }
+                    if hasBefore { th(.attr("scope", "col")) { s.activity.before } }
+                    th(.attr("scope", "col")) { s.activity.after }
                 }
             }
             tbody {
                 for key in keys {
                     tr {
-                        th(.attr("scope", "row")) { s.auditFieldName(key) }
+                        th(.attr("scope", "row")) { s.activity.auditFieldName(key) }
                         if hasBefore { td(.class("before")) { value(entry.before[key], s: s) } }
                         td(.class("after")) { value(entry.after[key], s: s) }
                     }
@@ -183,7 +183,7 @@ public enum ActivityPage {
 
     private static func value(_ text: String?, s: Strings) -> Node {
         guard let text else { return .text("—") }
-        if text.isEmpty { return span(.class("muted")) { s.activityEmptyValue } }
+        if text.isEmpty { return span(.class("muted")) { s.activity.emptyValue } }
         if text.count > maximumValueLength { return .text(String(text.prefix(maximumValueLength)) + "…") }
         return .text(text)
     }

@@ -13,16 +13,16 @@ enum BookingComponents {
         case .delivered, .returned: .ok
         case .cancelled: .bad
         }
-        return StateBadge.badge(s.bookingStateName(state), tone, kind: "state-\(state.rawValue)")
+        return StateBadge.badge(s.bookings.stateName(state), tone, kind: "state-\(state.rawValue)")
     }
 
     /// "Approved" (with the day) or "Waiting" for a confirmed booking nobody approved yet.
     static func approvalBadge(approvedAt: Date?, state: BookingState, _ s: Strings) -> Node {
         if let approvedAt {
-            return StateBadge.badge(s.approvedYes, .ok, title: DisplayFormat.dateTime(approvedAt))
+            return StateBadge.badge(s.bookings.approvedYes, .ok, title: DisplayFormat.dateTime(approvedAt))
         }
         if state == .cancelled { return .text("–") }
-        return StateBadge.badge(s.approvalWaiting, .warn)
+        return StateBadge.badge(s.bookings.approvalWaiting, .warn)
     }
 
     /// The booking number as a link to its page.
@@ -57,7 +57,7 @@ enum BookingComponents {
                     " "
                     stateBadge(row.state, s)
                     span(.class("who")) { " \(row.customerName)" + (row.title.map { " · \($0)" } ?? "") }
-                    span(.class("when")) { " · \(s.bookingPeriodText(row.period))" }
+                    span(.class("when")) { " · \(s.bookings.periodText(row.period))" }
                 }
             }
         }

@@ -14,9 +14,9 @@ public enum BookingListPage {
     ) -> [UInt8] {
         let s = admin.strings
         let mayOpenCustomers = admin.may(.admin(.customers(.show(CustomerID(rawValue: 1)))))
-        return AdminLayout.page(title: s.bookingsTitle, admin) {
+        return AdminLayout.page(title: s.bookings.title, admin) {
             div(.class("page-head")) {
-                h1 { s.bookingsTitle }
+                h1 { s.bookings.title }
                 div(.class("actions")) {
                     a(.href(SafeURL(.admin(.bookings(.calendar(CalendarQuery())))))) { s.navCalendar }
                 }
@@ -24,46 +24,46 @@ public enum BookingListPage {
             Fields.summary(filters, s)
             element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.bookings(.list(BookingListQuery())))))]) {
                 Fields.select(
-                    "state", s.bookingsFilterState, filters,
-                    options: [("", s.bookingsAllStates)] + BookingState.allCases.map { ($0.rawValue, s.bookingStateName($0)) })
-                Fields.text("from", s.bookingsFilterFrom, filters, type: "date")
-                Fields.text("to", s.bookingsFilterTo, filters, type: "date")
-                Fields.text("q", s.bookingsFilterSearch, filters, type: "search")
+                    "state", s.bookings.filterState, filters,
+                    options: [("", s.bookings.allStates)] + BookingState.allCases.map { ($0.rawValue, s.bookings.stateName($0)) })
+                Fields.text("from", s.bookings.filterFrom, filters, type: "date")
+                Fields.text("to", s.bookings.filterTo, filters, type: "date")
+                Fields.text("q", s.bookings.filterSearch, filters, type: "search")
                 if let customer {
                     Fields.hidden("customer", String(customer.id.rawValue))
                 }
                 div(.class("field")) {
-                    button(.class("button"), .attr("type", "submit")) { s.bookingsFilterApply }
+                    button(.class("button"), .attr("type", "submit")) { s.bookings.filterApply }
                 }
                 if !query.isEmpty {
                     div(.class("field")) {
-                        a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.bookingsFilterClear }
+                        a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.bookings.filterClear }
                     }
                 }
             }
             if let customer {
                 p(.class("filter-chip")) {
-                    "\(s.bookingsFilterCustomer): "
+                    "\(s.bookings.filterCustomer): "
                     strong { customer.name }
                     " · "
-                    a(.href(SafeURL(.admin(.bookings(.list(query.with(\.customer, nil).with(\.after, nil))))))) { s.bookingsAllCustomers }
+                    a(.href(SafeURL(.admin(.bookings(.list(query.with(\.customer, nil).with(\.after, nil))))))) { s.bookings.allCustomers }
                 }
             } else if let error = filters.errors["customer"] {
                 p(.class("field-error")) { error }
             }
             if rows.isEmpty {
-                p { filters.isValid ? s.bookingsEmpty : "" }
+                p { filters.isValid ? s.bookings.empty : "" }
             } else {
                 div(.class("table-scroll")) {
                     table(.class("list bookings")) {
                         thead {
                             tr {
-                                th(.attr("scope", "col")) { s.bookingColumnBooking }
-                                th(.attr("scope", "col")) { s.bookingColumnCustomer }
-                                th(.attr("scope", "col")) { s.bookingColumnPeriod }
-                                th(.attr("scope", "col")) { s.bookingColumnState }
-                                th(.attr("scope", "col")) { s.bookingColumnApproved }
-                                th(.attr("scope", "col"), .class("number")) { s.bookingColumnTotal }
+                                th(.attr("scope", "col")) { s.bookings.columnBooking }
+                                th(.attr("scope", "col")) { s.bookings.columnCustomer }
+                                th(.attr("scope", "col")) { s.bookings.columnPeriod }
+                                th(.attr("scope", "col")) { s.bookings.columnState }
+                                th(.attr("scope", "col")) { s.bookings.columnApproved }
+                                th(.attr("scope", "col"), .class("number")) { s.bookings.columnTotal }
                             }
                         }
                         tbody {
@@ -91,7 +91,7 @@ public enum BookingListPage {
                     }
                 }
             }
-            nav(.class("pager"), .attr("aria-label", s.bookingsTitle)) {
+            nav(.class("pager"), .attr("aria-label", s.bookings.title)) {
                 if query.after != nil {
                     a(.href(SafeURL(.admin(.bookings(.list(query.with(\.after, nil))))))) { s.firstPage }
                 }

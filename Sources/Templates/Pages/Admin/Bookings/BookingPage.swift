@@ -17,18 +17,18 @@ public enum BookingPage {
         let language = s.language
         let notes = notesForm ?? FormState(values: ["notes": booking.notes])
         let hasLineDiscounts = booking.lines.contains { !$0.discount.isZero }
-        return AdminLayout.page(title: s.bookingHeading(booking.number), admin) {
+        return AdminLayout.page(title: s.bookings.heading(booking.number), admin) {
             div(.class("page-head")) {
                 h1 {
-                    s.bookingHeading(booking.number)
+                    s.bookings.heading(booking.number)
                     " "
                     BookingComponents.stateBadge(booking.state, s)
                 }
                 div(.class("actions")) {
                     if admin.may(.admin(.bookings(.packingList(booking.id)))) {
-                        a(.class("button secondary"), .href(SafeURL(.admin(.bookings(.packingList(booking.id)))))) { s.packingListLink }
+                        a(.class("button secondary"), .href(SafeURL(.admin(.bookings(.packingList(booking.id)))))) { s.bookings.packingListLink }
                     }
-                    a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.bookingBackToBookings }
+                    a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.bookings.backToBookings }
                 }
             }
             if let notice {
@@ -37,37 +37,37 @@ public enum BookingPage {
             if let title = booking.title { p(.class("event-title")) { title } }
 
             section(.class("card"), .id("workflow")) {
-                h2 { s.bookingStatusHeading }
+                h2 { s.bookings.statusHeading }
                 workflow(booking.state, s)
                 if booking.state == .cancelled {
                     p {
-                        s.cancelledText(booking.cancelledAt.map(DisplayFormat.dateTime) ?? "")
-                        if let reason = booking.cancelReason { " \(s.cancelReasonHeading): \(reason)" }
+                        s.bookings.cancelledText(booking.cancelledAt.map(DisplayFormat.dateTime) ?? "")
+                        if let reason = booking.cancelReason { " \(s.bookings.cancelReasonHeading): \(reason)" }
                     }
                 }
                 actions(booking, admin: admin, cancelForm: cancelForm)
             }
 
             section(.class("card"), .id("approval")) {
-                h2 { s.approvalHeading }
+                h2 { s.bookings.approvalHeading }
                 if let at = booking.approvedAt {
-                    p { s.approvedText(by: booking.approvedBy ?? "?", at: DisplayFormat.dateTime(at)) }
+                    p { s.bookings.approvedText(by: booking.approvedBy ?? "?", at: DisplayFormat.dateTime(at)) }
                 } else if booking.state == .cancelled {
-                    p { s.approvalNotPossible }
+                    p { s.bookings.approvalNotPossible }
                 } else {
-                    p { span(.class("badge warn")) { s.bookingNotApprovedYet } }
+                    p { span(.class("badge warn")) { s.bookings.notApprovedYet } }
                     if admin.may(.admin(.bookings(.approve(booking.id)))) {
-                        Fields.postButton(.admin(.bookings(.approve(booking.id))), s.approveButton, csrf: admin.csrfToken, style: "button")
+                        Fields.postButton(.admin(.bookings(.approve(booking.id))), s.bookings.approveButton, csrf: admin.csrfToken, style: "button")
                     }
                 }
             }
 
             div(.class("booking-facts")) {
                 section(.class("card")) {
-                    h2 { s.bookingContactHeading }
+                    h2 { s.bookings.contactHeading }
                     dl(.class("facts")) {
                         if booking.contact.isCompany, let company = booking.contact.companyName {
-                            dt { s.bookingCompanyLabel }
+                            dt { s.bookings.companyLabel }
                             dd {
                                 if admin.may(.admin(.customers(.show(booking.contact.id)))) {
                                     a(.href(SafeURL(.admin(.customers(.show(booking.contact.id)))))) { company }
@@ -76,7 +76,7 @@ public enum BookingPage {
                                 }
                             }
                         }
-                        dt { s.bookingContactPerson }
+                        dt { s.bookings.contactPerson }
                         dd {
                             if !booking.contact.isCompany, admin.may(.admin(.customers(.show(booking.contact.id)))) {
                                 a(.href(SafeURL(.admin(.customers(.show(booking.contact.id)))))) { booking.contact.name }
@@ -85,57 +85,57 @@ public enum BookingPage {
                             }
                         }
                         if let email = booking.contact.email {
-                            dt { s.emailLabel }
+                            dt { s.staff.emailLabel }
                             dd { a(.href(SafeURL(mailto: email))) { email } }
                         }
                         if let phone = booking.contact.phone {
-                            dt { s.bookingPhoneLabel }
+                            dt { s.bookings.phoneLabel }
                             dd { phone }
                         }
                     }
                 }
                 section(.class("card")) {
-                    h2 { s.bookingDeliveryAddressHeading }
-                    BookingComponents.address(booking.deliveryAddress, empty: s.bookingNoAddress)
+                    h2 { s.bookings.deliveryAddressHeading }
+                    BookingComponents.address(booking.deliveryAddress, empty: s.bookings.noAddress)
                 }
                 section(.class("card")) {
-                    h2 { s.bookingPeriodHeading }
+                    h2 { s.bookings.periodHeading }
                     dl(.class("facts")) {
-                        dt { s.bookingDeliveryLabel }
-                        dd { s.bookingDayWithWeekday(booking.period.start) }
-                        dt { s.bookingPickupLabel }
-                        dd { s.bookingDayWithWeekday(booking.period.end) }
-                        dt { s.bookingPeriodHeading }
-                        dd { s.bookingDayCount(booking.period.days) }
-                        dt { s.bookingQuotationLabel }
+                        dt { s.bookings.deliveryLabel }
+                        dd { s.bookings.dayWithWeekday(booking.period.start) }
+                        dt { s.bookings.pickupLabel }
+                        dd { s.bookings.dayWithWeekday(booking.period.end) }
+                        dt { s.bookings.periodHeading }
+                        dd { s.bookings.dayCount(booking.period.days) }
+                        dt { s.bookings.quotationLabel }
                         dd {
-                            let text = s.quotationVersionText(booking.quotationNumber, booking.quotationVersion)
+                            let text = s.bookings.quotationVersionText(booking.quotationNumber, booking.quotationVersion)
                             if admin.may(.admin(.quotations(.version(booking.quotationID, version: booking.quotationVersion)))) {
                                 a(.href(SafeURL(.admin(.quotations(.version(booking.quotationID, version: booking.quotationVersion)))))) { text }
                             } else {
                                 text
                             }
                         }
-                        dt { s.bookingCreatedLabel }
+                        dt { s.bookings.createdLabel }
                         dd { DisplayFormat.dateTime(booking.createdAt) }
                     }
                 }
             }
 
             section(.class("card"), .id("lines")) {
-                h2 { s.bookingLinesHeading }
+                h2 { s.bookings.linesHeading }
                 div(.class("table-scroll")) {
                     table(.class("lines")) {
                         thead {
                             tr {
-                                th(.attr("scope", "col")) { s.bookingColumnDescription }
-                                th(.attr("scope", "col"), .class("num")) { s.bookingColumnQuantity }
-                                th(.attr("scope", "col"), .class("num")) { s.bookingColumnDays }
-                                th(.attr("scope", "col"), .class("num unit")) { s.bookingColumnUnitPrice }
+                                th(.attr("scope", "col")) { s.bookings.columnDescription }
+                                th(.attr("scope", "col"), .class("num")) { s.bookings.columnQuantity }
+                                th(.attr("scope", "col"), .class("num")) { s.bookings.columnDays }
+                                th(.attr("scope", "col"), .class("num unit")) { s.bookings.columnUnitPrice }
                                 if hasLineDiscounts {
-                                    th(.attr("scope", "col"), .class("num")) { s.bookingColumnDiscount }
+                                    th(.attr("scope", "col"), .class("num")) { s.bookings.columnDiscount }
                                 }
-                                th(.attr("scope", "col"), .class("num")) { s.bookingColumnAmount }
+                                th(.attr("scope", "col"), .class("num")) { s.bookings.columnAmount }
                             }
                         }
                         tbody {
@@ -144,7 +144,7 @@ public enum BookingPage {
                                     td {
                                         line.description
                                         if case .product(_, let sku) = line.kind {
-                                            small(.class("sub")) { [sku, s.reservedNote].compactMap { $0 }.joined(separator: " · ") }
+                                            small(.class("sub")) { [sku, s.bookings.reservedNote].compactMap { $0 }.joined(separator: " · ") }
                                         }
                                     }
                                     td(.class("num")) { String(line.quantity) }
@@ -160,37 +160,37 @@ public enum BookingPage {
                     }
                 }
                 dl(.class("totals")) {
-                    dt { s.bookingSubtotalLabel }
+                    dt { s.bookings.subtotalLabel }
                     dd { booking.linesSubtotal.formatted(language) }
                     if !booking.discount.isZero {
-                        dt { s.bookingDiscountLabel }
+                        dt { s.bookings.discountLabel }
                         dd { "−" + booking.discount.formatted(language) }
                     }
                     if !booking.shipping.isZero {
-                        dt { s.bookingShippingLabel }
+                        dt { s.bookings.shippingLabel }
                         dd { booking.shipping.formatted(language) }
                     }
-                    dt { s.bookingNetLabel }
+                    dt { s.bookings.netLabel }
                     dd { booking.net.formatted(language) }
-                    dt { s.bookingVatLabel(booking.vatRate) }
+                    dt { s.bookings.vatLabel(booking.vatRate) }
                     dd { booking.vat.formatted(language) }
-                    dt(.class("grand")) { s.bookingTotalLabel }
+                    dt(.class("grand")) { s.bookings.totalLabel }
                     dd(.class("grand")) { booking.total.formatted(language) }
                 }
             }
 
             section(.class("card"), .id("notes")) {
-                h2 { s.notesHeading }
+                h2 { s.bookings.notesHeading }
                 if admin.may(.admin(.bookings(.notes(booking.id)))) {
                     Fields.summary(notes, s)
                     Fields.post(.admin(.bookings(.notes(booking.id))), csrf: admin.csrfToken) {
                         Fields.hidden("version", String(booking.version))
-                        Fields.textarea("notes", s.notesLabel, notes, rows: 5)
-                        button(.class("button secondary"), .attr("type", "submit")) { s.notesSave }
+                        Fields.textarea("notes", s.bookings.notesLabel, notes, rows: 5)
+                        button(.class("button secondary"), .attr("type", "submit")) { s.bookings.notesSave }
                     }
                     if let unsavedNotes {
                         element("details", [.attr("open", "open")]) {
-                            element("summary", []) { s.unsavedTextHeading }
+                            element("summary", []) { s.bookings.unsavedTextHeading }
                             element("pre", [.class("unsaved")]) { unsavedNotes }
                         }
                     }
@@ -200,9 +200,9 @@ public enum BookingPage {
             }
 
             section(.class("card"), .id("history")) {
-                h2 { s.historyHeading }
+                h2 { s.bookings.historyHeading }
                 if history.isEmpty {
-                    p { s.historyEmpty }
+                    p { s.bookings.historyEmpty }
                 } else {
                     ol(.class("history")) {
                         for entry in history {
@@ -211,7 +211,7 @@ public enum BookingPage {
                                 " · "
                                 strong { actor(entry, s) }
                                 " · "
-                                s.historyText(entry)
+                                s.bookings.historyText(entry)
                             }
                         }
                     }
@@ -223,13 +223,13 @@ public enum BookingPage {
     /// The forward workflow as steps, the reached one marked.
     static func workflow(_ state: BookingState, _ s: Strings) -> Node {
         let reached = state.workflowStep ?? 0
-        return ol(.class(state == .cancelled ? "workflow cancelled" : "workflow"), .attr("aria-label", s.bookingWorkflowLabel)) {
+        return ol(.class(state == .cancelled ? "workflow cancelled" : "workflow"), .attr("aria-label", s.bookings.workflowLabel)) {
             for step in BookingState.workflow {
                 let number = step.workflowStep ?? 0
                 if number == reached {
-                    li(.class("current"), .attr("aria-current", "step")) { s.bookingStateName(step) }
+                    li(.class("current"), .attr("aria-current", "step")) { s.bookings.stateName(step) }
                 } else {
-                    li(.class(number < reached ? "done" : "todo")) { s.bookingStateName(step) }
+                    li(.class(number < reached ? "done" : "todo")) { s.bookings.stateName(step) }
                 }
             }
         }
@@ -244,23 +244,23 @@ public enum BookingPage {
         return .fragment([
             div(.class("workflow-actions")) {
                 if next.isEmpty {
-                    p { s.noFurtherSteps }
+                    p { s.bookings.noFurtherSteps }
                 } else if allowed.isEmpty {
-                    p { s.noStepsForRole }
+                    p { s.bookings.noStepsForRole }
                 }
                 for target in allowed where target != .cancelled {
                     Fields.postButton(
-                        .admin(.bookings(.transition(booking.id, to: target))), s.bookingTransitionButton(target), csrf: admin.csrfToken,
+                        .admin(.bookings(.transition(booking.id, to: target))), s.bookings.transitionButton(target), csrf: admin.csrfToken,
                         style: "button", fields: seen)
                 }
             },
             allowed.contains(.cancelled)
                 ? element("details", [.class("cancel-booking")] + (cancelForm.errors.isEmpty ? [] : [.attr("open", "open")])) {
-                    element("summary", []) { s.cancelFormHeading }
+                    element("summary", []) { s.bookings.cancelFormHeading }
                     Fields.post(.admin(.bookings(.transition(booking.id, to: .cancelled))), csrf: admin.csrfToken) {
                         Fields.hidden("from", booking.state.rawValue)
-                        Fields.textarea("reason", s.cancelReasonLabel, cancelForm, rows: 3, hint: s.cancelHint)
-                        button(.class("button danger"), .attr("type", "submit")) { s.bookingTransitionButton(.cancelled) }
+                        Fields.textarea("reason", s.bookings.cancelReasonLabel, cancelForm, rows: 3, hint: s.bookings.cancelHint)
+                        button(.class("button danger"), .attr("type", "submit")) { s.bookings.transitionButton(.cancelled) }
                     }
                 }
                 : .fragment([]),
@@ -269,6 +269,6 @@ public enum BookingPage {
 
     static func actor(_ entry: BookingHistoryEntry, _ s: Strings) -> String {
         if let name = entry.actorName { return name }
-        return entry.actorKind == "customer" ? s.bookingActorCustomer : s.bookingActorSystem
+        return entry.actorKind == "customer" ? s.bookings.actorCustomer : s.bookings.actorSystem
     }
 }

@@ -14,8 +14,8 @@ public enum CalendarPage {
     ) -> [UInt8] {
         let s = admin.strings
         let agenda = CalendarAgenda.entries(for: window.days, bookings: bookings)
-        let heading = window.kind == .month ? s.calendarMonthHeading(window.anchor) : s.calendarWeekHeading(window)
-        return AdminLayout.page(title: "\(s.calendarTitle) · \(heading)", admin) {
+        let heading = window.kind == .month ? s.calendar.monthHeading(window.anchor) : s.calendar.weekHeading(window)
+        return AdminLayout.page(title: "\(s.calendar.title) · \(heading)", admin) {
             div(.class("page-head")) {
                 h1 {
                     heading
@@ -25,10 +25,10 @@ public enum CalendarPage {
             navigation(window, today: today, s)
             legend(s)
             p(.class("hint no-print")) {
-                s.calendarSubscribeText + " "
-                a(.href(SafeURL(.admin(.account(.show))))) { s.calendarSubscribeLink }
+                s.calendar.subscribeText + " "
+                a(.href(SafeURL(.admin(.account(.show))))) { s.calendar.subscribeLink }
             }
-            if truncated { p(.class("flash warning"), .attr("role", "status")) { s.calendarTruncated } }
+            if truncated { p(.class("flash warning"), .attr("role", "status")) { s.calendar.truncated } }
             switch window.kind {
             case .month: month(window, today: today, agenda: agenda, s)
             case .week: week(window, today: today, agenda: agenda, s)
@@ -43,17 +43,17 @@ public enum CalendarPage {
     static func navigation(_ window: CalendarWindow, today: CalendarDate, _ s: Strings) -> Node {
         let isMonth = window.kind == .month
         return div(.class("calendar-nav")) {
-            nav(.class("actions"), .attr("aria-label", s.calendarTitle)) {
+            nav(.class("actions"), .attr("aria-label", s.calendar.title)) {
                 a(.class("button secondary"), .attr("rel", "prev"), .href(SafeURL(route(window.kind, window.previous)))) {
-                    "← " + (isMonth ? s.calendarPreviousMonth : s.calendarPreviousWeek)
+                    "← " + (isMonth ? s.calendar.previousMonth : s.calendar.previousWeek)
                 }
-                a(.class("button secondary"), .href(SafeURL(route(window.kind, today)))) { s.calendarToday }
+                a(.class("button secondary"), .href(SafeURL(route(window.kind, today)))) { s.calendar.today }
                 a(.class("button secondary"), .attr("rel", "next"), .href(SafeURL(route(window.kind, window.next)))) {
-                    (isMonth ? s.calendarNextMonth : s.calendarNextWeek) + " →"
+                    (isMonth ? s.calendar.nextMonth : s.calendar.nextWeek) + " →"
                 }
                 span(.class("view-switch")) {
                     for kind in CalendarWindow.Kind.allCases {
-                        let label = kind == .month ? s.calendarMonthView : s.calendarWeekView
+                        let label = kind == .month ? s.calendar.monthView : s.calendar.weekView
                         if kind == window.kind {
                             strong(.attr("aria-current", "page")) { label }
                         } else {
@@ -64,19 +64,19 @@ public enum CalendarPage {
             }
             element("form", [.class("calendar-goto"), .attr("method", "get"), .action(SafeURL(.admin(.bookings(.calendar(CalendarQuery())))))]) {
                 Fields.hidden("view", window.kind.rawValue)
-                label(.attr("for", "calendar-date")) { s.calendarGoTo }
+                label(.attr("for", "calendar-date")) { s.calendar.goTo }
                 input(.attr("type", "date"), .id("calendar-date"), .attr("name", "date"), .attr("value", window.anchor.iso), .flag("required"))
-                button(.class("button secondary"), .attr("type", "submit")) { s.calendarShow }
+                button(.class("button secondary"), .attr("type", "submit")) { s.calendar.show }
             }
         }
     }
 
     static func legend(_ s: Strings) -> Node {
-        ul(.class("calendar-legend"), .attr("aria-label", s.calendarLegend)) {
-            li(.class("entry kind-delivery")) { s.calendarDelivery }
-            li(.class("entry kind-pickup")) { s.calendarPickup }
-            li(.class("entry kind-same-day")) { s.calendarDeliveryAndPickup }
-            li(.class("entry kind-on-hire")) { s.calendarOnHire }
+        ul(.class("calendar-legend"), .attr("aria-label", s.calendar.legend)) {
+            li(.class("entry kind-delivery")) { s.calendar.delivery }
+            li(.class("entry kind-pickup")) { s.calendar.pickup }
+            li(.class("entry kind-same-day")) { s.calendar.deliveryAndPickup }
+            li(.class("entry kind-on-hire")) { s.calendar.onHire }
         }
     }
 
@@ -91,10 +91,10 @@ public enum CalendarPage {
 
     static func kindLabel(_ kind: CalendarEntryKind, _ s: Strings) -> String {
         switch kind {
-        case .delivery: s.calendarDelivery
-        case .pickup: s.calendarPickup
-        case .deliveryAndPickup: s.calendarDeliveryAndPickup
-        case .onHire: s.calendarOnHire
+        case .delivery: s.calendar.delivery
+        case .pickup: s.calendar.pickup
+        case .deliveryAndPickup: s.calendar.deliveryAndPickup
+        case .onHire: s.calendar.onHire
         }
     }
 
@@ -110,18 +110,18 @@ public enum CalendarPage {
     static func month(_ window: CalendarWindow, today: CalendarDate, agenda: [CalendarDate: [CalendarEntry]], _ s: Strings) -> Node {
         div(.class("calendar-month")) {
             div(.class("weekdays"), .attr("aria-hidden", "true")) {
-                for weekday in 1...7 { span { s.bookingWeekdayShort(weekday) } }
+                for weekday in 1...7 { span { s.bookings.weekdayShort(weekday) } }
             }
             ol(.class("month-grid")) {
                 for day in window.days {
                     let entries = agenda[day] ?? []
                     element("li", dayAttributes(day, window: window, today: today, base: entries.isEmpty ? "day empty" : "day")) {
                         div(.class("day-head")) {
-                            a(.class("day-number"), .href(SafeURL(route(.week, day))), .attr("aria-label", s.bookingDayWithWeekday(day))) {
-                                span(.class("weekday")) { s.bookingWeekdayShort(day.isoWeekday) + " " }
+                            a(.class("day-number"), .href(SafeURL(route(.week, day))), .attr("aria-label", s.bookings.dayWithWeekday(day))) {
+                                span(.class("weekday")) { s.bookings.weekdayShort(day.isoWeekday) + " " }
                                 String(day.day)
                             }
-                            if day.isoWeekday == 1 { span(.class("week-number")) { s.calendarWeekNumber(day.isoWeek.week) } }
+                            if day.isoWeekday == 1 { span(.class("week-number")) { s.calendar.weekNumber(day.isoWeek.week) } }
                         }
                         if !entries.isEmpty {
                             ul(.class("entries")) {
@@ -136,7 +136,7 @@ public enum CalendarPage {
                                 }
                             }
                             if entries.count > monthDayLimit {
-                                a(.class("more"), .href(SafeURL(route(.week, day)))) { s.calendarMore(entries.count - monthDayLimit) }
+                                a(.class("more"), .href(SafeURL(route(.week, day)))) { s.calendar.more(entries.count - monthDayLimit) }
                             }
                         }
                     }
@@ -161,9 +161,9 @@ public enum CalendarPage {
             for day in window.days {
                 let entries = agenda[day] ?? []
                 element("li", dayAttributes(day, window: window, today: today, base: "day")) {
-                    h2(.class("day-head")) { s.bookingDayWithWeekday(day) }
+                    h2(.class("day-head")) { s.bookings.dayWithWeekday(day) }
                     if entries.isEmpty {
-                        p(.class("muted")) { s.calendarNothing }
+                        p(.class("muted")) { s.calendar.nothing }
                     } else {
                         ul(.class("entries")) {
                             for entry in entries {
@@ -178,7 +178,7 @@ public enum CalendarPage {
                                     let place = [entry.booking.deliveryAddress.line1, entry.booking.deliveryAddress.city]
                                         .filter { !$0.isEmpty }.joined(separator: ", ")
                                     if !place.isEmpty { span(.class("where")) { place } }
-                                    span(.class("when")) { s.bookingPeriodText(entry.booking.period) }
+                                    span(.class("when")) { s.bookings.periodText(entry.booking.period) }
                                 }
                             }
                         }

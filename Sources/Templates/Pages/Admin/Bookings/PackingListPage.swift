@@ -9,70 +9,70 @@ public enum PackingListPage {
     public static func render(booking: BookingDetail, printedAt: Date, admin: AdminPage) -> [UInt8] {
         let s = admin.strings
         let services = booking.lines.filter { !$0.isProduct }
-        return AdminLayout.page(title: "\(s.packingListTitle) \(booking.number)", admin) {
+        return AdminLayout.page(title: "\(s.bookings.packingListTitle) \(booking.number)", admin) {
             div(.class("packing-list")) {
                 div(.class("page-head")) {
-                    h1 { "\(s.packingListTitle) \(booking.number)" }
+                    h1 { "\(s.bookings.packingListTitle) \(booking.number)" }
                     div(.class("actions")) {
-                        a(.href(SafeURL(.admin(.bookings(.show(booking.id)))))) { s.bookingHeading(booking.number) }
+                        a(.href(SafeURL(.admin(.bookings(.show(booking.id)))))) { s.bookings.heading(booking.number) }
                     }
                 }
-                p(.class("no-print hint")) { s.printHint }
+                p(.class("no-print hint")) { s.bookings.printHint }
                 p(.class("print-meta")) {
-                    "\(admin.page.company.name) · \(s.printedAt(DisplayFormat.dateTime(printedAt))) · "
+                    "\(admin.page.company.name) · \(s.bookings.printedAt(DisplayFormat.dateTime(printedAt))) · "
                     BookingComponents.stateBadge(booking.state, s)
                 }
-                if let title = booking.title { p(.class("event-title")) { "\(s.bookingEventLabel): \(title)" } }
+                if let title = booking.title { p(.class("event-title")) { "\(s.bookings.eventLabel): \(title)" } }
 
                 div(.class("packing-facts")) {
                     section {
-                        h2 { s.bookingContactHeading }
+                        h2 { s.bookings.contactHeading }
                         dl(.class("facts")) {
                             if booking.contact.isCompany, let company = booking.contact.companyName {
-                                dt { s.bookingCompanyLabel }
+                                dt { s.bookings.companyLabel }
                                 dd { company }
                             }
-                            dt { s.bookingContactPerson }
+                            dt { s.bookings.contactPerson }
                             dd { booking.contact.name }
                             if let phone = booking.contact.phone {
-                                dt { s.bookingPhoneLabel }
+                                dt { s.bookings.phoneLabel }
                                 dd { phone }
                             }
                             if let email = booking.contact.email {
-                                dt { s.emailLabel }
+                                dt { s.staff.emailLabel }
                                 dd { email }
                             }
                         }
                     }
                     section {
-                        h2 { s.bookingDeliveryAddressHeading }
-                        BookingComponents.address(booking.deliveryAddress, empty: s.bookingNoAddress)
+                        h2 { s.bookings.deliveryAddressHeading }
+                        BookingComponents.address(booking.deliveryAddress, empty: s.bookings.noAddress)
                     }
                     section {
-                        h2 { s.bookingPeriodHeading }
+                        h2 { s.bookings.periodHeading }
                         dl(.class("facts")) {
-                            dt { s.bookingDeliveryLabel }
-                            dd(.class("delivery-day")) { "\(s.bookingDayWithWeekday(booking.period.start)) · \(s.bookingTimeBlank)" }
-                            dt { s.bookingPickupLabel }
-                            dd(.class("pickup-day")) { "\(s.bookingDayWithWeekday(booking.period.end)) · \(s.bookingTimeBlank)" }
+                            dt { s.bookings.deliveryLabel }
+                            dd(.class("delivery-day")) { "\(s.bookings.dayWithWeekday(booking.period.start)) · \(s.bookings.timeBlank)" }
+                            dt { s.bookings.pickupLabel }
+                            dd(.class("pickup-day")) { "\(s.bookings.dayWithWeekday(booking.period.end)) · \(s.bookings.timeBlank)" }
                         }
                     }
                 }
 
-                h2 { s.packingItemsHeading }
+                h2 { s.bookings.packingItemsHeading }
                 if booking.packing.isEmpty {
-                    p { s.nothingToPack }
+                    p { s.bookings.nothingToPack }
                 } else {
                     div(.class("table-scroll")) {
                     table(.class("lines packing")) {
                         thead {
                             tr {
-                                th(.attr("scope", "col"), .class("check")) { s.bookingColumnPacked }
-                                th(.attr("scope", "col"), .class("check")) { s.bookingColumnLoaded }
-                                th(.attr("scope", "col"), .class("num")) { s.bookingColumnQuantity }
-                                th(.attr("scope", "col")) { s.bookingColumnSKU }
-                                th(.attr("scope", "col")) { s.bookingColumnDescription }
-                                th(.attr("scope", "col"), .class("check")) { s.bookingColumnReturned }
+                                th(.attr("scope", "col"), .class("check")) { s.bookings.columnPacked }
+                                th(.attr("scope", "col"), .class("check")) { s.bookings.columnLoaded }
+                                th(.attr("scope", "col"), .class("num")) { s.bookings.columnQuantity }
+                                th(.attr("scope", "col")) { s.bookings.columnSKU }
+                                th(.attr("scope", "col")) { s.bookings.columnDescription }
+                                th(.attr("scope", "col"), .class("check")) { s.bookings.columnReturned }
                             }
                         }
                         tbody {
@@ -92,25 +92,25 @@ public enum PackingListPage {
                 }
 
                 if !services.isEmpty {
-                    h2 { s.bookingServicesHeading }
+                    h2 { s.bookings.servicesHeading }
                     ul(.class("services")) {
                         for line in services { li { "\(line.quantity) × \(line.description)" } }
                     }
                 }
 
                 if !booking.notes.isEmpty {
-                    h2 { s.notesHeading }
+                    h2 { s.bookings.notesHeading }
                     element("pre", [.class("notes")]) { booking.notes }
                 }
 
-                h2 { s.signaturesHeading }
+                h2 { s.bookings.signaturesHeading }
                 div(.class("signatures")) {
-                    for role in [s.signedPacked, s.signedDelivered, s.signedReceived, s.signedReturned] {
+                    for role in [s.bookings.signedPacked, s.bookings.signedDelivered, s.bookings.signedReceived, s.bookings.signedReturned] {
                         div(.class("signature-block")) {
                             p { strong { role } }
-                            p(.class("sign-line")) { s.signatureLine }
-                            p(.class("sign-line")) { s.bookingNameInPrint }
-                            p(.class("sign-line")) { s.bookingDateLabel }
+                            p(.class("sign-line")) { s.bookings.signatureLine }
+                            p(.class("sign-line")) { s.bookings.nameInPrint }
+                            p(.class("sign-line")) { s.bookings.dateLabel }
                         }
                     }
                 }

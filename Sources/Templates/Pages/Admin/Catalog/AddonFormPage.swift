@@ -16,10 +16,10 @@ public enum AddonFormPage {
         let action: Route
         switch mode {
         case .new:
-            title = s.addonNew
+            title = s.catalog.newAddon
             action = .admin(.addons(.create))
         case .edit(let id, let name, _):
-            title = "\(s.addonEditTitle): \(name)"
+            title = "\(s.catalog.addonEditTitle): \(name)"
             action = .admin(.addons(.update(id)))
         }
         return AdminLayout.page(title: title, admin) {
@@ -27,13 +27,13 @@ public enum AddonFormPage {
                 RecordListParts.head(title, badges: active ? [] : [StateBadge.badge(s.recordInactiveBadge, .bad)]) {
                     if admin.may(.admin(.addons(.deactivate(id)))) {
                         if active {
-                            Fields.postButton(.admin(.addons(.deactivate(id))), s.productDeactivate, csrf: admin.csrfToken)
+                            Fields.postButton(.admin(.addons(.deactivate(id))), s.catalog.productDeactivate, csrf: admin.csrfToken)
                         } else {
-                            Fields.postButton(.admin(.addons(.deactivate(id))), s.productReactivate, csrf: admin.csrfToken, fields: [("active", "yes")])
+                            Fields.postButton(.admin(.addons(.deactivate(id))), s.catalog.productReactivate, csrf: admin.csrfToken, fields: [("active", "yes")])
                         }
                     }
                 }
-                if !active { div(.class("flash warning"), .attr("role", "note")) { s.addonInactiveNote } }
+                if !active { div(.class("flash warning"), .attr("role", "note")) { s.catalog.addonInactiveNote } }
             } else {
                 h1 { title }
             }
@@ -41,19 +41,19 @@ public enum AddonFormPage {
             Fields.post(action, csrf: admin.csrfToken) {
                 if case .edit = mode { Fields.hidden("version", form["version"]) }
                 div(.class("grid")) {
-                    Fields.text("name", s.addonName, form, required: true, extra: [.attr("maxlength", "200")])
+                    Fields.text("name", s.catalog.addonName, form, required: true, extra: [.attr("maxlength", "200")])
                     Fields.select(
-                        "pricing", s.addonPricing, form, options: [LinePricing.flat, .perUnit].map { ($0.rawValue, s.pricingName($0)) })
+                        "pricing", s.catalog.addonPricing, form, options: [LinePricing.flat, .perUnit].map { ($0.rawValue, s.quotations.pricingName($0)) })
                     Fields.text(
-                        "price", s.addonPrice, form, required: true, hint: s.productPriceHint,
+                        "price", s.catalog.addonPrice, form, required: true, hint: s.catalog.productPriceHint,
                         extra: [.attr("inputmode", "decimal"), .attr("autocomplete", "off")])
                     Fields.select(
-                        "product", s.addonProduct, form, options: [("", s.addonAnyProduct)] + products.map { (String($0.id), $0.label) },
-                        hint: s.addonProductHint)
+                        "product", s.catalog.addonProduct, form, options: [("", s.catalog.addonAnyProduct)] + products.map { (String($0.id), $0.label) },
+                        hint: s.catalog.addonProductHint)
                 }
-                Fields.textarea("description", s.addonDescription, form, rows: 3)
+                Fields.textarea("description", s.catalog.addonDescription, form, rows: 3)
                 div(.class("actions")) {
-                    button(.class("button"), .attr("type", "submit")) { s.addonSave }
+                    button(.class("button"), .attr("type", "submit")) { s.catalog.addonSave }
                     a(.class("button secondary"), .href(SafeURL(.admin(.addons(.list(CatalogListQuery())))))) { s.cancel }
                 }
             }

@@ -5,24 +5,24 @@ public import Routing
 public enum AddonListPage {
     public static func render(page: RecordPage<AddonRecord>, query: CatalogListQuery, admin: AdminPage) -> [UInt8] {
         let s = admin.strings
-        return AdminLayout.page(title: s.addonsTitle, admin) {
-            RecordListParts.head(s.addonsTitle) {
-                if admin.may(.admin(.addons(.new))) { a(.class("button"), .href(SafeURL(.admin(.addons(.new))))) { s.addonNew } }
+        return AdminLayout.page(title: s.catalog.addonsTitle, admin) {
+            RecordListParts.head(s.catalog.addonsTitle) {
+                if admin.may(.admin(.addons(.new))) { a(.class("button"), .href(SafeURL(.admin(.addons(.new))))) { s.catalog.newAddon } }
             }
             RecordListParts.filters(
-                .admin(.addons(.list(CatalogListQuery()))), search: query.search ?? "", searchLabel: s.addonSearchLabel, flag: "inactive",
-                flagLabel: s.productShowInactive, flagOn: query.inactive, s)
+                .admin(.addons(.list(CatalogListQuery()))), search: query.search ?? "", searchLabel: s.catalog.addonSearchLabel, flag: "inactive",
+                flagLabel: s.catalog.productShowInactive, flagOn: query.inactive, s)
             if page.rows.isEmpty {
-                p(.class("empty")) { s.addonNone }
+                p(.class("empty")) { s.catalog.addonNone }
             } else {
                 div(.class("table-scroll")) {
                     table(.class("list addons")) {
                         thead {
                             tr {
-                                RecordListParts.th(s.addonName)
-                                RecordListParts.th(s.addonDescription)
-                                RecordListParts.th(s.productColumnPrice, number: true)
-                                RecordListParts.th(s.addonProduct)
+                                RecordListParts.th(s.catalog.addonName)
+                                RecordListParts.th(s.catalog.addonDescription)
+                                RecordListParts.th(s.catalog.productColumnPrice, number: true)
+                                RecordListParts.th(s.catalog.addonProduct)
                                 RecordListParts.th(s.recordStatus)
                             }
                         }
@@ -42,7 +42,7 @@ public enum AddonListPage {
                                         if let product = row.draft.productID, let label = row.productLabel {
                                             a(.href(SafeURL(.admin(.products(.show(product, ProductQuery())))))) { label }
                                         } else {
-                                            s.addonAnyProduct
+                                            s.catalog.addonAnyProduct
                                         }
                                     }
                                     td {

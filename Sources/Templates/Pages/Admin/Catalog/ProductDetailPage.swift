@@ -36,36 +36,36 @@ public enum ProductDetailPage {
                 if admin.may(.admin(.products(.edit(id)))) { a(.class("button"), .href(SafeURL(.admin(.products(.edit(id)))))) { s.edit } }
                 if admin.may(.admin(.products(.deactivate(id)))) {
                     if product.active {
-                        Fields.postButton(.admin(.products(.deactivate(id))), s.productDeactivate, csrf: admin.csrfToken)
+                        Fields.postButton(.admin(.products(.deactivate(id))), s.catalog.productDeactivate, csrf: admin.csrfToken)
                     } else {
-                        Fields.postButton(.admin(.products(.deactivate(id))), s.productReactivate, csrf: admin.csrfToken, fields: [("active", "yes")])
+                        Fields.postButton(.admin(.products(.deactivate(id))), s.catalog.productReactivate, csrf: admin.csrfToken, fields: [("active", "yes")])
                     }
                 }
             }
-            if !product.active { div(.class("flash warning"), .attr("role", "note")) { s.productInactiveNote } }
+            if !product.active { div(.class("flash warning"), .attr("role", "note")) { s.catalog.productInactiveNote } }
 
             div(.class("cards record-cards")) {
                 section(.class("card")) {
                     h2 { s.recordDetails }
                     dl(.class("facts")) {
-                        dt { s.productSKU }
+                        dt { s.catalog.productSKU }
                         dd { code { draft.sku } }
-                        dt { s.productCategory }
-                        dd { product.categoryName ?? s.productNoCategory }
-                        dt { s.productColumnPrice }
+                        dt { s.catalog.productCategory }
+                        dd { product.categoryName ?? s.catalog.productNoCategory }
+                        dt { s.catalog.productColumnPrice }
                         dd { s.priceWithPricing(draft.price, draft.pricing) }
-                        dt { s.productStock }
+                        dt { s.catalog.productStock }
                         dd(.id("stock-level")) { String(draft.stock) }
                         dt { s.recordStatus }
                         dd { product.active ? s.recordActiveBadge : s.recordInactiveBadge }
-                        dt { s.productUpdated }
+                        dt { s.catalog.productUpdated }
                         dd { DisplayFormat.dateTime(product.updatedAt) }
                     }
                 }
                 section(.class("card")) {
-                    h2 { s.productDescription }
+                    h2 { s.catalog.productDescription }
                     if description.markup.isEmpty {
-                        p(.class("hint")) { s.productNoDescription }
+                        p(.class("hint")) { s.catalog.productNoDescription }
                     } else {
                         div(.class("rich-text")) { Node.sanitized(description) }
                     }
@@ -74,28 +74,28 @@ public enum ProductDetailPage {
 
             if admin.may(.admin(.products(.setStock(id)))) {
                 section(.class("card"), .id("stock")) {
-                    h2 { s.productStockHeading }
+                    h2 { s.catalog.productStockHeading }
                     Fields.summary(stockForm, s)
                     Fields.post(.admin(.products(.setStock(id))), csrf: admin.csrfToken) {
                         Fields.hidden("version", stockForm["version"])
                         div(.class("stock-form")) {
                             Fields.text(
-                                "stock", s.productStock, stockForm, type: "number", required: true,
+                                "stock", s.catalog.productStock, stockForm, type: "number", required: true,
                                 extra: [.attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)), .attr("step", "1")])
-                            button(.class("button"), .attr("type", "submit")) { s.productStockSave }
+                            button(.class("button"), .attr("type", "submit")) { s.catalog.productStockSave }
                         }
                     }
                 }
             }
 
             section(.class("card"), .id("availability")) {
-                h2 { s.availabilityHeading }
+                h2 { s.catalog.availabilityHeading }
                 form(.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.products(.show(id, ProductQuery())))))) {
-                    Fields.text("from", s.availabilityFrom, periodForm, type: "date")
-                    Fields.text("to", s.availabilityTo, periodForm, type: "date")
+                    Fields.text("from", s.catalog.availabilityFrom, periodForm, type: "date")
+                    Fields.text("to", s.catalog.availabilityTo, periodForm, type: "date")
                     div(.class("field")) { button(.class("button secondary"), .attr("type", "submit")) { s.recordFilterButton } }
                 }
-                p(.class("hint")) { s.availabilityLegend(maximumDays: AvailabilityWindow.maximumDays) }
+                p(.class("hint")) { s.catalog.availabilityLegend(maximumDays: AvailabilityWindow.maximumDays) }
                 if let strip { stripNodes(strip, admin) }
             }
         }.rendered()
@@ -107,44 +107,44 @@ public enum ProductDetailPage {
         let shortDays = days.filter(\.isOverbooked).count
         return .fragment([
             shortDays > 0
-                ? div(.class("flash warning"), .attr("role", "status")) { s.availabilityShortDays(shortDays) }
-                : p { s.availabilityFreeAll(strip.availability.available) },
-            ol(.class("avail-strip"), .attr("aria-label", s.availabilityHeading)) {
+                ? div(.class("flash warning"), .attr("role", "status")) { s.catalog.availabilityShortDays(shortDays) }
+                : p { s.catalog.availabilityFreeAll(strip.availability.available) },
+            ol(.class("avail-strip"), .attr("aria-label", s.catalog.availabilityHeading)) {
                 for (index, day) in days.enumerated() {
                     let weekend = day.date.isoWeekday >= 6
                     let state = day.isOverbooked ? "short" : (day.reserved >= day.stock ? "full" : (day.reserved > 0 ? "partial" : "free"))
                     li(.class("avail-day \(state)\(weekend ? " weekend" : "")"), .data("data-date", day.date.iso)) {
                         span(.class("avail-date")) {
-                            span(.class("weekday")) { s.weekdayShort(day.date.isoWeekday) }
+                            span(.class("weekday")) { s.catalog.weekdayShort(day.date.isoWeekday) }
                             " "
                             element("time", [.attr("datetime", day.date.iso)]) {
                                 index == 0 || day.date.day == 1
-                                    ? "\(day.date.day) \(s.monthShort(day.date.month))" : String(day.date.day)
+                                    ? "\(day.date.day) \(s.catalog.monthShort(day.date.month))" : String(day.date.day)
                             }
                         }
                         meterNode(day)
                         span(.class("avail-count"), .data("data-reserved", String(day.reserved))) { "\(day.reserved)/\(day.stock)" }
-                        span(.class("visually-hidden")) { s.availabilityDay(reserved: day.reserved, stock: day.stock) }
+                        span(.class("visually-hidden")) { s.catalog.availabilityDay(reserved: day.reserved, stock: day.stock) }
                         if day.isOverbooked {
-                            span(.class("badge bad")) { s.availabilityShort(day.reserved - day.stock) }
+                            span(.class("badge bad")) { s.catalog.availabilityShort(day.reserved - day.stock) }
                         } else {
-                            span(.class("avail-free")) { s.availabilityFree(day.available) }
+                            span(.class("avail-free")) { s.catalog.availabilityFree(day.available) }
                         }
                     }
                 }
             },
-            h3 { s.availabilityBookingsHeading },
+            h3 { s.catalog.availabilityBookingsHeading },
             strip.bookings.isEmpty
-                ? p(.class("hint")) { s.availabilityNoBookings }
+                ? p(.class("hint")) { s.catalog.availabilityNoBookings }
                 : div(.class("table-scroll")) {
                     table(.class("list")) {
                         thead {
                             tr {
-                                RecordListParts.th(s.availabilityColumnBooking)
-                                RecordListParts.th(s.availabilityColumnCustomer)
-                                RecordListParts.th(s.customerColumnState)
-                                RecordListParts.th(s.customerColumnPeriod)
-                                RecordListParts.th(s.availabilityColumnQuantity, number: true)
+                                RecordListParts.th(s.catalog.availabilityColumnBooking)
+                                RecordListParts.th(s.catalog.availabilityColumnCustomer)
+                                RecordListParts.th(s.customers.columnState)
+                                RecordListParts.th(s.customers.columnPeriod)
+                                RecordListParts.th(s.catalog.availabilityColumnQuantity, number: true)
                             }
                         }
                         tbody {
@@ -158,7 +158,7 @@ public enum ProductDetailPage {
                                         }
                                     }
                                     td { booking.customerName }
-                                    td { s.bookingStateName(booking.state) }
+                                    td { s.bookings.stateName(booking.state) }
                                     td { s.periodText(booking.period) }
                                     RecordListParts.td(number: true) { String(booking.quantity) }
                                 }

@@ -17,11 +17,11 @@ public enum ProductFormPage {
         let back: Route
         switch mode {
         case .new:
-            title = s.productNew
+            title = s.catalog.newProduct
             action = .admin(.products(.create))
             back = .admin(.products(.list(CatalogListQuery())))
         case .edit(let id, let name):
-            title = "\(s.productEditTitle): \(name)"
+            title = "\(s.catalog.productEditTitle): \(name)"
             action = .admin(.products(.update(id)))
             back = .admin(.products(.show(id, ProductQuery())))
         }
@@ -31,24 +31,24 @@ public enum ProductFormPage {
             Fields.post(action, csrf: admin.csrfToken) {
                 if case .edit = mode { Fields.hidden("version", form["version"]) }
                 div(.class("grid")) {
-                    Fields.text("sku", s.productSKU, form, required: true, hint: s.productSKUHint, extra: [.attr("maxlength", "40")])
-                    Fields.text("name", s.productName, form, required: true, extra: [.attr("maxlength", "200")])
+                    Fields.text("sku", s.catalog.productSKU, form, required: true, hint: s.catalog.productSKUHint, extra: [.attr("maxlength", "40")])
+                    Fields.text("name", s.catalog.productName, form, required: true, extra: [.attr("maxlength", "200")])
                     Fields.select(
-                        "category", s.productCategory, form,
-                        options: [("", s.productNoCategory)] + categories.map { (String($0.id), $0.label) })
+                        "category", s.catalog.productCategory, form,
+                        options: [("", s.catalog.productNoCategory)] + categories.map { (String($0.id), $0.label) })
                     Fields.select(
-                        "pricing", s.productPricing, form,
-                        options: [LinePricing.perDay, .perRental].map { ($0.rawValue, s.pricingName($0)) })
+                        "pricing", s.catalog.productPricing, form,
+                        options: [LinePricing.perDay, .perRental].map { ($0.rawValue, s.quotations.pricingName($0)) })
                     Fields.text(
-                        "price", s.productPrice, form, required: true, hint: s.productPriceHint,
+                        "price", s.catalog.productPrice, form, required: true, hint: s.catalog.productPriceHint,
                         extra: [.attr("inputmode", "decimal"), .attr("autocomplete", "off")])
                     Fields.text(
-                        "stock", s.productStock, form, type: "number", required: true,
+                        "stock", s.catalog.productStock, form, type: "number", required: true,
                         extra: [.attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)), .attr("step", "1")])
                 }
-                Fields.textarea("description", s.productDescription, form, rows: 8, hint: s.productDescriptionHint)
+                Fields.textarea("description", s.catalog.productDescription, form, rows: 8, hint: s.catalog.productDescriptionHint)
                 div(.class("actions")) {
-                    button(.class("button"), .attr("type", "submit")) { s.productSave }
+                    button(.class("button"), .attr("type", "submit")) { s.catalog.productSave }
                     a(.class("button secondary"), .href(SafeURL(back))) { s.cancel }
                 }
             }

@@ -5,25 +5,25 @@ public import Routing
 public enum ProductListPage {
     public static func render(page: RecordPage<ProductSummary>, query: CatalogListQuery, admin: AdminPage) -> [UInt8] {
         let s = admin.strings
-        return AdminLayout.page(title: s.productsTitle, admin) {
-            RecordListParts.head(s.productsTitle) {
-                if admin.may(.admin(.products(.new))) { a(.class("button"), .href(SafeURL(.admin(.products(.new))))) { s.productNew } }
+        return AdminLayout.page(title: s.catalog.productsTitle, admin) {
+            RecordListParts.head(s.catalog.productsTitle) {
+                if admin.may(.admin(.products(.new))) { a(.class("button"), .href(SafeURL(.admin(.products(.new))))) { s.catalog.newProduct } }
             }
             RecordListParts.filters(
-                .admin(.products(.list(CatalogListQuery()))), search: query.search ?? "", searchLabel: s.productSearchLabel, flag: "inactive",
-                flagLabel: s.productShowInactive, flagOn: query.inactive, s)
+                .admin(.products(.list(CatalogListQuery()))), search: query.search ?? "", searchLabel: s.catalog.productSearchLabel, flag: "inactive",
+                flagLabel: s.catalog.productShowInactive, flagOn: query.inactive, s)
             if page.rows.isEmpty {
-                p(.class("empty")) { s.productNone }
+                p(.class("empty")) { s.catalog.productNone }
             } else {
                 div(.class("table-scroll")) {
                     table(.class("list products")) {
                         thead {
                             tr {
-                                RecordListParts.th(s.productColumnSKU)
-                                RecordListParts.th(s.productColumnName)
-                                RecordListParts.th(s.productColumnCategory)
-                                RecordListParts.th(s.productColumnPrice, number: true)
-                                RecordListParts.th(s.productColumnStock, number: true)
+                                RecordListParts.th(s.catalog.productColumnSKU)
+                                RecordListParts.th(s.catalog.productColumnName)
+                                RecordListParts.th(s.catalog.productColumnCategory)
+                                RecordListParts.th(s.catalog.productColumnPrice, number: true)
+                                RecordListParts.th(s.catalog.productColumnStock, number: true)
                                 RecordListParts.th(s.recordStatus)
                             }
                         }

@@ -16,55 +16,55 @@ public enum CustomerDetailPage {
             ) {
                 if admin.may(.admin(.customers(.edit(id)))) { a(.class("button"), .href(SafeURL(.admin(.customers(.edit(id)))))) { s.edit } }
                 let newQuotation = Route.admin(.quotations(.new(QuotationNewQuery(customer: id))))
-                if !archived, admin.may(newQuotation) { a(.class("button secondary"), .href(SafeURL(newQuotation))) { s.customerNewQuotation } }
+                if !archived, admin.may(newQuotation) { a(.class("button secondary"), .href(SafeURL(newQuotation))) { s.customers.newQuotation } }
                 if admin.may(.admin(.customers(.archive(id)))) {
                     if archived {
-                        Fields.postButton(.admin(.customers(.archive(id))), s.customerRestore, csrf: admin.csrfToken, fields: [("restore", "yes")])
+                        Fields.postButton(.admin(.customers(.archive(id))), s.customers.restore, csrf: admin.csrfToken, fields: [("restore", "yes")])
                     } else {
-                        Fields.postButton(.admin(.customers(.archive(id))), s.customerArchive, csrf: admin.csrfToken)
+                        Fields.postButton(.admin(.customers(.archive(id))), s.customers.archive, csrf: admin.csrfToken)
                     }
                 }
             }
-            if archived { div(.class("flash warning"), .attr("role", "note")) { s.customerArchivedNote } }
+            if archived { div(.class("flash warning"), .attr("role", "note")) { s.customers.archivedNote } }
 
             div(.class("cards record-cards")) {
                 section(.class("card")) {
-                    h2 { s.customerContactHeading }
+                    h2 { s.customers.contactHeading }
                     dl(.class("facts")) {
-                        fact(s.customerKind, s.customerKindName(details.kind))
+                        fact(s.customers.kind, s.customers.kindName(details.kind))
                         if details.kind == .company {
-                            fact(s.customerCompanyName, details.companyName)
-                            fact(s.customerName, details.name)
-                            if !details.organisationNumber.isEmpty { fact(s.customerOrgNumber, details.organisationNumber) }
-                            if !details.vatNumber.isEmpty { fact(s.customerVATNumber, details.vatNumber) }
+                            fact(s.customers.companyName, details.companyName)
+                            fact(s.customers.name, details.name)
+                            if !details.organisationNumber.isEmpty { fact(s.customers.orgNumber, details.organisationNumber) }
+                            if !details.vatNumber.isEmpty { fact(s.customers.vatNumber, details.vatNumber) }
                         } else {
-                            fact(s.customerName, details.name)
+                            fact(s.customers.name, details.name)
                         }
                         if !details.email.isEmpty {
-                            dt { s.customerEmail }
+                            dt { s.customers.email }
                             dd { a(.href(SafeURL(mailto: details.email))) { details.email } }
                         }
-                        if !details.phone.isEmpty { fact(s.customerPhone, details.phone) }
-                        fact(s.customerLocale, record.profile.locale == .sv ? "Svenska" : "English")
-                        fact(s.customerSince, DisplayFormat.date(record.createdAt))
+                        if !details.phone.isEmpty { fact(s.customers.phone, details.phone) }
+                        fact(s.customers.locale, record.profile.locale == .sv ? "Svenska" : "English")
+                        fact(s.customers.since, DisplayFormat.date(record.createdAt))
                     }
                 }
                 section(.class("card")) {
-                    h2 { s.customerAddressesHeading }
-                    h3 { s.customerBilling }
-                    addressLines(details.billingAddress, empty: s.customerNoAddress)
-                    h3 { s.customerDelivery }
+                    h2 { s.customers.addressesHeading }
+                    h3 { s.customers.billing }
+                    addressLines(details.billingAddress, empty: s.customers.noAddress)
+                    h3 { s.customers.delivery }
                     if record.profile.deliveryAddress.printedLines.isEmpty {
-                        p(.class("hint")) { s.customerSameAsBilling }
+                        p(.class("hint")) { s.customers.sameAsBilling }
                     } else {
-                        addressLines(record.profile.deliveryAddress, empty: s.customerNoAddress)
+                        addressLines(record.profile.deliveryAddress, empty: s.customers.noAddress)
                     }
                 }
             }
             section(.class("card")) {
-                h2 { s.customerNotes }
+                h2 { s.customers.notes }
                 if record.profile.notes.isEmpty {
-                    p(.class("hint")) { s.customerNoNotes }
+                    p(.class("hint")) { s.customers.noNotes }
                 } else {
                     p(.class("notes")) { record.profile.notes }
                 }
@@ -93,17 +93,17 @@ public enum CustomerDetailPage {
     static func quotations(_ history: CustomerHistory, _ admin: AdminPage) -> Node {
         let s = admin.strings
         return section(.class("card"), .id("quotations")) {
-            h2 { s.customerQuotationsHeading }
+            h2 { s.customers.quotationsHeading }
             if history.quotations.isEmpty {
-                p(.class("hint")) { s.customerNoQuotations }
+                p(.class("hint")) { s.customers.noQuotations }
             } else {
                 DataTable.render(.class("list")) {
-                    DataTable.column(s.customerColumnNumber)
-                    DataTable.column(s.customerColumnTitle)
-                    DataTable.column(s.customerColumnState)
-                    DataTable.column(s.customerColumnPeriod)
-                    DataTable.column(s.customerColumnTotal, numeric: true)
-                    DataTable.column(s.customerColumnCreated)
+                    DataTable.column(s.customers.columnNumber)
+                    DataTable.column(s.customers.columnTitle)
+                    DataTable.column(s.customers.columnState)
+                    DataTable.column(s.customers.columnPeriod)
+                    DataTable.column(s.customers.columnTotal, numeric: true)
+                    DataTable.column(s.customers.columnCreated)
                 } rows: {
                     for quotation in history.quotations {
                         tr {
@@ -116,7 +116,7 @@ public enum CustomerDetailPage {
                             }
                             td { quotation.title }
                             td {
-                                StateBadge.badge(s.quotationState(quotation.state), tone(quotation.state))
+                                StateBadge.badge(s.quotations.quotationState(quotation.state), tone(quotation.state))
                             }
                             td { s.periodText(quotation.period) }
                             RecordListParts.td(number: true) { quotation.total.formatted(admin.language) }
@@ -124,7 +124,7 @@ public enum CustomerDetailPage {
                         }
                     }
                 }
-                if history.quotations.count >= history.limit { p(.class("hint")) { s.customerLatest(history.limit) } }
+                if history.quotations.count >= history.limit { p(.class("hint")) { s.customers.latest(history.limit) } }
             }
         }
     }
@@ -133,16 +133,16 @@ public enum CustomerDetailPage {
         let s = admin.strings
         let all = Route.admin(.bookings(.list(BookingListQuery(customer: String(id.rawValue)))))
         return section(.class("card"), .id("bookings")) {
-            h2 { s.customerBookingsHeading }
+            h2 { s.customers.bookingsHeading }
             if history.bookings.isEmpty {
-                p(.class("hint")) { s.customerNoBookings }
+                p(.class("hint")) { s.customers.noBookings }
             } else {
                 DataTable.render(.class("list")) {
-                    DataTable.column(s.customerColumnNumber)
-                    DataTable.column(s.customerColumnTitle)
-                    DataTable.column(s.customerColumnState)
-                    DataTable.column(s.customerColumnPeriod)
-                    DataTable.column(s.customerColumnTotal, numeric: true)
+                    DataTable.column(s.customers.columnNumber)
+                    DataTable.column(s.customers.columnTitle)
+                    DataTable.column(s.customers.columnState)
+                    DataTable.column(s.customers.columnPeriod)
+                    DataTable.column(s.customers.columnTotal, numeric: true)
                 } rows: {
                     for booking in history.bookings {
                         tr {
@@ -155,15 +155,15 @@ public enum CustomerDetailPage {
                             }
                             td { booking.title }
                             td {
-                                StateBadge.badge(s.bookingStateName(booking.state), tone(booking.state))
+                                StateBadge.badge(s.bookings.stateName(booking.state), tone(booking.state))
                             }
                             td { s.periodText(booking.period) }
                             RecordListParts.td(number: true) { booking.total.formatted(admin.language) }
                         }
                     }
                 }
-                if history.bookings.count >= history.limit { p(.class("hint")) { s.customerLatest(history.limit) } }
-                if admin.may(all) { p { a(.href(SafeURL(all))) { s.customerAllBookings } } }
+                if history.bookings.count >= history.limit { p(.class("hint")) { s.customers.latest(history.limit) } }
+                if admin.may(all) { p { a(.href(SafeURL(all))) { s.customers.allBookings } } }
             }
         }
     }
@@ -171,9 +171,9 @@ public enum CustomerDetailPage {
     static func activity(_ history: CustomerHistory, _ admin: AdminPage) -> Node {
         let s = admin.strings
         return section(.class("card"), .id("activity")) {
-            h2 { s.customerActivityHeading }
+            h2 { s.customers.activityHeading }
             if history.activity.isEmpty {
-                p(.class("hint")) { s.customerNoActivity }
+                p(.class("hint")) { s.customers.noActivity }
             } else {
                 ol(.class("activity")) {
                     for entry in history.activity { activityItem(entry, admin) }
@@ -192,7 +192,7 @@ public enum CustomerDetailPage {
             if entry.entityType == "booking" { subjectRoute = .admin(.bookings(.show(BookingID(rawValue: id)))) }
         }
         return li {
-            strong { s.historyActivity(entity: entry.entityType, action: entry.action) }
+            strong { s.customers.historyActivity(entity: entry.entityType, action: entry.action) }
             if !entry.subject.isEmpty {
                 " "
                 if let route = subjectRoute, admin.may(route) {
@@ -201,13 +201,13 @@ public enum CustomerDetailPage {
                     entry.subject
                 }
             }
-            " · \(s.historyActor(name: entry.actorName, kind: entry.actorKind)) · "
+            " · \(s.customers.historyActor(name: entry.actorName, kind: entry.actorKind)) · "
             element("time", []) { DisplayFormat.dateTime(entry.at) }
             if entry.entityType == "customer", entry.action == "updated", !entry.changes.isEmpty {
                 ul(.class("changes")) {
                     for change in entry.changes.prefix(20) {
                         li {
-                            span(.class("field-name")) { s.customerFieldName(change.field) }
+                            span(.class("field-name")) { s.customers.fieldName(change.field) }
                             ": "
                             element("del", []) { shorten(change.before) }
                             " → "

@@ -22,11 +22,11 @@ public enum CustomerFormPage {
         let back: Route
         switch mode {
         case .new:
-            title = s.customerNew
+            title = s.customers.newCustomer
             action = .admin(.customers(.create))
             back = .admin(.customers(.list(CustomerListQuery())))
         case .edit(let id, let name):
-            title = "\(s.customerEditTitle): \(name)"
+            title = "\(s.customers.editTitle): \(name)"
             action = .admin(.customers(.update(id)))
             back = .admin(.customers(.show(id)))
         }
@@ -37,23 +37,23 @@ public enum CustomerFormPage {
                 if case .edit = mode { Fields.hidden("version", form["version"]) }
                 div(.class("grid")) {
                     Fields.select(
-                        "kind", s.customerKind, form,
-                        options: [CustomerDetails.Kind.person, .company].map { ($0.rawValue, s.customerKindName($0)) })
-                    Fields.text("name", s.customerName, form, required: true, hint: s.customerNameHint, extra: [.attr("maxlength", "200")])
-                    Fields.text("company_name", s.customerCompanyName, form, hint: s.customerCompanyHint, extra: [.attr("maxlength", "200")])
-                    Fields.text("org_number", s.customerOrgNumber, form, extra: [.attr("maxlength", "30")])
-                    Fields.text("vat_number", s.customerVATNumber, form, extra: [.attr("maxlength", "20")])
-                    Fields.text("email", s.customerEmail, form, type: "email", extra: [.attr("maxlength", "254"), .attr("autocomplete", "off")])
-                    Fields.text("phone", s.customerPhone, form, type: "tel", extra: [.attr("maxlength", "40")])
+                        "kind", s.customers.kind, form,
+                        options: [CustomerDetails.Kind.person, .company].map { ($0.rawValue, s.customers.kindName($0)) })
+                    Fields.text("name", s.customers.name, form, required: true, hint: s.customers.nameHint, extra: [.attr("maxlength", "200")])
+                    Fields.text("company_name", s.customers.companyName, form, hint: s.customers.companyHint, extra: [.attr("maxlength", "200")])
+                    Fields.text("org_number", s.customers.orgNumber, form, extra: [.attr("maxlength", "30")])
+                    Fields.text("vat_number", s.customers.vatNumber, form, extra: [.attr("maxlength", "20")])
+                    Fields.text("email", s.customers.email, form, type: "email", extra: [.attr("maxlength", "254"), .attr("autocomplete", "off")])
+                    Fields.text("phone", s.customers.phone, form, type: "tel", extra: [.attr("maxlength", "40")])
                     Fields.select(
-                        "locale", s.customerLocale, form,
+                        "locale", s.customers.locale, form,
                         options: [("sv", "Svenska"), ("en", "English")])
                 }
-                address("billing", s.customerBilling, hint: nil, form, s)
-                address("delivery", s.customerDelivery, hint: s.customerDeliveryHint, form, s)
-                Fields.textarea("notes", s.customerNotes, form, rows: 4, hint: s.customerNotesHint)
+                address("billing", s.customers.billing, hint: nil, form, s)
+                address("delivery", s.customers.delivery, hint: s.customers.deliveryHint, form, s)
+                Fields.textarea("notes", s.customers.notes, form, rows: 4, hint: s.customers.notesHint)
                 div(.class("actions")) {
-                    button(.class("button"), .attr("type", "submit")) { s.customerSave }
+                    button(.class("button"), .attr("type", "submit")) { s.customers.save }
                     a(.class("button secondary"), .href(SafeURL(back))) { s.cancel }
                 }
             }
@@ -65,12 +65,12 @@ public enum CustomerFormPage {
             legend { title }
             if let hint { p(.class("hint")) { hint } }
             div(.class("grid")) {
-                Fields.text("\(prefix)_line1", s.customerAddressLine1, form, extra: [.attr("maxlength", "200")])
-                Fields.text("\(prefix)_line2", s.customerAddressLine2, form, extra: [.attr("maxlength", "200")])
-                Fields.text("\(prefix)_postal_code", s.customerPostalCode, form, extra: [.attr("maxlength", "12")])
-                Fields.text("\(prefix)_city", s.customerCity, form, extra: [.attr("maxlength", "100")])
+                Fields.text("\(prefix)_line1", s.customers.addressLine1, form, extra: [.attr("maxlength", "200")])
+                Fields.text("\(prefix)_line2", s.customers.addressLine2, form, extra: [.attr("maxlength", "200")])
+                Fields.text("\(prefix)_postal_code", s.customers.postalCode, form, extra: [.attr("maxlength", "12")])
+                Fields.text("\(prefix)_city", s.customers.city, form, extra: [.attr("maxlength", "100")])
                 Fields.text(
-                    "\(prefix)_country", s.customerCountry, form,
+                    "\(prefix)_country", s.customers.country, form,
                     extra: [.attr("maxlength", "2"), .attr("size", "2"), .attr("autocapitalize", "characters")])
             }
         }

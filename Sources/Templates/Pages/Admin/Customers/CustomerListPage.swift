@@ -6,24 +6,24 @@ public enum CustomerListPage {
     public static func render(page: RecordPage<CustomerSummary>, query: CustomerListQuery, admin: AdminPage) -> [UInt8] {
         let s = admin.strings
         let archived = query.archived
-        return AdminLayout.page(title: s.customersTitle, admin) {
-            RecordListParts.head(s.customersTitle) {
-                if admin.may(.admin(.customers(.new))) { a(.class("button"), .href(SafeURL(.admin(.customers(.new))))) { s.customerNew } }
+        return AdminLayout.page(title: s.customers.title, admin) {
+            RecordListParts.head(s.customers.title) {
+                if admin.may(.admin(.customers(.new))) { a(.class("button"), .href(SafeURL(.admin(.customers(.new))))) { s.customers.newCustomer } }
             }
             RecordListParts.filters(
-                .admin(.customers(.list(CustomerListQuery()))), search: query.search ?? "", searchLabel: s.customerSearchLabel, flag: "archived",
-                flagLabel: s.customerShowArchived, flagOn: archived, s)
+                .admin(.customers(.list(CustomerListQuery()))), search: query.search ?? "", searchLabel: s.customers.searchLabel, flag: "archived",
+                flagLabel: s.customers.showArchived, flagOn: archived, s)
             if page.rows.isEmpty {
-                p(.class("empty")) { s.customerNone }
+                p(.class("empty")) { s.customers.none }
             } else {
                 div(.class("table-scroll")) {
                     table(.class("list customers")) {
                         thead {
                             tr {
-                                RecordListParts.th(s.customerColumnName)
-                                RecordListParts.th(s.customerColumnEmail)
-                                RecordListParts.th(s.customerColumnPhone)
-                                RecordListParts.th(s.customerColumnCity)
+                                RecordListParts.th(s.customers.columnName)
+                                RecordListParts.th(s.customers.columnEmail)
+                                RecordListParts.th(s.customers.columnPhone)
+                                RecordListParts.th(s.customers.columnCity)
                             }
                         }
                         tbody {
@@ -44,7 +44,7 @@ public enum CustomerListPage {
                 a(.href(SafeURL(.admin(.customers(.show(row.id)))))) { row.displayName }
                 if row.kind == .company, !row.companyName.isEmpty {
                     void("br", [])
-                    small { s.customerContact(row.name) }
+                    small { s.customers.contact(row.name) }
                 }
                 if row.archived {
                     " "

@@ -11,7 +11,7 @@ enum QuotationBits {
             case .declined, .expired: .bad
             case .draft, .void: .neutral
             }
-        return StateBadge.badge(s.quotationState(state), tone, state: state.rawValue)
+        return StateBadge.badge(s.quotations.quotationState(state), tone, state: state.rawValue)
     }
 
     static func badge(_ state: QuotationVersionState, _ s: Strings) -> Node {
@@ -22,12 +22,12 @@ enum QuotationBits {
             case .declined, .expired: .bad
             case .superseded, .void: .neutral
             }
-        return StateBadge.badge(s.versionState(state), tone, state: state.rawValue)
+        return StateBadge.badge(s.quotations.versionState(state), tone, state: state.rawValue)
     }
 
     /// `2026-06-19 – 2026-06-21 (3 dagar)`.
     static func period(_ period: RentalPeriod, _ s: Strings) -> String {
-        "\(period.start.iso) – \(period.end.iso) (\(s.signingDays(period.days)))"
+        "\(period.start.iso) – \(period.end.iso) (\(s.signing.days(period.days)))"
     }
 
     /// `2026-06-19 12:04:05 UTC`: evidence is given in UTC, to the second.

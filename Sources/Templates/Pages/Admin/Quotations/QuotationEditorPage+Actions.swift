@@ -9,17 +9,17 @@ extension QuotationEditorPage {
     static func linkCard(_ link: Link, _ model: Model, _ admin: AdminPage) -> Node {
         let s = admin.strings
         return section(.class("card link-state")) {
-            h2 { s.qLinkHeading }
-            p { s.qLinkSentTo(link.recipient, version: link.versionNo) }
+            h2 { s.quotations.linkHeading }
+            p { s.quotations.linkSentTo(link.recipient, version: link.versionNo) }
             p {
-                "\(s.qLinkValidUntil) \(DisplayFormat.dateTime(link.expiresAt))"
-                if link.expired { " "; span(.class("badge bad")) { s.qLinkExpired } }
+                "\(s.quotations.linkValidUntil) \(DisplayFormat.dateTime(link.expiresAt))"
+                if link.expired { " "; span(.class("badge bad")) { s.quotations.linkExpired } }
             }
             p {
                 if let first = link.firstViewedAt {
-                    s.qLinkOpened(link.viewCount, first: DisplayFormat.dateTime(first))
+                    s.quotations.linkOpened(link.viewCount, first: DisplayFormat.dateTime(first))
                 } else {
-                    s.qLinkNotOpened
+                    s.quotations.linkNotOpened
                 }
             }
         }
@@ -34,37 +34,37 @@ extension QuotationEditorPage {
         return section(.class("card quotation-actions"), .id("send")) {
             Fields.summary(model.sendForm, s)
             if state == .draft {
-                h2 { s.qSendHeading }
-                p(.class("hint")) { s.qSendText }
-                sendForm(model, admin, label: s.qSendButton, style: "button")
+                h2 { s.quotations.sendHeading }
+                p(.class("hint")) { s.quotations.sendText }
+                sendForm(model, admin, label: s.quotations.sendButton, style: "button")
             }
             if state == .sent, let link = model.link, !link.expired {
                 div(.class("action")) {
-                    p(.class("hint")) { s.qResendText }
-                    Fields.postButton(.admin(.quotations(.resend(h.id))), s.qResend, csrf: csrf)
+                    p(.class("hint")) { s.quotations.resendText }
+                    Fields.postButton(.admin(.quotations(.resend(h.id))), s.quotations.resend, csrf: csrf)
                 }
             }
             if state.editingMakesNewVersion {
                 div(.class("action")) {
-                    p(.class("hint")) { s.qReopenText }
+                    p(.class("hint")) { s.quotations.reopenText }
                     Fields.postButton(
-                        .admin(.quotations(.update(h.id))), s.qReopen, csrf: csrf, style: state == .sent ? "button secondary" : "button",
+                        .admin(.quotations(.update(h.id))), s.quotations.reopen, csrf: csrf, style: state == .sent ? "button secondary" : "button",
                         fields: version + [("action", "reopen")])
                 }
                 div(.class("action")) {
-                    p(.class("hint")) { s.qSendNewVersionText }
-                    sendForm(model, admin, label: s.qSendNewVersion, style: "button secondary")
+                    p(.class("hint")) { s.quotations.sendNewVersionText }
+                    sendForm(model, admin, label: s.quotations.sendNewVersion, style: "button secondary")
                 }
             }
             element("details", [.class("more-actions")]) {
-                element("summary", []) { s.qMoreActions }
+                element("summary", []) { s.quotations.moreActions }
                 div(.class("action")) {
-                    Fields.postButton(.admin(.quotations(.duplicate(h.id))), s.qDuplicate, csrf: csrf)
+                    Fields.postButton(.admin(.quotations(.duplicate(h.id))), s.quotations.duplicate, csrf: csrf)
                 }
                 if state.canTransition(to: .void) {
                     div(.class("action")) {
-                        p(.class("hint")) { s.qVoidText }
-                        Fields.postButton(.admin(.quotations(.void(h.id))), s.qVoid, csrf: csrf, style: "button danger")
+                        p(.class("hint")) { s.quotations.voidText }
+                        Fields.postButton(.admin(.quotations(.void(h.id))), s.quotations.void, csrf: csrf, style: "button danger")
                     }
                 }
             }
@@ -79,14 +79,14 @@ extension QuotationEditorPage {
             Fields.hidden("version", String(h.version))
             if !model.shortages.isEmpty {
                 div(.class("flash warning"), .attr("role", "status")) {
-                    p { strong { s.qShortageHeading } }
+                    p { strong { s.quotations.shortageHeading } }
                     ul {
                         for item in model.shortages {
-                            li { s.qShortageItem(item.name, requested: item.requested, free: item.available) }
+                            li { s.quotations.shortageItem(item.name, requested: item.requested, free: item.available) }
                         }
                     }
                 }
-                Fields.textarea("shortage_reason", s.qShortageReason, model.sendForm, rows: 3, hint: s.qShortageReasonHint)
+                Fields.textarea("shortage_reason", s.quotations.shortageReason, model.sendForm, rows: 3, hint: s.quotations.shortageReasonHint)
             }
             button(.class(style), .attr("type", "submit")) { label }
         }
@@ -95,19 +95,19 @@ extension QuotationEditorPage {
     static func versions(_ model: Model, _ admin: AdminPage) -> Node {
         let s = admin.strings
         return section(.class("card versions"), .id("versions")) {
-            h2 { s.qVersionsHeading }
+            h2 { s.quotations.versionsHeading }
             if model.versions.isEmpty {
-                p(.class("hint")) { s.qVersionsNone }
+                p(.class("hint")) { s.quotations.versionsNone }
             } else {
                 div(.class("table-scroll")) {
                     table(.class("list")) {
                         thead {
                             tr {
-                                th(.attr("scope", "col")) { s.qVersionColumn }
-                                th(.attr("scope", "col")) { s.qColumnState }
-                                th(.attr("scope", "col")) { s.qSentColumn }
-                                th(.attr("scope", "col")) { s.qSentByColumn }
-                                th(.attr("scope", "col"), .class("number")) { s.qColumnTotal }
+                                th(.attr("scope", "col")) { s.quotations.versionColumn }
+                                th(.attr("scope", "col")) { s.quotations.columnState }
+                                th(.attr("scope", "col")) { s.quotations.sentColumn }
+                                th(.attr("scope", "col")) { s.quotations.sentByColumn }
+                                th(.attr("scope", "col"), .class("number")) { s.quotations.columnTotal }
                                 th(.attr("scope", "col")) { "SHA-256" }
                             }
                         }
@@ -116,14 +116,14 @@ extension QuotationEditorPage {
                                 tr {
                                     td {
                                         a(.href(SafeURL(.admin(.quotations(.version(model.header.id, version: version.number)))))) {
-                                            "\(s.qVersionColumn) \(version.number)"
+                                            "\(s.quotations.versionColumn) \(version.number)"
                                         }
                                     }
                                     td {
                                         QuotationBits.badge(version.state, s)
                                         if version.declined && version.state != .declined {
                                             " "
-                                            span(.class("badge bad")) { s.versionState(.declined) }
+                                            span(.class("badge bad")) { s.quotations.versionState(.declined) }
                                         }
                                     }
                                     td { version.sentAt.map(DisplayFormat.dateTime) ?? "–" }

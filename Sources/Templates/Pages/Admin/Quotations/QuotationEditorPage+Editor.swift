@@ -11,13 +11,13 @@ extension QuotationEditorPage {
         return Fields.post(.admin(.quotations(.update(model.header.id))), csrf: admin.csrfToken) {
             // The first submit button is the one Enter presses: save.
             button(.class("default-submit"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save"),
-                   .attr("tabindex", "-1"), .attr("aria-hidden", "true")) { s.qSave }
+                   .attr("tabindex", "-1"), .attr("aria-hidden", "true")) { s.quotations.save }
             Fields.hidden("version", String(model.header.version))
             Fields.summary(form, s)
 
             fieldset(.class("customer-pick")) {
-                legend { s.qCustomerHeading }
-                div(.class("choices"), .attr("role", "radiogroup"), .attr("aria-label", s.qCustomerHeading)) {
+                legend { s.quotations.customerHeading }
+                div(.class("choices"), .attr("role", "radiogroup"), .attr("aria-label", s.quotations.customerHeading)) {
                     if let current = model.customer {
                         customerChoice(current, checked: form["customer_id"] == String(current.id.rawValue), s)
                     }
@@ -27,51 +27,51 @@ extension QuotationEditorPage {
                 }
                 if let error = form.errors["customer_id"] { p(.class("field-error"), .id("error-customer_id")) { error } }
                 div(.class("search-row")) {
-                    Fields.text("customer_q", s.qChangeCustomer, form, type: "search", hint: s.qCustomerSearchHint,
+                    Fields.text("customer_q", s.quotations.changeCustomer, form, type: "search", hint: s.quotations.customerSearchHint,
                                 extra: [.attr("maxlength", "100")])
                     button(.class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
-                           .attr("value", "find_customer"), .flag("formnovalidate")) { s.qCustomerSearchButton }
+                           .attr("value", "find_customer"), .flag("formnovalidate")) { s.quotations.customerSearchButton }
                 }
-                if model.searched && model.customerResults.isEmpty { p(.class("hint")) { s.qNoCustomerFound } }
+                if model.searched && model.customerResults.isEmpty { p(.class("hint")) { s.quotations.noCustomerFound } }
             }
 
             fieldset {
-                legend { s.qEventHeading }
-                Fields.text("title", s.qTitleLabel, form, hint: s.qTitleHint, extra: [.attr("maxlength", "200")])
+                legend { s.quotations.eventHeading }
+                Fields.text("title", s.quotations.titleLabel, form, hint: s.quotations.titleHint, extra: [.attr("maxlength", "200")])
                 div(.class("grid")) {
-                    Fields.text("period_start", s.qPeriodStart, form, type: "date", required: true)
-                    Fields.text("period_end", s.qPeriodEnd, form, type: "date", required: true)
+                    Fields.text("period_start", s.quotations.periodStart, form, type: "date", required: true)
+                    Fields.text("period_end", s.quotations.periodEnd, form, type: "date", required: true)
                 }
             }
 
             fieldset {
-                legend { s.qDeliveryHeading }
+                legend { s.quotations.deliveryHeading }
                 div(.class("grid")) {
-                    Fields.text("delivery_line1", s.qAddressLine1, form, extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
-                    Fields.text("delivery_line2", s.qAddressLine2, form, extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
-                    Fields.text("delivery_postal_code", s.qPostalCode, form, extra: [.attr("maxlength", "20"), .attr("autocomplete", "off")])
-                    Fields.text("delivery_city", s.qCity, form, extra: [.attr("maxlength", "100"), .attr("autocomplete", "off")])
-                    Fields.text("delivery_country", s.qCountry, form, extra: [.attr("maxlength", "2"), .attr("autocomplete", "off")])
+                    Fields.text("delivery_line1", s.quotations.addressLine1, form, extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
+                    Fields.text("delivery_line2", s.quotations.addressLine2, form, extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
+                    Fields.text("delivery_postal_code", s.quotations.postalCode, form, extra: [.attr("maxlength", "20"), .attr("autocomplete", "off")])
+                    Fields.text("delivery_city", s.quotations.city, form, extra: [.attr("maxlength", "100"), .attr("autocomplete", "off")])
+                    Fields.text("delivery_country", s.quotations.country, form, extra: [.attr("maxlength", "2"), .attr("autocomplete", "off")])
                 }
             }
 
             fieldset(.class("lines-editor"), .id("lines")) {
-                legend { s.qLinesHeading }
+                legend { s.quotations.linesHeading }
                 Fields.hidden("line_count", String(model.lineCount))
                 if model.lineCount == 0 {
-                    p(.class("hint")) { s.qNoLines }
+                    p(.class("hint")) { s.quotations.noLines }
                 } else {
                     div(.class("table-scroll")) {
                         table(.class("lines editable")) {
                             thead {
                                 tr {
-                                    th(.attr("scope", "col")) { s.qLineItem }
-                                    th(.attr("scope", "col")) { s.qLineQuantity }
-                                    th(.attr("scope", "col")) { s.qLineDays }
-                                    th(.attr("scope", "col")) { s.qLineUnitPrice }
-                                    th(.attr("scope", "col")) { s.qLineDiscount }
-                                    th(.attr("scope", "col"), .class("num")) { s.qLineTotal }
-                                    th(.attr("scope", "col")) { s.qLineStock }
+                                    th(.attr("scope", "col")) { s.quotations.lineItem }
+                                    th(.attr("scope", "col")) { s.quotations.lineQuantity }
+                                    th(.attr("scope", "col")) { s.quotations.lineDays }
+                                    th(.attr("scope", "col")) { s.quotations.lineUnitPrice }
+                                    th(.attr("scope", "col")) { s.quotations.lineDiscount }
+                                    th(.attr("scope", "col"), .class("num")) { s.quotations.lineTotal }
+                                    th(.attr("scope", "col")) { s.quotations.lineStock }
                                     th(.attr("scope", "col")) { "" }
                                 }
                             }
@@ -85,42 +85,42 @@ extension QuotationEditorPage {
                 }
                 div(.class("add-line")) {
                     div(.class("field")) {
-                        label(.attr("for", "f-new_item")) { s.qAddLineItem }
+                        label(.attr("for", "f-new_item")) { s.quotations.addLineItem }
                         select([.id("f-new_item"), .attr("name", "new_item")] + invalid("new_item", form)) {
                             itemOptions(model.items, selected: form["new_item"], s)
                         }
                         fieldError("new_item", form)
                     }
-                    Fields.text("new_quantity", s.qLineQuantity, form, type: "number",
+                    Fields.text("new_quantity", s.quotations.lineQuantity, form, type: "number",
                                 extra: [.attr("min", "1"), .attr("max", "100000"), .attr("inputmode", "numeric")])
                     button(.class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
-                           .attr("value", "add_line")) { s.qAddLineButton }
+                           .attr("value", "add_line")) { s.quotations.addLineButton }
                 }
             }
 
             fieldset {
-                legend { s.qMoneyHeading }
+                legend { s.quotations.moneyHeading }
                 div(.class("grid")) {
                     Fields.select(
-                        "discount_kind", s.qDiscountKind, form,
-                        options: [("none", s.qDiscountNone), ("percent", s.qDiscountPercent), ("amount", s.qDiscountAmount)])
-                    Fields.text("discount_value", s.qDiscountValue, form, extra: [.attr("inputmode", "decimal")])
-                    Fields.text("shipping", s.qShipping, form, extra: [.attr("inputmode", "decimal")])
-                    Fields.text("vat_rate", s.qVATRate, form, extra: [.attr("inputmode", "decimal")])
+                        "discount_kind", s.quotations.discountKind, form,
+                        options: [("none", s.quotations.discountNone), ("percent", s.quotations.discountPercent), ("amount", s.quotations.discountAmount)])
+                    Fields.text("discount_value", s.quotations.discountValue, form, extra: [.attr("inputmode", "decimal")])
+                    Fields.text("shipping", s.quotations.shipping, form, extra: [.attr("inputmode", "decimal")])
+                    Fields.text("vat_rate", s.quotations.vatRate, form, extra: [.attr("inputmode", "decimal")])
                 }
                 totals(model, s, admin.language)
                 button(.class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
-                       .attr("value", "preview"), .data("data-preview", "")) { s.qRecalculate }
+                       .attr("value", "preview"), .data("data-preview", "")) { s.quotations.recalculate }
             }
 
             fieldset {
-                legend { s.qTermsHeading }
-                Fields.textarea("terms", s.qTerms, form, rows: 8, hint: s.qTermsHint)
-                Fields.textarea("message", s.qMessage, form, rows: 4, hint: s.qMessageHint)
-                Fields.textarea("notes", s.qNotes, form, rows: 3, hint: s.qNotesHint)
+                legend { s.quotations.termsHeading }
+                Fields.textarea("terms", s.quotations.terms, form, rows: 8, hint: s.quotations.termsHint)
+                Fields.textarea("message", s.quotations.message, form, rows: 4, hint: s.quotations.messageHint)
+                Fields.textarea("notes", s.quotations.notes, form, rows: 3, hint: s.quotations.notesHint)
             }
             div(.class("actions")) {
-                button(.class("button"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save")) { s.qSave }
+                button(.class("button"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save")) { s.quotations.save }
             }
         }
     }
@@ -137,7 +137,7 @@ extension QuotationEditorPage {
             return div(.class("cell-field")) {
                 void(
                     "input",
-                    [.attr("type", type), .attr("name", name), .attr("value", form[name]), .attr("aria-label", s.qLineLabel(n, label))]
+                    [.attr("type", type), .attr("name", name), .attr("value", form[name]), .attr("aria-label", s.quotations.lineLabel(n, label))]
                         + invalid(name, form) + extra)
                 fieldError(name, form)
             }
@@ -146,10 +146,10 @@ extension QuotationEditorPage {
         return tr(short ? [.class("short"), .data("data-line", String(index))] : [.data("data-line", String(index))]) {
             td(.class("item")) {
                 Fields.hidden(prefix + "item", item)
-                input("description", s.qLineItem, extra: [.attr("maxlength", "300")])
+                input("description", s.quotations.lineItem, extra: [.attr("maxlength", "300")])
                 if item == "custom" {
-                    let options = LinePricing.allCases.map { ($0.rawValue, s.pricingName($0)) }
-                    select(.attr("name", prefix + "pricing"), .attr("aria-label", s.qLineLabel(n, s.qLinePricing))) {
+                    let options = LinePricing.allCases.map { ($0.rawValue, s.quotations.pricingName($0)) }
+                    select(.attr("name", prefix + "pricing"), .attr("aria-label", s.quotations.lineLabel(n, s.quotations.linePricing))) {
                         for (value, text) in options {
                             option(value: value, selected: value == pricing?.rawValue) { text }
                         }
@@ -157,47 +157,47 @@ extension QuotationEditorPage {
                     fieldError(prefix + "pricing", form)
                 } else {
                     Fields.hidden(prefix + "pricing", form[prefix + "pricing"])
-                    small(.class("pricing")) { pricing.map(s.pricingName) ?? "" }
+                    small(.class("pricing")) { pricing.map(s.quotations.pricingName) ?? "" }
                 }
             }
             td(.class("qty")) {
-                input("quantity", s.qLineQuantity, type: "number", extra: [.attr("min", "1"), .attr("max", "100000"), .attr("inputmode", "numeric")])
+                input("quantity", s.quotations.lineQuantity, type: "number", extra: [.attr("min", "1"), .attr("max", "100000"), .attr("inputmode", "numeric")])
             }
             td(.class("days")) {
                 if pricing == .perDay || item == "custom" {
-                    input("days", s.qLineDays, type: "number",
+                    input("days", s.quotations.lineDays, type: "number",
                           extra: [.attr("min", "1"), .attr("max", "366"), .attr("inputmode", "numeric"),
-                                  .attr("placeholder", info.days.map(String.init) ?? ""), .attr("title", s.qLineDaysHint)])
+                                  .attr("placeholder", info.days.map(String.init) ?? ""), .attr("title", s.quotations.lineDaysHint)])
                 } else {
                     Fields.hidden(prefix + "days", "")
                     "–"
                 }
             }
-            td(.class("price")) { input("unit_price", s.qLineUnitPrice, extra: [.attr("inputmode", "decimal")]) }
-            td(.class("discount")) { input("discount", s.qLineDiscount, extra: [.attr("inputmode", "decimal")]) }
+            td(.class("price")) { input("unit_price", s.quotations.lineUnitPrice, extra: [.attr("inputmode", "decimal")]) }
+            td(.class("discount")) { input("discount", s.quotations.lineDiscount, extra: [.attr("inputmode", "decimal")]) }
             td(.class("num"), .data("data-line-total", String(index))) {
                 info.total.map { $0.formatted(language) } ?? "–"
             }
             td(.class("stock"), .data("data-line-stock", String(index))) { stockCell(info.stock, s) }
             td {
                 button(.class("link-button"), .attr("type", "submit"), .attr("name", "action"),
-                       .attr("value", "remove_line_\(index)"), .attr("aria-label", s.qLineRemoveLabel(n)),
-                       .flag("formnovalidate")) { s.qLineRemove }
+                       .attr("value", "remove_line_\(index)"), .attr("aria-label", s.quotations.lineRemoveLabel(n)),
+                       .flag("formnovalidate")) { s.quotations.lineRemove }
             }
         }
     }
 
     static func stockCell(_ stock: Stock?, _ s: Strings) -> Node {
-        guard let stock else { return .text(s.qNoStock) }
+        guard let stock else { return .text(s.quotations.noStock) }
         if stock.isShort {
-            return span(.class("badge bad"), .attr("title", s.qStockReserved(stock.maxReserved))) {
-                s.qStockShort(missing: stock.requested - stock.available, free: stock.available, stock: stock.stock)
-                if stock.maxReserved > 0 { " · \(s.qStockBooked(stock.maxReserved))" }
+            return span(.class("badge bad"), .attr("title", s.quotations.stockReserved(stock.maxReserved))) {
+                s.quotations.stockShort(missing: stock.requested - stock.available, free: stock.available, stock: stock.stock)
+                if stock.maxReserved > 0 { " · \(s.quotations.stockBooked(stock.maxReserved))" }
             }
         }
-        return span(.class("badge ok"), .attr("title", s.qStockReserved(stock.maxReserved))) {
-            s.qStockFits(free: stock.available, stock: stock.stock)
-            if stock.maxReserved > 0 { " · \(s.qStockBooked(stock.maxReserved))" }
+        return span(.class("badge ok"), .attr("title", s.quotations.stockReserved(stock.maxReserved))) {
+            s.quotations.stockFits(free: stock.available, stock: stock.stock)
+            if stock.maxReserved > 0 { " · \(s.quotations.stockBooked(stock.maxReserved))" }
         }
     }
 
@@ -212,7 +212,7 @@ extension QuotationEditorPage {
         }
         return .fragment([
             option(value: "", selected: selected.isEmpty) { "—" },
-            option(value: "custom", selected: selected == "custom") { s.qFreeText },
+            option(value: "custom", selected: selected == "custom") { s.quotations.freeText },
         ] + groups.map { group, options in
             element("optgroup", [.attr("label", group)]) {
                 for choice in options {
@@ -228,27 +228,27 @@ extension QuotationEditorPage {
         QuotationNewPage.radio("customer_id", String(customer.id.rawValue), checked: checked) {
             strong { customer.name }
             if !customer.detail.isEmpty { span(.class("detail")) { " · \(customer.detail)" } }
-            if customer.archived { " "; span(.class("badge")) { s.qCustomerArchived } }
+            if customer.archived { " "; span(.class("badge")) { s.quotations.customerArchived } }
         }
     }
 
     static func totals(_ model: Model, _ s: Strings, _ language: Language) -> Node {
         div(.class("totals-box"), .id("quotation-totals"), .attr("aria-live", "polite")) {
-            h3 { s.qTotalsHeading }
-            if model.preview { p(.class("hint preview-note")) { s.qPreviewNote } }
+            h3 { s.quotations.totalsHeading }
+            if model.preview { p(.class("hint preview-note")) { s.quotations.previewNote } }
             if let totals = model.totals {
                 dl(.class("totals")) {
-                    dt { s.signingSubtotal }
+                    dt { s.signing.subtotal }
                     dd(.data("data-total", "subtotal")) { totals.linesSubtotal.formatted(language) }
-                    dt { s.signingDiscount }
+                    dt { s.signing.discount }
                     dd(.data("data-total", "discount")) { totals.discount.isZero ? totals.discount.formatted(language) : "−" + totals.discount.formatted(language) }
-                    dt { s.signingShipping }
+                    dt { s.signing.shipping }
                     dd(.data("data-total", "shipping")) { totals.shipping.formatted(language) }
-                    dt { s.signingNet }
+                    dt { s.signing.net }
                     dd(.data("data-total", "net")) { totals.net.formatted(language) }
-                    dt { s.signingVAT(totals.vatRate.formatted(language)) }
+                    dt { s.signing.vat(totals.vatRate.formatted(language)) }
                     dd(.data("data-total", "vat")) { totals.vat.formatted(language) }
-                    dt(.class("grand")) { s.signingTotal }
+                    dt(.class("grand")) { s.signing.total }
                     dd(.class("grand"), .data("data-total", "total")) { totals.total.formatted(language) }
                 }
             } else {

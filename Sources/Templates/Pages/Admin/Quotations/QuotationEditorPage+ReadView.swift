@@ -13,18 +13,18 @@ extension QuotationEditorPage {
         let showStock = !model.header.state.isFinal
         return section(.class("card quotation-read")) {
             dl(.class("facts")) {
-                dt { s.qCustomerHeading }
+                dt { s.quotations.customerHeading }
                 dd {
                     if let customer = model.customer {
                         strong { customer.name }
                         if !customer.detail.isEmpty { " · \(customer.detail)" }
                     }
                 }
-                dt { s.qTitleLabel }
+                dt { s.quotations.titleLabel }
                 dd { form["title"] }
-                dt { s.signingPeriod }
+                dt { s.signing.period }
                 dd { "\(form["period_start"]) – \(form["period_end"])" }
-                dt { s.signingDeliveryAddress }
+                dt { s.signing.deliveryAddress }
                 dd {
                     [form["delivery_line1"], form["delivery_line2"],
                      [form["delivery_postal_code"], form["delivery_city"]].filter { !$0.isEmpty }.joined(separator: " "),
@@ -36,13 +36,13 @@ extension QuotationEditorPage {
                 table(.class("lines")) {
                     thead {
                         tr {
-                            th(.attr("scope", "col")) { s.qLineItem }
-                            th(.attr("scope", "col"), .class("num")) { s.qLineQuantity }
-                            th(.attr("scope", "col"), .class("num")) { s.qLineDays }
-                            th(.attr("scope", "col"), .class("num")) { s.qLineUnitPrice }
-                            th(.attr("scope", "col"), .class("num")) { s.qLineDiscount }
-                            th(.attr("scope", "col"), .class("num")) { s.qLineTotal }
-                            if showStock { th(.attr("scope", "col")) { s.qLineStock } }
+                            th(.attr("scope", "col")) { s.quotations.lineItem }
+                            th(.attr("scope", "col"), .class("num")) { s.quotations.lineQuantity }
+                            th(.attr("scope", "col"), .class("num")) { s.quotations.lineDays }
+                            th(.attr("scope", "col"), .class("num")) { s.quotations.lineUnitPrice }
+                            th(.attr("scope", "col"), .class("num")) { s.quotations.lineDiscount }
+                            th(.attr("scope", "col"), .class("num")) { s.quotations.lineTotal }
+                            if showStock { th(.attr("scope", "col")) { s.quotations.lineStock } }
                         }
                     }
                     tbody {
@@ -54,7 +54,7 @@ extension QuotationEditorPage {
                                     form[prefix + "description"]
                                     if let pricing = LinePricing(rawValue: form[prefix + "pricing"]) {
                                         " "
-                                        small(.class("pricing")) { s.pricingName(pricing) }
+                                        small(.class("pricing")) { s.quotations.pricingName(pricing) }
                                     }
                                 }
                                 td(.class("num")) { form[prefix + "quantity"] }
@@ -71,14 +71,14 @@ extension QuotationEditorPage {
                 }
             }
             totals(model, s, language)
-            h3 { s.signingTerms }
-            if model.terms.markup.isEmpty { p(.class("hint")) { s.qNoTerms } } else { div(.class("terms")) { Node.sanitized(model.terms) } }
+            h3 { s.signing.terms }
+            if model.terms.markup.isEmpty { p(.class("hint")) { s.quotations.noTerms } } else { div(.class("terms")) { Node.sanitized(model.terms) } }
             if !form["message"].isEmpty {
-                h3 { s.qMessage }
+                h3 { s.quotations.message }
                 p(.class("prewrap")) { form["message"] }
             }
             if !form["notes"].isEmpty {
-                h3 { s.qNotes }
+                h3 { s.quotations.notes }
                 p(.class("prewrap")) { form["notes"] }
             }
         }

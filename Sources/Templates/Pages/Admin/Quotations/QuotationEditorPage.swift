@@ -231,33 +231,33 @@ public enum QuotationEditorPage {
     public static func render(_ model: Model, admin: AdminPage) -> [UInt8] {
         let s = admin.strings
         let h = model.header
-        return AdminLayout.page(title: s.qTitle(h.number), admin) {
+        return AdminLayout.page(title: s.quotations.title(h.number), admin) {
             div(.class("page-head")) {
                 h1 {
-                    s.qTitle(h.number)
+                    s.quotations.title(h.number)
                     " "
                     QuotationBits.badge(h.state, s)
                 }
                 a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery())))))) { s.navQuotations }
             }
             p(.class("meta")) {
-                "\(s.qCreatedBy) \(h.createdBy) · \(DisplayFormat.date(h.createdAt)) · \(s.qUpdated) \(DisplayFormat.dateTime(h.updatedAt))"
+                "\(s.quotations.createdBy) \(h.createdBy) · \(DisplayFormat.date(h.createdAt)) · \(s.quotations.updated) \(DisplayFormat.dateTime(h.updatedAt))"
                 if let bookingID = h.bookingID, let number = h.bookingNumber {
-                    " · \(s.qBooking) "
+                    " · \(s.quotations.booking) "
                     a(.href(SafeURL(.admin(.bookings(.show(bookingID))))), .data("data-booking", number)) { number }
                 }
             }
             if let signed = model.signed {
                 section(.class("card signed-state")) {
-                    h2 { s.qSignedHeading }
+                    h2 { s.quotations.signedHeading }
                     p {
-                        s.qSignedBy(signed.signerName, DisplayFormat.dateTime(signed.signedAt), version: signed.version)
+                        s.quotations.signedBy(signed.signerName, DisplayFormat.dateTime(signed.signedAt), version: signed.version)
                         " "
-                        a(.href(SafeURL(.admin(.quotations(.version(h.id, version: signed.version)))))) { s.qSeeEvidence }
+                        a(.href(SafeURL(.admin(.quotations(.version(h.id, version: signed.version)))))) { s.quotations.seeEvidence }
                     }
                     if let bookingID = h.bookingID, let number = h.bookingNumber {
                         p {
-                            "\(s.qBooking) "
+                            "\(s.quotations.booking) "
                             a(.class("button secondary"), .href(SafeURL(.admin(.bookings(.show(bookingID)))))) { number }
                         }
                     }
@@ -268,7 +268,7 @@ public enum QuotationEditorPage {
             if model.editable {
                 editor(model, admin)
             } else {
-                if h.state == .draft { p(.class("hint")) { s.qReadOnlyDraft } }
+                if h.state == .draft { p(.class("hint")) { s.quotations.readOnlyDraft } }
                 Fields.summary(model.form, s)
                 readView(model, admin)
             }

@@ -44,13 +44,13 @@ public enum QuotationListPage {
                 h1 { s.navQuotations }
                 if admin.may(.admin(.quotations(.new(QuotationNewQuery())))) {
                     div(.class("actions")) {
-                        a(.class("button"), .href(SafeURL(.admin(.quotations(.new(QuotationNewQuery())))))) { s.qNew }
+                        a(.class("button"), .href(SafeURL(.admin(.quotations(.new(QuotationNewQuery())))))) { s.quotations.newQuotation }
                     }
                 }
             }
-            nav(.class("tabs"), .attr("aria-label", s.qStateTabs)) {
+            nav(.class("tabs"), .attr("aria-label", s.quotations.stateTabs)) {
                 let tabs: [(QuotationState?, String)] =
-                    [(QuotationState?.none, s.qAll)] + QuotationState.allCases.map { (Optional($0), s.quotationState($0)) }
+                    [(QuotationState?.none, s.quotations.all)] + QuotationState.allCases.map { (Optional($0), s.quotations.quotationState($0)) }
                 for (tab, label) in tabs {
                     a(
                         .href(SafeURL(.admin(.quotations(.list(base.with(\.state, tab)))))),
@@ -61,24 +61,24 @@ public enum QuotationListPage {
             element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.quotations(.list(QuotationListQuery())))))]) {
                 if let state { Fields.hidden("state", state.rawValue) }
                 Fields.text(
-                    "q", s.qSearchLabel, FormState(values: ["q": search]), type: "search",
+                    "q", s.quotations.searchLabel, FormState(values: ["q": search]), type: "search",
                     extra: [.attr("maxlength", "100")])
                 button(.class("button secondary"), .attr("type", "submit")) { s.search }
             }
             if rows.isEmpty {
-                p { s.qNone }
+                p { s.quotations.none }
             } else {
                 div(.class("table-scroll")) {
                     table(.class("list quotations")) {
                         thead {
                             tr {
-                                th(.attr("scope", "col")) { s.qColumnNumber }
-                                th(.attr("scope", "col")) { s.qColumnCustomer }
-                                th(.attr("scope", "col")) { s.qColumnTitle }
-                                th(.attr("scope", "col")) { s.qColumnPeriod }
-                                th(.attr("scope", "col"), .class("number")) { s.qColumnTotal }
-                                th(.attr("scope", "col")) { s.qColumnState }
-                                th(.attr("scope", "col")) { s.qColumnUpdated }
+                                th(.attr("scope", "col")) { s.quotations.columnNumber }
+                                th(.attr("scope", "col")) { s.quotations.columnCustomer }
+                                th(.attr("scope", "col")) { s.quotations.columnTitle }
+                                th(.attr("scope", "col")) { s.quotations.columnPeriod }
+                                th(.attr("scope", "col"), .class("number")) { s.quotations.columnTotal }
+                                th(.attr("scope", "col")) { s.quotations.columnState }
+                                th(.attr("scope", "col")) { s.quotations.columnUpdated }
                             }
                         }
                         tbody {

@@ -104,7 +104,7 @@ public enum QuotationVersionPage {
 
     public static func render(_ model: Model, admin: AdminPage) -> [UInt8] {
         let s = admin.strings
-        let title = s.qVersionTitle(model.number, model.version)
+        let title = s.quotations.versionTitle(model.number, model.version)
         return AdminLayout.page(title: title, admin) {
             div(.class("page-head")) {
                 h1 {
@@ -112,37 +112,37 @@ public enum QuotationVersionPage {
                     " "
                     QuotationBits.badge(model.state, s)
                 }
-                a(.href(SafeURL(.admin(.quotations(.show(model.quotationID)))))) { s.qBackToQuotation }
+                a(.href(SafeURL(.admin(.quotations(.show(model.quotationID)))))) { s.quotations.backToQuotation }
             }
             p(.class("meta")) {
-                if let sentAt = model.sentAt { "\(s.qSentColumn) \(DisplayFormat.dateTime(sentAt))" }
-                if let by = model.sentBy { " · \(s.qSentByColumn) \(by)" }
+                if let sentAt = model.sentAt { "\(s.quotations.sentColumn) \(DisplayFormat.dateTime(sentAt))" }
+                if let by = model.sentBy { " · \(s.quotations.sentByColumn) \(by)" }
                 " · SHA-256 "
                 code(.class("sha")) { model.sha256 }
             }
             if let evidence = model.evidence {
                 section(.class("card evidence"), .id("evidence")) {
-                    h2 { s.qEvidenceHeading }
+                    h2 { s.quotations.evidenceHeading }
                     dl(.class("facts")) {
-                        dt { s.qSigner }
+                        dt { s.quotations.signer }
                         dd(.data("data-evidence", "signer")) { evidence.signerName }
-                        dt { s.qSignerEmail }
+                        dt { s.quotations.signerEmail }
                         dd { evidence.signerEmail ?? "–" }
-                        dt { s.qMethod }
+                        dt { s.quotations.method }
                         dd(.data("data-evidence", "method")) {
                             evidence.method == "typed"
-                                ? s.qMethodTyped(evidence.typedText ?? "") : s.qMethodDrawn(evidence.strokeCount)
+                                ? s.quotations.methodTyped(evidence.typedText ?? "") : s.quotations.methodDrawn(evidence.strokeCount)
                         }
-                        dt { s.qIP }
+                        dt { s.quotations.ip }
                         dd(.data("data-evidence", "ip")) { evidence.ip ?? "–" }
-                        dt { s.qUserAgent }
+                        dt { s.quotations.userAgent }
                         dd(.data("data-evidence", "user-agent")) { evidence.userAgent ?? "–" }
-                        dt { s.qSignedAtUTC }
+                        dt { s.quotations.signedAtUTC }
                         dd(.data("data-evidence", "signed-at")) { QuotationBits.utc(evidence.signedAt) }
-                        dt { s.qDocumentSHA }
+                        dt { s.quotations.documentSHA }
                         dd { code(.class("sha"), .data("data-evidence", "sha256")) { evidence.documentSHA256 } }
                         if let bookingID = model.bookingID, let number = model.bookingNumber {
-                            dt { s.qBooking }
+                            dt { s.quotations.booking }
                             dd { a(.href(SafeURL(.admin(.bookings(.show(bookingID))))), .data("data-booking", number)) { number } }
                         }
                     }
@@ -150,29 +150,29 @@ public enum QuotationVersionPage {
             }
             if let decline = model.decline {
                 section(.class("card decline-record")) {
-                    h2 { s.qDeclineHeading }
+                    h2 { s.quotations.declineHeading }
                     dl(.class("facts")) {
-                        dt { s.qDeclineReason }
-                        dd(.class("prewrap")) { decline.reason.flatMap { $0.isEmpty ? nil : $0 } ?? s.qNoReason }
-                        dt { s.qDeclinedAt }
+                        dt { s.quotations.declineReason }
+                        dd(.class("prewrap")) { decline.reason.flatMap { $0.isEmpty ? nil : $0 } ?? s.quotations.noReason }
+                        dt { s.quotations.declinedAt }
                         dd { QuotationBits.utc(decline.declinedAt) }
-                        dt { s.qIP }
+                        dt { s.quotations.ip }
                         dd { decline.ip ?? "–" }
                     }
                 }
             }
             if !model.links.isEmpty {
                 section(.class("card")) {
-                    h2 { s.qLinksHeading }
+                    h2 { s.quotations.linksHeading }
                     div(.class("table-scroll")) {
                         table(.class("list")) {
                             thead {
                                 tr {
-                                    th(.attr("scope", "col")) { s.qLinkCreated }
-                                    th(.attr("scope", "col")) { s.qLinkRecipient }
-                                    th(.attr("scope", "col")) { s.qLinkExpires }
-                                    th(.attr("scope", "col")) { s.qLinkState }
-                                    th(.attr("scope", "col"), .class("number")) { s.qLinkViews }
+                                    th(.attr("scope", "col")) { s.quotations.linkCreated }
+                                    th(.attr("scope", "col")) { s.quotations.linkRecipient }
+                                    th(.attr("scope", "col")) { s.quotations.linkExpires }
+                                    th(.attr("scope", "col")) { s.quotations.linkState }
+                                    th(.attr("scope", "col"), .class("number")) { s.quotations.linkViews }
                                 }
                             }
                             tbody {
@@ -186,14 +186,14 @@ public enum QuotationVersionPage {
                                         td { DisplayFormat.dateTime(link.expiresAt) }
                                         td {
                                             if let voided = link.voidedAt {
-                                                span(.class("badge")) { s.qLinkVoided }
+                                                span(.class("badge")) { s.quotations.linkVoided }
                                                 " \(DisplayFormat.dateTime(voided))"
                                             } else if model.state != .sent {
                                                 QuotationBits.badge(model.state, s)
                                             } else if link.expiresAt <= Date() {
-                                                span(.class("badge bad")) { s.qLinkExpired }
+                                                span(.class("badge bad")) { s.quotations.linkExpired }
                                             } else {
-                                                span(.class("badge warn")) { s.qLinkLive }
+                                                span(.class("badge warn")) { s.quotations.linkLive }
                                             }
                                         }
                                         td(.class("number")) { String(link.viewCount) }
@@ -204,7 +204,7 @@ public enum QuotationVersionPage {
                     }
                 }
             }
-            h2 { s.qDocumentHeading }
+            h2 { s.quotations.documentHeading }
             SigningPage.agreement(model.snapshot, sha256: model.sha256, terms: model.terms, s: s, language: admin.language)
         }.rendered()
     }

@@ -32,90 +32,90 @@ public enum SettingsPage {
         logoLimitKiB: Int, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
-        return AdminLayout.page(title: s.settingsTitle, admin) {
+        return AdminLayout.page(title: s.settings.title, admin) {
             div(.class("page-head")) {
-                h1 { s.settingsTitle }
-                p(.class("hint")) { "\(s.settingsLastSaved) \(DisplayFormat.dateTime(lastSaved))" }
+                h1 { s.settings.title }
+                p(.class("hint")) { "\(s.settings.lastSaved) \(DisplayFormat.dateTime(lastSaved))" }
             }
             section(.class("card"), .id("logo")) {
-                h2 { s.settingsLogoHeading }
+                h2 { s.settings.logoHeading }
                 if let logo, let url = SafeURL.logo(admin.page.company) {
                     div(.class("logo-current")) {
-                        void("img", [.src(url), .attr("alt", s.logoCurrent), .class("logo-preview")])
+                        void("img", [.src(url), .attr("alt", s.settings.logoCurrent), .class("logo-preview")])
                         p(.class("hint")) {
-                            s.logoDescription(type: logo.mimeType == "image/png" ? "PNG" : "JPEG", kib: (logo.byteCount + 1023) / 1024)
+                            s.settings.logoDescription(type: logo.mimeType == "image/png" ? "PNG" : "JPEG", kib: (logo.byteCount + 1023) / 1024)
                         }
                     }
                 } else {
-                    p { s.logoNone }
+                    p { s.settings.logoNone }
                 }
                 Fields.summary(logoForm, s)
                 Fields.post(.admin(.settings(.uploadLogo)), csrf: admin.csrfToken, multipart: true) {
                     Fields.text(
-                        "logo", s.logoFileLabel, logoForm, type: "file", required: true, hint: s.logoHint(limitKiB: logoLimitKiB),
+                        "logo", s.settings.logoFileLabel, logoForm, type: "file", required: true, hint: s.settings.logoHint(limitKiB: logoLimitKiB),
                         extra: [.attr("accept", "image/png,image/jpeg")])
-                    button(.class("button secondary"), .attr("type", "submit")) { s.logoUpload }
+                    button(.class("button secondary"), .attr("type", "submit")) { s.settings.logoUpload }
                 }
                 if logo != nil {
-                    Fields.postButton(.admin(.settings(.removeLogo)), s.logoRemove, csrf: admin.csrfToken)
+                    Fields.postButton(.admin(.settings(.removeLogo)), s.settings.logoRemove, csrf: admin.csrfToken)
                 }
             }
 
             Fields.summary(form, s)
             Fields.post(.admin(.settings(.update)), csrf: admin.csrfToken) {
                 Fields.hidden("version", form["version"])
-                fieldset(s.settingsCompanyHeading) {
+                fieldset(s.settings.companyHeading) {
                     div(.class("grid")) {
-                        Fields.text("company_name", s.companyNameLabel, form, required: true, extra: [.attr("maxlength", "200")])
-                        Fields.text("org_number", s.orgNumberLabel, form, extra: [.attr("inputmode", "numeric")])
-                        Fields.text("vat_number", s.vatNumberLabel, form)
+                        Fields.text("company_name", s.settings.companyNameLabel, form, required: true, extra: [.attr("maxlength", "200")])
+                        Fields.text("org_number", s.settings.orgNumberLabel, form, extra: [.attr("inputmode", "numeric")])
+                        Fields.text("vat_number", s.settings.vatNumberLabel, form)
                     }
                 }
-                fieldset(s.settingsAddressHeading) {
+                fieldset(s.settings.addressHeading) {
                     div(.class("grid")) {
-                        Fields.text("address_line1", s.addressLine1Label, form, extra: [.attr("autocomplete", "address-line1")])
-                        Fields.text("address_line2", s.addressLine2Label, form, extra: [.attr("autocomplete", "address-line2")])
-                        Fields.text("postal_code", s.postalCodeLabel, form, extra: [.attr("autocomplete", "postal-code")])
-                        Fields.text("city", s.cityLabel, form, extra: [.attr("autocomplete", "address-level2")])
+                        Fields.text("address_line1", s.settings.addressLine1Label, form, extra: [.attr("autocomplete", "address-line1")])
+                        Fields.text("address_line2", s.settings.addressLine2Label, form, extra: [.attr("autocomplete", "address-line2")])
+                        Fields.text("postal_code", s.settings.postalCodeLabel, form, extra: [.attr("autocomplete", "postal-code")])
+                        Fields.text("city", s.settings.cityLabel, form, extra: [.attr("autocomplete", "address-level2")])
                         Fields.text(
-                            "country", s.countryLabel, form, required: true, hint: s.countryHint,
+                            "country", s.settings.countryLabel, form, required: true, hint: s.settings.countryHint,
                             extra: [.attr("maxlength", "2"), .attr("autocomplete", "country")])
                     }
                 }
-                fieldset(s.settingsContactHeading) {
+                fieldset(s.settings.contactHeading) {
                     div(.class("grid")) {
-                        Fields.text("contact_email", s.contactEmailLabel, form, type: "email")
-                        Fields.text("contact_phone", s.contactPhoneLabel, form, type: "tel")
-                        Fields.text("website_url", s.websiteLabel, form, type: "url")
+                        Fields.text("contact_email", s.settings.contactEmailLabel, form, type: "email")
+                        Fields.text("contact_phone", s.settings.contactPhoneLabel, form, type: "tel")
+                        Fields.text("website_url", s.settings.websiteLabel, form, type: "url")
                     }
                 }
-                fieldset(s.settingsEmailHeading) {
+                fieldset(s.settings.emailHeading) {
                     div(.class("grid")) {
-                        Fields.text("team_notification_email", s.teamEmailLabel, form, type: "email", hint: s.teamEmailHint)
+                        Fields.text("team_notification_email", s.settings.teamEmailLabel, form, type: "email", hint: s.settings.teamEmailHint)
                         div {}
-                        Fields.text("sender_name", s.senderNameLabel, form, extra: [.attr("maxlength", "100")])
-                        Fields.text("sender_address", s.senderAddressLabel, form, type: "email")
+                        Fields.text("sender_name", s.settings.senderNameLabel, form, extra: [.attr("maxlength", "100")])
+                        Fields.text("sender_address", s.settings.senderAddressLabel, form, type: "email")
                     }
-                    p(.class("hint")) { s.senderHint }
+                    p(.class("hint")) { s.settings.senderHint }
                 }
-                fieldset(s.settingsQuotationHeading) {
+                fieldset(s.settings.quotationHeading) {
                     div(.class("grid")) {
                         Fields.text(
-                            "default_vat_rate", s.defaultVATLabel, form, required: true, hint: s.defaultVATHint,
+                            "default_vat_rate", s.settings.defaultVATLabel, form, required: true, hint: s.settings.defaultVATHint,
                             extra: [.attr("inputmode", "decimal")])
                         Fields.text(
-                            "signing_link_validity_days", s.linkValidityLabel, form, type: "number", required: true,
-                            hint: s.linkValidityHint, extra: [.attr("min", "1"), .attr("max", "365"), .attr("step", "1")])
+                            "signing_link_validity_days", s.settings.linkValidityLabel, form, type: "number", required: true,
+                            hint: s.settings.linkValidityHint, extra: [.attr("min", "1"), .attr("max", "365"), .attr("step", "1")])
                     }
-                    Fields.textarea("terms_template_html", s.termsLabel, form, rows: 12, hint: s.termsHint)
+                    Fields.textarea("terms_template_html", s.settings.termsLabel, form, rows: 12, hint: s.settings.termsHint)
                     if !termsPreview.markup.isEmpty {
                         element("details", [.class("terms-preview"), .flag("open")]) {
-                            element("summary", []) { s.termsPreview }
+                            element("summary", []) { s.settings.termsPreview }
                             div(.class("rich-text")) { Node.sanitized(termsPreview) }
                         }
                     }
                 }
-                button(.class("button"), .attr("type", "submit")) { s.settingsSave }
+                button(.class("button"), .attr("type", "submit")) { s.settings.save }
             }
         }.rendered()
     }

@@ -21,22 +21,22 @@ public enum UsersPage {
     /// - Parameters: `error` is a refusal to show above the list (the last admin, oneself).
     public static func render(rows: [Row], error: String? = nil, now: Date = Date(), admin: AdminPage) -> [UInt8] {
         let s = admin.strings
-        return AdminLayout.page(title: s.usersTitle, admin) {
+        return AdminLayout.page(title: s.users.title, admin) {
             div(.class("page-head")) {
-                h1 { s.usersTitle }
-                div(.class("actions")) { a(.class("button"), .href(SafeURL(.admin(.users(.new))))) { s.userNew } }
+                h1 { s.users.title }
+                div(.class("actions")) { a(.class("button"), .href(SafeURL(.admin(.users(.new))))) { s.users.newUser } }
             }
-            p(.class("lead")) { s.usersLead }
+            p(.class("lead")) { s.users.lead }
             if let error { div(.class("form-errors"), .attr("role", "alert")) { p { error } } }
             div(.class("table-scroll")) {
                 table(.class("list users")) {
                     thead {
                         tr {
-                            th(.attr("scope", "col")) { s.userNameLabel }
-                            th(.attr("scope", "col")) { s.userEmailLabel }
-                            th(.attr("scope", "col")) { s.userRoleLabel }
-                            th(.attr("scope", "col")) { s.userStatusLabel }
-                            th(.attr("scope", "col")) { s.userLastSignIn }
+                            th(.attr("scope", "col")) { s.users.nameLabel }
+                            th(.attr("scope", "col")) { s.users.emailLabel }
+                            th(.attr("scope", "col")) { s.users.roleLabel }
+                            th(.attr("scope", "col")) { s.users.statusLabel }
+                            th(.attr("scope", "col")) { s.users.lastSignIn }
                             th(.attr("scope", "col")) { "" }
                         }
                     }
@@ -55,29 +55,29 @@ public enum UsersPage {
         return tr(row.active ? [] : [.class("inactive")]) {
             td {
                 a(.href(SafeURL(.admin(.users(.edit(member.id)))))) { member.name }
-                if isSelf { small { " (\(s.userYou))" } }
+                if isSelf { small { " (\(s.users.you))" } }
             }
             td { member.email }
             td { s.roleName(member.role) }
             td {
                 if row.active {
-                    StateBadge.badge(s.userActive, .ok)
+                    StateBadge.badge(s.users.active, .ok)
                 } else {
-                    StateBadge.badge(s.userInactive, .bad)
+                    StateBadge.badge(s.users.inactive, .bad)
                 }
                 if let locked = row.lockedUntil, locked > now {
                     " "
-                    StateBadge.badge(s.userLockedUntil(DisplayFormat.dateTime(locked)), .warn)
+                    StateBadge.badge(s.users.lockedUntil(DisplayFormat.dateTime(locked)), .warn)
                 }
             }
-            td { row.lastLoginAt.map(DisplayFormat.dateTime) ?? s.userNeverSignedIn }
+            td { row.lastLoginAt.map(DisplayFormat.dateTime) ?? s.users.neverSignedIn }
             td(.class("actions-cell")) {
                 if row.active {
                     if !isSelf {
-                        Fields.postButton(.admin(.users(.deactivate(member.id))), s.userDeactivate, csrf: admin.csrfToken)
+                        Fields.postButton(.admin(.users(.deactivate(member.id))), s.users.deactivate, csrf: admin.csrfToken)
                     }
                 } else {
-                    Fields.postButton(.admin(.users(.reactivate(member.id))), s.userReactivate, csrf: admin.csrfToken)
+                    Fields.postButton(.admin(.users(.reactivate(member.id))), s.users.reactivate, csrf: admin.csrfToken)
                 }
             }
         }
