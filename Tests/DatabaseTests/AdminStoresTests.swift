@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Testing
 import TestSupport
+import UseCases
 
 @testable import Database
 
@@ -10,6 +11,8 @@ import TestSupport
 @Suite("Admin stores: users, settings, activity")
 struct AdminStoresTests {
     static let actor = AuditActor(kind: .system)
+    /// The admin making account changes in these tests: never the account changed.
+    static let changer = UserID(rawValue: Int64.max)
 
     static func count(_ db: Connection, _ sql: Query) throws -> Int { try db.query(sql)[0].decode("n") }
 
@@ -39,15 +42,18 @@ struct AdminStoresTests {
         let db = try TestDatabase.migrated("admin_users_version")
         let id = try Self.user(db, "bo@example.se")
         let loaded = try #require(try UserStore.find(db, id: id))
-        try UserStore.update(db, id: id, version: loaded.version, name: "Bo Ek", role: .warehouse, locale: .en, actor: Self.actor)
-        do {
-            try UserStore.update(db, id: id, version: loaded.version, name: "Bo Gran", role: .support, locale: .sv, actor: Self.actor)
-            Issue.record("a stale version was accepted")
-        } catch UserStoreError.versionConflict(let current) {
-            #expect(current.member.name == "Bo Ek")
-            #expect(current.member.role == .warehouse)
-            #expect(current.version == loaded.version + 1)
+        #expect(
+            try UpdateUser.run(db, id: id, version: loaded.version, name: "Bo Ek", role: .warehouse, locale: .en, actor: Self.actor)
+                == .done)
+        let stale = try UpdateUser.run(
+            db, id: id, version: loaded.version, name: "Bo Gran", role: .support, locale: .sv, actor: Self.actor)
+        guard case .conflict(let current) = stale else {
+            Issue.record("a stale version was accepted: \(stale)")
+            return
         }
+        #expect(current.member.name == "Bo Ek")
+        #expect(current.member.role == .warehouse)
+        #expect(current.version == loaded.version + 1)
         let stored = try #require(try UserStore.find(db, id: id))
         #expect(stored.member.name == "Bo Ek")
         let audit = try db.query("SELECT before::text AS b, after::text AS a FROM audit_log WHERE action = 'updated'")
@@ -59,16 +65,16 @@ struct AdminStoresTests {
         let db = try TestDatabase.migrated("admin_users_last_admin")
         let first = try Self.user(db, "first@example.se", role: .admin)
         let version = try #require(try UserStore.find(db, id: first)).version
-        #expect(throws: UserStoreError.lastAdmin) {
-            try UserStore.update(db, id: first, version: version, name: "First", role: .manager, locale: .sv, actor: Self.actor)
-        }
-        #expect(throws: UserStoreError.lastAdmin) { try UserStore.setActive(db, id: first, active: false, actor: Self.actor) }
+        #expect(
+            try UpdateUser.run(db, id: first, version: version, name: "First", role: .manager, locale: .sv, actor: Self.actor)
+                == .refused(.lastAdmin))
+        #expect(try SetUserActive.run(db, id: first, active: false, by: Self.changer, actor: Self.actor) == .refused(.lastAdmin))
         // An inactive admin does not count: with a second admin deactivated, the first is still the last.
         let second = try Self.user(db, "second@example.se", role: .admin)
-        try UserStore.setActive(db, id: second, active: false, actor: Self.actor)
-        #expect(throws: UserStoreError.lastAdmin) { try UserStore.setActive(db, id: first, active: false, actor: Self.actor) }
-        try UserStore.setActive(db, id: second, active: true, actor: Self.actor)
-        try UserStore.setActive(db, id: first, active: false, actor: Self.actor)
+        #expect(try SetUserActive.run(db, id: second, active: false, by: Self.changer, actor: Self.actor) == .done)
+        #expect(try SetUserActive.run(db, id: first, active: false, by: Self.changer, actor: Self.actor) == .refused(.lastAdmin))
+        #expect(try SetUserActive.run(db, id: second, active: true, by: Self.changer, actor: Self.actor) == .done)
+        #expect(try SetUserActive.run(db, id: first, active: false, by: Self.changer, actor: Self.actor) == .done)
         #expect(try UserStore.find(db, id: first)?.active == false)
     }
 
@@ -87,15 +93,19 @@ struct AdminStoresTests {
                 guard let db = try? Connection(url: url) else { return }
                 let target = index == 0 ? a : b
                 do {
+                    let change: UserChange
                     if index == 0 {
                         let version = try UserStore.find(db, id: target)?.version ?? 0
-                        try UserStore.update(db, id: target, version: version, name: "x", role: .support, locale: .sv, actor: Self.actor)
+                        change = try UpdateUser.run(
+                            db, id: target, version: version, name: "x", role: .support, locale: .sv, actor: Self.actor)
                     } else {
-                        try UserStore.setActive(db, id: target, active: false, actor: Self.actor)
+                        change = try SetUserActive.run(db, id: target, active: false, by: Self.changer, actor: Self.actor)
                     }
-                    outcomes.update { $0.append("ok") }
-                } catch UserStoreError.lastAdmin {
-                    outcomes.update { $0.append("last admin") }
+                    switch change {
+                    case .done: outcomes.update { $0.append("ok") }
+                    case .refused(.lastAdmin): outcomes.update { $0.append("last admin") }
+                    default: outcomes.update { $0.append("\(change)") }
+                    }
                 } catch {
                     outcomes.update { $0.append("\(error)") }
                 }
@@ -112,7 +122,7 @@ struct AdminStoresTests {
         let laptop = try Self.session(db, for: id)
         #expect(try SessionStore.lookup(db, tokenHash: phone.tokenHash) != nil)
 
-        try UserStore.setActive(db, id: id, active: false, actor: Self.actor)
+        #expect(try SetUserActive.run(db, id: id, active: false, by: Self.changer, actor: Self.actor) == .done)
         #expect(try SessionStore.lookup(db, tokenHash: phone.tokenHash) == nil)
         #expect(try SessionStore.lookup(db, tokenHash: laptop.tokenHash) == nil)
         #expect(try Self.count(db, "SELECT count(*)::int AS n FROM sessions WHERE revoked_at IS NULL") == 0)
@@ -120,7 +130,7 @@ struct AdminStoresTests {
         #expect(try audit[0].decode("n", as: String.self) == "2")
 
         // Reactivated, the account can sign in again, but the old sessions stay ended.
-        try UserStore.setActive(db, id: id, active: true, actor: Self.actor)
+        #expect(try SetUserActive.run(db, id: id, active: true, by: Self.changer, actor: Self.actor) == .done)
         #expect(try SessionStore.lookup(db, tokenHash: phone.tokenHash) == nil)
         #expect(try UserStore.credentials(db, email: "cecilia@example.se")?.active == true)
     }
@@ -130,9 +140,10 @@ struct AdminStoresTests {
         let id = try Self.user(db, "dan@example.se")
         let session = try Self.session(db, for: id)
         let version = try #require(try UserStore.find(db, id: id)).version
-        try UserStore.update(
-            db, id: id, version: version, name: "dan@example.se", role: .manager, locale: .sv, passwordHash: "$argon2id$new",
-            actor: Self.actor)
+        #expect(
+            try UpdateUser.run(
+                db, id: id, version: version, name: "dan@example.se", role: .manager, locale: .sv,
+                passwordHash: "$argon2id$new", actor: Self.actor) == .done)
         #expect(try UserStore.passwordHash(db, id: id) == "$argon2id$new")
         #expect(try SessionStore.lookup(db, tokenHash: session.tokenHash) == nil)
         #expect(try Self.count(db, "SELECT count(*)::int AS n FROM audit_log WHERE action = 'password_set'") == 1)

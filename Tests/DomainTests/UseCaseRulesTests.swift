@@ -169,3 +169,23 @@ struct UseCaseRulesTests {
         #expect(throws: DecodingError.self) { try Job(json: #"{"kind":"webhook.future"}"#) }
     }
 }
+
+@Suite("Account rules")
+struct UserRulesTests {
+    @Test func theLastActiveAdminStaysAnActiveAdmin() {
+        #expect(UserRules.refusal(current: .admin, currentlyActive: true, to: .manager, active: true, otherActiveAdmins: 0) == .lastAdmin)
+        #expect(UserRules.refusal(current: .admin, currentlyActive: true, to: .admin, active: false, otherActiveAdmins: 0) == .lastAdmin)
+        #expect(UserRules.refusal(current: .admin, currentlyActive: true, to: .manager, active: true, otherActiveAdmins: 1) == nil)
+        #expect(UserRules.refusal(current: .admin, currentlyActive: true, to: .admin, active: true, otherActiveAdmins: 0) == nil)
+    }
+
+    @Test func anInactiveAdminOrAnotherRoleIsNotTheLastAdmin() {
+        #expect(UserRules.refusal(current: .admin, currentlyActive: false, to: .manager, active: false, otherActiveAdmins: 0) == nil)
+        #expect(UserRules.refusal(current: .support, currentlyActive: true, to: .support, active: false, otherActiveAdmins: 0) == nil)
+    }
+
+    @Test func nobodyDeactivatesTheirOwnAccount() {
+        #expect(UserRules.deactivationRefusal(actor: UserID(rawValue: 7), target: UserID(rawValue: 7)) == .ownAccount)
+        #expect(UserRules.deactivationRefusal(actor: UserID(rawValue: 7), target: UserID(rawValue: 8)) == nil)
+    }
+}

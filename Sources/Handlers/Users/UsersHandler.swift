@@ -5,10 +5,11 @@ import HTTP
 import Passwords
 import Routing
 import Templates
+import UseCases
 
 /// `/admin/users` (Admin only): list, create, edit (name, role, language, optionally a new
-/// password), deactivate and reactivate. The store keeps the last active admin; this handler
-/// words the refusals and keeps an admin from deactivating themself.
+/// password), deactivate and reactivate. The use cases (`UpdateUser`, `SetUserActive`) keep the last
+/// active admin and keep an admin from deactivating themself; this handler words their refusals.
 enum UsersHandler {
     static func handle(_ route: UsersRoute, _ admin: AdminContext) throws -> Response {
         switch route {
@@ -74,19 +75,20 @@ enum UsersHandler {
         guard form.isValid, let fields else { return try page(record, form, .badRequest, admin) }
 
         let isSelf = id == admin.user.id
-        do {
-            try UserStore.update(
-                db, id: id, version: version, name: fields.name, role: fields.role, locale: fields.locale,
-                passwordHash: try password.map { try PasswordHasher.hash($0) }, keepingSession: isSelf ? admin.session.id : nil,
-                actor: admin.actor)
-        } catch UserStoreError.versionConflict(let current) {
+        switch try UpdateUser.run(
+            db, id: id, version: version, name: fields.name, role: fields.role, locale: fields.locale,
+            passwordHash: try password.map { try PasswordHasher.hash($0) }, keepingSession: isSelf ? admin.session.id : nil,
+            actor: admin.actor)
+        {
+        case .done: break
+        case .conflict(let current):
             var fresh = Self.form(current)
             fresh.formError = s.conflictMessage
             return try page(current, fresh, .conflict, admin)
-        } catch UserStoreError.lastAdmin {
+        case .refused:
             form.formError = s.users.lastAdmin
             return try page(record, form, .conflict, admin)
-        } catch UserStoreError.notFound {
+        case .notFound:
             throw HTTPError(.notFound)
         }
         // An admin who just gave up the admin role can no longer open the users pages.
@@ -95,8 +97,7 @@ enum UsersHandler {
     }
 
     static func deactivate(_ id: UserID, _ admin: AdminContext) throws -> Response {
-        if id == admin.user.id { return try list(admin, error: admin.strings.users.cannotDeactivateSelf, status: .conflict) }
-        return try setActive(id, false, admin)
+        try setActive(id, false, admin)
     }
 
     static func reactivate(_ id: UserID, _ admin: AdminContext) throws -> Response {
@@ -104,14 +105,14 @@ enum UsersHandler {
     }
 
     private static func setActive(_ id: UserID, _ active: Bool, _ admin: AdminContext) throws -> Response {
-        do {
-            try UserStore.setActive(try admin.connection(), id: id, active: active, actor: admin.actor)
-        } catch UserStoreError.notFound {
-            throw HTTPError(.notFound)
-        } catch UserStoreError.lastAdmin {
-            return try list(admin, error: admin.strings.users.lastAdmin, status: .conflict)
+        let s = admin.strings
+        switch try SetUserActive.run(try admin.connection(), id: id, active: active, by: admin.user.id, actor: admin.actor) {
+        case .done: return admin.redirect(to: .admin(.users(.list)), flash: active ? .reactivated : .deactivated)
+        case .notFound: throw HTTPError(.notFound)
+        case .refused(.ownAccount): return try list(admin, error: s.users.cannotDeactivateSelf, status: .conflict)
+        case .refused(.lastAdmin): return try list(admin, error: s.users.lastAdmin, status: .conflict)
+        case .conflict: return try list(admin, error: s.conflictMessage, status: .conflict)
         }
-        return admin.redirect(to: .admin(.users(.list)), flash: active ? .reactivated : .deactivated)
     }
 
     // MARK: The form

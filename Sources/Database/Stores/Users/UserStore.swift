@@ -21,10 +21,6 @@ public struct UserRecord: Sendable, Equatable {
 public enum UserStoreError: Error, Sendable, Equatable {
     case emailTaken
     case notFound
-    /// Someone saved the account since the form was loaded.
-    case versionConflict(current: UserRecord)
-    /// The last active admin cannot be demoted or deactivated.
-    case lastAdmin
 }
 
 /// Staff accounts.
@@ -121,72 +117,63 @@ public enum UserStore {
         try connection.query("SELECT " + columns + " FROM users WHERE id = \(id.rawValue)").first.map(record)
     }
 
-    /// Changes name, role and locale if `version` is still current; audited with before and after.
-    /// With `passwordHash` (an admin setting a new password) the password is replaced too and every
-    /// session of the user ends (except `keepingSession`), in the same transaction.
-    /// - Throws: `UserStoreError` (`.notFound`, `.versionConflict`, `.lastAdmin`; nothing written), `DatabaseError`.
-    public static func update(
-        _ connection: Connection, id: UserID, version: Int, name: String, role: StaffRole, locale: Language,
+    /// Writes name, role and locale (and, with `passwordHash`, a new password, ending every session
+    /// of the user except `keepingSession`), with their audit rows. The caller holds the lock from
+    /// `lockForChange` and has decided the change may happen. Nothing is written when nothing changed.
+    public static func applyUpdate(
+        _ tx: Connection, current: UserRecord, name: String, role: StaffRole, locale: Language,
         passwordHash: String? = nil, keepingSession: SessionID? = nil, actor: AuditActor
     ) throws {
-        try connection.transaction { tx in
-            let current = try lockForChange(tx, id: id)
-            guard current.version == version else { throw UserStoreError.versionConflict(current: current) }
-            if current.active, current.member.role == .admin, role != .admin, try activeAdmins(tx, except: id) == 0 {
-                throw UserStoreError.lastAdmin
-            }
-            let before = ["name": current.member.name, "role": current.member.role.rawValue, "locale": current.member.locale.rawValue]
-            let after = ["name": name, "role": role.rawValue, "locale": locale.rawValue]
-            let diff = AuditStore.changes(from: before, to: after)
-            guard diff != nil || passwordHash != nil else { return }
+        let id = current.member.id
+        let before = ["name": current.member.name, "role": current.member.role.rawValue, "locale": current.member.locale.rawValue]
+        let after = ["name": name, "role": role.rawValue, "locale": locale.rawValue]
+        let diff = AuditStore.changes(from: before, to: after)
+        guard diff != nil || passwordHash != nil else { return }
+        try tx.execute(
+            """
+            UPDATE users SET name = \(name), role = \(role.rawValue), locale = \(locale.rawValue), version = version + 1
+             WHERE id = \(id.rawValue)
+            """)
+        if let diff {
+            try AuditStore.record(tx, actor: actor, entity: "user", entityID: id.rawValue, action: "updated", before: diff.before, after: diff.after)
+        }
+        if let passwordHash {
             try tx.execute(
                 """
-                UPDATE users SET name = \(name), role = \(role.rawValue), locale = \(locale.rawValue), version = version + 1
-                 WHERE id = \(id.rawValue)
+                UPDATE users SET password_hash = \(passwordHash), password_changed_at = now() WHERE id = \(id.rawValue)
                 """)
-            if let diff {
-                try AuditStore.record(tx, actor: actor, entity: "user", entityID: id.rawValue, action: "updated", before: diff.before, after: diff.after)
-            }
-            if let passwordHash {
-                try tx.execute(
-                    """
-                    UPDATE users SET password_hash = \(passwordHash), password_changed_at = now() WHERE id = \(id.rawValue)
-                    """)
-                let ended = try SessionStore.revokeAll(tx, user: id, keeping: keepingSession)
-                try AuditStore.record(
-                    tx, actor: actor, entity: "user", entityID: id.rawValue, action: "password_set",
-                    after: ["sessions_ended": String(ended)])
-            }
+            let ended = try SessionStore.revokeAll(tx, user: id, keeping: keepingSession)
+            try AuditStore.record(
+                tx, actor: actor, entity: "user", entityID: id.rawValue, action: "password_set",
+                after: ["sessions_ended": String(ended)])
         }
     }
 
-    /// Deactivates (their sessions end in the same transaction) or reactivates an account; audited.
-    public static func setActive(_ connection: Connection, id: UserID, active: Bool, actor: AuditActor) throws {
-        try connection.transaction { tx in
-            let current = try lockForChange(tx, id: id)
-            guard current.active != active else { return }
-            if !active, current.member.role == .admin, try activeAdmins(tx, except: id) == 0 { throw UserStoreError.lastAdmin }
-            try tx.execute("UPDATE users SET active = \(active), version = version + 1 WHERE id = \(id.rawValue)")
-            var after = ["active": String(active)]
-            if !active { after["sessions_ended"] = String(try SessionStore.revokeAll(tx, user: id)) }
-            try AuditStore.record(
-                tx, actor: actor, entity: "user", entityID: id.rawValue, action: active ? "reactivated" : "deactivated",
-                before: ["active": String(current.active)], after: after)
-        }
+    /// Deactivates (their sessions end in the same transaction) or reactivates the locked account;
+    /// audited. Nothing is written when it already is so.
+    public static func applyActive(_ tx: Connection, current: UserRecord, active: Bool, actor: AuditActor) throws {
+        let id = current.member.id
+        guard current.active != active else { return }
+        try tx.execute("UPDATE users SET active = \(active), version = version + 1 WHERE id = \(id.rawValue)")
+        var after = ["active": String(active)]
+        if !active { after["sessions_ended"] = String(try SessionStore.revokeAll(tx, user: id)) }
+        try AuditStore.record(
+            tx, actor: actor, entity: "user", entityID: id.rawValue, action: active ? "reactivated" : "deactivated",
+            before: ["active": String(current.active)], after: after)
     }
 
     /// Locks the account and every active admin, in id order, then reads the account. Two admins
     /// demoting or deactivating each other at the same moment are thus serialised, and the second
     /// sees that the first left only one admin: the last-admin rule cannot be raced past (and the
     /// fixed lock order cannot deadlock).
-    private static func lockForChange(_ tx: Connection, id: UserID) throws -> UserRecord {
+    /// nil when there is no such account.
+    public static func lockForChange(_ tx: Connection, id: UserID) throws -> UserRecord? {
         try tx.execute("SELECT id FROM users WHERE id = \(id.rawValue) OR (role = 'admin' AND active) ORDER BY id FOR UPDATE")
-        guard let current = try tx.query("SELECT " + columns + " FROM users WHERE id = \(id.rawValue)").first.map(record)
-        else { throw UserStoreError.notFound }
-        return current
+        return try tx.query("SELECT " + columns + " FROM users WHERE id = \(id.rawValue)").first.map(record)
     }
 
-    static func activeAdmins(_ tx: Connection, except id: UserID) throws -> Int {
+    /// The active admins other than `id` (read under `lockForChange`'s lock).
+    public static func activeAdmins(_ tx: Connection, except id: UserID) throws -> Int {
         try tx.query("SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active AND id <> \(id.rawValue)")[0].decode("n")
     }
 }
