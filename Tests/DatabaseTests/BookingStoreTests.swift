@@ -245,15 +245,15 @@ struct BookingStoreTests {
         _ = try TransitionBooking.run(db, id: cancelled, from: .confirmed, to: .cancelled, reason: "Regn", actor: f.actor)
 
         let week = try RentalPeriod(start: day("2026-06-15"), end: day("2026-06-21"))
-        let shown = try BookingCalendarStore.overlapping(db, period: week)
+        let shown = try BookingStore.overlapping(db, period: week)
         #expect(shown.map(\.id) == [midsummer], "cancelled ones are left out")
         #expect(shown[0].customerName == "Åsa Öberg" && shown[0].deliveryAddress.city == "Partille")
-        #expect(try BookingCalendarStore.overlapping(db, period: RentalPeriod(start: day("2026-06-21"), end: day("2026-06-25"))).map(\.id) == [midsummer, later])
-        #expect(try BookingCalendarStore.deliveries(db, on: day("2026-06-19")).map(\.id) == [midsummer])
-        #expect(try BookingCalendarStore.pickups(db, on: day("2026-06-21")).map(\.id) == [midsummer])
-        #expect(try BookingCalendarStore.deliveries(db, on: day("2026-06-20")).isEmpty)
+        #expect(try BookingStore.overlapping(db, period: RentalPeriod(start: day("2026-06-21"), end: day("2026-06-25"))).map(\.id) == [midsummer, later])
+        #expect(try BookingStore.deliveries(db, on: day("2026-06-19")).map(\.id) == [midsummer])
+        #expect(try BookingStore.pickups(db, on: day("2026-06-21")).map(\.id) == [midsummer])
+        #expect(try BookingStore.deliveries(db, on: day("2026-06-20")).isEmpty)
 
-        let feed = try BookingCalendarStore.feed(db, window: week)
+        let feed = try BookingStore.feed(db, window: week)
         #expect(feed.map(\.booking.id) == [midsummer, cancelled])
         #expect(feed[1].booking.state == .cancelled && feed[1].version == 2)
         #expect(feed[0].items == [FeedBooking.Item(quantity: 2, name: "Partytält 3×3 m")])
@@ -363,9 +363,9 @@ struct BookingStoreTests {
             ("search customer", { _ = try BookingStore.list($0, filter: BookingListFilter(search: "Kund 1234")) }),
             ("detail", { _ = try BookingStore.detail($0, id: sample) }),
             ("history", { _ = try BookingStore.history($0, id: sample) }),
-            ("calendar month", { _ = try BookingCalendarStore.overlapping($0, period: RentalPeriod(start: try day("2023-02-27"), end: try day("2023-04-09")))}),
-            ("deliveries", { _ = try BookingCalendarStore.deliveries($0, on: try day("2023-03-01")) }),
-            ("pickups", { _ = try BookingCalendarStore.pickups($0, on: try day("2023-03-01")) }),
+            ("calendar month", { _ = try BookingStore.overlapping($0, period: RentalPeriod(start: try day("2023-02-27"), end: try day("2023-04-09")))}),
+            ("deliveries", { _ = try BookingStore.deliveries($0, on: try day("2023-03-01")) }),
+            ("pickups", { _ = try BookingStore.pickups($0, on: try day("2023-03-01")) }),
             ("awaiting approval", {
                 _ = try DashboardStore.awaitingApproval($0)
                 _ = try DashboardStore.awaitingApprovalCount($0)
@@ -389,7 +389,7 @@ struct BookingStoreTests {
         }
         // The feed reads 14 months of bookings; at this density (55 a day) that is a fifth of the
         // table, which PostgreSQL rightly reads in one pass. It is fetched by calendar apps, not people.
-        let feed = try BookingCalendarStore.feed(db, window: RentalPeriod(start: try day("2023-01-01"), end: try day("2024-02-29")))
+        let feed = try BookingStore.feed(db, window: RentalPeriod(start: try day("2023-01-01"), end: try day("2024-02-29")))
         #expect(feed.count == 5000, "capped")
         // And the answers are still right at this size.
         let page = try BookingStore.list(db, filter: BookingListFilter(state: .packed))

@@ -127,7 +127,7 @@ struct SeedDemoCommand: ParsableCommand {
             let rental = try period(inDays: booking.start, length: booking.days)
             let lines = try booking.lines.map { try line($0.sku, $0.quantity) }
             // Stock first, as staff would: a month that does not fit is not sold.
-            guard try !QuotationStockStore.check(tx, lines: lines, period: rental).hasShortage else { continue }
+            guard try !QuotationStore.stockCheck(tx, lines: lines, period: rental).hasShortage else { continue }
             let customer = DemoData.customers[booking.customer].details
             let id = try draft(booking.customer, "\(booking.title) – \(customer.displayName)", rental, lines)
             let sent = try SendQuotation.freeze(

@@ -14,14 +14,14 @@ enum SignedAgreementPDF {
 
     /// The stored PDF, rendering and storing it first when needed.
     static func ensure(_ db: Connection, versionID: Int64) throws -> (inputs: SignedAgreementInputs, pdf: [UInt8]) {
-        guard let inputs = try SignedAgreementStore.inputs(db, versionID: versionID) else { throw NotSigned(versionID: versionID) }
-        if let stored = try SignedAgreementStore.pdf(db, versionID: versionID) { return (inputs, stored) }
+        guard let inputs = try SigningStore.agreementInputs(db, versionID: versionID) else { throw NotSigned(versionID: versionID) }
+        if let stored = try SigningStore.agreementPDF(db, versionID: versionID) { return (inputs, stored) }
         let pdf = try AgreementRenderer.render(try document(inputs))
-        try SignedAgreementStore.storePDF(
+        try SigningStore.storeAgreementPDF(
             db, versionID: versionID, bookingID: inputs.bookingID, fileName: fileName(inputs),
             content: pdf, sha256: SHA256.hash(pdf))
         // Another worker may have stored one a moment earlier: the stored one is the document.
-        return (inputs, try SignedAgreementStore.pdf(db, versionID: versionID) ?? pdf)
+        return (inputs, try SigningStore.agreementPDF(db, versionID: versionID) ?? pdf)
     }
 
     static func fileName(_ inputs: SignedAgreementInputs) -> String { "avtal-\(inputs.bookingNumber).pdf" }

@@ -24,13 +24,13 @@ struct SigningLinkEmailJob {
             logger.info("token already scrubbed: the email went out before")
             return
         }
-        guard let details = try SigningLinkEmailStore.details(connection, linkID: linkID.rawValue) else {
+        guard let details = try SigningStore.linkEmailDetails(connection, linkID: linkID.rawValue) else {
             throw LinkMissing(id: linkID.rawValue)
         }
         if details.isVoided {
             // A newer version was sent before this email went out: its own email carries the live link.
             logger.info("link voided before sending; nothing sent")
-            try SigningLinkEmailStore.scrubToken(connection, jobID: jobID)
+            try SigningStore.scrubToken(connection, jobID: jobID)
             return
         }
         let content = SigningLinkEmail(
@@ -43,7 +43,7 @@ struct SigningLinkEmailJob {
             replyTo: details.contactEmail.isEmpty ? nil : try EmailAddress(details.contactEmail, displayName: details.companyName),
             subject: content.subject, textBody: content.text, htmlBody: content.html)
         let messageID = try transport.send(message)
-        try SigningLinkEmailStore.scrubToken(connection, jobID: jobID)
+        try SigningStore.scrubToken(connection, jobID: jobID)
         logger.info("signing link sent", metadata: ["message_id": "\(messageID)"])
     }
 

@@ -12,7 +12,7 @@ struct TeamNoticeJob {
     let transport: any MailTransport
 
     func unavailable(quotationID: QuotationID, items: [UnavailableItem], connection: Connection, logger: Logger) throws {
-        guard let details = try TeamNoticeStore.details(connection, quotationID: quotationID.rawValue, declineID: nil) else {
+        guard let details = try SigningStore.teamNoticeDetails(connection, quotationID: quotationID.rawValue, declineID: nil) else {
             return
         }
         try send(
@@ -22,7 +22,7 @@ struct TeamNoticeJob {
     }
 
     func declined(quotationID: QuotationID, declineID: Int64, connection: Connection, logger: Logger) throws {
-        guard let details = try TeamNoticeStore.details(connection, quotationID: quotationID.rawValue, declineID: declineID)
+        guard let details = try SigningStore.teamNoticeDetails(connection, quotationID: quotationID.rawValue, declineID: declineID)
         else { return }
         try send(
             TeamNoticeEmail.declined(

@@ -28,7 +28,7 @@ enum CalendarHandler {
             throw HTTPError(.badRequest, reason: s.calendar.badDate)
         }
         let limit = 2000
-        let bookings = try BookingCalendarStore.overlapping(try admin.connection(), period: window.period, limit: limit)
+        let bookings = try BookingStore.overlapping(try admin.connection(), period: window.period, limit: limit)
         return admin.html(
             CalendarPage.render(
                 window: window, today: today, bookings: bookings, truncated: bookings.count >= limit, admin: try admin.page()))

@@ -40,10 +40,10 @@ enum DashboardHandler {
         }
         let figures = DashboardPage.Figures(
             today: today, tomorrow: tomorrow,
-            deliveriesToday: try BookingCalendarStore.deliveries(db, on: today),
-            pickupsToday: try BookingCalendarStore.pickups(db, on: today),
-            deliveriesTomorrow: try BookingCalendarStore.deliveries(db, on: tomorrow),
-            pickupsTomorrow: try BookingCalendarStore.pickups(db, on: tomorrow),
+            deliveriesToday: try BookingStore.deliveries(db, on: today),
+            pickupsToday: try BookingStore.pickups(db, on: today),
+            deliveriesTomorrow: try BookingStore.deliveries(db, on: tomorrow),
+            pickupsTomorrow: try BookingStore.pickups(db, on: tomorrow),
             awaitingApproval: try DashboardStore.awaitingApproval(db),
             awaitingApprovalCount: try DashboardStore.awaitingApprovalCount(db),
             countsByState: try DashboardStore.countsByState(db),

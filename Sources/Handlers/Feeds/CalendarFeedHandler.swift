@@ -30,7 +30,7 @@ enum CalendarFeedHandler {
         let now = Date()
         let today = BusinessCalendar.day(of: now)
         let window = try RentalPeriod(start: try today.adding(days: -daysBack), end: try today.adding(days: daysAhead))
-        let bookings = try BookingCalendarStore.feed(db, window: window)
+        let bookings = try BookingStore.feed(db, window: window)
         let (host, baseURL) = site(context)
         let body = BookingFeed.render(
             bookings, companyName: try CompanyStore.profile(db).name, host: host, baseURL: baseURL, now: now,

@@ -15,7 +15,7 @@ enum QuotationActionHandler {
     static func send(_ id: QuotationID, _ admin: AdminContext) throws -> Response {
         let s = admin.strings
         let db = try admin.connection()
-        guard let record = try QuotationEditorStore.load(db, id: id) else { throw HTTPError(.notFound) }
+        guard let record = try QuotationStore.load(db, id: id) else { throw HTTPError(.notFound) }
         let expected = Int(admin.request.form["version"] ?? "") ?? -1
         let reason = String((admin.request.form["shortage_reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
         var sendForm = FormState(values: ["shortage_reason": reason])
@@ -66,7 +66,7 @@ enum QuotationActionHandler {
         case .linkExpired: sendForm.formError = s.quotations.errorLinkExpired
         case .customerHasNoEmail: sendForm.formError = s.quotations.errorNoEmail
         }
-        guard let record = try QuotationEditorStore.load(db, id: id) else { throw HTTPError(.notFound) }
+        guard let record = try QuotationStore.load(db, id: id) else { throw HTTPError(.notFound) }
         return try refuse(record, admin, sendForm, .conflict)
     }
 
@@ -102,7 +102,7 @@ enum QuotationActionHandler {
     }
 
     private static func refused(_ id: QuotationID, _ admin: AdminContext, _ message: String) throws -> Response {
-        guard let record = try QuotationEditorStore.load(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
+        guard let record = try QuotationStore.load(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
         return try refuse(record, admin, FormState(formError: message), .conflict)
     }
 

@@ -14,7 +14,7 @@ import UseCases
 /// finding a customer and recalculating show the form again without saving.
 enum QuotationEditorHandler {
     static func show(_ id: QuotationID, _ admin: AdminContext) throws -> Response {
-        guard let record = try QuotationEditorStore.load(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
+        guard let record = try QuotationStore.load(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
         return try render(record, admin)
     }
 
@@ -24,7 +24,7 @@ enum QuotationEditorHandler {
         let action = admin.request.form["action"] ?? "save"
         let expected = Int(admin.request.form["version"] ?? "") ?? -1
         if action == "reopen" { return try QuotationActionHandler.reopen(id, expectedVersion: expected, admin) }
-        guard let record = try QuotationEditorStore.load(db, id: id) else { throw HTTPError(.notFound) }
+        guard let record = try QuotationStore.load(db, id: id) else { throw HTTPError(.notFound) }
         guard record.state == .draft else {
             var form = QuotationEditorForm(record: record, language: admin.strings.language)
             form.formError = s.quotations.errorNotDraft
@@ -37,7 +37,7 @@ enum QuotationEditorHandler {
 
         if action == "find_customer" {
             let query = form.values["customer_q"] ?? ""
-            let found = query.isEmpty ? [] : try QuotationEditorStore.searchCustomers(db, matching: query)
+            let found = query.isEmpty ? [] : try QuotationStore.searchCustomers(db, matching: query)
             var reading = form
             let parsed = reading.read(s)
             return try render(record, admin, form: form, reading: parsed, results: found, searched: true, status: .ok)
@@ -51,9 +51,9 @@ enum QuotationEditorHandler {
         }
         // Another customer: the address follows, unless staff had typed one of their own.
         if content.customer != record.content.customer {
-            let previous = try QuotationEditorStore.defaultDeliveryAddress(db, customer: record.content.customer)
+            let previous = try QuotationStore.defaultDeliveryAddress(db, customer: record.content.customer)
             if content.deliveryAddress == previous || content.deliveryAddress.printedLines.isEmpty,
-               let next = try QuotationEditorStore.defaultDeliveryAddress(db, customer: content.customer)
+               let next = try QuotationStore.defaultDeliveryAddress(db, customer: content.customer)
             {
                 content.deliveryAddress = next
             }
@@ -65,14 +65,14 @@ enum QuotationEditorHandler {
         case .saved:
             return admin.redirect(to: .admin(.quotations(.show(id))), flash: .saved)
         case .conflict:
-            guard let current = try QuotationEditorStore.load(db, id: id) else { throw HTTPError(.notFound) }
+            guard let current = try QuotationStore.load(db, id: id) else { throw HTTPError(.notFound) }
             var fresh = QuotationEditorForm(record: current, language: s.language)
             fresh.formError = s.conflictMessage
             return try render(current, admin, form: fresh, status: .conflict)
         case .notFound:
             throw HTTPError(.notFound)
         case .notEditable:
-            guard let current = try QuotationEditorStore.load(db, id: id) else { throw HTTPError(.notFound) }
+            guard let current = try QuotationStore.load(db, id: id) else { throw HTTPError(.notFound) }
             var fresh = QuotationEditorForm(record: current, language: s.language)
             fresh.formError = s.quotations.errorNotDraft
             return try render(current, admin, form: fresh, status: .conflict)
@@ -149,7 +149,7 @@ enum QuotationEditorHandler {
         }
         var stock: StockCheck?
         if let period, !record.state.isFinal {
-            stock = try QuotationStockStore.check(db, lines: lines.compactMap { $0 }, period: period)
+            stock = try QuotationStore.stockCheck(db, lines: lines.compactMap { $0 }, period: period)
         }
         let lineInfos = lines.map { line -> QuotationEditorPage.LineInfo in
             guard let line, let period else { return .init(days: nil, total: nil, stock: nil) }
@@ -163,20 +163,20 @@ enum QuotationEditorHandler {
         // The send panel checks what is saved, not what is typed.
         var shortages: [QuotationEditorPage.Shortage] = []
         if mayManage, record.state == .draft || record.state.editingMakesNewVersion {
-            let saved = try QuotationStockStore.check(db, lines: record.content.lines, period: record.content.period)
+            let saved = try QuotationStore.stockCheck(db, lines: record.content.lines, period: record.content.period)
             shortages = saved.shortages.map { item in
                 .init(name: name(of: item.product, in: record.content.lines), requested: item.requested, available: item.available)
             }
         }
 
         let customerID = Int64(form.values["customer_id"] ?? "").map(CustomerID.init(rawValue:)) ?? record.content.customer
-        let customer = try QuotationEditorStore.customerChoice(db, id: customerID).map {
+        let customer = try QuotationStore.customerChoice(db, id: customerID).map {
             option($0, archived: customerID == record.content.customer && record.customerArchived)
         }
-        let versions = try QuotationVersionStore.list(db, quotationID: record.id)
+        let versions = try QuotationStore.versions(db, quotationID: record.id)
         var signed: QuotationEditorPage.Signed?
         if record.state == .signed, let number = versions.first(where: { $0.state == .signed })?.number,
-           let evidence = try QuotationVersionStore.detail(db, quotationID: record.id, number: number)?.signature
+           let evidence = try QuotationStore.versionDetail(db, quotationID: record.id, number: number)?.signature
         {
             signed = .init(version: number, signerName: evidence.signerName, signedAt: evidence.signedAt)
         }
@@ -223,7 +223,7 @@ enum QuotationEditorHandler {
 
     private static func itemOptions(_ db: Connection, _ s: Strings) throws -> [QuotationEditorPage.ItemOption] {
         let language = s.language
-        return try QuotationEditorStore.catalogChoices(db).map { choice in
+        return try QuotationStore.catalogChoices(db).map { choice in
             switch choice.kind {
             case .product:
                 return .init(

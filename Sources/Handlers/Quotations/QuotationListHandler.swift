@@ -11,7 +11,7 @@ enum QuotationListHandler {
         let state = query.state
         let search = String((query.search ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
         let after = query.after.flatMap(Int64.init).flatMap { $0 > 0 ? $0 : nil }
-        let page = try QuotationListStore.page(try admin.connection(), state: state, search: search, after: after)
+        let page = try QuotationStore.page(try admin.connection(), state: state, search: search, after: after)
         let rows = page.rows.map {
             QuotationListPage.Row(
                 id: $0.id, number: $0.number, state: $0.state, customer: $0.customerName, title: $0.title,

@@ -16,7 +16,7 @@ enum QuotationNewHandler {
     static func show(_ query: QuotationNewQuery, _ admin: AdminContext) throws -> Response {
         var options: [CustomerChoice] = []
         var values: [String: String] = [:]
-        if let id = query.customer, let customer = try QuotationEditorStore.customerChoice(try admin.connection(), id: id) {
+        if let id = query.customer, let customer = try QuotationStore.customerChoice(try admin.connection(), id: id) {
             options = [customer]
             values["customer_id"] = String(id.rawValue)
         }
@@ -31,11 +31,11 @@ enum QuotationNewHandler {
         let chosen = Int64(values["customer_id"] ?? "").flatMap { $0 > 0 ? CustomerID(rawValue: $0) : nil }
         // Keep the chosen customer on the page whatever happens next.
         var options: [CustomerChoice] = []
-        if let chosen, let customer = try QuotationEditorStore.customerChoice(db, id: chosen) { options.append(customer) }
+        if let chosen, let customer = try QuotationStore.customerChoice(db, id: chosen) { options.append(customer) }
 
         if admin.request.form["action"] == "find_customer" {
             let query = values["customer_q"] ?? ""
-            let found = query.isEmpty ? [] : try QuotationEditorStore.searchCustomers(db, matching: query)
+            let found = query.isEmpty ? [] : try QuotationStore.searchCustomers(db, matching: query)
             options += found.filter { f in !options.contains { $0.id == f.id } }
             return try render(form, options: options, searched: true, admin, status: .ok)
         }
@@ -43,7 +43,7 @@ enum QuotationNewHandler {
         // Who: an existing customer, or a new one (chosen, or simply typed in with nothing chosen).
         let newName = values["new_name"] ?? ""
         let isNew = values["customer_id"] == "new" || (chosen == nil && !newName.isEmpty)
-        var customer: QuotationEditorStore.DraftCustomer?
+        var customer: QuotationStore.DraftCustomer?
         if isNew {
             form.values["customer_id"] = "new"
             let new = NewCustomer(
@@ -56,7 +56,7 @@ enum QuotationNewHandler {
             if new.phone.count > 50 { form.errors["new_phone"] = s.quotations.errorTooLong(50) }
             if new.companyName.count > 200 { form.errors["new_company"] = s.quotations.errorTooLong(200) }
             if form.errors["new_email"] == nil, !new.email.isEmpty {
-                let existing = try QuotationEditorStore.activeCustomers(db, withEmail: new.email)
+                let existing = try QuotationStore.activeCustomers(db, withEmail: new.email)
                 if !existing.isEmpty {
                     form.errors["new_email"] = s.quotations.errorCustomerExists
                     options += existing.filter { e in !options.contains { $0.id == e.id } }
@@ -75,7 +75,7 @@ enum QuotationNewHandler {
             return try render(form, options: options, searched: false, admin, status: .badRequest)
         }
         do {
-            guard let id = try QuotationEditorStore.createDraft(db, customer: customer, period: period, title: title, actor: admin.actor)
+            guard let id = try QuotationStore.createEmptyDraft(db, customer: customer, period: period, title: title, actor: admin.actor)
             else {
                 form.errors["customer_id"] = s.quotations.errorCustomerGone
                 return try render(form, options: [], searched: false, admin, status: .badRequest)

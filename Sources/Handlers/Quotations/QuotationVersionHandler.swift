@@ -8,7 +8,7 @@ import Templates
 /// and the signature evidence or the decline.
 enum QuotationVersionHandler {
     static func show(_ id: QuotationID, version: Int, _ admin: AdminContext) throws -> Response {
-        guard let detail = try QuotationVersionStore.detail(try admin.connection(), quotationID: id, number: version) else {
+        guard let detail = try QuotationStore.versionDetail(try admin.connection(), quotationID: id, number: version) else {
             throw HTTPError(.notFound)
         }
         // A stored version is immutable: its decoded snapshot and sanitised terms are cached by hash.

@@ -15,12 +15,12 @@ enum SigningHandler {
         let db = try context.database.connection()
         let page = context.pageContext(company: try CompanyStore.profile(db))
         guard isPlausible(token),
-              let link = try SigningPageStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
+              let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
         else {
             return .html(SigningPage.renderUnknown(context: page), status: .notFound)
         }
         let version = try context.caches.frozenVersion(sha256: link.snapshotSHA256, json: link.snapshotJSON)
-        try SigningPageStore.recordView(
+        try SigningStore.recordView(
             db, linkID: link.linkID, quotationID: link.quotationID, requestID: context.request.requestID,
             clientAddress: context.request.clientAddress)
 
@@ -59,7 +59,7 @@ enum SigningHandler {
         let db = try context.database.connection()
         let page = context.pageContext(company: try CompanyStore.profile(db))
         let tokenHash = SigningLinkToken.hash(ofPresented: token)
-        guard isPlausible(token), let link = try SigningPageStore.lookup(db, tokenHash: tokenHash) else {
+        guard isPlausible(token), let link = try SigningStore.lookup(db, tokenHash: tokenHash) else {
             return .html(SigningPage.renderUnknown(context: page), status: .notFound)
         }
         let s = context.strings
@@ -134,7 +134,7 @@ enum SigningHandler {
     static func done(token: String, context: Context) throws -> Response {
         let db = try context.database.connection()
         let page = context.pageContext(company: try CompanyStore.profile(db))
-        guard isPlausible(token), let link = try SigningPageStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
+        guard isPlausible(token), let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
         else {
             return .html(SigningPage.renderUnknown(context: page), status: .notFound)
         }
@@ -147,7 +147,7 @@ enum SigningHandler {
     /// `/sign/{token}/offer.pdf`: the frozen version as a PDF without signature, in the reader's language.
     static func offer(token: String, context: Context) throws -> Response {
         let db = try context.database.connection()
-        guard isPlausible(token), let link = try SigningPageStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
+        guard isPlausible(token), let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
         else {
             let page = context.pageContext(company: try CompanyStore.profile(db))
             return .html(SigningPage.renderUnknown(context: page), status: .notFound)
@@ -167,13 +167,13 @@ enum SigningHandler {
     /// page that says it is being prepared and refreshes itself.
     static func document(token: String, context: Context) throws -> Response {
         let db = try context.database.connection()
-        guard isPlausible(token), let link = try SigningPageStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token)),
+        guard isPlausible(token), let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token)),
               link.state == .signed
         else {
             let page = context.pageContext(company: try CompanyStore.profile(db))
             return .html(SigningPage.renderUnknown(context: page), status: .notFound)
         }
-        guard let pdf = try SignedAgreementStore.pdf(db, versionID: link.versionID) else {
+        guard let pdf = try SigningStore.agreementPDF(db, versionID: link.versionID) else {
             let page = context.pageContext(company: try CompanyStore.profile(db))
             var response = Response.html(SigningPage.renderPreparing(context: page), status: .accepted)
             response.headers.append(("Refresh", "3"))

@@ -10,7 +10,7 @@ public enum DuplicateQuotation {
     public static func run(_ connection: Connection, id: QuotationID, actor: AuditActor) throws -> QuotationID? {
         guard let user = actor.userID else { throw QuotationStoreError.corruptRow("duplicating needs a staff member") }
         return try connection.transaction { tx -> QuotationID? in
-            guard let original = try QuotationEditorStore.load(tx, id: id) else { return nil }
+            guard let original = try QuotationStore.load(tx, id: id) else { return nil }
             let c = original.content
             let copy = try QuotationStore.createDraft(
                 tx, customer: c.customer, period: c.period, title: c.title, deliveryAddress: c.deliveryAddress,

@@ -34,8 +34,8 @@ public enum SendQuotation {
         guard let user = actor.userID else { throw QuotationStoreError.corruptRow("sending needs a staff member") }
         return try connection.transaction { tx -> QuotationSendOutcome in
             guard let locked = try QuotationStore.lockState(tx, id: id) else { return .notFound }
-            guard let record = try QuotationEditorStore.load(tx, id: id) else { return .notFound }
-            let check = try QuotationStockStore.check(tx, lines: record.content.lines, period: record.content.period)
+            guard let record = try QuotationStore.load(tx, id: id) else { return .notFound }
+            let check = try QuotationStore.stockCheck(tx, lines: record.content.lines, period: record.content.period)
             if let refusal = SendingRules.sendRefusal(
                 state: locked.state, version: locked.version, expectedVersion: expectedVersion,
                 lineCount: record.content.lines.count, customerEmail: record.customer.email, stock: check,

@@ -90,7 +90,7 @@ public enum QuotationStore {
                 RETURNING id
                 """)
             let id = QuotationID(rawValue: try rows[0].decode("id"))
-            try QuotationEditorStore.insertLines(tx, quotationID: id, totals: totals)
+            try QuotationStore.insertLines(tx, quotationID: id, totals: totals)
             try audit(tx, userID: createdBy, quotation: id, action: "created", number: number.description, extra: nil)
             return id
         }

@@ -6,7 +6,7 @@ import TestSupport
 import UseCases
 
 @Suite("Customers: list, search, edit, history")
-struct CustomerListStoreTests {
+struct CustomerStoreTests {
     static let actor = AuditActor(kind: .system)
 
     static func person(_ name: String, email: String = "", phone: String = "") -> CustomerProfile {

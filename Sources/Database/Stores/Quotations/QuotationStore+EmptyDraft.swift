@@ -2,7 +2,7 @@ public import Domain
 import Foundation
 
 /// New drafts from the new-quotation form.
-extension QuotationEditorStore {
+extension QuotationStore {
     // MARK: Creating
 
     /// Who a new draft is for.
@@ -18,7 +18,7 @@ extension QuotationEditorStore {
     ///
     /// - Returns: nil when an existing customer does not exist.
     /// - Throws: `DatabaseError` (check violations for a malformed email), `QuotationError`.
-    public static func createDraft(
+    public static func createEmptyDraft(
         _ connection: Connection, customer: DraftCustomer, period: RentalPeriod, title: String, actor: AuditActor
     ) throws -> QuotationID? {
         guard let user = actor.userID else { throw QuotationStoreError.corruptRow("a draft needs a staff member") }

@@ -53,7 +53,7 @@ public struct QuotationDefaults: Sendable, Equatable {
 }
 
 /// What the quotation forms offer: customers to pick, products and add-ons to add, the settings' defaults.
-extension QuotationEditorStore {
+extension QuotationStore {
     /// The settings' default VAT rate and terms template. - Throws: `DatabaseError`, `VATRateError`.
     public static func defaults(_ connection: Connection) throws -> QuotationDefaults {
         let row = try connection.query("SELECT default_vat_rate_bp, terms_template_html FROM settings")[0]

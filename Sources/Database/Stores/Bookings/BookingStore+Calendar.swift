@@ -1,8 +1,8 @@
 public import Domain
 
 /// Bookings by date: the calendar pages, the iCalendar feed and the dashboard's day lists.
-public enum BookingCalendarStore {
-    static let columns = """
+extension BookingStore {
+    static let calendarColumns = """
         b.id, b.number, b.state, b.title, b.period_start::text AS period_start, b.period_end::text AS period_end,
         CASE WHEN c.kind = 'company' AND c.company_name IS NOT NULL THEN c.company_name ELSE c.name END AS customer_name,
         coalesce(b.delivery_address_line1, '') AS l1, coalesce(b.delivery_address_line2, '') AS l2,
@@ -17,14 +17,14 @@ public enum BookingCalendarStore {
     {
         try connection.query(
             """
-            SELECT \(unsafeRaw: columns)
+            SELECT \(unsafeRaw: calendarColumns)
               FROM bookings b JOIN customers c ON c.id = b.customer_id
              WHERE daterange(b.period_start, b.period_end, '[]') && daterange(\(period.start.iso)::date, \(period.end.iso)::date, '[]')
                AND b.state <> 'cancelled'
              ORDER BY b.period_start, b.period_end, b.id
              LIMIT \(limit)
             """
-        ).map(booking)
+        ).map(calendarBooking)
     }
 
     /// Deliveries (the period starts) on `day`, cancelled ones left out.
@@ -34,13 +34,13 @@ public enum BookingCalendarStore {
     {
         try connection.query(
             """
-            SELECT \(unsafeRaw: columns)
+            SELECT \(unsafeRaw: calendarColumns)
               FROM bookings b JOIN customers c ON c.id = b.customer_id
              WHERE b.period_start = \(day.iso)::date AND b.state <> 'cancelled'
              ORDER BY b.number
              LIMIT \(limit)
             """
-        ).map(booking)
+        ).map(calendarBooking)
     }
 
     /// Pickups (the period ends) on `day`, cancelled ones left out.
@@ -50,13 +50,13 @@ public enum BookingCalendarStore {
     {
         try connection.query(
             """
-            SELECT \(unsafeRaw: columns)
+            SELECT \(unsafeRaw: calendarColumns)
               FROM bookings b JOIN customers c ON c.id = b.customer_id
              WHERE b.period_end = \(day.iso)::date AND b.state <> 'cancelled'
              ORDER BY b.number
              LIMIT \(limit)
             """
-        ).map(booking)
+        ).map(calendarBooking)
     }
 
     /// What the iCalendar feed lists: every booking overlapping `window`, cancelled ones included
@@ -68,7 +68,7 @@ public enum BookingCalendarStore {
     {
         let rows = try connection.query(
             """
-            SELECT \(unsafeRaw: columns), c.name AS contact_name, c.phone, b.created_at, b.updated_at, b.version
+            SELECT \(unsafeRaw: calendarColumns), c.name AS contact_name, c.phone, b.created_at, b.updated_at, b.version
               FROM bookings b JOIN customers c ON c.id = b.customer_id
              WHERE daterange(b.period_start, b.period_end, '[]') && daterange(\(window.start.iso)::date, \(window.end.iso)::date, '[]')
              ORDER BY b.period_start, b.id
@@ -92,7 +92,7 @@ public enum BookingCalendarStore {
                 FeedBooking.Item(quantity: try row.decode("quantity"), name: try row.decode("name")))
         }
         return try rows.map { row throws(DatabaseError) in
-            let booking = try booking(row)
+            let booking = try calendarBooking(row)
             return FeedBooking(
                 booking: booking, contactName: try row.decode("contact_name"), contactPhone: try row.decode("phone"),
                 items: items[booking.id.rawValue] ?? [], createdAt: try row.decode("created_at"),
@@ -100,7 +100,7 @@ public enum BookingCalendarStore {
         }
     }
 
-    static func booking(_ row: Row) throws(DatabaseError) -> CalendarBooking {
+    static func calendarBooking(_ row: Row) throws(DatabaseError) -> CalendarBooking {
         CalendarBooking(
             id: BookingID(rawValue: try row.decode("id")), number: try row.decode("number"), state: try BookingStore.state(row),
             title: try row.decode("title"), period: try BookingStore.period(row), customerName: try row.decode("customer_name"),

@@ -21,10 +21,10 @@ public struct SigningLinkEmailDetails: Sendable, Equatable {
 }
 
 /// The queries of the signing-link email job.
-public enum SigningLinkEmailStore {
+extension SigningStore {
     /// The link, its quotation, customer and the company; nil when the link does not exist.
     /// - Throws: `DatabaseError`.
-    public static func details(_ connection: Connection, linkID: Int64) throws(DatabaseError) -> SigningLinkEmailDetails? {
+    public static func linkEmailDetails(_ connection: Connection, linkID: Int64) throws(DatabaseError) -> SigningLinkEmailDetails? {
         let rows = try connection.query(
             """
             SELECT l.recipient_email::text AS recipient_email, c.name AS customer_name, c.locale,

@@ -25,9 +25,9 @@ public struct SignedAgreementInputs: Sendable {
 }
 
 /// The signed agreement: its inputs, and the PDF stored once per version with its SHA-256.
-public enum SignedAgreementStore {
+extension SigningStore {
     /// - Throws: `DatabaseError`. nil when the version has no signature or booking.
-    public static func inputs(_ connection: Connection, versionID: Int64) throws(DatabaseError) -> SignedAgreementInputs? {
+    public static func agreementInputs(_ connection: Connection, versionID: Int64) throws(DatabaseError) -> SignedAgreementInputs? {
         let rows = try connection.query(
             """
             SELECT v.id AS version_id, b.id AS booking_id, b.number AS booking_number, v.snapshot,
@@ -60,7 +60,7 @@ public enum SignedAgreementStore {
 
     /// The stored PDF of a version, if rendered.
     /// - Throws: `DatabaseError`.
-    public static func pdf(_ connection: Connection, versionID: Int64) throws(DatabaseError) -> [UInt8]? {
+    public static func agreementPDF(_ connection: Connection, versionID: Int64) throws(DatabaseError) -> [UInt8]? {
         try connection.query(
             """
             SELECT content FROM documents WHERE kind = 'signed_agreement' AND quotation_version_id = \(versionID)
@@ -71,7 +71,7 @@ public enum SignedAgreementStore {
     /// Stores the PDF once (a second render of the same version keeps the first); the database
     /// checks that `sha256` is the content's.
     /// - Throws: `DatabaseError`.
-    public static func storePDF(
+    public static func storeAgreementPDF(
         _ connection: Connection, versionID: Int64, bookingID: Int64, fileName: String, content: [UInt8], sha256: [UInt8]
     ) throws(DatabaseError) {
         try connection.execute(

@@ -19,7 +19,7 @@ public struct SigningPageData: Sendable, Equatable {
 }
 
 /// The queries of the customer's signing page.
-public enum SigningPageStore {
+extension SigningStore {
     /// Looks a presented token up by its hash. nil for a wrong and a never-issued token alike.
     /// - Throws: `DatabaseError`.
     public static func lookup(_ connection: Connection, tokenHash: [UInt8], now: Date = Date()) throws(DatabaseError)

@@ -8,10 +8,3 @@ public enum ProductStoreError: Error, Sendable {
     /// The database refused a value (taken SKU, unknown category), named by its form field.
     case invalid([ProductDraft.Field: RecordFieldProblem])
 }
-
-/// Why an add-on change was refused.
-public enum AddonStoreError: Error, Sendable {
-    case notFound
-    case versionConflict(current: AddonRecord)
-    case invalid([AddonDraft.Field: RecordFieldProblem])
-}

@@ -4,7 +4,7 @@ import Foundation
 /// The staff's quotation editor: reading a quotation whole, saving a draft with optimistic
 /// locking and an audit row, creating drafts (with a customer typed in on the spot), and the
 /// choices the forms offer (customers, products and add-ons).
-public enum QuotationEditorStore {
+extension QuotationStore {
     // MARK: Reading
 
     /// The quotation with its lines, customer, booking and live link, or nil.

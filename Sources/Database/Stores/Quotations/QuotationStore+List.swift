@@ -25,7 +25,7 @@ public struct QuotationListPage: Sendable, Equatable {
 /// The quotations list: by state, searched by number, title or customer (name, company, email,
 /// phone), 50 rows a page, newest first. Served by indexes (migration 0003 and the customers'
 /// trigram index); never counts the table.
-public enum QuotationListStore {
+extension QuotationStore {
     public static let pageSize = 50
 
     /// - Parameters:
@@ -53,7 +53,7 @@ public enum QuotationListStore {
         }
         var conditions = filters("q")
         if let search = search.flatMap(CustomerStore.nonEmpty) {
-            let pattern = "%" + QuotationEditorStore.likeEscaped(search.trimmingCharacters(in: .whitespaces)) + "%"
+            let pattern = "%" + QuotationStore.likeEscaped(search.trimmingCharacters(in: .whitespaces)) + "%"
             // Each way of matching gives its own newest page (the trigram indexes serve rare text, a
             // backward walk of the ids common text); the page is the newest of their union.
             let byText: Query = "(number || ' ' || coalesce(title, '')) ILIKE \(pattern)"

@@ -2,7 +2,7 @@ public import Domain
 
 /// Stock against reservations for a quotation's products and period: what the editor shows per
 /// line and what sending checks, through `StockStore` (the same query signing re-checks with).
-public enum QuotationStockStore {
+extension QuotationStore {
     /// Availability of each product for `period`. Products that do not exist are left out.
     /// - Throws: `DatabaseError`.
     public static func availability(_ connection: Connection, products: some Sequence<ProductID>, period: RentalPeriod)
@@ -12,7 +12,7 @@ public enum QuotationStockStore {
     }
 
     /// The lines checked against stock for `period`. - Throws: `DatabaseError`.
-    public static func check(_ connection: Connection, lines: [QuotationLine], period: RentalPeriod) throws -> StockCheck {
+    public static func stockCheck(_ connection: Connection, lines: [QuotationLine], period: RentalPeriod) throws -> StockCheck {
         let products = lines.compactMap { line -> ProductID? in
             if case .product(let id) = line.item { return id }
             return nil

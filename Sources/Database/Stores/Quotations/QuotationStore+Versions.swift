@@ -53,9 +53,9 @@ public struct QuotationVersionDetail: Sendable {
 }
 
 /// The sent versions of a quotation.
-public enum QuotationVersionStore {
+extension QuotationStore {
     /// Every version, newest first. - Throws: `DatabaseError`, `QuotationStoreError.corruptRow`.
-    public static func list(_ connection: Connection, quotationID: QuotationID) throws -> [QuotationVersionSummary] {
+    public static func versions(_ connection: Connection, quotationID: QuotationID) throws -> [QuotationVersionSummary] {
         let rows = try connection.query(
             """
             SELECT v.version_no, v.state, v.sent_at, v.total_ore, encode(v.snapshot_sha256, 'hex') AS sha256,
@@ -64,12 +64,12 @@ public enum QuotationVersionStore {
              WHERE v.quotation_id = \(quotationID.rawValue)
              ORDER BY v.version_no DESC
             """)
-        return try rows.map(summary)
+        return try rows.map(versionSummary)
     }
 
     /// Version `number` of the quotation with its links, signature or decline and booking, or nil.
     /// - Throws: `DatabaseError`, `QuotationStoreError.corruptRow`.
-    public static func detail(_ connection: Connection, quotationID: QuotationID, number: Int) throws -> QuotationVersionDetail? {
+    public static func versionDetail(_ connection: Connection, quotationID: QuotationID, number: Int) throws -> QuotationVersionDetail? {
         let rows = try connection.query(
             """
             SELECT v.id, q.number AS quotation_number, v.version_no, v.state, v.sent_at, v.total_ore,
@@ -92,7 +92,7 @@ public enum QuotationVersionStore {
              WHERE l.quotation_version_id = \(versionID)
              ORDER BY l.id DESC
             """
-        ).map(QuotationEditorStore.linkSummary)
+        ).map(QuotationStore.linkSummary)
         let signature = try connection.query(
             """
             SELECT signer_name, signer_email::text AS signer_email, method, typed_text,
@@ -115,12 +115,12 @@ public enum QuotationVersionStore {
         let bookingID: Int64? = try row.decode("booking_id")
         let bookingNumber: String? = try row.decode("booking_number")
         return QuotationVersionDetail(
-            quotationID: quotationID, quotationNumber: try row.decode("quotation_number"), summary: try summary(row),
+            quotationID: quotationID, quotationNumber: try row.decode("quotation_number"), summary: try versionSummary(row),
             snapshotJSON: try row.decode("snapshot"), links: links, signature: signature, decline: decline,
             booking: bookingID.flatMap { id in bookingNumber.map { (BookingID(rawValue: id), $0) } })
     }
 
-    private static func summary(_ row: Row) throws -> QuotationVersionSummary {
+    private static func versionSummary(_ row: Row) throws -> QuotationVersionSummary {
         guard let state = QuotationVersionState(rawValue: try row.decode("state")) else {
             throw QuotationStoreError.corruptRow("quotation_versions.state")
         }

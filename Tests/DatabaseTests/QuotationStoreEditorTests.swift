@@ -9,7 +9,7 @@ import UseCases
 /// creating with a customer typed in, sending with the stock rule, resend, void, reopen,
 /// duplicate, the list and the versions.
 @Suite("Quotations: the staff's editor and actions")
-struct QuotationEditorStoreTests {
+struct QuotationStoreEditorTests {
     typealias Fixture = QuotationFixture
 
     static func actor(_ f: Fixture) -> AuditActor { .staff(UserID(rawValue: f.user), requestID: "req-1", ip: "192.0.2.7") }
@@ -22,7 +22,7 @@ struct QuotationEditorStoreTests {
         let db = try TestDatabase.migrated("qe_save")
         let f = try Fixture(db)
         let id = try f.draft(on: db)
-        let record = try #require(try QuotationEditorStore.load(db, id: id))
+        let record = try #require(try QuotationStore.load(db, id: id))
         #expect(record.state == .draft)
         #expect(record.content.lines.count == 2)
 
@@ -39,7 +39,7 @@ struct QuotationEditorStoreTests {
             db, id: id, expectedVersion: record.version, content: content, actor: Self.actor(f))
         #expect(outcome == .saved(version: record.version + 1))
 
-        let saved = try #require(try QuotationEditorStore.load(db, id: id))
+        let saved = try #require(try QuotationStore.load(db, id: id))
         #expect(saved.content == content)
         #expect(saved.version == record.version + 1)
         // 3 × 450 × 2 days = 2 700 − 10 % = 2 430; + 995 + 500 = 3 925; − 100 = 3 825; + 300 = 4 125; VAT 1 031,25.
@@ -80,7 +80,7 @@ struct QuotationEditorStoreTests {
         var stale = content
         stale.title = "Någon annans ändring"
         #expect(try SaveQuotation.run(db, id: id, expectedVersion: record.version, content: stale, actor: Self.actor(f)) == .conflict)
-        #expect(try QuotationEditorStore.load(db, id: id)?.content.title == "Midsommarfest")
+        #expect(try QuotationStore.load(db, id: id)?.content.title == "Midsommarfest")
         #expect(try SaveQuotation.run(db, id: QuotationID(rawValue: 999_999), expectedVersion: 1, content: content, actor: Self.actor(f)) == .notFound)
     }
 
@@ -88,13 +88,13 @@ struct QuotationEditorStoreTests {
         let db = try TestDatabase.migrated("qe_save_rules")
         let f = try Fixture(db)
         let id = try f.draft(on: db)
-        let record = try #require(try QuotationEditorStore.load(db, id: id))
+        let record = try #require(try QuotationStore.load(db, id: id))
         var content = record.content
         content.customer = CustomerID(rawValue: 424_242)
         #expect(try SaveQuotation.run(db, id: id, expectedVersion: record.version, content: content, actor: Self.actor(f)) == .customerNotFound)
 
         _ = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
-        let sent = try #require(try QuotationEditorStore.load(db, id: id))
+        let sent = try #require(try QuotationStore.load(db, id: id))
         #expect(try SaveQuotation.run(db, id: id, expectedVersion: sent.version, content: sent.content, actor: Self.actor(f)) == .notEditable(.sent))
         #expect(sent.liveLink?.versionNo == 1)
         #expect(sent.liveLink?.recipient == "asa@example.se")
@@ -106,10 +106,10 @@ struct QuotationEditorStoreTests {
         try db.execute("UPDATE settings SET default_vat_rate_bp = 1200, terms_template_html = '<p>Våra villkor</p>'")
         let period = try RentalPeriod(start: try CalendarDate(iso: "2026-08-01"), end: try CalendarDate(iso: "2026-08-02"))
         let id = try #require(
-            try QuotationEditorStore.createDraft(
+            try QuotationStore.createEmptyDraft(
                 db, customer: .new(NewCustomer(name: "Ebba Fröjd", email: "ebba@example.se", phone: "070-1", companyName: "Kåren AB")),
                 period: period, title: "Kårfest", actor: Self.actor(f)))
-        let record = try #require(try QuotationEditorStore.load(db, id: id))
+        let record = try #require(try QuotationStore.load(db, id: id))
         #expect(record.customer.kind == .company)
         #expect(record.customer.companyName == "Kåren AB")
         #expect(record.content.vatRate.basisPoints == 1200)
@@ -120,30 +120,30 @@ struct QuotationEditorStoreTests {
 
         // An existing customer without a delivery address: the billing address is where it goes.
         let other = try #require(
-            try QuotationEditorStore.createDraft(db, customer: .existing(f.customer), period: period, title: "", actor: Self.actor(f)))
-        #expect(try QuotationEditorStore.load(db, id: other)?.content.deliveryAddress.line1 == "Storgatan 1")
-        #expect(try QuotationEditorStore.createDraft(db, customer: .existing(CustomerID(rawValue: 9_999)), period: period, title: "", actor: Self.actor(f)) == nil)
+            try QuotationStore.createEmptyDraft(db, customer: .existing(f.customer), period: period, title: "", actor: Self.actor(f)))
+        #expect(try QuotationStore.load(db, id: other)?.content.deliveryAddress.line1 == "Storgatan 1")
+        #expect(try QuotationStore.createEmptyDraft(db, customer: .existing(CustomerID(rawValue: 9_999)), period: period, title: "", actor: Self.actor(f)) == nil)
 
         // A malformed address never makes a half-written draft.
         #expect(throws: DatabaseError.self) {
-            try QuotationEditorStore.createDraft(
+            try QuotationStore.createEmptyDraft(
                 db, customer: .new(NewCustomer(name: "X", email: "not an address", phone: "", companyName: "")),
                 period: period, title: "", actor: Self.actor(f))
         }
         #expect(try Self.count(db, "SELECT count(*) AS n FROM quotations") == 2)
         #expect(try Self.count(db, "SELECT count(*) AS n FROM customers") == 2)
 
-        let found = try QuotationEditorStore.searchCustomers(db, matching: "fröjd")
+        let found = try QuotationStore.searchCustomers(db, matching: "fröjd")
         #expect(found.map(\.displayName) == ["Kåren AB"])
-        #expect(try QuotationEditorStore.searchCustomers(db, matching: "%").isEmpty, "LIKE wildcards are taken literally")
-        #expect(try QuotationEditorStore.activeCustomers(db, withEmail: "EBBA@example.se").count == 1)
+        #expect(try QuotationStore.searchCustomers(db, matching: "%").isEmpty, "LIKE wildcards are taken literally")
+        #expect(try QuotationStore.activeCustomers(db, withEmail: "EBBA@example.se").count == 1)
     }
 
     @Test func sendingWithAShortageNeedsAReasonWhichIsRecorded() throws {
         let db = try TestDatabase.migrated("qe_send_short")
         let f = try Fixture(db, stock: 4)
         let id = try f.draft(on: db, quantity: 5)
-        let version = try #require(try QuotationEditorStore.load(db, id: id)).version
+        let version = try #require(try QuotationStore.load(db, id: id)).version
 
         #expect(try SendQuotation.run(db, id: id, expectedVersion: version + 7, shortageReason: nil, actor: Self.actor(f)).isConflict)
         guard case .shortageNeedsReason(let items) = try SendQuotation.run(
@@ -179,8 +179,8 @@ struct QuotationEditorStoreTests {
         let db = try TestDatabase.migrated("qe_send_rules")
         let f = try Fixture(db, stock: 4)
         let period = try RentalPeriod(start: try CalendarDate(iso: "2026-06-19"), end: try CalendarDate(iso: "2026-06-21"))
-        let empty = try #require(try QuotationEditorStore.createDraft(db, customer: .existing(f.customer), period: period, title: "", actor: Self.actor(f)))
-        let emptyVersion = try #require(try QuotationEditorStore.load(db, id: empty)).version
+        let empty = try #require(try QuotationStore.createEmptyDraft(db, customer: .existing(f.customer), period: period, title: "", actor: Self.actor(f)))
+        let emptyVersion = try #require(try QuotationStore.load(db, id: empty)).version
         #expect(try SendQuotation.run(db, id: empty, expectedVersion: emptyVersion, shortageReason: nil, actor: Self.actor(f)).isNoLines)
 
         // A booking of 3 tents over the same weekend leaves 1.
@@ -188,15 +188,15 @@ struct QuotationEditorStoreTests {
         let sent = try SendQuotation.freeze(db, quotationID: booked, sentBy: f.user)
         _ = try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa"), evidence: SigningEvidenceInput(signerName: "Åsa"))
-        let availability = try QuotationStockStore.availability(db, products: [f.product], period: period)
+        let availability = try QuotationStore.availability(db, products: [f.product], period: period)
         #expect(availability[f.product]?.maxReserved == 3)
         #expect(availability[f.product]?.available == 1)
         let id = try f.draft(on: db, quantity: 2)
-        let version = try #require(try QuotationEditorStore.load(db, id: id)).version
+        let version = try #require(try QuotationStore.load(db, id: id)).version
         #expect(try SendQuotation.run(db, id: id, expectedVersion: version, shortageReason: nil, actor: Self.actor(f)).isShortage)
         // Cancelled bookings hold nothing.
         try db.execute("UPDATE bookings SET state = 'cancelled', cancelled_at = now(), cancel_reason = 'test'")
-        #expect(try QuotationStockStore.availability(db, products: [f.product], period: period)[f.product]?.available == 4)
+        #expect(try QuotationStore.availability(db, products: [f.product], period: period)[f.product]?.available == 4)
 
         try db.execute("UPDATE customers SET email = NULL")
         #expect(try SendQuotation.run(db, id: id, expectedVersion: version, shortageReason: nil, actor: Self.actor(f)).isNoEmail)
@@ -242,7 +242,7 @@ struct QuotationEditorStoreTests {
         #expect(try Self.text(db, "SELECT state FROM quotation_versions") == "void")
         #expect(try Self.count(db, "SELECT count(*) AS n FROM signing_links WHERE voided_at IS NULL") == 0)
         #expect(try SignQuotation.run(db, tokenHash: sent.token.hash, signature: .typed(name: "Å"), evidence: SigningEvidenceInput(signerName: "Å")) == .voided)
-        #expect(try SigningPageStore.lookup(db, tokenHash: sent.token.hash)?.state == .voided)
+        #expect(try SigningStore.lookup(db, tokenHash: sent.token.hash)?.state == .voided)
         #expect(try Self.count(db, "SELECT count(*) AS n FROM audit_log WHERE action = 'voided' AND before->>'state' = 'sent'") == 1)
         #expect(try VoidQuotation.run(db, id: id, actor: Self.actor(f)) == .notAllowed(.void))
         #expect(try VoidQuotation.run(db, id: QuotationID(rawValue: 777), actor: Self.actor(f)) == .notFound)
@@ -253,11 +253,11 @@ struct QuotationEditorStoreTests {
         let f = try Fixture(db)
         let id = try f.draft(on: db)
         let first = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
-        let version = try #require(try QuotationEditorStore.load(db, id: id)).version
+        let version = try #require(try QuotationStore.load(db, id: id)).version
         #expect(try ReopenQuotation.run(db, id: id, expectedVersion: version - 1, actor: Self.actor(f)) == .conflict)
         #expect(try ReopenQuotation.run(db, id: id, expectedVersion: version, actor: Self.actor(f)) == .done)
-        #expect(try SigningPageStore.lookup(db, tokenHash: first.token.hash)?.state == .voided)
-        let reopened = try #require(try QuotationEditorStore.load(db, id: id))
+        #expect(try SigningStore.lookup(db, tokenHash: first.token.hash)?.state == .voided)
+        let reopened = try #require(try QuotationStore.load(db, id: id))
         #expect(reopened.state == .draft)
         #expect(reopened.liveLink == nil)
         #expect(try ReopenQuotation.run(db, id: id, expectedVersion: reopened.version, actor: Self.actor(f)) == .notAllowed(.draft))
@@ -269,7 +269,7 @@ struct QuotationEditorStoreTests {
             return
         }
         #expect(second.versionNo == 2)
-        let versions = try QuotationVersionStore.list(db, quotationID: id)
+        let versions = try QuotationStore.versions(db, quotationID: id)
         #expect(versions.map(\.number) == [2, 1])
         #expect(versions.map(\.state) == [.sent, .superseded])
         #expect(versions[0].sha256 == second.snapshotSHA256)
@@ -283,8 +283,8 @@ struct QuotationEditorStoreTests {
         try db.execute("UPDATE quotations SET message_to_customer = 'Hej', internal_notes = 'Ring först' WHERE id = \(id.rawValue)")
         _ = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
         let copy = try #require(try DuplicateQuotation.run(db, id: id, actor: Self.actor(f)))
-        let original = try #require(try QuotationEditorStore.load(db, id: id))
-        let duplicate = try #require(try QuotationEditorStore.load(db, id: copy))
+        let original = try #require(try QuotationStore.load(db, id: id))
+        let duplicate = try #require(try QuotationStore.load(db, id: copy))
         #expect(duplicate.state == .draft)
         #expect(duplicate.number != original.number)
         #expect(duplicate.content == original.content)
@@ -303,29 +303,29 @@ struct QuotationEditorStoreTests {
         let other = try CustomerStore.create(
             db, details: CustomerDetails(kind: .company, name: "Jörgen", companyName: "Kungälvs IF", email: "kansli@kif.example"))
         let period = try RentalPeriod(start: try CalendarDate(iso: "2026-09-01"), end: try CalendarDate(iso: "2026-09-01"))
-        let club = try #require(try QuotationEditorStore.createDraft(db, customer: .existing(other), period: period, title: "Jubileum", actor: Self.actor(f)))
+        let club = try #require(try QuotationStore.createEmptyDraft(db, customer: .existing(other), period: period, title: "Jubileum", actor: Self.actor(f)))
 
-        let all = try QuotationListStore.page(db, state: nil, search: nil, after: nil)
+        let all = try QuotationStore.page(db, state: nil, search: nil, after: nil)
         #expect(all.rows.map(\.id) == ([club] + ids.reversed()))
         #expect(all.nextCursor == nil)
         #expect(all.rows.first?.customerName == "Kungälvs IF", "companies by their company name")
 
-        let sent = try QuotationListStore.page(db, state: .sent, search: nil, after: nil)
+        let sent = try QuotationStore.page(db, state: .sent, search: nil, after: nil)
         #expect(sent.rows.map(\.id) == [ids[2]])
         #expect(sent.rows.first?.total.ore ?? 0 > 0)
 
-        #expect(try QuotationListStore.page(db, state: nil, search: "särö", after: nil).rows.map(\.id) == [ids[1]])
-        #expect(try QuotationListStore.page(db, state: nil, search: "kungälv", after: nil).rows.map(\.id) == [club])
-        #expect(try QuotationListStore.page(db, state: nil, search: "Öberg", after: nil).rows.count == 5)
+        #expect(try QuotationStore.page(db, state: nil, search: "särö", after: nil).rows.map(\.id) == [ids[1]])
+        #expect(try QuotationStore.page(db, state: nil, search: "kungälv", after: nil).rows.map(\.id) == [club])
+        #expect(try QuotationStore.page(db, state: nil, search: "Öberg", after: nil).rows.count == 5)
         let number = try #require(all.rows.last?.number)
-        #expect(try QuotationListStore.page(db, state: nil, search: number, after: nil).rows.map(\.number) == [number])
-        #expect(try QuotationListStore.page(db, state: .draft, search: "_", after: nil).rows.isEmpty)
+        #expect(try QuotationStore.page(db, state: nil, search: number, after: nil).rows.map(\.number) == [number])
+        #expect(try QuotationStore.page(db, state: .draft, search: "_", after: nil).rows.isEmpty)
 
-        let first = try QuotationListStore.page(db, state: .draft, search: nil, after: nil, limit: 2)
+        let first = try QuotationStore.page(db, state: .draft, search: nil, after: nil, limit: 2)
         #expect(first.rows.map(\.id) == [club, ids[4]])
-        let second = try QuotationListStore.page(db, state: .draft, search: nil, after: first.nextCursor, limit: 2)
+        let second = try QuotationStore.page(db, state: .draft, search: nil, after: first.nextCursor, limit: 2)
         #expect(second.rows.map(\.id) == [ids[3], ids[1]])
-        let third = try QuotationListStore.page(db, state: .draft, search: nil, after: second.nextCursor, limit: 2)
+        let third = try QuotationStore.page(db, state: .draft, search: nil, after: second.nextCursor, limit: 2)
         #expect(third.rows.map(\.id) == [ids[0]])
         #expect(third.nextCursor == nil)
     }
@@ -342,7 +342,7 @@ struct QuotationEditorStoreTests {
             Issue.record("signing works")
             return
         }
-        let detail = try #require(try QuotationVersionStore.detail(db, quotationID: id, number: 1))
+        let detail = try #require(try QuotationStore.versionDetail(db, quotationID: id, number: 1))
         #expect(detail.summary.state == .signed)
         #expect(detail.booking?.id == bookingID)
         #expect(detail.booking?.number == bookingNumber)
@@ -355,8 +355,8 @@ struct QuotationEditorStoreTests {
         #expect(evidence.documentSHA256 == sent.snapshotSHA256)
         #expect(detail.links.count == 1)
         #expect(try QuotationSnapshot(canonicalJSON: detail.snapshotJSON).sha256.hex == sent.snapshotSHA256)
-        #expect(try QuotationVersionStore.detail(db, quotationID: id, number: 2) == nil)
-        let record = try #require(try QuotationEditorStore.load(db, id: id))
+        #expect(try QuotationStore.versionDetail(db, quotationID: id, number: 2) == nil)
+        let record = try #require(try QuotationStore.load(db, id: id))
         #expect(record.state == .signed)
         #expect(record.booking?.number == bookingNumber)
     }
