@@ -17,8 +17,6 @@ enum AddonsHandler {
         }
     }
 
-    static let fieldNames = AddonDraft.Field.allCases.map(\.rawValue)
-
     static func list(_ query: CatalogListQuery, _ admin: AdminContext) throws -> Response {
         let after = try RecordForms.cursor(query.after, admin).map(AddonID.init(rawValue:))
         let page = try CatalogStore.addonPage(
@@ -27,53 +25,30 @@ enum AddonsHandler {
     }
 
     static func new(_ admin: AdminContext) throws -> Response {
-        let products = try CatalogStore.productOptions(try admin.connection())
-        return admin.html(
-            AddonFormPage.render(mode: .new, form: FormState(values: AddonFormPage.newDefaults), products: products, admin: try admin.page()))
+        try editing(admin).page(.new, FormState(values: AddonFormPage.newDefaults), .ok)
     }
 
     static func create(_ admin: AdminContext) throws -> Response {
-        let values = admin.formValues(fieldNames)
-        let draft: AddonDraft
-        do {
-            draft = try AddonDraft(form: values)
-        } catch {
-            return try refused(.new, values, error.problems, admin)
-        }
-        do {
+        try editing(admin).create(.new) { draft in
             _ = try CatalogStore.createAddon(try admin.connection(), draft: draft, actor: admin.actor)
-            return admin.redirect(to: .admin(.addons(.list(CatalogListQuery()))), flash: .created)
-        } catch AddonStoreError.invalid(let problems) {
-            return try refused(.new, values, problems, admin)
+            return .admin(.addons(.list(CatalogListQuery())))
         }
     }
 
     static func edit(_ id: AddonID, _ admin: AdminContext) throws -> Response {
         guard let addon = try CatalogStore.addonRecord(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
-        return try form(of: addon, formError: nil, status: .ok, admin)
+        return try editing(admin).edit(addon)
     }
 
+    /// The form keeps the stored name and state in its title while the typed values are refused.
     static func update(_ id: AddonID, _ admin: AdminContext) throws -> Response {
-        let version = try RecordForms.version(admin)
-        guard let stored = try CatalogStore.addonRecord(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
-        var values = admin.formValues(fieldNames)
-        values["version"] = String(version)
-        let mode = AddonFormPage.Mode.edit(id, name: stored.draft.name, active: stored.active)
-        let draft: AddonDraft
-        do {
-            draft = try AddonDraft(form: values)
-        } catch {
-            return try refused(mode, values, error.problems, admin)
+        let mode = { (_: [String: String]) throws -> AddonFormPage.Mode in
+            guard let stored = try CatalogStore.addonRecord(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
+            return .edit(id, name: stored.draft.name, active: stored.active)
         }
-        do {
+        return try editing(admin).update(mode: mode) { draft, version in
             try CatalogStore.updateAddon(try admin.connection(), id: id, version: version, draft: draft, actor: admin.actor)
-            return admin.redirect(to: .admin(.addons(.list(CatalogListQuery()))), flash: .saved)
-        } catch AddonStoreError.notFound {
-            throw HTTPError(.notFound)
-        } catch AddonStoreError.versionConflict(let current) {
-            return try form(of: current, formError: admin.strings.conflictMessage, status: .conflict, admin)
-        } catch AddonStoreError.invalid(let problems) {
-            return try refused(mode, values, problems, admin)
+            return .admin(.addons(.list(CatalogListQuery())))
         }
     }
 
@@ -88,27 +63,37 @@ enum AddonsHandler {
         return admin.redirect(to: .admin(.addons(.edit(id))), flash: reactivate ? .reactivated : .deactivated)
     }
 
-    static func form(of addon: AddonRecord, formError: String?, status: HTTPStatus, _ admin: AdminContext) throws -> Response {
-        var values = addon.draft.formValues(admin.strings.language)
-        values["version"] = String(addon.version)
-        let products = try CatalogStore.productOptions(try admin.connection(), including: addon.draft.productID)
-        return admin.html(
-            AddonFormPage.render(
-                mode: .edit(addon.id, name: addon.draft.name, active: addon.active), form: FormState(values: values, formError: formError),
-                products: products, admin: try admin.page()),
-            status: status)
+    /// The create and edit forms: the draft validated by `AddonDraft`, written by `CatalogStore`.
+    /// The product choices always include the add-on's own product, even when it is inactive.
+    static func editing(_ admin: AdminContext) -> RecordEditing<AddonDraft, AddonStoreError, AddonFormPage.Mode> {
+        RecordEditing(
+            admin,
+            validate: { values in
+                do throws(AddonDraft.Invalid) {
+                    return .success(try AddonDraft(form: values))
+                } catch {
+                    return .failure(FieldMessages(error.problems, admin.strings))
+                }
+            },
+            page: { mode, form, status in
+                var including: ProductID?
+                if let text = form.values["product"], let id = Int64(text) { including = ProductID(rawValue: id) }
+                let products = try CatalogStore.productOptions(try admin.connection(), including: including)
+                return admin.html(
+                    AddonFormPage.render(mode: mode, form: form, products: products, admin: try admin.page()), status: status)
+            },
+            stored: { addon in
+                (.edit(addon.id, name: addon.draft.name, active: addon.active), addon.draft.formValues(admin.strings.language), addon.version)
+            })
     }
+}
 
-    static func refused(
-        _ mode: AddonFormPage.Mode, _ values: [String: String], _ problems: [AddonDraft.Field: RecordFieldProblem], _ admin: AdminContext
-    ) throws -> Response {
-        var including: ProductID?
-        if let text = values["product"], let id = Int64(text) { including = ProductID(rawValue: id) }
-        let products = try CatalogStore.productOptions(try admin.connection(), including: including)
-        return admin.html(
-            AddonFormPage.render(
-                mode: mode, form: FormState(values: values, errors: RecordForms.errors(problems, admin.strings)), products: products,
-                admin: try admin.page()),
-            status: .badRequest)
+extension AddonStoreError: RecordStoreRefusal {
+    var refusal: RecordRefusal<AddonRecord, AddonDraft.Field> {
+        switch self {
+        case .notFound: .notFound
+        case .versionConflict(let current): .conflict(current: current)
+        case .invalid(let problems): .invalid(problems)
+        }
     }
 }

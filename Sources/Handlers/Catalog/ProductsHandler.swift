@@ -22,8 +22,6 @@ enum ProductsHandler {
         }
     }
 
-    static let fieldNames = ProductDraft.Field.allCases.map(\.rawValue)
-
     static func list(_ query: CatalogListQuery, _ admin: AdminContext) throws -> Response {
         let after = try RecordForms.cursor(query.after, admin).map(ProductID.init(rawValue:))
         let page = try CatalogStore.productPage(
@@ -32,24 +30,13 @@ enum ProductsHandler {
     }
 
     static func new(_ admin: AdminContext) throws -> Response {
-        let categories = try CatalogStore.categories(try admin.connection())
-        return admin.html(
-            ProductFormPage.render(
-                mode: .new, form: FormState(values: ProductFormPage.newDefaults), categories: categories, admin: try admin.page()))
+        try editing(admin).page(.new, FormState(values: ProductFormPage.newDefaults), .ok)
     }
 
     static func create(_ admin: AdminContext) throws -> Response {
-        let values = admin.formValues(fieldNames)
-        let draft: ProductDraft
-        switch read(values, admin) {
-        case .success(let read): draft = read
-        case .failure(let errors): return try refused(.new, values, errors, admin)
-        }
-        do {
+        try editing(admin).create(.new) { draft in
             let id = try CatalogStore.createProduct(try admin.connection(), draft: draft, actor: admin.actor)
-            return admin.redirect(to: .admin(.products(.show(id, ProductQuery()))), flash: .created)
-        } catch ProductStoreError.invalid(let problems) {
-            return try refused(.new, values, errors(problems, admin), admin)
+            return .admin(.products(.show(id, ProductQuery())))
         }
     }
 
@@ -62,28 +49,13 @@ enum ProductsHandler {
     static func edit(_ id: ProductID, _ admin: AdminContext) throws -> Response {
         let db = try admin.connection()
         guard let product = try CatalogStore.productRecord(db, id: id) else { throw HTTPError(.notFound) }
-        return try form(of: product, formError: nil, status: .ok, admin)
+        return try editing(admin).edit(product)
     }
 
     static func update(_ id: ProductID, _ admin: AdminContext) throws -> Response {
-        let version = try RecordForms.version(admin)
-        var values = admin.formValues(fieldNames)
-        values["version"] = String(version)
-        let mode = ProductFormPage.Mode.edit(id, name: values["name"] ?? "")
-        let draft: ProductDraft
-        switch read(values, admin) {
-        case .success(let read): draft = read
-        case .failure(let errors): return try refused(mode, values, errors, admin)
-        }
-        do {
+        try editing(admin).update(mode: { .edit(id, name: $0["name"] ?? "") }) { draft, version in
             try CatalogStore.updateProduct(try admin.connection(), id: id, version: version, draft: draft, actor: admin.actor)
-            return admin.redirect(to: .admin(.products(.show(id, ProductQuery()))), flash: .saved)
-        } catch ProductStoreError.notFound {
-            throw HTTPError(.notFound)
-        } catch ProductStoreError.versionConflict(let current) {
-            return try form(of: current, formError: admin.strings.conflictMessage, status: .conflict, admin)
-        } catch ProductStoreError.invalid(let problems) {
-            return try refused(mode, values, errors(problems, admin), admin)
+            return .admin(.products(.show(id, ProductQuery())))
         }
     }
 
@@ -125,23 +97,38 @@ enum ProductsHandler {
 
     // MARK: - Pieces
 
+    /// The create and edit forms: the draft validated by `ProductDraft` (its description through
+    /// the sanitiser), written by `CatalogStore`.
+    static func editing(_ admin: AdminContext) -> RecordEditing<ProductDraft, ProductStoreError, ProductFormPage.Mode> {
+        RecordEditing(
+            admin,
+            validate: { read($0, admin) },
+            page: { mode, form, status in
+                let categories = try CatalogStore.categories(try admin.connection())
+                return admin.html(
+                    ProductFormPage.render(mode: mode, form: form, categories: categories, admin: try admin.page()), status: status)
+            },
+            stored: { product in
+                (.edit(product.id, name: product.draft.name), product.draft.formValues(admin.strings.language), product.version)
+            },
+            messages: { errors($0, admin) })
+    }
+
     /// Validates the form and sanitises the description (what is stored is the sanitiser's output).
-    static func read(_ values: [String: String], _ admin: AdminContext) -> Result<ProductDraft, FieldErrors> {
+    static func read(_ values: [String: String], _ admin: AdminContext) -> Result<ProductDraft, FieldMessages> {
         var draft: ProductDraft
         do {
             draft = try ProductDraft(form: values)
         } catch {
-            return .failure(FieldErrors(messages: errors(error.problems, admin)))
+            return .failure(FieldMessages(messages: errors(error.problems, admin)))
         }
         do {
             draft.descriptionHTML = try HTMLSanitizer.sanitize(draft.descriptionHTML).markup
         } catch {
-            return .failure(FieldErrors(messages: [ProductDraft.Field.description.rawValue: admin.strings.catalog.productDescriptionUnreadable]))
+            return .failure(FieldMessages(messages: [ProductDraft.Field.description.rawValue: admin.strings.catalog.productDescriptionUnreadable]))
         }
         return .success(draft)
     }
-
-    struct FieldErrors: Error { let messages: [String: String] }
 
     static func errors(_ problems: [ProductDraft.Field: RecordFieldProblem], _ admin: AdminContext) -> [String: String] {
         var messages = RecordForms.errors(problems, admin.strings)
@@ -175,30 +162,14 @@ enum ProductsHandler {
                 admin: try admin.page()),
             status: status)
     }
+}
 
-    static func form(of product: ProductRecord, formError: String?, status: HTTPStatus, _ admin: AdminContext) throws -> Response {
-        var values = product.draft.formValues(admin.strings.language)
-        values["version"] = String(product.version)
-        let categories = try CatalogStore.categories(try admin.connection())
-        return admin.html(
-            ProductFormPage.render(
-                mode: .edit(product.id, name: product.draft.name), form: FormState(values: values, formError: formError),
-                categories: categories, admin: try admin.page()),
-            status: status)
-    }
-
-    static func refused(
-        _ mode: ProductFormPage.Mode, _ values: [String: String], _ errors: FieldErrors, _ admin: AdminContext
-    ) throws -> Response {
-        try refused(mode, values, errors.messages, admin)
-    }
-
-    static func refused(
-        _ mode: ProductFormPage.Mode, _ values: [String: String], _ errors: [String: String], _ admin: AdminContext
-    ) throws -> Response {
-        let categories = try CatalogStore.categories(try admin.connection())
-        return admin.html(
-            ProductFormPage.render(mode: mode, form: FormState(values: values, errors: errors), categories: categories, admin: try admin.page()),
-            status: .badRequest)
+extension ProductStoreError: RecordStoreRefusal {
+    var refusal: RecordRefusal<ProductRecord, ProductDraft.Field> {
+        switch self {
+        case .notFound: .notFound
+        case .versionConflict(let current): .conflict(current: current)
+        case .invalid(let problems): .invalid(problems)
+        }
     }
 }

@@ -19,8 +19,6 @@ enum CustomersHandler {
         }
     }
 
-    static let fieldNames = CustomerProfile.Field.allCases.map(\.rawValue)
-
     static func list(_ query: CustomerListQuery, _ admin: AdminContext) throws -> Response {
         let after = try RecordForms.cursor(query.after, admin).map(CustomerID.init(rawValue:))
         let page = try CustomerStore.page(
@@ -29,22 +27,13 @@ enum CustomersHandler {
     }
 
     static func new(_ admin: AdminContext) throws -> Response {
-        admin.html(CustomerFormPage.render(mode: .new, form: FormState(values: CustomerFormPage.newDefaults), admin: try admin.page()))
+        try editing(admin).page(.new, FormState(values: CustomerFormPage.newDefaults), .ok)
     }
 
     static func create(_ admin: AdminContext) throws -> Response {
-        let values = admin.formValues(fieldNames)
-        let profile: CustomerProfile
-        do {
-            profile = try CustomerProfile(form: values)
-        } catch {
-            return try refused(.new, values, error.problems, admin)
-        }
-        do {
+        try editing(admin).create(.new) { profile in
             let id = try CustomerStore.create(try admin.connection(), profile: profile, actor: admin.actor)
-            return admin.redirect(to: .admin(.customers(.show(id))), flash: .created)
-        } catch CustomerStoreError.invalid(let problems) {
-            return try refused(.new, values, problems, admin)
+            return .admin(.customers(.show(id)))
         }
     }
 
@@ -57,29 +46,13 @@ enum CustomersHandler {
 
     static func edit(_ id: CustomerID, _ admin: AdminContext) throws -> Response {
         guard let record = try CustomerStore.record(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
-        return try form(of: record, formError: nil, status: .ok, admin)
+        return try editing(admin).edit(record)
     }
 
     static func update(_ id: CustomerID, _ admin: AdminContext) throws -> Response {
-        let version = try RecordForms.version(admin)
-        var values = admin.formValues(fieldNames)
-        values["version"] = String(version)
-        let mode = CustomerFormPage.Mode.edit(id, displayName: values["name"] ?? "")
-        let profile: CustomerProfile
-        do {
-            profile = try CustomerProfile(form: values)
-        } catch {
-            return try refused(mode, values, error.problems, admin)
-        }
-        do {
+        try editing(admin).update(mode: { .edit(id, displayName: $0["name"] ?? "") }) { profile, version in
             try CustomerStore.update(try admin.connection(), id: id, version: version, profile: profile, actor: admin.actor)
-            return admin.redirect(to: .admin(.customers(.show(id))), flash: .saved)
-        } catch CustomerStoreError.notFound {
-            throw HTTPError(.notFound)
-        } catch CustomerStoreError.versionConflict(let current) {
-            return try form(of: current, formError: admin.strings.conflictMessage, status: .conflict, admin)
-        } catch CustomerStoreError.invalid(let problems) {
-            return try refused(mode, values, problems, admin)
+            return .admin(.customers(.show(id)))
         }
     }
 
@@ -94,23 +67,32 @@ enum CustomersHandler {
         return admin.redirect(to: .admin(.customers(.show(id))), flash: restore ? .reactivated : .archived)
     }
 
-    /// The edit form filled from the stored customer (a conflict shows the current values this way).
-    static func form(of record: CustomerRecord, formError: String?, status: HTTPStatus, _ admin: AdminContext) throws -> Response {
-        var values = record.profile.formValues
-        values["version"] = String(record.version)
-        let state = FormState(values: values, formError: formError)
-        return admin.html(
-            CustomerFormPage.render(
-                mode: .edit(record.id, displayName: record.profile.details.displayName), form: state, admin: try admin.page()),
-            status: status)
+    /// The create and edit forms: the profile validated by `CustomerProfile`, written by `CustomerStore`.
+    static func editing(_ admin: AdminContext) -> RecordEditing<CustomerProfile, CustomerStoreError, CustomerFormPage.Mode> {
+        RecordEditing(
+            admin,
+            validate: { values in
+                do throws(CustomerProfile.Invalid) {
+                    return .success(try CustomerProfile(form: values))
+                } catch {
+                    return .failure(FieldMessages(error.problems, admin.strings))
+                }
+            },
+            page: { mode, form, status in
+                admin.html(CustomerFormPage.render(mode: mode, form: form, admin: try admin.page()), status: status)
+            },
+            stored: { record in
+                (.edit(record.id, displayName: record.profile.details.displayName), record.profile.formValues, record.version)
+            })
     }
+}
 
-    /// The form again with what was typed and the problems next to the fields; 400, nothing written.
-    static func refused(
-        _ mode: CustomerFormPage.Mode, _ values: [String: String], _ problems: [CustomerProfile.Field: RecordFieldProblem],
-        _ admin: AdminContext
-    ) throws -> Response {
-        let state = FormState(values: values, errors: RecordForms.errors(problems, admin.strings))
-        return admin.html(CustomerFormPage.render(mode: mode, form: state, admin: try admin.page()), status: .badRequest)
+extension CustomerStoreError: RecordStoreRefusal {
+    var refusal: RecordRefusal<CustomerRecord, CustomerProfile.Field> {
+        switch self {
+        case .notFound: .notFound
+        case .versionConflict(let current): .conflict(current: current)
+        case .invalid(let problems): .invalid(problems)
+        }
     }
 }
