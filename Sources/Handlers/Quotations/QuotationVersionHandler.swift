@@ -22,13 +22,7 @@ enum QuotationVersionHandler {
                     createdAt: $0.createdAt, createdBy: $0.createdByName, recipient: $0.recipient, expiresAt: $0.expiresAt,
                     voidedAt: $0.voidedAt, viewCount: $0.viewCount)
             },
-            evidence: detail.signature.map {
-                .init(
-                    signerName: $0.signerName, signerEmail: $0.signerEmail, method: $0.method, typedText: $0.typedText,
-                    strokeCount: $0.strokeCount, ip: $0.ip, userAgent: $0.userAgent, signedAt: $0.signedAt,
-                    documentSHA256: $0.documentSHA256)
-            },
-            decline: detail.decline.map { .init(reason: $0.reason, declinedAt: $0.declinedAt, ip: $0.ip) },
+            evidence: detail.signature, decline: detail.decline,
             bookingID: detail.booking?.id, bookingNumber: detail.booking?.number)
         return admin.html(QuotationVersionPage.render(model, admin: try admin.page()))
     }

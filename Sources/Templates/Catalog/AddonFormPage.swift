@@ -14,11 +14,14 @@ public enum AddonFormPage {
         let s = admin.strings
         let title: String
         let action: Route
+        let editing: Bool
         switch mode {
         case .new:
+            editing = false
             title = s.catalog.newAddon
             action = .admin(.addons(.create))
         case .edit(let id, let name, _):
+            editing = true
             title = "\(s.catalog.addonEditTitle): \(name)"
             action = .admin(.addons(.update(id)))
         }
@@ -37,9 +40,9 @@ public enum AddonFormPage {
             } else {
                 h1 { title }
             }
-            Fields.summary(form, s)
-            Fields.post(action, csrf: admin.csrfToken) {
-                if case .edit = mode { Fields.hidden("version", form["version"]) }
+            Fields.recordForm(
+                action, editing: editing, form: form, save: s.catalog.addonSave, back: .admin(.addons(.list(CatalogListQuery()))), admin
+            ) {
                 div(.class("grid")) {
                     Fields.text("name", s.catalog.addonName, form, required: true, extra: [.attr("maxlength", "200")])
                     Fields.select(
@@ -52,10 +55,6 @@ public enum AddonFormPage {
                         hint: s.catalog.addonProductHint)
                 }
                 Fields.textarea("description", s.catalog.addonDescription, form, rows: 3)
-                div(.class("actions")) {
-                    button(.class("button"), .attr("type", "submit")) { s.catalog.addonSave }
-                    a(.class("button secondary"), .href(SafeURL(.admin(.addons(.list(CatalogListQuery())))))) { s.cancel }
-                }
             }
         }.rendered()
     }

@@ -150,13 +150,7 @@ public enum ProductDetailPage {
                         tbody {
                             for booking in strip.bookings {
                                 tr {
-                                    td(.class("nowrap")) {
-                                        if admin.may(.admin(.bookings(.show(booking.id)))) {
-                                            a(.href(SafeURL(.admin(.bookings(.show(booking.id)))))) { booking.number }
-                                        } else {
-                                            booking.number
-                                        }
-                                    }
+                                    td(.class("nowrap")) { admin.link(booking.number, to: .admin(.bookings(.show(booking.id)))) }
                                     td { booking.customerName }
                                     td { s.bookings.stateName(booking.state) }
                                     td { s.periodText(booking.period) }

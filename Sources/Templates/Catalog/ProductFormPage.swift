@@ -14,22 +14,23 @@ public enum ProductFormPage {
         let s = admin.strings
         let title: String
         let action: Route
+        let editing: Bool
         let back: Route
         switch mode {
         case .new:
+            editing = false
             title = s.catalog.newProduct
             action = .admin(.products(.create))
             back = .admin(.products(.list(CatalogListQuery())))
         case .edit(let id, let name):
+            editing = true
             title = "\(s.catalog.productEditTitle): \(name)"
             action = .admin(.products(.update(id)))
             back = .admin(.products(.show(id, ProductQuery())))
         }
         return AdminLayout.page(title: title, admin) {
             h1 { title }
-            Fields.summary(form, s)
-            Fields.post(action, csrf: admin.csrfToken) {
-                if case .edit = mode { Fields.hidden("version", form["version"]) }
+            Fields.recordForm(action, editing: editing, form: form, save: s.catalog.productSave, back: back, admin) {
                 div(.class("grid")) {
                     Fields.text("sku", s.catalog.productSKU, form, required: true, hint: s.catalog.productSKUHint, extra: [.attr("maxlength", "40")])
                     Fields.text("name", s.catalog.productName, form, required: true, extra: [.attr("maxlength", "200")])
@@ -47,10 +48,6 @@ public enum ProductFormPage {
                         extra: [.attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)), .attr("step", "1")])
                 }
                 Fields.textarea("description", s.catalog.productDescription, form, rows: 8, hint: s.catalog.productDescriptionHint)
-                div(.class("actions")) {
-                    button(.class("button"), .attr("type", "submit")) { s.catalog.productSave }
-                    a(.class("button secondary"), .href(SafeURL(back))) { s.cancel }
-                }
             }
         }.rendered()
     }

@@ -92,50 +92,57 @@ public enum CustomerDetailPage {
 
     static func quotations(_ history: CustomerHistory, _ admin: AdminPage) -> Node {
         let s = admin.strings
-        return section(.class("card"), .id("quotations")) {
-            h2 { s.customers.quotationsHeading }
-            if history.quotations.isEmpty {
-                p(.class("hint")) { s.customers.noQuotations }
-            } else {
-                DataTable.render(.class("list")) {
-                    DataTable.column(s.customers.columnNumber)
-                    DataTable.column(s.customers.columnTitle)
-                    DataTable.column(s.customers.columnState)
-                    DataTable.column(s.customers.columnPeriod)
-                    DataTable.column(s.customers.columnTotal, numeric: true)
-                    DataTable.column(s.customers.columnCreated)
-                } rows: {
-                    for quotation in history.quotations {
-                        tr {
-                            td(.class("nowrap")) {
-                                if admin.may(.admin(.quotations(.show(quotation.id)))) {
-                                    a(.href(SafeURL(.admin(.quotations(.show(quotation.id)))))) { quotation.number }
-                                } else {
-                                    quotation.number
-                                }
-                            }
-                            td { quotation.title }
-                            td {
-                                StateBadge.badge(s.quotations.quotationState(quotation.state), tone(quotation.state))
-                            }
-                            td { s.periodText(quotation.period) }
-                            RecordListParts.td(number: true) { quotation.total.formatted(admin.language) }
-                            td(.class("nowrap")) { DisplayFormat.date(quotation.createdAt) }
-                        }
-                    }
-                }
-                if history.quotations.count >= history.limit { p(.class("hint")) { s.customers.latest(history.limit) } }
-            }
+        let rows = history.quotations.map { quotation in
+            HistoryRow(
+                number: quotation.number, route: .admin(.quotations(.show(quotation.id))), title: quotation.title,
+                state: StateBadge.badge(s.quotations.quotationState(quotation.state), tone(quotation.state)),
+                period: quotation.period, total: quotation.total, created: quotation.createdAt)
         }
+        return historyTable(
+            id: "quotations", heading: s.customers.quotationsHeading, empty: s.customers.noQuotations, rows: rows,
+            createdColumn: true, limit: history.limit, admin) {}
     }
 
     static func bookings(_ history: CustomerHistory, id: CustomerID, _ admin: AdminPage) -> Node {
         let s = admin.strings
         let all = Route.admin(.bookings(.list(BookingListQuery(customer: String(id.rawValue)))))
-        return section(.class("card"), .id("bookings")) {
-            h2 { s.customers.bookingsHeading }
-            if history.bookings.isEmpty {
-                p(.class("hint")) { s.customers.noBookings }
+        let rows = history.bookings.map { booking in
+            HistoryRow(
+                number: booking.number, route: .admin(.bookings(.show(booking.id))), title: booking.title,
+                state: StateBadge.badge(s.bookings.stateName(booking.state), tone(booking.state)),
+                period: booking.period, total: booking.total, created: nil)
+        }
+        return historyTable(
+            id: "bookings", heading: s.customers.bookingsHeading, empty: s.customers.noBookings, rows: rows,
+            createdColumn: false, limit: history.limit, admin
+        ) {
+            if admin.may(all) { p { a(.href(SafeURL(all))) { s.customers.allBookings } } }
+        }
+    }
+
+    /// One quotation or booking of the customer's history.
+    struct HistoryRow {
+        let number: String
+        let route: Route
+        let title: String
+        let state: Node
+        let period: RentalPeriod
+        let total: Money
+        let created: Date?
+    }
+
+    /// The customer's quotations or bookings: number (linked when the member may open it), title,
+    /// state, period, total and, with `createdColumn`, the day it was made; a hint when the list
+    /// stops at the history's limit, then `footer`.
+    static func historyTable(
+        id: String, heading: String, empty: String, rows: [HistoryRow], createdColumn: Bool, limit: Int,
+        _ admin: AdminPage, @NodeBuilder footer: () -> [Node]
+    ) -> Node {
+        let s = admin.strings
+        return section(.class("card"), .id(id)) {
+            h2 { heading }
+            if rows.isEmpty {
+                p(.class("hint")) { empty }
             } else {
                 DataTable.render(.class("list")) {
                     DataTable.column(s.customers.columnNumber)
@@ -143,27 +150,21 @@ public enum CustomerDetailPage {
                     DataTable.column(s.customers.columnState)
                     DataTable.column(s.customers.columnPeriod)
                     DataTable.column(s.customers.columnTotal, numeric: true)
+                    if createdColumn { DataTable.column(s.customers.columnCreated) }
                 } rows: {
-                    for booking in history.bookings {
+                    for row in rows {
                         tr {
-                            td(.class("nowrap")) {
-                                if admin.may(.admin(.bookings(.show(booking.id)))) {
-                                    a(.href(SafeURL(.admin(.bookings(.show(booking.id)))))) { booking.number }
-                                } else {
-                                    booking.number
-                                }
-                            }
-                            td { booking.title }
-                            td {
-                                StateBadge.badge(s.bookings.stateName(booking.state), tone(booking.state))
-                            }
-                            td { s.periodText(booking.period) }
-                            RecordListParts.td(number: true) { booking.total.formatted(admin.language) }
+                            td(.class("nowrap")) { admin.link(row.number, to: row.route) }
+                            td { row.title }
+                            td { row.state }
+                            td { s.periodText(row.period) }
+                            RecordListParts.td(number: true) { row.total.formatted(admin.language) }
+                            if createdColumn, let created = row.created { td(.class("nowrap")) { DisplayFormat.date(created) } }
                         }
                     }
                 }
-                if history.bookings.count >= history.limit { p(.class("hint")) { s.customers.latest(history.limit) } }
-                if admin.may(all) { p { a(.href(SafeURL(all))) { s.customers.allBookings } } }
+                if rows.count >= limit { p(.class("hint")) { s.customers.latest(limit) } }
+                footer()
             }
         }
     }

@@ -19,22 +19,23 @@ public enum CustomerFormPage {
         let s = admin.strings
         let title: String
         let action: Route
+        let editing: Bool
         let back: Route
         switch mode {
         case .new:
+            editing = false
             title = s.customers.newCustomer
             action = .admin(.customers(.create))
             back = .admin(.customers(.list(CustomerListQuery())))
         case .edit(let id, let name):
+            editing = true
             title = "\(s.customers.editTitle): \(name)"
             action = .admin(.customers(.update(id)))
             back = .admin(.customers(.show(id)))
         }
         return AdminLayout.page(title: title, admin) {
             h1 { title }
-            Fields.summary(form, s)
-            Fields.post(action, csrf: admin.csrfToken) {
-                if case .edit = mode { Fields.hidden("version", form["version"]) }
+            Fields.recordForm(action, editing: editing, form: form, save: s.customers.save, back: back, admin) {
                 div(.class("grid")) {
                     Fields.select(
                         "kind", s.customers.kind, form,
@@ -52,10 +53,6 @@ public enum CustomerFormPage {
                 address("billing", s.customers.billing, hint: nil, form, s)
                 address("delivery", s.customers.delivery, hint: s.customers.deliveryHint, form, s)
                 Fields.textarea("notes", s.customers.notes, form, rows: 4, hint: s.customers.notesHint)
-                div(.class("actions")) {
-                    button(.class("button"), .attr("type", "submit")) { s.customers.save }
-                    a(.class("button secondary"), .href(SafeURL(back))) { s.cancel }
-                }
             }
         }.rendered()
     }

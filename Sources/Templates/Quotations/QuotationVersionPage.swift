@@ -7,45 +7,6 @@ public import Sanitizer
 /// signing page's rendering), with its links, and once signed the signature evidence and the
 /// booking; once declined, the decline.
 public enum QuotationVersionPage {
-    public struct Evidence: Sendable {
-        public let signerName: String
-        public let signerEmail: String?
-        public let method: String
-        public let typedText: String?
-        public let strokeCount: Int
-        public let ip: String?
-        public let userAgent: String?
-        public let signedAt: Date
-        public let documentSHA256: String
-
-        public init(
-            signerName: String, signerEmail: String?, method: String, typedText: String?, strokeCount: Int, ip: String?,
-            userAgent: String?, signedAt: Date, documentSHA256: String
-        ) {
-            self.signerName = signerName
-            self.signerEmail = signerEmail
-            self.method = method
-            self.typedText = typedText
-            self.strokeCount = strokeCount
-            self.ip = ip
-            self.userAgent = userAgent
-            self.signedAt = signedAt
-            self.documentSHA256 = documentSHA256
-        }
-    }
-
-    public struct Decline: Sendable {
-        public let reason: String?
-        public let declinedAt: Date
-        public let ip: String?
-
-        public init(reason: String?, declinedAt: Date, ip: String?) {
-            self.reason = reason
-            self.declinedAt = declinedAt
-            self.ip = ip
-        }
-    }
-
     public struct LinkRow: Sendable {
         public let createdAt: Date
         public let createdBy: String?
@@ -75,15 +36,15 @@ public enum QuotationVersionPage {
         public let sha256: String
         public let terms: SanitizedHTML
         public let links: [LinkRow]
-        public let evidence: Evidence?
-        public let decline: Decline?
+        public let evidence: SignatureEvidence?
+        public let decline: DeclineRecord?
         public let bookingID: BookingID?
         public let bookingNumber: String?
 
         public init(
             quotationID: QuotationID, number: String, version: Int, state: QuotationVersionState, sentAt: Date?,
             sentBy: String?, snapshot: QuotationSnapshot, sha256: String, terms: SanitizedHTML, links: [LinkRow],
-            evidence: Evidence?, decline: Decline?, bookingID: BookingID?, bookingNumber: String?
+            evidence: SignatureEvidence?, decline: DeclineRecord?, bookingID: BookingID?, bookingNumber: String?
         ) {
             self.quotationID = quotationID
             self.number = number

@@ -32,15 +32,7 @@ extension BookingStore {
     public static func deliveries(_ connection: Connection, on day: CalendarDate, limit: Int = 50) throws(DatabaseError)
         -> [CalendarBooking]
     {
-        try connection.query(
-            """
-            SELECT \(unsafeRaw: calendarColumns)
-              FROM bookings b JOIN customers c ON c.id = b.customer_id
-             WHERE b.period_start = \(day.iso)::date AND b.state <> 'cancelled'
-             ORDER BY b.number
-             LIMIT \(limit)
-            """
-        ).map(calendarBooking)
+        try bookings(connection, where: .start, is: day, limit: limit)
     }
 
     /// Pickups (the period ends) on `day`, cancelled ones left out.
@@ -48,11 +40,24 @@ extension BookingStore {
     public static func pickups(_ connection: Connection, on day: CalendarDate, limit: Int = 50) throws(DatabaseError)
         -> [CalendarBooking]
     {
+        try bookings(connection, where: .end, is: day, limit: limit)
+    }
+
+    /// The end of the rental period a day's list is about, as its column.
+    private enum PeriodEnd: String {
+        case start = "b.period_start"
+        case end = "b.period_end"
+    }
+
+    /// Bookings whose period starts or ends on `day`, cancelled ones left out, by number.
+    private static func bookings(_ connection: Connection, where end: PeriodEnd, is day: CalendarDate, limit: Int)
+        throws(DatabaseError) -> [CalendarBooking]
+    {
         try connection.query(
             """
             SELECT \(unsafeRaw: calendarColumns)
               FROM bookings b JOIN customers c ON c.id = b.customer_id
-             WHERE b.period_end = \(day.iso)::date AND b.state <> 'cancelled'
+             WHERE \(unsafeRaw: end.rawValue) = \(day.iso)::date AND b.state <> 'cancelled'
              ORDER BY b.number
              LIMIT \(limit)
             """

@@ -14,30 +14,6 @@ public struct QuotationVersionSummary: Sendable, Equatable {
     public let declined: Bool
 }
 
-/// The evidence recorded when the customer signed, in the same transaction as the signature.
-public struct SignatureEvidence: Sendable, Equatable {
-    public let signerName: String
-    public let signerEmail: String?
-    /// `drawn` or `typed`.
-    public let method: String
-    /// The name as typed, for a typed signature.
-    public let typedText: String?
-    /// Strokes of a drawn signature (0 for typed).
-    public let strokeCount: Int
-    public let ip: String?
-    public let userAgent: String?
-    public let signedAt: Date
-    /// Lower-case hex SHA-256 of the document signed (equals the version's snapshot hash).
-    public let documentSHA256: String
-}
-
-/// The customer's decline of a version.
-public struct DeclineRecord: Sendable, Equatable {
-    public let reason: String?
-    public let declinedAt: Date
-    public let ip: String?
-}
-
 /// A frozen version with everything recorded about it.
 public struct QuotationVersionDetail: Sendable {
     public let quotationID: QuotationID
