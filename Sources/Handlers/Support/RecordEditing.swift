@@ -52,7 +52,7 @@ struct RecordEditing<Draft, Failure: RecordStoreRefusal, Mode> {
     /// after a conflict.
     let stored: (Record) -> (mode: Mode, values: [String: String], version: Int)
     /// The store's field problems as messages; the shared wording unless the form says more.
-    var messages: ([Field: RecordFieldProblem]) -> [String: String]
+    let messages: ([Field: RecordFieldProblem]) -> [String: String]
 
     init(
         _ admin: AdminContext,
