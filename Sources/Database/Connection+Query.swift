@@ -76,7 +76,7 @@ extension Connection {
         while true {
             let name = try preparedStatement(for: key, handle: handle, file: file, line: line)
             let values = parameters.map { $0.text.map { strdup($0) } ?? nil }
-            defer { values.forEach { free($0) } }
+            defer { for value in values { free(value) } }
             let result = values.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { pointers in
                 PQexecPrepared(handle, name, Int32(parameters.count), pointers.baseAddress, nil, nil, 0)
             }

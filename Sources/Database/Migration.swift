@@ -1,5 +1,5 @@
-public import Foundation
 import Domain
+public import Foundation
 
 /// One schema migration: a numbered `.sql` file from `Sources/Database/Migrations`, such as
 /// `0001_initial.sql` (version 1, name `initial`).

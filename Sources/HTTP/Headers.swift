@@ -39,7 +39,9 @@ func parseCookies(_ header: String?) -> [String: String] {
         guard let eq = trimmed.firstIndex(of: "=") else { continue }
         let name = String(trimmed[..<eq]).trimmingSpaces()
         var value = String(trimmed[trimmed.index(after: eq)...]).trimmingSpaces()
-        if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+        if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+            value = String(value.dropFirst().dropLast())
+        }
         if !name.isEmpty, cookies[name] == nil { cookies[name] = value }
     }
     return cookies

@@ -111,7 +111,8 @@ extension Request {
 
         if request.method == "POST" || request.method == "PUT" || request.method == "PATCH" {
             do {
-                request.form = try decodeForm(body: request.body, contentType: request.headers["content-type"], limits: limits)
+                request.form = try decodeForm(
+                    body: request.body, contentType: request.headers["content-type"], limits: limits)
             } catch {
                 request.problem = .badRequest(error)
             }
@@ -119,9 +120,12 @@ extension Request {
         return request
     }
 
-    static func decodeForm(body: [UInt8], contentType: String?, limits: RequestLimits) throws(BadRequestReason) -> FormData {
+    static func decodeForm(
+        body: [UInt8], contentType: String?, limits: RequestLimits
+    ) throws(BadRequestReason) -> FormData {
         guard let contentType else { return FormData() }
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map { String($0).trimmingSpaces().lowercased() } ?? ""
+        let mediaType =
+            contentType.split(separator: ";", maxSplits: 1).first.map { String($0).trimmingSpaces().lowercased() } ?? ""
         switch mediaType {
         case "application/x-www-form-urlencoded":
             guard let text = String(validating: body, as: UTF8.self) else { throw .invalidUTF8(.form) }

@@ -28,6 +28,8 @@ public enum SecureRandom {
         let x = Array(a.utf8)
         let y = Array(b.utf8)
         guard x.count == y.count, !x.isEmpty else { return false }
-        return x.withUnsafeBytes { p in y.withUnsafeBytes { q in sodium_memcmp(p.baseAddress!, q.baseAddress!, x.count) == 0 } }
+        return x.withUnsafeBytes { p in
+            y.withUnsafeBytes { q in sodium_memcmp(p.baseAddress!, q.baseAddress!, x.count) == 0 }
+        }
     }
 }

@@ -8,8 +8,8 @@ public struct LocalPath: Hashable, Sendable {
 
     public init?(validating candidate: String) {
         guard candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.hasPrefix("/\\"),
-              candidate.utf8.count <= 2048,
-              !candidate.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+            candidate.utf8.count <= 2048,
+            !candidate.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
         else { return nil }
         value = candidate
     }

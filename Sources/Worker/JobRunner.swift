@@ -49,7 +49,8 @@ public final class JobRunner: Sendable {
                     connection = try Connection(url: configuration.databaseURL, logger: logger)
                 }
                 guard let db = connection,
-                      let job = try JobStore.claim(db, workerID: configuration.workerID, leaseSeconds: configuration.leaseSeconds)
+                    let job = try JobStore.claim(
+                        db, workerID: configuration.workerID, leaseSeconds: configuration.leaseSeconds)
                 else {
                     pause(milliseconds: configuration.idlePollMilliseconds)
                     continue

@@ -15,10 +15,11 @@ struct ConfigurationTests {
         #expect(configuration.shutdownTimeoutSeconds == 10)
         #expect(configuration.publicBaseURL == "https://localhost:8443")
         // Every variable the loader reads is documented (README and --help use this list).
-        #expect(AppConfiguration.variables.map(\.name) == [
-            "DATABASE_URL", "EG_LISTEN", "EG_SOCKET_MODE", "EG_THREADS", "EG_PUBLIC_URL", "EG_MAX_BODY_BYTES",
-            "EG_SHUTDOWN_TIMEOUT", "EG_STATIC_DIR", "EG_SMTP_URL", "EG_MAIL_DIR", "EG_LOG_LEVEL",
-        ])
+        #expect(
+            AppConfiguration.variables.map(\.name) == [
+                "DATABASE_URL", "EG_LISTEN", "EG_SOCKET_MODE", "EG_THREADS", "EG_PUBLIC_URL", "EG_MAX_BODY_BYTES",
+                "EG_SHUTDOWN_TIMEOUT", "EG_STATIC_DIR", "EG_SMTP_URL", "EG_MAIL_DIR", "EG_LOG_LEVEL",
+            ])
     }
 
     @Test func everyProblemIsReportedAtOnce() {
@@ -31,7 +32,9 @@ struct ConfigurationTests {
             return
         }
         #expect(error.problems.count == 6)
-        for name in ["EG_THREADS", "EG_SOCKET_MODE", "EG_MAX_BODY_BYTES", "EG_SHUTDOWN_TIMEOUT", "EG_LOG_LEVEL", "EG_PUBLIC_URL"] {
+        for name in [
+            "EG_THREADS", "EG_SOCKET_MODE", "EG_MAX_BODY_BYTES", "EG_SHUTDOWN_TIMEOUT", "EG_LOG_LEVEL", "EG_PUBLIC_URL",
+        ] {
             #expect(error.description.contains(name))
         }
     }

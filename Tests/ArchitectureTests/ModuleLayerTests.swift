@@ -86,13 +86,16 @@ struct ModuleLayerTests {
             var isDirectory: ObjCBool = false
             return !name.hasPrefix(".")
                 && FileManager.default.fileExists(
-                    atPath: sources.appendingPathComponent(name).path, isDirectory: &isDirectory) && isDirectory.boolValue
+                    atPath: sources.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
         }.sorted()
     }
 
     static func swiftFiles(in module: String) throws -> [URL] {
         let directory = root.appendingPathComponent("Sources").appendingPathComponent(module)
-        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+            return []
+        }
         return walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
     }
 
@@ -108,7 +111,9 @@ struct ModuleLayerTests {
         var modules: [String] = []
         for line in source.split(separator: "\n") {
             var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
-            while let first = words.first, first.hasPrefix("@") || modifiers.contains(first) { words = words.dropFirst() }
+            while let first = words.first, first.hasPrefix("@") || modifiers.contains(first) {
+                words = words.dropFirst()
+            }
             guard words.first == "import", words.count >= 2 else { continue }
             words = words.dropFirst()
             if let kind = words.first, kinds.contains(kind), words.count >= 2 { words = words.dropFirst() }

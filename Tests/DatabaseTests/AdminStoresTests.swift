@@ -1,8 +1,8 @@
 import Dispatch
 import Domain
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import UseCases
 
 @testable import Database
@@ -43,7 +43,8 @@ struct AdminStoresTests {
         let id = try Self.user(db, "bo@example.se")
         let loaded = try #require(try UserStore.find(db, id: id))
         #expect(
-            try UpdateUser.run(db, id: id, version: loaded.version, name: "Bo Ek", role: .warehouse, locale: .en, actor: Self.actor)
+            try UpdateUser.run(
+                db, id: id, version: loaded.version, name: "Bo Ek", role: .warehouse, locale: .en, actor: Self.actor)
                 == .done)
         let stale = try UpdateUser.run(
             db, id: id, version: loaded.version, name: "Bo Gran", role: .support, locale: .sv, actor: Self.actor)
@@ -66,13 +67,18 @@ struct AdminStoresTests {
         let first = try Self.user(db, "first@example.se", role: .admin)
         let version = try #require(try UserStore.find(db, id: first)).version
         #expect(
-            try UpdateUser.run(db, id: first, version: version, name: "First", role: .manager, locale: .sv, actor: Self.actor)
+            try UpdateUser.run(
+                db, id: first, version: version, name: "First", role: .manager, locale: .sv, actor: Self.actor)
                 == .refused(.lastAdmin))
-        #expect(try SetUserActive.run(db, id: first, active: false, by: Self.changer, actor: Self.actor) == .refused(.lastAdmin))
+        #expect(
+            try SetUserActive.run(db, id: first, active: false, by: Self.changer, actor: Self.actor)
+                == .refused(.lastAdmin))
         // An inactive admin does not count: with a second admin deactivated, the first is still the last.
         let second = try Self.user(db, "second@example.se", role: .admin)
         #expect(try SetUserActive.run(db, id: second, active: false, by: Self.changer, actor: Self.actor) == .done)
-        #expect(try SetUserActive.run(db, id: first, active: false, by: Self.changer, actor: Self.actor) == .refused(.lastAdmin))
+        #expect(
+            try SetUserActive.run(db, id: first, active: false, by: Self.changer, actor: Self.actor)
+                == .refused(.lastAdmin))
         #expect(try SetUserActive.run(db, id: second, active: true, by: Self.changer, actor: Self.actor) == .done)
         #expect(try SetUserActive.run(db, id: first, active: false, by: Self.changer, actor: Self.actor) == .done)
         #expect(try UserStore.find(db, id: first)?.active == false)
@@ -87,7 +93,8 @@ struct AdminStoresTests {
         for round in 0..<5 {
             let a = try Self.user(setup, "a\(round)@example.se", role: .admin)
             let b = try Self.user(setup, "b\(round)@example.se", role: .admin)
-            try setup.execute("UPDATE users SET role = 'manager' WHERE role = 'admin' AND id NOT IN (\(a.rawValue), \(b.rawValue))")
+            try setup.execute(
+                "UPDATE users SET role = 'manager' WHERE role = 'admin' AND id NOT IN (\(a.rawValue), \(b.rawValue))")
             let outcomes = LockedBox<[String]>([])
             DispatchQueue.concurrentPerform(iterations: 2) { index in
                 guard let db = try? Connection(url: url) else { return }
@@ -99,7 +106,8 @@ struct AdminStoresTests {
                         change = try UpdateUser.run(
                             db, id: target, version: version, name: "x", role: .support, locale: .sv, actor: Self.actor)
                     } else {
-                        change = try SetUserActive.run(db, id: target, active: false, by: Self.changer, actor: Self.actor)
+                        change = try SetUserActive.run(
+                            db, id: target, active: false, by: Self.changer, actor: Self.actor)
                     }
                     switch change {
                     case .done: outcomes.update { $0.append("ok") }
@@ -174,10 +182,15 @@ struct AdminStoresTests {
         #expect(after.values == new)
         #expect(after.version == before.version + 1)
         #expect(try CompanyStore.profile(db).name == "Tältmästarna AB")
-        #expect(try db.query("SELECT email_sender FROM settings")[0].decode("email_sender", as: String.self) == new.emailSender)
-        #expect(try db.query("SELECT org_number FROM settings")[0].decode("org_number", as: String?.self) == nil, "empty is NULL")
+        #expect(
+            try db.query("SELECT email_sender FROM settings")[0].decode("email_sender", as: String.self)
+                == new.emailSender)
+        #expect(
+            try db.query("SELECT org_number FROM settings")[0].decode("org_number", as: String?.self) == nil,
+            "empty is NULL")
 
-        let rows = try db.query("SELECT entity_id, before::text AS b, after::text AS a FROM audit_log WHERE entity_type = 'settings'")
+        let rows = try db.query(
+            "SELECT entity_id, before::text AS b, after::text AS a FROM audit_log WHERE entity_type = 'settings'")
         #expect(rows.count == 1)
         #expect(try rows[0].decode("entity_id", as: Int64?.self) == nil)
         #expect(
@@ -185,7 +198,8 @@ struct AdminStoresTests {
                 == #"{"company_name": "EventGaraget", "email_sender": "", "default_vat_rate": "25%"}"#)
         #expect(
             try rows[0].decode("a", as: String.self)
-                == #"{"company_name": "Tältmästarna AB", "email_sender": "Tältmästarna <bokning@taltmastarna.se>", "default_vat_rate": "12.5%"}"#)
+                == #"{"company_name": "Tältmästarna AB", "email_sender": "Tältmästarna <bokning@taltmastarna.se>", "default_vat_rate": "12.5%"}"#
+        )
 
         // Saving the same values again writes nothing (no audit row, no new version).
         try SettingsStore.update(db, version: after.version, values: new, actor: Self.actor)
@@ -196,9 +210,11 @@ struct AdminStoresTests {
     @Test func aStaleSettingsFormIsRefusedWithTheCurrentSettings() throws {
         let db = try TestDatabase.migrated("admin_settings_conflict")
         let loaded = try SettingsStore.read(db)
-        try SettingsStore.update(db, version: loaded.version, values: Self.values(loaded) { $0.city = "Malmö" }, actor: Self.actor)
+        try SettingsStore.update(
+            db, version: loaded.version, values: Self.values(loaded) { $0.city = "Malmö" }, actor: Self.actor)
         do {
-            try SettingsStore.update(db, version: loaded.version, values: Self.values(loaded) { $0.city = "Lund" }, actor: Self.actor)
+            try SettingsStore.update(
+                db, version: loaded.version, values: Self.values(loaded) { $0.city = "Lund" }, actor: Self.actor)
             Issue.record("a stale version was accepted")
         } catch SettingsStoreError.versionConflict(let current) {
             #expect(current.values.city == "Malmö")
@@ -216,10 +232,12 @@ struct AdminStoresTests {
         try SettingsStore.setLogo(db, bytes: bytes, image: image, actor: Self.actor)
         let sha = SHA256.hexDigest(bytes)
         #expect(try SettingsStore.logo(db) == .image(bytes: bytes, mimeType: "image/png", sha256: sha))
-        #expect(try SettingsStore.logo(db, ifNoneMatch: ["0000", sha]) == .unchanged(mimeType: "image/png", sha256: sha))
+        #expect(
+            try SettingsStore.logo(db, ifNoneMatch: ["0000", sha]) == .unchanged(mimeType: "image/png", sha256: sha))
         #expect(try SettingsStore.logo(db, matchAny: true) == .unchanged(mimeType: "image/png", sha256: sha))
         #expect(try CompanyStore.profile(db).logoVersion == String(sha.prefix(16)))
-        #expect(try SettingsStore.read(db).logo == LogoSummary(mimeType: "image/png", byteCount: bytes.count, sha256: sha))
+        #expect(
+            try SettingsStore.read(db).logo == LogoSummary(mimeType: "image/png", byteCount: bytes.count, sha256: sha))
         #expect(try SettingsStore.read(db).version == 1, "the logo does not make an open settings form stale")
 
         #expect(try SettingsStore.removeLogo(db, actor: Self.actor))
@@ -230,7 +248,9 @@ struct AdminStoresTests {
 
         // The database keeps its own guard: only PNG and JPEG, with their hash.
         #expect(throws: DatabaseError.self) {
-            try db.execute("UPDATE settings SET logo = '\\x00'::bytea, logo_mime = 'image/webp', logo_sha256 = sha256('\\x00'::bytea)")
+            try db.execute(
+                "UPDATE settings SET logo = '\\x00'::bytea, logo_mime = 'image/webp', logo_sha256 = sha256('\\x00'::bytea)"
+            )
         }
         #expect(throws: DatabaseError.self) {
             try db.execute("UPDATE settings SET logo = '\\x00'::bytea, logo_mime = 'image/png'")
@@ -323,10 +343,19 @@ struct AdminStoresTests {
             ("a type whose rows are old", ActivityFilter(entityType: "product"), "audit_log_entity_type_idx"),
             ("a user, a later page", ActivityFilter(user: recent, before: 90_000), "audit_log_actor_idx"),
             ("a user and a type", ActivityFilter(user: old, entityType: "booking"), "audit_log_actor_entity_idx"),
-            ("a user and a type they have", ActivityFilter(user: old, entityType: "product"), "audit_log_actor_entity_idx"),
+            (
+                "a user and a type they have", ActivityFilter(user: old, entityType: "product"),
+                "audit_log_actor_entity_idx"
+            ),
             ("one entity", ActivityFilter(entityType: "booking", entityID: 42), "audit_log_entity_idx"),
-            ("a month a year ago", ActivityFilter(from: try today.adding(days: -400), to: try today.adding(days: -370)), "audit_log_at_idx"),
-            ("a date range and a cursor", ActivityFilter(from: try today.adding(days: -400), before: 40_000), "audit_log_at_idx"),
+            (
+                "a month a year ago",
+                ActivityFilter(from: try today.adding(days: -400), to: try today.adding(days: -370)), "audit_log_at_idx"
+            ),
+            (
+                "a date range and a cursor", ActivityFilter(from: try today.adding(days: -400), before: 40_000),
+                "audit_log_at_idx"
+            ),
         ]
         for (name, filter, index) in filters {
             let plan = try db.transaction { tx in

@@ -1,8 +1,8 @@
 import Database
 import Domain
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import UseCases
 
 /// Bookings made the real way (draft → send → sign), so the stores read what signing writes.
@@ -34,7 +34,10 @@ struct BookingFixture {
         return id
     }
 
-    func sign(_ start: String, _ end: String, customer: CustomerID? = nil, title: String? = nil, quantity: Int = 2, city: String = "Partille")
+    func sign(
+        _ start: String, _ end: String, customer: CustomerID? = nil, title: String? = nil, quantity: Int = 2,
+        city: String = "Partille"
+    )
         throws -> SigningOutcome
     {
         let period = try RentalPeriod(start: try CalendarDate(iso: start), end: try CalendarDate(iso: end))
@@ -43,10 +46,12 @@ struct BookingFixture {
             deliveryAddress: PostalAddress(line1: "Ängsvägen 3", postalCode: "433 30", city: city),
             lines: [
                 try QuotationLine(
-                    item: .product(base.product), description: "Partytält 3×3 m, vit", quantity: quantity, pricing: .perDay,
+                    item: .product(base.product), description: "Partytält 3×3 m, vit", quantity: quantity,
+                    pricing: .perDay,
                     unitPrice: Money(ore: 45_000)),
                 try QuotationLine(
-                    item: .addon(base.addon), description: "Leverans", quantity: 1, pricing: .flat, unitPrice: Money(ore: 99_500)),
+                    item: .addon(base.addon), description: "Leverans", quantity: 1, pricing: .flat,
+                    unitPrice: Money(ore: 99_500)),
             ],
             termsHTML: "<p>Villkor</p>", createdBy: base.user)
         let sent = try SendQuotation.freeze(db, quotationID: quotation, sentBy: base.user)
@@ -70,11 +75,14 @@ struct BookingStoreTests {
         let db = try TestDatabase.migrated("bookings_list")
         let f = try BookingFixture(db)
         let midsummer = try f.booking("2026-06-19", "2026-06-21", title: "Midsommarfest")
-        let wedding = try f.booking("2026-07-01", "2026-07-02", customer: f.otherCustomer, title: "Bröllop på Särö", city: "Särö")
+        let wedding = try f.booking(
+            "2026-07-01", "2026-07-02", customer: f.otherCustomer, title: "Bröllop på Särö", city: "Särö")
         let crayfish = try f.booking("2026-08-10", "2026-08-10", title: "Kräftskiva")
         #expect(try TransitionBooking.run(db, id: wedding, from: .confirmed, to: .packed, actor: f.actor) == .done)
 
-        func ids(_ filter: BookingListFilter) throws -> [BookingID] { try BookingStore.list(db, filter: filter).rows.map(\.id) }
+        func ids(_ filter: BookingListFilter) throws -> [BookingID] {
+            try BookingStore.list(db, filter: filter).rows.map(\.id)
+        }
         #expect(try ids(BookingListFilter()) == [crayfish, wedding, midsummer])
         #expect(try ids(BookingListFilter(state: .packed)) == [wedding])
         #expect(try ids(BookingListFilter(state: .cancelled)).isEmpty)
@@ -89,7 +97,8 @@ struct BookingStoreTests {
         #expect(try ids(BookingListFilter(search: "bröllop")) == [wedding])
         #expect(try ids(BookingListFilter(search: "VÄSTKUSTENS")) == [wedding])
         #expect(try ids(BookingListFilter(search: "Åsa")) == [crayfish, midsummer])
-        let number = try BookingStore.list(db, filter: BookingListFilter(customer: f.base.customer)).rows.last?.number ?? ""
+        let number =
+            try BookingStore.list(db, filter: BookingListFilter(customer: f.base.customer)).rows.last?.number ?? ""
         #expect(try ids(BookingListFilter(search: number)) == [midsummer])
         #expect(try ids(BookingListFilter(search: "%")).isEmpty)
         #expect(try ids(BookingListFilter(search: "_")).isEmpty)
@@ -117,15 +126,23 @@ struct BookingStoreTests {
         let id = try f.booking("2026-06-19", "2026-06-21", title: "Midsommarfest", quantity: 3)
         let booking = try #require(try BookingStore.detail(db, id: id))
         #expect(booking.number.hasPrefix("EG-") && booking.state == .confirmed && booking.title == "Midsommarfest")
-        #expect(booking.contact.name == "Åsa Öberg" && booking.contact.email == "asa@example.se" && !booking.contact.isCompany)
+        #expect(
+            booking.contact.name == "Åsa Öberg" && booking.contact.email == "asa@example.se"
+                && !booking.contact.isCompany)
         #expect(booking.deliveryAddress.printedLines == ["Ängsvägen 3", "433 30 Partille"])
         #expect(booking.quotationNumber.hasPrefix("Q-") && booking.quotationVersion == 1)
         #expect(booking.lines.count == 2)
         #expect(booking.lines[0].kind == .product(f.base.product, sku: "TALT-3x3"))
-        #expect(booking.lines[0].description == "Partytält 3×3 m, vit" && booking.lines[0].quantity == 3 && booking.lines[0].days == 3)
+        #expect(
+            booking.lines[0].description == "Partytält 3×3 m, vit" && booking.lines[0].quantity == 3
+                && booking.lines[0].days == 3)
         #expect(booking.lines[0].total == Money(ore: 45_000 * 3 * 3))
         #expect(booking.lines[1].kind == .addon && booking.lines[1].total == Money(ore: 99_500))
-        #expect(booking.packing == [PackingItem(productID: f.base.product, sku: "TALT-3x3", description: "Partytält 3×3 m, vit", quantity: 3)])
+        #expect(
+            booking.packing == [
+                PackingItem(
+                    productID: f.base.product, sku: "TALT-3x3", description: "Partytält 3×3 m, vit", quantity: 3)
+            ])
         #expect(booking.linesSubtotal == Money(ore: 405_000 + 99_500))
         #expect(booking.vat == Money(ore: 126_125) && booking.total == Money(ore: 630_625))
         #expect(booking.net == Money(ore: 504_500))
@@ -134,7 +151,8 @@ struct BookingStoreTests {
         let history = try BookingStore.history(db, id: id)
         #expect(history.map(\.action) == ["created"])
         #expect(history[0].actorKind == "customer" && history[0].actorName == nil)
-        #expect(history[0].after["state"] == "confirmed" && history[0].after["quotation_id"] != nil, "numbers read as text")
+        #expect(
+            history[0].after["state"] == "confirmed" && history[0].after["quotation_id"] != nil, "numbers read as text")
 
         #expect(try BookingStore.detail(db, id: BookingID(rawValue: 999_999)) == nil)
     }
@@ -144,12 +162,14 @@ struct BookingStoreTests {
         let f = try BookingFixture(db)
         let id = try f.booking("2026-06-19", "2026-06-21")
         func audits() throws -> Int {
-            try f.count("SELECT count(*) AS n FROM audit_log WHERE entity_type = 'booking' AND action = 'state_changed'")
+            try f.count(
+                "SELECT count(*) AS n FROM audit_log WHERE entity_type = 'booking' AND action = 'state_changed'")
         }
 
         #expect(try TransitionBooking.run(db, id: id, from: .confirmed, to: .packed, actor: f.actor) == .done)
         let row = try #require(try BookingStore.history(db, id: id).first)
-        #expect(row.action == "state_changed" && row.before == ["state": "confirmed"] && row.after == ["state": "packed"])
+        #expect(
+            row.action == "state_changed" && row.before == ["state": "confirmed"] && row.after == ["state": "packed"])
         #expect(row.actorName == "Sälja Re")
 
         // A page that still shows "confirmed": refused, nothing changes.
@@ -158,7 +178,9 @@ struct BookingStoreTests {
                 == .refused(.stale(current: .packed)))
         #expect(try f.state(id) == "packed" && (try audits()) == 1)
 
-        for (from, to) in [(BookingState.packed, BookingState.delivered), (.delivered, .returned), (.returned, .closed)] {
+        for (from, to) in [
+            (BookingState.packed, BookingState.delivered), (.delivered, .returned), (.returned, .closed),
+        ] {
             #expect(try TransitionBooking.run(db, id: id, from: from, to: to, actor: f.actor) == .done)
         }
         #expect(try f.state(id) == "closed" && (try audits()) == 4)
@@ -169,7 +191,9 @@ struct BookingStoreTests {
             try TransitionBooking.run(db, id: id, from: .closed, to: .packed, actor: f.actor)
                 == .refused(.notAllowed(from: .closed, to: .packed)))
         #expect(try f.state(id) == "closed" && (try audits()) == 4)
-        #expect(try TransitionBooking.run(db, id: BookingID(rawValue: 999_999), from: .confirmed, to: .packed, actor: f.actor) == .notFound)
+        #expect(
+            try TransitionBooking.run(
+                db, id: BookingID(rawValue: 999_999), from: .confirmed, to: .packed, actor: f.actor) == .notFound)
     }
 
     @Test func cancellingNeedsAReasonAndReleasesTheStock() throws {
@@ -180,13 +204,20 @@ struct BookingStoreTests {
             Issue.record("both tents are out that weekend")
             return
         }
-        #expect(try TransitionBooking.run(db, id: id, from: .confirmed, to: .cancelled, reason: "  ", actor: f.actor) == .refused(.reasonRequired))
+        #expect(
+            try TransitionBooking.run(db, id: id, from: .confirmed, to: .cancelled, reason: "  ", actor: f.actor)
+                == .refused(.reasonRequired))
         #expect(try f.state(id) == "confirmed")
 
-        #expect(try TransitionBooking.run(db, id: id, from: .confirmed, to: .cancelled, reason: "Festen flyttades", actor: f.actor) == .done)
+        #expect(
+            try TransitionBooking.run(
+                db, id: id, from: .confirmed, to: .cancelled, reason: "Festen flyttades", actor: f.actor) == .done)
         let booking = try #require(try BookingStore.detail(db, id: id))
         #expect(booking.state == .cancelled && booking.cancelReason == "Festen flyttades" && booking.cancelledAt != nil)
-        #expect(try BookingStore.history(db, id: id).first?.after == ["state": "cancelled", "cancel_reason": "Festen flyttades"])
+        #expect(
+            try BookingStore.history(db, id: id).first?.after == [
+                "state": "cancelled", "cancel_reason": "Festen flyttades",
+            ])
         guard case .signed = try f.sign("2026-06-20", "2026-06-20", quantity: 1) else {
             Issue.record("the cancelled booking no longer holds the tents")
             return
@@ -204,7 +235,9 @@ struct BookingStoreTests {
         let audit = try #require(try BookingStore.history(db, id: id).first)
         #expect(audit.action == "approved" && audit.after["approved_by"] == "Sälja Re")
 
-        guard case .refused(.alreadyApproved(let by, _)) = try ApproveBooking.run(db, id: id, by: manager, actor: f.actor) else {
+        guard
+            case .refused(.alreadyApproved(let by, _)) = try ApproveBooking.run(db, id: id, by: manager, actor: f.actor)
+        else {
             Issue.record("a second approval is refused")
             return
         }
@@ -212,7 +245,8 @@ struct BookingStoreTests {
         #expect(try f.count("SELECT count(*) AS n FROM audit_log WHERE action = 'approved'") == 1)
 
         let cancelled = try f.booking("2026-09-01", "2026-09-02")
-        _ = try TransitionBooking.run(db, id: cancelled, from: .confirmed, to: .cancelled, reason: "Inställt", actor: f.actor)
+        _ = try TransitionBooking.run(
+            db, id: cancelled, from: .confirmed, to: .cancelled, reason: "Inställt", actor: f.actor)
         #expect(try ApproveBooking.run(db, id: cancelled, by: manager, actor: f.actor) == .refused(.cancelled))
         #expect(try ApproveBooking.run(db, id: BookingID(rawValue: 999_999), by: manager, actor: f.actor) == .notFound)
     }
@@ -221,19 +255,29 @@ struct BookingStoreTests {
         let db = try TestDatabase.migrated("bookings_notes")
         let f = try BookingFixture(db)
         let id = try f.booking("2026-06-19", "2026-06-21")
-        #expect(try BookingStore.updateNotes(db, id: id, notes: "Porten är smal.\nRing före.", expectedVersion: 1, actor: f.actor) == .done)
+        #expect(
+            try BookingStore.updateNotes(
+                db, id: id, notes: "Porten är smal.\nRing före.", expectedVersion: 1, actor: f.actor) == .done)
         #expect(try BookingStore.detail(db, id: id)?.notes == "Porten är smal.\nRing före.")
         // A second form made from version 1: refused, the saved text stays.
-        #expect(try BookingStore.updateNotes(db, id: id, notes: "Annat", expectedVersion: 1, actor: f.actor) == .refused(.versionChanged))
+        #expect(
+            try BookingStore.updateNotes(db, id: id, notes: "Annat", expectedVersion: 1, actor: f.actor)
+                == .refused(.versionChanged))
         #expect(try BookingStore.detail(db, id: id)?.notes == "Porten är smal.\nRing före.")
         // The same text again: nothing to record.
-        #expect(try BookingStore.updateNotes(db, id: id, notes: "Porten är smal.\nRing före.", expectedVersion: 2, actor: f.actor) == .done)
+        #expect(
+            try BookingStore.updateNotes(
+                db, id: id, notes: "Porten är smal.\nRing före.", expectedVersion: 2, actor: f.actor) == .done)
         #expect(try BookingStore.detail(db, id: id)?.version == 2)
-        #expect(try f.count("SELECT count(*) AS n FROM audit_log WHERE entity_type = 'booking' AND action = 'updated'") == 1)
+        #expect(
+            try f.count("SELECT count(*) AS n FROM audit_log WHERE entity_type = 'booking' AND action = 'updated'") == 1
+        )
         // Clearing stores NULL.
         #expect(try BookingStore.updateNotes(db, id: id, notes: "", expectedVersion: 2, actor: f.actor) == .done)
         #expect(try f.count("SELECT count(*) AS n FROM bookings WHERE notes IS NULL") == 1)
-        #expect(try BookingStore.updateNotes(db, id: BookingID(rawValue: 999_999), notes: "x", expectedVersion: 1, actor: f.actor) == .notFound)
+        #expect(
+            try BookingStore.updateNotes(
+                db, id: BookingID(rawValue: 999_999), notes: "x", expectedVersion: 1, actor: f.actor) == .notFound)
     }
 
     @Test func theCalendarShowsBookingsOnTheirDaysAndTheFeedKeepsCancelledOnes() throws {
@@ -242,13 +286,16 @@ struct BookingStoreTests {
         let midsummer = try f.booking("2026-06-19", "2026-06-21", title: "Midsommarfest")
         let cancelled = try f.booking("2026-06-20", "2026-06-20")
         let later = try f.booking("2026-06-25", "2026-06-26")
-        _ = try TransitionBooking.run(db, id: cancelled, from: .confirmed, to: .cancelled, reason: "Regn", actor: f.actor)
+        _ = try TransitionBooking.run(
+            db, id: cancelled, from: .confirmed, to: .cancelled, reason: "Regn", actor: f.actor)
 
         let week = try RentalPeriod(start: day("2026-06-15"), end: day("2026-06-21"))
         let shown = try BookingStore.overlapping(db, period: week)
         #expect(shown.map(\.id) == [midsummer], "cancelled ones are left out")
         #expect(shown[0].customerName == "Åsa Öberg" && shown[0].deliveryAddress.city == "Partille")
-        #expect(try BookingStore.overlapping(db, period: RentalPeriod(start: day("2026-06-21"), end: day("2026-06-25"))).map(\.id) == [midsummer, later])
+        #expect(
+            try BookingStore.overlapping(db, period: RentalPeriod(start: day("2026-06-21"), end: day("2026-06-25")))
+                .map(\.id) == [midsummer, later])
         #expect(try BookingStore.deliveries(db, on: day("2026-06-19")).map(\.id) == [midsummer])
         #expect(try BookingStore.pickups(db, on: day("2026-06-21")).map(\.id) == [midsummer])
         #expect(try BookingStore.deliveries(db, on: day("2026-06-20")).isEmpty)
@@ -277,8 +324,12 @@ struct BookingStoreTests {
 
         // A quotation sent three Stockholm days ago, still waiting.
         let waiting = try f.base.draft(on: db)
-        _ = try SendQuotation.freeze(db, quotationID: waiting, sentBy: f.base.user, now: Date().addingTimeInterval(-3 * 86_400))
-        let today = try day(String(try db.query("SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date::text AS d")[0].decode("d", as: String.self)))
+        _ = try SendQuotation.freeze(
+            db, quotationID: waiting, sentBy: f.base.user, now: Date().addingTimeInterval(-3 * 86_400))
+        let today = try day(
+            String(
+                try db.query("SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date::text AS d")[0].decode(
+                    "d", as: String.self)))
         let awaiting = try DashboardStore.awaitingSignature(db, today: today)
         #expect(awaiting.map(\.id) == [waiting])
         #expect(awaiting[0].ageDays == 3 && awaiting[0].customerName == "Åsa Öberg" && awaiting[0].total.ore > 0)
@@ -290,19 +341,23 @@ struct BookingStoreTests {
 
         // Revenue by the month bookings were made, excluding VAT and cancelled bookings.
         func net(_ id: BookingID) throws -> Money {
-            Money(ore: try db.query("SELECT total_ore - vat_ore AS n FROM bookings WHERE id = \(id.rawValue)")[0].decode("n"))
+            Money(
+                ore: try db.query("SELECT total_ore - vat_ore AS n FROM bookings WHERE id = \(id.rawValue)")[0].decode(
+                    "n"))
         }
         try db.execute("UPDATE bookings SET created_at = '2026-05-10 10:00+02' WHERE id = \(a.rawValue)")
         try db.execute("UPDATE bookings SET created_at = '2026-06-02 10:00+02' WHERE id = \(b.rawValue)")
         try db.execute("UPDATE bookings SET created_at = '2026-06-01 09:00+02' WHERE id = \(c.rawValue)")
         func instant(_ text: String) throws -> Date { try #require(Date(postgresText: text)) }
         let revenue = try DashboardStore.revenue(
-            db, lastMonthStart: try instant("2026-04-30 22:00:00+00"), thisMonthStart: try instant("2026-05-31 22:00:00+00"),
+            db, lastMonthStart: try instant("2026-04-30 22:00:00+00"),
+            thisMonthStart: try instant("2026-05-31 22:00:00+00"),
             sameTimeLastMonth: try instant("2026-05-05 10:00:00+00"))
         #expect(revenue == RevenueComparison(thisMonth: try net(b), lastMonth: try net(a), lastMonthToDate: .zero))
         #expect(try net(a) != (try net(b)), "the two bookings are told apart")
         let later = try DashboardStore.revenue(
-            db, lastMonthStart: try instant("2026-04-30 22:00:00+00"), thisMonthStart: try instant("2026-05-31 22:00:00+00"),
+            db, lastMonthStart: try instant("2026-04-30 22:00:00+00"),
+            thisMonthStart: try instant("2026-05-31 22:00:00+00"),
             sameTimeLastMonth: try instant("2026-05-11 10:00:00+00"))
         #expect(later.lastMonthToDate == (try net(a)))
     }
@@ -341,8 +396,10 @@ struct BookingStoreTests {
             // PostgreSQL 15's per-transaction view also holds counts not yet flushed from earlier
             // transactions of the session, so compare before and after.
             func scans(_ tx: Connection) throws -> Int {
-                try tx.query("SELECT coalesce(sum(seq_scan), 0)::int AS n FROM pg_stat_xact_user_tables WHERE relname IN ('bookings', 'quotations')")[0]
-                    .decode("n")
+                try tx.query(
+                    "SELECT coalesce(sum(seq_scan), 0)::int AS n FROM pg_stat_xact_user_tables WHERE relname IN ('bookings', 'quotations')"
+                )[0]
+                .decode("n")
             }
             return try db.transaction { tx in
                 let before = try scans(tx)
@@ -355,33 +412,64 @@ struct BookingStoreTests {
         }
         let checks: [(String, (Connection) throws -> Void)] = [
             ("list", { _ = try BookingStore.list($0, filter: BookingListFilter()) }),
-            ("list next page", { _ = try BookingStore.list($0, filter: BookingListFilter(after: BookingID(rawValue: 50_000))) }),
+            (
+                "list next page",
+                { _ = try BookingStore.list($0, filter: BookingListFilter(after: BookingID(rawValue: 50_000))) }
+            ),
             ("list by state", { _ = try BookingStore.list($0, filter: BookingListFilter(state: .packed)) }),
-            ("list by customer", { _ = try BookingStore.list($0, filter: BookingListFilter(customer: f.base.customer)) }),
-            ("list by dates", { _ = try BookingStore.list($0, filter: BookingListFilter(from: try day("2023-03-01"), to: try day("2023-03-07"))) }),
+            (
+                "list by customer",
+                { _ = try BookingStore.list($0, filter: BookingListFilter(customer: f.base.customer)) }
+            ),
+            (
+                "list by dates",
+                {
+                    _ = try BookingStore.list(
+                        $0, filter: BookingListFilter(from: try day("2023-03-01"), to: try day("2023-03-07")))
+                }
+            ),
             ("search number", { _ = try BookingStore.list($0, filter: BookingListFilter(search: "EG-2020-04321")) }),
             ("search customer", { _ = try BookingStore.list($0, filter: BookingListFilter(search: "Kund 1234")) }),
             ("detail", { _ = try BookingStore.detail($0, id: sample) }),
             ("history", { _ = try BookingStore.history($0, id: sample) }),
-            ("calendar month", { _ = try BookingStore.overlapping($0, period: RentalPeriod(start: try day("2023-02-27"), end: try day("2023-04-09")))}),
+            (
+                "calendar month",
+                {
+                    _ = try BookingStore.overlapping(
+                        $0, period: RentalPeriod(start: try day("2023-02-27"), end: try day("2023-04-09")))
+                }
+            ),
             ("deliveries", { _ = try BookingStore.deliveries($0, on: try day("2023-03-01")) }),
             ("pickups", { _ = try BookingStore.pickups($0, on: try day("2023-03-01")) }),
-            ("awaiting approval", {
-                _ = try DashboardStore.awaitingApproval($0)
-                _ = try DashboardStore.awaitingApprovalCount($0)
-            }),
+            (
+                "awaiting approval",
+                {
+                    _ = try DashboardStore.awaitingApproval($0)
+                    _ = try DashboardStore.awaitingApprovalCount($0)
+                }
+            ),
             ("counts by state", { _ = try DashboardStore.countsByState($0) }),
-            ("awaiting signature", {
-                _ = try DashboardStore.awaitingSignature($0, today: try day("2026-06-19"))
-                _ = try DashboardStore.awaitingSignatureCount($0)
-            }),
-            ("recently signed", { _ = try DashboardStore.recentlySigned($0, since: Date().addingTimeInterval(-7 * 86_400)) }),
-            ("revenue", {
-                let now = Date()
-                _ = try DashboardStore.revenue(
-                    $0, lastMonthStart: now.addingTimeInterval(-60 * 86_400), thisMonthStart: now.addingTimeInterval(-30 * 86_400),
-                    sameTimeLastMonth: now.addingTimeInterval(-45 * 86_400))
-            }),
+            (
+                "awaiting signature",
+                {
+                    _ = try DashboardStore.awaitingSignature($0, today: try day("2026-06-19"))
+                    _ = try DashboardStore.awaitingSignatureCount($0)
+                }
+            ),
+            (
+                "recently signed",
+                { _ = try DashboardStore.recentlySigned($0, since: Date().addingTimeInterval(-7 * 86_400)) }
+            ),
+            (
+                "revenue",
+                {
+                    let now = Date()
+                    _ = try DashboardStore.revenue(
+                        $0, lastMonthStart: now.addingTimeInterval(-60 * 86_400),
+                        thisMonthStart: now.addingTimeInterval(-30 * 86_400),
+                        sameTimeLastMonth: now.addingTimeInterval(-45 * 86_400))
+                }
+            ),
         ]
         for (name, body) in checks {
             let scans = try bookingSeqScans(name, body)
@@ -389,12 +477,18 @@ struct BookingStoreTests {
         }
         // The feed reads 14 months of bookings; at this density (55 a day) that is a fifth of the
         // table, which PostgreSQL rightly reads in one pass. It is fetched by calendar apps, not people.
-        let feed = try BookingStore.feed(db, window: RentalPeriod(start: try day("2023-01-01"), end: try day("2024-02-29")))
+        let feed = try BookingStore.feed(
+            db, window: RentalPeriod(start: try day("2023-01-01"), end: try day("2024-02-29")))
         #expect(feed.count == 5000, "capped")
         // And the answers are still right at this size.
         let page = try BookingStore.list(db, filter: BookingListFilter(state: .packed))
         #expect(page.rows.count == 50 && page.rows.allSatisfy { $0.state == .packed } && page.nextCursor != nil)
-        #expect(try BookingStore.list(db, filter: BookingListFilter(search: "EG-2020-004321")).rows.map(\.number) == ["EG-2020-004321"])
-        #expect(try DashboardStore.countsByState(db).first { $0.0 == .closed }?.1 == CappedCount(value: 1000, isCapped: true))
+        #expect(
+            try BookingStore.list(db, filter: BookingListFilter(search: "EG-2020-004321")).rows.map(\.number) == [
+                "EG-2020-004321"
+            ])
+        #expect(
+            try DashboardStore.countsByState(db).first { $0.0 == .closed }?.1
+                == CappedCount(value: 1000, isCapped: true))
     }
 }

@@ -1,16 +1,19 @@
-@testable import Database
 import Domain
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import UseCases
+
+@testable import Database
 
 @Suite("Catalogue: products, add-ons, availability by day")
 struct CatalogStoreTests {
     static let actor = AuditActor(kind: .system)
 
     static func draft(_ sku: String, _ name: String, stock: Int = 5) -> ProductDraft {
-        ProductDraft(sku: sku, name: name, price: Money(ore: 45_000), pricing: .perDay, stock: stock, descriptionHTML: "<p>Tält</p>")
+        ProductDraft(
+            sku: sku, name: name, price: Money(ore: 45_000), pricing: .perDay, stock: stock,
+            descriptionHTML: "<p>Tält</p>")
     }
 
     /// Signs the fixture's draft (2 tents, 19–21 June 2026) and returns its booking.
@@ -19,8 +22,9 @@ struct CatalogStoreTests {
         _ = try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa Öberg"),
             evidence: SigningEvidenceInput(signerName: "Åsa Öberg", ipAddress: "203.0.113.7", userAgent: "Test"))
-        return BookingID(rawValue: try db.query(
-            "SELECT b.id FROM bookings b WHERE b.quotation_id = \(sent.quotationID.rawValue)")[0].decode("id"))
+        return BookingID(
+            rawValue: try db.query(
+                "SELECT b.id FROM bookings b WHERE b.quotation_id = \(sent.quotationID.rawValue)")[0].decode("id"))
     }
 
     @Test func availabilityCountsBookingsThatHoldStockDayByDay() throws {
@@ -29,20 +33,27 @@ struct CatalogStoreTests {
         let confirmed = try Self.booking(f, on: db)  // 2 units, 19–21 June
         let packed = try Self.booking(f, on: db)
         try db.execute("UPDATE bookings SET state = 'packed' WHERE id = \(packed.rawValue)")
-        try db.execute("UPDATE booking_lines SET period_start = '2026-06-20', period_end = '2026-06-23' WHERE booking_id = \(packed.rawValue)")
+        try db.execute(
+            "UPDATE booking_lines SET period_start = '2026-06-20', period_end = '2026-06-23' WHERE booking_id = \(packed.rawValue)"
+        )
         let returned = try Self.booking(f, on: db)
         try db.execute("UPDATE bookings SET state = 'returned' WHERE id = \(returned.rawValue)")
         let later = try Self.booking(f, on: db)
-        try db.execute("UPDATE booking_lines SET period_start = '2026-07-01', period_end = '2026-07-02' WHERE booking_id = \(later.rawValue)")
+        try db.execute(
+            "UPDATE booking_lines SET period_start = '2026-07-01', period_end = '2026-07-02' WHERE booking_id = \(later.rawValue)"
+        )
 
-        let period = try RentalPeriod(start: try CalendarDate(iso: "2026-06-18"), end: try CalendarDate(iso: "2026-06-24"))
+        let period = try RentalPeriod(
+            start: try CalendarDate(iso: "2026-06-18"), end: try CalendarDate(iso: "2026-06-24"))
         let result = try CatalogStore.availability(db, product: f.product, stock: 3, period: period)
-        #expect(result.availability.days.map(\.date.iso) == [
-            "2026-06-18", "2026-06-19", "2026-06-20", "2026-06-21", "2026-06-22", "2026-06-23", "2026-06-24",
-        ])
+        #expect(
+            result.availability.days.map(\.date.iso) == [
+                "2026-06-18", "2026-06-19", "2026-06-20", "2026-06-21", "2026-06-22", "2026-06-23", "2026-06-24",
+            ])
         #expect(result.availability.days.map(\.reserved) == [0, 2, 4, 4, 2, 2, 0])
         #expect(result.availability.days.map(\.isOverbooked) == [false, false, true, true, false, false, false])
-        #expect(result.bookings.map(\.id) == [confirmed, packed], "returned bookings and later ones do not hold stock here")
+        #expect(
+            result.bookings.map(\.id) == [confirmed, packed], "returned bookings and later ones do not hold stock here")
         #expect(result.bookings.map(\.state) == [.confirmed, .packed])
         #expect(result.bookings.first?.customerName == "Åsa Öberg")
         // Another product has nothing reserved.
@@ -53,7 +64,9 @@ struct CatalogStoreTests {
     @Test func productPagesSearchSkuAndNameInSwedishOrder() throws {
         let db = try TestDatabase.migrated("catalog_products_page")
         let names = ["Ölkyl", "Ångmaskin", "Bord", "Äggkokare", "Zonvärmare", "bänk", "Ask 50% rabatt"]
-        for (index, name) in names.enumerated() { _ = try CatalogStore.createProduct(db, draft: Self.draft("P-\(index)", name), actor: Self.actor) }
+        for (index, name) in names.enumerated() {
+            _ = try CatalogStore.createProduct(db, draft: Self.draft("P-\(index)", name), actor: Self.actor)
+        }
         var seen: [String] = []
         var after: ProductID?
         repeat {
@@ -62,14 +75,24 @@ struct CatalogStoreTests {
             after = page.nextAfter.map(ProductID.init(rawValue:))
         } while after != nil
         #expect(seen == ["Ask 50% rabatt", "Bord", "bänk", "Zonvärmare", "Ångmaskin", "Äggkokare", "Ölkyl"])
-        #expect(try CatalogStore.productPage(db, search: "p-3", includeInactive: false, after: nil).rows.map(\.name) == ["Äggkokare"])
-        #expect(try CatalogStore.productPage(db, search: "50%", includeInactive: false, after: nil).rows.map(\.name) == ["Ask 50% rabatt"])
+        #expect(
+            try CatalogStore.productPage(db, search: "p-3", includeInactive: false, after: nil).rows.map(\.name) == [
+                "Äggkokare"
+            ])
+        #expect(
+            try CatalogStore.productPage(db, search: "50%", includeInactive: false, after: nil).rows.map(\.name) == [
+                "Ask 50% rabatt"
+            ])
         #expect(try CatalogStore.productPage(db, search: "5_%", includeInactive: false, after: nil).rows.isEmpty)
 
-        let bord = try #require(try CatalogStore.productPage(db, search: "bord", includeInactive: false, after: nil).rows.first)
+        let bord = try #require(
+            try CatalogStore.productPage(db, search: "bord", includeInactive: false, after: nil).rows.first)
         #expect(try CatalogStore.setProductActive(db, id: bord.id, active: false, actor: Self.actor))
         #expect(try CatalogStore.productPage(db, search: "bord", includeInactive: false, after: nil).rows.isEmpty)
-        #expect(try CatalogStore.productPage(db, search: "bord", includeInactive: true, after: nil).rows.map(\.active) == [false])
+        #expect(
+            try CatalogStore.productPage(db, search: "bord", includeInactive: true, after: nil).rows.map(\.active) == [
+                false
+            ])
     }
 
     @Test func aTakenSkuAndAStaleVersionAreRefusedAndNothingIsWritten() throws {
@@ -79,11 +102,15 @@ struct CatalogStoreTests {
         tent.categoryID = category
         let id = try CatalogStore.createProduct(db, draft: tent, actor: Self.actor)
         var problems: [ProductDraft.Field: RecordFieldProblem]?
-        do { _ = try CatalogStore.createProduct(db, draft: Self.draft("TALT-3x3", "Kopia"), actor: Self.actor) } catch ProductStoreError.invalid(let p) { problems = p }
+        do {
+            _ = try CatalogStore.createProduct(db, draft: Self.draft("TALT-3x3", "Kopia"), actor: Self.actor)
+        } catch ProductStoreError.invalid(let p) { problems = p }
         #expect(problems == [.sku: .taken])
         var unknownCategory = Self.draft("TALT-4x8", "Partytält 4×8 m")
         unknownCategory.categoryID = 999
-        do { _ = try CatalogStore.createProduct(db, draft: unknownCategory, actor: Self.actor) } catch ProductStoreError.invalid(let p) { problems = p }
+        do {
+            _ = try CatalogStore.createProduct(db, draft: unknownCategory, actor: Self.actor)
+        } catch ProductStoreError.invalid(let p) { problems = p }
         #expect(problems == [.category: .invalidChoice])
 
         let loaded = try #require(try CatalogStore.productRecord(db, id: id))
@@ -92,7 +119,9 @@ struct CatalogStoreTests {
         var renamed = loaded.draft
         renamed.name = "Partytält 3×3 m vit"
         var current: ProductRecord?
-        do { try CatalogStore.updateProduct(db, id: id, version: loaded.version, draft: renamed, actor: Self.actor) } catch ProductStoreError.versionConflict(let record) {
+        do {
+            try CatalogStore.updateProduct(db, id: id, version: loaded.version, draft: renamed, actor: Self.actor)
+        } catch ProductStoreError.versionConflict(let record) {
             current = record
         }
         #expect(current?.draft.stock == 9)
@@ -112,12 +141,17 @@ struct CatalogStoreTests {
 
     @Test func addonsAreListedEditedAndDeactivated() throws {
         let db = try TestDatabase.migrated("catalog_addons")
-        let tent = try CatalogStore.createProduct(db, draft: Self.draft("TALT-6x12", "Festtält 6×12 m"), actor: Self.actor)
+        let tent = try CatalogStore.createProduct(
+            db, draft: Self.draft("TALT-6x12", "Festtält 6×12 m"), actor: Self.actor)
         let delivery = try CatalogStore.createAddon(
-            db, draft: AddonDraft(name: "Leverans Göteborg", description: "Inom 30 km.", price: Money(ore: 99_500), pricing: .flat),
+            db,
+            draft: AddonDraft(
+                name: "Leverans Göteborg", description: "Inom 30 km.", price: Money(ore: 99_500), pricing: .flat),
             actor: Self.actor)
         let setup = try CatalogStore.createAddon(
-            db, draft: AddonDraft(name: "Montering tält", price: Money(ore: 250_000), pricing: .perUnit, productID: tent), actor: Self.actor)
+            db,
+            draft: AddonDraft(name: "Montering tält", price: Money(ore: 250_000), pricing: .perUnit, productID: tent),
+            actor: Self.actor)
         let page = try CatalogStore.addonPage(db, search: "", includeInactive: false, after: nil)
         #expect(page.rows.map(\.id) == [delivery, setup])
         #expect(page.rows.map(\.productLabel) == [nil, "TALT-6x12 · Festtält 6×12 m"])
@@ -126,16 +160,25 @@ struct CatalogStoreTests {
         let stale = try #require(try CatalogStore.addonRecord(db, id: delivery))
         var moved = stale.draft
         moved.productID = ProductID(rawValue: 12345)
-        do { try CatalogStore.updateAddon(db, id: delivery, version: stale.version, draft: moved, actor: Self.actor) } catch AddonStoreError.invalid(let p) {
+        do {
+            try CatalogStore.updateAddon(db, id: delivery, version: stale.version, draft: moved, actor: Self.actor)
+        } catch AddonStoreError.invalid(let p) {
             problems = p
         }
         #expect(problems == [.product: .invalidChoice])
 
         #expect(try CatalogStore.setAddonActive(db, id: delivery, active: false, actor: Self.actor))
-        #expect(try CatalogStore.addonPage(db, search: "", includeInactive: false, after: nil).rows.map(\.id) == [setup])
-        #expect(try CatalogStore.addonPage(db, search: "leverans", includeInactive: true, after: nil).rows.map(\.id) == [delivery])
+        #expect(
+            try CatalogStore.addonPage(db, search: "", includeInactive: false, after: nil).rows.map(\.id) == [setup])
+        #expect(
+            try CatalogStore.addonPage(db, search: "leverans", includeInactive: true, after: nil).rows.map(\.id) == [
+                delivery
+            ])
         var conflict: AddonRecord?
-        do { try CatalogStore.updateAddon(db, id: delivery, version: stale.version, draft: stale.draft, actor: Self.actor) } catch AddonStoreError.versionConflict(let current) {
+        do {
+            try CatalogStore.updateAddon(
+                db, id: delivery, version: stale.version, draft: stale.draft, actor: Self.actor)
+        } catch AddonStoreError.versionConflict(let current) {
             conflict = current
         }
         #expect(conflict?.active == false)
@@ -151,7 +194,8 @@ struct CatalogStoreTests {
         try db.execute("ANALYZE products")
         for cursor in [nil, ("Produkt 500", Int64(500))] as [(name: String, id: Int64)?] {
             let plan = try db.query(
-                "EXPLAIN " + CatalogStore.productPageQuery(search: "", includeInactive: false, cursor: cursor, limit: 50)
+                "EXPLAIN "
+                    + CatalogStore.productPageQuery(search: "", includeInactive: false, cursor: cursor, limit: 50)
             ).map { try $0.decode(0, as: String.self) }.joined(separator: "\n")
             #expect(plan.contains("products_list_active_idx"), "\(plan)")
             #expect(!plan.contains("Sort"), "\(plan)")

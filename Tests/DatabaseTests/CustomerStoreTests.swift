@@ -1,9 +1,10 @@
-@testable import Database
 import Domain
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import UseCases
+
+@testable import Database
 
 @Suite("Customers: list, search, edit, history")
 struct CustomerStoreTests {
@@ -18,7 +19,9 @@ struct CustomerStoreTests {
     }
 
     /// Every page in turn, following `nextAfter`.
-    static func allPages(_ db: Connection, search: String = "", archived: Bool = false, size: Int) throws -> [[CustomerSummary]] {
+    static func allPages(
+        _ db: Connection, search: String = "", archived: Bool = false, size: Int
+    ) throws -> [[CustomerSummary]] {
         var pages: [[CustomerSummary]] = []
         var after: CustomerID?
         repeat {
@@ -31,10 +34,13 @@ struct CustomerStoreTests {
 
     @Test func pagesWalkEveryCustomerOnceInSwedishOrderByTheNameShownFirst() throws {
         let db = try TestDatabase.migrated("customers_keyset")
-        let names = ["Örjan Ek", "åsa Berg", "Anna Ek", "Ärla Lund", "Zeke Zorn", "Bo Ek", "anders Ahl", "Östen Sand", "Åke Sjö"]
+        let names = [
+            "Örjan Ek", "åsa Berg", "Anna Ek", "Ärla Lund", "Zeke Zorn", "Bo Ek", "anders Ahl", "Östen Sand", "Åke Sjö",
+        ]
         for name in names { _ = try CustomerStore.create(db, profile: Self.person(name), actor: Self.actor) }
         // A company sorts by its company name, not by its contact person.
-        _ = try CustomerStore.create(db, profile: Self.company("Cirkus AB", contact: "Öivind Ohlsson"), actor: Self.actor)
+        _ = try CustomerStore.create(
+            db, profile: Self.company("Cirkus AB", contact: "Öivind Ohlsson"), actor: Self.actor)
         // Same name twice: the id breaks the tie, so neither is skipped or shown twice at a page boundary.
         _ = try CustomerStore.create(db, profile: Self.person("Bo Ek"), actor: Self.actor)
 
@@ -50,15 +56,20 @@ struct CustomerStoreTests {
         // An exact multiple of the page size: no empty page at the end.
         #expect(try Self.allPages(db, size: 11).map(\.count) == [11])
         // An unknown cursor is an empty page, not an error.
-        #expect(try CustomerStore.page(db, search: "", includeArchived: false, after: CustomerID(rawValue: 999_999)).rows.isEmpty)
+        #expect(
+            try CustomerStore.page(db, search: "", includeArchived: false, after: CustomerID(rawValue: 999_999)).rows
+                .isEmpty)
     }
 
     @Test func searchFindsNameCompanyEmailAndPhoneAndTakesWildcardsLiterally() throws {
         let db = try TestDatabase.migrated("customers_search")
         let asa = try CustomerStore.create(
-            db, profile: Self.person("Åsa Öberg", email: "asa.oberg@example.se", phone: "070-123 45 67"), actor: Self.actor)
-        let firm = try CustomerStore.create(db, profile: Self.company("Västkustens Fest 100% AB", contact: "Sofia Lindström"), actor: Self.actor)
-        let other = try CustomerStore.create(db, profile: Self.person("Björn 100 Ärlig", email: "bjorn_arlig@example.se"), actor: Self.actor)
+            db, profile: Self.person("Åsa Öberg", email: "asa.oberg@example.se", phone: "070-123 45 67"),
+            actor: Self.actor)
+        let firm = try CustomerStore.create(
+            db, profile: Self.company("Västkustens Fest 100% AB", contact: "Sofia Lindström"), actor: Self.actor)
+        let other = try CustomerStore.create(
+            db, profile: Self.person("Björn 100 Ärlig", email: "bjorn_arlig@example.se"), actor: Self.actor)
 
         func found(_ text: String) throws -> [CustomerID] {
             try CustomerStore.page(db, search: text, includeArchived: false, after: nil).rows.map(\.id)
@@ -80,7 +91,9 @@ struct CustomerStoreTests {
         let kept = try CustomerStore.create(db, profile: Self.person("Anna Ek"), actor: Self.actor)
         let gone = try CustomerStore.create(db, profile: Self.person("Bo Ek"), actor: Self.actor)
         #expect(try CustomerStore.setArchived(db, id: gone, archived: true, actor: Self.actor))
-        #expect(try !CustomerStore.setArchived(db, id: gone, archived: true, actor: Self.actor), "archiving twice changes nothing")
+        #expect(
+            try !CustomerStore.setArchived(db, id: gone, archived: true, actor: Self.actor),
+            "archiving twice changes nothing")
         #expect(try CustomerStore.page(db, search: "ek", includeArchived: false, after: nil).rows.map(\.id) == [kept])
         let all = try CustomerStore.page(db, search: "ek", includeArchived: true, after: nil).rows
         #expect(all.map(\.id) == [kept, gone])
@@ -96,7 +109,8 @@ struct CustomerStoreTests {
 
     @Test func anEditFromAnOutdatedVersionIsRefusedWithTheCurrentCustomer() throws {
         let db = try TestDatabase.migrated("customers_conflict")
-        let id = try CustomerStore.create(db, profile: Self.person("Anna Ek", email: "anna@example.se"), actor: Self.actor)
+        let id = try CustomerStore.create(
+            db, profile: Self.person("Anna Ek", email: "anna@example.se"), actor: Self.actor)
         let loaded = try #require(try CustomerStore.record(db, id: id))
         #expect(loaded.version == 1)
 
@@ -121,7 +135,8 @@ struct CustomerStoreTests {
         try CustomerStore.update(db, id: id, version: 2, profile: first, actor: Self.actor)
         #expect(try CustomerStore.record(db, id: id)?.version == 2)
         let audit = try db.query(
-            "SELECT action, before::text AS b, after::text AS a FROM audit_log WHERE entity_type = 'customer' ORDER BY id")
+            "SELECT action, before::text AS b, after::text AS a FROM audit_log WHERE entity_type = 'customer' ORDER BY id"
+        )
         #expect(audit.count == 2)
         #expect(try audit[1].decode("action", as: String.self) == "updated")
         #expect(try audit[1].decode("b", as: String.self) == #"{"phone": ""}"#)
@@ -134,10 +149,13 @@ struct CustomerStoreTests {
         var profile = Self.company("X AB", contact: "Anna")
         profile.details.companyName = ""
         var problems: [CustomerProfile.Field: RecordFieldProblem]?
-        do { _ = try CustomerStore.create(db, profile: profile, actor: Self.actor) } catch CustomerStoreError.invalid(let p) { problems = p }
+        do { _ = try CustomerStore.create(db, profile: profile, actor: Self.actor) } catch CustomerStoreError.invalid(
+            let p)
+        { problems = p }
         #expect(problems == [.companyName: .required], "a company without a company name (NULL) is refused")
         do {
-            _ = try CustomerStore.create(db, profile: Self.person("Anna", email: "anna at example.se"), actor: Self.actor)
+            _ = try CustomerStore.create(
+                db, profile: Self.person("Anna", email: "anna at example.se"), actor: Self.actor)
         } catch CustomerStoreError.invalid(let p) { problems = p }
         #expect(problems == [.email: .invalidEmail])
         #expect(try db.query("SELECT count(*) AS n FROM audit_log")[0].decode("n", as: Int.self) == 0)
@@ -190,7 +208,8 @@ struct CustomerStoreTests {
         for (archived, index) in [(false, "customers_list_active_idx"), (true, "customers_list_all_idx")] {
             for cursor in [nil, ("Kund 8", Int64(5000))] as [(name: String, id: Int64)?] {
                 let plan = try db.query(
-                    "EXPLAIN " + CustomerStore.pageQuery(search: "", includeArchived: archived, cursor: cursor, limit: 50)
+                    "EXPLAIN "
+                        + CustomerStore.pageQuery(search: "", includeArchived: archived, cursor: cursor, limit: 50)
                 ).map { try $0.decode(0, as: String.self) }.joined(separator: "\n")
                 #expect(plan.contains(index), "\(plan)")
                 #expect(!plan.contains("Sort"), "\(plan)")

@@ -1,8 +1,8 @@
 import Database
 import Domain
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Job queue")
 struct JobStoreTests {
@@ -101,11 +101,15 @@ struct JobStoreTests {
 
     @Test func aDedupeKeyQueuesOnce() throws {
         let db = try migrated()
-        let job = Job.signedConfirmationEmail(bookingID: BookingID(rawValue: 7), versionID: QuotationVersionID(rawValue: 3))
+        let job = Job.signedConfirmationEmail(
+            bookingID: BookingID(rawValue: 7), versionID: QuotationVersionID(rawValue: 3))
         #expect(try JobStore.enqueue(db, job) != nil)
         #expect(try JobStore.enqueue(db, job) == nil)
         // Another kind for the same booking is another job.
-        #expect(try JobStore.enqueue(db, .teamNewBookingEmail(bookingID: BookingID(rawValue: 7), versionID: QuotationVersionID(rawValue: 3))) != nil)
+        #expect(
+            try JobStore.enqueue(
+                db, .teamNewBookingEmail(bookingID: BookingID(rawValue: 7), versionID: QuotationVersionID(rawValue: 3)))
+                != nil)
     }
 
     @Test func aJobOfAnUnknownKindIsClaimedButDoesNotDecode() throws {

@@ -18,7 +18,8 @@ struct QueryTests {
         let filter: Query = "state = \("sent") AND total_ore > \(100)"
         var query: Query = "SELECT id FROM quotations WHERE customer_id = \(7) AND \(fragment: filter)"
         query += " ORDER BY id DESC LIMIT \(20)"
-        let expected = "SELECT id FROM quotations WHERE customer_id = $1 AND state = $2 AND total_ore > $3"
+        let expected =
+            "SELECT id FROM quotations WHERE customer_id = $1 AND state = $2 AND total_ore > $3"
             + " ORDER BY id DESC LIMIT $4"
         #expect(query.sql == expected)
         #expect(query.parameterCount == 4)

@@ -28,7 +28,8 @@ struct QuotationFixture: Sendable {
         on db: Connection, quantity: Int = 2, lineDiscount: Discount = .none, discount: Discount = .none
     ) throws -> QuotationID {
         let period = try RentalPeriod(
-            start: try CalendarDate(year: 2026, month: 6, day: 19), end: try CalendarDate(year: 2026, month: 6, day: 21))
+            start: try CalendarDate(year: 2026, month: 6, day: 19), end: try CalendarDate(year: 2026, month: 6, day: 21)
+        )
         return try QuotationStore.createDraft(
             db, customer: customer, period: period, title: "Midsommarfest",
             deliveryAddress: PostalAddress(line1: "Ängsvägen 3", postalCode: "433 30", city: "Partille"),
@@ -37,7 +38,8 @@ struct QuotationFixture: Sendable {
                     item: .product(product), description: "Partytält 3×3 m", quantity: quantity, pricing: .perDay,
                     unitPrice: Money(ore: 45_000), discount: lineDiscount),
                 try QuotationLine(
-                    item: .addon(addon), description: "Leverans", quantity: 1, pricing: .flat, unitPrice: Money(ore: 99_500)),
+                    item: .addon(addon), description: "Leverans", quantity: 1, pricing: .flat,
+                    unitPrice: Money(ore: 99_500)),
             ],
             discount: discount, shipping: Money(ore: 20_000), termsHTML: "<p>Villkor</p>", createdBy: user)
     }

@@ -1,8 +1,8 @@
 import Database
 import Domain
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import UseCases
 
 @Suite("Quotations: numbers and sending")
@@ -33,7 +33,9 @@ struct QuotationStoreTests {
             }
         }
         #expect(failures.get() == 0)
-        let numbers: [String] = try setup.query("SELECT number FROM quotations ORDER BY number").map { try $0.decode("number") }
+        let numbers: [String] = try setup.query("SELECT number FROM quotations ORDER BY number").map {
+            try $0.decode("number")
+        }
         #expect(numbers.count == 40)
         let parsed = try numbers.map { try DocumentNumber(parsing: $0) }
         #expect(Set(parsed.map(\.year)).count == 1)
@@ -100,7 +102,8 @@ struct QuotationStoreTests {
             ) == 0)
         #expect(
             try Self.count(
-                db, "SELECT count(*) AS n FROM signing_links WHERE strpos(encode(token_hash, 'escape'), \(sent.token.text)) > 0"
+                db,
+                "SELECT count(*) AS n FROM signing_links WHERE strpos(encode(token_hash, 'escape'), \(sent.token.text)) > 0"
             ) == 0)
 
         let quotation = try #require(
@@ -113,7 +116,8 @@ struct QuotationStoreTests {
         #expect(job.payload.contains(sent.token.text))
         #expect(job.payload.contains("\(sent.signingLinkID.rawValue)"))
         #expect(
-            try Self.count(db, "SELECT count(*) AS n FROM audit_log WHERE entity_id = \(id.rawValue) AND action = 'sent'")
+            try Self.count(
+                db, "SELECT count(*) AS n FROM audit_log WHERE entity_id = \(id.rawValue) AND action = 'sent'")
                 == 1)
     }
 
@@ -142,13 +146,16 @@ struct QuotationStoreTests {
         #expect(second.versionNo == 2)
         #expect(second.token != first.token)
         let states = try db.query("SELECT version_no, state FROM quotation_versions ORDER BY version_no").map {
-            row throws -> String in "\(try row.decode("version_no", as: Int.self)):\(try row.decode("state", as: String.self))"
+            row throws -> String in
+            "\(try row.decode("version_no", as: Int.self)):\(try row.decode("state", as: String.self))"
         }
         #expect(states == ["1:superseded", "2:sent"])
         let firstVoided: Bool = try db.query(
-            "SELECT voided_at IS NOT NULL AS v FROM signing_links WHERE id = \(first.signingLinkID.rawValue)")[0].decode("v")
+            "SELECT voided_at IS NOT NULL AS v FROM signing_links WHERE id = \(first.signingLinkID.rawValue)")[0]
+            .decode("v")
         let secondVoided: Bool = try db.query(
-            "SELECT voided_at IS NOT NULL AS v FROM signing_links WHERE id = \(second.signingLinkID.rawValue)")[0].decode("v")
+            "SELECT voided_at IS NOT NULL AS v FROM signing_links WHERE id = \(second.signingLinkID.rawValue)")[0]
+            .decode("v")
         #expect(firstVoided)
         #expect(!secondVoided)
         #expect(try Self.count(db, "SELECT count(*) AS n FROM jobs WHERE kind = 'email.signing_link'") == 2)

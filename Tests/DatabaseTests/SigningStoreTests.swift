@@ -1,8 +1,8 @@
 import Database
 import Domain
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import UseCases
 
 @Suite("Signing: one transaction")
@@ -62,7 +62,8 @@ struct SigningStoreTests {
         #expect(try booking.decode("ps", as: String.self) == "2026-06-19")
         #expect(try booking.decode("pe", as: String.self) == "2026-06-21")
         let lines = try db.query(
-            "SELECT product_id, quantity, period_start::text AS ps FROM booking_lines WHERE booking_id = \(bookingID.rawValue)")
+            "SELECT product_id, quantity, period_start::text AS ps FROM booking_lines WHERE booking_id = \(bookingID.rawValue)"
+        )
         #expect(lines.count == 1)
         #expect(try lines[0].decode("product_id", as: Int64.self) == f.product.rawValue)
         #expect(try lines[0].decode("quantity", as: Int.self) == 2)
@@ -91,7 +92,8 @@ struct SigningStoreTests {
         )[0].decode("p")
         #expect(pdfPayload == "\(bookingID.rawValue):\(sent.versionID.rawValue)")
         #expect(
-            try Self.count(db, "SELECT count(*) AS n FROM quotations WHERE id = \(id.rawValue) AND state = 'signed'") == 1)
+            try Self.count(db, "SELECT count(*) AS n FROM quotations WHERE id = \(id.rawValue) AND state = 'signed'")
+                == 1)
         #expect(try Self.count(db, "SELECT count(*) AS n FROM audit_log WHERE action = 'signed'") == 1)
         #expect(
             try Self.count(
@@ -123,7 +125,8 @@ struct SigningStoreTests {
             Issue.record("expected .signed, got \(outcome)")
             return
         }
-        let row = try db.query("SELECT method, jsonb_array_length(strokes) AS n, ip IS NULL AS no_ip FROM signatures")[0]
+        let row = try db.query("SELECT method, jsonb_array_length(strokes) AS n, ip IS NULL AS no_ip FROM signatures")[
+            0]
         #expect(try row.decode("method", as: String.self) == "drawn")
         #expect(try row.decode("n", as: Int.self) == 1)
         #expect(try row.decode("no_ip", as: Bool.self))
@@ -141,7 +144,8 @@ struct SigningStoreTests {
         #expect(outcome == .voided)
         #expect(try Self.storedCounts(db) == before)
         #expect(
-            try DeclineQuotation.run(db, tokenHash: first.token.hash, reason: "Nej", evidence: Self.evidence) == .voided)
+            try DeclineQuotation.run(db, tokenHash: first.token.hash, reason: "Nej", evidence: Self.evidence) == .voided
+        )
         #expect(try Self.count(db, "SELECT count(*) AS n FROM declines") == 0)
         // The new link still signs.
         let outcome2 = try SignQuotation.run(
@@ -189,7 +193,8 @@ struct SigningStoreTests {
         #expect(try states.decode("version", as: String.self) == "expired")
         // The customer's link now says so, and signing it stores nothing.
         #expect(
-            try SignQuotation.run(db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa"), evidence: Self.evidence)
+            try SignQuotation.run(
+                db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa"), evidence: Self.evidence)
                 == .expired)
         // A draft never expires.
         #expect(try !ExpireQuotation.run(db, id: try Self.draft(f, on: db), now: later))
@@ -229,7 +234,8 @@ struct SigningStoreTests {
         #expect(refused.first?.first?.available == 0)
         #expect(try Self.count(setup, "SELECT count(*) AS n FROM bookings") == 1)
         #expect(try Self.count(setup, "SELECT count(*) AS n FROM signatures") == 1)
-        #expect(try Self.count(setup, "SELECT count(*) AS n FROM audit_log WHERE action = 'sign_refused_unavailable'") == 1)
+        #expect(
+            try Self.count(setup, "SELECT count(*) AS n FROM audit_log WHERE action = 'sign_refused_unavailable'") == 1)
         #expect(try Self.count(setup, "SELECT count(*) AS n FROM jobs WHERE kind = 'email.team_unavailable'") == 1)
         #expect(
             try Self.count(

@@ -78,11 +78,14 @@ struct BusinessCalendarTests {
         var day = try date("2019-12-01")
         let last = try date("2032-01-31")
         while day <= last {
-            let noon = try #require(iso.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)))
+            let noon = try #require(
+                iso.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)))
             let parts = iso.dateComponents([.yearForWeekOfYear, .weekOfYear], from: noon)
             #expect(day.isoWeek == (parts.yearForWeekOfYear!, parts.weekOfYear!), "\(day)")
             // The business calendar numbers weeks the same way.
-            #expect(BusinessCalendar.calendar.component(.weekOfYear, from: BusinessCalendar.startOfDay(day)) == parts.weekOfYear)
+            #expect(
+                BusinessCalendar.calendar.component(.weekOfYear, from: BusinessCalendar.startOfDay(day))
+                    == parts.weekOfYear)
             day = try day.adding(days: 1)
         }
     }

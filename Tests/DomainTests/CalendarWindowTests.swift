@@ -92,7 +92,8 @@ struct CalendarWindowTests {
 
     @Test func revenueComparesLikeForLikeWithLastMonth() {
         func revenue(_ this: Int64, _ toDate: Int64) -> RevenueComparison {
-            RevenueComparison(thisMonth: Money(ore: this), lastMonth: Money(ore: 99_999_00), lastMonthToDate: Money(ore: toDate))
+            RevenueComparison(
+                thisMonth: Money(ore: this), lastMonth: Money(ore: 99_999_00), lastMonthToDate: Money(ore: toDate))
         }
         #expect(revenue(120_00, 100_00).changePercent == 20)
         #expect(revenue(50_00, 100_00).changePercent == -50)

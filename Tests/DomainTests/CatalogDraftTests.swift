@@ -24,7 +24,9 @@ struct CatalogDraftTests {
         #expect(try ProductDraft(form: draft.formValues(.en)) == draft)
     }
 
-    @Test(arguments: [("1 250,50", 125_050), ("1250.5", 125_050), ("SEK 1,250.50", 125_050), ("450 kr", 45_000), ("0", 0)])
+    @Test(arguments: [
+        ("1 250,50", 125_050), ("1250.5", 125_050), ("SEK 1,250.50", 125_050), ("450 kr", 45_000), ("0", 0),
+    ])
     func pricesAsStaffTypeThem(text: String, ore: Int64) throws {
         #expect(try ProductDraft(form: product(["price": text])).price == Money(ore: ore))
     }
@@ -32,7 +34,10 @@ struct CatalogDraftTests {
     @Test func problemsAreReportedPerField() {
         var problems: [ProductDraft.Field: RecordFieldProblem] = [:]
         do {
-            _ = try ProductDraft(form: product(["sku": "TALT 4x8", "name": "", "price": "1,250", "pricing": "flat", "stock": "-1", "category": "x"]))
+            _ = try ProductDraft(
+                form: product([
+                    "sku": "TALT 4x8", "name": "", "price": "1,250", "pricing": "flat", "stock": "-1", "category": "x",
+                ]))
         } catch { problems = error.problems }
         #expect(problems[.sku] == .invalidChoice)
         #expect(problems[.name] == .required)
@@ -44,7 +49,9 @@ struct CatalogDraftTests {
     }
 
     @Test func negativeAndHugePricesAreRefused() {
-        #expect(throws: ProductDraft.Invalid(problems: [.price: .negativeAmount])) { try ProductDraft(form: product(["price": "-5"])) }
+        #expect(throws: ProductDraft.Invalid(problems: [.price: .negativeAmount])) {
+            try ProductDraft(form: product(["price": "-5"]))
+        }
         #expect(throws: ProductDraft.Invalid(problems: [.price: .amountTooLarge(maximum: Money(ore: 1_000_000_000))])) {
             try ProductDraft(form: product(["price": "20 000 000"]))
         }
@@ -52,12 +59,16 @@ struct CatalogDraftTests {
 
     @Test func theStockFormTakesAWholeNumber() throws {
         #expect(try ProductDraft.stockLevel(" 1 200 ") == 1200)
-        #expect(throws: ProductDraft.Invalid(problems: [.stock: .notWholeNumber])) { try ProductDraft.stockLevel("12,5") }
+        #expect(throws: ProductDraft.Invalid(problems: [.stock: .notWholeNumber])) {
+            try ProductDraft.stockLevel("12,5")
+        }
         #expect(throws: ProductDraft.Invalid(problems: [.stock: .required])) { try ProductDraft.stockLevel("") }
     }
 
     @Test func anAddonIsReadWithAnOptionalProduct() throws {
-        let draft = try AddonDraft(form: ["name": "Leverans", "price": "995", "pricing": "flat", "product": "", "description": "Inom 30 km."])
+        let draft = try AddonDraft(form: [
+            "name": "Leverans", "price": "995", "pricing": "flat", "product": "", "description": "Inom 30 km.",
+        ])
         #expect(draft.productID == nil)
         #expect(draft.price == Money(ore: 99_500))
         let bound = try AddonDraft(form: ["name": "Montering", "price": "2500", "pricing": "per_unit", "product": "12"])

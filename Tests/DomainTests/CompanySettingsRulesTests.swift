@@ -8,7 +8,9 @@ struct CompanySettingsRulesTests {
     // MARK: Logo
 
     /// A PNG as `LogoImage` reads it: signature, IHDR, one IDAT, IEND, each chunk with its CRC.
-    static func png(width: UInt32 = 3, height: UInt32 = 2, depth: UInt8 = 8, colour: UInt8 = 6, extraChunks: [[UInt8]] = [])
+    static func png(
+        width: UInt32 = 3, height: UInt32 = 2, depth: UInt8 = 8, colour: UInt8 = 6, extraChunks: [[UInt8]] = []
+    )
         -> [UInt8]
     {
         func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
@@ -40,7 +42,8 @@ struct CompanySettingsRulesTests {
     }
 
     @Test func acceptsARealPNGAndJPEGWithTheirSizes() throws {
-        #expect(try LogoImage.inspect(Self.png(width: 320, height: 80)) == LogoImage(format: .png, width: 320, height: 80))
+        #expect(
+            try LogoImage.inspect(Self.png(width: 320, height: 80)) == LogoImage(format: .png, width: 320, height: 80))
         #expect(try LogoImage.inspect(Self.png(depth: 1, colour: 3)).format == .png)
         let jpeg = try LogoImage.inspect(Self.jpeg)
         #expect(jpeg == LogoImage(format: .jpeg, width: 1, height: 1))
@@ -81,7 +84,8 @@ struct CompanySettingsRulesTests {
         let jpegNoEOI = Array(Self.jpeg.dropLast(2))
         let jpegMagicOnly: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8)
         for (name, bytes) in [
-            ("bad CRC", badCRC), ("bad bit depth", badDepth), ("truncated", truncated), ("data after IEND", htmlAfterIEND),
+            ("bad CRC", badCRC), ("bad bit depth", badDepth), ("truncated", truncated),
+            ("data after IEND", htmlAfterIEND),
             ("signature only", signatureOnly), ("no IDAT", noIDAT), ("JPEG without scan", jpegWithoutScan),
             ("JPEG without EOI", jpegNoEOI), ("JPEG magic only", jpegMagicOnly),
         ] {
@@ -92,8 +96,12 @@ struct CompanySettingsRulesTests {
     @Test func refusesHugeFilesAndHugeDimensions() {
         let big = Self.png(extraChunks: [Self.textChunk(count: LogoImage.maximumBytes)])
         #expect(throws: LogoImageError.tooLarge(limit: 512 * 1024)) { try LogoImage.inspect(big) }
-        #expect(throws: LogoImageError.tooManyPixels(limit: 4096)) { try LogoImage.inspect(Self.png(width: 4097, height: 10)) }
-        #expect(throws: LogoImageError.tooManyPixels(limit: 4096)) { try LogoImage.inspect(Self.png(width: 10, height: 100_000)) }
+        #expect(throws: LogoImageError.tooManyPixels(limit: 4096)) {
+            try LogoImage.inspect(Self.png(width: 4097, height: 10))
+        }
+        #expect(throws: LogoImageError.tooManyPixels(limit: 4096)) {
+            try LogoImage.inspect(Self.png(width: 10, height: 100_000))
+        }
         #expect(throws: LogoImageError.damaged) { try LogoImage.inspect(Self.png(width: 0, height: 10)) }
         #expect(throws: Never.self) { try LogoImage.inspect(Self.png(width: 4096, height: 4096)) }
     }
@@ -114,12 +122,21 @@ struct CompanySettingsRulesTests {
         let sender = try EmailSender(displayName: "  EventGaraget Väst  ", address: "bokning@eventgaraget.se")
         #expect(sender.stored == "EventGaraget Väst <bokning@eventgaraget.se>")
         #expect(try EmailSender(displayName: "", address: "a@b.se").stored == "a@b.se")
-        #expect(EmailSender.split(stored: "EventGaraget <bokning@eventgaraget.se>") == ("EventGaraget", "bokning@eventgaraget.se"))
+        #expect(
+            EmailSender.split(stored: "EventGaraget <bokning@eventgaraget.se>") == (
+                "EventGaraget", "bokning@eventgaraget.se"
+            ))
         #expect(EmailSender.split(stored: "\"Quoted Name\" <q@x.se>") == ("Quoted Name", "q@x.se"))
         #expect(EmailSender.split(stored: "bare@x.se") == ("", "bare@x.se"))
-        #expect(throws: EmailSender.Problem.invalidDisplayName) { try EmailSender(displayName: "Evil <x>", address: "a@b.se") }
-        #expect(throws: EmailSender.Problem.invalidDisplayName) { try EmailSender(displayName: "Line\r\nBcc: x", address: "a@b.se") }
-        #expect(throws: EmailSender.Problem.invalidAddress) { try EmailSender(displayName: "A", address: "not an address") }
+        #expect(throws: EmailSender.Problem.invalidDisplayName) {
+            try EmailSender(displayName: "Evil <x>", address: "a@b.se")
+        }
+        #expect(throws: EmailSender.Problem.invalidDisplayName) {
+            try EmailSender(displayName: "Line\r\nBcc: x", address: "a@b.se")
+        }
+        #expect(throws: EmailSender.Problem.invalidAddress) {
+            try EmailSender(displayName: "A", address: "not an address")
+        }
     }
 
     @Test(arguments: [
@@ -136,7 +153,8 @@ struct CompanySettingsRulesTests {
     // MARK: VAT rate and Swedish numbers
 
     @Test(arguments: [
-        ("25", 2500), ("12,5", 1250), ("12.5", 1250), ("6 %", 600), ("6%", 600), ("0", 0), ("100", 10_000), (" 25 ", 2500),
+        ("25", 2500), ("12,5", 1250), ("12.5", 1250), ("6 %", 600), ("6%", 600), ("0", 0), ("100", 10_000),
+        (" 25 ", 2500),
         ("12,25", 1225), ("7,05", 705),
     ])
     func vatRatesAreReadInPercent(text: String, basisPoints: Int) throws {

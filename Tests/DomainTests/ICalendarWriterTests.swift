@@ -43,7 +43,8 @@ struct ICalendarWriterTests {
         #expect(ICalendarWriter.escapeText(#"a\b;c,d"#) == #"a\\b\;c\,d"#)
         #expect(ICalendarWriter.escapeText("rad 1\nrad 2\r\nrad 3\rrad 4") == #"rad 1\nrad 2\nrad 3\nrad 4"#)
         #expect(ICalendarWriter.escapeText("tab\there") == "tab\there", "TAB is allowed in TEXT")
-        #expect(ICalendarWriter.escapeText("bell\u{07}null\u{00}del\u{7F}") == "bellnulldel", "other controls are dropped")
+        #expect(
+            ICalendarWriter.escapeText("bell\u{07}null\u{00}del\u{7F}") == "bellnulldel", "other controls are dropped")
         #expect(ICalendarWriter.escapeText("Åsa: \"Öberg\"") == "Åsa: \"Öberg\"", "colons and quotes are fine in TEXT")
     }
 
@@ -83,7 +84,8 @@ struct ICalendarWriterTests {
         var ics = ICalendarWriter()
         ics.date("DTSTART", try date("2026-06-19"))
         ics.instant("DTSTAMP", Date(timeIntervalSince1970: 0))
-        #expect(String(decoding: ics.bytes, as: UTF8.self) == "DTSTART;VALUE=DATE:20260619\r\nDTSTAMP:19700101T000000Z\r\n")
+        #expect(
+            String(decoding: ics.bytes, as: UTF8.self) == "DTSTART;VALUE=DATE:20260619\r\nDTSTAMP:19700101T000000Z\r\n")
     }
 
     @Test func parametersAreQuotedWhenNeededAndValuesCannotBreakTheLine() {
@@ -105,6 +107,7 @@ struct ICalendarWriterTests {
         ics.end("VCALENDAR")
         #expect(
             String(decoding: ics.bytes, as: UTF8.self)
-                == "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Bröllop\\, Särö\\; 120 gäster\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+                == "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Bröllop\\, Särö\\; 120 gäster\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
     }
 }

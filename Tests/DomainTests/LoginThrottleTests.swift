@@ -38,8 +38,12 @@ struct LoginThrottleTests {
     }
 
     @Test func passwordPolicyCountsCharactersNotBytes() {
-        #expect(throws: PasswordPolicy.Problem.tooShort(minimum: 10)) { try PasswordPolicy.check("kort", email: "a@b.se") }
-        #expect(throws: PasswordPolicy.Problem.sameAsEmail) { try PasswordPolicy.check("Anna@Firma.se", email: "anna@firma.se") }
+        #expect(throws: PasswordPolicy.Problem.tooShort(minimum: 10)) {
+            try PasswordPolicy.check("kort", email: "a@b.se")
+        }
+        #expect(throws: PasswordPolicy.Problem.sameAsEmail) {
+            try PasswordPolicy.check("Anna@Firma.se", email: "anna@firma.se")
+        }
         #expect(throws: Never.self) { try PasswordPolicy.check("åäöåäöåäöå", email: "a@b.se") }
     }
 }

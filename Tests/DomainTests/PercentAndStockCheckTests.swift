@@ -26,7 +26,8 @@ struct PercentAndStockCheckTests {
         #expect(Percent.editingText(basisPoints: 705, language: .en) == "7.05")
         for bp in [0, 5, 50, 705, 1250, 2500, 9999, 10_000] {
             for language in Language.allCases {
-                #expect(try Percent.basisPoints(parsing: Percent.editingText(basisPoints: bp, language: language)) == bp)
+                #expect(
+                    try Percent.basisPoints(parsing: Percent.editingText(basisPoints: bp, language: language)) == bp)
             }
         }
         #expect(kr(123_450).editingText(.sv) == "1234,50")
@@ -50,8 +51,10 @@ struct PercentAndStockCheckTests {
             chairs: Availability.compute(stock: 400, reservations: [], period: days),
         ]
         let check = StockCheck(
-            lines: [try Catalogue.tent(quantity: 2), try Catalogue.chairs(), try Catalogue.delivery(),
-                    try Catalogue.tent(quantity: 2)],
+            lines: [
+                try Catalogue.tent(quantity: 2), try Catalogue.chairs(), try Catalogue.delivery(),
+                try Catalogue.tent(quantity: 2),
+            ],
             availability: availability)
         #expect(check.items.map(\.product) == [tent, chairs], "add-ons have no stock; order of first appearance")
         let tents = try #require(check.item(for: tent))

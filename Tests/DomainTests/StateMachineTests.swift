@@ -82,9 +82,12 @@ struct QuotationVersionStateTests {
             }
         }
         var signed = QuotationVersionState.signed
-        #expect(throws: StateTransitionError(from: "signed", to: "superseded")) { try signed.transition(to: .superseded) }
-        #expect(QuotationVersionState.allCases.map(\.rawValue) == [
-            "sent", "signed", "declined", "expired", "superseded", "void",
-        ])
+        #expect(throws: StateTransitionError(from: "signed", to: "superseded")) {
+            try signed.transition(to: .superseded)
+        }
+        #expect(
+            QuotationVersionState.allCases.map(\.rawValue) == [
+                "sent", "signed", "declined", "expired", "superseded", "void",
+            ])
     }
 }

@@ -13,18 +13,31 @@ struct UseCaseRulesTests {
     // MARK: May this version be signed now?
 
     @Test func aSentVersionWithALiveLinkMaySignOnlyBeforeItExpires() {
-        #expect(SigningLinkState.of(version: .sent, quotation: .sent, linkVoided: false, expiresAt: Self.later, now: Self.now) == .valid)
-        #expect(SigningLinkState.of(version: .sent, quotation: .sent, linkVoided: false, expiresAt: Self.now, now: Self.now) == .expired)
-        #expect(SigningLinkState.of(version: .sent, quotation: .sent, linkVoided: false, expiresAt: Self.earlier, now: Self.now) == .expired)
+        #expect(
+            SigningLinkState.of(
+                version: .sent, quotation: .sent, linkVoided: false, expiresAt: Self.later, now: Self.now) == .valid)
+        #expect(
+            SigningLinkState.of(version: .sent, quotation: .sent, linkVoided: false, expiresAt: Self.now, now: Self.now)
+                == .expired)
+        #expect(
+            SigningLinkState.of(
+                version: .sent, quotation: .sent, linkVoided: false, expiresAt: Self.earlier, now: Self.now) == .expired
+        )
         #expect(SigningRules.step(for: .valid) == .proceed)
         #expect(SigningRules.step(for: .expired) == .expired)
     }
 
     @Test func aVoidedLinkOrAWithdrawnQuotationIsReplacedEvenBeforeExpiry() {
-        #expect(SigningLinkState.of(version: .sent, quotation: .sent, linkVoided: true, expiresAt: Self.later, now: Self.now) == .voided)
-        #expect(SigningLinkState.of(version: .sent, quotation: .void, linkVoided: false, expiresAt: Self.later, now: Self.now) == .voided)
+        #expect(
+            SigningLinkState.of(
+                version: .sent, quotation: .sent, linkVoided: true, expiresAt: Self.later, now: Self.now) == .voided)
+        #expect(
+            SigningLinkState.of(
+                version: .sent, quotation: .void, linkVoided: false, expiresAt: Self.later, now: Self.now) == .voided)
         // Replaced wins over expired: the customer is sent to the newer offer.
-        #expect(SigningLinkState.of(version: .sent, quotation: .sent, linkVoided: true, expiresAt: Self.earlier, now: Self.now) == .voided)
+        #expect(
+            SigningLinkState.of(
+                version: .sent, quotation: .sent, linkVoided: true, expiresAt: Self.earlier, now: Self.now) == .voided)
     }
 
     @Test func whatTheVersionBecameDecidesOverTheLink() {
@@ -33,7 +46,10 @@ struct UseCaseRulesTests {
             (.superseded, .voided), (.void, .voided),
         ] {
             // Even a voided, expired link of a signed version shows the signature.
-            #expect(SigningLinkState.of(version: version, quotation: .signed, linkVoided: true, expiresAt: Self.earlier, now: Self.now) == expected)
+            #expect(
+                SigningLinkState.of(
+                    version: version, quotation: .signed, linkVoided: true, expiresAt: Self.earlier, now: Self.now)
+                    == expected)
         }
     }
 
@@ -60,9 +76,10 @@ struct UseCaseRulesTests {
             ProductID(rawValue: 11): .compute(stock: 2, reservations: [], period: period),
             ProductID(rawValue: 31): .compute(stock: 69, reservations: booked, period: period),
         ]
-        #expect(SigningRules.shortages(snapshot, availability: short) == [
-            UnavailableItem(productID: 31, description: "Stol, vit klappstol", requested: 50, available: 49)
-        ])
+        #expect(
+            SigningRules.shortages(snapshot, availability: short) == [
+                UnavailableItem(productID: 31, description: "Stol, vit klappstol", requested: 50, available: 49)
+            ])
         // A product that no longer exists has no stock.
         #expect(SigningRules.shortages(snapshot, availability: [:]).map(\.productID) == [11, 31])
     }
@@ -80,13 +97,21 @@ struct UseCaseRulesTests {
 
     @Test func sendingChecksTheStalePageFirstAndStockLast() throws {
         let lines = [try Catalogue.chairs(quantity: 10)]
-        let short = StockCheck(lines: lines, availability: [ProductID(rawValue: 31): .compute(stock: 5, reservations: [], period: try weekend())])
-        let fine = StockCheck(lines: lines, availability: [ProductID(rawValue: 31): .compute(stock: 50, reservations: [], period: try weekend())])
-        func refusal(_ state: QuotationState = .draft, version: Int = 3, lines: Int = 1, email: String = "a@b.se", stock: StockCheck, reason: String? = nil)
+        let short = StockCheck(
+            lines: lines,
+            availability: [ProductID(rawValue: 31): .compute(stock: 5, reservations: [], period: try weekend())])
+        let fine = StockCheck(
+            lines: lines,
+            availability: [ProductID(rawValue: 31): .compute(stock: 50, reservations: [], period: try weekend())])
+        func refusal(
+            _ state: QuotationState = .draft, version: Int = 3, lines: Int = 1, email: String = "a@b.se",
+            stock: StockCheck, reason: String? = nil
+        )
             -> SendingRules.SendRefusal?
         {
             SendingRules.sendRefusal(
-                state: state, version: version, expectedVersion: 3, lineCount: lines, customerEmail: email, stock: stock,
+                state: state, version: version, expectedVersion: 3, lineCount: lines, customerEmail: email,
+                stock: stock,
                 shortageReason: reason)
         }
         #expect(refusal(.signed, version: 2, stock: short) == .conflict)
@@ -101,32 +126,53 @@ struct UseCaseRulesTests {
     }
 
     @Test func onlyALiveLinkOfASentQuotationIsRenewed() {
-        #expect(SendingRules.resendRefusal(state: .draft, linkExpiresAt: Self.later, customerEmail: "a@b.se", now: Self.now) == .notResendable(.draft))
-        #expect(SendingRules.resendRefusal(state: .sent, linkExpiresAt: nil, customerEmail: "a@b.se", now: Self.now) == .notResendable(.sent))
-        #expect(SendingRules.resendRefusal(state: .sent, linkExpiresAt: Self.now, customerEmail: "a@b.se", now: Self.now) == .linkExpired)
-        #expect(SendingRules.resendRefusal(state: .sent, linkExpiresAt: Self.later, customerEmail: "", now: Self.now) == .customerHasNoEmail)
-        #expect(SendingRules.resendRefusal(state: .sent, linkExpiresAt: Self.later, customerEmail: "a@b.se", now: Self.now) == nil)
+        #expect(
+            SendingRules.resendRefusal(state: .draft, linkExpiresAt: Self.later, customerEmail: "a@b.se", now: Self.now)
+                == .notResendable(.draft))
+        #expect(
+            SendingRules.resendRefusal(state: .sent, linkExpiresAt: nil, customerEmail: "a@b.se", now: Self.now)
+                == .notResendable(.sent))
+        #expect(
+            SendingRules.resendRefusal(state: .sent, linkExpiresAt: Self.now, customerEmail: "a@b.se", now: Self.now)
+                == .linkExpired)
+        #expect(
+            SendingRules.resendRefusal(state: .sent, linkExpiresAt: Self.later, customerEmail: "", now: Self.now)
+                == .customerHasNoEmail)
+        #expect(
+            SendingRules.resendRefusal(state: .sent, linkExpiresAt: Self.later, customerEmail: "a@b.se", now: Self.now)
+                == nil)
         #expect(SendingRules.linkExpiry(now: Self.now, validityDays: 30) == Self.now.addingTimeInterval(30 * 86_400))
     }
 
     // MARK: Bookings
 
     @Test func aBookingMovesOnlyFromTheStateThePageShowed() {
-        #expect(BookingRules.transition(current: .confirmed, seen: .confirmed, to: .packed, reason: nil) == .move(to: .packed))
-        #expect(BookingRules.transition(current: .packed, seen: .confirmed, to: .packed, reason: nil) == .refused(.stale(current: .packed)))
-        #expect(BookingRules.transition(current: .confirmed, seen: .confirmed, to: .delivered, reason: nil)
-            == .refused(.notAllowed(from: .confirmed, to: .delivered)))
-        #expect(BookingRules.transition(current: .packed, seen: .packed, to: .cancelled, reason: " ") == .refused(.reasonRequired))
-        #expect(BookingRules.transition(current: .packed, seen: .packed, to: .cancelled, reason: "Regn") == .move(to: .cancelled))
-        #expect(BookingRules.transition(current: .delivered, seen: .delivered, to: .cancelled, reason: "Regn")
-            == .refused(.notAllowed(from: .delivered, to: .cancelled)))
+        #expect(
+            BookingRules.transition(current: .confirmed, seen: .confirmed, to: .packed, reason: nil)
+                == .move(to: .packed))
+        #expect(
+            BookingRules.transition(current: .packed, seen: .confirmed, to: .packed, reason: nil)
+                == .refused(.stale(current: .packed)))
+        #expect(
+            BookingRules.transition(current: .confirmed, seen: .confirmed, to: .delivered, reason: nil)
+                == .refused(.notAllowed(from: .confirmed, to: .delivered)))
+        #expect(
+            BookingRules.transition(current: .packed, seen: .packed, to: .cancelled, reason: " ")
+                == .refused(.reasonRequired))
+        #expect(
+            BookingRules.transition(current: .packed, seen: .packed, to: .cancelled, reason: "Regn")
+                == .move(to: .cancelled))
+        #expect(
+            BookingRules.transition(current: .delivered, seen: .delivered, to: .cancelled, reason: "Regn")
+                == .refused(.notAllowed(from: .delivered, to: .cancelled)))
     }
 
     @Test func aBookingIsApprovedOnceAndNeverWhenCancelled() {
         #expect(BookingRules.approvalRefusal(state: .confirmed, approvedBy: nil, approvedAt: nil) == nil)
         #expect(BookingRules.approvalRefusal(state: .delivered, approvedBy: nil, approvedAt: nil) == nil)
-        #expect(BookingRules.approvalRefusal(state: .confirmed, approvedBy: "Maja", approvedAt: Self.now)
-            == .alreadyApproved(by: "Maja", at: Self.now))
+        #expect(
+            BookingRules.approvalRefusal(state: .confirmed, approvedBy: "Maja", approvedAt: Self.now)
+                == .alreadyApproved(by: "Maja", at: Self.now))
         #expect(BookingRules.approvalRefusal(state: .cancelled, approvedBy: nil, approvedAt: nil) == .cancelled)
     }
 
@@ -137,13 +183,23 @@ struct UseCaseRulesTests {
         #expect(SignInRules.usableHash("!") == nil)
         #expect(SignInRules.usableHash("$2b$12$bcrypt") == nil)
         #expect(SignInRules.usableHash(nil) == nil)
-        #expect(SignInRules.verdict(accountExists: true, active: true, passwordMatches: true, emailFailuresBefore: 5) == .accepted)
-        #expect(SignInRules.verdict(accountExists: true, active: false, passwordMatches: true, emailFailuresBefore: 0) == .wrong)
-        #expect(SignInRules.verdict(accountExists: false, active: false, passwordMatches: false, emailFailuresBefore: 0) == .wrong)
+        #expect(
+            SignInRules.verdict(accountExists: true, active: true, passwordMatches: true, emailFailuresBefore: 5)
+                == .accepted)
+        #expect(
+            SignInRules.verdict(accountExists: true, active: false, passwordMatches: true, emailFailuresBefore: 0)
+                == .wrong)
+        #expect(
+            SignInRules.verdict(accountExists: false, active: false, passwordMatches: false, emailFailuresBefore: 0)
+                == .wrong)
         // The failure that reaches the lock threshold locks, for unknown emails too.
         let last = LoginThrottle.lockAfter - 1
-        #expect(SignInRules.verdict(accountExists: false, active: false, passwordMatches: false, emailFailuresBefore: last) == .lockedNow)
-        #expect(SignInRules.verdict(accountExists: true, active: true, passwordMatches: false, emailFailuresBefore: last + 1) == .wrong)
+        #expect(
+            SignInRules.verdict(accountExists: false, active: false, passwordMatches: false, emailFailuresBefore: last)
+                == .lockedNow)
+        #expect(
+            SignInRules.verdict(
+                accountExists: true, active: true, passwordMatches: false, emailFailuresBefore: last + 1) == .wrong)
     }
 
     // MARK: Jobs
@@ -158,7 +214,8 @@ struct UseCaseRulesTests {
             .teamUnavailableEmail(
                 quotationID: QuotationID(rawValue: 5), versionID: QuotationVersionID(rawValue: 2),
                 items: [UnavailableItem(productID: 9, description: "Tält \"stort\"", requested: 2, available: 0)]),
-            .teamDeclinedEmail(quotationID: QuotationID(rawValue: 5), versionID: QuotationVersionID(rawValue: 2), declineID: 8),
+            .teamDeclinedEmail(
+                quotationID: QuotationID(rawValue: 5), versionID: QuotationVersionID(rawValue: 2), declineID: 8),
         ]
         for job in jobs { #expect(try Job(json: try job.json()) == job) }
         #expect(Set(jobs.map(\.kind)) == Set(Job.Kind.allCases))
@@ -173,15 +230,27 @@ struct UseCaseRulesTests {
 @Suite("Account rules")
 struct UserRulesTests {
     @Test func theLastActiveAdminStaysAnActiveAdmin() {
-        #expect(UserRules.refusal(current: .admin, currentlyActive: true, to: .manager, active: true, otherActiveAdmins: 0) == .lastAdmin)
-        #expect(UserRules.refusal(current: .admin, currentlyActive: true, to: .admin, active: false, otherActiveAdmins: 0) == .lastAdmin)
-        #expect(UserRules.refusal(current: .admin, currentlyActive: true, to: .manager, active: true, otherActiveAdmins: 1) == nil)
-        #expect(UserRules.refusal(current: .admin, currentlyActive: true, to: .admin, active: true, otherActiveAdmins: 0) == nil)
+        #expect(
+            UserRules.refusal(current: .admin, currentlyActive: true, to: .manager, active: true, otherActiveAdmins: 0)
+                == .lastAdmin)
+        #expect(
+            UserRules.refusal(current: .admin, currentlyActive: true, to: .admin, active: false, otherActiveAdmins: 0)
+                == .lastAdmin)
+        #expect(
+            UserRules.refusal(current: .admin, currentlyActive: true, to: .manager, active: true, otherActiveAdmins: 1)
+                == nil)
+        #expect(
+            UserRules.refusal(current: .admin, currentlyActive: true, to: .admin, active: true, otherActiveAdmins: 0)
+                == nil)
     }
 
     @Test func anInactiveAdminOrAnotherRoleIsNotTheLastAdmin() {
-        #expect(UserRules.refusal(current: .admin, currentlyActive: false, to: .manager, active: false, otherActiveAdmins: 0) == nil)
-        #expect(UserRules.refusal(current: .support, currentlyActive: true, to: .support, active: false, otherActiveAdmins: 0) == nil)
+        #expect(
+            UserRules.refusal(
+                current: .admin, currentlyActive: false, to: .manager, active: false, otherActiveAdmins: 0) == nil)
+        #expect(
+            UserRules.refusal(
+                current: .support, currentlyActive: true, to: .support, active: false, otherActiveAdmins: 0) == nil)
     }
 
     @Test func nobodyDeactivatesTheirOwnAccount() {

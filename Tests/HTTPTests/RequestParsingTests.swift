@@ -110,14 +110,17 @@ struct MultipartTests {
     }
 
     @Test func brokenBodiesAreBadRequests() {
-        #expect(post("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end") .problem
-            == .badRequest(.malformedMultipart(.missingClosingBoundary)))
+        #expect(
+            post("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end").problem
+                == .badRequest(.malformedMultipart(.missingClosingBoundary)))
         #expect(post("nothing here").problem == .badRequest(.malformedMultipart(.missingOpeningBoundary)))
-        #expect(post("--XyZ\r\nX-Other: 1\r\n\r\nv\r\n--XyZ--").problem
-            == .badRequest(.malformedMultipart(.missingContentDisposition)))
+        #expect(
+            post("--XyZ\r\nX-Other: 1\r\n\r\nv\r\n--XyZ--").problem
+                == .badRequest(.malformedMultipart(.missingContentDisposition)))
         #expect(post("--XyZ--", boundary: nil).problem == .badRequest(.malformedMultipart(.missingBoundary)))
-        #expect(post("--XyZ\r\nContent-Disposition: form-data; name=\"a\"").problem
-            == .badRequest(.malformedMultipart(.malformedPartHeaders)))
+        #expect(
+            post("--XyZ\r\nContent-Disposition: form-data; name=\"a\"").problem
+                == .badRequest(.malformedMultipart(.malformedPartHeaders)))
     }
 
     @Test func partCountIsBounded() {

@@ -1,9 +1,9 @@
-import Handlers
 import HTTP
+import Handlers
 import Logging
 import Templates
-import Testing
 import TestSupport
+import Testing
 
 /// The responder in process, against a real PostgreSQL: what a page shows when things go wrong.
 @Suite("Site responder")
@@ -28,7 +28,8 @@ struct SiteResponderTests {
     func responder(databaseURL: String, capture: Capture) -> SiteResponder {
         let logger = Logger(label: "test") { _ in CapturingHandler(capture: capture) }
         return SiteResponder(
-            services: SiteServices(databaseURL: databaseURL, assets: AssetCatalog(), maxBodyBytes: 1024, logger: logger))
+            services: SiteServices(databaseURL: databaseURL, assets: AssetCatalog(), maxBodyBytes: 1024, logger: logger)
+        )
     }
 
     @Test func anUnexpectedErrorIsAGeneric500WithTheRequestIDAndALogLine() {
@@ -45,7 +46,8 @@ struct SiteResponderTests {
         #expect(page.contains("<code>req-42</code>"))
         #expect(!page.contains("settings"))
         #expect(!page.lowercased().contains("sqlstate"))
-        #expect(capture.lines.contains { $0.contains("req-42") && $0.contains("unhandled error") && $0.contains("42P01") })
+        #expect(
+            capture.lines.contains { $0.contains("req-42") && $0.contains("unhandled error") && $0.contains("42P01") })
     }
 
     @Test func aDatabaseThatIsNotThereIsA503NotACrash() {

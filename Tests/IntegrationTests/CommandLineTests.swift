@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The `eventgaraget` subcommands as an operator runs them.
 @Suite("Command line")
@@ -30,7 +30,8 @@ struct CommandLineTests {
     @Test func serveRefusesToStartWhileMigrationsArePending() throws {
         let url = TemporaryPostgres.shared.createDatabase(named: "pending")
         let socket = "/tmp/eg-pending-\(UUID().uuidString.prefix(8)).sock"
-        let result = try run(productBinary, ["serve"], environment: productEnvironment(["DATABASE_URL": url, "EG_LISTEN": socket]))
+        let result = try run(
+            productBinary, ["serve"], environment: productEnvironment(["DATABASE_URL": url, "EG_LISTEN": socket]))
         #expect(result.status != 0)
         #expect(result.errorOutput.contains("pending"))
         #expect(result.errorOutput.contains("eventgaraget migrate"))
@@ -63,7 +64,9 @@ struct CommandLineTests {
     @Test func checkConfigMasksSecretsAndNamesEveryProblem() throws {
         let good = try run(
             productBinary, ["check-config"],
-            environment: productEnvironment(["DATABASE_URL": "postgresql://eg:hunter2@db.example/eg", "EG_THREADS": "6"]))
+            environment: productEnvironment([
+                "DATABASE_URL": "postgresql://eg:hunter2@db.example/eg", "EG_THREADS": "6",
+            ]))
         #expect(good.status == 0)
         #expect(good.output.contains("DATABASE_URL=postgresql://eg:*****@db.example/eg"))
         #expect(good.output.contains("EG_THREADS=6"))
@@ -86,7 +89,8 @@ struct CommandLineTests {
             .write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try run(
-            productBinary, ["check-config", "--env-file", file.path], environment: productEnvironment(["EG_LOG_LEVEL": "warning"]))
+            productBinary, ["check-config", "--env-file", file.path],
+            environment: productEnvironment(["EG_LOG_LEVEL": "warning"]))
         #expect(result.status == 0)
         #expect(result.output.contains("EG_THREADS=3"))
         #expect(result.output.contains("EG_PUBLIC_URL=https://rental.example.se"))
@@ -96,7 +100,9 @@ struct CommandLineTests {
     @Test func sanitizeFiltersStandardInput() throws {
         let result = try run(
             productBinary, ["sanitize"],
-            input: Data("<p onclick=\"steal()\">Tält &amp; golv<script>alert(1)</script></p><a href=\"javascript:x\">l</a>".utf8))
+            input: Data(
+                "<p onclick=\"steal()\">Tält &amp; golv<script>alert(1)</script></p><a href=\"javascript:x\">l</a>".utf8
+            ))
         #expect(result.status == 0)
         #expect(result.output == "<p>Tält &amp; golv</p><a rel=\"nofollow noopener noreferrer\">l</a>")
     }

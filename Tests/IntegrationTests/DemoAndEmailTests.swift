@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// seed-demo and the worker together: the emails a customer receives.
 @Suite("Demo data and the signing-link email", .serialized)
@@ -10,7 +10,9 @@ struct DemoAndEmailTests {
         let database = databaseName(fromURL: url)
         let mail = FileManager.default.temporaryDirectory.appendingPathComponent("eg-mail-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: mail) }
-        let env = productEnvironment(["DATABASE_URL": url, "EG_MAIL_DIR": mail, "EG_PUBLIC_URL": "https://rental.example.se"])
+        let env = productEnvironment([
+            "DATABASE_URL": url, "EG_MAIL_DIR": mail, "EG_PUBLIC_URL": "https://rental.example.se",
+        ])
 
         #expect(try run(productBinary, ["migrate"], environment: env).status == 0)
         let seeded = try run(productBinary, ["seed-demo"], environment: env)
@@ -22,20 +24,28 @@ struct DemoAndEmailTests {
         #expect(token.count == 43)
         let again = try run(productBinary, ["seed-demo"], environment: env)
         #expect(again.status == 0)
-        #expect(try TemporaryPostgres.shared.psql("SELECT count(*) >= 30 FROM products", database: database)
-            .trimmingCharacters(in: .whitespacesAndNewlines) == "t")
+        #expect(
+            try TemporaryPostgres.shared.psql("SELECT count(*) >= 30 FROM products", database: database)
+                .trimmingCharacters(in: .whitespacesAndNewlines) == "t")
 
-        let queued = Int(try TemporaryPostgres.shared.psql(
-            "SELECT count(*) FROM jobs WHERE kind = 'email.signing_link'", database: database)
-            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let queued =
+            Int(
+                try TemporaryPostgres.shared.psql(
+                    "SELECT count(*) FROM jobs WHERE kind = 'email.signing_link'", database: database
+                )
+                .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(queued > 0)
 
         let worker = try WorkerProcess(environment: env)
         var done = 0
         for _ in 0..<200 {
-            done = Int(try TemporaryPostgres.shared.psql(
-                "SELECT count(*) FROM jobs WHERE kind = 'email.signing_link' AND state = 'done'", database: database)
-                .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            done =
+                Int(
+                    try TemporaryPostgres.shared.psql(
+                        "SELECT count(*) FROM jobs WHERE kind = 'email.signing_link' AND state = 'done'",
+                        database: database
+                    )
+                    .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
             if done == queued { break }
             usleep(50_000)
         }
@@ -55,14 +65,17 @@ struct DemoAndEmailTests {
         guard let customerEmail = withLink.first else { return }
         let parsed = try run(
             "/usr/bin/python3",
-            ["-c", """
-            import sys, email
-            from email import policy
-            m = email.message_from_bytes(sys.stdin.buffer.read(), policy=policy.default)
-            print(m['To']); print(m['Subject'])
-            print(m.get_body(('plain',)).get_content())
-            print(m.get_body(('html',)).get_content())
-            """], input: customerEmail)
+            [
+                "-c",
+                """
+                import sys, email
+                from email import policy
+                m = email.message_from_bytes(sys.stdin.buffer.read(), policy=policy.default)
+                print(m['To']); print(m['Subject'])
+                print(m.get_body(('plain',)).get_content())
+                print(m.get_body(('html',)).get_content())
+                """,
+            ], input: customerEmail)
         #expect(parsed.status == 0, "\(parsed.errorOutput)")
         let lines = parsed.output
         #expect(lines.contains("Offert Q-") || lines.contains("Quotation Q-"))

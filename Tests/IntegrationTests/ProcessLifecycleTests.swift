@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Tests that stop, kill or starve parts of the product: each makes its own stack.
 @Suite("Processes: shutdown, database outages, migrations", .serialized)
@@ -20,8 +20,11 @@ struct ProcessLifecycleTests {
             requestDone.signal()
         }
         // Wait until the request is inside the responder (blocked on the lock), then SIGTERM.
-        try waitUntil { (try? stack.postgres.psql(
-            "SELECT count(*) FROM pg_locks WHERE NOT granted", database: "postgres"))?.trimmingCharacters(in: .whitespacesAndNewlines) != "0" }
+        try waitUntil {
+            (try? stack.postgres.psql(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted", database: "postgres"))?.trimmingCharacters(
+                    in: .whitespacesAndNewlines) != "0"
+        }
         let responder = try #require(stack.responderProcess)
         kill(responder.processIdentifier, SIGTERM)
         usleep(300_000)
@@ -48,8 +51,11 @@ struct ProcessLifecycleTests {
         try locker.send("BEGIN; LOCK TABLE settings IN ACCESS EXCLUSIVE MODE; SELECT 'locked';")
         try locker.waitFor("locked")
         Thread.detachNewThread { _ = try? stack.client.request("GET", "/", timeout: 10) }
-        try waitUntil { (try? stack.postgres.psql(
-            "SELECT count(*) FROM pg_locks WHERE NOT granted", database: "postgres"))?.trimmingCharacters(in: .whitespacesAndNewlines) != "0" }
+        try waitUntil {
+            (try? stack.postgres.psql(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted", database: "postgres"))?.trimmingCharacters(
+                    in: .whitespacesAndNewlines) != "0"
+        }
         let started = Date()
         let status = stack.stopResponder(signal: SIGTERM, timeout: 10)
         #expect(status == 0)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A real browser: Debian's chromium, headless, driven by Selenium, on a 1024×768 tablet screen.
 @Suite("Quotation editor in a browser", .serialized)
@@ -34,6 +34,7 @@ struct QuotationEditorInBrowserTests {
             SELECT c.name || '|' || q.total_ore || '|' || q.title FROM quotations q JOIN customers c ON c.id = q.customer_id
              WHERE q.title = 'Trädgårdsfest i webbläsaren'
             """, database: database)
-        #expect(stored.trimmingCharacters(in: .whitespacesAndNewlines) == "Åsa Öberg|287500|Trädgårdsfest i webbläsaren")
+        #expect(
+            stored.trimmingCharacters(in: .whitespacesAndNewlines) == "Åsa Öberg|287500|Trädgårdsfest i webbläsaren")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A real browser: Debian's chromium, headless, driven by Selenium, on a 360×640 phone screen.
 @Suite("Signing in a browser", .serialized)
@@ -9,8 +9,9 @@ struct SigningInBrowserTests {
         let stack = try ProductStack()
         defer { stack.shutdown() }
         let seeded = try stack.eventgaraget(["seed-demo"])
-        let link = String(try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Signing link: ") })
-            .dropFirst("Signing link: ".count))
+        let link = String(
+            try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Signing link: ") })
+                .dropFirst("Signing link: ".count))
 
         let browser = try run(
             "/usr/bin/python3", [repositoryRoot + "/Tests/IntegrationTests/Browser/sign_drawn.py", link])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// One running product (PostgreSQL, responder, nginx) shared by the tests that only read.
 private let shared = Result { try ProductStack() }
@@ -177,7 +177,8 @@ struct ThroughNginxTests {
         var limited: HTTPResult?
         for _ in 0..<30 {
             let result = try client.request(
-                "POST", "/admin/login", headers: ["Accept-Language": "en"], body: Data("email=a%40b.se&password=x".utf8),
+                "POST", "/admin/login", headers: ["Accept-Language": "en"],
+                body: Data("email=a%40b.se&password=x".utf8),
                 contentType: "application/x-www-form-urlencoded")
             statuses.append(result.status)
             if result.status == 429 { limited = result }

@@ -40,9 +40,17 @@ struct ParsedMail: Decodable {
     let rawHeaderLines: [String]
 
     enum CodingKeys: String, CodingKey {
-        case subject, from, to, replyTo = "reply_to", date, dateTimestamp = "date_ts", messageID = "message_id"
-        case mimeVersion = "mime_version", contentType = "content_type", headers, plain, html, parts, attachments
-        case defects, maxLineLength = "max_line", rawHeaderLines = "raw_header_lines"
+        case subject, from, to
+        case replyTo = "reply_to"
+        case date
+        case dateTimestamp = "date_ts"
+        case messageID = "message_id"
+        case mimeVersion = "mime_version"
+        case contentType = "content_type"
+        case headers, plain, html, parts, attachments
+        case defects
+        case maxLineLength = "max_line"
+        case rawHeaderLines = "raw_header_lines"
     }
 
     func header(_ name: String) -> String? { headers.first { $0[0].lowercased() == name.lowercased() }?[1] }
@@ -102,7 +110,8 @@ struct ParsedMail: Decodable {
 
 /// Messages the tests send: Swedish text, a PDF, and content that tries to break the encoding.
 enum Fixtures {
-    static let subject = "Ditt hyresavtal för partytältet är klart – signera före fredag, Åsa Öberg-Ärlig (order 2026-117)"
+    static let subject =
+        "Ditt hyresavtal för partytältet är klart – signera före fredag, Åsa Öberg-Ärlig (order 2026-117)"
     static let plain = """
         Hej Åsa!
 
@@ -141,7 +150,10 @@ enum Fixtures {
             textBody: plain,
             htmlBody: html,
             attachments: attachments
-                ? [EmailMessage.Attachment(filename: "Hyresavtal 2026-117 signerat.pdf", mimeType: "application/pdf", bytes: pdf)]
+                ? [
+                    EmailMessage.Attachment(
+                        filename: "Hyresavtal 2026-117 signerat.pdf", mimeType: "application/pdf", bytes: pdf)
+                ]
                 : [],
             extraHeaders: [EmailMessage.Header(name: "Auto-Submitted", value: "auto-generated")]
         )

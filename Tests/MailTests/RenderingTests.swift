@@ -18,7 +18,8 @@ struct RenderingTests {
         #expect(parsed.from == [.init(name: "EventGaraget Bokning", address: "bokning@eventgaraget.se")])
         #expect(
             parsed.to == [
-                .init(name: "Åsa Öberg-Ärlig", address: "asa.oberg@example.se"), .init(name: "", address: "kontor@example.com"),
+                .init(name: "Åsa Öberg-Ärlig", address: "asa.oberg@example.se"),
+                .init(name: "", address: "kontor@example.com"),
             ])
         #expect(parsed.replyTo == [.init(name: "EventGaraget, kundtjänst", address: "hej@eventgaraget.se")])
         #expect(parsed.messageID == "<\(messageID)>")
@@ -30,7 +31,9 @@ struct RenderingTests {
 
         #expect(parsed.contentType == "multipart/mixed")
         #expect(
-            parsed.parts.map(\.type) == ["multipart/mixed", "multipart/alternative", "text/plain", "text/html", "application/pdf"])
+            parsed.parts.map(\.type) == [
+                "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "application/pdf",
+            ])
         let textParts = parsed.parts.filter { $0.type.hasPrefix("text/") }
         #expect(textParts.allSatisfy { $0.charset == "utf-8" && $0.cte == "quoted-printable" })
         #expect(ParsedMail.lf(parsed.plain) == Fixtures.plain)
@@ -49,7 +52,9 @@ struct RenderingTests {
         #expect(parsed.maxLineLength <= 78)
         #expect(bytes.allSatisfy { $0 < 0x80 })
         #expect(!bytes.indices.contains { bytes[$0] == 0x0A && ($0 == 0 || bytes[$0 - 1] != 0x0D) })
-        let subjectLines = parsed.rawHeaderLines.drop { !$0.hasPrefix("Subject:") }.prefix { $0.hasPrefix("Subject:") || $0.hasPrefix(" ") }
+        let subjectLines = parsed.rawHeaderLines.drop { !$0.hasPrefix("Subject:") }.prefix {
+            $0.hasPrefix("Subject:") || $0.hasPrefix(" ")
+        }
         #expect(subjectLines.count > 1)
         #expect(subjectLines.joined().contains("=?UTF-8?B?"))
         // Body lines of base64 and quoted-printable stay within 76 (part headers are checked above).
@@ -61,7 +66,8 @@ struct RenderingTests {
 
     @Test("without attachments the message is just multipart/alternative")
     func withoutAttachments() throws {
-        let parsed = try ParsedMail.parse(try Fixtures.message(attachments: false).rendered(date: date, messageID: "x@y.se"))
+        let parsed = try ParsedMail.parse(
+            try Fixtures.message(attachments: false).rendered(date: date, messageID: "x@y.se"))
         #expect(parsed.defects == [])
         #expect(parsed.contentType == "multipart/alternative")
         #expect(parsed.parts.map(\.type) == ["multipart/alternative", "text/plain", "text/html"])
@@ -102,14 +108,16 @@ struct RenderingTests {
         ])
     func dateHeader(seconds: Double, expected: String) throws {
         let message = try Fixtures.message(attachments: false)
-        let parsed = try ParsedMail.parse(message.rendered(date: Date(timeIntervalSince1970: seconds), messageID: "d@e.se"))
+        let parsed = try ParsedMail.parse(
+            message.rendered(date: Date(timeIntervalSince1970: seconds), messageID: "d@e.se"))
         #expect(parsed.date == expected)
         #expect(parsed.dateTimestamp == seconds.rounded(.down))
     }
 
     @Test("an ASCII subject stays readable and folds at spaces")
     func asciiSubject() throws {
-        let subject = "Your booking 117 is confirmed: tent, 24 benches, lights, delivery on Friday at 10:00 and pickup Monday"
+        let subject =
+            "Your booking 117 is confirmed: tent, 24 benches, lights, delivery on Friday at 10:00 and pickup Monday"
         let message = try EmailMessage(
             from: EmailAddress("a@eventgaraget.se"), to: [EmailAddress("b@example.se")], subject: subject, textBody: "",
             htmlBody: "")

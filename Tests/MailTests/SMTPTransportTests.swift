@@ -44,7 +44,8 @@ struct SMTPTransportTests {
         try #require(received.count == 1, "server log:\n\(server.log)")
         #expect(received[0].login == "bokning@eventgaraget.se")
 
-        let bad = try SMTPTransport(url: "smtp://bokning%40eventgaraget.se:hunter2-wrong@127.0.0.1:\(server.port)?tls=none")
+        let bad = try SMTPTransport(
+            url: "smtp://bokning%40eventgaraget.se:hunter2-wrong@127.0.0.1:\(server.port)?tls=none")
         #expect {
             try bad.send(message)
         } throws: { error in

@@ -23,21 +23,28 @@ struct ValidationTests {
     func otherHeaderInjection(value: String) {
         #expect(throws: MailError.self) { try EmailAddress("a@b.se", displayName: value) }
         #expect(throws: MailError.self) { try EmailMessage.Header(name: "X-Booking", value: value) }
-        #expect(throws: MailError.self) { try EmailMessage.Attachment(filename: value, mimeType: "application/pdf", bytes: []) }
+        #expect(throws: MailError.self) {
+            try EmailMessage.Attachment(filename: value, mimeType: "application/pdf", bytes: [])
+        }
     }
 
     @Test("extra header names must be well-formed and not replace the message's own")
     func extraHeaderNames() {
-        for name in ["From", "to", "Subject", "Message-ID", "Content-Type", "MIME-Version", "Bad:Name", "Bad Name", ""] {
+        for name in ["From", "to", "Subject", "Message-ID", "Content-Type", "MIME-Version", "Bad:Name", "Bad Name", ""]
+        {
             #expect(throws: MailError.self, "\(name)") { try EmailMessage.Header(name: name, value: "x") }
         }
-        #expect(throws: Never.self) { try EmailMessage.Header(name: "List-Unsubscribe", value: "<mailto:u@eventgaraget.se>") }
+        #expect(throws: Never.self) {
+            try EmailMessage.Header(name: "List-Unsubscribe", value: "<mailto:u@eventgaraget.se>")
+        }
     }
 
     @Test("MIME types must be type/subtype")
     func mimeTypes() {
         for type in ["application", "application/pdf; x=y", "a/b/c", "text/pl ain", "/pdf"] {
-            #expect(throws: MailError.self, "\(type)") { try EmailMessage.Attachment(filename: "f", mimeType: type, bytes: []) }
+            #expect(throws: MailError.self, "\(type)") {
+                try EmailMessage.Attachment(filename: "f", mimeType: type, bytes: [])
+            }
         }
     }
 
@@ -59,7 +66,9 @@ struct ValidationTests {
 
     @Test(
         "ordinary addresses are accepted",
-        arguments: ["eva@example.se", "first.last+tag@sub.example.co.uk", "root@localhost", "o'brien@x-y.example", "a_b=c@d.se"])
+        arguments: [
+            "eva@example.se", "first.last+tag@sub.example.co.uk", "root@localhost", "o'brien@x-y.example", "a_b=c@d.se",
+        ])
     func validAddress(address: String) throws {
         #expect(try EmailAddress(address).address == address)
     }
@@ -67,7 +76,9 @@ struct ValidationTests {
     @Test("a message needs a recipient")
     func noRecipients() throws {
         let from = try EmailAddress("a@eventgaraget.se")
-        #expect(throws: MailError.noRecipients) { try EmailMessage(from: from, to: [], subject: "x", textBody: "", htmlBody: "") }
+        #expect(throws: MailError.noRecipients) {
+            try EmailMessage(from: from, to: [], subject: "x", textBody: "", htmlBody: "")
+        }
     }
 
     @Test("error descriptions escape what they quote, so they cannot forge log lines")

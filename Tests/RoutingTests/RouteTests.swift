@@ -30,13 +30,15 @@ struct RouteTests {
         #expect(Route.match(method: "HEAD", segments: ["_error", "413"]) == .route(.site(.errorPage(status: 413))))
         #expect(Route.match(method: "GET", segments: ["calendar", "x"]) == .notFound)
         #expect(Route.match(method: "GET", segments: ["calendar", ".ics"]) == .notFound)
-        #expect(Route.match(method: "GET", segments: ["calendar", "abc.ics"]) == .route(.feeds(.calendar(token: "abc"))))
+        #expect(
+            Route.match(method: "GET", segments: ["calendar", "abc.ics"]) == .route(.feeds(.calendar(token: "abc"))))
         #expect(Route.match(method: "GET", segments: ["sign", "t", "decline"]) == .methodNotAllowed(allowed: ["POST"]))
     }
 
     @Test func languageSwitchNeverRedirectsOffSite() {
         for evil in ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/a\nb"] {
-            let match = Route.match(method: "GET", segments: ["language", "en"], query: { $0 == "return" ? evil : nil })
+            let match = Route.match(
+                method: "GET", segments: ["language", "en"], query: { $0 == "return" ? evil : nil })
             #expect(match == .route(.site(.switchLanguage(.en, returnTo: .root))), "\(evil)")
         }
     }
@@ -59,7 +61,8 @@ extension String {
         var iterator = utf8.makeIterator()
         while let byte = iterator.next() {
             if byte == UInt8(ascii: "%"), let h = iterator.next(), let l = iterator.next(),
-               let value = UInt8(String(decoding: [h, l], as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: [h, l], as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
             } else {
                 bytes.append(byte)

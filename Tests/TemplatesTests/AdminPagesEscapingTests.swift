@@ -33,20 +33,27 @@ struct AdminPagesEscapingTests {
         let admin = Self.admin(value)
         let member = StaffMember(id: UserID(rawValue: 2), email: value, name: value, role: .support, locale: .en)
         let form = FormState(
-            values: Dictionary(uniqueKeysWithValues: Set(SettingsPage.fieldNames + UserFormPage.fieldNames).map { ($0, value) }),
+            values: Dictionary(
+                uniqueKeysWithValues: Set(SettingsPage.fieldNames + UserFormPage.fieldNames).map { ($0, value) }),
             errors: ["email": value, "company_name": value], formError: value)
         let entry = ActivityPage.Entry(
-            id: 7, at: Date(), actor: .user(UserID(rawValue: 2), name: value), ip: value, entityType: value, entityID: 3,
+            id: 7, at: Date(), actor: .user(UserID(rawValue: 2), name: value), ip: value, entityType: value,
+            entityID: 3,
             action: value, before: [value: value], after: [value: value, "name": value])
         let customerEntry = ActivityPage.Entry(
-            id: 6, at: Date(), actor: .other(kind: value), ip: nil, entityType: "customer", entityID: 9, action: "updated",
+            id: 6, at: Date(), actor: .other(kind: value), ip: nil, entityType: "customer", entityID: 9,
+            action: "updated",
             before: [:], after: ["name": value])
         let pages = [
             UsersPage.render(
-                rows: [UsersPage.Row(member: member, active: false, lockedUntil: Date().addingTimeInterval(600), lastLoginAt: Date())],
+                rows: [
+                    UsersPage.Row(
+                        member: member, active: false, lockedUntil: Date().addingTimeInterval(600), lastLoginAt: Date())
+                ],
                 error: value, admin: admin),
             UserFormPage.render(existing: nil, form: form, admin: admin),
-            UserFormPage.render(existing: UserFormPage.Existing(member: member, active: true), form: form, admin: admin),
+            UserFormPage.render(
+                existing: UserFormPage.Existing(member: member, active: true), form: form, admin: admin),
             SettingsPage.render(
                 form: form, termsPreview: try HTMLSanitizer.sanitize(value), lastSaved: Date(),
                 logo: SettingsPage.Logo(mimeType: value, byteCount: 10), logoForm: FormState(errors: ["logo": value]),
@@ -59,9 +66,12 @@ struct AdminPagesEscapingTests {
     }
 
     @Test func theLogoAppearsOnlyForAHexVersion() {
-        let withLogo = String(decoding: UsersPage.render(rows: [], admin: Self.admin("Firma", logoVersion: "0123456789abcdef")), as: UTF8.self)
+        let withLogo = String(
+            decoding: UsersPage.render(rows: [], admin: Self.admin("Firma", logoVersion: "0123456789abcdef")),
+            as: UTF8.self)
         #expect(withLogo.contains("<img src=\"/logo?v=0123456789abcdef\" alt=\"\" class=\"brand-logo\">"))
-        let forged = String(decoding: UsersPage.render(rows: [], admin: Self.admin("Firma", logoVersion: "\"><script>")), as: UTF8.self)
+        let forged = String(
+            decoding: UsersPage.render(rows: [], admin: Self.admin("Firma", logoVersion: "\"><script>")), as: UTF8.self)
         #expect(!forged.contains("brand-logo"))
         let none = String(decoding: UsersPage.render(rows: [], admin: Self.admin("Firma")), as: UTF8.self)
         #expect(!none.contains("brand-logo") && !none.contains("/logo?"))
@@ -69,12 +79,14 @@ struct AdminPagesEscapingTests {
 
     @Test func theActivityLogLinksOnlyWhatTheReaderMayOpen() {
         let entry = ActivityPage.Entry(
-            id: 1, at: Date(), actor: .user(UserID(rawValue: 4), name: "Maria"), ip: nil, entityType: "user", entityID: 4,
+            id: 1, at: Date(), actor: .user(UserID(rawValue: 4), name: "Maria"), ip: nil, entityType: "user",
+            entityID: 4,
             action: "updated", before: ["role": "manager"], after: ["role": "support"])
         func page(_ role: StaffRole) -> String {
             String(
                 decoding: ActivityPage.render(
-                    entries: [entry], query: ActivityQuery(), filters: FormState(), staff: [], entityTypes: ["user"], nextBefore: nil,
+                    entries: [entry], query: ActivityQuery(), filters: FormState(), staff: [], entityTypes: ["user"],
+                    nextBefore: nil,
                     admin: Self.admin("Firma", role: role)),
                 as: UTF8.self)
         }

@@ -44,7 +44,9 @@ struct EscapingTests {
     }
 
     @Test func allFiveCharactersAreEscapedInTextAndAttributes() {
-        #expect(render(p(.attr("title", "&<>\"'")) { "&<>\"'" }) == "<p title=\"&amp;&lt;&gt;&quot;&#39;\">&amp;&lt;&gt;&quot;&#39;</p>")
+        #expect(
+            render(p(.attr("title", "&<>\"'")) { "&<>\"'" })
+                == "<p title=\"&amp;&lt;&gt;&quot;&#39;\">&amp;&lt;&gt;&quot;&#39;</p>")
     }
 
     @Test(arguments: hostile)
@@ -66,7 +68,9 @@ struct EscapingTests {
     }
 
     @Test func unsafeURLsAreRefused() {
-        for url in ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,<script>", "vbscript:x", "java\tscript:x"] {
+        for url in [
+            "javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,<script>", "vbscript:x", "java\tscript:x",
+        ] {
             #expect(SafeURL(checking: url) == nil, "\(url)")
         }
         #expect(SafeURL(checking: "https://example.se/a?b=c") != nil)
@@ -77,7 +81,8 @@ struct EscapingTests {
     }
 
     @Test func sanitizedHTMLIsTheOnlyRawMarkup() throws {
-        let clean = try HTMLSanitizer.sanitize("<p onclick=\"x()\">Tält <strong>6×12</strong><script>alert(1)</script></p>")
+        let clean = try HTMLSanitizer.sanitize(
+            "<p onclick=\"x()\">Tält <strong>6×12</strong><script>alert(1)</script></p>")
         let html = render(div { Node.sanitized(clean) })
         #expect(html == "<div><p>Tält <strong>6×12</strong></p></div>")
     }

@@ -9,7 +9,10 @@ struct NoticeEmailTests {
         let sv = SignedConfirmationEmail.render(
             language: .sv, signerName: "Åsa Öberg", bookingNumber: "EG-2026-0007", companyName: "Tältmästarna AB")
         #expect(sv.subject == "Bekräftelse: bokning EG-2026-0007 hos Tältmästarna AB")
-        #expect(sv.text == "Hej Åsa Öberg!\n\nTack för din signatur. Din bokning har nummer EG-2026-0007. Det signerade avtalet finns bifogat som PDF.\n\nTältmästarna AB\n")
+        #expect(
+            sv.text
+                == "Hej Åsa Öberg!\n\nTack för din signatur. Din bokning har nummer EG-2026-0007. Det signerade avtalet finns bifogat som PDF.\n\nTältmästarna AB\n"
+        )
         let en = SignedConfirmationEmail.render(
             language: .en, signerName: "Åsa", bookingNumber: "EG-2026-0007", companyName: "Tältmästarna AB")
         #expect(en.subject == "Confirmation: booking EG-2026-0007 with Tältmästarna AB")

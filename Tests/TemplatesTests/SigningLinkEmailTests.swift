@@ -17,7 +17,8 @@ struct SigningLinkEmailTests {
         #expect(email.text.contains("Hej Åsa Öberg!"))
         #expect(email.text.contains("https://rental.example.se/sign/abc_DEF-123"))
         #expect(email.text.contains("Länken gäller till och med 2026-12-24."))
-        #expect(email.html.contains("<a href=\"https://rental.example.se/sign/abc_DEF-123\">Läs och signera offerten</a>"))
+        #expect(
+            email.html.contains("<a href=\"https://rental.example.se/sign/abc_DEF-123\">Läs och signera offerten</a>"))
         #expect(email.html.hasPrefix("<!doctype html><html lang=\"sv\">"))
     }
 

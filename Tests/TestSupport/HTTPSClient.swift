@@ -45,7 +45,8 @@ public struct HTTPSClient: HTTPClient {
 
     /// Sends a request. `body` goes as it is, with `contentType` when given.
     public func request(
-        _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil, contentType: String? = nil,
+        _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil,
+        contentType: String? = nil,
         http1: Bool = false, timeout: Double = 30
     ) throws -> HTTPResult {
         var arguments = ["-k", "-s", "-S", "-i", "--max-time", String(timeout), "-X", method]
@@ -65,7 +66,8 @@ public struct HTTPSClient: HTTPClient {
 
         let result = try run("/usr/bin/curl", arguments)
         guard result.status == 0 else {
-            throw TestFailure("curl \(method) \(path) failed (\(result.status)): \(String(decoding: result.stderr, as: UTF8.self))")
+            throw TestFailure(
+                "curl \(method) \(path) failed (\(result.status)): \(String(decoding: result.stderr, as: UTF8.self))")
         }
         return try Self.parse(result.stdout)
     }

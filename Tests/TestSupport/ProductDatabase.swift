@@ -49,13 +49,17 @@ public enum ProductDatabase {
         case .migrated:
             return try postgres.template(named: "template_migrated") { url in
                 let migrate = try run(productBinary, ["migrate"], environment: environment(databaseURL: url))
-                guard migrate.status == 0 else { throw TestFailure("eventgaraget migrate failed: \(migrate.errorOutput)") }
+                guard migrate.status == 0 else {
+                    throw TestFailure("eventgaraget migrate failed: \(migrate.errorOutput)")
+                }
             }
         case .demo:
             let migrated = try template(.migrated)
             return try postgres.template(named: "template_demo", copying: migrated) { url in
                 let seeded = try run(productBinary, ["seed-demo"], environment: environment(databaseURL: url))
-                guard seeded.status == 0 else { throw TestFailure("eventgaraget seed-demo failed: \(seeded.errorOutput)") }
+                guard seeded.status == 0 else {
+                    throw TestFailure("eventgaraget seed-demo failed: \(seeded.errorOutput)")
+                }
                 seedResult.set(seeded)
             }
         }

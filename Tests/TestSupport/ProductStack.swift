@@ -62,7 +62,9 @@ public final class ProductStack: @unchecked Sendable {
 
     /// Runs `eventgaraget ARGS` to completion with this stack's environment.
     @discardableResult
-    public func eventgaraget(_ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:]) throws
+    public func eventgaraget(
+        _ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:]
+    ) throws
         -> CommandResult
     {
         var env = environment
@@ -116,7 +118,9 @@ public final class ProductStack: @unchecked Sendable {
         guard check.status == 0 else { throw TestFailure("nginx -t failed: \(check.errorOutput)") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.nginxBinary)
-        process.arguments = ["-p", directory + "/nginx", "-c", nginxConfig, "-e", directory + "/nginx/error.log", "-g", "daemon off;"]
+        process.arguments = [
+            "-p", directory + "/nginx", "-c", nginxConfig, "-e", directory + "/nginx/error.log", "-g", "daemon off;",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -16,7 +16,10 @@ public struct ReceivedMail: Sendable, Decodable {
     let dataBase64: String
 
     enum CodingKeys: String, CodingKey {
-        case mailFrom = "mail_from", recipients = "rcpt_tos", login, tls, dataBase64 = "data_b64"
+        case mailFrom = "mail_from"
+        case recipients = "rcpt_tos"
+        case login, tls
+        case dataBase64 = "data_b64"
     }
 }
 

@@ -24,7 +24,9 @@ public final class StaffBrowser: @unchecked Sendable {
 
     /// POSTs a urlencoded form. `csrf: true` adds the token from the last page; `origin` is
     /// ours unless given (nil leaves the header out).
-    public func post(_ path: String, _ fields: [(String, String)] = [], csrf addToken: Bool = true, origin: String?? = .none)
+    public func post(
+        _ path: String, _ fields: [(String, String)] = [], csrf addToken: Bool = true, origin: String?? = .none
+    )
         throws -> HTTPResult
     {
         var all = fields
@@ -36,13 +38,16 @@ public final class StaffBrowser: @unchecked Sendable {
         case .some(.some(let value)): extra["Origin"] = value
         }
         let body = Data(Self.urlencode(all).utf8)
-        let result = try send("POST", path, headers: extra, body: body, contentType: "application/x-www-form-urlencoded")
+        let result = try send(
+            "POST", path, headers: extra, body: body, contentType: "application/x-www-form-urlencoded")
         remember(result)
         return result
     }
 
     /// POSTs multipart/form-data (file uploads).
-    public func postMultipart(_ path: String, fields: [(String, String)], file: (name: String, filename: String, type: String, data: Data)?)
+    public func postMultipart(
+        _ path: String, fields: [(String, String)], file: (name: String, filename: String, type: String, data: Data)?
+    )
         throws -> HTTPResult
     {
         let boundary = "eg-test-\(UUID().uuidString)"
@@ -50,17 +55,22 @@ public final class StaffBrowser: @unchecked Sendable {
         var all = fields
         if let csrf { all.insert(("_csrf", csrf), at: 0) }
         for (name, value) in all {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
         if let file {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8))
+            body.append(
+                Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n"
+                        .utf8))
             body.append(file.data)
             body.append(Data("\r\n".utf8))
         }
         body.append(Data("--\(boundary)--\r\n".utf8))
         var extra = headers()
         extra["Origin"] = origin
-        let result = try send("POST", path, headers: extra, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+        let result = try send(
+            "POST", path, headers: extra, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
         remember(result)
         return result
     }
@@ -85,15 +95,20 @@ public final class StaffBrowser: @unchecked Sendable {
 
     public func setCookie(_ name: String, _ value: String?) { cookies[name] = value }
 
-    private func send(_ method: String, _ path: String, headers: [String: String], body: Data? = nil, contentType: String? = nil)
+    private func send(
+        _ method: String, _ path: String, headers: [String: String], body: Data? = nil, contentType: String? = nil
+    )
         throws -> HTTPResult
     {
-        try client.request(method, path, headers: headers, body: body, contentType: contentType, http1: false, timeout: 30)
+        try client.request(
+            method, path, headers: headers, body: body, contentType: contentType, http1: false, timeout: 30)
     }
 
     private func headers() -> [String: String] {
         var headers = ["Accept-Language": language]
-        if !cookies.isEmpty { headers["Cookie"] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
+        if !cookies.isEmpty {
+            headers["Cookie"] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
+        }
         return headers
     }
 
@@ -103,7 +118,11 @@ public final class StaffBrowser: @unchecked Sendable {
             guard let eq = first.firstIndex(of: "=") else { continue }
             let name = String(first[..<eq])
             let value = String(first[first.index(after: eq)...])
-            if line.lowercased().contains("max-age=0") || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
+            if line.lowercased().contains("max-age=0") || value.isEmpty {
+                cookies[name] = nil
+            } else {
+                cookies[name] = value
+            }
         }
         if let token = Self.inputValue(named: "_csrf", in: result.text) { csrf = token }
     }

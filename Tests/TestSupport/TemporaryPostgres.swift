@@ -157,7 +157,9 @@ public final class TemporaryPostgres: @unchecked Sendable {
     /// to connections for good (so nothing, autovacuum included, keeps a copy waiting) and returns
     /// its name for `createDatabase(named:template:)`. Later calls return the same name, or throw
     /// the same error, without calling `make`. Calls may nest (one template made from another).
-    public func template(named name: String, copying source: String? = nil, make: (String) throws -> Void) throws
+    public func template(
+        named name: String, copying source: String? = nil, make: (String) throws -> Void
+    ) throws
         -> String
     {
         try templatesLock.withLock {
@@ -166,7 +168,9 @@ public final class TemporaryPostgres: @unchecked Sendable {
                 let url = createDatabase(named: name, template: source)
                 try make(url)
                 let database = TestSupport.databaseName(fromURL: url)
-                try psql("ALTER DATABASE \"\(database)\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", database: "postgres")
+                try psql(
+                    "ALTER DATABASE \"\(database)\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", database: "postgres"
+                )
                 return database
             }
             templates[name] = made

@@ -23,13 +23,17 @@ struct CreateUserCommand: ParsableCommand {
     @Option(help: "sv or en.") var locale: String = "sv"
 
     func validate() throws {
-        guard StaffRole(rawValue: role) != nil else { throw ValidationError("--role must be admin, manager, warehouse or support") }
+        guard StaffRole(rawValue: role) != nil else {
+            throw ValidationError("--role must be admin, manager, warehouse or support")
+        }
         guard Language(rawValue: locale) != nil else { throw ValidationError("--locale must be sv or en") }
         let at = email.firstIndex(of: "@")
         guard let at, at != email.startIndex, email.index(after: at) != email.endIndex, !email.contains(" ") else {
             throw ValidationError("--email must be an email address")
         }
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--name must not be empty") }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--name must not be empty")
+        }
     }
 
     func run() throws {
@@ -49,7 +53,8 @@ struct CreateUserCommand: ParsableCommand {
         defer { connection.close() }
         do {
             let id = try UserStore.create(
-                connection, email: email, name: name.trimmingCharacters(in: .whitespaces), role: StaffRole(rawValue: role)!,
+                connection, email: email, name: name.trimmingCharacters(in: .whitespaces),
+                role: StaffRole(rawValue: role)!,
                 locale: Language(rawValue: locale)!, passwordHash: try PasswordHasher.hash(password),
                 actor: AuditActor(kind: .system))
             print("Created \(role) \(email) (user \(id.rawValue)).")

@@ -29,7 +29,8 @@ struct SeedDemoCommand: ParsableCommand {
             // Demo data loaded before staff sign-in existed has accounts nobody can use: give them
             // the demo password, so the printed logins work on an existing development database too.
             let upgraded = try SeedStore.replacePlaceholderPasswords(
-                connection, emails: DemoData.users.map(\.email), passwordHash: try PasswordHasher.hash(DemoData.password))
+                connection, emails: DemoData.users.map(\.email),
+                passwordHash: try PasswordHasher.hash(DemoData.password))
             print("The database already has products; seed-demo loaded nothing.")
             if upgraded > 0 {
                 for user in DemoData.users { print("Demo login (\(user.role)): \(user.email) / \(DemoData.password)") }
@@ -60,7 +61,8 @@ struct SeedDemoCommand: ParsableCommand {
         var userIDs: [String: Int64] = [:]
         for user in DemoData.users {
             userIDs[user.role] = try SeedStore.createUser(
-                tx, email: user.email, name: user.name, role: user.role, passwordHash: try PasswordHasher.hash(DemoData.password))
+                tx, email: user.email, name: user.name, role: user.role,
+                passwordHash: try PasswordHasher.hash(DemoData.password))
         }
         let seller = userIDs["manager"] ?? userIDs["admin"] ?? 0
 
@@ -121,7 +123,10 @@ struct SeedDemoCommand: ParsableCommand {
         // Signed ten to twenty days before the start (yesterday for the latest ones), in the order
         // they were signed, so booking numbers follow the signing dates.
         let signed = DemoMonth.bookings.map { booking in
-            (booking, Date().addingTimeInterval(-Double(max(1, 10 + (booking.customer * 3) % 11 - booking.start)) * 86_400))
+            (
+                booking,
+                Date().addingTimeInterval(-Double(max(1, 10 + (booking.customer * 3) % 11 - booking.start)) * 86_400)
+            )
         }.sorted { $0.1 < $1.1 }
         for (booking, signedAt) in signed {
             let rental = try period(inDays: booking.start, length: booking.days)
@@ -135,7 +140,8 @@ struct SeedDemoCommand: ParsableCommand {
             let outcome = try SignQuotation.run(
                 tx, tokenHash: sent.token.hash, signature: .typed(name: customer.name),
                 evidence: SigningEvidenceInput(
-                    signerName: customer.name, signerEmail: customer.email, ipAddress: "192.0.2.20", userAgent: "seed-demo"),
+                    signerName: customer.name, signerEmail: customer.email, ipAddress: "192.0.2.20",
+                    userAgent: "seed-demo"),
                 now: signedAt)
             guard case .signed(let bookingID, _, _) = outcome else { continue }
             if booking.approved {
@@ -206,8 +212,10 @@ struct SeedDemoCommand: ParsableCommand {
         // Another draft: a student party with a fixed discount.
         _ = try draft(
             7, "Kårfest vårterminen", try period(inDays: 120, length: 1),
-            [try line("GOLV-DANS", 36), try line("LJUS-LED", 16), try line("LJUD-PA-L", 1), try line("STOL-BAR", 20),
-             try addon(3)],
+            [
+                try line("GOLV-DANS", 36), try line("LJUS-LED", 16), try line("LJUD-PA-L", 1), try line("STOL-BAR", 20),
+                try addon(3),
+            ],
             discount: try .amount(Money(ore: 100_000)), shipping: 0)
 
         return sentWedding.token

@@ -2,8 +2,8 @@ import ArgumentParser
 import Database
 import FCGIHost
 import Foundation
-import Handlers
 import HTTP
+import Handlers
 import Logging
 import Templates
 
@@ -66,14 +66,15 @@ struct ServeCommand: ParsableCommand {
         var files: [String: [UInt8]] = [:]
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(atPath: directory) else {
-            logger.warning("static folder not found; asset URLs carry no fingerprint", metadata: ["path": "\(directory)"])
+            logger.warning(
+                "static folder not found; asset URLs carry no fingerprint", metadata: ["path": "\(directory)"])
             return AssetCatalog()
         }
         while let relative = enumerator.nextObject() as? String {
             let path = directory + "/" + relative
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let data = manager.contents(atPath: path)
+                let data = manager.contents(atPath: path)
             else { continue }
             files[relative] = [UInt8](data)
         }

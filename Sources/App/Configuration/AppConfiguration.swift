@@ -51,7 +51,8 @@ public struct AppConfiguration: Sendable {
             help: "the static/ folder nginx serves; read at start to fingerprint asset URLs", secret: false),
         Variable(
             name: "EG_SMTP_URL", defaultValue: "",
-            help: "smtp://user:pass@host:587 (STARTTLS), smtps://host:465, or smtp://host:25?tls=none; empty: write to EG_MAIL_DIR",
+            help:
+                "smtp://user:pass@host:587 (STARTTLS), smtps://host:465, or smtp://host:25?tls=none; empty: write to EG_MAIL_DIR",
             secret: true),
         Variable(
             name: "EG_MAIL_DIR", defaultValue: ".data/mail",
@@ -74,7 +75,9 @@ public struct AppConfiguration: Sendable {
         let cores = ProcessInfo.processInfo.activeProcessorCount
 
         let databaseURL = setting("DATABASE_URL")
-        if !(databaseURL.hasPrefix("postgresql://") || databaseURL.hasPrefix("postgres://") || databaseURL.contains("=")) {
+        if !(databaseURL.hasPrefix("postgresql://") || databaseURL.hasPrefix("postgres://")
+            || databaseURL.contains("="))
+        {
             problems.append("DATABASE_URL must be a postgresql:// URI or a libpq key=value string")
         }
 
@@ -86,7 +89,8 @@ public struct AppConfiguration: Sendable {
         let socketMode = UInt16(modeText, radix: 8).flatMap { $0 <= 0o777 ? $0 : nil }
         if socketMode == nil { problems.append("EG_SOCKET_MODE '\(modeText)' is not an octal mode like 0660") }
 
-        let threads = integer("EG_THREADS", default: cores * 2, range: 1...512, environment: environment, problems: &problems)
+        let threads = integer(
+            "EG_THREADS", default: cores * 2, range: 1...512, environment: environment, problems: &problems)
 
         let publicURL = setting("EG_PUBLIC_URL")
         if !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.hasSuffix("/") {
@@ -94,7 +98,8 @@ public struct AppConfiguration: Sendable {
         }
 
         let maxBody = integer(
-            "EG_MAX_BODY_BYTES", default: Int(documentedDefault("EG_MAX_BODY_BYTES"))!, range: 1024...(1 << 30), environment: environment, problems: &problems)
+            "EG_MAX_BODY_BYTES", default: Int(documentedDefault("EG_MAX_BODY_BYTES"))!, range: 1024...(1 << 30),
+            environment: environment, problems: &problems)
 
         let timeoutText = setting("EG_SHUTDOWN_TIMEOUT")
         let timeout = Double(timeoutText).flatMap { $0 >= 0 && $0 <= 3600 ? $0 : nil }
@@ -105,7 +110,9 @@ public struct AppConfiguration: Sendable {
         if let smtp = value("EG_SMTP_URL"), !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) {
             problems.append("EG_SMTP_URL must start with smtp:// or smtps://")
         }
-        if !levels.contains(logLevel) { problems.append("EG_LOG_LEVEL '\(logLevel)' must be one of \(levels.joined(separator: ", "))") }
+        if !levels.contains(logLevel) {
+            problems.append("EG_LOG_LEVEL '\(logLevel)' must be one of \(levels.joined(separator: ", "))")
+        }
 
         guard problems.isEmpty, let listen, let socketMode, let timeout else {
             return .failure(ConfigurationError(problems: problems))
@@ -124,7 +131,8 @@ public struct AppConfiguration: Sendable {
     }
 
     private static func integer(
-        _ name: String, default fallback: Int, range: ClosedRange<Int>, environment: [String: String], problems: inout [String]
+        _ name: String, default fallback: Int, range: ClosedRange<Int>, environment: [String: String],
+        problems: inout [String]
     ) -> Int {
         guard let text = environment[name], !text.isEmpty else { return fallback }
         guard let number = Int(text), range.contains(number) else {

@@ -9,7 +9,8 @@ enum EnvironmentFile {
 
     static func merged(path: String?, over environment: [String: String]) throws -> [String: String] {
         guard let path else { return environment }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw Failure(description: "cannot read env file \(path)")
         }
         var merged = try parse(text, path: path)

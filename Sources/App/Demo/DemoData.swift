@@ -54,72 +54,135 @@ enum DemoData {
         (
             "Tält",
             [
-                Product(sku: "TALT-3x3", name: "Partytält 3×3 m", description: "Snabbrest tält för mindre fester.", priceOre: 45_000, pricing: .perDay, stock: 12),
-                Product(sku: "TALT-3x6", name: "Partytält 3×6 m", description: "Vita sidoväggar med fönster.", priceOre: 75_000, pricing: .perDay, stock: 8),
-                Product(sku: "TALT-4x8", name: "Partytält 4×8 m", description: "Rymmer cirka 32 sittande gäster.", priceOre: 120_000, pricing: .perDay, stock: 6),
-                Product(sku: "TALT-6x12", name: "Festtält 6×12 m", description: "Aluminiumram, cirka 70 sittande.", priceOre: 350_000, pricing: .perRental, stock: 4),
-                Product(sku: "TALT-9x18", name: "Festtält 9×18 m", description: "För bröllop och företagsfester.", priceOre: 890_000, pricing: .perRental, stock: 2),
-                Product(sku: "TALT-12x24", name: "Eventtält 12×24 m", description: "Stort tält, cirka 280 sittande.", priceOre: 1_850_000, pricing: .perRental, stock: 1),
+                Product(
+                    sku: "TALT-3x3", name: "Partytält 3×3 m", description: "Snabbrest tält för mindre fester.",
+                    priceOre: 45_000, pricing: .perDay, stock: 12),
+                Product(
+                    sku: "TALT-3x6", name: "Partytält 3×6 m", description: "Vita sidoväggar med fönster.",
+                    priceOre: 75_000, pricing: .perDay, stock: 8),
+                Product(
+                    sku: "TALT-4x8", name: "Partytält 4×8 m", description: "Rymmer cirka 32 sittande gäster.",
+                    priceOre: 120_000, pricing: .perDay, stock: 6),
+                Product(
+                    sku: "TALT-6x12", name: "Festtält 6×12 m", description: "Aluminiumram, cirka 70 sittande.",
+                    priceOre: 350_000, pricing: .perRental, stock: 4),
+                Product(
+                    sku: "TALT-9x18", name: "Festtält 9×18 m", description: "För bröllop och företagsfester.",
+                    priceOre: 890_000, pricing: .perRental, stock: 2),
+                Product(
+                    sku: "TALT-12x24", name: "Eventtält 12×24 m", description: "Stort tält, cirka 280 sittande.",
+                    priceOre: 1_850_000, pricing: .perRental, stock: 1),
             ]
         ),
         (
             "Golv",
             [
-                Product(sku: "GOLV-KASS", name: "Kassettgolv per m²", description: "Plant trägolv för tält.", priceOre: 3_500, pricing: .perRental, stock: 600),
-                Product(sku: "GOLV-DANS", name: "Dansgolv 1×1 m", description: "Svart/vit schackruta.", priceOre: 9_500, pricing: .perRental, stock: 64),
-                Product(sku: "GOLV-MATTA", name: "Tältmatta grå per m²", description: "Nålfiltsmatta ovanpå golv.", priceOre: 1_200, pricing: .perRental, stock: 500),
+                Product(
+                    sku: "GOLV-KASS", name: "Kassettgolv per m²", description: "Plant trägolv för tält.",
+                    priceOre: 3_500, pricing: .perRental, stock: 600),
+                Product(
+                    sku: "GOLV-DANS", name: "Dansgolv 1×1 m", description: "Svart/vit schackruta.", priceOre: 9_500,
+                    pricing: .perRental, stock: 64),
+                Product(
+                    sku: "GOLV-MATTA", name: "Tältmatta grå per m²", description: "Nålfiltsmatta ovanpå golv.",
+                    priceOre: 1_200, pricing: .perRental, stock: 500),
             ]
         ),
         (
             "Bord",
             [
-                Product(sku: "BORD-180", name: "Långbord 180×76 cm", description: "Fällbart, 8 personer.", priceOre: 9_000, pricing: .perDay, stock: 80),
-                Product(sku: "BORD-RUND", name: "Runt bord Ø 150 cm", description: "Bankettbord, 8–10 personer.", priceOre: 12_500, pricing: .perDay, stock: 40),
-                Product(sku: "BORD-STA", name: "Ståbord Ø 80 cm", description: "Barhöjd 110 cm.", priceOre: 8_500, pricing: .perDay, stock: 30),
-                Product(sku: "BORD-DUK", name: "Bordsduk vit 3 m", description: "Tvättad och manglad.", priceOre: 6_500, pricing: .perRental, stock: 120),
+                Product(
+                    sku: "BORD-180", name: "Långbord 180×76 cm", description: "Fällbart, 8 personer.", priceOre: 9_000,
+                    pricing: .perDay, stock: 80),
+                Product(
+                    sku: "BORD-RUND", name: "Runt bord Ø 150 cm", description: "Bankettbord, 8–10 personer.",
+                    priceOre: 12_500, pricing: .perDay, stock: 40),
+                Product(
+                    sku: "BORD-STA", name: "Ståbord Ø 80 cm", description: "Barhöjd 110 cm.", priceOre: 8_500,
+                    pricing: .perDay, stock: 30),
+                Product(
+                    sku: "BORD-DUK", name: "Bordsduk vit 3 m", description: "Tvättad och manglad.", priceOre: 6_500,
+                    pricing: .perRental, stock: 120),
             ]
         ),
         (
             "Stolar",
             [
-                Product(sku: "STOL-VIT", name: "Klappstol vit", description: "Klassisk vit fällstol.", priceOre: 1_800, pricing: .perDay, stock: 400),
-                Product(sku: "STOL-CHIAV", name: "Chiavaristol guld", description: "Med sittdyna.", priceOre: 4_500, pricing: .perDay, stock: 200),
-                Product(sku: "STOL-BAR", name: "Barstol svart", description: "Passar till ståbord.", priceOre: 3_500, pricing: .perDay, stock: 60),
-                Product(sku: "STOL-BANK", name: "Bänkset (bord + 2 bänkar)", description: "Ölträdgårdsset.", priceOre: 15_000, pricing: .perDay, stock: 50),
+                Product(
+                    sku: "STOL-VIT", name: "Klappstol vit", description: "Klassisk vit fällstol.", priceOre: 1_800,
+                    pricing: .perDay, stock: 400),
+                Product(
+                    sku: "STOL-CHIAV", name: "Chiavaristol guld", description: "Med sittdyna.", priceOre: 4_500,
+                    pricing: .perDay, stock: 200),
+                Product(
+                    sku: "STOL-BAR", name: "Barstol svart", description: "Passar till ståbord.", priceOre: 3_500,
+                    pricing: .perDay, stock: 60),
+                Product(
+                    sku: "STOL-BANK", name: "Bänkset (bord + 2 bänkar)", description: "Ölträdgårdsset.",
+                    priceOre: 15_000, pricing: .perDay, stock: 50),
             ]
         ),
         (
             "Värme",
             [
-                Product(sku: "VARM-GAS", name: "Terrassvärmare gasol", description: "Inklusive 11 kg gasol.", priceOre: 45_000, pricing: .perDay, stock: 20),
-                Product(sku: "VARM-EL", name: "Elvärmare 2 kW", description: "Infraröd, för tält.", priceOre: 25_000, pricing: .perDay, stock: 24),
-                Product(sku: "VARM-DIESEL", name: "Dieselvärmare 30 kW", description: "Med slang in i tältet.", priceOre: 180_000, pricing: .perDay, stock: 4),
+                Product(
+                    sku: "VARM-GAS", name: "Terrassvärmare gasol", description: "Inklusive 11 kg gasol.",
+                    priceOre: 45_000, pricing: .perDay, stock: 20),
+                Product(
+                    sku: "VARM-EL", name: "Elvärmare 2 kW", description: "Infraröd, för tält.", priceOre: 25_000,
+                    pricing: .perDay, stock: 24),
+                Product(
+                    sku: "VARM-DIESEL", name: "Dieselvärmare 30 kW", description: "Med slang in i tältet.",
+                    priceOre: 180_000, pricing: .perDay, stock: 4),
             ]
         ),
         (
             "Belysning",
             [
-                Product(sku: "LJUS-SLINGA", name: "Ljusslinga 20 m", description: "Varmvita glödlampor.", priceOre: 25_000, pricing: .perRental, stock: 30),
-                Product(sku: "LJUS-KRON", name: "Kristallkrona för tält", description: "Dimbar.", priceOre: 60_000, pricing: .perRental, stock: 10),
-                Product(sku: "LJUS-LED", name: "LED-spot RGB", description: "DMX-styrd.", priceOre: 20_000, pricing: .perDay, stock: 40),
-                Product(sku: "LJUS-STRAL", name: "Strålkastare 50 W", description: "Arbets- och fasadljus.", priceOre: 12_000, pricing: .perDay, stock: 25),
+                Product(
+                    sku: "LJUS-SLINGA", name: "Ljusslinga 20 m", description: "Varmvita glödlampor.", priceOre: 25_000,
+                    pricing: .perRental, stock: 30),
+                Product(
+                    sku: "LJUS-KRON", name: "Kristallkrona för tält", description: "Dimbar.", priceOre: 60_000,
+                    pricing: .perRental, stock: 10),
+                Product(
+                    sku: "LJUS-LED", name: "LED-spot RGB", description: "DMX-styrd.", priceOre: 20_000,
+                    pricing: .perDay, stock: 40),
+                Product(
+                    sku: "LJUS-STRAL", name: "Strålkastare 50 W", description: "Arbets- och fasadljus.",
+                    priceOre: 12_000, pricing: .perDay, stock: 25),
             ]
         ),
         (
             "Ljud",
             [
-                Product(sku: "LJUD-PA-S", name: "PA-system litet", description: "2 högtalare, mixer, 1 mikrofon; upp till 80 personer.", priceOre: 150_000, pricing: .perDay, stock: 5),
-                Product(sku: "LJUD-PA-L", name: "PA-system stort", description: "Med subbas; upp till 300 personer.", priceOre: 390_000, pricing: .perDay, stock: 2),
-                Product(sku: "LJUD-MIK", name: "Trådlös mikrofon", description: "Handhållen.", priceOre: 30_000, pricing: .perDay, stock: 12),
-                Product(sku: "LJUD-BT", name: "Bluetooth-högtalare", description: "Batteridriven.", priceOre: 35_000, pricing: .perDay, stock: 10),
+                Product(
+                    sku: "LJUD-PA-S", name: "PA-system litet",
+                    description: "2 högtalare, mixer, 1 mikrofon; upp till 80 personer.", priceOre: 150_000,
+                    pricing: .perDay, stock: 5),
+                Product(
+                    sku: "LJUD-PA-L", name: "PA-system stort", description: "Med subbas; upp till 300 personer.",
+                    priceOre: 390_000, pricing: .perDay, stock: 2),
+                Product(
+                    sku: "LJUD-MIK", name: "Trådlös mikrofon", description: "Handhållen.", priceOre: 30_000,
+                    pricing: .perDay, stock: 12),
+                Product(
+                    sku: "LJUD-BT", name: "Bluetooth-högtalare", description: "Batteridriven.", priceOre: 35_000,
+                    pricing: .perDay, stock: 10),
             ]
         ),
         (
             "Scen",
             [
-                Product(sku: "SCEN-2x1", name: "Scenpodie 2×1 m", description: "Höjd 40–100 cm.", priceOre: 40_000, pricing: .perRental, stock: 24),
-                Product(sku: "SCEN-TRAPPA", name: "Scentrappa", description: "Med räcke.", priceOre: 25_000, pricing: .perRental, stock: 6),
-                Product(sku: "SCEN-KJOL", name: "Scenkjol svart per meter", description: "Kläs runt podiet.", priceOre: 5_000, pricing: .perRental, stock: 60),
+                Product(
+                    sku: "SCEN-2x1", name: "Scenpodie 2×1 m", description: "Höjd 40–100 cm.", priceOre: 40_000,
+                    pricing: .perRental, stock: 24),
+                Product(
+                    sku: "SCEN-TRAPPA", name: "Scentrappa", description: "Med räcke.", priceOre: 25_000,
+                    pricing: .perRental, stock: 6),
+                Product(
+                    sku: "SCEN-KJOL", name: "Scenkjol svart per meter", description: "Kläs runt podiet.",
+                    priceOre: 5_000, pricing: .perRental, stock: 60),
             ]
         ),
     ]

@@ -12,7 +12,8 @@ struct JobDispatcher: JobPerformer {
     let teamNotice: TeamNoticeJob
 
     init(_ configuration: AppConfiguration) throws {
-        let transport = try MailTransportFactory.make(smtpURL: configuration.smtpURL, maildir: configuration.mailDirectory)
+        let transport = try MailTransportFactory.make(
+            smtpURL: configuration.smtpURL, maildir: configuration.mailDirectory)
         signingLink = SigningLinkEmailJob(transport: transport, publicBaseURL: configuration.publicBaseURL)
         signedAgreement = SignedAgreementJobs(transport: transport)
         teamNotice = TeamNoticeJob(transport: transport)

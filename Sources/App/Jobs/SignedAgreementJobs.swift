@@ -26,11 +26,16 @@ struct SignedAgreementJobs {
             bookingNumber: inputs.bookingNumber, companyName: company)
         let message = try EmailMessage(
             from: try sender(inputs, company: company),
-            to: [try EmailAddress(inputs.customerEmail.isEmpty ? inputs.signerEmail : inputs.customerEmail,
-                                  displayName: inputs.customerName)],
+            to: [
+                try EmailAddress(
+                    inputs.customerEmail.isEmpty ? inputs.signerEmail : inputs.customerEmail,
+                    displayName: inputs.customerName)
+            ],
             replyTo: inputs.contactEmail.isEmpty ? nil : try EmailAddress(inputs.contactEmail, displayName: company),
             subject: content.subject, textBody: content.text, htmlBody: content.html,
-            attachments: [try .init(filename: SignedAgreementPDF.fileName(inputs), mimeType: "application/pdf", bytes: pdf)])
+            attachments: [
+                try .init(filename: SignedAgreementPDF.fileName(inputs), mimeType: "application/pdf", bytes: pdf)
+            ])
         let id = try transport.send(message)
         logger.info("email sent", metadata: ["message_id": "\(id)"])
     }
@@ -48,7 +53,9 @@ struct SignedAgreementJobs {
         let message = try EmailMessage(
             from: try sender(inputs, company: snapshot.company.name), to: [try EmailAddress(inputs.teamEmail)],
             subject: content.subject, textBody: content.text, htmlBody: content.html,
-            attachments: [try .init(filename: SignedAgreementPDF.fileName(inputs), mimeType: "application/pdf", bytes: pdf)])
+            attachments: [
+                try .init(filename: SignedAgreementPDF.fileName(inputs), mimeType: "application/pdf", bytes: pdf)
+            ])
         let id = try transport.send(message)
         logger.info("email sent", metadata: ["message_id": "\(id)"])
     }

@@ -14,7 +14,9 @@ enum SignedAgreementPDF {
 
     /// The stored PDF, rendering and storing it first when needed.
     static func ensure(_ db: Connection, versionID: Int64) throws -> (inputs: SignedAgreementInputs, pdf: [UInt8]) {
-        guard let inputs = try SigningStore.agreementInputs(db, versionID: versionID) else { throw NotSigned(versionID: versionID) }
+        guard let inputs = try SigningStore.agreementInputs(db, versionID: versionID) else {
+            throw NotSigned(versionID: versionID)
+        }
         if let stored = try SigningStore.agreementPDF(db, versionID: versionID) { return (inputs, stored) }
         let pdf = try AgreementRenderer.render(try document(inputs))
         try SigningStore.storeAgreementPDF(
@@ -46,7 +48,10 @@ enum SignedAgreementPDF {
 
     /// Strokes as stored (`[[{"x":…,"y":…},…],…]`, coordinates 0…1) to the renderer's drawing.
     static func drawing(fromJSON json: String) -> SignatureDrawing {
-        struct Point: Decodable { let x: Double; let y: Double }
+        struct Point: Decodable {
+            let x: Double
+            let y: Double
+        }
         let strokes = (try? JSONDecoder().decode([[Point]].self, from: Data(json.utf8))) ?? []
         return SignatureDrawing(strokes: strokes.map { $0.map { SignaturePoint(x: $0.x, y: $0.y) } })
     }
@@ -54,6 +59,7 @@ enum SignedAgreementPDF {
     static func utc(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+        return formatter.string(from: date).replacingOccurrences(of: "T", with: " ").replacingOccurrences(
+            of: "Z", with: " UTC")
     }
 }

@@ -39,8 +39,10 @@ struct SigningLinkEmailJob {
             link: "\(publicBaseURL)/sign/\(token)", expiresAt: details.expiresAt, contactEmail: details.contactEmail,
             contactPhone: details.contactPhone, message: details.message)
         let message = try EmailMessage(
-            from: try Self.sender(details), to: [try EmailAddress(details.recipientEmail, displayName: details.customerName)],
-            replyTo: details.contactEmail.isEmpty ? nil : try EmailAddress(details.contactEmail, displayName: details.companyName),
+            from: try Self.sender(details),
+            to: [try EmailAddress(details.recipientEmail, displayName: details.customerName)],
+            replyTo: details.contactEmail.isEmpty
+                ? nil : try EmailAddress(details.contactEmail, displayName: details.companyName),
             subject: content.subject, textBody: content.text, htmlBody: content.html)
         let messageID = try transport.send(message)
         try SigningStore.scrubToken(connection, jobID: jobID)

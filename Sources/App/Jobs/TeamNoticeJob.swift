@@ -11,8 +11,12 @@ import Templates
 struct TeamNoticeJob {
     let transport: any MailTransport
 
-    func unavailable(quotationID: QuotationID, items: [UnavailableItem], connection: Connection, logger: Logger) throws {
-        guard let details = try SigningStore.teamNoticeDetails(connection, quotationID: quotationID.rawValue, declineID: nil) else {
+    func unavailable(quotationID: QuotationID, items: [UnavailableItem], connection: Connection, logger: Logger) throws
+    {
+        guard
+            let details = try SigningStore.teamNoticeDetails(
+                connection, quotationID: quotationID.rawValue, declineID: nil)
+        else {
             return
         }
         try send(
@@ -22,11 +26,14 @@ struct TeamNoticeJob {
     }
 
     func declined(quotationID: QuotationID, declineID: Int64, connection: Connection, logger: Logger) throws {
-        guard let details = try SigningStore.teamNoticeDetails(connection, quotationID: quotationID.rawValue, declineID: declineID)
+        guard
+            let details = try SigningStore.teamNoticeDetails(
+                connection, quotationID: quotationID.rawValue, declineID: declineID)
         else { return }
         try send(
             TeamNoticeEmail.declined(
-                quotationNumber: details.quotationNumber, customerName: details.customerName, reason: details.declineReason),
+                quotationNumber: details.quotationNumber, customerName: details.customerName,
+                reason: details.declineReason),
             details, logger: logger)
     }
 
@@ -36,7 +43,8 @@ struct TeamNoticeJob {
             return
         }
         let message = try EmailMessage(
-            from: try SigningLinkEmailJob.parseSender(details.sender, fallback: details.contactEmail, company: details.companyName),
+            from: try SigningLinkEmailJob.parseSender(
+                details.sender, fallback: details.contactEmail, company: details.companyName),
             to: [try EmailAddress(details.teamEmail)], subject: content.subject, textBody: content.text,
             htmlBody: content.html)
         _ = try transport.send(message)

@@ -12,11 +12,17 @@ extension AgreementDocument {
         let totals = snapshot.totals
         let money = { (amount: Money) in amount.formatted(language) }
         var totalRows = [AgreementTotal(label: sv ? "Summa artiklar" : "Items", amount: money(totals.linesSubtotal))]
-        if !totals.discount.isZero { totalRows.append(.init(label: sv ? "Rabatt" : "Discount", amount: "−" + money(totals.discount))) }
-        if !totals.shipping.isZero { totalRows.append(.init(label: sv ? "Frakt" : "Delivery", amount: money(totals.shipping))) }
+        if !totals.discount.isZero {
+            totalRows.append(.init(label: sv ? "Rabatt" : "Discount", amount: "−" + money(totals.discount)))
+        }
+        if !totals.shipping.isZero {
+            totalRows.append(.init(label: sv ? "Frakt" : "Delivery", amount: money(totals.shipping)))
+        }
         totalRows.append(.init(label: sv ? "Summa exkl. moms" : "Total excl. VAT", amount: money(totals.net)))
-        totalRows.append(.init(label: (sv ? "Moms " : "VAT ") + totals.vatRate.formatted(language), amount: money(totals.vat)))
-        totalRows.append(.init(label: sv ? "Att betala" : "Total to pay", amount: money(totals.total), emphasised: true))
+        totalRows.append(
+            .init(label: (sv ? "Moms " : "VAT ") + totals.vatRate.formatted(language), amount: money(totals.vat)))
+        totalRows.append(
+            .init(label: sv ? "Att betala" : "Total to pay", amount: money(totals.total), emphasised: true))
 
         let customer = snapshot.customer
         var customerLines = [customer.displayName]
@@ -24,7 +30,8 @@ extension AgreementDocument {
         customerLines += customer.billingAddress.printedLines
         customerLines += [customer.email, customer.phone].filter { !$0.isEmpty }
 
-        let period = "\(snapshot.period.start.iso) – \(snapshot.period.end.iso) (\(snapshot.period.days) \(sv ? "dagar" : "days"))"
+        let period =
+            "\(snapshot.period.start.iso) – \(snapshot.period.end.iso) (\(snapshot.period.days) \(sv ? "dagar" : "days"))"
         let title = signed == nil ? (sv ? "Offert" : "Quotation") : (sv ? "Hyresavtal" : "Rental agreement")
         self.init(
             language: language, company: snapshot.company, title: title, quotationNumber: snapshot.number.description,
@@ -35,11 +42,13 @@ extension AgreementDocument {
                     name: $0.line.description, quantity: String($0.line.quantity), days: String($0.days),
                     unitPrice: money($0.line.unitPrice), lineTotal: money($0.total))
             },
-            totals: totalRows, terms: TermsBlock.blocks(fromPlainText: Self.plainText(fromSanitizedHTML: snapshot.termsHTML)),
+            totals: totalRows,
+            terms: TermsBlock.blocks(fromPlainText: Self.plainText(fromSanitizedHTML: snapshot.termsHTML)),
             signature: signed?.signature ?? .typed(name: ""),
             evidence: signed?.evidence
                 ?? SigningEvidence(
-                    signerName: "", signerEmail: "", signedAtStockholm: "", signedAtUTC: "", ipAddress: "", userAgent: "",
+                    signerName: "", signerEmail: "", signedAtStockholm: "", signedAtUTC: "", ipAddress: "",
+                    userAgent: "",
                     versionSHA256: "", linkID: ""))
         isSigned = signed != nil
     }
@@ -54,7 +63,9 @@ extension AgreementDocument {
         ] {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
         }
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
+        for (entity, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&"),
+        ] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return text.replacingOccurrences(of: "\n{3,}", with: "\n\n", options: .regularExpression)

@@ -13,7 +13,8 @@ public struct BookingHistoryEntry: Sendable, Equatable {
     public let after: [String: String]
 
     public init(
-        at: Date, actorName: String?, actorKind: String, action: String, before: [String: String], after: [String: String]
+        at: Date, actorName: String?, actorKind: String, action: String, before: [String: String],
+        after: [String: String]
     ) {
         self.at = at
         self.actorName = actorName

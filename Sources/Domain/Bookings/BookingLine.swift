@@ -19,7 +19,8 @@ public struct BookingLine: Sendable, Equatable {
     public let total: Money
 
     public init(
-        kind: Kind, description: String, quantity: Int, days: Int, pricing: LinePricing, unitPrice: Money, discount: Money,
+        kind: Kind, description: String, quantity: Int, days: Int, pricing: LinePricing, unitPrice: Money,
+        discount: Money,
         total: Money
     ) {
         self.kind = kind

@@ -12,7 +12,9 @@ public enum BookingRules {
     /// member's page showed: when the booking has moved since, nothing changes (`.stale`), so a
     /// click on an old page never does something the person did not see. Cancelling needs a
     /// non-blank reason.
-    public static func transition(current: BookingState, seen: BookingState, to target: BookingState, reason: String?)
+    public static func transition(
+        current: BookingState, seen: BookingState, to target: BookingState, reason: String?
+    )
         -> Step
     {
         guard current == seen else { return .refused(.stale(current: current)) }

@@ -21,7 +21,8 @@ public struct BookingSummary: Sendable, Equatable {
     public let total: Money
 
     public init(
-        id: BookingID, number: String, state: BookingState, title: String?, period: RentalPeriod, customerID: CustomerID,
+        id: BookingID, number: String, state: BookingState, title: String?, period: RentalPeriod,
+        customerID: CustomerID,
         customerName: String, city: String?, approvedAt: Date?, total: Money
     ) {
         self.id = id

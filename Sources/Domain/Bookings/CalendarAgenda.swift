@@ -26,7 +26,8 @@ public struct CalendarEntry: Sendable, Equatable {
 public enum CalendarAgenda {
     /// Entries per day for `days`, each day's in the order a planner works through them:
     /// deliveries, same-day rentals, pickups, then what is out on hire; by booking number within a kind.
-    public static func entries(for days: [CalendarDate], bookings: [CalendarBooking]) -> [CalendarDate: [CalendarEntry]] {
+    public static func entries(for days: [CalendarDate], bookings: [CalendarBooking]) -> [CalendarDate: [CalendarEntry]]
+    {
         guard let first = days.first, let last = days.last else { return [:] }
         var byDay: [CalendarDate: [CalendarEntry]] = [:]
         for booking in bookings {

@@ -22,11 +22,13 @@ public struct CalendarWindow: Sendable, Equatable {
         case .month:
             let first = try CalendarDate(year: anchor.year, month: anchor.month, day: 1)
             let last = try CalendarDate(
-                year: anchor.year, month: anchor.month, day: CalendarDate.daysInMonth(year: anchor.year, month: anchor.month))
+                year: anchor.year, month: anchor.month,
+                day: CalendarDate.daysInMonth(year: anchor.year, month: anchor.month))
             let gridStart = try first.adding(days: 1 - first.isoWeekday)
             let gridEnd = try last.adding(days: 7 - last.isoWeekday)
             days = try Self.range(gridStart, gridEnd)
-            previous = anchor.month == 1
+            previous =
+                anchor.month == 1
                 ? try CalendarDate(year: anchor.year - 1, month: 12, day: 1)
                 : try CalendarDate(year: anchor.year, month: anchor.month - 1, day: 1)
             next = try last.adding(days: 1)

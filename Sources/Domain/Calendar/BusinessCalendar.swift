@@ -67,7 +67,8 @@ public enum BusinessCalendar {
 
     /// The instants the revenue comparison needs: the starts of last month and this month, and the
     /// same point of last month as `now` is of this one (the 31st clamps to a shorter month's end).
-    public static func monthBounds(_ now: Date) -> (lastMonthStart: Date, thisMonthStart: Date, sameTimeLastMonth: Date) {
+    public static func monthBounds(_ now: Date) -> (lastMonthStart: Date, thisMonthStart: Date, sameTimeLastMonth: Date)
+    {
         let parts = calendar.dateComponents([.year, .month], from: now)
         let thisMonthStart = calendar.date(from: parts) ?? now
         let lastMonthStart = calendar.date(byAdding: .month, value: -1, to: thisMonthStart) ?? thisMonthStart

@@ -9,7 +9,8 @@ public struct AddonDraft: Sendable, Hashable {
     /// The product it belongs to; nil: offered with any product.
     public var productID: ProductID?
 
-    public init(name: String, description: String = "", price: Money, pricing: LinePricing, productID: ProductID? = nil) {
+    public init(name: String, description: String = "", price: Money, pricing: LinePricing, productID: ProductID? = nil)
+    {
         self.name = name
         self.description = description
         self.price = price
@@ -36,7 +37,11 @@ public struct AddonDraft: Sendable, Hashable {
             return field == .description ? value : RecordFieldRules.singleLine(value)
         }
         let name = text(.name)
-        if name.isEmpty { problems[.name] = .required } else if let p = RecordFieldRules.length(name, Self.maximumNameLength) { problems[.name] = p }
+        if name.isEmpty {
+            problems[.name] = .required
+        } else if let p = RecordFieldRules.length(name, Self.maximumNameLength) {
+            problems[.name] = p
+        }
         let description = text(.description)
         if let p = RecordFieldRules.length(description, Self.maximumDescriptionLength) { problems[.description] = p }
         var price = Money.zero
@@ -45,7 +50,9 @@ public struct AddonDraft: Sendable, Hashable {
         case .failure(let problem): problems[.price] = problem
         }
         let pricing = LinePricing(rawValue: text(.pricing))
-        if pricing == nil || pricing?.isAddonPricing == false { problems[.pricing] = text(.pricing).isEmpty ? .required : .invalidChoice }
+        if pricing == nil || pricing?.isAddonPricing == false {
+            problems[.pricing] = text(.pricing).isEmpty ? .required : .invalidChoice
+        }
         var productID: ProductID?
         switch RecordFieldRules.optionalID(text(.product)) {
         case .success(let id): productID = id.map(ProductID.init(rawValue:))

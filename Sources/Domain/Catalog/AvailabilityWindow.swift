@@ -14,7 +14,9 @@ public enum AvailabilityWindow {
     /// `from` empty: `today`; `to` empty: `defaultDays` days from `from`, inclusive.
     /// - Throws: ``Invalid``: `.invalidDate` for text that is not an existing `YYYY-MM-DD`,
     ///   `.endBeforeStart`, `.periodTooLong(maximumDays:)`.
-    public static func period(from fromText: String?, to toText: String?, today: CalendarDate) throws(Invalid) -> RentalPeriod {
+    public static func period(
+        from fromText: String?, to toText: String?, today: CalendarDate
+    ) throws(Invalid) -> RentalPeriod {
         func read(_ text: String?, _ field: Field) -> Result<CalendarDate?, RecordFieldProblem> {
             let trimmed = RecordFieldRules.trimmed(text ?? "")
             guard !trimmed.isEmpty else { return .success(nil) }
@@ -36,10 +38,16 @@ public enum AvailabilityWindow {
         if let end {
             last = end
         } else {
-            do { last = try start.adding(days: defaultDays - 1) } catch { throw Invalid(problems: [.from: .invalidDate]) }
+            do { last = try start.adding(days: defaultDays - 1) } catch {
+                throw Invalid(problems: [.from: .invalidDate])
+            }
         }
         guard last >= start else { throw Invalid(problems: [.to: .endBeforeStart]) }
-        guard last.days(since: start) < maximumDays else { throw Invalid(problems: [.to: .periodTooLong(maximumDays: maximumDays)]) }
-        do { return try RentalPeriod(start: start, end: last) } catch { throw Invalid(problems: [.to: .endBeforeStart]) }
+        guard last.days(since: start) < maximumDays else {
+            throw Invalid(problems: [.to: .periodTooLong(maximumDays: maximumDays)])
+        }
+        do { return try RentalPeriod(start: start, end: last) } catch {
+            throw Invalid(problems: [.to: .endBeforeStart])
+        }
     }
 }

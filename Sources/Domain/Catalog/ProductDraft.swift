@@ -59,7 +59,11 @@ public struct ProductDraft: Sendable, Hashable {
             problems[.sku] = .invalidChoice
         }
         let name = text(.name)
-        if name.isEmpty { problems[.name] = .required } else if let p = RecordFieldRules.length(name, Self.maximumNameLength) { problems[.name] = p }
+        if name.isEmpty {
+            problems[.name] = .required
+        } else if let p = RecordFieldRules.length(name, Self.maximumNameLength) {
+            problems[.name] = p
+        }
 
         var categoryID: Int64?
         switch RecordFieldRules.optionalID(text(.category)) {
@@ -72,7 +76,9 @@ public struct ProductDraft: Sendable, Hashable {
         case .failure(let problem): problems[.price] = problem
         }
         let pricing = LinePricing(rawValue: text(.pricing))
-        if pricing == nil || pricing?.isProductPricing == false { problems[.pricing] = text(.pricing).isEmpty ? .required : .invalidChoice }
+        if pricing == nil || pricing?.isProductPricing == false {
+            problems[.pricing] = text(.pricing).isEmpty ? .required : .invalidChoice
+        }
         var stock = 0
         switch RecordFieldRules.wholeNumber(text(.stock), in: Self.stockRange) {
         case .success(let value): stock = value
@@ -90,7 +96,8 @@ public struct ProductDraft: Sendable, Hashable {
     /// The form's text for this product, prices written for `language`.
     public func formValues(_ language: Language) -> [String: String] {
         [
-            Field.sku.rawValue: sku, Field.name.rawValue: name, Field.category.rawValue: categoryID.map(String.init) ?? "",
+            Field.sku.rawValue: sku, Field.name.rawValue: name,
+            Field.category.rawValue: categoryID.map(String.init) ?? "",
             Field.price.rawValue: price.inputText(language), Field.pricing.rawValue: pricing.rawValue,
             Field.stock.rawValue: String(stock), Field.description.rawValue: descriptionHTML,
         ]

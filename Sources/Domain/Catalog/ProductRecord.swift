@@ -10,7 +10,8 @@ public struct ProductRecord: Sendable, Equatable {
     public let version: Int
     public let updatedAt: Date
 
-    public init(id: ProductID, draft: ProductDraft, categoryName: String?, active: Bool, version: Int, updatedAt: Date) {
+    public init(id: ProductID, draft: ProductDraft, categoryName: String?, active: Bool, version: Int, updatedAt: Date)
+    {
         self.id = id
         self.draft = draft
         self.categoryName = categoryName

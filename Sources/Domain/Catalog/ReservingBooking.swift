@@ -9,7 +9,9 @@ public struct ReservingBooking: Sendable, Equatable {
     public let period: RentalPeriod
     public let quantity: Int
 
-    public init(id: BookingID, number: String, customerName: String, state: BookingState, period: RentalPeriod, quantity: Int) {
+    public init(
+        id: BookingID, number: String, customerName: String, state: BookingState, period: RentalPeriod, quantity: Int
+    ) {
         self.id = id
         self.number = number
         self.customerName = customerName

@@ -12,7 +12,10 @@ public struct CustomerHistory: Sendable {
         public let period: RentalPeriod
         public let createdAt: Date
 
-        public init(id: QuotationID, number: String, title: String, state: QuotationState, total: Money, period: RentalPeriod, createdAt: Date) {
+        public init(
+            id: QuotationID, number: String, title: String, state: QuotationState, total: Money, period: RentalPeriod,
+            createdAt: Date
+        ) {
             self.id = id
             self.number = number
             self.title = title
@@ -31,7 +34,9 @@ public struct CustomerHistory: Sendable {
         public let total: Money
         public let period: RentalPeriod
 
-        public init(id: BookingID, number: String, title: String, state: BookingState, total: Money, period: RentalPeriod) {
+        public init(
+            id: BookingID, number: String, title: String, state: BookingState, total: Money, period: RentalPeriod
+        ) {
             self.id = id
             self.number = number
             self.title = title

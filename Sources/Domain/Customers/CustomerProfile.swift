@@ -11,7 +11,10 @@ public struct CustomerProfile: Sendable, Hashable {
     /// Internal; never shown to the customer.
     public var notes: String
 
-    public init(details: CustomerDetails, deliveryAddress: PostalAddress = PostalAddress(), locale: Language = .sv, notes: String = "") {
+    public init(
+        details: CustomerDetails, deliveryAddress: PostalAddress = PostalAddress(), locale: Language = .sv,
+        notes: String = ""
+    ) {
         self.details = details
         self.deliveryAddress = deliveryAddress
         self.locale = locale
@@ -114,9 +117,13 @@ public struct CustomerProfile: Sendable, Hashable {
         }
 
         let email = text(.email)
-        if !email.isEmpty, problems[.email] == nil, !RecordFieldRules.isEmail(email) { problems[.email] = .invalidEmail }
+        if !email.isEmpty, problems[.email] == nil, !RecordFieldRules.isEmail(email) {
+            problems[.email] = .invalidEmail
+        }
         let phone = text(.phone)
-        if !phone.isEmpty, problems[.phone] == nil, !RecordFieldRules.isPhone(phone) { problems[.phone] = .invalidPhone }
+        if !phone.isEmpty, problems[.phone] == nil, !RecordFieldRules.isPhone(phone) {
+            problems[.phone] = .invalidPhone
+        }
 
         let localeText = text(.locale)
         let locale = localeText.isEmpty ? Language.default : Language(rawValue: localeText)
@@ -161,7 +168,9 @@ public struct CustomerProfile: Sendable, Hashable {
         func text(_ field: Field) -> String { texts[field] ?? "" }
         var countryCode = text(country).uppercased()
         if countryCode.isEmpty { countryCode = "SE" }
-        if problems[country] == nil, !RecordFieldRules.isCountryCode(countryCode) { problems[country] = .invalidCountry }
+        if problems[country] == nil, !RecordFieldRules.isCountryCode(countryCode) {
+            problems[country] = .invalidCountry
+        }
         var code = text(postalCode)
         if !code.isEmpty, problems[postalCode] == nil, countryCode == "SE" {
             let digits = RecordFieldRules.digits(of: code)

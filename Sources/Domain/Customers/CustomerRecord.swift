@@ -11,7 +11,9 @@ public struct CustomerRecord: Sendable, Equatable {
     public let createdAt: Date
     public let updatedAt: Date
 
-    public init(id: CustomerID, profile: CustomerProfile, version: Int, archivedAt: Date?, createdAt: Date, updatedAt: Date) {
+    public init(
+        id: CustomerID, profile: CustomerProfile, version: Int, archivedAt: Date?, createdAt: Date, updatedAt: Date
+    ) {
         self.id = id
         self.profile = profile
         self.version = version

@@ -1,4 +1,5 @@
 public import struct Foundation.Date
+
 /// A quotation sent and not yet signed (the dashboard's "awaiting signature").
 public struct AwaitingSignature: Sendable, Equatable {
     public let id: QuotationID

@@ -6,11 +6,12 @@ extension VATRate {
         var text = Substring(input.filter { !$0.isWhitespace })
         if text.hasSuffix("%") { text = text.dropLast() }
         guard !text.isEmpty else { throw .empty }
-        let parts = text.split(separator: text.contains(",") ? "," : ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = text.split(
+            separator: text.contains(",") ? "," : ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0]
         let fraction = parts.count > 1 ? parts[1] : ""
         guard !whole.isEmpty, whole.count <= 3, whole.allSatisfy(\.isASCIIDigit),
-              fraction.allSatisfy(\.isASCIIDigit), !(parts.count > 1 && fraction.isEmpty)
+            fraction.allSatisfy(\.isASCIIDigit), !(parts.count > 1 && fraction.isEmpty)
         else { throw .notANumber }
         guard fraction.count <= 2 else { throw .tooPrecise }
         let basisPoints = Int(whole)! * 100 + Int(fraction.padding(toLength: 2))!

@@ -47,7 +47,9 @@ public enum SendingRules {
     /// Whether the waiting version's link may be renewed now. `linkExpiresAt` is nil when the
     /// quotation has no live link of a waiting version. nil: resend (the new link expires when
     /// the old one would have; the offer's validity is part of the frozen version).
-    public static func resendRefusal(state: QuotationState, linkExpiresAt: Date?, customerEmail: String, now: Date)
+    public static func resendRefusal(
+        state: QuotationState, linkExpiresAt: Date?, customerEmail: String, now: Date
+    )
         -> ResendRefusal?
     {
         guard state.isResendable, let expiresAt = linkExpiresAt else { return .notResendable(state) }

@@ -15,7 +15,9 @@ public struct EmailSender: Sendable, Equatable {
     public init(displayName: String, address: String) throws(Problem) {
         let name = displayName.trimmingWhitespace
         guard EmailAddressRule.isValid(address) else { throw .invalidAddress }
-        guard name.count <= 100, !name.unicodeScalars.contains(where: Self.forbiddenInName) else { throw .invalidDisplayName }
+        guard name.count <= 100, !name.unicodeScalars.contains(where: Self.forbiddenInName) else {
+            throw .invalidDisplayName
+        }
         self.displayName = name
         self.address = address
     }
@@ -29,14 +31,17 @@ public struct EmailSender: Sendable, Equatable {
         let text = stored.trimmingWhitespace
         if let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
             let name = String(text[..<open]).trimmingWhitespace
-            let unquoted = name.hasPrefix("\"") && name.hasSuffix("\"") && name.count >= 2 ? String(name.dropFirst().dropLast()) : name
+            let unquoted =
+                name.hasPrefix("\"") && name.hasSuffix("\"") && name.count >= 2
+                ? String(name.dropFirst().dropLast()) : name
             return (unquoted, String(text[text.index(after: open)..<close]).trimmingWhitespace)
         }
         return ("", text)
     }
 
     private static func forbiddenInName(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || "<>\"\\".unicodeScalars.contains(scalar)
+        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+            || "<>\"\\".unicodeScalars.contains(scalar)
             || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }
@@ -48,13 +53,13 @@ public enum EmailAddressRule {
     public static func isValid(_ address: String) -> Bool {
         let bytes = Array(address.utf8)
         guard (3...254).contains(bytes.count), bytes.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }),
-              let at = bytes.lastIndex(of: UInt8(ascii: "@"))
+            let at = bytes.lastIndex(of: UInt8(ascii: "@"))
         else { return false }
         let local = bytes[..<at]
         let domain = bytes[(at + 1)...]
         guard (1...64).contains(local.count), local.allSatisfy({ atext.contains($0) || $0 == UInt8(ascii: ".") }),
-              local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
-              !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
+            local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
+            !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
         else { return false }
         guard (1...253).contains(domain.count) else { return false }
         let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
@@ -66,7 +71,8 @@ public enum EmailAddressRule {
         }
     }
 
-    private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
+    private static let atext = Set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
 
     private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)

@@ -76,7 +76,7 @@ public struct LogoImage: Sendable, Equatable {
                 let depth = bytes[dataStart + 8]
                 let colour = bytes[dataStart + 9]
                 guard validPNGDepths[colour]?.contains(depth) == true,
-                      bytes[dataStart + 10] == 0, bytes[dataStart + 11] == 0, bytes[dataStart + 12] <= 1
+                    bytes[dataStart + 10] == 0, bytes[dataStart + 11] == 0, bytes[dataStart + 12] <= 1
                 else { throw .damaged }
             case Array("IDAT".utf8):
                 guard index > 0 else { throw .damaged }

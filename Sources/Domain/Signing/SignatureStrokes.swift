@@ -33,9 +33,12 @@ public struct SignatureStrokes: Sendable, Equatable {
         }
         let points = decoded.reduce(0) { $0 + $1.count }
         guard !decoded.isEmpty, decoded.count <= Self.maximumStrokes, points <= Self.maximumPoints,
-              decoded.allSatisfy({ !$0.isEmpty })
+            decoded.allSatisfy({ !$0.isEmpty })
         else { throw decoded.isEmpty ? .tooSmall : .tooManyPoints }
-        var minX = 1.0, maxX = 0.0, minY = 1.0, maxY = 0.0
+        var minX = 1.0
+        var maxX = 0.0
+        var minY = 1.0
+        var maxY = 0.0
         for point in decoded.joined() {
             guard point.x.isFinite, point.y.isFinite, (0...1).contains(point.x), (0...1).contains(point.y) else {
                 throw .outOfRange
@@ -51,8 +54,9 @@ public struct SignatureStrokes: Sendable, Equatable {
 
     /// The strokes as compact JSON, for storage.
     public var json: String {
-        "[" + strokes.map { stroke in
-            "[" + stroke.map { "{\"x\":\($0.x),\"y\":\($0.y)}" }.joined(separator: ",") + "]"
-        }.joined(separator: ",") + "]"
+        "["
+            + strokes.map { stroke in
+                "[" + stroke.map { "{\"x\":\($0.x),\"y\":\($0.y)}" }.joined(separator: ",") + "]"
+            }.joined(separator: ",") + "]"
     }
 }

@@ -27,7 +27,9 @@ public enum SigningRules {
     /// The product lines of `snapshot` that no longer fit in stock for its period, per product
     /// (lines of one product count together), in product-id order; empty when all fit.
     /// `availability` holds every product of the snapshot; a missing one has no stock.
-    public static func shortages(_ snapshot: QuotationSnapshot, availability: [ProductID: Availability])
+    public static func shortages(
+        _ snapshot: QuotationSnapshot, availability: [ProductID: Availability]
+    )
         -> [UnavailableItem]
     {
         let lines = snapshot.lines.map(\.line)
@@ -41,16 +43,19 @@ public enum SigningRules {
             .sorted { $0.product.rawValue < $1.product.rawValue }
             .map {
                 UnavailableItem(
-                    productID: $0.product.rawValue, description: descriptions[$0.product] ?? "", requested: $0.requested,
+                    productID: $0.product.rawValue, description: descriptions[$0.product] ?? "",
+                    requested: $0.requested,
                     available: $0.available)
             }
     }
 
     /// The products of `snapshot`'s lines, in id order (the order their rows are locked in).
     public static func products(of snapshot: QuotationSnapshot) -> [ProductID] {
-        Set(snapshot.lines.compactMap { priced -> ProductID? in
-            if case .product(let product) = priced.line.item { return product }
-            return nil
-        }).sorted { $0.rawValue < $1.rawValue }
+        Set(
+            snapshot.lines.compactMap { priced -> ProductID? in
+                if case .product(let product) = priced.line.item { return product }
+                return nil
+            }
+        ).sorted { $0.rawValue < $1.rawValue }
     }
 }

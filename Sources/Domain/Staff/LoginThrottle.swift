@@ -23,7 +23,9 @@ public enum LoginThrottle {
 
     /// - Parameters: failures within `window` (for the email: since its last success) and the
     ///   time of the latest one.
-    public static func decide(emailFailures: Int, emailLast: Date?, addressFailures: Int, addressLast: Date?, now: Date)
+    public static func decide(
+        emailFailures: Int, emailLast: Date?, addressFailures: Int, addressLast: Date?, now: Date
+    )
         -> Decision
     {
         if addressFailures >= lockAddressAfter, let last = addressLast, last + window > now {

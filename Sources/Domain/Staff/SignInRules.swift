@@ -17,7 +17,9 @@ public enum SignInRules {
 
     /// An account that exists, is active and whose password matched is accepted; anything else
     /// is a failure, and the failure that reaches `LoginThrottle.lockAfter` locks the email.
-    public static func verdict(accountExists: Bool, active: Bool, passwordMatches: Bool, emailFailuresBefore: Int)
+    public static func verdict(
+        accountExists: Bool, active: Bool, passwordMatches: Bool, emailFailuresBefore: Int
+    )
         -> Verdict
     {
         if accountExists, active, passwordMatches { return .accepted }

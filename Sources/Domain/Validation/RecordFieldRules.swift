@@ -64,7 +64,8 @@ extension RecordFieldRules {
     /// Control characters (a pasted tab or newline in a one-line field) become spaces.
     static func singleLine(_ text: String) -> String {
         guard !isSingleLine(text) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        return String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 }
 
@@ -88,7 +89,9 @@ extension RecordFieldRules {
         guard !text.isEmpty else { return .failure(.required) }
         let compact = text.filter { $0 != " " && $0 != "\u{00A0}" }
         guard let value = Int(compact) else { return .failure(.notWholeNumber) }
-        guard range.contains(value) else { return .failure(.outOfRange(minimum: range.lowerBound, maximum: range.upperBound)) }
+        guard range.contains(value) else {
+            return .failure(.outOfRange(minimum: range.lowerBound, maximum: range.upperBound))
+        }
         return .success(value)
     }
 

@@ -31,7 +31,9 @@ public final class FastCGIServer: Sendable {
 
     /// Opens the socket, starts the threads and blocks until SIGTERM/SIGINT and the drain.
     /// - Returns: `true` when every in-flight request finished within the timeout.
-    public func run(makeResponder: @escaping @Sendable (_ threadIndex: Int) -> any RequestResponder) throws(ServerError) -> Bool {
+    public func run(
+        makeResponder: @escaping @Sendable (_ threadIndex: Int) -> any RequestResponder
+    ) throws(ServerError) -> Bool {
         // Block the stop signals before any thread exists, so all threads inherit the mask and
         // only `sigwait` below sees them. A vanished nginx must not kill us with SIGPIPE.
         var stopSignals = sigset_t()
@@ -43,7 +45,8 @@ public final class FastCGIServer: Sendable {
 
         guard FCGX_Init() == 0 else { throw ServerError(description: "libfcgi failed to initialise") }
         let fd = try openSocket()
-        logger.info("listening", metadata: ["address": "\(configuration.listen)", "threads": "\(configuration.threads)"])
+        logger.info(
+            "listening", metadata: ["address": "\(configuration.listen)", "threads": "\(configuration.threads)"])
 
         let group = DispatchGroup()
         for index in 0..<configuration.threads {
@@ -69,7 +72,9 @@ public final class FastCGIServer: Sendable {
         if drained {
             logger.info("stopped")
         } else {
-            logger.warning("stopped with requests still running", metadata: ["timeout_s": "\(configuration.shutdownTimeoutSeconds)"])
+            logger.warning(
+                "stopped with requests still running",
+                metadata: ["timeout_s": "\(configuration.shutdownTimeoutSeconds)"])
         }
         return drained
     }
@@ -127,7 +132,9 @@ public final class FastCGIServer: Sendable {
             var filled = 0
             body.withUnsafeMutableBufferPointer { buffer in
                 while filled < length {
-                    let got = buffer.baseAddress!.advanced(by: filled).withMemoryRebound(to: CChar.self, capacity: length - filled) {
+                    let got = buffer.baseAddress!.advanced(by: filled).withMemoryRebound(
+                        to: CChar.self, capacity: length - filled
+                    ) {
                         FCGX_GetStr($0, Int32(length - filled), input)
                     }
                     if got <= 0 { break }

@@ -14,7 +14,7 @@ enum Multipart {
 
         // The first delimiter may be at the very start or after a preamble ending in CRLF.
         guard let first = find(delimiter, in: body, from: 0),
-              first == 0 || (first >= 2 && body[first - 2] == 13 && body[first - 1] == 10)
+            first == 0 || (first >= 2 && body[first - 2] == 13 && body[first - 1] == 10)
         else { throw .malformedMultipart(.missingOpeningBoundary) }
         var position = first + delimiter.count
 
@@ -66,7 +66,10 @@ enum Multipart {
         return boundary
     }
 
-    private struct Disposition { var name: String; var filename: String? }
+    private struct Disposition {
+        var name: String
+        var filename: String?
+    }
 
     private static func contentDisposition(inHeaders text: String) throws(BadRequestReason) -> Disposition {
         guard let value = header("content-disposition", inHeaders: text) else {
@@ -108,10 +111,16 @@ enum Multipart {
                 var escaped = false
                 while let c = chars.first {
                     chars = chars.dropFirst()
-                    if escaped { parsed.append(c); escaped = false }
-                    else if c == "\\" { escaped = true }
-                    else if c == "\"" { break }
-                    else { parsed.append(c) }
+                    if escaped {
+                        parsed.append(c)
+                        escaped = false
+                    } else if c == "\\" {
+                        escaped = true
+                    } else if c == "\"" {
+                        break
+                    } else {
+                        parsed.append(c)
+                    }
                 }
                 if let semi = chars.firstIndex(of: ";") { chars = chars[semi...] } else { chars = "" }
             } else {
@@ -127,7 +136,8 @@ enum Multipart {
     /// Index of the first occurrence of `needle` in `haystack` at or after `start`, looking at most `limit` bytes.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int, limit: Int = .max) -> Int? {
         guard let firstByte = needle.first, haystack.count >= needle.count else { return nil }
-        let lastStart = min(haystack.count - needle.count, start > Int.max - limit ? Int.max : start + limit - needle.count)
+        let lastStart = min(
+            haystack.count - needle.count, start > Int.max - limit ? Int.max : start + limit - needle.count)
         guard start <= lastStart else { return nil }
         return haystack.withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { pin in

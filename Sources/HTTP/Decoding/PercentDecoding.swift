@@ -13,7 +13,8 @@ enum PercentDecoding {
                 let first = input.index(after: index)
                 guard first != input.endIndex else { throw .invalidEscape }
                 let second = input.index(after: first)
-                guard second != input.endIndex, let high = hexValue(input[first]), let low = hexValue(input[second]) else {
+                guard second != input.endIndex, let high = hexValue(input[first]), let low = hexValue(input[second])
+                else {
                     throw .invalidEscape
                 }
                 bytes.append(high << 4 | low)

@@ -1,7 +1,9 @@
 /// Decoder for `application/x-www-form-urlencoded` bodies and query strings.
 enum URLEncodedForm {
     /// Name/value pairs in order. `part` says what to blame in the 400 page.
-    static func decode(_ input: Substring, part: RequestPart, maxFields: Int) throws(BadRequestReason) -> [(String, String)] {
+    static func decode(
+        _ input: Substring, part: RequestPart, maxFields: Int
+    ) throws(BadRequestReason) -> [(String, String)] {
         var pairs: [(String, String)] = []
         for field in input.split(separator: "&", omittingEmptySubsequences: true) {
             guard pairs.count < maxFields else { throw .tooManyFields(limit: maxFields) }

@@ -40,7 +40,9 @@ enum ActivityHandler {
             if let id = Int64(text), id > 0 {
                 filter.entityID = id
                 // An id means nothing without its type (and would need a scan of the whole log).
-                if filter.entityType == nil, form.errors["entity"] == nil { form.errors["entity"] = s.activity.badEntity }
+                if filter.entityType == nil, form.errors["entity"] == nil {
+                    form.errors["entity"] = s.activity.badEntity
+                }
             } else {
                 form.errors["entity_id"] = s.activity.badID
             }

@@ -18,24 +18,40 @@ enum BookingsHandler {
 
     static func list(_ query: BookingListQuery, _ admin: AdminContext) throws -> Response {
         let s = admin.strings
-        var form = FormState(values: ["state": query.state ?? "", "from": query.from ?? "", "to": query.to ?? "",
-                                      "q": query.search ?? ""])
+        var form = FormState(values: [
+            "state": query.state ?? "", "from": query.from ?? "", "to": query.to ?? "",
+            "q": query.search ?? "",
+        ])
         var filter = BookingListFilter()
         if let raw = query.state {
-            if let state = BookingState(rawValue: raw) { filter.state = state } else { form.errors["state"] = s.bookings.unknownBookingState }
+            if let state = BookingState(rawValue: raw) {
+                filter.state = state
+            } else {
+                form.errors["state"] = s.bookings.unknownBookingState
+            }
         }
         if let raw = query.from {
-            if let day = try? CalendarDate(iso: raw) { filter.from = day } else { form.errors["from"] = s.bookings.invalidDate }
+            if let day = try? CalendarDate(iso: raw) {
+                filter.from = day
+            } else {
+                form.errors["from"] = s.bookings.invalidDate
+            }
         }
         if let raw = query.to {
-            if let day = try? CalendarDate(iso: raw) { filter.to = day } else { form.errors["to"] = s.bookings.invalidDate }
+            if let day = try? CalendarDate(iso: raw) {
+                filter.to = day
+            } else {
+                form.errors["to"] = s.bookings.invalidDate
+            }
         }
         if let from = filter.from, let to = filter.to, to < from { form.errors["to"] = s.bookings.endBeforeStart }
         if let q = query.search?.trimmingCharacters(in: .whitespacesAndNewlines), !q.isEmpty {
             filter.search = String(q.prefix(searchLimit))
         }
         if let raw = query.after {
-            guard let after = Int64(raw), after > 0 else { throw HTTPError(.badRequest, reason: s.bookings.invalidPageLink) }
+            guard let after = Int64(raw), after > 0 else {
+                throw HTTPError(.badRequest, reason: s.bookings.invalidPageLink)
+            }
             filter.after = BookingID(rawValue: after)
         }
         let db = try admin.connection()
@@ -96,14 +112,17 @@ enum BookingsHandler {
             guard cancelForm.isValid else { return try show(id, admin, cancelForm: cancelForm, status: .badRequest) }
             reason = typed
         }
-        switch try TransitionBooking.run(try admin.connection(), id: id, from: seen, to: target, reason: reason, actor: admin.actor) {
+        switch try TransitionBooking.run(
+            try admin.connection(), id: id, from: seen, to: target, reason: reason, actor: admin.actor)
+        {
         case .done:
             return admin.redirect(to: .admin(.bookings(.show(id))), flash: .bookingMoved)
         case .notFound:
             throw HTTPError(.notFound)
         case .refused(.reasonRequired):
             return try show(
-                id, admin, cancelForm: FormState(values: ["reason": ""], errors: ["reason": s.bookings.cancelReasonRequired]),
+                id, admin,
+                cancelForm: FormState(values: ["reason": ""], errors: ["reason": s.bookings.cancelReasonRequired]),
                 status: .badRequest)
         case .refused(let refusal):
             return try show(id, admin, notice: s.bookings.refusal(refusal), status: .conflict)
@@ -115,7 +134,8 @@ enum BookingsHandler {
         switch try ApproveBooking.run(try admin.connection(), id: id, by: admin.user.id, actor: admin.actor) {
         case .done: return admin.redirect(to: .admin(.bookings(.show(id))), flash: .bookingApproved)
         case .notFound: throw HTTPError(.notFound)
-        case .refused(let refusal): return try show(id, admin, notice: admin.strings.bookings.refusal(refusal), status: .conflict)
+        case .refused(let refusal):
+            return try show(id, admin, notice: admin.strings.bookings.refusal(refusal), status: .conflict)
         }
     }
 
@@ -125,13 +145,17 @@ enum BookingsHandler {
         // Notes keep their line breaks; only the ends are trimmed.
         let typed = (admin.request.form["notes"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let version = admin.request.form["version"].flatMap({ Int($0) }) else {
-            return try show(id, admin, notice: s.conflictMessage, unsavedNotes: typed.isEmpty ? nil : typed, status: .conflict)
+            return try show(
+                id, admin, notice: s.conflictMessage, unsavedNotes: typed.isEmpty ? nil : typed, status: .conflict)
         }
         if typed.count > notesLimit {
             return try show(
-                id, admin, notesForm: FormState(values: ["notes": typed], errors: ["notes": s.bookings.notesTooLong]), status: .badRequest)
+                id, admin, notesForm: FormState(values: ["notes": typed], errors: ["notes": s.bookings.notesTooLong]),
+                status: .badRequest)
         }
-        switch try BookingStore.updateNotes(try admin.connection(), id: id, notes: typed, expectedVersion: version, actor: admin.actor) {
+        switch try BookingStore.updateNotes(
+            try admin.connection(), id: id, notes: typed, expectedVersion: version, actor: admin.actor)
+        {
         case .done:
             return admin.redirect(to: .admin(.bookings(.show(id))), flash: .saved)
         case .notFound:

@@ -11,7 +11,9 @@ enum CalendarHandler {
         let s = admin.strings
         let kind: CalendarWindow.Kind
         if let raw = query.view {
-            guard let parsed = CalendarWindow.Kind(rawValue: raw) else { throw HTTPError(.badRequest, reason: s.calendar.badView) }
+            guard let parsed = CalendarWindow.Kind(rawValue: raw) else {
+                throw HTTPError(.badRequest, reason: s.calendar.badView)
+            }
             kind = parsed
         } else {
             kind = .month
@@ -19,7 +21,9 @@ enum CalendarHandler {
         let today = BusinessCalendar.today()
         let anchor: CalendarDate
         if let raw = query.date {
-            guard let day = try? CalendarDate(iso: raw) else { throw HTTPError(.badRequest, reason: s.calendar.badDate) }
+            guard let day = try? CalendarDate(iso: raw) else {
+                throw HTTPError(.badRequest, reason: s.calendar.badDate)
+            }
             anchor = day
         } else {
             anchor = today
@@ -31,6 +35,7 @@ enum CalendarHandler {
         let bookings = try BookingStore.overlapping(try admin.connection(), period: window.period, limit: limit)
         return admin.html(
             CalendarPage.render(
-                window: window, today: today, bookings: bookings, truncated: bookings.count >= limit, admin: try admin.page()))
+                window: window, today: today, bookings: bookings, truncated: bookings.count >= limit,
+                admin: try admin.page()))
     }
 }

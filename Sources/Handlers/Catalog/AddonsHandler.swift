@@ -36,18 +36,23 @@ enum AddonsHandler {
     }
 
     static func edit(_ id: AddonID, _ admin: AdminContext) throws -> Response {
-        guard let addon = try CatalogStore.addonRecord(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
+        guard let addon = try CatalogStore.addonRecord(try admin.connection(), id: id) else {
+            throw HTTPError(.notFound)
+        }
         return try editing(admin).edit(addon)
     }
 
     /// The form keeps the stored name and state in its title while the typed values are refused.
     static func update(_ id: AddonID, _ admin: AdminContext) throws -> Response {
         let mode = { (_: [String: String]) throws -> AddonFormPage.Mode in
-            guard let stored = try CatalogStore.addonRecord(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
+            guard let stored = try CatalogStore.addonRecord(try admin.connection(), id: id) else {
+                throw HTTPError(.notFound)
+            }
             return .edit(id, name: stored.draft.name, active: stored.active)
         }
         return try editing(admin).update(mode: mode) { draft, version in
-            try CatalogStore.updateAddon(try admin.connection(), id: id, version: version, draft: draft, actor: admin.actor)
+            try CatalogStore.updateAddon(
+                try admin.connection(), id: id, version: version, draft: draft, actor: admin.actor)
             return .admin(.addons(.list(CatalogListQuery())))
         }
     }
@@ -80,10 +85,14 @@ enum AddonsHandler {
                 if let text = form.values["product"], let id = Int64(text) { including = ProductID(rawValue: id) }
                 let products = try CatalogStore.productOptions(try admin.connection(), including: including)
                 return admin.html(
-                    AddonFormPage.render(mode: mode, form: form, products: products, admin: try admin.page()), status: status)
+                    AddonFormPage.render(mode: mode, form: form, products: products, admin: try admin.page()),
+                    status: status)
             },
             stored: { addon in
-                (.edit(addon.id, name: addon.draft.name, active: addon.active), addon.draft.formValues(admin.strings.language), addon.version)
+                (
+                    .edit(addon.id, name: addon.draft.name, active: addon.active),
+                    addon.draft.formValues(admin.strings.language), addon.version
+                )
             })
     }
 }

@@ -42,7 +42,9 @@ enum ProductsHandler {
 
     /// The detail page; `from`/`to` choose the strip's period (default two weeks from today).
     static func show(_ id: ProductID, _ query: ProductQuery, _ admin: AdminContext) throws -> Response {
-        guard let product = try CatalogStore.productRecord(try admin.connection(), id: id) else { throw HTTPError(.notFound) }
+        guard let product = try CatalogStore.productRecord(try admin.connection(), id: id) else {
+            throw HTTPError(.notFound)
+        }
         return try detail(product, query: query, stockForm: stockForm(of: product), status: .ok, admin)
     }
 
@@ -53,10 +55,13 @@ enum ProductsHandler {
     }
 
     static func update(_ id: ProductID, _ admin: AdminContext) throws -> Response {
-        try editing(admin).update(mode: { .edit(id, name: $0["name"] ?? "") }) { draft, version in
-            try CatalogStore.updateProduct(try admin.connection(), id: id, version: version, draft: draft, actor: admin.actor)
-            return .admin(.products(.show(id, ProductQuery())))
-        }
+        try editing(admin).update(
+            mode: { .edit(id, name: $0["name"] ?? "") },
+            save: { draft, version in
+                try CatalogStore.updateProduct(
+                    try admin.connection(), id: id, version: version, draft: draft, actor: admin.actor)
+                return .admin(.products(.show(id, ProductQuery())))
+            })
     }
 
     /// The stock level alone, from the detail page (warehouse, manager, admin).
@@ -69,7 +74,9 @@ enum ProductsHandler {
         do {
             stock = try ProductDraft.stockLevel(typed)
         } catch {
-            let state = FormState(values: ["stock": typed, "version": String(version)], errors: RecordForms.errors(error.problems, admin.strings))
+            let state = FormState(
+                values: ["stock": typed, "version": String(version)],
+                errors: RecordForms.errors(error.problems, admin.strings))
             return try detail(product, query: ProductQuery(), stockForm: state, status: .badRequest, admin)
         }
         do {
@@ -92,7 +99,8 @@ enum ProductsHandler {
         } catch ProductStoreError.notFound {
             throw HTTPError(.notFound)
         }
-        return admin.redirect(to: .admin(.products(.show(id, ProductQuery()))), flash: reactivate ? .reactivated : .deactivated)
+        return admin.redirect(
+            to: .admin(.products(.show(id, ProductQuery()))), flash: reactivate ? .reactivated : .deactivated)
     }
 
     // MARK: - Pieces
@@ -106,10 +114,14 @@ enum ProductsHandler {
             page: { mode, form, status in
                 let categories = try CatalogStore.categories(try admin.connection())
                 return admin.html(
-                    ProductFormPage.render(mode: mode, form: form, categories: categories, admin: try admin.page()), status: status)
+                    ProductFormPage.render(mode: mode, form: form, categories: categories, admin: try admin.page()),
+                    status: status)
             },
             stored: { product in
-                (.edit(product.id, name: product.draft.name), product.draft.formValues(admin.strings.language), product.version)
+                (
+                    .edit(product.id, name: product.draft.name), product.draft.formValues(admin.strings.language),
+                    product.version
+                )
             },
             messages: { errors($0, admin) })
     }
@@ -125,14 +137,20 @@ enum ProductsHandler {
         do {
             draft.descriptionHTML = try HTMLSanitizer.sanitize(draft.descriptionHTML).markup
         } catch {
-            return .failure(FieldMessages(messages: [ProductDraft.Field.description.rawValue: admin.strings.catalog.productDescriptionUnreadable]))
+            return .failure(
+                FieldMessages(messages: [
+                    ProductDraft.Field.description.rawValue: admin.strings.catalog.productDescriptionUnreadable
+                ]))
         }
         return .success(draft)
     }
 
-    static func errors(_ problems: [ProductDraft.Field: RecordFieldProblem], _ admin: AdminContext) -> [String: String] {
+    static func errors(_ problems: [ProductDraft.Field: RecordFieldProblem], _ admin: AdminContext) -> [String: String]
+    {
         var messages = RecordForms.errors(problems, admin.strings)
-        if problems[.sku] == .taken { messages[ProductDraft.Field.sku.rawValue] = admin.strings.catalog.productSKUTaken }
+        if problems[.sku] == .taken {
+            messages[ProductDraft.Field.sku.rawValue] = admin.strings.catalog.productSKUTaken
+        }
         return messages
     }
 
@@ -149,7 +167,8 @@ enum ProductsHandler {
         do {
             let period = try AvailabilityWindow.period(from: query.from, to: query.to, today: BusinessCalendar.today())
             periodForm.values = ["from": period.start.iso, "to": period.end.iso]
-            let result = try CatalogStore.availability(try admin.connection(), product: product.id, stock: product.draft.stock, period: period)
+            let result = try CatalogStore.availability(
+                try admin.connection(), product: product.id, stock: product.draft.stock, period: period)
             strip = ProductDetailPage.Strip(availability: result.availability, bookings: result.bookings)
         } catch let invalid as AvailabilityWindow.Invalid {
             periodForm.errors = RecordForms.errors(invalid.problems, admin.strings)

@@ -50,10 +50,13 @@ enum CustomersHandler {
     }
 
     static func update(_ id: CustomerID, _ admin: AdminContext) throws -> Response {
-        try editing(admin).update(mode: { .edit(id, displayName: $0["name"] ?? "") }) { profile, version in
-            try CustomerStore.update(try admin.connection(), id: id, version: version, profile: profile, actor: admin.actor)
-            return .admin(.customers(.show(id)))
-        }
+        try editing(admin).update(
+            mode: { .edit(id, displayName: $0["name"] ?? "") },
+            save: { profile, version in
+                try CustomerStore.update(
+                    try admin.connection(), id: id, version: version, profile: profile, actor: admin.actor)
+                return .admin(.customers(.show(id)))
+            })
     }
 
     /// Archives, or with `restore=yes` restores, the customer.
@@ -68,7 +71,9 @@ enum CustomersHandler {
     }
 
     /// The create and edit forms: the profile validated by `CustomerProfile`, written by `CustomerStore`.
-    static func editing(_ admin: AdminContext) -> RecordEditing<CustomerProfile, CustomerStoreError, CustomerFormPage.Mode> {
+    static func editing(
+        _ admin: AdminContext
+    ) -> RecordEditing<CustomerProfile, CustomerStoreError, CustomerFormPage.Mode> {
         RecordEditing(
             admin,
             validate: { values in
@@ -82,7 +87,10 @@ enum CustomersHandler {
                 admin.html(CustomerFormPage.render(mode: mode, form: form, admin: try admin.page()), status: status)
             },
             stored: { record in
-                (.edit(record.id, displayName: record.profile.details.displayName), record.profile.formValues, record.version)
+                (
+                    .edit(record.id, displayName: record.profile.details.displayName), record.profile.formValues,
+                    record.version
+                )
             })
     }
 }

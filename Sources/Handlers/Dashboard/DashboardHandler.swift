@@ -28,7 +28,8 @@ enum DashboardHandler {
             awaitingSignature = (
                 try DashboardStore.awaitingSignature(db, today: today), try DashboardStore.awaitingSignatureCount(db)
             )
-            recentlySigned = try DashboardStore.recentlySigned(db, since: BusinessCalendar.startOfDay((try? today.adding(days: -6)) ?? today))
+            recentlySigned = try DashboardStore.recentlySigned(
+                db, since: BusinessCalendar.startOfDay((try? today.adding(days: -6)) ?? today))
         }
         // Revenue is a report: for the roles that see reports (the same as the activity log).
         var revenue: RevenueComparison?

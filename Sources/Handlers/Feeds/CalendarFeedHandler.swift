@@ -50,7 +50,9 @@ enum CalendarFeedHandler {
     /// The site's host (for UIDs) and base URL (for links): `EG_PUBLIC_URL` when configured, so
     /// UIDs stay the same whichever address a subscriber used; otherwise the request's host.
     static func site(_ context: Context) -> (host: String, baseURL: String) {
-        if !context.services.publicBaseURL.isEmpty, let url = URL(string: context.services.publicBaseURL), let host = url.host {
+        if !context.services.publicBaseURL.isEmpty, let url = URL(string: context.services.publicBaseURL),
+            let host = url.host
+        {
             let name = url.port.map { "\(host):\($0)" } ?? host
             return (name.lowercased(), context.services.publicBaseURL)
         }
@@ -61,13 +63,16 @@ enum CalendarFeedHandler {
     /// The host the subscriber used (nginx passes it), reduced to host-name characters.
     static func siteHost(_ request: Request) -> String {
         let raw = request.headers["host"] ?? ""
-        let allowed = raw.unicodeScalars.allSatisfy { $0.isASCII && (isAlphanumeric($0) || ".-:[]".unicodeScalars.contains($0)) }
+        let allowed = raw.unicodeScalars.allSatisfy {
+            $0.isASCII && (isAlphanumeric($0) || ".-:[]".unicodeScalars.contains($0))
+        }
         return !raw.isEmpty && raw.count <= 253 && allowed ? raw.lowercased() : "localhost"
     }
 
     private static func isBase64URL(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "_")
     }
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {

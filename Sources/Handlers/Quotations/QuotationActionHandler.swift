@@ -17,7 +17,8 @@ enum QuotationActionHandler {
         let db = try admin.connection()
         guard let record = try QuotationStore.load(db, id: id) else { throw HTTPError(.notFound) }
         let expected = Int(admin.request.form["version"] ?? "") ?? -1
-        let reason = String((admin.request.form["shortage_reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+        let reason = String(
+            (admin.request.form["shortage_reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
         var sendForm = FormState(values: ["shortage_reason": reason])
         if reason.count > 2000 {
             sendForm.errors["shortage_reason"] = s.quotations.errorTooLong(2000)
@@ -35,7 +36,8 @@ enum QuotationActionHandler {
         case .sent:
             return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationSent)
         case .shortageNeedsReason:
-            sendForm.errors["shortage_reason"] = maySendShort ? s.quotations.errorShortageReason : s.quotations.errorShortageRole
+            sendForm.errors["shortage_reason"] =
+                maySendShort ? s.quotations.errorShortageReason : s.quotations.errorShortageRole
             return try refuse(record, admin, sendForm, maySendShort ? .badRequest : .forbidden)
         case .conflict:
             sendForm.formError = s.conflictMessage
@@ -107,7 +109,9 @@ enum QuotationActionHandler {
     }
 
     /// The quotation as it is now, with why the action was refused above the send panel.
-    private static func refuse(_ record: QuotationRecord, _ admin: AdminContext, _ sendForm: FormState, _ status: HTTPStatus) throws
+    private static func refuse(
+        _ record: QuotationRecord, _ admin: AdminContext, _ sendForm: FormState, _ status: HTTPStatus
+    ) throws
         -> Response
     {
         try QuotationEditorHandler.render(record, admin, sendForm: sendForm, status: status)

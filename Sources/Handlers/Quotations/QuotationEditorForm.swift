@@ -67,7 +67,8 @@ struct QuotationEditorForm {
             "item": item, "description": line.description, "quantity": String(line.quantity),
             "days": line.pricing == .perDay ? line.daysOverride.map(String.init) ?? "" : "",
             "unit_price": line.unitPrice.editingText(language), "pricing": line.pricing.rawValue,
-            "discount": line.discount.basisPoints.map { Percent.editingText(basisPoints: $0, language: language) } ?? "0",
+            "discount": line.discount.basisPoints.map { Percent.editingText(basisPoints: $0, language: language) }
+                ?? "0",
         ]
     }
 
@@ -154,7 +155,9 @@ struct QuotationEditorForm {
 
         var country = (v["delivery_country"] ?? "").uppercased()
         if country.isEmpty { country = "SE" }
-        if country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) { errors["delivery_country"] = s.quotations.errorCountry }
+        if country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            errors["delivery_country"] = s.quotations.errorCountry
+        }
         let address = PostalAddress(
             line1: text("delivery_line1", max: 200), line2: text("delivery_line2", max: 200),
             postalCode: text("delivery_postal_code", max: 20), city: text("delivery_city", max: 100), country: country)
@@ -184,7 +187,8 @@ struct QuotationEditorForm {
         if count > Self.maximumLines { formError = s.quotations.errorTooManyLines }
         for index in 0..<min(count, Self.maximumLines) { reading.lines.append(readLine(index, s)) }
 
-        guard errors.isEmpty, formError == nil, let customer, let period = reading.period, let discount, let shipping, let vat,
+        guard errors.isEmpty, formError == nil, let customer, let period = reading.period, let discount, let shipping,
+            let vat,
             reading.lines.allSatisfy({ $0 != nil })
         else { return reading }
         let content = QuotationEdit(
@@ -196,7 +200,8 @@ struct QuotationEditorForm {
         } catch {
             switch error {
             case .discountExceedsSubtotal: errors["discount_value"] = s.quotations.errorDiscountTooLarge
-            case .lineDiscountExceedsLine(let line, _, _): errors["line_\(line)_discount"] = s.quotations.errorLineDiscountTooLarge
+            case .lineDiscountExceedsLine(let line, _, _):
+                errors["line_\(line)_discount"] = s.quotations.errorLineDiscountTooLarge
             default: formError = s.quotations.errorTooLarge
             }
             return reading
@@ -265,7 +270,9 @@ struct QuotationEditorForm {
         if price == nil { ok = false }
         var discount = Discount.none
         if !value("discount").isEmpty {
-            if let bp = try? Percent.basisPoints(parsing: value("discount")), let d = try? Discount.percent(basisPoints: bp) {
+            if let bp = try? Percent.basisPoints(parsing: value("discount")),
+                let d = try? Discount.percent(basisPoints: bp)
+            {
                 discount = d
             } else {
                 errors[prefix + "discount"] = s.quotations.errorPercent
@@ -287,7 +294,9 @@ struct QuotationEditorForm {
     static func period(_ v: [String: String], errors: inout [String: String], _ s: Strings) -> RentalPeriod? {
         let start = try? CalendarDate(iso: v["period_start"] ?? "")
         let end = try? CalendarDate(iso: v["period_end"] ?? "")
-        if start == nil { errors["period_start"] = (v["period_start"] ?? "").isEmpty ? s.required : s.quotations.errorDate }
+        if start == nil {
+            errors["period_start"] = (v["period_start"] ?? "").isEmpty ? s.required : s.quotations.errorDate
+        }
         if end == nil { errors["period_end"] = (v["period_end"] ?? "").isEmpty ? s.required : s.quotations.errorDate }
         guard let start, let end else { return nil }
         guard let period = try? RentalPeriod(start: start, end: end) else {

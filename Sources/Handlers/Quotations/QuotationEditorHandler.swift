@@ -53,7 +53,7 @@ enum QuotationEditorHandler {
         if content.customer != record.content.customer {
             let previous = try QuotationStore.defaultDeliveryAddress(db, customer: record.content.customer)
             if content.deliveryAddress == previous || content.deliveryAddress.printedLines.isEmpty,
-               let next = try QuotationStore.defaultDeliveryAddress(db, customer: content.customer)
+                let next = try QuotationStore.defaultDeliveryAddress(db, customer: content.customer)
             {
                 content.deliveryAddress = next
             }
@@ -84,7 +84,9 @@ enum QuotationEditorHandler {
 
     /// Adds the line chosen in `new_item` (an active product or add-on at its catalogue price, or
     /// an empty free-text line), or sets the error next to the choice.
-    private static func addLine(_ form: inout QuotationEditorForm, db: Connection, s: Strings, language: Language) throws {
+    private static func addLine(
+        _ form: inout QuotationEditorForm, db: Connection, s: Strings, language: Language
+    ) throws {
         let choice = form.values["new_item"] ?? ""
         let quantityText = form.values["new_quantity"] ?? ""
         let quantity = quantityText.isEmpty ? 1 : Int(quantityText).flatMap { (1...100_000).contains($0) ? $0 : nil }
@@ -100,12 +102,18 @@ enum QuotationEditorHandler {
         let id = parts.count == 2 ? Int64(parts[1]) : nil
         var line: QuotationLine?
         if choice == "custom" {
-            line = try QuotationLine(item: .custom, description: s.quotations.freeTextDescription, quantity: quantity, pricing: .flat, unitPrice: .zero)
-        } else if parts.first == "product", let id, let product = try CatalogStore.product(db, id: ProductID(rawValue: id)), product.active {
+            line = try QuotationLine(
+                item: .custom, description: s.quotations.freeTextDescription, quantity: quantity, pricing: .flat,
+                unitPrice: .zero)
+        } else if parts.first == "product", let id,
+            let product = try CatalogStore.product(db, id: ProductID(rawValue: id)), product.active
+        {
             line = try QuotationLine(
                 item: .product(product.id), description: product.name, quantity: quantity, pricing: product.pricing,
                 unitPrice: product.price)
-        } else if parts.first == "addon", let id, let addon = try CatalogStore.addon(db, id: AddonID(rawValue: id)), addon.active {
+        } else if parts.first == "addon", let id, let addon = try CatalogStore.addon(db, id: AddonID(rawValue: id)),
+            addon.active
+        {
             line = try QuotationLine(
                 item: .addon(addon.id), description: addon.name, quantity: quantity, pricing: addon.pricing,
                 unitPrice: addon.price)
@@ -156,7 +164,9 @@ enum QuotationEditorHandler {
             let priced = try? QuotationTotals.compute(lines: [line], period: period).lines.first
             var lineStock: QuotationEditorPage.Stock?
             if case .product(let product) = line.item, let item = stock?.item(for: product) {
-                lineStock = .init(requested: item.requested, stock: item.stock, maxReserved: item.maxReserved, available: item.available)
+                lineStock = .init(
+                    requested: item.requested, stock: item.stock, maxReserved: item.maxReserved,
+                    available: item.available)
             }
             return .init(days: priced?.days, total: priced?.total, stock: lineStock)
         }
@@ -165,18 +175,21 @@ enum QuotationEditorHandler {
         if mayManage, record.state == .draft || record.state.editingMakesNewVersion {
             let saved = try QuotationStore.stockCheck(db, lines: record.content.lines, period: record.content.period)
             shortages = saved.shortages.map { item in
-                .init(name: name(of: item.product, in: record.content.lines), requested: item.requested, available: item.available)
+                .init(
+                    name: name(of: item.product, in: record.content.lines), requested: item.requested,
+                    available: item.available)
             }
         }
 
-        let customerID = Int64(form.values["customer_id"] ?? "").map(CustomerID.init(rawValue:)) ?? record.content.customer
+        let customerID =
+            Int64(form.values["customer_id"] ?? "").map(CustomerID.init(rawValue:)) ?? record.content.customer
         let customer = try QuotationStore.customerChoice(db, id: customerID).map {
             option($0, archived: customerID == record.content.customer && record.customerArchived)
         }
         let versions = try QuotationStore.versions(db, quotationID: record.id)
         var signed: QuotationEditorPage.Signed?
         if record.state == .signed, let number = versions.first(where: { $0.state == .signed })?.number,
-           let evidence = try QuotationStore.versionDetail(db, quotationID: record.id, number: number)?.signature
+            let evidence = try QuotationStore.versionDetail(db, quotationID: record.id, number: number)?.signature
         {
             signed = .init(version: number, signerName: evidence.signerName, signedAt: evidence.signedAt)
         }
@@ -228,12 +241,14 @@ enum QuotationEditorHandler {
             case .product:
                 return .init(
                     value: "product:\(choice.id)",
-                    label: "\(choice.name) – \(choice.price.formatted(language)) \(s.quotations.pricingName(choice.pricing))",
+                    label:
+                        "\(choice.name) – \(choice.price.formatted(language)) \(s.quotations.pricingName(choice.pricing))",
                     group: choice.category.isEmpty ? s.quotations.products : choice.category)
             case .addon:
                 return .init(
                     value: "addon:\(choice.id)",
-                    label: "\(choice.name) – \(choice.price.formatted(language)) \(s.quotations.pricingName(choice.pricing))",
+                    label:
+                        "\(choice.name) – \(choice.price.formatted(language)) \(s.quotations.pricingName(choice.pricing))",
                     group: s.quotations.addons)
             }
         }

@@ -49,7 +49,9 @@ enum QuotationNewHandler {
             let new = NewCustomer(
                 name: newName, email: values["new_email"] ?? "", phone: values["new_phone"] ?? "",
                 companyName: values["new_company"] ?? "")
-            if new.name.isEmpty { form.errors["new_name"] = s.required } else if new.name.count > 200 {
+            if new.name.isEmpty {
+                form.errors["new_name"] = s.required
+            } else if new.name.count > 200 {
                 form.errors["new_name"] = s.quotations.errorTooLong(200)
             }
             if !new.email.isEmpty, !isPlausibleEmail(new.email) { form.errors["new_email"] = s.quotations.errorEmail }
@@ -75,27 +77,34 @@ enum QuotationNewHandler {
             return try render(form, options: options, searched: false, admin, status: .badRequest)
         }
         do {
-            guard let id = try QuotationStore.createEmptyDraft(db, customer: customer, period: period, title: title, actor: admin.actor)
+            guard
+                let id = try QuotationStore.createEmptyDraft(
+                    db, customer: customer, period: period, title: title, actor: admin.actor)
             else {
                 form.errors["customer_id"] = s.quotations.errorCustomerGone
                 return try render(form, options: [], searched: false, admin, status: .badRequest)
             }
             return admin.redirect(to: .admin(.quotations(.show(id))), flash: .created)
         } catch let error as DatabaseError {
-            guard case .checkViolation(let constraint) = error.kind, constraint == "customers_email_check" else { throw error }
+            guard case .checkViolation(let constraint) = error.kind, constraint == "customers_email_check" else {
+                throw error
+            }
             form.errors["new_email"] = s.quotations.errorEmail
             return try render(form, options: options, searched: false, admin, status: .badRequest)
         }
     }
 
-    private static func render(_ form: FormState, options: [CustomerChoice], searched: Bool, _ admin: AdminContext, status: HTTPStatus)
+    private static func render(
+        _ form: FormState, options: [CustomerChoice], searched: Bool, _ admin: AdminContext, status: HTTPStatus
+    )
         throws -> Response
     {
         let customers = options.map {
             QuotationNewPage.CustomerOption(id: $0.id, name: $0.displayName, detail: QuotationEditorHandler.detail($0))
         }
         return admin.html(
-            QuotationNewPage.render(form: form, customers: customers, searched: searched, admin: try admin.page()), status: status)
+            QuotationNewPage.render(form: form, customers: customers, searched: searched, admin: try admin.page()),
+            status: status)
     }
 
     /// One `@`, something on each side, a dot in the domain, no spaces or angle brackets, at most

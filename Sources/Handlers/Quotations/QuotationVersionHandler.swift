@@ -8,7 +8,8 @@ import Templates
 /// and the signature evidence or the decline.
 enum QuotationVersionHandler {
     static func show(_ id: QuotationID, version: Int, _ admin: AdminContext) throws -> Response {
-        guard let detail = try QuotationStore.versionDetail(try admin.connection(), quotationID: id, number: version) else {
+        guard let detail = try QuotationStore.versionDetail(try admin.connection(), quotationID: id, number: version)
+        else {
             throw HTTPError(.notFound)
         }
         // A stored version is immutable: its decoded snapshot and sanitised terms are cached by hash.
@@ -19,7 +20,8 @@ enum QuotationVersionHandler {
             sha256: detail.summary.sha256, terms: frozen.terms,
             links: detail.links.map {
                 .init(
-                    createdAt: $0.createdAt, createdBy: $0.createdByName, recipient: $0.recipient, expiresAt: $0.expiresAt,
+                    createdAt: $0.createdAt, createdBy: $0.createdByName, recipient: $0.recipient,
+                    expiresAt: $0.expiresAt,
                     voidedAt: $0.voidedAt, viewCount: $0.viewCount)
             },
             evidence: detail.signature, decline: detail.decline,

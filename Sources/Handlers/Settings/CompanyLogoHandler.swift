@@ -9,13 +9,15 @@ enum CompanyLogoHandler {
     static func serve(_ context: Context) throws -> Response {
         let request = context.request
         let presented = entityTags(request.headers["if-none-match"])
-        guard let logo = try SettingsStore.logo(
-            context.database.connection(), ifNoneMatch: presented.tags, matchAny: presented.any)
+        guard
+            let logo = try SettingsStore.logo(
+                context.database.connection(), ifNoneMatch: presented.tags, matchAny: presented.any)
         else { throw HTTPError(.notFound) }
 
-        let sha = switch logo {
-        case .unchanged(_, let sha), .image(_, _, let sha): sha
-        }
+        let sha =
+            switch logo {
+            case .unchanged(_, let sha), .image(_, _, let sha): sha
+            }
         let versioned = request.query["v"].map { !$0.isEmpty && sha.hasPrefix($0) && $0.count >= 16 } ?? false
         var headers: [(name: String, value: String)] = [
             ("ETag", "\"\(sha)\""),

@@ -12,7 +12,8 @@ enum SettingsForm {
         let sender = EmailSender.split(stored: v.emailSender)
         return FormState(values: [
             "company_name": v.companyName, "org_number": v.orgNumber, "vat_number": v.vatNumber,
-            "address_line1": v.addressLine1, "address_line2": v.addressLine2, "postal_code": v.postalCode, "city": v.city,
+            "address_line1": v.addressLine1, "address_line2": v.addressLine2, "postal_code": v.postalCode,
+            "city": v.city,
             "country": v.country, "contact_email": v.contactEmail, "contact_phone": v.contactPhone,
             "website_url": v.websiteURL, "team_notification_email": v.teamNotificationEmail,
             "sender_name": sender.displayName, "sender_address": sender.address,
@@ -28,14 +29,18 @@ enum SettingsForm {
             let value = form[name]
             if required && value.isEmpty {
                 form.errors[name] = s.required
-            } else if value.count > max || value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            } else if value.count > max
+                || value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            {
                 form.errors[name] = s.settings.tooLong
             }
             return value
         }
         func email(_ name: String) -> String {
             let value = text(name, max: 254)
-            if !value.isEmpty, form.errors[name] == nil, !EmailAddressRule.isValid(value) { form.errors[name] = s.settings.emailInvalid }
+            if !value.isEmpty, form.errors[name] == nil, !EmailAddressRule.isValid(value) {
+                form.errors[name] = s.settings.emailInvalid
+            }
             return value
         }
 
@@ -45,7 +50,7 @@ enum SettingsForm {
         }
         let orgNumber = text("org_number", max: 30)
         if country == "SE", !orgNumber.isEmpty, form.errors["org_number"] == nil,
-           !SwedishRegistration.isValidOrganisationNumber(orgNumber)
+            !SwedishRegistration.isValidOrganisationNumber(orgNumber)
         {
             form.errors["org_number"] = s.settings.orgNumberInvalid
         }
@@ -89,12 +94,14 @@ enum SettingsForm {
 
         var terms = ""
         do { terms = try HTMLSanitizer.sanitize(form["terms_template_html"]).markup } catch {
-            form.errors["terms_template_html"] = s.settings.termsTooLarge(limitKiB: HTMLSanitizer.maximumInputBytes / 1024)
+            form.errors["terms_template_html"] = s.settings.termsTooLarge(
+                limitKiB: HTMLSanitizer.maximumInputBytes / 1024)
         }
 
         let values = SettingsValues(
             companyName: text("company_name", required: true), orgNumber: orgNumber, vatNumber: vatNumber,
-            addressLine1: text("address_line1"), addressLine2: text("address_line2"), postalCode: text("postal_code", max: 20),
+            addressLine1: text("address_line1"), addressLine2: text("address_line2"),
+            postalCode: text("postal_code", max: 20),
             city: text("city", max: 100), country: country, contactEmail: email("contact_email"), contactPhone: phone,
             websiteURL: website, teamNotificationEmail: email("team_notification_email"), emailSender: sender,
             defaultVATRate: vat, signingLinkValidityDays: days, termsTemplateHTML: terms)
@@ -105,7 +112,7 @@ enum SettingsForm {
     static func isWebsite(_ text: String) -> Bool {
         let lower = text.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(where: \.isWhitespace),
-              let url = URL(string: text), let host = url.host, host.contains(".")
+            let url = URL(string: text), let host = url.host, host.contains(".")
         else { return false }
         return URLPolicy.isAllowedLink(text)
     }

@@ -54,13 +54,14 @@ enum SettingsHandler {
         do {
             image = try LogoImage.inspect(file.bytes)
         } catch {
-            logoForm.errors["logo"] = switch error {
-            case .empty: s.settings.logoMissing
-            case .tooLarge(let limit): s.settings.logoTooLarge(limitKiB: limit / 1024)
-            case .unsupportedFormat: s.settings.logoWrongFormat
-            case .damaged: s.settings.logoDamaged
-            case .tooManyPixels(let limit): s.settings.logoTooManyPixels(limit: limit)
-            }
+            logoForm.errors["logo"] =
+                switch error {
+                case .empty: s.settings.logoMissing
+                case .tooLarge(let limit): s.settings.logoTooLarge(limitKiB: limit / 1024)
+                case .unsupportedFormat: s.settings.logoWrongFormat
+                case .damaged: s.settings.logoDamaged
+                case .tooManyPixels(let limit): s.settings.logoTooManyPixels(limit: limit)
+                }
             return try page(admin, form: nil, logoForm: logoForm, status: .badRequest)
         }
         try SettingsStore.setLogo(try admin.connection(), bytes: file.bytes, image: image, actor: admin.actor)
@@ -73,13 +74,16 @@ enum SettingsHandler {
     }
 
     /// The page with `form` (typed values and errors), or the stored settings when nil.
-    private static func page(_ admin: AdminContext, form: FormState?, logoForm: FormState, status: HTTPStatus) throws -> Response {
+    private static func page(
+        _ admin: AdminContext, form: FormState?, logoForm: FormState, status: HTTPStatus
+    ) throws -> Response {
         let record = try SettingsStore.read(try admin.connection())
         let preview = (try? HTMLSanitizer.sanitize(record.values.termsTemplateHTML)) ?? .empty
         return admin.html(
             SettingsPage.render(
                 form: form ?? SettingsForm.state(record, language: admin.strings.language), termsPreview: preview,
-                lastSaved: record.updatedAt, logo: record.logo.map { SettingsPage.Logo(mimeType: $0.mimeType, byteCount: $0.byteCount) },
+                lastSaved: record.updatedAt,
+                logo: record.logo.map { SettingsPage.Logo(mimeType: $0.mimeType, byteCount: $0.byteCount) },
                 logoForm: logoForm, logoLimitKiB: LogoImage.maximumBytes / 1024, admin: try admin.page()),
             status: status)
     }

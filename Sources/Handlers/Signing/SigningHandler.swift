@@ -15,7 +15,7 @@ enum SigningHandler {
         let db = try context.database.connection()
         let page = context.pageContext(company: try CompanyStore.profile(db))
         guard isPlausible(token),
-              let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
+            let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
         else {
             return .html(SigningPage.renderUnknown(context: page), status: .notFound)
         }
@@ -28,7 +28,8 @@ enum SigningHandler {
         var status = HTTPStatus.ok
         switch link.state {
         case .valid: state = .valid
-        case .signed: state = .signed(bookingNumber: link.bookingNumber ?? "", signedAt: link.signedAt ?? link.expiresAt)
+        case .signed:
+            state = .signed(bookingNumber: link.bookingNumber ?? "", signedAt: link.signedAt ?? link.expiresAt)
         case .declined: state = .declined
         case .expired:
             state = .expired
@@ -134,26 +135,30 @@ enum SigningHandler {
     static func done(token: String, context: Context) throws -> Response {
         let db = try context.database.connection()
         let page = context.pageContext(company: try CompanyStore.profile(db))
-        guard isPlausible(token), let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
+        guard isPlausible(token),
+            let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
         else {
             return .html(SigningPage.renderUnknown(context: page), status: .notFound)
         }
         guard link.state == .signed, let booking = link.bookingNumber else {
             return .redirect(to: Route.signing(.show(token: token)).path)
         }
-        return .html(SigningPage.renderDone(bookingNumber: booking, document: .signing(.document(token: token)), context: page))
+        return .html(
+            SigningPage.renderDone(bookingNumber: booking, document: .signing(.document(token: token)), context: page))
     }
 
     /// `/sign/{token}/offer.pdf`: the frozen version as a PDF without signature, in the reader's language.
     static func offer(token: String, context: Context) throws -> Response {
         let db = try context.database.connection()
-        guard isPlausible(token), let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
+        guard isPlausible(token),
+            let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
         else {
             let page = context.pageContext(company: try CompanyStore.profile(db))
             return .html(SigningPage.renderUnknown(context: page), status: .notFound)
         }
         let version = try context.caches.frozenVersion(sha256: link.snapshotSHA256, json: link.snapshotJSON)
-        let pdf = try AgreementRenderer.render(AgreementDocument(snapshot: version.snapshot, language: context.language))
+        let pdf = try AgreementRenderer.render(
+            AgreementDocument(snapshot: version.snapshot, language: context.language))
         return Response(
             status: .ok,
             headers: [
@@ -167,8 +172,9 @@ enum SigningHandler {
     /// page that says it is being prepared and refreshes itself.
     static func document(token: String, context: Context) throws -> Response {
         let db = try context.database.connection()
-        guard isPlausible(token), let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token)),
-              link.state == .signed
+        guard isPlausible(token),
+            let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token)),
+            link.state == .signed
         else {
             let page = context.pageContext(company: try CompanyStore.profile(db))
             return .html(SigningPage.renderUnknown(context: page), status: .notFound)

@@ -74,11 +74,14 @@ public final class SiteResponder: RequestResponder {
     private func site(_ route: SiteRoute, context: Context) throws -> Response {
         switch route {
         case .home:
-            return .html(HomePage.render(context.pageContext(company: try CompanyStore.profile(context.database.connection()))))
+            return .html(
+                HomePage.render(context.pageContext(company: try CompanyStore.profile(context.database.connection()))))
         case .health:
             return HealthHandler.check(context)
         case .signingHelp:
-            return .html(SigningHelpPage.render(context.pageContext(company: try CompanyStore.profile(context.database.connection()))))
+            return .html(
+                SigningHelpPage.render(
+                    context.pageContext(company: try CompanyStore.profile(context.database.connection()))))
         case .companyLogo:
             return try CompanyLogoHandler.serve(context)
         case .switchLanguage(let language, let back):

@@ -9,20 +9,26 @@ import UseCases
 
 /// `/admin/account`: my sessions, my password, my calendar feeds.
 enum AccountHandler {
-    static func show(_ admin: AdminContext, passwordForm: FormState = FormState(), newFeedURL: String? = nil, status: HTTPStatus = .ok)
+    static func show(
+        _ admin: AdminContext, passwordForm: FormState = FormState(), newFeedURL: String? = nil,
+        status: HTTPStatus = .ok
+    )
         throws -> Response
     {
         let db = try admin.connection()
         let sessions = try SessionStore.live(db, user: admin.user.id).map {
             AccountPage.SessionRow(
-                id: $0.id, createdAt: $0.createdAt, lastSeenAt: $0.lastSeenAt, ip: $0.ip ?? "", userAgent: $0.userAgent ?? "",
+                id: $0.id, createdAt: $0.createdAt, lastSeenAt: $0.lastSeenAt, ip: $0.ip ?? "",
+                userAgent: $0.userAgent ?? "",
                 isCurrent: $0.id == admin.session.id)
         }
         let feeds = try CalendarFeedStore.live(db, user: admin.user.id).map {
             AccountPage.FeedRow(id: $0.id, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt)
         }
         return admin.html(
-            AccountPage.render(sessions: sessions, feeds: feeds, newFeedURL: newFeedURL, passwordForm: passwordForm, admin: try admin.page()),
+            AccountPage.render(
+                sessions: sessions, feeds: feeds, newFeedURL: newFeedURL, passwordForm: passwordForm,
+                admin: try admin.page()),
             status: status)
     }
 
@@ -32,7 +38,8 @@ enum AccountHandler {
         let current = form["current_password"] ?? ""
         let new = form["new_password"] ?? ""
         let outcome = try ChangePassword.run(
-            try admin.connection(), user: admin.user, current: current, new: new, confirmation: form["confirm_password"],
+            try admin.connection(), user: admin.user, current: current, new: new,
+            confirmation: form["confirm_password"],
             ip: admin.request.clientAddress, userAgent: admin.request.headers["user-agent"], actor: admin.actor,
             secrets: PasswordSecrets())
         let token: String
@@ -52,7 +59,8 @@ enum AccountHandler {
             return try show(admin, passwordForm: state, status: .badRequest)
         }
         var response = admin.redirect(to: .admin(.account(.show)), flash: .passwordChanged)
-        response.headers.append(StaffCookies.set(StaffCookies.session, token, maxAge: Int(SessionStore.absoluteTimeout)))
+        response.headers.append(
+            StaffCookies.set(StaffCookies.session, token, maxAge: Int(SessionStore.absoluteTimeout)))
         return response
     }
 
@@ -70,16 +78,19 @@ enum AccountHandler {
 
     /// Makes a feed and shows its URL once, on this response (never stored, never shown again).
     static func createFeed(_ admin: AdminContext) throws -> Response {
-        let name = String((admin.request.form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        let name = String(
+            (admin.request.form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
         let token = SecureRandom.token()
         _ = try CalendarFeedStore.create(
-            try admin.connection(), user: admin.user.id, name: name.isEmpty ? admin.strings.staff.feedDefaultName : name,
+            try admin.connection(), user: admin.user.id,
+            name: name.isEmpty ? admin.strings.staff.feedDefaultName : name,
             tokenHash: SHA256.hash(Array(token.utf8)), actor: admin.actor)
         return try show(admin, newFeedURL: admin.base.publicBaseURL + Route.feeds(.calendar(token: token)).path)
     }
 
     static func revokeFeed(_ id: CalendarFeedID, _ admin: AdminContext) throws -> Response {
-        guard try CalendarFeedStore.revoke(try admin.connection(), id: id, user: admin.user.id, actor: admin.actor) else {
+        guard try CalendarFeedStore.revoke(try admin.connection(), id: id, user: admin.user.id, actor: admin.actor)
+        else {
             throw HTTPError(.notFound)
         }
         return admin.redirect(to: .admin(.account(.show)), flash: .feedRevoked)

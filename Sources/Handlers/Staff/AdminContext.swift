@@ -44,7 +44,9 @@ struct AdminContext {
     /// A page; clears the flash cookie once it has been shown.
     func html(_ body: [UInt8], status: HTTPStatus = .ok) -> Response {
         var response = Response.html(body, status: status)
-        if request.cookies[StaffCookies.flash] != nil { response.headers.append(StaffCookies.clear(StaffCookies.flash)) }
+        if request.cookies[StaffCookies.flash] != nil {
+            response.headers.append(StaffCookies.clear(StaffCookies.flash))
+        }
         return response
     }
 

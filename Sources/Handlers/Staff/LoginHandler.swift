@@ -22,19 +22,23 @@ enum LoginHandler {
         let s = context.strings
         guard StaffGate.isSameOrigin(request) else { throw HTTPError(.forbidden, reason: s.staff.staffCrossSite) }
         guard let cookie = request.cookies[StaffCookies.login], let sent = request.form["_login"],
-              SecureRandom.constantTimeEqual(cookie, sent)
+            SecureRandom.constantTimeEqual(cookie, sent)
         else { throw HTTPError(.forbidden, reason: s.staff.loginFormExpired) }
 
         let email = (request.form["email"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let password = request.form["password"] ?? ""
-        let next = request.form["next"].flatMap(LocalPath.init(validating:)).flatMap { $0.value.hasPrefix("/admin") ? $0 : nil }
+        let next = request.form["next"].flatMap(LocalPath.init(validating:)).flatMap {
+            $0.value.hasPrefix("/admin") ? $0 : nil
+        }
         var form = FormState(values: ["email": email])
         if email.isEmpty || email.count > 320 { form.errors["email"] = s.required }
         if password.isEmpty { form.errors["password"] = s.required }
         guard form.isValid else { return try page(form: form, next: next, status: .badRequest, context: context) }
 
         let db = try context.database.connection()
-        let presented = request.cookies[StaffCookies.session].flatMap { $0.count == 43 ? SHA256.hash(Array($0.utf8)) : nil }
+        let presented = request.cookies[StaffCookies.session].flatMap {
+            $0.count == 43 ? SHA256.hash(Array($0.utf8)) : nil
+        }
         let outcome = try SignIn.run(
             db, email: email, password: password, ip: request.clientAddress, userAgent: request.headers["user-agent"],
             requestID: request.requestID, presentedSession: presented, secrets: PasswordSecrets())
@@ -51,17 +55,21 @@ enum LoginHandler {
             form.formError = s.staff.loginLocked(minutes: max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up))))
             return try page(form: form, next: next, status: .tooManyRequests, context: context)
         case .wrong, .lockedNow:
-            form.formError = outcome == .lockedNow ? s.staff.loginLocked(minutes: Int(LoginThrottle.window / 60)) : s.staff.loginFailed
+            form.formError =
+                outcome == .lockedNow
+                ? s.staff.loginLocked(minutes: Int(LoginThrottle.window / 60)) : s.staff.loginFailed
             return try page(form: form, next: next, status: .badRequest, context: context)
         }
         var response = Response.redirect(to: next?.value ?? Route.admin(.dashboard(.show)).path)
-        response.headers.append(StaffCookies.set(StaffCookies.session, token, maxAge: Int(SessionStore.absoluteTimeout)))
+        response.headers.append(
+            StaffCookies.set(StaffCookies.session, token, maxAge: Int(SessionStore.absoluteTimeout)))
         response.headers.append(StaffCookies.clear(StaffCookies.login))
         return response
     }
 
     static func logout(_ admin: AdminContext) throws -> Response {
-        try SessionStore.revoke(try admin.connection(), id: admin.session.id, user: admin.user.id, actor: admin.actor, action: "logout")
+        try SessionStore.revoke(
+            try admin.connection(), id: admin.session.id, user: admin.user.id, actor: admin.actor, action: "logout")
         var response = Response.redirect(to: Route.admin(.account(.login(next: nil))).path)
         response.headers.append(StaffCookies.clear(StaffCookies.session))
         response.headers.append(StaffCookies.set(StaffCookies.flash, Flash.signedOut.rawValue, maxAge: 60))
@@ -69,7 +77,8 @@ enum LoginHandler {
     }
 
     /// The sign-in page with a login-form token in a cookie and a hidden field (double submit).
-    private static func page(form: FormState, next: LocalPath?, status: HTTPStatus, context: Context) throws -> Response {
+    private static func page(form: FormState, next: LocalPath?, status: HTTPStatus, context: Context) throws -> Response
+    {
         let existing = context.request.cookies[StaffCookies.login].flatMap { $0.count == 43 ? $0 : nil }
         let token = existing ?? SecureRandom.token()
         let flash = context.request.cookies[StaffCookies.flash].flatMap(Flash.init(rawValue:))

@@ -26,7 +26,8 @@ struct FieldMessages: Error {
     init(messages: [String: String]) { self.messages = messages }
 
     /// The shared wording of each field's problem, in the user's language.
-    init<Field: RawRepresentable>(_ problems: [Field: RecordFieldProblem], _ strings: Strings) where Field.RawValue == String {
+    init<Field: RawRepresentable>(_ problems: [Field: RecordFieldProblem], _ strings: Strings)
+    where Field.RawValue == String {
         messages = RecordForms.errors(problems, strings)
     }
 }
@@ -107,7 +108,8 @@ struct RecordEditing<Draft, Failure: RecordStoreRefusal, Mode> {
         } catch let failure as Failure {
             switch failure.refusal {
             case .notFound: throw HTTPError(.notFound)
-            case .conflict(let current): return try form(of: current, formError: admin.strings.conflictMessage, status: .conflict)
+            case .conflict(let current):
+                return try form(of: current, formError: admin.strings.conflictMessage, status: .conflict)
             case .invalid(let problems): return try refused(mode, values, messages(problems))
             }
         }
@@ -126,4 +128,3 @@ struct RecordEditing<Draft, Failure: RecordStoreRefusal, Mode> {
         try page(mode, FormState(values: values, errors: errors), .badRequest)
     }
 }
-

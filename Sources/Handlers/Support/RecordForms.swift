@@ -25,7 +25,9 @@ enum RecordForms {
     }
 
     /// Field name → message, in the user's language.
-    static func errors<Field: RawRepresentable>(_ problems: [Field: RecordFieldProblem], _ strings: Strings) -> [String: String]
+    static func errors<Field: RawRepresentable>(
+        _ problems: [Field: RecordFieldProblem], _ strings: Strings
+    ) -> [String: String]
     where Field.RawValue == String {
         var errors: [String: String] = [:]
         for (field, problem) in problems { errors[field.rawValue] = strings.recordProblem(problem) }

@@ -12,7 +12,9 @@ public struct SiteServices: Sendable {
     /// (calendar feed URLs). Empty: use the request's Host.
     public var publicBaseURL: String
 
-    public init(databaseURL: String, assets: AssetCatalog, maxBodyBytes: Int, logger: Logger, publicBaseURL: String = "") {
+    public init(
+        databaseURL: String, assets: AssetCatalog, maxBodyBytes: Int, logger: Logger, publicBaseURL: String = ""
+    ) {
         self.databaseURL = databaseURL
         self.assets = assets
         self.maxBodyBytes = maxBodyBytes

@@ -21,7 +21,9 @@ public final class ThreadCaches {
 
     /// The company profile for the settings row as of `stamp` (its `updated_at`), loading it when
     /// the row has changed since it was cached.
-    func companyProfile(stamp: String, load: () throws -> (profile: CompanyProfile, stamp: String)) rethrows -> CompanyProfile {
+    func companyProfile(
+        stamp: String, load: () throws -> (profile: CompanyProfile, stamp: String)
+    ) rethrows -> CompanyProfile {
         if !stamp.isEmpty, let company, company.stamp == stamp { return company.profile }
         let loaded = try load()
         company = (loaded.stamp, loaded.profile)
@@ -33,7 +35,8 @@ public final class ThreadCaches {
         if let cached = versions[sha256] { return cached }
         let snapshot = try QuotationSnapshot(canonicalJSON: json)
         // Terms were sanitised when saved; sanitising again is idempotent and keeps the rule in one place.
-        let version = FrozenVersion(snapshot: snapshot, terms: (try? HTMLSanitizer.sanitize(snapshot.termsHTML)) ?? .empty)
+        let version = FrozenVersion(
+            snapshot: snapshot, terms: (try? HTMLSanitizer.sanitize(snapshot.termsHTML)) ?? .empty)
         if versions.count >= capacity { versions.removeAll(keepingCapacity: true) }
         versions[sha256] = version
         return version

@@ -25,7 +25,8 @@ enum UsersHandler {
 
     static func list(_ admin: AdminContext, error: String? = nil, status: HTTPStatus = .ok) throws -> Response {
         let rows = try UserStore.all(try admin.connection()).map {
-            UsersPage.Row(member: $0.member, active: $0.active, lockedUntil: $0.lockedUntil, lastLoginAt: $0.lastLoginAt)
+            UsersPage.Row(
+                member: $0.member, active: $0.active, lockedUntil: $0.lockedUntil, lastLoginAt: $0.lastLoginAt)
         }
         return admin.html(UsersPage.render(rows: rows, error: error, admin: try admin.page()), status: status)
     }
@@ -77,7 +78,8 @@ enum UsersHandler {
         let isSelf = id == admin.user.id
         switch try UpdateUser.run(
             db, id: id, version: version, name: fields.name, role: fields.role, locale: fields.locale,
-            passwordHash: try password.map { try PasswordHasher.hash($0) }, keepingSession: isSelf ? admin.session.id : nil,
+            passwordHash: try password.map { try PasswordHasher.hash($0) },
+            keepingSession: isSelf ? admin.session.id : nil,
             actor: admin.actor)
         {
         case .done: break
@@ -106,7 +108,9 @@ enum UsersHandler {
 
     private static func setActive(_ id: UserID, _ active: Bool, _ admin: AdminContext) throws -> Response {
         let s = admin.strings
-        switch try SetUserActive.run(try admin.connection(), id: id, active: active, by: admin.user.id, actor: admin.actor) {
+        switch try SetUserActive.run(
+            try admin.connection(), id: id, active: active, by: admin.user.id, actor: admin.actor)
+        {
         case .done: return admin.redirect(to: .admin(.users(.list)), flash: active ? .reactivated : .deactivated)
         case .notFound: throw HTTPError(.notFound)
         case .refused(.ownAccount): return try list(admin, error: s.users.cannotDeactivateSelf, status: .conflict)
@@ -117,7 +121,9 @@ enum UsersHandler {
 
     // MARK: The form
 
-    private static func page(_ record: UserRecord?, _ form: FormState, _ status: HTTPStatus, _ admin: AdminContext) throws -> Response {
+    private static func page(
+        _ record: UserRecord?, _ form: FormState, _ status: HTTPStatus, _ admin: AdminContext
+    ) throws -> Response {
         let existing = record.map { UserFormPage.Existing(member: $0.member, active: $0.active) }
         return admin.html(UserFormPage.render(existing: existing, form: form, admin: try admin.page()), status: status)
     }
@@ -130,11 +136,14 @@ enum UsersHandler {
     }
 
     /// Name, role and language from the form; nil (with errors in `form`) when any is wrong.
-    private static func validate(_ form: inout FormState, s: Strings) -> (name: String, role: StaffRole, locale: Language)? {
+    private static func validate(
+        _ form: inout FormState, s: Strings
+    ) -> (name: String, role: StaffRole, locale: Language)? {
         let name = form["name"]
         if name.isEmpty {
             form.errors["name"] = s.required
-        } else if name.count > 200 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        } else if name.count > 200 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        {
             form.errors["name"] = s.users.nameTooLong
         }
         let role = StaffRole(rawValue: form["role"])

@@ -13,7 +13,9 @@ extension EmailMessage {
     public func rendered(date: Date, messageID: String) -> [UInt8] {
         precondition(
             !messageID.isEmpty
-                && messageID.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") },
+                && messageID.utf8.allSatisfy {
+                    $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">")
+                },
             "messageID must be printable ASCII without spaces or angle brackets")
         var output: [UInt8] = []
         var fields = [
@@ -28,7 +30,8 @@ extension EmailMessage {
             HeaderField("MIME-Version", "1.0"),
         ]
         for header in extraHeaders {
-            fields.append(HeaderField(header.name, tokens: HeaderEncoding.unstructured(header.value, maxPlainWord: 900)))
+            fields.append(
+                HeaderField(header.name, tokens: HeaderEncoding.unstructured(header.value, maxPlainWord: 900)))
         }
         for field in fields { field.render(into: &output) }
 
@@ -47,7 +50,8 @@ extension EmailMessage {
                 HeaderField("Content-Transfer-Encoding", "quoted-printable"),
             ], body: QuotedPrintable.encode(htmlBody) + [0x0D, 0x0A])
         alternative += Array("--\(alternativeBoundary)--\r\n".utf8)
-        let alternativeType = HeaderField("Content-Type", tokens: ["multipart/alternative;", "boundary=\"\(alternativeBoundary)\""])
+        let alternativeType = HeaderField(
+            "Content-Type", tokens: ["multipart/alternative;", "boundary=\"\(alternativeBoundary)\""])
 
         guard !attachments.isEmpty else {
             alternativeType.render(into: &output)
@@ -66,7 +70,8 @@ extension EmailMessage {
                 headers: [
                     HeaderField("Content-Type", attachment.mimeType),
                     HeaderField(
-                        "Content-Disposition", tokens: ["attachment;"] + HeaderEncoding.filenameParameter(attachment.filename)),
+                        "Content-Disposition",
+                        tokens: ["attachment;"] + HeaderEncoding.filenameParameter(attachment.filename)),
                     HeaderField("Content-Transfer-Encoding", "base64"),
                 ], body: Base64.mimeBody(attachment.bytes))
         }
@@ -84,6 +89,7 @@ extension EmailMessage {
 
     private static func makeBoundary(_ kind: String) -> String {
         var generator = SystemRandomNumberGenerator()
-        return "=_eg_\(kind)_" + String(generator.next() as UInt64, radix: 36) + String(generator.next() as UInt64, radix: 36)
+        return "=_eg_\(kind)_" + String(generator.next() as UInt64, radix: 36)
+            + String(generator.next() as UInt64, radix: 36)
     }
 }

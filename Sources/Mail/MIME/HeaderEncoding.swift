@@ -46,7 +46,8 @@ enum HeaderEncoding {
         return tokens
     }
 
-    private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
+    private static let atext = Set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
 
     /// `=?UTF-8?B?…?=` words, each holding whole Unicode scalars and at most `bytesPerWord` bytes
     /// (36 gives 60-character words; 45, the most for one line, gives 72).
@@ -84,7 +85,8 @@ enum HeaderEncoding {
     /// A `filename` parameter: quoted when short ASCII, otherwise RFC 2231 (`filename*0*=UTF-8''…`).
     static func filenameParameter(_ filename: String) -> [String] {
         let quotable =
-            filename.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C } && !filename.contains("=?")
+            filename.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C }
+            && !filename.contains("=?")
         if quotable && filename.utf8.count <= 60 { return ["filename=\"\(filename)\""] }
         let attrChar = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&+-.^_`|~".utf8)
         var pieces: [String] = []

@@ -27,7 +27,8 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
         displayName.map { "\($0) <\(address)>" } ?? address
     }
 
-    private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
+    private static let atext = Set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
 
     private static func validate(_ address: String) throws(MailError) {
         func fail(_ problem: String) -> MailError { .invalidAddress(address: address, problem: problem) }

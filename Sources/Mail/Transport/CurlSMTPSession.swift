@@ -38,7 +38,8 @@ enum CurlSMTPSession {
             if let password = configuration.password, !password.isEmpty {
                 message = message.replacingOccurrences(of: password, with: "***")
             }
-            return .smtpFailure(code: Int(code.rawValue), responseCode: responseCode, message: "\(operation): \(message)")
+            return .smtpFailure(
+                code: Int(code.rawValue), responseCode: responseCode, message: "\(operation): \(message)")
         }
         func set(_ option: CURLoption, _ value: Int, _ name: String) throws(MailError) {
             let code = eg_curl_setopt_long(handle, option, value)
@@ -58,7 +59,8 @@ enum CurlSMTPSession {
         defer { curl_slist_free_all(recipientList) }
         for recipient in recipients {
             guard let appended = curl_slist_append(recipientList, "<\(recipient)>") else {
-                throw .smtpFailure(code: Int(CURLE_OUT_OF_MEMORY.rawValue), responseCode: 0, message: "curl_slist_append failed")
+                throw .smtpFailure(
+                    code: Int(CURLE_OUT_OF_MEMORY.rawValue), responseCode: 0, message: "curl_slist_append failed")
             }
             recipientList = appended
         }
@@ -67,7 +69,8 @@ enum CurlSMTPSession {
         let readCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
             buffer, size, count, context in
             guard let buffer, let context else { return 0 }
-            return Unmanaged<UploadSource>.fromOpaque(context).takeUnretainedValue().read(into: buffer, capacity: size * count)
+            return Unmanaged<UploadSource>.fromOpaque(context).takeUnretainedValue().read(
+                into: buffer, capacity: size * count)
         }
 
         try withExtendedLifetime(source) { () throws(MailError) in
@@ -89,7 +92,9 @@ enum CurlSMTPSession {
             try set(CURLOPT_UPLOAD, 1, "CURLOPT_UPLOAD")
             let readCode = eg_curl_setopt_read_function(handle, readCallback)
             guard readCode == CURLE_OK else { throw failure(readCode, "setting CURLOPT_READFUNCTION") }
-            try set(CURLOPT_READDATA, pointer: UnsafeRawPointer(Unmanaged.passUnretained(source).toOpaque()), "CURLOPT_READDATA")
+            try set(
+                CURLOPT_READDATA, pointer: UnsafeRawPointer(Unmanaged.passUnretained(source).toOpaque()),
+                "CURLOPT_READDATA")
 
             let code = curl_easy_perform(handle)
             guard code == CURLE_OK else { throw failure(code, "delivery") }

@@ -27,7 +27,8 @@ public struct MaildirTransport: MailTransport {
         let crlf = message.rendered(date: Date(), messageID: messageID)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(crlf.count)
-        for (index, byte) in crlf.enumerated() where !(byte == 0x0D && index + 1 < crlf.count && crlf[index + 1] == 0x0A) {
+        for (index, byte) in crlf.enumerated()
+        where !(byte == 0x0D && index + 1 < crlf.count && crlf[index + 1] == 0x0A) {
             bytes.append(byte)
         }
 
@@ -55,7 +56,9 @@ public struct MaildirTransport: MailTransport {
             guard fsync(fd) == 0 else { throw .ioFailure(errno: errno, path: temporary, operation: "fsync") }
             closed = true
             guard close(fd) == 0 else { throw .ioFailure(errno: errno, path: temporary, operation: "close") }
-            guard rename(temporary, final) == 0 else { throw .ioFailure(errno: errno, path: final, operation: "rename") }
+            guard rename(temporary, final) == 0 else {
+                throw .ioFailure(errno: errno, path: final, operation: "rename")
+            }
         } catch {
             unlink(temporary)
             throw error

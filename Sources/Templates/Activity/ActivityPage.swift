@@ -47,7 +47,8 @@ public enum ActivityPage {
     ///   - staff: the people for the user filter, `(id, name)`.
     ///   - nextBefore: the cursor of the next (older) page, when there is one.
     public static func render(
-        entries: [Entry], query: ActivityQuery, filters: FormState, staff: [(id: UserID, name: String)], entityTypes: [String],
+        entries: [Entry], query: ActivityQuery, filters: FormState, staff: [(id: UserID, name: String)],
+        entityTypes: [String],
         nextBefore: Int64?, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
@@ -75,9 +76,14 @@ public enum ActivityPage {
                 }
             }
             nav(.class("pager"), .attr("aria-label", s.activity.title)) {
-                if query.before != nil { a(.href(SafeURL(.admin(.activity(.list(query.with(\.before, nil))))))) { s.activity.newest } }
+                if query.before != nil {
+                    a(.href(SafeURL(.admin(.activity(.list(query.with(\.before, nil))))))) { s.activity.newest }
+                }
                 if let nextBefore {
-                    a(.attr("rel", "next"), .href(SafeURL(.admin(.activity(.list(query.with(\.before, String(nextBefore)))))))) { s.activity.older }
+                    a(
+                        .attr("rel", "next"),
+                        .href(SafeURL(.admin(.activity(.list(query.with(\.before, String(nextBefore)))))))
+                    ) { s.activity.older }
                 }
             }
         }.rendered()
@@ -86,12 +92,18 @@ public enum ActivityPage {
     private static func filterForm(
         _ form: FormState, staff: [(id: UserID, name: String)], entityTypes: [String], s: Strings
     ) -> Node {
-        let users = [(value: "", label: s.activity.anyone)] + staff.map { (value: String($0.id.rawValue), label: $0.name) }
-        let types = [(value: "", label: s.activity.anyType)] + entityTypes.map { (value: $0, label: s.activity.entityName($0)) }
-        return element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.activity(.list(ActivityQuery())))))]) {
+        let users =
+            [(value: "", label: s.activity.anyone)] + staff.map { (value: String($0.id.rawValue), label: $0.name) }
+        let types =
+            [(value: "", label: s.activity.anyType)] + entityTypes.map { (value: $0, label: s.activity.entityName($0)) }
+        return element(
+            "form",
+            [.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.activity(.list(ActivityQuery())))))]
+        ) {
             Fields.select("user", s.activity.userLabel, form, options: users)
             Fields.select("entity", s.activity.entityLabel, form, options: types)
-            Fields.text("entity_id", s.activity.entityIDLabel, form, extra: [.attr("inputmode", "numeric"), .attr("size", "8")])
+            Fields.text(
+                "entity_id", s.activity.entityIDLabel, form, extra: [.attr("inputmode", "numeric"), .attr("size", "8")])
             Fields.text("from", s.activity.fromLabel, form, type: "date")
             Fields.text("to", s.activity.toLabel, form, type: "date")
             div(.class("field")) {
@@ -109,7 +121,11 @@ public enum ActivityPage {
             td {
                 switch entry.actor {
                 case .user(let id, let name):
-                    if admin.may(.admin(.users(.edit(id)))) { a(.href(SafeURL(.admin(.users(.edit(id)))))) { name } } else { name }
+                    if admin.may(.admin(.users(.edit(id)))) {
+                        a(.href(SafeURL(.admin(.users(.edit(id)))))) { name }
+                    } else {
+                        name
+                    }
                 case .other(let kind):
                     s.activity.actorKindName(kind)
                 }
@@ -133,7 +149,12 @@ public enum ActivityPage {
             if let id = entry.entityID {
                 small {
                     " ("
-                    a(.href(SafeURL(.admin(.activity(.list(ActivityQuery(entity: entry.entityType, entityID: String(id)))))))) {
+                    a(
+                        .href(
+                            SafeURL(
+                                .admin(.activity(.list(ActivityQuery(entity: entry.entityType, entityID: String(id))))))
+                        )
+                    ) {
                         s.activity.history
                     }
                     ")"

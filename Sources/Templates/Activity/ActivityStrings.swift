@@ -136,7 +136,6 @@ extension String {
     }
 }
 
-
 extension Strings {
     /// The activity feature's strings.
     public var activity: ActivityStrings { ActivityStrings(language) }

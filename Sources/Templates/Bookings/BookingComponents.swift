@@ -7,12 +7,13 @@ enum BookingComponents {
     /// The state as a coloured badge: in progress amber, out with the customer or back green,
     /// cancelled red, confirmed and closed neutral.
     static func stateBadge(_ state: BookingState, _ s: Strings) -> Node {
-        let tone: BadgeTone = switch state {
-        case .confirmed, .closed: .neutral
-        case .packed: .warn
-        case .delivered, .returned: .ok
-        case .cancelled: .bad
-        }
+        let tone: BadgeTone =
+            switch state {
+            case .confirmed, .closed: .neutral
+            case .packed: .warn
+            case .delivered, .returned: .ok
+            case .cancelled: .bad
+            }
         return StateBadge.badge(s.bookings.stateName(state), tone, kind: "state-\(state.rawValue)")
     }
 
@@ -33,7 +34,9 @@ enum BookingComponents {
     /// `2026-06-19 – 2026-06-21`, breaking only between the two dates.
     static func period(_ period: RentalPeriod) -> Node {
         if period.start == period.end { return span(.class("nowrap")) { period.start.iso } }
-        return .fragment([span(.class("nowrap")) { period.start.iso + " –" }, .text(" "), span(.class("nowrap")) { period.end.iso }])
+        return .fragment([
+            span(.class("nowrap")) { period.start.iso + " –" }, .text(" "), span(.class("nowrap")) { period.end.iso },
+        ])
     }
 
     /// Address lines, one per line.

@@ -22,10 +22,17 @@ public enum BookingListPage {
                 }
             }
             Fields.summary(filters, s)
-            element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.bookings(.list(BookingListQuery())))))]) {
+            element(
+                "form",
+                [
+                    .class("filters"), .attr("method", "get"),
+                    .action(SafeURL(.admin(.bookings(.list(BookingListQuery()))))),
+                ]
+            ) {
                 Fields.select(
                     "state", s.bookings.filterState, filters,
-                    options: [("", s.bookings.allStates)] + BookingState.allCases.map { ($0.rawValue, s.bookings.stateName($0)) })
+                    options: [("", s.bookings.allStates)]
+                        + BookingState.allCases.map { ($0.rawValue, s.bookings.stateName($0)) })
                 Fields.text("from", s.bookings.filterFrom, filters, type: "date")
                 Fields.text("to", s.bookings.filterTo, filters, type: "date")
                 Fields.text("q", s.bookings.filterSearch, filters, type: "search")
@@ -46,7 +53,9 @@ public enum BookingListPage {
                     "\(s.bookings.filterCustomer): "
                     strong { customer.name }
                     " · "
-                    a(.href(SafeURL(.admin(.bookings(.list(query.with(\.customer, nil).with(\.after, nil))))))) { s.bookings.allCustomers }
+                    a(.href(SafeURL(.admin(.bookings(.list(query.with(\.customer, nil).with(\.after, nil))))))) {
+                        s.bookings.allCustomers
+                    }
                 }
             } else if let error = filters.errors["customer"] {
                 p(.class("field-error")) { error }
@@ -70,12 +79,16 @@ public enum BookingListPage {
                             for row in rows {
                                 tr {
                                     td {
-                                        a(.class("nowrap"), .href(SafeURL(.admin(.bookings(.show(row.id)))))) { row.number }
+                                        a(.class("nowrap"), .href(SafeURL(.admin(.bookings(.show(row.id)))))) {
+                                            row.number
+                                        }
                                         if let title = row.title { small(.class("sub")) { title } }
                                     }
                                     td {
                                         if mayOpenCustomers {
-                                            a(.href(SafeURL(.admin(.customers(.show(row.customerID)))))) { row.customerName }
+                                            a(.href(SafeURL(.admin(.customers(.show(row.customerID)))))) {
+                                                row.customerName
+                                            }
                                         } else {
                                             row.customerName
                                         }
@@ -83,7 +96,9 @@ public enum BookingListPage {
                                     }
                                     td { BookingComponents.period(row.period) }
                                     td { BookingComponents.stateBadge(row.state, s) }
-                                    td { BookingComponents.approvalBadge(approvedAt: row.approvedAt, state: row.state, s) }
+                                    td {
+                                        BookingComponents.approvalBadge(approvedAt: row.approvedAt, state: row.state, s)
+                                    }
                                     td(.class("number")) { row.total.formatted(s.language) }
                                 }
                             }
@@ -96,7 +111,10 @@ public enum BookingListPage {
                     a(.href(SafeURL(.admin(.bookings(.list(query.with(\.after, nil))))))) { s.firstPage }
                 }
                 if let nextCursor {
-                    a(.attr("rel", "next"), .href(SafeURL(.admin(.bookings(.list(query.with(\.after, String(nextCursor.rawValue)))))))) {
+                    a(
+                        .attr("rel", "next"),
+                        .href(SafeURL(.admin(.bookings(.list(query.with(\.after, String(nextCursor.rawValue)))))))
+                    ) {
                         s.nextPage
                     }
                 }

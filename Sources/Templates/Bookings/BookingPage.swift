@@ -26,7 +26,9 @@ public enum BookingPage {
                 }
                 div(.class("actions")) {
                     if admin.may(.admin(.bookings(.packingList(booking.id)))) {
-                        a(.class("button secondary"), .href(SafeURL(.admin(.bookings(.packingList(booking.id)))))) { s.bookings.packingListLink }
+                        a(.class("button secondary"), .href(SafeURL(.admin(.bookings(.packingList(booking.id)))))) {
+                            s.bookings.packingListLink
+                        }
                     }
                     a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.bookings.backToBookings }
                 }
@@ -57,7 +59,9 @@ public enum BookingPage {
                 } else {
                     p { span(.class("badge warn")) { s.bookings.notApprovedYet } }
                     if admin.may(.admin(.bookings(.approve(booking.id)))) {
-                        Fields.postButton(.admin(.bookings(.approve(booking.id))), s.bookings.approveButton, csrf: admin.csrfToken, style: "button")
+                        Fields.postButton(
+                            .admin(.bookings(.approve(booking.id))), s.bookings.approveButton, csrf: admin.csrfToken,
+                            style: "button")
                     }
                 }
             }
@@ -79,7 +83,9 @@ public enum BookingPage {
                         dt { s.bookings.contactPerson }
                         dd {
                             if !booking.contact.isCompany, admin.may(.admin(.customers(.show(booking.contact.id)))) {
-                                a(.href(SafeURL(.admin(.customers(.show(booking.contact.id)))))) { booking.contact.name }
+                                a(.href(SafeURL(.admin(.customers(.show(booking.contact.id)))))) {
+                                    booking.contact.name
+                                }
                             } else {
                                 booking.contact.name
                             }
@@ -109,9 +115,18 @@ public enum BookingPage {
                         dd { s.bookings.dayCount(booking.period.days) }
                         dt { s.bookings.quotationLabel }
                         dd {
-                            let text = s.bookings.quotationVersionText(booking.quotationNumber, booking.quotationVersion)
-                            if admin.may(.admin(.quotations(.version(booking.quotationID, version: booking.quotationVersion)))) {
-                                a(.href(SafeURL(.admin(.quotations(.version(booking.quotationID, version: booking.quotationVersion)))))) { text }
+                            let text = s.bookings.quotationVersionText(
+                                booking.quotationNumber, booking.quotationVersion)
+                            if admin.may(
+                                .admin(.quotations(.version(booking.quotationID, version: booking.quotationVersion))))
+                            {
+                                a(
+                                    .href(
+                                        SafeURL(
+                                            .admin(
+                                                .quotations(
+                                                    .version(booking.quotationID, version: booking.quotationVersion)))))
+                                ) { text }
                             } else {
                                 text
                             }
@@ -144,14 +159,19 @@ public enum BookingPage {
                                     td {
                                         line.description
                                         if case .product(_, let sku) = line.kind {
-                                            small(.class("sub")) { [sku, s.bookings.reservedNote].compactMap { $0 }.joined(separator: " · ") }
+                                            small(.class("sub")) {
+                                                [sku, s.bookings.reservedNote].compactMap { $0 }.joined(
+                                                    separator: " · ")
+                                            }
                                         }
                                     }
                                     td(.class("num")) { String(line.quantity) }
                                     td(.class("num")) { line.pricing == .perDay ? String(line.days) : "–" }
                                     td(.class("num unit")) { line.unitPrice.formatted(language) }
                                     if hasLineDiscounts {
-                                        td(.class("num")) { line.discount.isZero ? "–" : "−" + line.discount.formatted(language) }
+                                        td(.class("num")) {
+                                            line.discount.isZero ? "–" : "−" + line.discount.formatted(language)
+                                        }
                                     }
                                     td(.class("num")) { line.total.formatted(language) }
                                 }
@@ -207,7 +227,9 @@ public enum BookingPage {
                     ol(.class("history")) {
                         for entry in history {
                             li {
-                                element("time", [.attr("datetime", DisplayFormat.date(entry.at))]) { DisplayFormat.dateTime(entry.at) }
+                                element("time", [.attr("datetime", DisplayFormat.date(entry.at))]) {
+                                    DisplayFormat.dateTime(entry.at)
+                                }
                                 " · "
                                 strong { actor(entry, s) }
                                 " · "
@@ -223,7 +245,10 @@ public enum BookingPage {
     /// The forward workflow as steps, the reached one marked.
     static func workflow(_ state: BookingState, _ s: Strings) -> Node {
         let reached = state.workflowStep ?? 0
-        return ol(.class(state == .cancelled ? "workflow cancelled" : "workflow"), .attr("aria-label", s.bookings.workflowLabel)) {
+        return ol(
+            .class(state == .cancelled ? "workflow cancelled" : "workflow"),
+            .attr("aria-label", s.bookings.workflowLabel)
+        ) {
             for step in BookingState.workflow {
                 let number = step.workflowStep ?? 0
                 if number == reached {
@@ -250,17 +275,23 @@ public enum BookingPage {
                 }
                 for target in allowed where target != .cancelled {
                     Fields.postButton(
-                        .admin(.bookings(.transition(booking.id, to: target))), s.bookings.transitionButton(target), csrf: admin.csrfToken,
+                        .admin(.bookings(.transition(booking.id, to: target))), s.bookings.transitionButton(target),
+                        csrf: admin.csrfToken,
                         style: "button", fields: seen)
                 }
             },
             allowed.contains(.cancelled)
-                ? element("details", [.class("cancel-booking")] + (cancelForm.errors.isEmpty ? [] : [.attr("open", "open")])) {
+                ? element(
+                    "details", [.class("cancel-booking")] + (cancelForm.errors.isEmpty ? [] : [.attr("open", "open")])
+                ) {
                     element("summary", []) { s.bookings.cancelFormHeading }
                     Fields.post(.admin(.bookings(.transition(booking.id, to: .cancelled))), csrf: admin.csrfToken) {
                         Fields.hidden("from", booking.state.rawValue)
-                        Fields.textarea("reason", s.bookings.cancelReasonLabel, cancelForm, rows: 3, hint: s.bookings.cancelHint)
-                        button(.class("button danger"), .attr("type", "submit")) { s.bookings.transitionButton(.cancelled) }
+                        Fields.textarea(
+                            "reason", s.bookings.cancelReasonLabel, cancelForm, rows: 3, hint: s.bookings.cancelHint)
+                        button(.class("button danger"), .attr("type", "submit")) {
+                            s.bookings.transitionButton(.cancelled)
+                        }
                     }
                 }
                 : .fragment([]),

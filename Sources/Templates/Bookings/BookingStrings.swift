@@ -55,8 +55,14 @@ public struct BookingStrings: FeatureStrings {
     var columnTotal: String { t("Inkl. moms", "Incl. VAT") }
     var approvedYes: String { t("Godkänd", "Approved") }
     var approvalWaiting: String { t("Väntar", "Waiting") }
-    public var invalidDate: String { t("Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-06-19.", "Enter the date as YYYY-MM-DD, for example 2026-06-19.") }
-    public var endBeforeStart: String { t("Slutdatumet är före startdatumet.", "The end date is before the start date.") }
+    public var invalidDate: String {
+        t(
+            "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-06-19.",
+            "Enter the date as YYYY-MM-DD, for example 2026-06-19.")
+    }
+    public var endBeforeStart: String {
+        t("Slutdatumet är före startdatumet.", "The end date is before the start date.")
+    }
     public var unknownBookingState: String { t("Välj en status i listan.", "Choose a status from the list.") }
     public var unknownCustomer: String { t("Kunden finns inte.", "There is no such customer.") }
     public var invalidPageLink: String { t("Länken till sidan är felaktig.", "The link to the page is not valid.") }
@@ -116,13 +122,19 @@ public struct BookingStrings: FeatureStrings {
     var cancelFormHeading: String { t("Avboka", "Cancel the booking") }
     var cancelReasonLabel: String { t("Anledning (sparas i historiken)", "Reason (kept in the history)") }
     var cancelHint: String {
-        t("Avbokningen släpper utrustningen i lagret och kan inte ångras.", "Cancelling releases the equipment in stock and cannot be undone.")
+        t(
+            "Avbokningen släpper utrustningen i lagret och kan inte ångras.",
+            "Cancelling releases the equipment in stock and cannot be undone.")
     }
-    public var cancelReasonRequired: String { t("Skriv varför bokningen avbokas.", "Say why the booking is cancelled.") }
+    public var cancelReasonRequired: String {
+        t("Skriv varför bokningen avbokas.", "Say why the booking is cancelled.")
+    }
     public var cancelReasonTooLong: String { t("Högst 1 000 tecken.", "At most 1,000 characters.") }
 
     var approvalHeading: String { t("Godkännande", "Approval") }
-    func approvedText(by name: String, at time: String) -> String { t("Godkänd av \(name), \(time).", "Approved by \(name), \(time).") }
+    func approvedText(by name: String, at time: String) -> String {
+        t("Godkänd av \(name), \(time).", "Approved by \(name), \(time).")
+    }
     var notApprovedYet: String { t("Inte godkänd ännu.", "Not approved yet.") }
     var approveButton: String { t("Godkänn bokningen", "Approve the booking") }
     var approvalNotPossible: String { t("En avbokad bokning godkänns inte.", "A cancelled booking is not approved.") }
@@ -146,7 +158,9 @@ public struct BookingStrings: FeatureStrings {
             let from = entry.before["state"].flatMap(BookingState.init(rawValue:)).map(stateName) ?? "?"
             let to = entry.after["state"].flatMap(BookingState.init(rawValue:)).map(stateName) ?? "?"
             var text = t("Status: \(from) → \(to).", "Status: \(from) → \(to).")
-            if let reason = entry.after["cancel_reason"], !reason.isEmpty { text += " " + t("Anledning: \(reason)", "Reason: \(reason)") }
+            if let reason = entry.after["cancel_reason"], !reason.isEmpty {
+                text += " " + t("Anledning: \(reason)", "Reason: \(reason)")
+            }
             return text
         case "approved":
             return t("Godkänd.", "Approved.")
@@ -168,11 +182,13 @@ public struct BookingStrings: FeatureStrings {
         case .stale(let current):
             return t(
                 "Bokningen ändrades medan du hade sidan öppen: den är nu \(stateName(current).lowercased()). Inget ändrades – här är den aktuella bokningen.",
-                "The booking changed while you had the page open: it is now \(stateName(current).lowercased()). Nothing was changed – here is the current booking.")
+                "The booking changed while you had the page open: it is now \(stateName(current).lowercased()). Nothing was changed – here is the current booking."
+            )
         case .notAllowed(let from, let to):
             return t(
                 "En bokning som är \(stateName(from).lowercased()) kan inte bli \(stateName(to).lowercased()). Inget ändrades.",
-                "A booking that is \(stateName(from).lowercased()) cannot become \(stateName(to).lowercased()). Nothing was changed.")
+                "A booking that is \(stateName(from).lowercased()) cannot become \(stateName(to).lowercased()). Nothing was changed."
+            )
         case .reasonRequired:
             return cancelReasonRequired
         case .alreadyApproved(let by, let at):
@@ -181,7 +197,9 @@ public struct BookingStrings: FeatureStrings {
                 "Bokningen är redan godkänd av \(name), \(DisplayFormat.dateTime(at)). Inget ändrades.",
                 "The booking was already approved by \(name), \(DisplayFormat.dateTime(at)). Nothing was changed.")
         case .cancelled:
-            return t("En avbokad bokning kan inte godkännas. Inget ändrades.", "A cancelled booking cannot be approved. Nothing was changed.")
+            return t(
+                "En avbokad bokning kan inte godkännas. Inget ändrades.",
+                "A cancelled booking cannot be approved. Nothing was changed.")
         case .versionChanged:
             return common.conflictMessage
         }
@@ -198,8 +216,9 @@ public struct BookingStrings: FeatureStrings {
     var nothingToPack: String { t("Inga artiklar från lagret.", "No items from stock.") }
     var timeBlank: String { t("Tid: ________", "Time: ________") }
     var printHint: String {
-        t("Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P eller ⌘P). Menyer och knappar skrivs inte ut.",
-          "Print with the browser's print command (Ctrl+P or ⌘P). Menus and buttons are left out of the printout.")
+        t(
+            "Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P eller ⌘P). Menyer och knappar skrivs inte ut.",
+            "Print with the browser's print command (Ctrl+P or ⌘P). Menus and buttons are left out of the printout.")
     }
     var signaturesHeading: String { t("Signaturer", "Signatures") }
     var signedPacked: String { t("Packat av", "Packed by") }
@@ -229,8 +248,14 @@ public struct BookingStrings: FeatureStrings {
     }
 
     func monthName(_ month: Int) -> String {
-        let sv = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
-        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let sv = [
+            "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+            "november", "december",
+        ]
+        let en = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
         let index = max(1, min(12, month)) - 1
         return t(sv[index], en[index])
     }
@@ -238,7 +263,6 @@ public struct BookingStrings: FeatureStrings {
     /// `fredag 2026-06-19` / `Friday 2026-06-19`.
     func dayWithWeekday(_ day: CalendarDate) -> String { "\(weekdayName(day.isoWeekday)) \(day.iso)" }
 }
-
 
 extension Strings {
     /// The bookings feature's strings.

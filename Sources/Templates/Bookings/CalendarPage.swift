@@ -44,7 +44,8 @@ public enum CalendarPage {
         let isMonth = window.kind == .month
         return div(.class("calendar-nav")) {
             nav(.class("actions"), .attr("aria-label", s.calendar.title)) {
-                a(.class("button secondary"), .attr("rel", "prev"), .href(SafeURL(route(window.kind, window.previous)))) {
+                a(.class("button secondary"), .attr("rel", "prev"), .href(SafeURL(route(window.kind, window.previous))))
+                {
                     "← " + (isMonth ? s.calendar.previousMonth : s.calendar.previousWeek)
                 }
                 a(.class("button secondary"), .href(SafeURL(route(window.kind, today)))) { s.calendar.today }
@@ -62,10 +63,18 @@ public enum CalendarPage {
                     }
                 }
             }
-            element("form", [.class("calendar-goto"), .attr("method", "get"), .action(SafeURL(.admin(.bookings(.calendar(CalendarQuery())))))]) {
+            element(
+                "form",
+                [
+                    .class("calendar-goto"), .attr("method", "get"),
+                    .action(SafeURL(.admin(.bookings(.calendar(CalendarQuery()))))),
+                ]
+            ) {
                 Fields.hidden("view", window.kind.rawValue)
                 label(.attr("for", "calendar-date")) { s.calendar.goTo }
-                input(.attr("type", "date"), .id("calendar-date"), .attr("name", "date"), .attr("value", window.anchor.iso), .flag("required"))
+                input(
+                    .attr("type", "date"), .id("calendar-date"), .attr("name", "date"),
+                    .attr("value", window.anchor.iso), .flag("required"))
                 button(.class("button secondary"), .attr("type", "submit")) { s.calendar.show }
             }
         }
@@ -98,7 +107,9 @@ public enum CalendarPage {
         }
     }
 
-    static func dayAttributes(_ day: CalendarDate, window: CalendarWindow, today: CalendarDate, base: String) -> [Attribute] {
+    static func dayAttributes(
+        _ day: CalendarDate, window: CalendarWindow, today: CalendarDate, base: String
+    ) -> [Attribute] {
         var classes = base
         if !window.isInFocus(day) { classes += " other-month" }
         if day == today { classes += " today" }
@@ -107,7 +118,9 @@ public enum CalendarPage {
         return attributes
     }
 
-    static func month(_ window: CalendarWindow, today: CalendarDate, agenda: [CalendarDate: [CalendarEntry]], _ s: Strings) -> Node {
+    static func month(
+        _ window: CalendarWindow, today: CalendarDate, agenda: [CalendarDate: [CalendarEntry]], _ s: Strings
+    ) -> Node {
         div(.class("calendar-month")) {
             div(.class("weekdays"), .attr("aria-hidden", "true")) {
                 for weekday in 1...7 { span { s.bookings.weekdayShort(weekday) } }
@@ -115,19 +128,30 @@ public enum CalendarPage {
             ol(.class("month-grid")) {
                 for day in window.days {
                     let entries = agenda[day] ?? []
-                    element("li", dayAttributes(day, window: window, today: today, base: entries.isEmpty ? "day empty" : "day")) {
+                    element(
+                        "li",
+                        dayAttributes(day, window: window, today: today, base: entries.isEmpty ? "day empty" : "day")
+                    ) {
                         div(.class("day-head")) {
-                            a(.class("day-number"), .href(SafeURL(route(.week, day))), .attr("aria-label", s.bookings.dayWithWeekday(day))) {
+                            a(
+                                .class("day-number"), .href(SafeURL(route(.week, day))),
+                                .attr("aria-label", s.bookings.dayWithWeekday(day))
+                            ) {
                                 span(.class("weekday")) { s.bookings.weekdayShort(day.isoWeekday) + " " }
                                 String(day.day)
                             }
-                            if day.isoWeekday == 1 { span(.class("week-number")) { s.calendar.weekNumber(day.isoWeek.week) } }
+                            if day.isoWeekday == 1 {
+                                span(.class("week-number")) { s.calendar.weekNumber(day.isoWeek.week) }
+                            }
                         }
                         if !entries.isEmpty {
                             ul(.class("entries")) {
                                 for entry in entries.prefix(monthDayLimit) {
                                     li(.class("entry \(kindClass(entry.kind))")) {
-                                        a(.href(SafeURL(.admin(.bookings(.show(entry.booking.id))))), .attr("title", tooltip(entry.booking))) {
+                                        a(
+                                            .href(SafeURL(.admin(.bookings(.show(entry.booking.id))))),
+                                            .attr("title", tooltip(entry.booking))
+                                        ) {
                                             span(.class("sr-only")) { kindLabel(entry.kind, s) + ": " }
                                             strong { breakable(entry.booking.number) }
                                             span(.class("who")) { " " + entry.booking.customerName }
@@ -136,7 +160,9 @@ public enum CalendarPage {
                                 }
                             }
                             if entries.count > monthDayLimit {
-                                a(.class("more"), .href(SafeURL(route(.week, day)))) { s.calendar.more(entries.count - monthDayLimit) }
+                                a(.class("more"), .href(SafeURL(route(.week, day)))) {
+                                    s.calendar.more(entries.count - monthDayLimit)
+                                }
                             }
                         }
                     }
@@ -153,10 +179,14 @@ public enum CalendarPage {
     /// `EG-2026-` and `0001` with a line-break opportunity between, for narrow month cells.
     static func breakable(_ number: String) -> Node {
         guard let dash = number.lastIndex(of: "-") else { return .text(number) }
-        return .fragment([.text(String(number[...dash])), void("wbr", []), .text(String(number[number.index(after: dash)...]))])
+        return .fragment([
+            .text(String(number[...dash])), void("wbr", []), .text(String(number[number.index(after: dash)...])),
+        ])
     }
 
-    static func week(_ window: CalendarWindow, today: CalendarDate, agenda: [CalendarDate: [CalendarEntry]], _ s: Strings) -> Node {
+    static func week(
+        _ window: CalendarWindow, today: CalendarDate, agenda: [CalendarDate: [CalendarEntry]], _ s: Strings
+    ) -> Node {
         ol(.class("week-grid")) {
             for day in window.days {
                 let entries = agenda[day] ?? []
@@ -170,13 +200,17 @@ public enum CalendarPage {
                                 li(.class("entry \(kindClass(entry.kind))")) {
                                     span(.class("kind")) { kindLabel(entry.kind, s) }
                                     " "
-                                    a(.href(SafeURL(.admin(.bookings(.show(entry.booking.id)))))) { strong { entry.booking.number } }
+                                    a(.href(SafeURL(.admin(.bookings(.show(entry.booking.id)))))) {
+                                        strong { entry.booking.number }
+                                    }
                                     " "
                                     BookingComponents.stateBadge(entry.booking.state, s)
                                     span(.class("who")) { entry.booking.customerName }
                                     if let title = entry.booking.title { span(.class("what")) { title } }
-                                    let place = [entry.booking.deliveryAddress.line1, entry.booking.deliveryAddress.city]
-                                        .filter { !$0.isEmpty }.joined(separator: ", ")
+                                    let place = [
+                                        entry.booking.deliveryAddress.line1, entry.booking.deliveryAddress.city,
+                                    ]
+                                    .filter { !$0.isEmpty }.joined(separator: ", ")
                                     if !place.isEmpty { span(.class("where")) { place } }
                                     span(.class("when")) { s.bookings.periodText(entry.booking.period) }
                                 }

@@ -25,14 +25,18 @@ public struct CalendarStrings: FeatureStrings {
     var legend: String { t("Förklaring", "Key") }
     var nothing: String { t("Inget planerat.", "Nothing planned.") }
     var truncated: String {
-        t("Fler bokningar än vad som ryms; välj veckovyn eller filtrera bokningslistan.",
-          "More bookings than fit; use the week view or filter the bookings list.")
+        t(
+            "Fler bokningar än vad som ryms; välj veckovyn eller filtrera bokningslistan.",
+            "More bookings than fit; use the week view or filter the bookings list.")
     }
     var subscribeText: String {
-        t("Vill du se bokningarna i Google Kalender, Outlook eller på telefonen?",
-          "Want the bookings in Google Calendar, Outlook or on your phone?")
+        t(
+            "Vill du se bokningarna i Google Kalender, Outlook eller på telefonen?",
+            "Want the bookings in Google Calendar, Outlook or on your phone?")
     }
-    var subscribeLink: String { t("Skapa en kalenderlänk under Mitt konto.", "Create a calendar link under your account.") }
+    var subscribeLink: String {
+        t("Skapa en kalenderlänk under Mitt konto.", "Create a calendar link under your account.")
+    }
     func more(_ n: Int) -> String { t("+ \(n) till", "+ \(n) more") }
     func weekNumber(_ week: Int) -> String { t("v. \(week)", "Week \(week)") }
     func monthHeading(_ day: CalendarDate) -> String {
@@ -45,8 +49,9 @@ public struct CalendarStrings: FeatureStrings {
     }
     public var badView: String { t("Vyn måste vara month eller week.", "The view must be month or week.") }
     public var badDate: String {
-        t("Datumet måste vara ett riktigt datum som ÅÅÅÅ-MM-DD, till exempel 2026-06-19.",
-          "The date must be a real date as YYYY-MM-DD, for example 2026-06-19.")
+        t(
+            "Datumet måste vara ett riktigt datum som ÅÅÅÅ-MM-DD, till exempel 2026-06-19.",
+            "The date must be a real date as YYYY-MM-DD, for example 2026-06-19.")
     }
 
     // MARK: iCalendar feed
@@ -76,7 +81,6 @@ public struct CalendarStrings: FeatureStrings {
         return lines.joined(separator: "\n")
     }
 }
-
 
 extension Strings {
     /// The calendar feature's strings.

@@ -52,9 +52,13 @@ public enum PackingListPage {
                         h2 { s.bookings.periodHeading }
                         dl(.class("facts")) {
                             dt { s.bookings.deliveryLabel }
-                            dd(.class("delivery-day")) { "\(s.bookings.dayWithWeekday(booking.period.start)) · \(s.bookings.timeBlank)" }
+                            dd(.class("delivery-day")) {
+                                "\(s.bookings.dayWithWeekday(booking.period.start)) · \(s.bookings.timeBlank)"
+                            }
                             dt { s.bookings.pickupLabel }
-                            dd(.class("pickup-day")) { "\(s.bookings.dayWithWeekday(booking.period.end)) · \(s.bookings.timeBlank)" }
+                            dd(.class("pickup-day")) {
+                                "\(s.bookings.dayWithWeekday(booking.period.end)) · \(s.bookings.timeBlank)"
+                            }
                         }
                     }
                 }
@@ -64,30 +68,30 @@ public enum PackingListPage {
                     p { s.bookings.nothingToPack }
                 } else {
                     div(.class("table-scroll")) {
-                    table(.class("lines packing")) {
-                        thead {
-                            tr {
-                                th(.attr("scope", "col"), .class("check")) { s.bookings.columnPacked }
-                                th(.attr("scope", "col"), .class("check")) { s.bookings.columnLoaded }
-                                th(.attr("scope", "col"), .class("num")) { s.bookings.columnQuantity }
-                                th(.attr("scope", "col")) { s.bookings.columnSKU }
-                                th(.attr("scope", "col")) { s.bookings.columnDescription }
-                                th(.attr("scope", "col"), .class("check")) { s.bookings.columnReturned }
-                            }
-                        }
-                        tbody {
-                            for item in booking.packing {
+                        table(.class("lines packing")) {
+                            thead {
                                 tr {
-                                    td(.class("check")) { span(.class("box"), .attr("aria-hidden", "true")) {} }
-                                    td(.class("check")) { span(.class("box"), .attr("aria-hidden", "true")) {} }
-                                    td(.class("num qty")) { String(item.quantity) }
-                                    td(.class("sku")) { item.sku }
-                                    td { item.description }
-                                    td(.class("check")) { span(.class("box"), .attr("aria-hidden", "true")) {} }
+                                    th(.attr("scope", "col"), .class("check")) { s.bookings.columnPacked }
+                                    th(.attr("scope", "col"), .class("check")) { s.bookings.columnLoaded }
+                                    th(.attr("scope", "col"), .class("num")) { s.bookings.columnQuantity }
+                                    th(.attr("scope", "col")) { s.bookings.columnSKU }
+                                    th(.attr("scope", "col")) { s.bookings.columnDescription }
+                                    th(.attr("scope", "col"), .class("check")) { s.bookings.columnReturned }
+                                }
+                            }
+                            tbody {
+                                for item in booking.packing {
+                                    tr {
+                                        td(.class("check")) { span(.class("box"), .attr("aria-hidden", "true")) {} }
+                                        td(.class("check")) { span(.class("box"), .attr("aria-hidden", "true")) {} }
+                                        td(.class("num qty")) { String(item.quantity) }
+                                        td(.class("sku")) { item.sku }
+                                        td { item.description }
+                                        td(.class("check")) { span(.class("box"), .attr("aria-hidden", "true")) {} }
+                                    }
                                 }
                             }
                         }
-                    }
                     }
                 }
 
@@ -105,7 +109,10 @@ public enum PackingListPage {
 
                 h2 { s.bookings.signaturesHeading }
                 div(.class("signatures")) {
-                    for role in [s.bookings.signedPacked, s.bookings.signedDelivered, s.bookings.signedReceived, s.bookings.signedReturned] {
+                    for role in [
+                        s.bookings.signedPacked, s.bookings.signedDelivered, s.bookings.signedReceived,
+                        s.bookings.signedReturned,
+                    ] {
                         div(.class("signature-block")) {
                             p { strong { role } }
                             p(.class("sign-line")) { s.bookings.signatureLine }

@@ -30,9 +30,12 @@ public enum AddonFormPage {
                 RecordListParts.head(title, badges: active ? [] : [StateBadge.badge(s.recordInactiveBadge, .bad)]) {
                     if admin.may(.admin(.addons(.deactivate(id)))) {
                         if active {
-                            Fields.postButton(.admin(.addons(.deactivate(id))), s.catalog.productDeactivate, csrf: admin.csrfToken)
+                            Fields.postButton(
+                                .admin(.addons(.deactivate(id))), s.catalog.productDeactivate, csrf: admin.csrfToken)
                         } else {
-                            Fields.postButton(.admin(.addons(.deactivate(id))), s.catalog.productReactivate, csrf: admin.csrfToken, fields: [("active", "yes")])
+                            Fields.postButton(
+                                .admin(.addons(.deactivate(id))), s.catalog.productReactivate, csrf: admin.csrfToken,
+                                fields: [("active", "yes")])
                         }
                     }
                 }
@@ -41,17 +44,20 @@ public enum AddonFormPage {
                 h1 { title }
             }
             Fields.recordForm(
-                action, editing: editing, form: form, save: s.catalog.addonSave, back: .admin(.addons(.list(CatalogListQuery()))), admin
+                action, editing: editing, form: form, save: s.catalog.addonSave,
+                back: .admin(.addons(.list(CatalogListQuery()))), admin
             ) {
                 div(.class("grid")) {
                     Fields.text("name", s.catalog.addonName, form, required: true, extra: [.attr("maxlength", "200")])
                     Fields.select(
-                        "pricing", s.catalog.addonPricing, form, options: [LinePricing.flat, .perUnit].map { ($0.rawValue, s.quotations.pricingName($0)) })
+                        "pricing", s.catalog.addonPricing, form,
+                        options: [LinePricing.flat, .perUnit].map { ($0.rawValue, s.quotations.pricingName($0)) })
                     Fields.text(
                         "price", s.catalog.addonPrice, form, required: true, hint: s.catalog.productPriceHint,
                         extra: [.attr("inputmode", "decimal"), .attr("autocomplete", "off")])
                     Fields.select(
-                        "product", s.catalog.addonProduct, form, options: [("", s.catalog.addonAnyProduct)] + products.map { (String($0.id), $0.label) },
+                        "product", s.catalog.addonProduct, form,
+                        options: [("", s.catalog.addonAnyProduct)] + products.map { (String($0.id), $0.label) },
                         hint: s.catalog.addonProductHint)
                 }
                 Fields.textarea("description", s.catalog.addonDescription, form, rows: 3)

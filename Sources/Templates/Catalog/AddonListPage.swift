@@ -7,10 +7,13 @@ public enum AddonListPage {
         let s = admin.strings
         return AdminLayout.page(title: s.catalog.addonsTitle, admin) {
             RecordListParts.head(s.catalog.addonsTitle) {
-                if admin.may(.admin(.addons(.new))) { a(.class("button"), .href(SafeURL(.admin(.addons(.new))))) { s.catalog.newAddon } }
+                if admin.may(.admin(.addons(.new))) {
+                    a(.class("button"), .href(SafeURL(.admin(.addons(.new))))) { s.catalog.newAddon }
+                }
             }
             RecordListParts.filters(
-                .admin(.addons(.list(CatalogListQuery()))), search: query.search ?? "", searchLabel: s.catalog.addonSearchLabel, flag: "inactive",
+                .admin(.addons(.list(CatalogListQuery()))), search: query.search ?? "",
+                searchLabel: s.catalog.addonSearchLabel, flag: "inactive",
                 flagLabel: s.catalog.productShowInactive, flagOn: query.inactive, s)
             if page.rows.isEmpty {
                 p(.class("empty")) { s.catalog.addonNone }
@@ -37,10 +40,14 @@ public enum AddonListPage {
                                         }
                                     }
                                     td { row.draft.description }
-                                    RecordListParts.td(number: true) { s.priceWithPricing(row.draft.price, row.draft.pricing) }
+                                    RecordListParts.td(number: true) {
+                                        s.priceWithPricing(row.draft.price, row.draft.pricing)
+                                    }
                                     td {
                                         if let product = row.draft.productID, let label = row.productLabel {
-                                            a(.href(SafeURL(.admin(.products(.show(product, ProductQuery())))))) { label }
+                                            a(.href(SafeURL(.admin(.products(.show(product, ProductQuery())))))) {
+                                                label
+                                            }
                                         } else {
                                             s.catalog.addonAnyProduct
                                         }

@@ -23,8 +23,12 @@ public struct CatalogStrings: FeatureStrings {
 
     var productEditTitle: String { t("Ändra produkt", "Edit product") }
     var productSKU: String { t("Artikelkod", "SKU") }
-    var productSKUHint: String { t("Unik, utan mellanslag, till exempel TALT-4x8.", "Unique, without spaces, such as TALT-4x8.") }
-    public var productSKUTaken: String { t("Artikelkoden används redan av en annan produkt.", "This SKU is already used by another product.") }
+    var productSKUHint: String {
+        t("Unik, utan mellanslag, till exempel TALT-4x8.", "Unique, without spaces, such as TALT-4x8.")
+    }
+    public var productSKUTaken: String {
+        t("Artikelkoden används redan av en annan produkt.", "This SKU is already used by another product.")
+    }
     var productName: String { t("Namn", "Name") }
     var productCategory: String { t("Kategori", "Category") }
     var productNoCategory: String { t("Ingen kategori", "No category") }
@@ -34,11 +38,15 @@ public struct CatalogStrings: FeatureStrings {
     var productStock: String { t("Antal i lager", "Units in stock") }
     var productDescription: String { t("Beskrivning", "Description") }
     var productDescriptionHint: String {
-        t("HTML tillåts: stycken, listor, fetstil, kursiv och länkar. Skript och formatering som inte är tillåten tas bort när du sparar.",
-          "HTML is allowed: paragraphs, lists, bold, italics and links. Scripts and anything else not allowed are removed when you save.")
+        t(
+            "HTML tillåts: stycken, listor, fetstil, kursiv och länkar. Skript och formatering som inte är tillåten tas bort när du sparar.",
+            "HTML is allowed: paragraphs, lists, bold, italics and links. Scripts and anything else not allowed are removed when you save."
+        )
     }
     public var productDescriptionUnreadable: String {
-        t("Beskrivningen kunde inte läsas som HTML eller är för lång.", "The description could not be read as HTML or is too long.")
+        t(
+            "Beskrivningen kunde inte läsas som HTML eller är för lång.",
+            "The description could not be read as HTML or is too long.")
     }
     var productSave: String { t("Spara produkt", "Save product") }
 
@@ -47,8 +55,9 @@ public struct CatalogStrings: FeatureStrings {
     var productDeactivate: String { t("Inaktivera", "Deactivate") }
     var productReactivate: String { t("Aktivera igen", "Reactivate") }
     var productInactiveNote: String {
-        t("Produkten är inaktiv: den visas inte i listor och kan inte läggas till i nya offerter.",
-          "This product is inactive: hidden from lists and not offered for new quotations.")
+        t(
+            "Produkten är inaktiv: den visas inte i listor och kan inte läggas till i nya offerter.",
+            "This product is inactive: hidden from lists and not offered for new quotations.")
     }
     var productNoDescription: String { t("Ingen beskrivning.", "No description.") }
     var productUpdated: String { t("Senast ändrad", "Last changed") }
@@ -58,15 +67,18 @@ public struct CatalogStrings: FeatureStrings {
     var availabilityFrom: String { t("Från", "From") }
     var availabilityTo: String { t("Till", "To") }
     func availabilityLegend(maximumDays: Int) -> String {
-        t("Reserverat mot lager per dag, från bokningar som är bekräftade, packade eller levererade. Högst \(maximumDays) dagar.",
-          "Reserved against stock per day, from bookings that are confirmed, packed or delivered. At most \(maximumDays) days.")
+        t(
+            "Reserverat mot lager per dag, från bokningar som är bekräftade, packade eller levererade. Högst \(maximumDays) dagar.",
+            "Reserved against stock per day, from bookings that are confirmed, packed or delivered. At most \(maximumDays) days."
+        )
     }
     func availabilityFreeAll(_ units: Int) -> String {
         t("\(units) st lediga under hela perioden.", "\(units) units free for the whole period.")
     }
     func availabilityShortDays(_ days: Int) -> String {
-        t("Brist \(days) \(days == 1 ? "dag" : "dagar"): fler reserverade än i lager.",
-          "Short on \(days) \(days == 1 ? "day" : "days"): more reserved than in stock.")
+        t(
+            "Brist \(days) \(days == 1 ? "dag" : "dagar"): fler reserverade än i lager.",
+            "Short on \(days) \(days == 1 ? "day" : "days"): more reserved than in stock.")
     }
     func availabilityDay(reserved: Int, stock: Int) -> String {
         t("\(reserved) av \(stock) reserverade", "\(reserved) of \(stock) reserved")
@@ -107,16 +119,17 @@ public struct CatalogStrings: FeatureStrings {
     var addonProduct: String { t("Hör till produkt", "Belongs to product") }
     var addonAnyProduct: String { t("Alla produkter", "Any product") }
     var addonProductHint: String {
-        t("Välj en produkt om tillvalet bara erbjuds med den, till exempel montering av ett visst tält.",
-          "Choose a product when the add-on is offered only with it, such as setting up a particular tent.")
+        t(
+            "Välj en produkt om tillvalet bara erbjuds med den, till exempel montering av ett visst tält.",
+            "Choose a product when the add-on is offered only with it, such as setting up a particular tent.")
     }
     var addonSave: String { t("Spara tillval", "Save add-on") }
     var addonInactiveNote: String {
-        t("Tillvalet är inaktivt: det visas inte i listan och kan inte läggas till i nya offerter.",
-          "This add-on is inactive: hidden from the list and not offered for new quotations.")
+        t(
+            "Tillvalet är inaktivt: det visas inte i listan och kan inte läggas till i nya offerter.",
+            "This add-on is inactive: hidden from the list and not offered for new quotations.")
     }
 }
-
 
 extension Strings {
     /// The catalog feature's strings.

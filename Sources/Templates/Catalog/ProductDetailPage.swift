@@ -33,12 +33,17 @@ public enum ProductDetailPage {
             RecordListParts.head(
                 draft.name, badges: product.active ? [] : [StateBadge.badge(s.recordInactiveBadge, .bad)]
             ) {
-                if admin.may(.admin(.products(.edit(id)))) { a(.class("button"), .href(SafeURL(.admin(.products(.edit(id)))))) { s.edit } }
+                if admin.may(.admin(.products(.edit(id)))) {
+                    a(.class("button"), .href(SafeURL(.admin(.products(.edit(id)))))) { s.edit }
+                }
                 if admin.may(.admin(.products(.deactivate(id)))) {
                     if product.active {
-                        Fields.postButton(.admin(.products(.deactivate(id))), s.catalog.productDeactivate, csrf: admin.csrfToken)
+                        Fields.postButton(
+                            .admin(.products(.deactivate(id))), s.catalog.productDeactivate, csrf: admin.csrfToken)
                     } else {
-                        Fields.postButton(.admin(.products(.deactivate(id))), s.catalog.productReactivate, csrf: admin.csrfToken, fields: [("active", "yes")])
+                        Fields.postButton(
+                            .admin(.products(.deactivate(id))), s.catalog.productReactivate, csrf: admin.csrfToken,
+                            fields: [("active", "yes")])
                     }
                 }
             }
@@ -81,7 +86,10 @@ public enum ProductDetailPage {
                         div(.class("stock-form")) {
                             Fields.text(
                                 "stock", s.catalog.productStock, stockForm, type: "number", required: true,
-                                extra: [.attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)), .attr("step", "1")])
+                                extra: [
+                                    .attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)),
+                                    .attr("step", "1"),
+                                ])
                             button(.class("button"), .attr("type", "submit")) { s.catalog.productStockSave }
                         }
                     }
@@ -90,10 +98,15 @@ public enum ProductDetailPage {
 
             section(.class("card"), .id("availability")) {
                 h2 { s.catalog.availabilityHeading }
-                form(.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.products(.show(id, ProductQuery())))))) {
+                form(
+                    .class("filters"), .attr("method", "get"),
+                    .action(SafeURL(.admin(.products(.show(id, ProductQuery())))))
+                ) {
                     Fields.text("from", s.catalog.availabilityFrom, periodForm, type: "date")
                     Fields.text("to", s.catalog.availabilityTo, periodForm, type: "date")
-                    div(.class("field")) { button(.class("button secondary"), .attr("type", "submit")) { s.recordFilterButton } }
+                    div(.class("field")) {
+                        button(.class("button secondary"), .attr("type", "submit")) { s.recordFilterButton }
+                    }
                 }
                 p(.class("hint")) { s.catalog.availabilityLegend(maximumDays: AvailabilityWindow.maximumDays) }
                 if let strip { stripNodes(strip, admin) }
@@ -112,7 +125,9 @@ public enum ProductDetailPage {
             ol(.class("avail-strip"), .attr("aria-label", s.catalog.availabilityHeading)) {
                 for (index, day) in days.enumerated() {
                     let weekend = day.date.isoWeekday >= 6
-                    let state = day.isOverbooked ? "short" : (day.reserved >= day.stock ? "full" : (day.reserved > 0 ? "partial" : "free"))
+                    let state =
+                        day.isOverbooked
+                        ? "short" : (day.reserved >= day.stock ? "full" : (day.reserved > 0 ? "partial" : "free"))
                     li(.class("avail-day \(state)\(weekend ? " weekend" : "")"), .data("data-date", day.date.iso)) {
                         span(.class("avail-date")) {
                             span(.class("weekday")) { s.catalog.weekdayShort(day.date.isoWeekday) }
@@ -123,8 +138,12 @@ public enum ProductDetailPage {
                             }
                         }
                         meterNode(day)
-                        span(.class("avail-count"), .data("data-reserved", String(day.reserved))) { "\(day.reserved)/\(day.stock)" }
-                        span(.class("visually-hidden")) { s.catalog.availabilityDay(reserved: day.reserved, stock: day.stock) }
+                        span(.class("avail-count"), .data("data-reserved", String(day.reserved))) {
+                            "\(day.reserved)/\(day.stock)"
+                        }
+                        span(.class("visually-hidden")) {
+                            s.catalog.availabilityDay(reserved: day.reserved, stock: day.stock)
+                        }
                         if day.isOverbooked {
                             span(.class("badge bad")) { s.catalog.availabilityShort(day.reserved - day.stock) }
                         } else {
@@ -150,7 +169,9 @@ public enum ProductDetailPage {
                         tbody {
                             for booking in strip.bookings {
                                 tr {
-                                    td(.class("nowrap")) { admin.link(booking.number, to: .admin(.bookings(.show(booking.id)))) }
+                                    td(.class("nowrap")) {
+                                        admin.link(booking.number, to: .admin(.bookings(.show(booking.id))))
+                                    }
                                     td { booking.customerName }
                                     td { s.bookings.stateName(booking.state) }
                                     td { s.periodText(booking.period) }

@@ -32,7 +32,9 @@ public enum ProductFormPage {
             h1 { title }
             Fields.recordForm(action, editing: editing, form: form, save: s.catalog.productSave, back: back, admin) {
                 div(.class("grid")) {
-                    Fields.text("sku", s.catalog.productSKU, form, required: true, hint: s.catalog.productSKUHint, extra: [.attr("maxlength", "40")])
+                    Fields.text(
+                        "sku", s.catalog.productSKU, form, required: true, hint: s.catalog.productSKUHint,
+                        extra: [.attr("maxlength", "40")])
                     Fields.text("name", s.catalog.productName, form, required: true, extra: [.attr("maxlength", "200")])
                     Fields.select(
                         "category", s.catalog.productCategory, form,
@@ -45,9 +47,13 @@ public enum ProductFormPage {
                         extra: [.attr("inputmode", "decimal"), .attr("autocomplete", "off")])
                     Fields.text(
                         "stock", s.catalog.productStock, form, type: "number", required: true,
-                        extra: [.attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)), .attr("step", "1")])
+                        extra: [
+                            .attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)),
+                            .attr("step", "1"),
+                        ])
                 }
-                Fields.textarea("description", s.catalog.productDescription, form, rows: 8, hint: s.catalog.productDescriptionHint)
+                Fields.textarea(
+                    "description", s.catalog.productDescription, form, rows: 8, hint: s.catalog.productDescriptionHint)
             }
         }.rendered()
     }

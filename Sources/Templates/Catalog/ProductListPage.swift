@@ -7,10 +7,13 @@ public enum ProductListPage {
         let s = admin.strings
         return AdminLayout.page(title: s.catalog.productsTitle, admin) {
             RecordListParts.head(s.catalog.productsTitle) {
-                if admin.may(.admin(.products(.new))) { a(.class("button"), .href(SafeURL(.admin(.products(.new))))) { s.catalog.newProduct } }
+                if admin.may(.admin(.products(.new))) {
+                    a(.class("button"), .href(SafeURL(.admin(.products(.new))))) { s.catalog.newProduct }
+                }
             }
             RecordListParts.filters(
-                .admin(.products(.list(CatalogListQuery()))), search: query.search ?? "", searchLabel: s.catalog.productSearchLabel, flag: "inactive",
+                .admin(.products(.list(CatalogListQuery()))), search: query.search ?? "",
+                searchLabel: s.catalog.productSearchLabel, flag: "inactive",
                 flagLabel: s.catalog.productShowInactive, flagOn: query.inactive, s)
             if page.rows.isEmpty {
                 p(.class("empty")) { s.catalog.productNone }
@@ -31,7 +34,9 @@ public enum ProductListPage {
                             for row in page.rows {
                                 tr {
                                     td { code { row.sku } }
-                                    td { a(.href(SafeURL(.admin(.products(.show(row.id, ProductQuery())))))) { row.name } }
+                                    td {
+                                        a(.href(SafeURL(.admin(.products(.show(row.id, ProductQuery())))))) { row.name }
+                                    }
                                     td { row.categoryName ?? "–" }
                                     RecordListParts.td(number: true) { s.priceWithPricing(row.price, row.pricing) }
                                     RecordListParts.td(number: true) { String(row.stock) }

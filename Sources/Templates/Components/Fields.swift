@@ -43,10 +43,14 @@ enum Fields {
         }
     }
 
-    static func textarea(_ name: String, _ labelText: String, _ form: FormState, rows: Int = 4, hint: String? = nil) -> Node {
+    static func textarea(
+        _ name: String, _ labelText: String, _ form: FormState, rows: Int = 4, hint: String? = nil
+    ) -> Node {
         div(.class("field")) {
             label(.attr("for", "f-\(name)")) { labelText }
-            element("textarea", [.id("f-\(name)"), .attr("name", name), .attr("rows", String(rows))] + invalid(name, form)) {
+            element(
+                "textarea", [.id("f-\(name)"), .attr("name", name), .attr("rows", String(rows))] + invalid(name, form)
+            ) {
                 form[name]
             }
             hintNode(hint)
@@ -55,7 +59,8 @@ enum Fields {
     }
 
     static func select(
-        _ name: String, _ labelText: String, _ form: FormState, options: [(value: String, label: String)], hint: String? = nil
+        _ name: String, _ labelText: String, _ form: FormState, options: [(value: String, label: String)],
+        hint: String? = nil
     ) -> Node {
         let selected = form[name]
         return div(.class("field")) {
@@ -95,7 +100,8 @@ enum Fields {
 
     /// A one-button form that POSTs to `route` with the CSRF token (archive, send, approve, …).
     static func postButton(
-        _ route: Route, _ text: String, csrf token: String, style: String = "button secondary", fields: [(String, String)] = []
+        _ route: Route, _ text: String, csrf token: String, style: String = "button secondary",
+        fields: [(String, String)] = []
     ) -> Node {
         form(.class("inline-form"), .attr("method", "post"), .action(SafeURL(route))) {
             csrf(token)
@@ -105,7 +111,9 @@ enum Fields {
     }
 
     /// A form that POSTs to `route`, with the CSRF token first.
-    static func post(_ route: Route, csrf token: String, multipart: Bool = false, @NodeBuilder content: () -> [Node]) -> Node {
+    static func post(
+        _ route: Route, csrf token: String, multipart: Bool = false, @NodeBuilder content: () -> [Node]
+    ) -> Node {
         var attributes: [Attribute] = [.class("admin-form"), .attr("method", "post"), .action(SafeURL(route))]
         if multipart { attributes.append(.attr("enctype", "multipart/form-data")) }
         return element("form", attributes) {

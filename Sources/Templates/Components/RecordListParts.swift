@@ -9,7 +9,9 @@ enum RecordListParts {
         form(.class("filters"), .attr("method", "get"), .action(SafeURL(route)), .attr("role", "search")) {
             div(.class("field")) {
                 label(.attr("for", "f-q")) { searchLabel }
-                input(.attr("type", "search"), .id("f-q"), .attr("name", "q"), .attr("value", search), .attr("maxlength", "100"))
+                input(
+                    .attr("type", "search"), .id("f-q"), .attr("name", "q"), .attr("value", search),
+                    .attr("maxlength", "100"))
             }
             div(.class("field checkbox")) {
                 void(

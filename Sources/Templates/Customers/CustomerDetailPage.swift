@@ -14,12 +14,18 @@ public enum CustomerDetailPage {
             RecordListParts.head(
                 details.displayName, badges: archived ? [StateBadge.badge(s.recordArchivedBadge, .warn)] : []
             ) {
-                if admin.may(.admin(.customers(.edit(id)))) { a(.class("button"), .href(SafeURL(.admin(.customers(.edit(id)))))) { s.edit } }
+                if admin.may(.admin(.customers(.edit(id)))) {
+                    a(.class("button"), .href(SafeURL(.admin(.customers(.edit(id)))))) { s.edit }
+                }
                 let newQuotation = Route.admin(.quotations(.new(QuotationNewQuery(customer: id))))
-                if !archived, admin.may(newQuotation) { a(.class("button secondary"), .href(SafeURL(newQuotation))) { s.customers.newQuotation } }
+                if !archived, admin.may(newQuotation) {
+                    a(.class("button secondary"), .href(SafeURL(newQuotation))) { s.customers.newQuotation }
+                }
                 if admin.may(.admin(.customers(.archive(id)))) {
                     if archived {
-                        Fields.postButton(.admin(.customers(.archive(id))), s.customers.restore, csrf: admin.csrfToken, fields: [("restore", "yes")])
+                        Fields.postButton(
+                            .admin(.customers(.archive(id))), s.customers.restore, csrf: admin.csrfToken,
+                            fields: [("restore", "yes")])
                     } else {
                         Fields.postButton(.admin(.customers(.archive(id))), s.customers.archive, csrf: admin.csrfToken)
                     }
@@ -35,7 +41,9 @@ public enum CustomerDetailPage {
                         if details.kind == .company {
                             fact(s.customers.companyName, details.companyName)
                             fact(s.customers.name, details.name)
-                            if !details.organisationNumber.isEmpty { fact(s.customers.orgNumber, details.organisationNumber) }
+                            if !details.organisationNumber.isEmpty {
+                                fact(s.customers.orgNumber, details.organisationNumber)
+                            }
                             if !details.vatNumber.isEmpty { fact(s.customers.vatNumber, details.vatNumber) }
                         } else {
                             fact(s.customers.name, details.name)
@@ -100,7 +108,8 @@ public enum CustomerDetailPage {
         }
         return historyTable(
             id: "quotations", heading: s.customers.quotationsHeading, empty: s.customers.noQuotations, rows: rows,
-            createdColumn: true, limit: history.limit, admin) {}
+            createdColumn: true, limit: history.limit, admin
+        ) {}
     }
 
     static func bookings(_ history: CustomerHistory, id: CustomerID, _ admin: AdminPage) -> Node {
@@ -159,7 +168,9 @@ public enum CustomerDetailPage {
                             td { row.state }
                             td { s.periodText(row.period) }
                             RecordListParts.td(number: true) { row.total.formatted(admin.language) }
-                            if createdColumn, let created = row.created { td(.class("nowrap")) { DisplayFormat.date(created) } }
+                            if createdColumn, let created = row.created {
+                                td(.class("nowrap")) { DisplayFormat.date(created) }
+                            }
                         }
                     }
                 }

@@ -39,12 +39,19 @@ public enum CustomerFormPage {
                 div(.class("grid")) {
                     Fields.select(
                         "kind", s.customers.kind, form,
-                        options: [CustomerDetails.Kind.person, .company].map { ($0.rawValue, s.customers.kindName($0)) })
-                    Fields.text("name", s.customers.name, form, required: true, hint: s.customers.nameHint, extra: [.attr("maxlength", "200")])
-                    Fields.text("company_name", s.customers.companyName, form, hint: s.customers.companyHint, extra: [.attr("maxlength", "200")])
+                        options: [CustomerDetails.Kind.person, .company].map { ($0.rawValue, s.customers.kindName($0)) }
+                    )
+                    Fields.text(
+                        "name", s.customers.name, form, required: true, hint: s.customers.nameHint,
+                        extra: [.attr("maxlength", "200")])
+                    Fields.text(
+                        "company_name", s.customers.companyName, form, hint: s.customers.companyHint,
+                        extra: [.attr("maxlength", "200")])
                     Fields.text("org_number", s.customers.orgNumber, form, extra: [.attr("maxlength", "30")])
                     Fields.text("vat_number", s.customers.vatNumber, form, extra: [.attr("maxlength", "20")])
-                    Fields.text("email", s.customers.email, form, type: "email", extra: [.attr("maxlength", "254"), .attr("autocomplete", "off")])
+                    Fields.text(
+                        "email", s.customers.email, form, type: "email",
+                        extra: [.attr("maxlength", "254"), .attr("autocomplete", "off")])
                     Fields.text("phone", s.customers.phone, form, type: "tel", extra: [.attr("maxlength", "40")])
                     Fields.select(
                         "locale", s.customers.locale, form,

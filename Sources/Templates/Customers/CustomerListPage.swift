@@ -3,15 +3,19 @@ public import Routing
 
 /// `/admin/customers`: search, 50 a page in alphabetical order, archived ones on request.
 public enum CustomerListPage {
-    public static func render(page: RecordPage<CustomerSummary>, query: CustomerListQuery, admin: AdminPage) -> [UInt8] {
+    public static func render(page: RecordPage<CustomerSummary>, query: CustomerListQuery, admin: AdminPage) -> [UInt8]
+    {
         let s = admin.strings
         let archived = query.archived
         return AdminLayout.page(title: s.customers.title, admin) {
             RecordListParts.head(s.customers.title) {
-                if admin.may(.admin(.customers(.new))) { a(.class("button"), .href(SafeURL(.admin(.customers(.new))))) { s.customers.newCustomer } }
+                if admin.may(.admin(.customers(.new))) {
+                    a(.class("button"), .href(SafeURL(.admin(.customers(.new))))) { s.customers.newCustomer }
+                }
             }
             RecordListParts.filters(
-                .admin(.customers(.list(CustomerListQuery()))), search: query.search ?? "", searchLabel: s.customers.searchLabel, flag: "archived",
+                .admin(.customers(.list(CustomerListQuery()))), search: query.search ?? "",
+                searchLabel: s.customers.searchLabel, flag: "archived",
                 flagLabel: s.customers.showArchived, flagOn: archived, s)
             if page.rows.isEmpty {
                 p(.class("empty")) { s.customers.none }

@@ -30,7 +30,9 @@ public struct CustomerStrings: FeatureStrings {
         }
     }
     var name: String { t("Namn", "Name") }
-    var nameHint: String { t("Personen, eller kontaktpersonen hos ett företag.", "The person, or the contact at a company.") }
+    var nameHint: String {
+        t("Personen, eller kontaktpersonen hos ett företag.", "The person, or the contact at a company.")
+    }
     var companyName: String { t("Företagsnamn", "Company name") }
     var companyHint: String { t("Endast för företag och föreningar.", "Only for companies and organisations.") }
     var orgNumber: String { t("Organisationsnummer", "Company registration number") }
@@ -40,7 +42,9 @@ public struct CustomerStrings: FeatureStrings {
     var billing: String { t("Fakturaadress", "Billing address") }
     var delivery: String { t("Leveransadress", "Delivery address") }
     var deliveryHint: String {
-        t("Lämna tomt om leveransen brukar gå till fakturaadressen.", "Leave empty when deliveries usually go to the billing address.")
+        t(
+            "Lämna tomt om leveransen brukar gå till fakturaadressen.",
+            "Leave empty when deliveries usually go to the billing address.")
     }
     var addressLine1: String { t("Gatuadress", "Street address") }
     var addressLine2: String { t("Adressrad 2", "Address line 2") }
@@ -57,8 +61,9 @@ public struct CustomerStrings: FeatureStrings {
     var archive: String { t("Arkivera", "Archive") }
     var restore: String { t("Återställ", "Restore") }
     var archivedNote: String {
-        t("Kunden är arkiverad: den visas inte i listor och kan inte väljas i nya offerter.",
-          "This customer is archived: hidden from lists and not offered for new quotations.")
+        t(
+            "Kunden är arkiverad: den visas inte i listor och kan inte väljas i nya offerter.",
+            "This customer is archived: hidden from lists and not offered for new quotations.")
     }
     var newQuotation: String { t("Ny offert för kunden", "New quotation for this customer") }
     var contactHeading: String { t("Kontaktuppgifter", "Contact") }
@@ -131,7 +136,8 @@ public struct CustomerStrings: FeatureStrings {
             case "voided": t("makulerad", "voided")
             case "approved": t("godkänd", "approved")
             case "state_changed": t("fick ny status", "changed status")
-            case "sign_refused_unavailable": t("kunde inte signeras (brist i lager)", "could not be signed (out of stock)")
+            case "sign_refused_unavailable":
+                t("kunde inte signeras (brist i lager)", "could not be signed (out of stock)")
             default: action.split(separator: "_").joined(separator: " ")
             }
         return "\(what) \(did)"
@@ -146,7 +152,6 @@ public struct CustomerStrings: FeatureStrings {
         }
     }
 }
-
 
 extension Strings {
     /// The customers feature's strings.

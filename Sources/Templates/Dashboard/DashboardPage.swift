@@ -21,8 +21,10 @@ public enum DashboardPage {
         public var revenue: RevenueComparison?
 
         public init(
-            today: CalendarDate, tomorrow: CalendarDate, deliveriesToday: [CalendarBooking], pickupsToday: [CalendarBooking],
-            deliveriesTomorrow: [CalendarBooking], pickupsTomorrow: [CalendarBooking], awaitingApproval: [BookingSummary],
+            today: CalendarDate, tomorrow: CalendarDate, deliveriesToday: [CalendarBooking],
+            pickupsToday: [CalendarBooking],
+            deliveriesTomorrow: [CalendarBooking], pickupsTomorrow: [CalendarBooking],
+            awaitingApproval: [BookingSummary],
             awaitingApprovalCount: CappedCount, countsByState: [(BookingState, CappedCount)],
             awaitingSignature: (rows: [AwaitingSignature], count: CappedCount)?, recentlySigned: [RecentlySigned]?,
             revenue: RevenueComparison?
@@ -52,15 +54,22 @@ public enum DashboardPage {
             }
 
             div(.class("dashboard-grid")) {
-                day(s.dashboard.today, figures.today, deliveries: figures.deliveriesToday, pickups: figures.pickupsToday, id: "today", s)
-                day(s.dashboard.tomorrow, figures.tomorrow, deliveries: figures.deliveriesTomorrow, pickups: figures.pickupsTomorrow, id: "tomorrow", s)
+                day(
+                    s.dashboard.today, figures.today, deliveries: figures.deliveriesToday,
+                    pickups: figures.pickupsToday, id: "today", s)
+                day(
+                    s.dashboard.tomorrow, figures.tomorrow, deliveries: figures.deliveriesTomorrow,
+                    pickups: figures.pickupsTomorrow, id: "tomorrow", s)
             }
 
             section(.class("dashboard-states"), .id("by-state"), .attr("aria-labelledby", "by-state-heading")) {
                 h2(.id("by-state-heading")) { s.dashboard.byState }
                 div(.class("stats")) {
                     for (state, count) in figures.countsByState {
-                        a(.class("stat state-\(state.rawValue)"), .href(SafeURL(.admin(.bookings(.list(BookingListQuery(state: state.rawValue))))))) {
+                        a(
+                            .class("stat state-\(state.rawValue)"),
+                            .href(SafeURL(.admin(.bookings(.list(BookingListQuery(state: state.rawValue))))))
+                        ) {
                             div(.class("value")) { s.dashboard.countText(count) }
                             div { s.bookings.stateName(state) }
                         }
@@ -76,11 +85,22 @@ public enum DashboardPage {
                         p { s.dashboard.noneAwaitingApproval }
                     } else {
                         BookingComponents.summaryList(figures.awaitingApproval, s)
-                        if figures.awaitingApprovalCount.value > figures.awaitingApproval.count || figures.awaitingApprovalCount.isCapped {
-                            p(.class("hint")) { s.dashboard.showingFirst(figures.awaitingApproval.count, of: figures.awaitingApprovalCount) }
+                        if figures.awaitingApprovalCount.value > figures.awaitingApproval.count
+                            || figures.awaitingApprovalCount.isCapped
+                        {
+                            p(.class("hint")) {
+                                s.dashboard.showingFirst(
+                                    figures.awaitingApproval.count, of: figures.awaitingApprovalCount)
+                            }
                         }
                     }
-                    p { a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery(state: BookingState.confirmed.rawValue))))))) { s.dashboard.showAll } }
+                    p {
+                        a(
+                            .href(
+                                SafeURL(
+                                    .admin(.bookings(.list(BookingListQuery(state: BookingState.confirmed.rawValue))))))
+                        ) { s.dashboard.showAll }
+                    }
                 }
 
                 if let awaiting = figures.awaitingSignature {
@@ -93,15 +113,23 @@ public enum DashboardPage {
                                 for quotation in awaiting.rows {
                                     li {
                                         a(.href(SafeURL(.admin(.quotations(.show(quotation.id)))))) { quotation.number }
-                                        span(.class("who")) { " \(quotation.customerName)" + (quotation.title.map { " · \($0)" } ?? "") }
+                                        span(.class("who")) {
+                                            " \(quotation.customerName)" + (quotation.title.map { " · \($0)" } ?? "")
+                                        }
                                         " · "
-                                        span(.class(quotation.ageDays >= 7 ? "badge warn age" : "badge age")) { s.dashboard.sentAgo(quotation.ageDays) }
+                                        span(.class(quotation.ageDays >= 7 ? "badge warn age" : "badge age")) {
+                                            s.dashboard.sentAgo(quotation.ageDays)
+                                        }
                                         span(.class("when")) { " · \(quotation.total.formatted(language))" }
                                     }
                                 }
                             }
                         }
-                        p { a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery(state: .sent))))))) { s.dashboard.showAll } }
+                        p {
+                            a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery(state: .sent))))))) {
+                                s.dashboard.showAll
+                            }
+                        }
                     }
                 }
 
@@ -117,13 +145,22 @@ public enum DashboardPage {
                                         BookingComponents.numberLink(item.booking.id, item.booking.number)
                                         " "
                                         BookingComponents.stateBadge(item.booking.state, s)
-                                        span(.class("who")) { " \(item.booking.customerName)" + (item.booking.title.map { " · \($0)" } ?? "") }
-                                        span(.class("when")) { " · \(DisplayFormat.date(item.signedAt)) · \(item.booking.total.formatted(language))" }
+                                        span(.class("who")) {
+                                            " \(item.booking.customerName)"
+                                                + (item.booking.title.map { " · \($0)" } ?? "")
+                                        }
+                                        span(.class("when")) {
+                                            " · \(DisplayFormat.date(item.signedAt)) · \(item.booking.total.formatted(language))"
+                                        }
                                     }
                                 }
                             }
                         }
-                        p { a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery(state: .signed))))))) { s.dashboard.showAll } }
+                        p {
+                            a(.href(SafeURL(.admin(.quotations(.list(QuotationListQuery(state: .signed))))))) {
+                                s.dashboard.showAll
+                            }
+                        }
                     }
                 }
 
@@ -148,7 +185,8 @@ public enum DashboardPage {
     }
 
     static func day(
-        _ heading: String, _ date: CalendarDate, deliveries: [CalendarBooking], pickups: [CalendarBooking], id: String, _ s: Strings
+        _ heading: String, _ date: CalendarDate, deliveries: [CalendarBooking], pickups: [CalendarBooking], id: String,
+        _ s: Strings
     ) -> Node {
         section(.class("card"), .id(id)) {
             h2 {
@@ -156,10 +194,22 @@ public enum DashboardPage {
                 small(.class("sub")) { s.bookings.dayWithWeekday(date) }
             }
             h3 { s.dashboard.deliveries + " (\(deliveries.count))" }
-            if deliveries.isEmpty { p(.class("muted")) { s.dashboard.noDeliveries } } else { BookingComponents.dayList(deliveries, s) }
+            if deliveries.isEmpty {
+                p(.class("muted")) { s.dashboard.noDeliveries }
+            } else {
+                BookingComponents.dayList(deliveries, s)
+            }
             h3 { s.dashboard.pickups + " (\(pickups.count))" }
-            if pickups.isEmpty { p(.class("muted")) { s.dashboard.noPickups } } else { BookingComponents.dayList(pickups, s) }
-            p { a(.href(SafeURL(.admin(.bookings(.calendar(CalendarQuery(view: "week", date: date.iso))))))) { s.dashboard.openWeek } }
+            if pickups.isEmpty {
+                p(.class("muted")) { s.dashboard.noPickups }
+            } else {
+                BookingComponents.dayList(pickups, s)
+            }
+            p {
+                a(.href(SafeURL(.admin(.bookings(.calendar(CalendarQuery(view: "week", date: date.iso))))))) {
+                    s.dashboard.openWeek
+                }
+            }
         }
     }
 }

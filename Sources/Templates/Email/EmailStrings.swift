@@ -18,12 +18,15 @@ public struct EmailStrings: FeatureStrings {
     func signingLinkIntro(about: String) -> String {
         t(
             "Här är vår offert \(about). Öppna länken för att läsa avtalet och signera det på mobilen eller datorn.",
-            "Here is our quotation \(about). Open the link to read the agreement and sign it on your phone or computer.")
+            "Here is our quotation \(about). Open the link to read the agreement and sign it on your phone or computer."
+        )
     }
     func signingLinkValidity(_ expires: String) -> String {
         t("Länken gäller till och med \(expires).", "The link is valid until \(expires).")
     }
-    var signingLinkPersonal: String { t("Länken är personlig – dela den inte.", "The link is personal – please do not share it.") }
+    var signingLinkPersonal: String {
+        t("Länken är personlig – dela den inte.", "The link is personal – please do not share it.")
+    }
     /// "Questions? …", with how to reach the company when `contact` is not empty.
     func signingLinkQuestions(contact: String) -> String {
         t("Frågor? Svara på det här mejlet", "Questions? Reply to this email")
@@ -47,7 +50,8 @@ public struct EmailStrings: FeatureStrings {
     func teamNewBookingSubject(booking: String, customer: String) -> String {
         t("Ny bokning \(booking) – \(customer)", "New booking \(booking) – \(customer)")
     }
-    func teamNewBookingBody(booking: String, quotation: String, signer: String, period: String, total: String) -> String {
+    func teamNewBookingBody(booking: String, quotation: String, signer: String, period: String, total: String) -> String
+    {
         t(
             "Ny bokning \(booking): \(quotation) signerad av \(signer), \(period), \(total).",
             "New booking \(booking): \(quotation) signed by \(signer), \(period), \(total).")
@@ -62,9 +66,13 @@ public struct EmailStrings: FeatureStrings {
             "\(customer) tried to sign \(quotation), but the items did not suffice for the period:")
     }
     func teamUnavailableItem(_ description: String, requested: Int, available: Int) -> String {
-        t("\(description): \(requested) önskade, \(available) lediga", "\(description): \(requested) requested, \(available) free")
+        t(
+            "\(description): \(requested) önskade, \(available) lediga",
+            "\(description): \(requested) requested, \(available) free")
     }
-    var teamUnavailableOutro: String { t("Kunden har fått veta att ni hör av er.", "The customer was told you will be in touch.") }
+    var teamUnavailableOutro: String {
+        t("Kunden har fått veta att ni hör av er.", "The customer was told you will be in touch.")
+    }
 
     func teamDeclinedSubject(quotation: String, customer: String) -> String {
         t("Avböjd: \(quotation) – \(customer)", "Declined: \(quotation) – \(customer)")
@@ -77,7 +85,6 @@ public struct EmailStrings: FeatureStrings {
         return t("Orsak: ", "Reason: ") + (given ?? t("(ingen angiven)", "(none given)"))
     }
 }
-
 
 extension Strings {
     /// The email feature's strings.

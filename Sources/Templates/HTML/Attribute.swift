@@ -52,4 +52,3 @@ public struct Attribute: Sendable {
         buffer.append(UInt8(ascii: "\""))
     }
 }
-

@@ -7,10 +7,14 @@ enum AdminLayout {
     /// The sections of the navigation, in order.
     static func sections(_ s: Strings) -> [(Route, String)] {
         [
-            (.admin(.dashboard(.show)), s.navDashboard), (.admin(.quotations(.list(QuotationListQuery()))), s.navQuotations),
-            (.admin(.bookings(.list(BookingListQuery()))), s.navBookings), (.admin(.bookings(.calendar(CalendarQuery()))), s.navCalendar),
-            (.admin(.customers(.list(CustomerListQuery()))), s.navCustomers), (.admin(.products(.list(CatalogListQuery()))), s.navProducts),
-            (.admin(.addons(.list(CatalogListQuery()))), s.navAddons), (.admin(.activity(.list(ActivityQuery()))), s.navActivity),
+            (.admin(.dashboard(.show)), s.navDashboard),
+            (.admin(.quotations(.list(QuotationListQuery()))), s.navQuotations),
+            (.admin(.bookings(.list(BookingListQuery()))), s.navBookings),
+            (.admin(.bookings(.calendar(CalendarQuery()))), s.navCalendar),
+            (.admin(.customers(.list(CustomerListQuery()))), s.navCustomers),
+            (.admin(.products(.list(CatalogListQuery()))), s.navProducts),
+            (.admin(.addons(.list(CatalogListQuery()))), s.navAddons),
+            (.admin(.activity(.list(ActivityQuery()))), s.navActivity),
             (.admin(.users(.list)), s.navUsers), (.admin(.settings(.show)), s.navSettings),
         ]
     }
@@ -34,14 +38,18 @@ enum AdminLayout {
                     a(.class("skip-link"), .href(SafeURL(fragment: "main"))) { s.skipToContent }
                     header(.class("site-header admin-header")) {
                         a(.class("brand"), .href(SafeURL(.admin(.dashboard(.show))))) {
-                            if let logo = SafeURL.logo(context.company) { void("img", [.src(logo), .attr("alt", ""), .class("brand-logo")]) }
+                            if let logo = SafeURL.logo(context.company) {
+                                void("img", [.src(logo), .attr("alt", ""), .class("brand-logo")])
+                            }
                             context.company.name
                         }
                         nav(.class("admin-nav"), .attr("aria-label", s.navLabel)) {
                             for (route, label) in sections(s) where admin.may(route) {
                                 let path = route.path
                                 let isCurrent = path == "/admin" ? current == "/admin" : current.hasPrefix(path)
-                                a(.href(SafeURL(route)), isCurrent ? .attr("aria-current", "page") : .class("")) { label }
+                                a(.href(SafeURL(route)), isCurrent ? .attr("aria-current", "page") : .class("")) {
+                                    label
+                                }
                             }
                         }
                         div(.class("admin-user")) {
@@ -51,7 +59,8 @@ enum AdminLayout {
                                 .href(SafeURL(.site(.switchLanguage(s.otherLanguage, returnTo: context.currentPath)))),
                                 .attr("hreflang", s.otherLanguage.rawValue), .attr("lang", s.otherLanguage.rawValue)
                             ) { s.switchLanguageLabel }
-                            Fields.postButton(.admin(.account(.logout)), s.signOut, csrf: admin.csrfToken, style: "link-button")
+                            Fields.postButton(
+                                .admin(.account(.logout)), s.signOut, csrf: admin.csrfToken, style: "link-button")
                         }
                     }
                     main(.id("main"), .class("admin-main"), .attr("tabindex", "-1")) {

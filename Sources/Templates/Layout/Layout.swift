@@ -20,7 +20,9 @@ enum Layout {
                     a(.class("skip-link"), .href(SafeURL(fragment: "main"))) { s.skipToContent }
                     header(.class("site-header")) {
                         a(.class("brand"), .href(SafeURL(.site(.home)))) {
-                            if let logo = SafeURL.logo(context.company) { void("img", [.src(logo), .attr("alt", ""), .class("brand-logo")]) }
+                            if let logo = SafeURL.logo(context.company) {
+                                void("img", [.src(logo), .attr("alt", ""), .class("brand-logo")])
+                            }
                             context.company.name
                         }
                         nav(.attr("aria-label", s.t("Språk", "Language"))) {
@@ -43,7 +45,9 @@ enum Layout {
         return [
             p {
                 strong { company.name }
-                if !company.organisationNumber.isEmpty { " · \(s.organisationNumberLabel) \(company.organisationNumber)" }
+                if !company.organisationNumber.isEmpty {
+                    " · \(s.organisationNumberLabel) \(company.organisationNumber)"
+                }
             },
             p {
                 if !company.address.isEmpty { span { company.address } }

@@ -1,5 +1,5 @@
-public import Foundation
 import Domain
+public import Foundation
 
 /// Dates and times as people read them here: the day in Europe/Stockholm, ISO order (unambiguous
 /// in Swedish and English alike), times with the zone named.

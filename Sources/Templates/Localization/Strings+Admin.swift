@@ -27,7 +27,9 @@ extension Strings {
 
     // MARK: Forms and lists
 
-    var formHasErrors: String { t("Rätta de markerade fälten och försök igen.", "Correct the marked fields and try again.") }
+    var formHasErrors: String {
+        t("Rätta de markerade fälten och försök igen.", "Correct the marked fields and try again.")
+    }
     var save: String { t("Spara", "Save") }
     var cancel: String { t("Avbryt", "Cancel") }
     var search: String { t("Sök", "Search") }
@@ -40,13 +42,17 @@ extension Strings {
     public var conflictMessage: String {
         t(
             "Någon annan sparade ändringar medan du redigerade. Här är de aktuella uppgifterna – gör om dina ändringar och spara igen.",
-            "Someone else saved changes while you were editing. These are the current values – make your changes again and save.")
+            "Someone else saved changes while you were editing. These are the current values – make your changes again and save."
+        )
     }
 
     func flashText(_ flash: Flash) -> String {
         switch flash {
         case .signedOut: t("Du är utloggad.", "You are signed out.")
-        case .passwordChanged: t("Lösenordet är bytt. Dina andra inloggningar är avslutade.", "Password changed. Your other sessions have ended.")
+        case .passwordChanged:
+            t(
+                "Lösenordet är bytt. Dina andra inloggningar är avslutade.",
+                "Password changed. Your other sessions have ended.")
         case .sessionRevoked: t("Inloggningen är avslutad.", "The session has ended.")
         case .feedCreated: t("Kalenderlänken är skapad.", "The calendar link was created.")
         case .feedRevoked: t("Kalenderlänken slutar fungera nu.", "The calendar link no longer works.")
@@ -56,12 +62,16 @@ extension Strings {
         case .deactivated: t("Inaktiverat.", "Deactivated.")
         case .reactivated: t("Aktiverat igen.", "Reactivated.")
         case .quotationSent: t("Offerten är skickad för signering.", "The quotation was sent for signing.")
-        case .quotationResent: t("En ny länk är skickad; den gamla fungerar inte längre.", "A new link was sent; the old one no longer works.")
+        case .quotationResent:
+            t(
+                "En ny länk är skickad; den gamla fungerar inte längre.",
+                "A new link was sent; the old one no longer works.")
         case .quotationVoided: t("Offerten är makulerad.", "The quotation was voided.")
         case .quotationDuplicated: t("En kopia är skapad som utkast.", "A copy was created as a draft.")
         case .quotationReopened:
-            t("Offerten är ett utkast igen och länken fungerar inte längre. Skicka en ny version när du är klar.",
-              "The quotation is a draft again and its link no longer works. Send a new version when you are done.")
+            t(
+                "Offerten är ett utkast igen och länken fungerar inte längre. Skicka en ny version när du är klar.",
+                "The quotation is a draft again and its link no longer works. Send a new version when you are done.")
         case .bookingApproved: t("Bokningen är godkänd.", "The booking was approved.")
         case .bookingMoved: t("Bokningens status är ändrad.", "The booking's status was changed.")
         case .logoRemoved: t("Logotypen är borttagen.", "The logo was removed.")

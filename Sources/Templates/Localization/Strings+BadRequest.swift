@@ -4,7 +4,9 @@ extension Strings {
         t("Adressen innehåller en ogiltig %-kodning.", "The address contains an invalid %-encoding.")
     }
     public var reasonInvalidQueryEncoding: String {
-        t("Frågedelen av adressen innehåller en ogiltig %-kodning.", "The query part of the address contains an invalid %-encoding.")
+        t(
+            "Frågedelen av adressen innehåller en ogiltig %-kodning.",
+            "The query part of the address contains an invalid %-encoding.")
     }
     public var reasonInvalidFormEncoding: String {
         t("Formulärdata innehåller en ogiltig %-kodning.", "The form data contains an invalid %-encoding.")
@@ -16,7 +18,9 @@ extension Strings {
         t("Adressen försöker gå utanför webbplatsen (”..”).", "The address tries to leave the site (“..”).")
     }
     public var reasonMalformedMultipart: String {
-        t("Den uppladdade formulärdatan är trasig eller ofullständig.", "The uploaded form data is broken or incomplete.")
+        t(
+            "Den uppladdade formulärdatan är trasig eller ofullständig.",
+            "The uploaded form data is broken or incomplete.")
     }
     public func reasonTooManyFields(_ limit: Int) -> String {
         t("Formuläret har för många fält (högst \(limit)).", "The form has too many fields (at most \(limit)).")

@@ -6,29 +6,46 @@ extension Strings {
         switch problem {
         case .required: required
         case .tooLong(let maximum): t("Högst \(maximum) tecken.", "At most \(maximum) characters.")
-        case .invalidEmail: t("Skriv en e-postadress som namn@exempel.se.", "Enter an email address such as name@example.com.")
+        case .invalidEmail:
+            t("Skriv en e-postadress som namn@exempel.se.", "Enter an email address such as name@example.com.")
         case .invalidPhone:
-            t("Skriv ett telefonnummer med siffror, till exempel 070-123 45 67.", "Enter a phone number in digits, such as +46 70 123 45 67.")
-        case .invalidCountry: t("Skriv landet som en kod med två bokstäver, till exempel SE.", "Enter the country as a two-letter code, such as SE.")
+            t(
+                "Skriv ett telefonnummer med siffror, till exempel 070-123 45 67.",
+                "Enter a phone number in digits, such as +46 70 123 45 67.")
+        case .invalidCountry:
+            t(
+                "Skriv landet som en kod med två bokstäver, till exempel SE.",
+                "Enter the country as a two-letter code, such as SE.")
         case .invalidOrganisationNumber:
             t("Skriv organisationsnumret som 556677-8899.", "Enter the company registration number as 556677-8899.")
         case .invalidVATNumber: t("Skriv momsnumret som SE556677889901.", "Enter the VAT number as SE556677889901.")
-        case .invalidPostalCode: t("Skriv postnumret med fem siffror, till exempel 411 36.", "Enter the postcode as five digits, such as 411 36.")
+        case .invalidPostalCode:
+            t(
+                "Skriv postnumret med fem siffror, till exempel 411 36.",
+                "Enter the postcode as five digits, such as 411 36.")
         case .invalidChoice: t("Välj ett av alternativen.", "Choose one of the options.")
         case .notWholeNumber: t("Skriv ett heltal.", "Enter a whole number.")
-        case .outOfRange(let minimum, let maximum): t("Skriv ett tal från \(minimum) till \(maximum).", "Enter a number from \(minimum) to \(maximum).")
+        case .outOfRange(let minimum, let maximum):
+            t("Skriv ett tal från \(minimum) till \(maximum).", "Enter a number from \(minimum) to \(maximum).")
         case .amount(let error):
             switch error {
             case .empty: t("Skriv ett belopp.", "Enter an amount.")
             case .invalidCharacter(let character):
-                t("Beloppet innehåller ett tecken som inte hör dit: \(character)", "The amount contains a character that does not belong: \(character)")
+                t(
+                    "Beloppet innehåller ett tecken som inte hör dit: \(character)",
+                    "The amount contains a character that does not belong: \(character)")
             case .tooManyDecimals: t("Högst två decimaler.", "At most two decimals.")
-            case .ambiguousSeparator: t("Skriv beloppet som 1250 eller 1 250,00.", "Write the amount as 1250 or 1,250.00.")
-            case .misplacedSeparator: t("Skiljetecknen står på fel ställe; skriv till exempel 1 250,50.", "The separators are misplaced; write, for example, 1,250.50.")
+            case .ambiguousSeparator:
+                t("Skriv beloppet som 1250 eller 1 250,00.", "Write the amount as 1250 or 1,250.00.")
+            case .misplacedSeparator:
+                t(
+                    "Skiljetecknen står på fel ställe; skriv till exempel 1 250,50.",
+                    "The separators are misplaced; write, for example, 1,250.50.")
             case .overflow: t("Beloppet är för stort.", "The amount is too large.")
             }
         case .negativeAmount: t("Beloppet kan inte vara negativt.", "The amount cannot be negative.")
-        case .amountTooLarge(let maximum): t("Högst \(maximum.formatted(language)).", "At most \(maximum.formatted(language)).")
+        case .amountTooLarge(let maximum):
+            t("Högst \(maximum.formatted(language)).", "At most \(maximum.formatted(language)).")
         case .invalidDate: t("Skriv ett datum som 2026-06-19.", "Enter a date such as 2026-06-19.")
         case .endBeforeStart: t("Slutdatumet ligger före startdatumet.", "The end date is before the start date.")
         case .periodTooLong(let days): t("Högst \(days) dagar åt gången.", "At most \(days) days at a time.")
@@ -38,11 +55,15 @@ extension Strings {
 
     /// A list's `after` parameter that is not a cursor this site printed.
     public var listCursorInvalid: String {
-        t("Länken till nästa sida är felaktig. Börja om från första sidan.", "The link to the next page is malformed. Start again from the first page.")
+        t(
+            "Länken till nästa sida är felaktig. Börja om från första sidan.",
+            "The link to the next page is malformed. Start again from the first page.")
     }
     /// A form arrived without the version it was loaded at.
     public var recordVersionMissing: String {
-        t("Formuläret saknar versionsuppgift. Ladda om sidan och försök igen.", "The form lacks its version. Reload the page and try again.")
+        t(
+            "Formuläret saknar versionsuppgift. Ladda om sidan och försök igen.",
+            "The form lacks its version. Reload the page and try again.")
     }
 
     // MARK: Shared by the customer and catalogue pages

@@ -92,7 +92,8 @@ public struct Strings: Sendable {
             t(
                 "Vi hittar inte sidan du letar efter. Kontrollera adressen eller gå till startsidan.",
                 "We cannot find the page you are looking for. Check the address or go to the home page.")
-        case 405: t("Den här sidan tar inte emot den sortens förfrågan.", "This page does not accept that kind of request.")
+        case 405:
+            t("Den här sidan tar inte emot den sortens förfrågan.", "This page does not accept that kind of request.")
         case 413:
             t(
                 "Det du skickade är större än vad vi tar emot. Försök med en mindre fil.",

@@ -13,7 +13,10 @@ extension QuotationEditorPage {
             p { s.quotations.linkSentTo(link.recipient, version: link.versionNo) }
             p {
                 "\(s.quotations.linkValidUntil) \(DisplayFormat.dateTime(link.expiresAt))"
-                if link.expired { " "; span(.class("badge bad")) { s.quotations.linkExpired } }
+                if link.expired {
+                    " "
+                    span(.class("badge bad")) { s.quotations.linkExpired }
+                }
             }
             p {
                 if let first = link.firstViewedAt {
@@ -48,7 +51,8 @@ extension QuotationEditorPage {
                 div(.class("action")) {
                     p(.class("hint")) { s.quotations.reopenText }
                     Fields.postButton(
-                        .admin(.quotations(.update(h.id))), s.quotations.reopen, csrf: csrf, style: state == .sent ? "button secondary" : "button",
+                        .admin(.quotations(.update(h.id))), s.quotations.reopen, csrf: csrf,
+                        style: state == .sent ? "button secondary" : "button",
                         fields: version + [("action", "reopen")])
                 }
                 div(.class("action")) {
@@ -64,7 +68,8 @@ extension QuotationEditorPage {
                 if state.canTransition(to: .void) {
                     div(.class("action")) {
                         p(.class("hint")) { s.quotations.voidText }
-                        Fields.postButton(.admin(.quotations(.void(h.id))), s.quotations.void, csrf: csrf, style: "button danger")
+                        Fields.postButton(
+                            .admin(.quotations(.void(h.id))), s.quotations.void, csrf: csrf, style: "button danger")
                     }
                 }
             }
@@ -86,7 +91,9 @@ extension QuotationEditorPage {
                         }
                     }
                 }
-                Fields.textarea("shortage_reason", s.quotations.shortageReason, model.sendForm, rows: 3, hint: s.quotations.shortageReasonHint)
+                Fields.textarea(
+                    "shortage_reason", s.quotations.shortageReason, model.sendForm, rows: 3,
+                    hint: s.quotations.shortageReasonHint)
             }
             button(.class(style), .attr("type", "submit")) { label }
         }
@@ -115,7 +122,13 @@ extension QuotationEditorPage {
                             for version in model.versions {
                                 tr {
                                     td {
-                                        a(.href(SafeURL(.admin(.quotations(.version(model.header.id, version: version.number)))))) {
+                                        a(
+                                            .href(
+                                                SafeURL(
+                                                    .admin(
+                                                        .quotations(.version(model.header.id, version: version.number)))
+                                                ))
+                                        ) {
                                             "\(s.quotations.versionColumn) \(version.number)"
                                         }
                                     }

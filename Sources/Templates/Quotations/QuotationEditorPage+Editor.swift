@@ -10,8 +10,10 @@ extension QuotationEditorPage {
         let form = model.form
         return Fields.post(.admin(.quotations(.update(model.header.id))), csrf: admin.csrfToken) {
             // The first submit button is the one Enter presses: save.
-            button(.class("default-submit"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save"),
-                   .attr("tabindex", "-1"), .attr("aria-hidden", "true")) { s.quotations.save }
+            button(
+                .class("default-submit"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save"),
+                .attr("tabindex", "-1"), .attr("aria-hidden", "true")
+            ) { s.quotations.save }
             Fields.hidden("version", String(model.header.version))
             Fields.summary(form, s)
 
@@ -25,19 +27,29 @@ extension QuotationEditorPage {
                         customerChoice(other, checked: form["customer_id"] == String(other.id.rawValue), s)
                     }
                 }
-                if let error = form.errors["customer_id"] { p(.class("field-error"), .id("error-customer_id")) { error } }
-                div(.class("search-row")) {
-                    Fields.text("customer_q", s.quotations.changeCustomer, form, type: "search", hint: s.quotations.customerSearchHint,
-                                extra: [.attr("maxlength", "100")])
-                    button(.class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
-                           .attr("value", "find_customer"), .flag("formnovalidate")) { s.quotations.customerSearchButton }
+                if let error = form.errors["customer_id"] {
+                    p(.class("field-error"), .id("error-customer_id")) { error }
                 }
-                if model.searched && model.customerResults.isEmpty { p(.class("hint")) { s.quotations.noCustomerFound } }
+                div(.class("search-row")) {
+                    Fields.text(
+                        "customer_q", s.quotations.changeCustomer, form, type: "search",
+                        hint: s.quotations.customerSearchHint,
+                        extra: [.attr("maxlength", "100")])
+                    button(
+                        .class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
+                        .attr("value", "find_customer"), .flag("formnovalidate")
+                    ) { s.quotations.customerSearchButton }
+                }
+                if model.searched && model.customerResults.isEmpty {
+                    p(.class("hint")) { s.quotations.noCustomerFound }
+                }
             }
 
             fieldset {
                 legend { s.quotations.eventHeading }
-                Fields.text("title", s.quotations.titleLabel, form, hint: s.quotations.titleHint, extra: [.attr("maxlength", "200")])
+                Fields.text(
+                    "title", s.quotations.titleLabel, form, hint: s.quotations.titleHint,
+                    extra: [.attr("maxlength", "200")])
                 div(.class("grid")) {
                     Fields.text("period_start", s.quotations.periodStart, form, type: "date", required: true)
                     Fields.text("period_end", s.quotations.periodEnd, form, type: "date", required: true)
@@ -47,11 +59,21 @@ extension QuotationEditorPage {
             fieldset {
                 legend { s.quotations.deliveryHeading }
                 div(.class("grid")) {
-                    Fields.text("delivery_line1", s.quotations.addressLine1, form, extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
-                    Fields.text("delivery_line2", s.quotations.addressLine2, form, extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
-                    Fields.text("delivery_postal_code", s.quotations.postalCode, form, extra: [.attr("maxlength", "20"), .attr("autocomplete", "off")])
-                    Fields.text("delivery_city", s.quotations.city, form, extra: [.attr("maxlength", "100"), .attr("autocomplete", "off")])
-                    Fields.text("delivery_country", s.quotations.country, form, extra: [.attr("maxlength", "2"), .attr("autocomplete", "off")])
+                    Fields.text(
+                        "delivery_line1", s.quotations.addressLine1, form,
+                        extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
+                    Fields.text(
+                        "delivery_line2", s.quotations.addressLine2, form,
+                        extra: [.attr("maxlength", "200"), .attr("autocomplete", "off")])
+                    Fields.text(
+                        "delivery_postal_code", s.quotations.postalCode, form,
+                        extra: [.attr("maxlength", "20"), .attr("autocomplete", "off")])
+                    Fields.text(
+                        "delivery_city", s.quotations.city, form,
+                        extra: [.attr("maxlength", "100"), .attr("autocomplete", "off")])
+                    Fields.text(
+                        "delivery_country", s.quotations.country, form,
+                        extra: [.attr("maxlength", "2"), .attr("autocomplete", "off")])
                 }
             }
 
@@ -91,10 +113,13 @@ extension QuotationEditorPage {
                         }
                         fieldError("new_item", form)
                     }
-                    Fields.text("new_quantity", s.quotations.lineQuantity, form, type: "number",
-                                extra: [.attr("min", "1"), .attr("max", "100000"), .attr("inputmode", "numeric")])
-                    button(.class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
-                           .attr("value", "add_line")) { s.quotations.addLineButton }
+                    Fields.text(
+                        "new_quantity", s.quotations.lineQuantity, form, type: "number",
+                        extra: [.attr("min", "1"), .attr("max", "100000"), .attr("inputmode", "numeric")])
+                    button(
+                        .class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
+                        .attr("value", "add_line")
+                    ) { s.quotations.addLineButton }
                 }
             }
 
@@ -103,14 +128,20 @@ extension QuotationEditorPage {
                 div(.class("grid")) {
                     Fields.select(
                         "discount_kind", s.quotations.discountKind, form,
-                        options: [("none", s.quotations.discountNone), ("percent", s.quotations.discountPercent), ("amount", s.quotations.discountAmount)])
-                    Fields.text("discount_value", s.quotations.discountValue, form, extra: [.attr("inputmode", "decimal")])
+                        options: [
+                            ("none", s.quotations.discountNone), ("percent", s.quotations.discountPercent),
+                            ("amount", s.quotations.discountAmount),
+                        ])
+                    Fields.text(
+                        "discount_value", s.quotations.discountValue, form, extra: [.attr("inputmode", "decimal")])
                     Fields.text("shipping", s.quotations.shipping, form, extra: [.attr("inputmode", "decimal")])
                     Fields.text("vat_rate", s.quotations.vatRate, form, extra: [.attr("inputmode", "decimal")])
                 }
                 totals(model, s, admin.language)
-                button(.class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
-                       .attr("value", "preview"), .data("data-preview", "")) { s.quotations.recalculate }
+                button(
+                    .class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
+                    .attr("value", "preview"), .data("data-preview", "")
+                ) { s.quotations.recalculate }
             }
 
             fieldset {
@@ -120,7 +151,9 @@ extension QuotationEditorPage {
                 Fields.textarea("notes", s.quotations.notes, form, rows: 3, hint: s.quotations.notesHint)
             }
             div(.class("actions")) {
-                button(.class("button"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save")) { s.quotations.save }
+                button(.class("button"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save")) {
+                    s.quotations.save
+                }
             }
         }
     }
@@ -137,7 +170,10 @@ extension QuotationEditorPage {
             return div(.class("cell-field")) {
                 void(
                     "input",
-                    [.attr("type", type), .attr("name", name), .attr("value", form[name]), .attr("aria-label", s.quotations.lineLabel(n, label))]
+                    [
+                        .attr("type", type), .attr("name", name), .attr("value", form[name]),
+                        .attr("aria-label", s.quotations.lineLabel(n, label)),
+                    ]
                         + invalid(name, form) + extra)
                 fieldError(name, form)
             }
@@ -149,7 +185,10 @@ extension QuotationEditorPage {
                 input("description", s.quotations.lineItem, extra: [.attr("maxlength", "300")])
                 if item == "custom" {
                     let options = LinePricing.allCases.map { ($0.rawValue, s.quotations.pricingName($0)) }
-                    select(.attr("name", prefix + "pricing"), .attr("aria-label", s.quotations.lineLabel(n, s.quotations.linePricing))) {
+                    select(
+                        .attr("name", prefix + "pricing"),
+                        .attr("aria-label", s.quotations.lineLabel(n, s.quotations.linePricing))
+                    ) {
                         for (value, text) in options {
                             option(value: value, selected: value == pricing?.rawValue) { text }
                         }
@@ -161,28 +200,40 @@ extension QuotationEditorPage {
                 }
             }
             td(.class("qty")) {
-                input("quantity", s.quotations.lineQuantity, type: "number", extra: [.attr("min", "1"), .attr("max", "100000"), .attr("inputmode", "numeric")])
+                input(
+                    "quantity", s.quotations.lineQuantity, type: "number",
+                    extra: [.attr("min", "1"), .attr("max", "100000"), .attr("inputmode", "numeric")])
             }
             td(.class("days")) {
                 if pricing == .perDay || item == "custom" {
-                    input("days", s.quotations.lineDays, type: "number",
-                          extra: [.attr("min", "1"), .attr("max", "366"), .attr("inputmode", "numeric"),
-                                  .attr("placeholder", info.days.map(String.init) ?? ""), .attr("title", s.quotations.lineDaysHint)])
+                    input(
+                        "days", s.quotations.lineDays, type: "number",
+                        extra: [
+                            .attr("min", "1"), .attr("max", "366"), .attr("inputmode", "numeric"),
+                            .attr("placeholder", info.days.map(String.init) ?? ""),
+                            .attr("title", s.quotations.lineDaysHint),
+                        ])
                 } else {
                     Fields.hidden(prefix + "days", "")
                     "–"
                 }
             }
-            td(.class("price")) { input("unit_price", s.quotations.lineUnitPrice, extra: [.attr("inputmode", "decimal")]) }
-            td(.class("discount")) { input("discount", s.quotations.lineDiscount, extra: [.attr("inputmode", "decimal")]) }
+            td(.class("price")) {
+                input("unit_price", s.quotations.lineUnitPrice, extra: [.attr("inputmode", "decimal")])
+            }
+            td(.class("discount")) {
+                input("discount", s.quotations.lineDiscount, extra: [.attr("inputmode", "decimal")])
+            }
             td(.class("num"), .data("data-line-total", String(index))) {
                 info.total.map { $0.formatted(language) } ?? "–"
             }
             td(.class("stock"), .data("data-line-stock", String(index))) { stockCell(info.stock, s) }
             td {
-                button(.class("link-button"), .attr("type", "submit"), .attr("name", "action"),
-                       .attr("value", "remove_line_\(index)"), .attr("aria-label", s.quotations.lineRemoveLabel(n)),
-                       .flag("formnovalidate")) { s.quotations.lineRemove }
+                button(
+                    .class("link-button"), .attr("type", "submit"), .attr("name", "action"),
+                    .attr("value", "remove_line_\(index)"), .attr("aria-label", s.quotations.lineRemoveLabel(n)),
+                    .flag("formnovalidate")
+                ) { s.quotations.lineRemove }
             }
         }
     }
@@ -191,7 +242,8 @@ extension QuotationEditorPage {
         guard let stock else { return .text(s.quotations.noStock) }
         if stock.isShort {
             return span(.class("badge bad"), .attr("title", s.quotations.stockReserved(stock.maxReserved))) {
-                s.quotations.stockShort(missing: stock.requested - stock.available, free: stock.available, stock: stock.stock)
+                s.quotations.stockShort(
+                    missing: stock.requested - stock.available, free: stock.available, stock: stock.stock)
                 if stock.maxReserved > 0 { " · \(s.quotations.stockBooked(stock.maxReserved))" }
             }
         }
@@ -210,25 +262,30 @@ extension QuotationEditorPage {
                 groups.append((item.group, [item]))
             }
         }
-        return .fragment([
-            option(value: "", selected: selected.isEmpty) { "—" },
-            option(value: "custom", selected: selected == "custom") { s.quotations.freeText },
-        ] + groups.map { group, options in
-            element("optgroup", [.attr("label", group)]) {
-                for choice in options {
-                    option(value: choice.value, selected: choice.value == selected) {
-                        choice.label
+        return .fragment(
+            [
+                option(value: "", selected: selected.isEmpty) { "—" },
+                option(value: "custom", selected: selected == "custom") { s.quotations.freeText },
+            ]
+                + groups.map { group, options in
+                    element("optgroup", [.attr("label", group)]) {
+                        for choice in options {
+                            option(value: choice.value, selected: choice.value == selected) {
+                                choice.label
+                            }
+                        }
                     }
-                }
-            }
-        })
+                })
     }
 
     static func customerChoice(_ customer: Customer, checked: Bool, _ s: Strings) -> Node {
         QuotationNewPage.radio("customer_id", String(customer.id.rawValue), checked: checked) {
             strong { customer.name }
             if !customer.detail.isEmpty { span(.class("detail")) { " · \(customer.detail)" } }
-            if customer.archived { " "; span(.class("badge")) { s.quotations.customerArchived } }
+            if customer.archived {
+                " "
+                span(.class("badge")) { s.quotations.customerArchived }
+            }
         }
     }
 
@@ -241,7 +298,10 @@ extension QuotationEditorPage {
                     dt { s.signing.subtotal }
                     dd(.data("data-total", "subtotal")) { totals.linesSubtotal.formatted(language) }
                     dt { s.signing.discount }
-                    dd(.data("data-total", "discount")) { totals.discount.isZero ? totals.discount.formatted(language) : "−" + totals.discount.formatted(language) }
+                    dd(.data("data-total", "discount")) {
+                        totals.discount.isZero
+                            ? totals.discount.formatted(language) : "−" + totals.discount.formatted(language)
+                    }
                     dt { s.signing.shipping }
                     dd(.data("data-total", "shipping")) { totals.shipping.formatted(language) }
                     dt { s.signing.net }

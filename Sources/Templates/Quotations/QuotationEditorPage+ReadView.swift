@@ -26,10 +26,13 @@ extension QuotationEditorPage {
                 dd { "\(form["period_start"]) – \(form["period_end"])" }
                 dt { s.signing.deliveryAddress }
                 dd {
-                    [form["delivery_line1"], form["delivery_line2"],
-                     [form["delivery_postal_code"], form["delivery_city"]].filter { !$0.isEmpty }.joined(separator: " "),
-                     form["delivery_country"] == "SE" ? "" : form["delivery_country"]]
-                        .filter { !$0.isEmpty }.joined(separator: ", ")
+                    [
+                        form["delivery_line1"], form["delivery_line2"],
+                        [form["delivery_postal_code"], form["delivery_city"]].filter { !$0.isEmpty }.joined(
+                            separator: " "),
+                        form["delivery_country"] == "SE" ? "" : form["delivery_country"],
+                    ]
+                    .filter { !$0.isEmpty }.joined(separator: ", ")
                 }
             }
             div(.class("table-scroll")) {
@@ -48,7 +51,9 @@ extension QuotationEditorPage {
                     tbody {
                         for index in 0..<model.lineCount {
                             let prefix = "line_\(index)_"
-                            let info = index < model.lines.count ? model.lines[index] : LineInfo(days: nil, total: nil, stock: nil)
+                            let info =
+                                index < model.lines.count
+                                ? model.lines[index] : LineInfo(days: nil, total: nil, stock: nil)
                             tr(info.stock?.isShort == true ? [.class("short")] : []) {
                                 td {
                                     form[prefix + "description"]
@@ -60,7 +65,8 @@ extension QuotationEditorPage {
                                 td(.class("num")) { form[prefix + "quantity"] }
                                 td(.class("num")) { info.days.map(String.init) ?? "–" }
                                 td(.class("num")) {
-                                    (try? Money(parsing: form[prefix + "unit_price"])).map { $0.formatted(language) } ?? form[prefix + "unit_price"]
+                                    (try? Money(parsing: form[prefix + "unit_price"])).map { $0.formatted(language) }
+                                        ?? form[prefix + "unit_price"]
                                 }
                                 td(.class("num")) { form[prefix + "discount"] }
                                 td(.class("num")) { info.total.map { $0.formatted(language) } ?? "–" }
@@ -72,7 +78,11 @@ extension QuotationEditorPage {
             }
             totals(model, s, language)
             h3 { s.signing.terms }
-            if model.terms.markup.isEmpty { p(.class("hint")) { s.quotations.noTerms } } else { div(.class("terms")) { Node.sanitized(model.terms) } }
+            if model.terms.markup.isEmpty {
+                p(.class("hint")) { s.quotations.noTerms }
+            } else {
+                div(.class("terms")) { Node.sanitized(model.terms) }
+            }
             if !form["message"].isEmpty {
                 h3 { s.quotations.message }
                 p(.class("prewrap")) { form["message"] }

@@ -201,9 +201,11 @@ public enum QuotationEditorPage {
         public var shortages: [Shortage]
 
         public init(
-            header: Header, customer: Customer?, customerResults: [Customer] = [], searched: Bool = false, form: FormState,
+            header: Header, customer: Customer?, customerResults: [Customer] = [], searched: Bool = false,
+            form: FormState,
             lines: [LineInfo], totals: QuotationTotals?, preview: Bool = false, items: [ItemOption], link: Link?,
-            signed: Signed? = nil, versions: [Version], terms: SanitizedHTML, editable: Bool, mayManage: Bool, sendForm: FormState = FormState(),
+            signed: Signed? = nil, versions: [Version], terms: SanitizedHTML, editable: Bool, mayManage: Bool,
+            sendForm: FormState = FormState(),
             shortages: [Shortage] = []
         ) {
             self.header = header
@@ -251,14 +253,19 @@ public enum QuotationEditorPage {
                 section(.class("card signed-state")) {
                     h2 { s.quotations.signedHeading }
                     p {
-                        s.quotations.signedBy(signed.signerName, DisplayFormat.dateTime(signed.signedAt), version: signed.version)
+                        s.quotations.signedBy(
+                            signed.signerName, DisplayFormat.dateTime(signed.signedAt), version: signed.version)
                         " "
-                        a(.href(SafeURL(.admin(.quotations(.version(h.id, version: signed.version)))))) { s.quotations.seeEvidence }
+                        a(.href(SafeURL(.admin(.quotations(.version(h.id, version: signed.version)))))) {
+                            s.quotations.seeEvidence
+                        }
                     }
                     if let bookingID = h.bookingID, let number = h.bookingNumber {
                         p {
                             "\(s.quotations.booking) "
-                            a(.class("button secondary"), .href(SafeURL(.admin(.bookings(.show(bookingID)))))) { number }
+                            a(.class("button secondary"), .href(SafeURL(.admin(.bookings(.show(bookingID)))))) {
+                                number
+                            }
                         }
                     }
                 }

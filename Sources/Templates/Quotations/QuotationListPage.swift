@@ -44,13 +44,16 @@ public enum QuotationListPage {
                 h1 { s.navQuotations }
                 if admin.may(.admin(.quotations(.new(QuotationNewQuery())))) {
                     div(.class("actions")) {
-                        a(.class("button"), .href(SafeURL(.admin(.quotations(.new(QuotationNewQuery())))))) { s.quotations.newQuotation }
+                        a(.class("button"), .href(SafeURL(.admin(.quotations(.new(QuotationNewQuery())))))) {
+                            s.quotations.newQuotation
+                        }
                     }
                 }
             }
             nav(.class("tabs"), .attr("aria-label", s.quotations.stateTabs)) {
                 let tabs: [(QuotationState?, String)] =
-                    [(QuotationState?.none, s.quotations.all)] + QuotationState.allCases.map { (Optional($0), s.quotations.quotationState($0)) }
+                    [(QuotationState?.none, s.quotations.all)]
+                    + QuotationState.allCases.map { (Optional($0), s.quotations.quotationState($0)) }
                 for (tab, label) in tabs {
                     a(
                         .href(SafeURL(.admin(.quotations(.list(base.with(\.state, tab)))))),
@@ -58,7 +61,13 @@ public enum QuotationListPage {
                     ) { label }
                 }
             }
-            element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.quotations(.list(QuotationListQuery())))))]) {
+            element(
+                "form",
+                [
+                    .class("filters"), .attr("method", "get"),
+                    .action(SafeURL(.admin(.quotations(.list(QuotationListQuery()))))),
+                ]
+            ) {
                 if let state { Fields.hidden("state", state.rawValue) }
                 Fields.text(
                     "q", s.quotations.searchLabel, FormState(values: ["q": search]), type: "search",
@@ -104,7 +113,10 @@ public enum QuotationListPage {
                 if let nextCursor {
                     a(
                         .attr("rel", "next"),
-                        .href(SafeURL(.admin(.quotations(.list(base.with(\.state, state).with(\.after, String(nextCursor)))))))
+                        .href(
+                            SafeURL(
+                                .admin(.quotations(.list(base.with(\.state, state).with(\.after, String(nextCursor))))))
+                        )
                     ) { s.nextPage }
                 }
             }

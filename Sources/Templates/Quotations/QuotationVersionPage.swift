@@ -15,7 +15,9 @@ public enum QuotationVersionPage {
         public let voidedAt: Date?
         public let viewCount: Int
 
-        public init(createdAt: Date, createdBy: String?, recipient: String, expiresAt: Date, voidedAt: Date?, viewCount: Int) {
+        public init(
+            createdAt: Date, createdBy: String?, recipient: String, expiresAt: Date, voidedAt: Date?, viewCount: Int
+        ) {
             self.createdAt = createdAt
             self.createdBy = createdBy
             self.recipient = recipient
@@ -92,7 +94,8 @@ public enum QuotationVersionPage {
                         dt { s.quotations.method }
                         dd(.data("data-evidence", "method")) {
                             evidence.method == "typed"
-                                ? s.quotations.methodTyped(evidence.typedText ?? "") : s.quotations.methodDrawn(evidence.strokeCount)
+                                ? s.quotations.methodTyped(evidence.typedText ?? "")
+                                : s.quotations.methodDrawn(evidence.strokeCount)
                         }
                         dt { s.quotations.ip }
                         dd(.data("data-evidence", "ip")) { evidence.ip ?? "–" }
@@ -104,7 +107,11 @@ public enum QuotationVersionPage {
                         dd { code(.class("sha"), .data("data-evidence", "sha256")) { evidence.documentSHA256 } }
                         if let bookingID = model.bookingID, let number = model.bookingNumber {
                             dt { s.quotations.booking }
-                            dd { a(.href(SafeURL(.admin(.bookings(.show(bookingID))))), .data("data-booking", number)) { number } }
+                            dd {
+                                a(.href(SafeURL(.admin(.bookings(.show(bookingID))))), .data("data-booking", number)) {
+                                    number
+                                }
+                            }
                         }
                     }
                 }
@@ -114,7 +121,9 @@ public enum QuotationVersionPage {
                     h2 { s.quotations.declineHeading }
                     dl(.class("facts")) {
                         dt { s.quotations.declineReason }
-                        dd(.class("prewrap")) { decline.reason.flatMap { $0.isEmpty ? nil : $0 } ?? s.quotations.noReason }
+                        dd(.class("prewrap")) {
+                            decline.reason.flatMap { $0.isEmpty ? nil : $0 } ?? s.quotations.noReason
+                        }
                         dt { s.quotations.declinedAt }
                         dd { QuotationBits.utc(decline.declinedAt) }
                         dt { s.quotations.ip }
@@ -166,7 +175,8 @@ public enum QuotationVersionPage {
                 }
             }
             h2 { s.quotations.documentHeading }
-            SigningPage.agreement(model.snapshot, sha256: model.sha256, terms: model.terms, s: s, language: admin.language)
+            SigningPage.agreement(
+                model.snapshot, sha256: model.sha256, terms: model.terms, s: s, language: admin.language)
         }.rendered()
     }
 }

@@ -43,7 +43,9 @@ public enum SettingsPage {
                     div(.class("logo-current")) {
                         void("img", [.src(url), .attr("alt", s.settings.logoCurrent), .class("logo-preview")])
                         p(.class("hint")) {
-                            s.settings.logoDescription(type: logo.mimeType == "image/png" ? "PNG" : "JPEG", kib: (logo.byteCount + 1023) / 1024)
+                            s.settings.logoDescription(
+                                type: logo.mimeType == "image/png" ? "PNG" : "JPEG", kib: (logo.byteCount + 1023) / 1024
+                            )
                         }
                     }
                 } else {
@@ -52,7 +54,8 @@ public enum SettingsPage {
                 Fields.summary(logoForm, s)
                 Fields.post(.admin(.settings(.uploadLogo)), csrf: admin.csrfToken, multipart: true) {
                     Fields.text(
-                        "logo", s.settings.logoFileLabel, logoForm, type: "file", required: true, hint: s.settings.logoHint(limitKiB: logoLimitKiB),
+                        "logo", s.settings.logoFileLabel, logoForm, type: "file", required: true,
+                        hint: s.settings.logoHint(limitKiB: logoLimitKiB),
                         extra: [.attr("accept", "image/png,image/jpeg")])
                     button(.class("button secondary"), .attr("type", "submit")) { s.settings.logoUpload }
                 }
@@ -66,17 +69,27 @@ public enum SettingsPage {
                 Fields.hidden("version", form["version"])
                 fieldset(s.settings.companyHeading) {
                     div(.class("grid")) {
-                        Fields.text("company_name", s.settings.companyNameLabel, form, required: true, extra: [.attr("maxlength", "200")])
-                        Fields.text("org_number", s.settings.orgNumberLabel, form, extra: [.attr("inputmode", "numeric")])
+                        Fields.text(
+                            "company_name", s.settings.companyNameLabel, form, required: true,
+                            extra: [.attr("maxlength", "200")])
+                        Fields.text(
+                            "org_number", s.settings.orgNumberLabel, form, extra: [.attr("inputmode", "numeric")])
                         Fields.text("vat_number", s.settings.vatNumberLabel, form)
                     }
                 }
                 fieldset(s.settings.addressHeading) {
                     div(.class("grid")) {
-                        Fields.text("address_line1", s.settings.addressLine1Label, form, extra: [.attr("autocomplete", "address-line1")])
-                        Fields.text("address_line2", s.settings.addressLine2Label, form, extra: [.attr("autocomplete", "address-line2")])
-                        Fields.text("postal_code", s.settings.postalCodeLabel, form, extra: [.attr("autocomplete", "postal-code")])
-                        Fields.text("city", s.settings.cityLabel, form, extra: [.attr("autocomplete", "address-level2")])
+                        Fields.text(
+                            "address_line1", s.settings.addressLine1Label, form,
+                            extra: [.attr("autocomplete", "address-line1")])
+                        Fields.text(
+                            "address_line2", s.settings.addressLine2Label, form,
+                            extra: [.attr("autocomplete", "address-line2")])
+                        Fields.text(
+                            "postal_code", s.settings.postalCodeLabel, form,
+                            extra: [.attr("autocomplete", "postal-code")])
+                        Fields.text(
+                            "city", s.settings.cityLabel, form, extra: [.attr("autocomplete", "address-level2")])
                         Fields.text(
                             "country", s.settings.countryLabel, form, required: true, hint: s.settings.countryHint,
                             extra: [.attr("maxlength", "2"), .attr("autocomplete", "country")])
@@ -91,7 +104,9 @@ public enum SettingsPage {
                 }
                 fieldset(s.settings.emailHeading) {
                     div(.class("grid")) {
-                        Fields.text("team_notification_email", s.settings.teamEmailLabel, form, type: "email", hint: s.settings.teamEmailHint)
+                        Fields.text(
+                            "team_notification_email", s.settings.teamEmailLabel, form, type: "email",
+                            hint: s.settings.teamEmailHint)
                         div {}
                         Fields.text("sender_name", s.settings.senderNameLabel, form, extra: [.attr("maxlength", "100")])
                         Fields.text("sender_address", s.settings.senderAddressLabel, form, type: "email")
@@ -101,13 +116,17 @@ public enum SettingsPage {
                 fieldset(s.settings.quotationHeading) {
                     div(.class("grid")) {
                         Fields.text(
-                            "default_vat_rate", s.settings.defaultVATLabel, form, required: true, hint: s.settings.defaultVATHint,
+                            "default_vat_rate", s.settings.defaultVATLabel, form, required: true,
+                            hint: s.settings.defaultVATHint,
                             extra: [.attr("inputmode", "decimal")])
                         Fields.text(
-                            "signing_link_validity_days", s.settings.linkValidityLabel, form, type: "number", required: true,
-                            hint: s.settings.linkValidityHint, extra: [.attr("min", "1"), .attr("max", "365"), .attr("step", "1")])
+                            "signing_link_validity_days", s.settings.linkValidityLabel, form, type: "number",
+                            required: true,
+                            hint: s.settings.linkValidityHint,
+                            extra: [.attr("min", "1"), .attr("max", "365"), .attr("step", "1")])
                     }
-                    Fields.textarea("terms_template_html", s.settings.termsLabel, form, rows: 12, hint: s.settings.termsHint)
+                    Fields.textarea(
+                        "terms_template_html", s.settings.termsLabel, form, rows: 12, hint: s.settings.termsHint)
                     if !termsPreview.markup.isEmpty {
                         element("details", [.class("terms-preview"), .flag("open")]) {
                             element("summary", []) { s.settings.termsPreview }

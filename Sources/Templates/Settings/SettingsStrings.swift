@@ -39,7 +39,8 @@ public struct SettingsStrings: FeatureStrings {
     var senderHint: String {
         t(
             "Så här står det i Från-fältet i mejl till kunder. Adressen bör tillhöra er domän så att mejlen inte hamnar som skräppost.",
-            "This is what the From field of customer emails shows. The address should belong to your domain so the emails are not taken for spam.")
+            "This is what the From field of customer emails shows. The address should belong to your domain so the emails are not taken for spam."
+        )
     }
     var defaultVATLabel: String { t("Moms som standard (%)", "Default VAT rate (%)") }
     var defaultVATHint: String { t("Till exempel 25 eller 12,5.", "For example 25 or 12.5.") }
@@ -49,7 +50,8 @@ public struct SettingsStrings: FeatureStrings {
     var termsHint: String {
         t(
             "Kopieras till nya offerter. Enkel HTML: stycken, fetstil, kursiv, listor, rubriker, länkar. Allt annat tas bort när du sparar.",
-            "Copied into new quotations. Simple HTML: paragraphs, bold, italic, lists, headings, links. Anything else is removed when you save.")
+            "Copied into new quotations. Simple HTML: paragraphs, bold, italic, lists, headings, links. Anything else is removed when you save."
+        )
     }
     var termsPreview: String { t("Så här visas villkoren", "How the terms are shown") }
 
@@ -61,7 +63,8 @@ public struct SettingsStrings: FeatureStrings {
     func logoHint(limitKiB: Int) -> String {
         t(
             "PNG eller JPEG, högst \(limitKiB) KB och 4096 × 4096 pixlar. Visas i sidhuvudet och på signeringssidan.",
-            "PNG or JPEG, at most \(limitKiB) KB and 4096 × 4096 pixels. Shown in the page header and on the signing page.")
+            "PNG or JPEG, at most \(limitKiB) KB and 4096 × 4096 pixels. Shown in the page header and on the signing page."
+        )
     }
     var logoUpload: String { t("Ladda upp", "Upload") }
     var logoRemove: String { t("Ta bort logotypen", "Remove the logo") }
@@ -71,7 +74,9 @@ public struct SettingsStrings: FeatureStrings {
 
     public var tooLong: String { t("Texten är för lång.", "The text is too long.") }
     public var emailInvalid: String {
-        t("Skriv en giltig e-postadress, till exempel namn@foretag.se.", "Enter a valid email address, for example name@company.com.")
+        t(
+            "Skriv en giltig e-postadress, till exempel namn@foretag.se.",
+            "Enter a valid email address, for example name@company.com.")
     }
     public var senderNameInvalid: String {
         t("Namnet får inte innehålla < > \" eller \\.", "The name cannot contain < > \" or \\.")
@@ -89,15 +94,23 @@ public struct SettingsStrings: FeatureStrings {
             "Ett svenskt momsregistreringsnummer är SE, tolv siffror och slutar på 01, till exempel SE556677889901.",
             "A Swedish VAT number is SE followed by twelve digits ending in 01, for example SE556677889901.")
     }
-    public var countryInvalid: String { t("Skriv landskoden med två bokstäver, till exempel SE.", "Enter the two-letter country code, for example SE.") }
+    public var countryInvalid: String {
+        t("Skriv landskoden med två bokstäver, till exempel SE.", "Enter the two-letter country code, for example SE.")
+    }
     public var phoneInvalid: String {
-        t("Telefonnumret får bara innehålla siffror, mellanslag och + - ( ).", "The phone number can only contain digits, spaces and + - ( ).")
+        t(
+            "Telefonnumret får bara innehålla siffror, mellanslag och + - ( ).",
+            "The phone number can only contain digits, spaces and + - ( ).")
     }
     public var websiteInvalid: String {
-        t("Skriv hela adressen, till exempel https://foretag.se.", "Enter the full address, for example https://company.com.")
+        t(
+            "Skriv hela adressen, till exempel https://foretag.se.",
+            "Enter the full address, for example https://company.com.")
     }
     public var vatInvalid: String {
-        t("Skriv momsen i procent mellan 0 och 100, till exempel 25 eller 12,5.", "Enter the VAT rate in percent between 0 and 100, for example 25 or 12.5.")
+        t(
+            "Skriv momsen i procent mellan 0 och 100, till exempel 25 eller 12,5.",
+            "Enter the VAT rate in percent between 0 and 100, for example 25 or 12.5.")
     }
     public var validityInvalid: String {
         t("Skriv ett helt antal dagar mellan 1 och 365.", "Enter a whole number of days between 1 and 365.")
@@ -110,21 +123,27 @@ public struct SettingsStrings: FeatureStrings {
 
     public var logoMissing: String { t("Välj en bildfil att ladda upp.", "Choose an image file to upload.") }
     public func logoTooLarge(limitKiB: Int) -> String {
-        t("Filen är för stor. Logotypen får vara högst \(limitKiB) KB.", "The file is too large. The logo can be at most \(limitKiB) KB.")
+        t(
+            "Filen är för stor. Logotypen får vara högst \(limitKiB) KB.",
+            "The file is too large. The logo can be at most \(limitKiB) KB.")
     }
     public var logoWrongFormat: String {
         t(
             "Filen är inte en PNG- eller JPEG-bild. Bara PNG och JPEG fungerar (inte SVG, GIF eller WebP), oavsett vad filen heter.",
-            "The file is not a PNG or JPEG image. Only PNG and JPEG work (not SVG, GIF or WebP), whatever the file is called.")
+            "The file is not a PNG or JPEG image. Only PNG and JPEG work (not SVG, GIF or WebP), whatever the file is called."
+        )
     }
     public var logoDamaged: String {
-        t("Bilden är skadad eller ofullständig. Spara den på nytt och försök igen.", "The image is damaged or incomplete. Save it again and try once more.")
+        t(
+            "Bilden är skadad eller ofullständig. Spara den på nytt och försök igen.",
+            "The image is damaged or incomplete. Save it again and try once more.")
     }
     public func logoTooManyPixels(limit: Int) -> String {
-        t("Bilden är för stor. Högst \(limit) × \(limit) pixlar.", "The image is too big. At most \(limit) × \(limit) pixels.")
+        t(
+            "Bilden är för stor. Högst \(limit) × \(limit) pixlar.",
+            "The image is too big. At most \(limit) × \(limit) pixels.")
     }
 }
-
 
 extension Strings {
     /// The settings feature's strings.

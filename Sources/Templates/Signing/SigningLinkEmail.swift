@@ -25,7 +25,10 @@ public struct SigningLinkEmail: Sendable {
         let button = s.email.signingLinkButton
 
         let note = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        text = ([greeting, intro] + (note.isEmpty ? [] : [note]) + [link, validity + " " + personal, questions, companyName])
+        text =
+            ([greeting, intro] + (note.isEmpty ? [] : [note]) + [
+                link, validity + " " + personal, questions, companyName,
+            ])
             .joined(separator: "\n\n") + "\n"
 
         var buffer: [UInt8] = []

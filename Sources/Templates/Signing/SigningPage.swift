@@ -61,7 +61,11 @@ public enum SigningPage {
             case .signed(let booking, let signedAt):
                 notice(s.signing.signedTitle, s.signing.signedText(booking, DisplayFormat.dateTime(signedAt)), context)
                 if case .signing(.submit(let token))? = form?.action {
-                    p { a(.class("button"), .href(SafeURL(.signing(.document(token: token))))) { s.signing.documentLink } }
+                    p {
+                        a(.class("button"), .href(SafeURL(.signing(.document(token: token))))) {
+                            s.signing.documentLink
+                        }
+                    }
                 }
                 agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
             case .declined:
@@ -106,7 +110,8 @@ public enum SigningPage {
             return p(.class("field-error"), .id("error-\(field.rawValue)")) { message }
         }
         func described(_ field: Form.Field) -> [Attribute] {
-            form.errors[field] == nil ? [] : [.attr("aria-describedby", "error-\(field.rawValue)"), .attr("aria-invalid", "true")]
+            form.errors[field] == nil
+                ? [] : [.attr("aria-describedby", "error-\(field.rawValue)"), .attr("aria-invalid", "true")]
         }
         return section(.class("sign-form"), .id("sign")) {
             h2 { s.signing.formHeading }
@@ -122,14 +127,22 @@ public enum SigningPage {
                 void("input", [.attr("type", "hidden"), .attr("name", "strokes"), .attr("value", "")])
                 div(.class("field")) {
                     label(.attr("for", "signer_name")) { s.signing.name }
-                    void("input", [.attr("type", "text"), .id("signer_name"), .attr("name", "signer_name"),
-                                   .attr("autocomplete", "name"), .attr("value", form.name), .attr("maxlength", "200")] + described(.name))
+                    void(
+                        "input",
+                        [
+                            .attr("type", "text"), .id("signer_name"), .attr("name", "signer_name"),
+                            .attr("autocomplete", "name"), .attr("value", form.name), .attr("maxlength", "200"),
+                        ] + described(.name))
                     error(.name)
                 }
                 div(.class("field")) {
                     label(.attr("for", "signer_email")) { s.signing.email }
-                    void("input", [.attr("type", "email"), .id("signer_email"), .attr("name", "signer_email"),
-                                   .attr("autocomplete", "email"), .attr("value", form.email), .attr("maxlength", "254")] + described(.email))
+                    void(
+                        "input",
+                        [
+                            .attr("type", "email"), .id("signer_email"), .attr("name", "signer_email"),
+                            .attr("autocomplete", "email"), .attr("value", form.email), .attr("maxlength", "254"),
+                        ] + described(.email))
                     error(.email)
                 }
                 // Filled by static/app.js when JavaScript runs; hidden otherwise.
@@ -143,15 +156,21 @@ public enum SigningPage {
                 }
                 div(.class("field")) {
                     label(.attr("for", "typed_signature")) { s.signing.typed }
-                    void("input", [.attr("type", "text"), .id("typed_signature"), .attr("name", "typed_signature"),
-                                   .class("typed-signature"), .attr("autocomplete", "off"), .attr("value", form.typed),
-                                   .attr("maxlength", "200")] + described(.typed))
+                    void(
+                        "input",
+                        [
+                            .attr("type", "text"), .id("typed_signature"), .attr("name", "typed_signature"),
+                            .class("typed-signature"), .attr("autocomplete", "off"), .attr("value", form.typed),
+                            .attr("maxlength", "200"),
+                        ] + described(.typed))
                     p(.class("hint")) { s.signing.typedHint }
                     error(.typed)
                 }
                 div(.class("field consent")) {
-                    void("input", [.attr("type", "checkbox"), .id("consent"), .attr("name", "consent"), .attr("value", "yes")]
-                        + (form.consent ? [.flag("checked")] : []) + described(.consent))
+                    void(
+                        "input",
+                        [.attr("type", "checkbox"), .id("consent"), .attr("name", "consent"), .attr("value", "yes")]
+                            + (form.consent ? [.flag("checked")] : []) + described(.consent))
                     label(.attr("for", "consent")) { s.signing.consent(company) }
                     error(.consent)
                 }
@@ -169,7 +188,13 @@ public enum SigningPage {
                 void("input", [.attr("type", "hidden"), .attr("name", "form_token"), .attr("value", form.formToken)])
                 div(.class("field")) {
                     label(.attr("for", "decline_reason")) { s.signing.declineReason }
-                    element("textarea", [.id("decline_reason"), .attr("name", "reason"), .attr("rows", "3"), .attr("maxlength", "2000")]) {}
+                    element(
+                        "textarea",
+                        [
+                            .id("decline_reason"), .attr("name", "reason"), .attr("rows", "3"),
+                            .attr("maxlength", "2000"),
+                        ]
+                    ) {}
                 }
                 button(.attr("type", "submit"), .class("button secondary")) { s.signing.declineButton }
             }
@@ -225,7 +250,9 @@ public enum SigningPage {
                     }
                 }
                 dt { s.signing.period }
-                dd { "\(snapshot.period.start.iso) – \(snapshot.period.end.iso) (\(s.signing.days(snapshot.period.days)))" }
+                dd {
+                    "\(snapshot.period.start.iso) – \(snapshot.period.end.iso) (\(s.signing.days(snapshot.period.days)))"
+                }
                 dt { s.signing.deliveryAddress }
                 dd { snapshot.deliveryAddress.printedLines.joined(separator: ", ") }
             }

@@ -31,28 +31,34 @@ public struct SigningStrings: FeatureStrings {
 
     var signedTitle: String { t("Avtalet är signerat", "The agreement is signed") }
     func signedText(_ booking: String, _ when: String) -> String {
-        t("Tack! Avtalet signerades \(when). Ditt bokningsnummer är \(booking).",
-          "Thank you! The agreement was signed \(when). Your booking number is \(booking).")
+        t(
+            "Tack! Avtalet signerades \(when). Ditt bokningsnummer är \(booking).",
+            "Thank you! The agreement was signed \(when). Your booking number is \(booking).")
     }
     var declinedTitle: String { t("Offerten är avböjd", "The offer was declined") }
     var declinedText: String {
-        t("Du har tackat nej till den här offerten. Hör av dig om du ändrar dig – vi skickar gärna en ny.",
-          "You declined this offer. Get in touch if you change your mind – we are happy to send a new one.")
+        t(
+            "Du har tackat nej till den här offerten. Hör av dig om du ändrar dig – vi skickar gärna en ny.",
+            "You declined this offer. Get in touch if you change your mind – we are happy to send a new one.")
     }
     var expiredTitle: String { t("Länken har gått ut", "The link has expired") }
     var expiredText: String {
-        t("Den här offerten kan inte längre signeras. Kontakta oss så skickar vi en ny.",
-          "This offer can no longer be signed. Contact us and we will send a new one.")
+        t(
+            "Den här offerten kan inte längre signeras. Kontakta oss så skickar vi en ny.",
+            "This offer can no longer be signed. Contact us and we will send a new one.")
     }
     var voidedTitle: String { t("Offerten har ersatts", "The offer has been replaced") }
     var voidedText: String {
-        t("Det finns en nyare version av offerten. Använd länken i det senaste mejlet från oss.",
-          "There is a newer version of this offer. Use the link in our most recent email.")
+        t(
+            "Det finns en nyare version av offerten. Använd länken i det senaste mejlet från oss.",
+            "There is a newer version of this offer. Use the link in our most recent email.")
     }
     var unknownTitle: String { t("Länken fungerar inte", "The link does not work") }
     var unknownText: String {
-        t("Vi hittar ingen offert för den här länken. Kontrollera att hela länken kom med från mejlet, eller kontakta oss.",
-          "We cannot find an offer for this link. Check that the whole link was copied from the email, or contact us.")
+        t(
+            "Vi hittar ingen offert för den här länken. Kontrollera att hela länken kom med från mejlet, eller kontakta oss.",
+            "We cannot find an offer for this link. Check that the whole link was copied from the email, or contact us."
+        )
     }
 
     // MARK: The signing form and its outcomes.
@@ -61,52 +67,69 @@ public struct SigningStrings: FeatureStrings {
     var email: String { t("E-post", "Email") }
     var typed: String { t("Din signatur – skriv ditt namn", "Your signature – type your name") }
     var typedHint: String {
-        t("Det du skriver här blir din underskrift på avtalet.", "What you type here becomes your signature on the agreement.")
+        t(
+            "Det du skriver här blir din underskrift på avtalet.",
+            "What you type here becomes your signature on the agreement.")
     }
     func consent(_ company: String) -> String {
-        t("Jag har läst offerten och villkoren och godkänner avtalet med \(company). Min elektroniska underskrift är lika bindande som en underskrift på papper.",
-          "I have read the offer and the terms and accept the agreement with \(company). My electronic signature is as binding as a signature on paper.")
+        t(
+            "Jag har läst offerten och villkoren och godkänner avtalet med \(company). Min elektroniska underskrift är lika bindande som en underskrift på papper.",
+            "I have read the offer and the terms and accept the agreement with \(company). My electronic signature is as binding as a signature on paper."
+        )
     }
     var button: String { t("Signera", "Sign") }
-    var errorsHeading: String { t("Något behöver rättas innan du kan signera:", "Something needs fixing before you can sign:") }
+    var errorsHeading: String {
+        t("Något behöver rättas innan du kan signera:", "Something needs fixing before you can sign:")
+    }
     public var errorName: String { t("Skriv ditt fullständiga namn.", "Enter your full name.") }
     public var errorEmail: String { t("Skriv en giltig e-postadress.", "Enter a valid email address.") }
     public var errorTyped: String { t("Skriv ditt namn som signatur.", "Type your name as your signature.") }
-    public var errorConsent: String { t("Du behöver godkänna avtalet för att signera.", "You need to accept the agreement to sign.") }
+    public var errorConsent: String {
+        t("Du behöver godkänna avtalet för att signera.", "You need to accept the agreement to sign.")
+    }
     public var errorFormToken: String {
-        t("Formuläret hör inte till den här länken. Ladda om sidan och försök igen.",
-          "The form does not belong to this link. Reload the page and try again.")
+        t(
+            "Formuläret hör inte till den här länken. Ladda om sidan och försök igen.",
+            "The form does not belong to this link. Reload the page and try again.")
     }
     var unavailableTitle: String { t("Artiklarna är inte längre tillgängliga", "The items are no longer available") }
     var unavailableText: String {
-        t("Några av artiklarna har hunnit bokas för de här datumen, så avtalet kunde inte signeras. Vi har fått besked och hör av oss till dig.",
-          "Some of the items have been booked for these dates in the meantime, so the agreement could not be signed. We have been told and will get in touch.")
+        t(
+            "Några av artiklarna har hunnit bokas för de här datumen, så avtalet kunde inte signeras. Vi har fått besked och hör av oss till dig.",
+            "Some of the items have been booked for these dates in the meantime, so the agreement could not be signed. We have been told and will get in touch."
+        )
     }
     var doneTitle: String { t("Tack – avtalet är signerat", "Thank you – the agreement is signed") }
     func doneText(_ booking: String) -> String {
-        t("Din bokning har nummer \(booking). En bekräftelse med det signerade avtalet kommer med e-post.",
-          "Your booking number is \(booking). A confirmation with the signed agreement will arrive by email.")
+        t(
+            "Din bokning har nummer \(booking). En bekräftelse med det signerade avtalet kommer med e-post.",
+            "Your booking number is \(booking). A confirmation with the signed agreement will arrive by email.")
     }
     var documentLink: String { t("Det signerade avtalet (PDF)", "The signed agreement (PDF)") }
     var preparingTitle: String { t("Avtalet förbereds", "The agreement is being prepared") }
     var preparingText: String {
-        t("Det signerade avtalet skapas just nu. Sidan laddas om av sig själv om några sekunder.",
-          "The signed agreement is being created. This page reloads by itself in a few seconds.")
+        t(
+            "Det signerade avtalet skapas just nu. Sidan laddas om av sig själv om några sekunder.",
+            "The signed agreement is being created. This page reloads by itself in a few seconds.")
     }
-    var draw: String { t("Rita din signatur med fingret, pennan eller musen – eller skriv den nedan", "Draw your signature with your finger, pen or mouse – or type it below") }
+    var draw: String {
+        t(
+            "Rita din signatur med fingret, pennan eller musen – eller skriv den nedan",
+            "Draw your signature with your finger, pen or mouse – or type it below")
+    }
     var drawLabel: String { t("Yta för att rita signaturen", "Area for drawing the signature") }
     var undo: String { t("Ångra", "Undo") }
     var clear: String { t("Rensa", "Clear") }
     public var errorStrokes: String {
-        t("Signaturen gick inte att läsa. Rita den igen, lite större, eller skriv ditt namn.",
-          "The signature could not be read. Draw it again, a little larger, or type your name.")
+        t(
+            "Signaturen gick inte att läsa. Rita den igen, lite större, eller skriv ditt namn.",
+            "The signature could not be read. Draw it again, a little larger, or type your name.")
     }
     var declineSummary: String { t("Vill du inte gå vidare? Avböj offerten", "Not going ahead? Decline the offer") }
     var declineReason: String { t("Berätta gärna varför (frivilligt)", "Tell us why, if you like (optional)") }
     var declineButton: String { t("Avböj offerten", "Decline the offer") }
     var offerLink: String { t("Offerten som PDF", "The offer as a PDF") }
 }
-
 
 extension Strings {
     /// The signing feature's strings.

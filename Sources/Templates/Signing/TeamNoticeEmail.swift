@@ -12,11 +12,14 @@ public enum TeamNoticeEmail {
         return EmailContent(
             language: language,
             subject: s.email.teamNewBookingSubject(booking: bookingNumber, customer: snapshot.customer.displayName),
-            paragraphs: [[
-                s.email.teamNewBookingBody(
-                    booking: bookingNumber, quotation: snapshot.number.description, signer: signerName, period: period,
-                    total: snapshot.totals.total.formatted(language))
-            ]])
+            paragraphs: [
+                [
+                    s.email.teamNewBookingBody(
+                        booking: bookingNumber, quotation: snapshot.number.description, signer: signerName,
+                        period: period,
+                        total: snapshot.totals.total.formatted(language))
+                ]
+            ])
     }
 
     /// A customer could not sign: stock ran out for these items.
@@ -28,18 +31,26 @@ public enum TeamNoticeEmail {
             language: language, subject: s.email.teamUnavailableSubject(quotation: quotationNumber),
             paragraphs: [
                 [s.email.teamUnavailableIntro(customer: customerName, quotation: quotationNumber)],
-                items.map { "- " + s.email.teamUnavailableItem($0.description, requested: $0.requested, available: $0.available) },
+                items.map {
+                    "- " + s.email.teamUnavailableItem($0.description, requested: $0.requested, available: $0.available)
+                },
                 [s.email.teamUnavailableOutro],
             ].filter { !$0.isEmpty })
     }
 
     /// A customer declined, with their reason.
-    public static func declined(quotationNumber: String, customerName: String, reason: String?, language: Language = .sv)
+    public static func declined(
+        quotationNumber: String, customerName: String, reason: String?, language: Language = .sv
+    )
         -> EmailContent
     {
         let s = Strings(language)
         return EmailContent(
-            language: language, subject: s.email.teamDeclinedSubject(quotation: quotationNumber, customer: customerName),
-            paragraphs: [[s.email.teamDeclinedIntro(customer: customerName, quotation: quotationNumber)], [s.email.teamDeclinedReason(reason)]])
+            language: language,
+            subject: s.email.teamDeclinedSubject(quotation: quotationNumber, customer: customerName),
+            paragraphs: [
+                [s.email.teamDeclinedIntro(customer: customerName, quotation: quotationNumber)],
+                [s.email.teamDeclinedReason(reason)],
+            ])
     }
 }

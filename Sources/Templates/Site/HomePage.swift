@@ -19,7 +19,9 @@ public enum HomePage {
                 section(.class("card")) {
                     h2 { s.homeStaffHeading }
                     p { s.homeStaffText }
-                    a(.class("button secondary"), .href(SafeURL(.admin(.account(.login(next: nil)))))) { s.homeStaffLink }
+                    a(.class("button secondary"), .href(SafeURL(.admin(.account(.login(next: nil)))))) {
+                        s.homeStaffLink
+                    }
                 }
             }
         }.rendered()

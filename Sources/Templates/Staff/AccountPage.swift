@@ -67,7 +67,9 @@ public enum AccountPage {
                                         if row.isCurrent {
                                             strong { s.staff.sessionThisDevice }
                                         } else {
-                                            Fields.postButton(.admin(.account(.revokeSession(row.id))), s.staff.sessionRevoke, csrf: admin.csrfToken)
+                                            Fields.postButton(
+                                                .admin(.account(.revokeSession(row.id))), s.staff.sessionRevoke,
+                                                csrf: admin.csrfToken)
                                         }
                                     }
                                 }
@@ -81,12 +83,17 @@ public enum AccountPage {
                 h2 { s.staff.changePasswordHeading }
                 Fields.summary(passwordForm, s)
                 Fields.post(.admin(.account(.changePassword)), csrf: admin.csrfToken) {
-                    Fields.text("current_password", s.staff.currentPasswordLabel, passwordForm, type: "password", required: true,
-                                extra: [.attr("autocomplete", "current-password")])
-                    Fields.text("new_password", s.staff.newPasswordLabel, passwordForm, type: "password", required: true,
-                                hint: s.staff.passwordRule, extra: [.attr("autocomplete", "new-password")])
-                    Fields.text("confirm_password", s.staff.confirmPasswordLabel, passwordForm, type: "password", required: true,
-                                extra: [.attr("autocomplete", "new-password")])
+                    Fields.text(
+                        "current_password", s.staff.currentPasswordLabel, passwordForm, type: "password",
+                        required: true,
+                        extra: [.attr("autocomplete", "current-password")])
+                    Fields.text(
+                        "new_password", s.staff.newPasswordLabel, passwordForm, type: "password", required: true,
+                        hint: s.staff.passwordRule, extra: [.attr("autocomplete", "new-password")])
+                    Fields.text(
+                        "confirm_password", s.staff.confirmPasswordLabel, passwordForm, type: "password",
+                        required: true,
+                        extra: [.attr("autocomplete", "new-password")])
                     button(.class("button"), .attr("type", "submit")) { s.staff.changePasswordButton }
                 }
             }
@@ -105,9 +112,12 @@ public enum AccountPage {
                         for feed in feeds {
                             li {
                                 "\(feed.name) · \(s.staff.feedCreated) \(DisplayFormat.date(feed.createdAt))"
-                                if let used = feed.lastUsedAt { " · \(s.staff.feedLastUsed) \(DisplayFormat.dateTime(used))" }
+                                if let used = feed.lastUsedAt {
+                                    " · \(s.staff.feedLastUsed) \(DisplayFormat.dateTime(used))"
+                                }
                                 " "
-                                Fields.postButton(.admin(.account(.revokeFeed(feed.id))), s.staff.feedRevoke, csrf: admin.csrfToken)
+                                Fields.postButton(
+                                    .admin(.account(.revokeFeed(feed.id))), s.staff.feedRevoke, csrf: admin.csrfToken)
                             }
                         }
                     }

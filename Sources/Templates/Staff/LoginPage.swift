@@ -12,7 +12,10 @@ public enum LoginPage {
                 h1 { s.staff.loginTitle }
                 if let flash { div(.class("flash"), .attr("role", "status")) { s.flashText(flash) } }
                 Fields.summary(form, s)
-                element("form", [.class("admin-form"), .attr("method", "post"), .action(SafeURL(.admin(.account(.loginSubmit))))]) {
+                element(
+                    "form",
+                    [.class("admin-form"), .attr("method", "post"), .action(SafeURL(.admin(.account(.loginSubmit))))]
+                ) {
                     Fields.hidden("_login", loginToken)
                     if let next { Fields.hidden("next", next.value) }
                     Fields.text(

@@ -24,7 +24,9 @@ public struct StaffStrings: FeatureStrings {
             "Too many failed attempts. Signing in is blocked for \(minutes) minutes.")
     }
     public var loginFormExpired: String {
-        t("Formuläret har gått ut. Ladda om sidan och logga in igen.", "The form has expired. Reload the page and sign in again.")
+        t(
+            "Formuläret har gått ut. Ladda om sidan och logga in igen.",
+            "The form has expired. Reload the page and sign in again.")
     }
     public var staffForbidden: String {
         t("Din roll har inte behörighet till den här sidan.", "Your role does not allow this page.")
@@ -35,7 +37,9 @@ public struct StaffStrings: FeatureStrings {
             "The request did not come from our own pages and was stopped. Reload the page and try again.")
     }
     public var staffNotSignedIn: String {
-        t("Du är inte inloggad längre. Logga in och försök igen.", "You are no longer signed in. Sign in and try again.")
+        t(
+            "Du är inte inloggad längre. Logga in och försök igen.",
+            "You are no longer signed in. Sign in and try again.")
     }
 
     // MARK: Account
@@ -53,19 +57,30 @@ public struct StaffStrings: FeatureStrings {
     var confirmPasswordLabel: String { t("Nytt lösenord igen", "New password again") }
     var changePasswordButton: String { t("Byt lösenord", "Change password") }
     public var passwordRule: String {
-        t("Minst 10 tecken. En fras med flera ord är lätt att minnas.", "At least 10 characters. A phrase of several words is easy to remember.")
+        t(
+            "Minst 10 tecken. En fras med flera ord är lätt att minnas.",
+            "At least 10 characters. A phrase of several words is easy to remember.")
     }
-    public var currentPasswordWrong: String { t("Det nuvarande lösenordet stämmer inte.", "The current password is not right.") }
+    public var currentPasswordWrong: String {
+        t("Det nuvarande lösenordet stämmer inte.", "The current password is not right.")
+    }
     public var passwordsDiffer: String { t("Lösenorden är inte lika.", "The passwords do not match.") }
-    public var passwordTooShort: String { t("Lösenordet måste ha minst 10 tecken.", "The password needs at least 10 characters.") }
-    public var passwordTooLong: String { t("Lösenordet får ha högst 256 tecken.", "The password can have at most 256 characters.") }
-    public var passwordIsEmail: String { t("Lösenordet får inte vara din e-postadress.", "The password cannot be your email address.") }
+    public var passwordTooShort: String {
+        t("Lösenordet måste ha minst 10 tecken.", "The password needs at least 10 characters.")
+    }
+    public var passwordTooLong: String {
+        t("Lösenordet får ha högst 256 tecken.", "The password can have at most 256 characters.")
+    }
+    public var passwordIsEmail: String {
+        t("Lösenordet får inte vara din e-postadress.", "The password cannot be your email address.")
+    }
 
     var feedsHeading: String { t("Kalenderprenumeration", "Calendar subscription") }
     var feedsText: String {
         t(
             "Prenumerera på leveranser, hämtningar och hyresperioder i Google Kalender eller Outlook med en hemlig länk. Ta bort länken om den har kommit i fel händer.",
-            "Subscribe to deliveries, pickups and rental periods in Google Calendar or Outlook with a secret link. Revoke the link if it got into the wrong hands.")
+            "Subscribe to deliveries, pickups and rental periods in Google Calendar or Outlook with a secret link. Revoke the link if it got into the wrong hands."
+        )
     }
     var feedShownOnce: String {
         t("Kopiera länken nu – den visas bara en gång:", "Copy the link now – it is shown only once:")
@@ -77,7 +92,6 @@ public struct StaffStrings: FeatureStrings {
     public var feedDefaultName: String { t("Min kalender", "My calendar") }
     var feedCreate: String { t("Skapa kalenderlänk", "Create calendar link") }
 }
-
 
 extension Strings {
     /// The staff feature's strings.

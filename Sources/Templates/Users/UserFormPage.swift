@@ -22,7 +22,9 @@ public enum UserFormPage {
     public static func render(existing: Existing?, form: FormState, admin: AdminPage) -> [UInt8] {
         let s = admin.strings
         let title = existing.map { s.users.editTitle($0.member.name) } ?? s.users.newTitle
-        let roles = StaffRole.allCases.map { (value: $0.rawValue, label: "\(s.roleName($0)) – \(s.users.roleDescription($0))") }
+        let roles = StaffRole.allCases.map {
+            (value: $0.rawValue, label: "\(s.roleName($0)) – \(s.users.roleDescription($0))")
+        }
         let languages = Language.allCases.map { (value: $0.rawValue, label: s.users.languageName($0)) }
         return AdminLayout.page(title: title, admin) {
             div(.class("page-head")) {
@@ -30,16 +32,22 @@ public enum UserFormPage {
                 div(.class("actions")) { a(.href(SafeURL(.admin(.users(.list))))) { s.users.title } }
             }
             Fields.summary(form, s)
-            Fields.post(existing.map { .admin(.users(.update($0.member.id))) } ?? .admin(.users(.create)), csrf: admin.csrfToken) {
+            Fields.post(
+                existing.map { .admin(.users(.update($0.member.id))) } ?? .admin(.users(.create)), csrf: admin.csrfToken
+            ) {
                 if existing != nil { Fields.hidden("version", form["version"]) }
                 div(.class("grid")) {
                     if let existing {
                         div(.class("field")) {
                             label(.attr("for", "f-email")) { s.users.emailLabel }
-                            input(.attr("type", "email"), .id("f-email"), .attr("value", existing.member.email), .flag("readonly"))
+                            input(
+                                .attr("type", "email"), .id("f-email"), .attr("value", existing.member.email),
+                                .flag("readonly"))
                         }
                     } else {
-                        Fields.text("email", s.users.emailLabel, form, type: "email", required: true, extra: [.attr("autocomplete", "off")])
+                        Fields.text(
+                            "email", s.users.emailLabel, form, type: "email", required: true,
+                            extra: [.attr("autocomplete", "off")])
                     }
                     Fields.text("name", s.users.nameLabel, form, required: true, extra: [.attr("maxlength", "200")])
                     Fields.select("role", s.users.roleLabel, form, options: roles)
@@ -55,10 +63,13 @@ public enum UserFormPage {
                         hint: existing == nil ? s.users.initialPasswordHint : s.staff.passwordRule,
                         extra: [.attr("autocomplete", "new-password")])
                     Fields.text(
-                        "confirm_password", s.users.confirmPasswordLabel, form, type: "password", required: existing == nil,
+                        "confirm_password", s.users.confirmPasswordLabel, form, type: "password",
+                        required: existing == nil,
                         extra: [.attr("autocomplete", "new-password")])
                 }
-                button(.class("button"), .attr("type", "submit")) { existing == nil ? s.users.createButton : s.users.saveButton }
+                button(.class("button"), .attr("type", "submit")) {
+                    existing == nil ? s.users.createButton : s.users.saveButton
+                }
             }
             if let existing { statusSection(existing, admin: admin) }
         }.rendered()
@@ -71,11 +82,18 @@ public enum UserFormPage {
             if existing.active {
                 p { s.users.deactivateText }
                 if existing.member.id != admin.user.id {
-                    Fields.postButton(.admin(.users(.deactivate(existing.member.id))), s.users.deactivate, csrf: admin.csrfToken)
+                    Fields.postButton(
+                        .admin(.users(.deactivate(existing.member.id))), s.users.deactivate, csrf: admin.csrfToken)
                 }
             } else {
-                p { span(.class("badge bad")) { s.users.inactive }; " "; s.users.inactiveText }
-                Fields.postButton(.admin(.users(.reactivate(existing.member.id))), s.users.reactivate, csrf: admin.csrfToken, style: "button")
+                p {
+                    span(.class("badge bad")) { s.users.inactive }
+                    " "
+                    s.users.inactiveText
+                }
+                Fields.postButton(
+                    .admin(.users(.reactivate(existing.member.id))), s.users.reactivate, csrf: admin.csrfToken,
+                    style: "button")
             }
         }
     }

@@ -12,7 +12,8 @@ public struct UserStrings: FeatureStrings {
     var lead: String {
         t(
             "Personalens konton och roller. En inaktiverad användare loggas ut direkt och kan inte logga in igen förrän kontot aktiveras.",
-            "Staff accounts and roles. A deactivated user is signed out at once and cannot sign in until the account is reactivated.")
+            "Staff accounts and roles. A deactivated user is signed out at once and cannot sign in until the account is reactivated."
+        )
     }
     var newUser: String { t("Ny användare", "New user") }
     var nameLabel: String { t("Namn", "Name") }
@@ -41,7 +42,10 @@ public struct UserStrings: FeatureStrings {
         case .admin: t("allt, även användare och inställningar", "everything, including users and settings")
         case .manager: t("försäljning, priser, bokningar, godkännanden", "sales, prices, bookings, approvals")
         case .warehouse: t("packning, leverans, retur, lagersaldo", "packing, delivery, return, stock levels")
-        case .support: t("kunder, meddelanden, läsa offerter och bokningar", "customers, messages, reading quotations and bookings")
+        case .support:
+            t(
+                "kunder, meddelanden, läsa offerter och bokningar",
+                "customers, messages, reading quotations and bookings")
         }
     }
 
@@ -77,7 +81,9 @@ public struct UserStrings: FeatureStrings {
     // MARK: User validation and refusals
 
     public var emailInvalid: String {
-        t("Skriv en giltig e-postadress, till exempel namn@foretag.se.", "Enter a valid email address, for example name@company.com.")
+        t(
+            "Skriv en giltig e-postadress, till exempel namn@foretag.se.",
+            "Enter a valid email address, for example name@company.com.")
     }
     public var emailTaken: String {
         t("Det finns redan en användare med den e-postadressen.", "There is already a user with this email address.")
@@ -96,7 +102,6 @@ public struct UserStrings: FeatureStrings {
             "You cannot deactivate your own account. Ask another admin to do it.")
     }
 }
-
 
 extension Strings {
     /// The users feature's strings.

@@ -74,7 +74,8 @@ public enum UsersPage {
             td(.class("actions-cell")) {
                 if row.active {
                     if !isSelf {
-                        Fields.postButton(.admin(.users(.deactivate(member.id))), s.users.deactivate, csrf: admin.csrfToken)
+                        Fields.postButton(
+                            .admin(.users(.deactivate(member.id))), s.users.deactivate, csrf: admin.csrfToken)
                     }
                 } else {
                     Fields.postButton(.admin(.users(.reactivate(member.id))), s.users.reactivate, csrf: admin.csrfToken)

@@ -5,7 +5,9 @@ public import Domain
 /// when already approved or cancelled (`BookingRules.approvalRefusal`).
 public enum ApproveBooking {
     /// - Throws: `DatabaseError`.
-    public static func run(_ connection: Connection, id: BookingID, by user: UserID, actor: AuditActor) throws
+    public static func run(
+        _ connection: Connection, id: BookingID, by user: UserID, actor: AuditActor
+    ) throws
         -> BookingChange
     {
         try connection.transaction { tx in

@@ -9,7 +9,8 @@ public enum TransitionBooking {
     /// - Parameter seen: the state the staff member's page showed.
     /// - Throws: `DatabaseError`.
     public static func run(
-        _ connection: Connection, id: BookingID, from seen: BookingState, to target: BookingState, reason: String? = nil,
+        _ connection: Connection, id: BookingID, from seen: BookingState, to target: BookingState,
+        reason: String? = nil,
         actor: AuditActor
     ) throws -> BookingChange {
         try connection.transaction { tx in
@@ -18,8 +19,10 @@ public enum TransitionBooking {
             case .refused(let refusal):
                 return .refused(refusal)
             case .move(let next):
-                let cancelReason = next == .cancelled ? reason.flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil } : nil
-                try BookingStore.setState(tx, id: id, from: locked.state, to: next, cancelReason: cancelReason, actor: actor)
+                let cancelReason =
+                    next == .cancelled ? reason.flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil } : nil
+                try BookingStore.setState(
+                    tx, id: id, from: locked.state, to: next, cancelReason: cancelReason, actor: actor)
                 return .done
             }
         }

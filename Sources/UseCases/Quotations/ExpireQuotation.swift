@@ -12,7 +12,7 @@ public enum ExpireQuotation {
     public static func run(_ connection: Connection, id: QuotationID, now: Date = Date()) throws -> Bool {
         try connection.transaction { tx in
             guard let locked = try QuotationStore.lockState(tx, id: id), locked.state.isResendable,
-                  let waiting = try QuotationStore.lockWaitingLink(tx, id: id)
+                let waiting = try QuotationStore.lockWaitingLink(tx, id: id)
             else { return false }
             let state = SigningLinkState.of(
                 version: .sent, quotation: locked.state, linkVoided: false, expiresAt: waiting.expiresAt, now: now)

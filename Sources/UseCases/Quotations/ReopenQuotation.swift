@@ -7,7 +7,9 @@ public import Domain
 /// a new version. One transaction with the audit row.
 public enum ReopenQuotation {
     /// - Throws: `QuotationStoreError`, `DatabaseError`.
-    public static func run(_ connection: Connection, id: QuotationID, expectedVersion: Int, actor: AuditActor) throws
+    public static func run(
+        _ connection: Connection, id: QuotationID, expectedVersion: Int, actor: AuditActor
+    ) throws
         -> QuotationChangeOutcome
     {
         try connection.transaction { tx -> QuotationChangeOutcome in
@@ -21,7 +23,8 @@ public enum ReopenQuotation {
             try QuotationStore.setState(tx, id: id, to: state)
             try AuditStore.record(
                 tx, actor: actor, entity: "quotation", entityID: id.rawValue, action: "reopened",
-                before: ["state": locked.state.rawValue], after: ["state": state.rawValue, "links_voided": String(links)])
+                before: ["state": locked.state.rawValue],
+                after: ["state": state.rawValue, "links_voided": String(links)])
             return .done
         }
     }

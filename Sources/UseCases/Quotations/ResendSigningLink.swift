@@ -20,7 +20,9 @@ public enum QuotationResendOutcome: Sendable, Equatable {
 /// (`SendingRules.resendRefusal`).
 public enum ResendSigningLink {
     /// - Throws: `QuotationStoreError`, `DatabaseError`.
-    public static func run(_ connection: Connection, id: QuotationID, actor: AuditActor, now: Date = Date()) throws
+    public static func run(
+        _ connection: Connection, id: QuotationID, actor: AuditActor, now: Date = Date()
+    ) throws
         -> QuotationResendOutcome
     {
         try connection.transaction { tx -> QuotationResendOutcome in
@@ -40,12 +42,15 @@ public enum ResendSigningLink {
             try QuotationStore.voidLink(tx, linkID: old.linkID, at: now)
             let token = SigningLinkToken.generate()
             let linkID = try QuotationStore.insertSigningLink(
-                tx, versionID: old.versionID, token: token, recipient: email, createdBy: actor.userID?.rawValue, now: now,
+                tx, versionID: old.versionID, token: token, recipient: email, createdBy: actor.userID?.rawValue,
+                now: now,
                 expiresAt: old.expiresAt)
             try AuditStore.record(
                 tx, actor: actor, entity: "quotation", entityID: id.rawValue, action: "resent",
                 before: ["signing_link_id": String(old.linkID)],
-                after: ["signing_link_id": String(linkID.rawValue), "version": String(old.versionNo), "recipient": email])
+                after: [
+                    "signing_link_id": String(linkID.rawValue), "version": String(old.versionNo), "recipient": email,
+                ])
             try JobStore.enqueue(tx, .signingLinkEmail(linkID: linkID, token: token.text))
             return .resent(linkID: linkID, expiresAt: old.expiresAt)
         }

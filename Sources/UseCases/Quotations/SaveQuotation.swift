@@ -33,10 +33,12 @@ public enum SaveQuotation {
             guard locked.state.isEditableInPlace else { return .notEditable(locked.state) }
             guard try CustomerStore.details(tx, id: content.customer) != nil else { return .customerNotFound }
             guard let before = try QuotationStore.load(tx, id: id) else { return .notFound }
-            guard let changes = AuditStore.changes(
-                from: QuotationStore.auditFields(before.content), to: QuotationStore.auditFields(content))
+            guard
+                let changes = AuditStore.changes(
+                    from: QuotationStore.auditFields(before.content), to: QuotationStore.auditFields(content))
             else { return .saved(version: locked.version) }
-            try QuotationStore.writeContent(tx, id: id, content: content, totals: totals, changes: changes, actor: actor)
+            try QuotationStore.writeContent(
+                tx, id: id, content: content, totals: totals, changes: changes, actor: actor)
             return .saved(version: locked.version + 1)
         }
     }

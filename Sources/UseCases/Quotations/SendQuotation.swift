@@ -87,7 +87,9 @@ public enum SendQuotation {
             guard let quotation = try QuotationStore.lockForSending(tx, id: quotationID) else {
                 throw QuotationStoreError.quotationNotFound(quotationID)
             }
-            guard quotation.state.isSendable else { throw QuotationStoreError.notSendable(state: quotation.state.rawValue) }
+            guard quotation.state.isSendable else {
+                throw QuotationStoreError.notSendable(state: quotation.state.rawValue)
+            }
             guard let customer = try CustomerStore.details(tx, id: quotation.customerID) else {
                 throw QuotationStoreError.customerNotFound(quotation.customerID)
             }
@@ -98,7 +100,8 @@ public enum SendQuotation {
             let validUntil = BusinessCalendar.day(of: expiresAt)
             let snapshot = try QuotationSnapshot(
                 number: try DocumentNumber(parsing: quotation.number), version: quotation.currentVersion + 1,
-                title: quotation.title, company: try CompanyStore.profile(tx), customer: customer, period: quotation.period,
+                title: quotation.title, company: try CompanyStore.profile(tx), customer: customer,
+                period: quotation.period,
                 deliveryAddress: quotation.deliveryAddress, lines: lines, discount: quotation.discount,
                 shipping: quotation.shipping, vatRate: quotation.vatRate, termsHTML: quotation.termsHTML,
                 validUntil: validUntil)
@@ -107,7 +110,8 @@ public enum SendQuotation {
             try QuotationStore.voidLiveLinks(tx, id: quotationID)
             try QuotationStore.setVersionStates(
                 tx, id: quotationID, from: QuotationVersionState.supersededBySending, to: .superseded)
-            let versionID = try QuotationStore.insertVersion(tx, id: quotationID, snapshot: snapshot, sentBy: sentBy, now: now)
+            let versionID = try QuotationStore.insertVersion(
+                tx, id: quotationID, snapshot: snapshot, sentBy: sentBy, now: now)
             let token = SigningLinkToken.generate()
             let linkID = try QuotationStore.insertSigningLink(
                 tx, versionID: versionID, token: token, recipient: customer.email, createdBy: sentBy, now: now,

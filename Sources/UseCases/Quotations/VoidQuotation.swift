@@ -15,7 +15,9 @@ public enum QuotationChangeOutcome: Sendable, Equatable {
 /// quotations stay as they are (`QuotationState.isVoidable`).
 public enum VoidQuotation {
     /// - Throws: `QuotationStoreError`, `DatabaseError`.
-    public static func run(_ connection: Connection, id: QuotationID, actor: AuditActor) throws -> QuotationChangeOutcome {
+    public static func run(
+        _ connection: Connection, id: QuotationID, actor: AuditActor
+    ) throws -> QuotationChangeOutcome {
         try connection.transaction { tx -> QuotationChangeOutcome in
             guard let locked = try QuotationStore.lockState(tx, id: id) else { return .notFound }
             var state = locked.state
@@ -26,7 +28,8 @@ public enum VoidQuotation {
             try QuotationStore.setState(tx, id: id, to: state)
             try AuditStore.record(
                 tx, actor: actor, entity: "quotation", entityID: id.rawValue, action: "voided",
-                before: ["state": locked.state.rawValue], after: ["state": state.rawValue, "links_voided": String(links)])
+                before: ["state": locked.state.rawValue],
+                after: ["state": state.rawValue, "links_voided": String(links)])
             return .done
         }
     }

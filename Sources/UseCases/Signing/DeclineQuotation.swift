@@ -15,7 +15,8 @@ public enum DeclineQuotation {
             guard let link = try SigningStore.lockLink(tx, tokenHash: tokenHash) else { return .notFound }
             switch SigningRules.step(for: link.state(at: now)) {
             case .proceed: break
-            case .alreadyDeclined: return .alreadyDeclined(declinedAt: try SigningStore.declinedAt(tx, versionID: link.versionID))
+            case .alreadyDeclined:
+                return .alreadyDeclined(declinedAt: try SigningStore.declinedAt(tx, versionID: link.versionID))
             case .alreadySigned: return .signed
             case .expired: return .expired
             case .voided: return .voided
@@ -25,9 +26,11 @@ public enum DeclineQuotation {
             var quotation = link.quotationState
             try quotation.transition(to: .declined)
             let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            let declineID = try SigningStore.insertDecline(tx, link: link, reason: trimmed, evidence: evidence, now: now)
+            let declineID = try SigningStore.insertDecline(
+                tx, link: link, reason: trimmed, evidence: evidence, now: now)
             try SigningStore.setStates(tx, link: link, version: version, quotation: quotation)
-            try SigningStore.recordDeclined(tx, link: link, declineID: declineID, ipAddress: evidence.ipAddress, now: now)
+            try SigningStore.recordDeclined(
+                tx, link: link, declineID: declineID, ipAddress: evidence.ipAddress, now: now)
             try JobStore.enqueue(
                 tx, .teamDeclinedEmail(quotationID: link.quotationID, versionID: link.versionID, declineID: declineID))
             return .declined(declinedAt: now)

@@ -38,7 +38,8 @@ public enum SignQuotation {
                 tx, products: SigningRules.products(of: snapshot), period: snapshot.period, locking: true)
             let short = SigningRules.shortages(snapshot, availability: availability)
             if !short.isEmpty {
-                try SigningStore.recordRefusedUnavailable(tx, link: link, items: short, ipAddress: evidence.ipAddress, now: now)
+                try SigningStore.recordRefusedUnavailable(
+                    tx, link: link, items: short, ipAddress: evidence.ipAddress, now: now)
                 try JobStore.enqueue(
                     tx, .teamUnavailableEmail(quotationID: link.quotationID, versionID: link.versionID, items: short))
                 return .unavailable(items: short)

@@ -34,9 +34,11 @@ public enum ChangePassword {
             if refusal.newPassword == nil, confirmation != new { refusal.confirmationDiffers = true }
             guard refusal == PasswordChangeRefusal() else { return .refused(refusal) }
             let token = secrets.newSessionToken()
-            try UserStore.setPassword(tx, id: user.id, passwordHash: try secrets.hash(new), keepingSession: nil, actor: actor)
+            try UserStore.setPassword(
+                tx, id: user.id, passwordHash: try secrets.hash(new), keepingSession: nil, actor: actor)
             _ = try SessionStore.create(
-                tx, user: user.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: secrets.newCSRFSecret(), ip: ip,
+                tx, user: user.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: secrets.newCSRFSecret(),
+                ip: ip,
                 userAgent: userAgent, actor: actor)
             return .changed(sessionToken: token)
         }

@@ -55,7 +55,8 @@ public enum SignIn {
             }
             let actor = AuditActor.staff(account.id, requestID: requestID, ip: ip)
             if secrets.needsRehash(account.passwordHash) {
-                try UserStore.rehash(tx, id: account.id, from: account.passwordHash, to: try secrets.hash(password), actor: actor)
+                try UserStore.rehash(
+                    tx, id: account.id, from: account.passwordHash, to: try secrets.hash(password), actor: actor)
             }
             // A fresh session at every sign-in; one presented with the request ends now.
             if let presentedSession, let old = try SessionStore.lookup(tx, tokenHash: presentedSession) {
@@ -65,7 +66,8 @@ public enum SignIn {
             let token = secrets.newSessionToken()
             try LoginAttemptStore.recordSuccess(tx, email: email, ip: ip)
             _ = try SessionStore.create(
-                tx, user: account.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: secrets.newCSRFSecret(), ip: ip,
+                tx, user: account.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: secrets.newCSRFSecret(),
+                ip: ip,
                 userAgent: userAgent, actor: actor)
             return .signedIn(token: token)
         }

@@ -6,7 +6,9 @@ public import Domain
 public enum SetUserActive {
     /// `by` is the member making the change.
     /// - Throws: `DatabaseError`.
-    public static func run(_ connection: Connection, id: UserID, active: Bool, by: UserID, actor: AuditActor) throws
+    public static func run(
+        _ connection: Connection, id: UserID, active: Bool, by: UserID, actor: AuditActor
+    ) throws
         -> UserChange
     {
         if !active, let refusal = UserRules.deactivationRefusal(actor: by, target: id) { return .refused(refusal) }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The activity log in process (the real responder) with a real PostgreSQL.
 @Suite("Admin: activity log", .serialized)
@@ -28,13 +28,15 @@ struct AdminActivityTests {
         let settings = try admin.get("/admin/settings")
         let version = try #require(Page.value("version", in: settings.text))
         var form = AdminSettingsTests.demoForm(version: version)
-        form = AdminSettingsTests.replacing(form, ["company_name": "Tältmästarna Väst AB", "terms_template_html": "<p>Villkor</p>"])
+        form = AdminSettingsTests.replacing(
+            form, ["company_name": "Tältmästarna Väst AB", "terms_template_html": "<p>Villkor</p>"])
         #expect(try admin.post("/admin/settings", form).status == 303)
         let edit = try admin.get("/admin/users/\(maria)/edit")
         let userVersion = try #require(Page.value("version", in: edit.text))
         #expect(
             try admin.post(
-                "/admin/users/\(maria)", [("version", userVersion), ("name", "Maria Sjöberg"), ("role", "support"), ("locale", "sv")]
+                "/admin/users/\(maria)",
+                [("version", userVersion), ("name", "Maria Sjöberg"), ("role", "support"), ("locale", "sv")]
             ).status == 303)
 
         let log = try admin.get("/admin/activity")
@@ -48,12 +50,15 @@ struct AdminActivityTests {
         #expect(newest.contains("Karin Admin Lindqvist"))
         #expect(newest.contains("<strong>updated</strong>"))
         #expect(newest.contains("href=\"/admin/users/\(maria)/edit\">User #\(maria)</a>"))
-        #expect(newest.contains("<th scope=\"row\">Role</th><td class=\"before\">manager</td><td class=\"after\">support</td>"))
+        #expect(
+            newest.contains(
+                "<th scope=\"row\">Role</th><td class=\"before\">manager</td><td class=\"after\">support</td>"))
         // The company name change, linked to the settings page.
         #expect(log.text.contains("href=\"/admin/settings\">Settings</a>"))
         #expect(
             log.text.contains(
-                "<th scope=\"row\">Company name</th><td class=\"before\">EventGaraget Väst AB</td><td class=\"after\">Tältmästarna Väst AB</td>"))
+                "<th scope=\"row\">Company name</th><td class=\"before\">EventGaraget Väst AB</td><td class=\"after\">Tältmästarna Väst AB</td>"
+            ))
         // Times in Stockholm, signing customers and the system named as such.
         #expect(log.text.contains("When (Europe/Stockholm)"))
         #expect(log.text.contains(">Customer<") || log.text.contains("Customer ·"))
@@ -73,9 +78,12 @@ struct AdminActivityTests {
         #expect(Self.rowIDs(settingsRows.text).count == 1)
         #expect(Page.selected("entity", in: settingsRows.text) == "settings")
         let mariasRows = try admin.get("/admin/activity?entity=user&entity_id=\(maria)")
-        let expected = try session.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'user' AND entity_id = \(maria)")
+        let expected = try session.sql(
+            "SELECT count(*) FROM audit_log WHERE entity_type = 'user' AND entity_id = \(maria)")
         #expect(String(Self.rowIDs(mariasRows.text).count) == expected)
-        #expect(mariasRows.text.contains("href=\"/admin/activity?entity=user&amp;entity_id=\(maria)\""), "each row links its history")
+        #expect(
+            mariasRows.text.contains("href=\"/admin/activity?entity=user&amp;entity_id=\(maria)\""),
+            "each row links its history")
 
         // Filters that make no sense are refused next to the field, with a 400.
         let bad = try admin.get("/admin/activity?from=2026-13-45&entity_id=abc")
@@ -125,11 +133,14 @@ struct AdminActivityTests {
         // The 120 and the demo data's own booking rows, 50 a page.
         let bookingRows = Int(try session.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'booking'")) ?? 0
         #expect(bookingRows == demoRows + 120)
-        #expect(pages.map(\.count) == Array(repeating: 50, count: bookingRows / 50) + (bookingRows % 50 == 0 ? [] : [bookingRows % 50]))
+        #expect(
+            pages.map(\.count) == Array(repeating: 50, count: bookingRows / 50)
+                + (bookingRows % 50 == 0 ? [] : [bookingRows % 50]))
         let all = pages.flatMap { $0 }
         #expect(Set(all).count == bookingRows)
         #expect(all == all.sorted(by: >))
-        let inserted = try session.sql("SELECT string_agg(id::text, ',' ORDER BY id DESC) FROM audit_log WHERE entity_type = 'booking'")
+        let inserted = try session.sql(
+            "SELECT string_agg(id::text, ',' ORDER BY id DESC) FROM audit_log WHERE entity_type = 'booking'")
         #expect(all.map(String.init).joined(separator: ",") == inserted)
 
         let first = try admin.get("/admin/activity?entity=booking")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A seeded stack with the demo admin signed in, and the look-ups the admin page tests share.
 struct AdminSession {
@@ -24,7 +24,9 @@ struct AdminSession {
     func browser(signedInAs email: String, password: String = Self.password) throws -> StaffBrowser {
         let browser = StaffBrowser(client: stack.client)
         let result = try browser.login(email: email, password: password)
-        guard result.status == 303 else { throw TestFailure("\(email) sign-in answered \(result.status): \(result.text)") }
+        guard result.status == 303 else {
+            throw TestFailure("\(email) sign-in answered \(result.status): \(result.text)")
+        }
         return browser
     }
 
@@ -65,7 +67,8 @@ enum Page {
 
     /// The text of the page header's brand link (the company name).
     static func brand(in html: String) -> String? {
-        guard let start = html.range(of: "class=\"brand\""), let close = html[start.upperBound...].range(of: "</a>") else { return nil }
+        guard let start = html.range(of: "class=\"brand\""), let close = html[start.upperBound...].range(of: "</a>")
+        else { return nil }
         var text = String(html[start.upperBound..<close.lowerBound])
         // Drop the tags (the logo's <img>) and the rest of the opening tag.
         while let open = text.firstIndex(of: "<"), let end = text[open...].firstIndex(of: ">") {

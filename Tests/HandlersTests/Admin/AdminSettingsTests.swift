@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The settings page and the logo in process (the real responder) with a real PostgreSQL, as the demo admin.
 @Suite("Admin: settings and logo", .serialized)
@@ -10,10 +10,12 @@ struct AdminSettingsTests {
         [
             ("version", version), ("company_name", "EventGaraget Väst AB"), ("org_number", "559123-4561"),
             ("vat_number", "SE559123456101"), ("address_line1", "Hisingsgatan 28"), ("address_line2", ""),
-            ("postal_code", "417 03"), ("city", "Göteborg"), ("country", "SE"), ("contact_email", "hej@eventgaraget.se"),
+            ("postal_code", "417 03"), ("city", "Göteborg"), ("country", "SE"),
+            ("contact_email", "hej@eventgaraget.se"),
             ("contact_phone", "031-12 34 56"), ("website_url", "https://eventgaraget.se"),
             ("team_notification_email", "bokning@eventgaraget.se"), ("sender_name", "EventGaraget"),
-            ("sender_address", "bokning@eventgaraget.se"), ("default_vat_rate", "25"), ("signing_link_validity_days", "30"),
+            ("sender_address", "bokning@eventgaraget.se"), ("default_vat_rate", "25"),
+            ("signing_link_validity_days", "30"),
             ("terms_template_html", "<p>Villkor</p>"),
         ]
     }
@@ -33,39 +35,51 @@ struct AdminSettingsTests {
         #expect(Page.value("default_vat_rate", in: page.text) == "25")
         #expect(Page.value("sender_name", in: page.text) == "EventGaraget")
         #expect(Page.value("sender_address", in: page.text) == "bokning@eventgaraget.se")
-        #expect(page.text.contains("<strong>Hyresvillkor i korthet</strong>"), "the terms preview is the sanitised HTML")
+        #expect(
+            page.text.contains("<strong>Hyresvillkor i korthet</strong>"), "the terms preview is the sanitised HTML")
         let version = try #require(Page.value("version", in: page.text))
         let form = Self.demoForm(version: version)
 
         // Wrong values: errors next to the fields, typed values kept, nothing saved, 400.
         let invalid = try admin.post(
             "/admin/settings",
-            Self.replacing(form, [
-                "company_name": "Nya Namnet AB", "default_vat_rate": "tjugofem", "contact_email": "hej(at)example.se",
-                "org_number": "559123-4567", "signing_link_validity_days": "400", "sender_name": "Evil <x>",
-                "website_url": "javascript:alert(1)",
-            ]))
+            Self.replacing(
+                form,
+                [
+                    "company_name": "Nya Namnet AB", "default_vat_rate": "tjugofem",
+                    "contact_email": "hej(at)example.se",
+                    "org_number": "559123-4567", "signing_link_validity_days": "400", "sender_name": "Evil <x>",
+                    "website_url": "javascript:alert(1)",
+                ]))
         #expect(invalid.status == 400)
         #expect(Page.error("default_vat_rate", in: invalid.text)?.contains("Enter the VAT rate in percent") == true)
         #expect(Page.error("contact_email", in: invalid.text)?.contains("Enter a valid email address") == true)
         #expect(Page.error("org_number", in: invalid.text)?.contains("check digit") == true)
-        #expect(Page.error("signing_link_validity_days", in: invalid.text) == "Enter a whole number of days between 1 and 365.")
+        #expect(
+            Page.error("signing_link_validity_days", in: invalid.text)
+                == "Enter a whole number of days between 1 and 365.")
         #expect(Page.error("sender_name", in: invalid.text)?.contains("cannot contain") == true)
         #expect(Page.error("website_url", in: invalid.text)?.contains("https://") == true)
         #expect(Page.value("company_name", in: invalid.text) == "Nya Namnet AB")
         #expect(Page.value("default_vat_rate", in: invalid.text) == "tjugofem")
         #expect(Page.value("contact_email", in: invalid.text) == "hej(at)example.se")
         #expect(Page.brand(in: invalid.text) == "EventGaraget Väst AB", "nothing was saved")
-        #expect(try session.sql("SELECT company_name || ' ' || default_vat_rate_bp FROM settings") == "EventGaraget Väst AB 2500")
+        #expect(
+            try session.sql("SELECT company_name || ' ' || default_vat_rate_bp FROM settings")
+                == "EventGaraget Väst AB 2500")
 
         // A good save: the header shows the new name on the very next page; the terms are sanitised.
         let saved = try admin.post(
             "/admin/settings",
-            Self.replacing(form, [
-                "company_name": "Tältmästarna Väst AB", "default_vat_rate": "12,5", "signing_link_validity_days": "14",
-                "sender_name": "Tältmästarna", "sender_address": "order@taltmastarna.se",
-                "terms_template_html": "<h2>Villkor</h2><p onclick=\"steal()\">Betalning 30 dagar.</p><script>alert(1)</script>",
-            ]))
+            Self.replacing(
+                form,
+                [
+                    "company_name": "Tältmästarna Väst AB", "default_vat_rate": "12,5",
+                    "signing_link_validity_days": "14",
+                    "sender_name": "Tältmästarna", "sender_address": "order@taltmastarna.se",
+                    "terms_template_html":
+                        "<h2>Villkor</h2><p onclick=\"steal()\">Betalning 30 dagar.</p><script>alert(1)</script>",
+                ]))
         #expect(saved.status == 303)
         #expect(saved.header("location") == "/admin/settings")
         let after = try admin.follow(saved)
@@ -73,15 +87,18 @@ struct AdminSettingsTests {
         #expect(Page.brand(in: after.text) == "Tältmästarna Väst AB")
         #expect(Page.value("default_vat_rate", in: after.text) == "12.5")
         #expect(Page.brand(in: try admin.get("/admin/users").text) == "Tältmästarna Väst AB")
-        #expect(Page.brand(in: try session.stack.client.get("/").text) == "Tältmästarna Väst AB", "the public pages too")
         #expect(
-            try session.sql("SELECT default_vat_rate_bp || ' ' || signing_link_validity_days || ' ' || email_sender FROM settings")
+            Page.brand(in: try session.stack.client.get("/").text) == "Tältmästarna Väst AB", "the public pages too")
+        #expect(
+            try session.sql(
+                "SELECT default_vat_rate_bp || ' ' || signing_link_validity_days || ' ' || email_sender FROM settings")
                 == "1250 14 Tältmästarna <order@taltmastarna.se>")
         let terms = try session.sql("SELECT terms_template_html FROM settings")
         #expect(terms.contains("<h2>Villkor</h2>") && terms.contains("Betalning 30 dagar."))
         #expect(!terms.contains("script") && !terms.contains("onclick"))
         let audit = try session.sql(
-            "SELECT before->>'company_name' || ' → ' || (after->>'company_name') FROM audit_log WHERE entity_type = 'settings' AND action = 'updated'")
+            "SELECT before->>'company_name' || ' → ' || (after->>'company_name') FROM audit_log WHERE entity_type = 'settings' AND action = 'updated'"
+        )
         #expect(audit == "EventGaraget Väst AB → Tältmästarna Väst AB")
 
         // The form loaded before that save is stale now: refused, with the current settings shown.
@@ -108,7 +125,8 @@ struct AdminSettingsTests {
 
         let png = TestImages.png(width: 240, height: 60)
         let uploaded = try admin.postMultipart(
-            "/admin/settings/logo", fields: [], file: (name: "logo", filename: "logo.png", type: "image/png", data: png))
+            "/admin/settings/logo", fields: [], file: (name: "logo", filename: "logo.png", type: "image/png", data: png)
+        )
         #expect(uploaded.status == 303)
         let page = try admin.follow(uploaded)
         #expect(page.text.contains("Changes saved."))
@@ -149,7 +167,9 @@ struct AdminSettingsTests {
             let refused = try admin.postMultipart(
                 "/admin/settings/logo", fields: [], file: (name: "logo", filename: filename, type: type, data: data))
             #expect(refused.status == 400, "\(filename)")
-            #expect(Page.error("logo", in: refused.text)?.contains(message) == true, "\(filename): \(Page.error("logo", in: refused.text) ?? "no error")")
+            #expect(
+                Page.error("logo", in: refused.text)?.contains(message) == true,
+                "\(filename): \(Page.error("logo", in: refused.text) ?? "no error")")
         }
         _ = try admin.get("/admin/settings")
         let none = try admin.postMultipart("/admin/settings/logo", fields: [], file: nil)
@@ -158,13 +178,18 @@ struct AdminSettingsTests {
         #expect(try client.get("/logo").body == png, "the refused files changed nothing")
         // Without the CSRF token an upload is refused before it is looked at.
         let forged = StaffBrowser(client: client)
-        #expect(try forged.postMultipart("/admin/settings/logo", fields: [], file: (name: "logo", filename: "x.png", type: "image/png", data: png)).status == 403)
+        #expect(
+            try forged.postMultipart(
+                "/admin/settings/logo", fields: [],
+                file: (name: "logo", filename: "x.png", type: "image/png", data: png)
+            ).status == 403)
 
         // A JPEG replaces it; then removing it leaves the not-found page.
         _ = try admin.get("/admin/settings")
         #expect(
             try admin.postMultipart(
-                "/admin/settings/logo", fields: [], file: (name: "logo", filename: "photo.jpeg", type: "image/jpeg", data: TestImages.jpeg)
+                "/admin/settings/logo", fields: [],
+                file: (name: "logo", filename: "photo.jpeg", type: "image/jpeg", data: TestImages.jpeg)
             ).status == 303)
         let jpeg = try client.get("/logo")
         #expect(jpeg.header("content-type") == "image/jpeg")
@@ -197,6 +222,7 @@ enum SHA256Hex {
         process.standardOutput = pipe
         try? process.run()
         process.waitUntilExit()
-        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ")
+            .first.map(String.init) ?? ""
     }
 }

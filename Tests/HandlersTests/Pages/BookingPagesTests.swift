@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Bookings, the calendar, the iCalendar feed and the dashboard in process (the real responder), on the
 /// demo data: a month of bookings around today, and the booking made when the demo customer
@@ -71,7 +71,9 @@ struct BookingPagesTests {
         #expect(list.text.contains(booking.number) && list.text.contains("href=\"\(path)\""))
         #expect(list.text.contains("Hisingens Bygg &amp; Måleri AB"))
         #expect(list.text.contains("Sommarfest Hisingens Bygg"))
-        #expect(list.text.contains("<span class=\"nowrap\">\(booking.start) –</span> <span class=\"nowrap\">\(booking.end)</span>"))
+        #expect(
+            list.text.contains(
+                "<span class=\"nowrap\">\(booking.start) –</span> <span class=\"nowrap\">\(booking.end)</span>"))
         #expect(list.text.contains(">Confirmed<") && list.text.contains(">Waiting<"))
         let customerID = try Self.sql(stack, "SELECT customer_id FROM bookings WHERE id = \(booking.id)")
         for filter in [
@@ -82,7 +84,9 @@ struct BookingPagesTests {
             #expect(page.status == 200, "\(filter)")
             #expect(page.text.contains(booking.number), "\(filter) keeps the booking")
         }
-        #expect(try admin.get("/admin/bookings?customer=\(customerID)").text.contains("Customer: <strong>Hisingens Bygg &amp; Måleri AB</strong>"))
+        #expect(
+            try admin.get("/admin/bookings?customer=\(customerID)").text.contains(
+                "Customer: <strong>Hisingens Bygg &amp; Måleri AB</strong>"))
         let closedOnly = try admin.get("/admin/bookings?state=closed")
         #expect(closedOnly.status == 200 && !closedOnly.text.contains(booking.number), "state=closed leaves it out")
         #expect(closedOnly.text.contains(">Closed<") && !closedOnly.text.contains("No bookings match the filter."))
@@ -104,7 +108,8 @@ struct BookingPagesTests {
         let detail = try admin.get(path)
         #expect(detail.status == 200)
         for text in [
-            "Booking \(booking.number)", "Mikael Berg", "mikael@hisingensbygg.example", "031-55 44 33", "Slottsskogen, Stora dammen",
+            "Booking \(booking.number)", "Mikael Berg", "mikael@hisingensbygg.example", "031-55 44 33",
+            "Slottsskogen, Stora dammen",
             "413 08 Göteborg", booking.start, booking.end, "Festtält 6×12 m", "Ståbord Ø 80 cm", "Terrassvärmare gasol",
             "Bluetooth-högtalare", "TALT-6x12", "Shipping", "SEK\u{00A0}495.00", "Not approved yet.",
             "The booking was created when the customer signed.",
@@ -121,7 +126,9 @@ struct BookingPagesTests {
         let packed = try lager.post(path + "/state/packed", [("from", "confirmed")])
         #expect(packed.status == 303)
         let afterPacking = try lager.follow(packed)
-        #expect(afterPacking.text.contains("The booking&#39;s status was changed.") || afterPacking.text.contains("The booking's status was changed."))
+        #expect(
+            afterPacking.text.contains("The booking&#39;s status was changed.")
+                || afterPacking.text.contains("The booking's status was changed."))
         #expect(afterPacking.text.contains("Status: Confirmed → Packed."))
         #expect(afterPacking.text.contains("Mark as delivered"))
 
@@ -138,8 +145,10 @@ struct BookingPagesTests {
         let packing = try lager.get(path + "/packing-list")
         #expect(packing.status == 200)
         for text in [
-            "Packing list \(booking.number)", "Festtält 6×12 m", "<td class=\"num qty\">10</td>", "<td class=\"num qty\">4</td>",
-            "<td class=\"sku\">BORD-STA</td>", "Slottsskogen, Stora dammen", "Mikael Berg", "031-55 44 33", booking.start, booking.end,
+            "Packing list \(booking.number)", "Festtält 6×12 m", "<td class=\"num qty\">10</td>",
+            "<td class=\"num qty\">4</td>",
+            "<td class=\"sku\">BORD-STA</td>", "Slottsskogen, Stora dammen", "Mikael Berg", "031-55 44 33",
+            booking.start, booking.end,
             "Packed by", "Received by the customer",
         ] {
             #expect(packing.text.contains(text), "the packing list shows \(text)")
@@ -160,7 +169,10 @@ struct BookingPagesTests {
         let approvedPage = try maria.follow(approved)
         #expect(approvedPage.text.contains("The booking was approved."))
         #expect(approvedPage.text.contains("Approved by Maria Sjöberg"))
-        #expect(try Self.sql(stack, "SELECT u.email FROM bookings b JOIN users u ON u.id = b.approved_by WHERE b.id = \(booking.id)") == "maria@eventgaraget.se")
+        #expect(
+            try Self.sql(
+                stack, "SELECT u.email FROM bookings b JOIN users u ON u.id = b.approved_by WHERE b.id = \(booking.id)")
+                == "maria@eventgaraget.se")
         let twice = try maria.post(path + "/approve")
         #expect(twice.status == 409)
         #expect(twice.text.contains("already approved by Maria Sjöberg"))
@@ -181,7 +193,10 @@ struct BookingPagesTests {
         #expect(try Self.sql(stack, "SELECT state FROM bookings WHERE id = \(booking.id)") == "closed")
         #expect(try Self.sql(stack, "SELECT count(*) FROM audit_log WHERE entity_type = 'booking'") == auditBefore)
         #expect(
-            try Self.sql(stack, "SELECT string_agg(after->>'state', ',' ORDER BY id) FROM audit_log WHERE action = 'state_changed' AND entity_id = \(booking.id)")
+            try Self.sql(
+                stack,
+                "SELECT string_agg(after->>'state', ',' ORDER BY id) FROM audit_log WHERE action = 'state_changed' AND entity_id = \(booking.id)"
+            )
                 == "packed,delivered,returned,closed")
 
         // The history names who did what.
@@ -200,7 +215,8 @@ struct BookingPagesTests {
         _ = try lager.get(path)
         _ = try maria.get(path)
 
-        let saved = try maria.post(path + "/notes", [("version", "1"), ("notes", "Grind kod 4711.\nRing Mikael 30 min före.")])
+        let saved = try maria.post(
+            path + "/notes", [("version", "1"), ("notes", "Grind kod 4711.\nRing Mikael 30 min före.")])
         #expect(saved.status == 303)
         #expect(try maria.follow(saved).text.contains("Grind kod 4711.\nRing Mikael 30 min före.</textarea>"))
 
@@ -210,8 +226,12 @@ struct BookingPagesTests {
         #expect(conflict.text.contains("Someone else saved changes while you were editing."))
         #expect(conflict.text.contains("Grind kod 4711."), "the current notes are in the form")
         #expect(conflict.text.contains("Lastkaj på baksidan"), "what was typed is kept beside it")
-        #expect(try Self.sql(stack, "SELECT notes FROM bookings WHERE id = \(booking.id)") == "Grind kod 4711.\nRing Mikael 30 min före.")
-        #expect(try Self.sql(stack, "SELECT count(*) FROM audit_log WHERE entity_type = 'booking' AND action = 'updated'") == "1")
+        #expect(
+            try Self.sql(stack, "SELECT notes FROM bookings WHERE id = \(booking.id)")
+                == "Grind kod 4711.\nRing Mikael 30 min före.")
+        #expect(
+            try Self.sql(stack, "SELECT count(*) FROM audit_log WHERE entity_type = 'booking' AND action = 'updated'")
+                == "1")
     }
 
     @Test func theCalendarShowsTheBookingOnItsDaysInMonthAndWeekViews() throws {
@@ -223,7 +243,9 @@ struct BookingPagesTests {
         let month = try browser.get("/admin/calendar?view=month&date=\(booking.start)")
         #expect(month.status == 200)
         let start = Self.dayCell(month.text, booking.start)
-        #expect(start.contains(booking.number) && start.contains("kind-delivery") && start.contains("href=\"/admin/bookings/\(booking.id)\""))
+        #expect(
+            start.contains(booking.number) && start.contains("kind-delivery")
+                && start.contains("href=\"/admin/bookings/\(booking.id)\""))
         let endMonth = try browser.get("/admin/calendar?view=month&date=\(booking.end)")
         let end = Self.dayCell(endMonth.text, booking.end)
         #expect(end.contains(booking.number) && end.contains("kind-pickup"))
@@ -233,7 +255,9 @@ struct BookingPagesTests {
         let week = try browser.get("/admin/calendar?view=week&date=\(booking.end)")
         #expect(week.status == 200)
         let pickup = Self.dayCell(week.text, booking.end)
-        #expect(pickup.contains(booking.number) && pickup.contains("Pickup") && pickup.contains("Hisingens Bygg &amp; Måleri AB"))
+        #expect(
+            pickup.contains(booking.number) && pickup.contains("Pickup")
+                && pickup.contains("Hisingens Bygg &amp; Måleri AB"))
         #expect(pickup.contains("Slottsskogen, Stora dammen, Göteborg"))
 
         // Today's month by default; previous and next move by a month.
@@ -261,7 +285,8 @@ struct BookingPagesTests {
         _ = try admin.get("/admin/account")
         let created = try admin.post("/admin/account/calendar-feeds", [("name", "Planering; lager, bil")])
         #expect(created.status == 200)
-        let urlRange = try #require(created.text.range(of: #"<code class="feed-url">[^<]+</code>"#, options: .regularExpression))
+        let urlRange = try #require(
+            created.text.range(of: #"<code class="feed-url">[^<]+</code>"#, options: .regularExpression))
         let url = String(created.text[urlRange]).replacingOccurrences(of: "<code class=\"feed-url\">", with: "")
             .replacingOccurrences(of: "</code>", with: "")
         let feedPath = try #require(url.range(of: "/calendar/").map { String(url[$0.lowerBound...]) })
@@ -271,7 +296,9 @@ struct BookingPagesTests {
         let feed = try stack.client.get(feedPath)
         #expect(feed.status == 200)
         #expect(feed.header("content-type") == "text/calendar; charset=utf-8")
-        #expect(feed.header("cache-control")?.contains("no-store") == true && feed.header("cache-control")?.contains("private") == true)
+        #expect(
+            feed.header("cache-control")?.contains("no-store") == true
+                && feed.header("cache-control")?.contains("private") == true)
 
         // The raw text: CRLF everywhere, no line over 75 octets.
         let bytes = [UInt8](feed.body)
@@ -293,7 +320,8 @@ struct BookingPagesTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("eg-feed-\(UUID().uuidString).ics")
         try feed.body.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let parsed = try run("/usr/bin/python3", [repositoryRoot + "/Tests/IntegrationTests/Scripts/ics_events.py", file.path])
+        let parsed = try run(
+            "/usr/bin/python3", [repositoryRoot + "/Tests/IntegrationTests/Scripts/ics_events.py", file.path])
         #expect(parsed.status == 0, "\(parsed.errorOutput)")
         let json = try #require(try JSONSerialization.jsonObject(with: parsed.stdout) as? [String: Any])
         let calendar = try #require(json["calendar"] as? [String: String])
@@ -307,7 +335,8 @@ struct BookingPagesTests {
         #expect(event["uid"] as? String == "booking-\(booking.id)@\(host)")
         #expect(event["dtstart"] as? String == booking.start && event["dtstart_is_date"] as? Bool == true)
         #expect(event["dtend"] as? String == booking.dayAfterEnd, "all-day events end the day after the pickup")
-        #expect(event["summary"] as? String == "\(booking.number) · Hisingens Bygg & Måleri AB · Sommarfest Hisingens Bygg")
+        #expect(
+            event["summary"] as? String == "\(booking.number) · Hisingens Bygg & Måleri AB · Sommarfest Hisingens Bygg")
         #expect(event["location"] as? String == "Slottsskogen, Stora dammen, 413 08 Göteborg")
         #expect(event["status"] as? String == "CONFIRMED" && event["transp"] as? String == "TRANSPARENT")
         #expect((event["url"] as? String)?.hasSuffix("/admin/bookings/\(booking.id)") == true)
@@ -319,17 +348,24 @@ struct BookingPagesTests {
 
         // The same UID after a change, with a higher SEQUENCE; a cancelled booking stays as CANCELLED.
         _ = try admin.get("/admin/bookings/\(booking.id)")
-        #expect(try admin.post("/admin/bookings/\(booking.id)/state/cancelled", [("from", "confirmed"), ("reason", "Regn")]).status == 303)
+        #expect(
+            try admin.post(
+                "/admin/bookings/\(booking.id)/state/cancelled", [("from", "confirmed"), ("reason", "Regn")]
+            ).status == 303)
         try (try stack.client.get(feedPath)).body.write(to: file)
-        let again = try run("/usr/bin/python3", [repositoryRoot + "/Tests/IntegrationTests/Scripts/ics_events.py", file.path])
+        let again = try run(
+            "/usr/bin/python3", [repositoryRoot + "/Tests/IntegrationTests/Scripts/ics_events.py", file.path])
         let againJSON = try #require(try JSONSerialization.jsonObject(with: again.stdout) as? [String: Any])
-        let cancelled = try #require((againJSON["events"] as? [[String: Any]])?.first { $0["uid"] as? String == event["uid"] as? String })
+        let cancelled = try #require(
+            (againJSON["events"] as? [[String: Any]])?.first { $0["uid"] as? String == event["uid"] as? String })
         #expect(cancelled["status"] as? String == "CANCELLED" && cancelled["sequence"] as? String == "1")
 
         // Revoked: the URL stops working at once, like one never issued.
         let account = try admin.get("/admin/account")
         let revoke = try #require(
-            account.text.range(of: #"/admin/account/calendar-feeds/[0-9]+/revoke"#, options: .regularExpression).map { String(account.text[$0]) })
+            account.text.range(of: #"/admin/account/calendar-feeds/[0-9]+/revoke"#, options: .regularExpression).map {
+                String(account.text[$0])
+            })
         #expect(try admin.post(revoke).status == 303)
         #expect(try stack.client.get(feedPath).status == 404)
         #expect(try stack.client.get("/calendar/\(String(repeating: "A", count: 43)).ics").status == 404)
@@ -347,7 +383,8 @@ struct BookingPagesTests {
         let dashboard = try admin.get("/admin")
         #expect(dashboard.status == 200)
         let approval = Self.section(dashboard.text, id: "awaiting-approval")
-        let unapproved = try Self.sql(stack, "SELECT count(*) FROM bookings WHERE state = 'confirmed' AND approved_at IS NULL")
+        let unapproved = try Self.sql(
+            stack, "SELECT count(*) FROM bookings WHERE state = 'confirmed' AND approved_at IS NULL")
         #expect(approval.contains(booking.number) && approval.contains("Waiting for approval (\(unapproved))"))
         #expect(approval.contains("href=\"/admin/bookings?state=confirmed\""))
         let awaiting = Self.section(dashboard.text, id: "awaiting-signature")
@@ -359,7 +396,10 @@ struct BookingPagesTests {
         for state in ["confirmed", "packed", "delivered", "returned", "closed", "cancelled"] {
             let count = try Self.sql(stack, "SELECT count(*) FROM bookings WHERE state = '\(state)'")
             #expect(count != "0", "the demo month has \(state) bookings")
-            #expect(states.contains("href=\"/admin/bookings?state=\(state)\"><div class=\"value\">\(count)</div><div>\(state.prefix(1).uppercased() + state.dropFirst())</div>"))
+            #expect(
+                states.contains(
+                    "href=\"/admin/bookings?state=\(state)\"><div class=\"value\">\(count)</div><div>\(state.prefix(1).uppercased() + state.dropFirst())</div>"
+                ))
         }
         let revenue = Self.section(dashboard.text, id: "revenue")
         // Net of the bookings signed this month (Stockholm) and not cancelled.
@@ -377,15 +417,19 @@ struct BookingPagesTests {
 
         // The demo month has deliveries and pickups today and tomorrow.
         func trips(_ column: String, inDays days: Int) throws -> Int {
-            Int(try Self.sql(
-                stack,
-                """
-                SELECT count(*) FROM bookings
-                 WHERE \(column) = (now() AT TIME ZONE 'Europe/Stockholm')::date + \(days) AND state <> 'cancelled'
-                """)) ?? -1
+            Int(
+                try Self.sql(
+                    stack,
+                    """
+                    SELECT count(*) FROM bookings
+                     WHERE \(column) = (now() AT TIME ZONE 'Europe/Stockholm')::date + \(days) AND state <> 'cancelled'
+                    """)) ?? -1
         }
-        let counts = [try trips("period_start", inDays: 0), try trips("period_end", inDays: 0), try trips("period_start", inDays: 1),
-                      try trips("period_end", inDays: 1)]
+        let counts = [
+            try trips("period_start", inDays: 0), try trips("period_end", inDays: 0),
+            try trips("period_start", inDays: 1),
+            try trips("period_end", inDays: 1),
+        ]
         #expect(counts.allSatisfy { $0 > 0 }, "\(counts)")
         let before = try admin.get("/admin")
         #expect(Self.section(before.text, id: "today").contains("Deliveries (\(counts[0]))"))
@@ -400,9 +444,13 @@ struct BookingPagesTests {
             """, database: databaseName(fromURL: stack.databaseURL))
         let moved = try admin.get("/admin")
         let today = Self.section(moved.text, id: "today")
-        #expect(today.contains("Deliveries (\(counts[0] + 1))") && today.contains(booking.number) && today.contains("Pickups (\(counts[1]))"))
+        #expect(
+            today.contains("Deliveries (\(counts[0] + 1))") && today.contains(booking.number)
+                && today.contains("Pickups (\(counts[1]))"))
         let tomorrow = Self.section(moved.text, id: "tomorrow")
-        #expect(tomorrow.contains("Deliveries (\(counts[2]))") && tomorrow.contains("Pickups (\(counts[3] + 1))") && tomorrow.contains(booking.number))
+        #expect(
+            tomorrow.contains("Deliveries (\(counts[2]))") && tomorrow.contains("Pickups (\(counts[3] + 1))")
+                && tomorrow.contains(booking.number))
 
         // The warehouse sees its day, not the sales figures.
         let lager = try Self.signIn(stack, "lager@eventgaraget.se")
@@ -414,7 +462,8 @@ struct BookingPagesTests {
         // Swedish works as well.
         admin.language = "sv"
         let swedish = try admin.get("/admin")
-        #expect(swedish.text.contains("Väntar på godkännande") && swedish.text.contains("Leveranser (\(counts[0] + 1))"))
+        #expect(
+            swedish.text.contains("Väntar på godkännande") && swedish.text.contains("Leveranser (\(counts[0] + 1))"))
     }
 
     static func grouped(_ value: Int) -> String {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The products and add-ons pages in process (the real responder) with a real PostgreSQL and the demo data.
 @Suite("Catalogue pages", .serialized)
@@ -12,7 +12,9 @@ struct CatalogPagesTests {
     }
 
     static func product(_ fields: [String: String]) -> [(String, String)] {
-        var values = ["sku": "", "name": "", "category": "", "price": "", "pricing": "per_day", "stock": "0", "description": ""]
+        var values = [
+            "sku": "", "name": "", "category": "", "price": "", "pricing": "per_day", "stock": "0", "description": "",
+        ]
         for (key, value) in fields { values[key] = value }
         return values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
@@ -43,24 +45,33 @@ struct CatalogPagesTests {
 
         let taken = try browser.post(
             "/admin/products",
-            Self.product(["sku": "TALT-3x3", "name": "Partytält 5×5 m", "category": tents, "price": "1 250,50", "stock": "3"]))
+            Self.product([
+                "sku": "TALT-3x3", "name": "Partytält 5×5 m", "category": tents, "price": "1 250,50", "stock": "3",
+            ]))
         #expect(taken.status == 400)
-        #expect(taken.text.contains(#"<p class="field-error" id="error-sku">This SKU is already used by another product.</p>"#))
+        #expect(
+            taken.text.contains(
+                #"<p class="field-error" id="error-sku">This SKU is already used by another product.</p>"#))
         #expect(taken.text.contains(#"value="Partytält 5×5 m""#) && taken.text.contains(#"value="1 250,50""#))
         #expect(taken.text.contains("<option value=\"\(tents)\" selected>Tält</option>"))
 
-        let wrong = try browser.post("/admin/products", Self.product(["sku": "TALT 5x5", "name": "", "price": "1,250", "stock": "-2"]))
+        let wrong = try browser.post(
+            "/admin/products", Self.product(["sku": "TALT 5x5", "name": "", "price": "1,250", "stock": "-2"]))
         #expect(wrong.status == 400)
         #expect(wrong.text.contains(#"id="error-price">Write the amount as 1250 or 1,250.00.</p>"#))
         #expect(wrong.text.contains(#"id="error-name">Required.</p>"#))
         #expect(wrong.text.contains(#"id="error-stock">Enter a number from 0 to 1000000.</p>"#))
-        #expect(try stack.postgres.psql("SELECT count(*) FROM products WHERE sku LIKE 'TALT%5x5'", database: database) == "0")
+        #expect(
+            try stack.postgres.psql("SELECT count(*) FROM products WHERE sku LIKE 'TALT%5x5'", database: database)
+                == "0")
 
-        let hostile = #"<p>Vitt <strong>tält</strong> med <a href="javascript:alert(1)">sidor</a></p><script>alert("x")</script><img src=x onerror=alert(2)>"#
+        let hostile =
+            #"<p>Vitt <strong>tält</strong> med <a href="javascript:alert(1)">sidor</a></p><script>alert("x")</script><img src=x onerror=alert(2)>"#
         let created = try browser.post(
             "/admin/products",
             Self.product([
-                "sku": "TALT-5x5", "name": "Partytält 5×5 m", "category": tents, "price": "1 250,50", "pricing": "per_rental",
+                "sku": "TALT-5x5", "name": "Partytält 5×5 m", "category": tents, "price": "1 250,50",
+                "pricing": "per_rental",
                 "stock": "3", "description": hostile,
             ]))
         #expect(created.status == 303)
@@ -69,11 +80,19 @@ struct CatalogPagesTests {
         #expect(detail.text.contains("Created."))
         #expect(detail.text.contains("<strong>tält</strong>"))
         #expect(detail.text.contains("SEK\u{00A0}1,250.50 per rental"))
-        for bad in ["<script>alert", "alert(", "onerror", "javascript:"] { #expect(!detail.text.contains(bad), "\(bad) is gone") }
-        let stored = try stack.postgres.psql("SELECT description_html FROM products WHERE sku = 'TALT-5x5'", database: database)
-        #expect(stored.contains("<strong>tält</strong>") && !stored.contains("script") && !stored.contains("onerror"), "\(stored)")
-        #expect(try stack.postgres.psql("SELECT price_ore || ' ' || pricing || ' ' || stock FROM products WHERE sku = 'TALT-5x5'", database: database)
-            == "125050 per_rental 3")
+        for bad in ["<script>alert", "alert(", "onerror", "javascript:"] {
+            #expect(!detail.text.contains(bad), "\(bad) is gone")
+        }
+        let stored = try stack.postgres.psql(
+            "SELECT description_html FROM products WHERE sku = 'TALT-5x5'", database: database)
+        #expect(
+            stored.contains("<strong>tält</strong>") && !stored.contains("script") && !stored.contains("onerror"),
+            "\(stored)")
+        #expect(
+            try stack.postgres.psql(
+                "SELECT price_ore || ' ' || pricing || ' ' || stock FROM products WHERE sku = 'TALT-5x5'",
+                database: database)
+                == "125050 per_rental 3")
 
         let list = try browser.get("/admin/products?q=5x5")
         #expect(list.text.contains("<code>TALT-5x5</code>") && list.text.contains("Tält"))
@@ -83,7 +102,8 @@ struct CatalogPagesTests {
         #expect(try browser.post("/admin/products/\(id)/deactivate").status == 303)
         #expect(!(try browser.get("/admin/products?q=5x5").text.contains("TALT-5x5")))
         let inactive = try browser.get("/admin/products?q=5x5&inactive=1")
-        #expect(inactive.text.contains("TALT-5x5") && inactive.text.contains(#"<span class="badge bad">Inactive</span>"#))
+        #expect(
+            inactive.text.contains("TALT-5x5") && inactive.text.contains(#"<span class="badge bad">Inactive</span>"#))
     }
 
     @Test func theStripShowsADemoBookingsReservedUnitsOnItsDays() throws {
@@ -99,7 +119,9 @@ struct CatalogPagesTests {
             """, database: database)
         let parts = row.split(separator: "|").map(String.init)
         try #require(parts.count == 7, "\(row)")
-        let (product, number, before, first, last, after, quantity) = (parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6])
+        let (product, number, before, first, last, after, quantity) = (
+            parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]
+        )
 
         let browser = try Self.signedIn(stack, "support@eventgaraget.se")
         let page = try browser.get("/admin/products/\(product)?from=\(before)&to=\(after)")
@@ -144,9 +166,10 @@ struct CatalogPagesTests {
         let saved = try lager.post("/admin/products/\(product)/stock", [("version", version), ("stock", "30")])
         #expect(saved.status == 303)
         #expect(try lager.follow(saved).text.contains(#"<dd id="stock-level">30</dd>"#))
-        #expect(try stack.postgres.psql(
-            "SELECT string_agg(action || ' ' || after::text, ';') FROM audit_log WHERE entity_type = 'product' AND entity_id = \(product)",
-            database: database) == #"stock_changed {"stock": "30"}"#)
+        #expect(
+            try stack.postgres.psql(
+                "SELECT string_agg(action || ' ' || after::text, ';') FROM audit_log WHERE entity_type = 'product' AND entity_id = \(product)",
+                database: database) == #"stock_changed {"stock": "30"}"#)
 
         // A second save from the same (now outdated) page is refused with the current level.
         let stale = try lager.post("/admin/products/\(product)/stock", [("version", version), ("stock", "10")])
@@ -173,14 +196,21 @@ struct CatalogPagesTests {
         #expect(form.text.contains("<option value=\"\(tent)\">TALT-9x18 · Festtält 9×18 m</option>"))
 
         let missing = try browser.post(
-            "/admin/addons", [("name", "Golvvärme för tält"), ("price", ""), ("pricing", "per_unit"), ("product", tent), ("description", "")])
+            "/admin/addons",
+            [
+                ("name", "Golvvärme för tält"), ("price", ""), ("pricing", "per_unit"), ("product", tent),
+                ("description", ""),
+            ])
         #expect(missing.status == 400)
         #expect(missing.text.contains(#"id="error-price">Required.</p>"#))
         #expect(missing.text.contains("<option value=\"\(tent)\" selected>"))
 
         let created = try browser.post(
             "/admin/addons",
-            [("name", "Golvvärme för tält"), ("price", "1 200"), ("pricing", "per_unit"), ("product", tent), ("description", "Per tält.")])
+            [
+                ("name", "Golvvärme för tält"), ("price", "1 200"), ("pricing", "per_unit"), ("product", tent),
+                ("description", "Per tält."),
+            ])
         #expect(created.status == 303)
         let list = try browser.follow(created)
         #expect(list.text.contains("Created."))
@@ -192,8 +222,11 @@ struct CatalogPagesTests {
         let version = try #require(StaffBrowser.inputValue(named: "version", in: edit.text))
         let updated = try browser.post(
             "/admin/addons/\(id)",
-            [("version", version), ("name", "Golvvärme för tält"), ("price", "1 350"), ("pricing", "per_unit"), ("product", ""),
-             ("description", "Per tält.")])
+            [
+                ("version", version), ("name", "Golvvärme för tält"), ("price", "1 350"), ("pricing", "per_unit"),
+                ("product", ""),
+                ("description", "Per tält."),
+            ])
         #expect(updated.status == 303)
         #expect(try browser.follow(updated).text.contains("SEK\u{00A0}1,350.00 per unit"))
 
@@ -201,8 +234,9 @@ struct CatalogPagesTests {
         #expect(try browser.post("/admin/addons/\(id)/deactivate").status == 303)
         #expect(!(try browser.get("/admin/addons?q=golvv").text.contains("Golvvärme")))
         #expect(try browser.get("/admin/addons?q=golvv&inactive=1").text.contains("Golvvärme"))
-        #expect(try stack.postgres.psql(
-            "SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE entity_type = 'addon' AND entity_id = \(id)",
-            database: database) == "created,updated,deactivated")
+        #expect(
+            try stack.postgres.psql(
+                "SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE entity_type = 'addon' AND entity_id = \(id)",
+                database: database) == "created,updated,deactivated")
     }
 }

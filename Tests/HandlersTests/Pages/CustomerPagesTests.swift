@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The customers pages in process (the real responder) with a real PostgreSQL and the demo data.
 @Suite("Customer pages", .serialized)
@@ -16,9 +16,12 @@ struct CustomerPagesTests {
     /// Every field of the customer form, as a browser submits it.
     static func fields(_ changes: [String: String], version: String? = nil) -> [(String, String)] {
         var values: [String: String] = [
-            "kind": "person", "name": "", "company_name": "", "org_number": "", "vat_number": "", "email": "", "phone": "",
-            "billing_line1": "", "billing_line2": "", "billing_postal_code": "", "billing_city": "", "billing_country": "SE",
-            "delivery_line1": "", "delivery_line2": "", "delivery_postal_code": "", "delivery_city": "", "delivery_country": "SE",
+            "kind": "person", "name": "", "company_name": "", "org_number": "", "vat_number": "", "email": "",
+            "phone": "",
+            "billing_line1": "", "billing_line2": "", "billing_postal_code": "", "billing_city": "",
+            "billing_country": "SE",
+            "delivery_line1": "", "delivery_line2": "", "delivery_postal_code": "", "delivery_city": "",
+            "delivery_country": "SE",
             "locale": "sv", "notes": "",
         ]
         for (key, value) in changes { values[key] = value }
@@ -53,7 +56,9 @@ struct CustomerPagesTests {
         }
         #expect(refused.text.contains("Portkod 1234 &lt;b&gt;inte&lt;/b&gt; HTML</textarea>"))
         #expect(refused.text.contains(#"<option value="company" selected>"#))
-        #expect(try stack.postgres.psql("SELECT count(*) FROM customers WHERE name = 'Lisa Ström'", database: database) == "0")
+        #expect(
+            try stack.postgres.psql("SELECT count(*) FROM customers WHERE name = 'Lisa Ström'", database: database)
+                == "0")
 
         var fixed = typed
         fixed["company_name"] = "Ströms Catering & Fest AB"
@@ -73,7 +78,8 @@ struct CustomerPagesTests {
         #expect(try browser.get("/admin/customers/new").text.contains("New customer"), "the flash shows once")
 
         for search in ["catering", "STRÖM", "lisa@strom", "031123456"] {
-            let list = try browser.get("/admin/customers?q=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            let list = try browser.get(
+                "/admin/customers?q=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
             #expect(list.status == 200)
             #expect(list.text.contains("href=\"/admin/customers/\(id)\""), "found by \(search)")
             #expect(list.text.contains("Contact: Lisa Ström"))
@@ -93,7 +99,8 @@ struct CustomerPagesTests {
         let database = databaseName(fromURL: stack.databaseURL)
         let id = try stack.postgres.psql("SELECT id FROM customers WHERE name = 'Åsa Öberg'", database: database)
         let asa: [String: String] = [
-            "name": "Åsa Öberg", "email": "asa.oberg@example.se", "phone": "070-123 45 67", "billing_line1": "Ängsvägen 3",
+            "name": "Åsa Öberg", "email": "asa.oberg@example.se", "phone": "070-123 45 67",
+            "billing_line1": "Ängsvägen 3",
             "billing_postal_code": "433 30", "billing_city": "Partille",
         ]
 
@@ -119,11 +126,14 @@ struct CustomerPagesTests {
         #expect(second.text.contains(#"value="070-999 88 77""#), "the other's saved phone number is shown")
         #expect(second.text.contains(#"value="Åsa Öberg""#), "the stored name, not the refused one")
         #expect(StaffBrowser.inputValue(named: "version", in: second.text) == "2")
-        #expect(try stack.postgres.psql("SELECT name || '|' || phone || '|' || version FROM customers WHERE id = \(id)", database: database)
-            == "Åsa Öberg|070-999 88 77|2")
+        #expect(
+            try stack.postgres.psql(
+                "SELECT name || '|' || phone || '|' || version FROM customers WHERE id = \(id)", database: database)
+                == "Åsa Öberg|070-999 88 77|2")
 
         // Saving again from the refreshed form goes through.
-        let retry = try maria.post("/admin/customers/\(id)", Self.fields(marias.merging(["phone": "070-999 88 77"]) { $1 }, version: "2"))
+        let retry = try maria.post(
+            "/admin/customers/\(id)", Self.fields(marias.merging(["phone": "070-999 88 77"]) { $1 }, version: "2"))
         #expect(retry.status == 303)
         let audit = try stack.postgres.psql(
             "SELECT string_agg(action || ':' || (SELECT string_agg(k, ',') FROM jsonb_object_keys(after) k), ' ' ORDER BY id) FROM audit_log WHERE entity_type = 'customer' AND entity_id = \(id)",
@@ -153,14 +163,17 @@ struct CustomerPagesTests {
         let shown = try browser.get("/admin/customers?archived=1&q=n%C3%A4slund")
         #expect(shown.text.contains("href=\"/admin/customers/\(id)\""))
         #expect(shown.text.contains(#"<span class="badge warn">Archived</span>"#))
-        #expect(!(try browser.get("/admin/customers").text.contains("href=\"/admin/customers/\(id)\"")), "not on the default list")
+        #expect(
+            !(try browser.get("/admin/customers").text.contains("href=\"/admin/customers/\(id)\"")),
+            "not on the default list")
 
         let restored = try browser.post("/admin/customers/\(id)/archive", [("restore", "yes")])
         #expect(restored.status == 303)
         #expect(try browser.get("/admin/customers?q=n%C3%A4slund").text.contains("href=\"/admin/customers/\(id)\""))
-        #expect(try stack.postgres.psql(
-            "SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE entity_type = 'customer' AND entity_id = \(id)",
-            database: database) == "archived,restored")
+        #expect(
+            try stack.postgres.psql(
+                "SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE entity_type = 'customer' AND entity_id = \(id)",
+                database: database) == "archived,restored")
 
         // 55 matches: 50 on the first page and a link to the next, which has the other 5.
         try stack.postgres.psql(
@@ -169,9 +182,12 @@ struct CustomerPagesTests {
         let first = try browser.get("/admin/customers?q=pagina")
         #expect(first.text.components(separatedBy: ">Pagina ").count - 1 == 50)
         #expect(first.text.contains(">Pagina 50<") && !first.text.contains(">Pagina 51<"))
-        let lastOnFirst = try stack.postgres.psql("SELECT id FROM customers WHERE name = 'Pagina 50'", database: database)
+        let lastOnFirst = try stack.postgres.psql(
+            "SELECT id FROM customers WHERE name = 'Pagina 50'", database: database)
         let nextLink = "/admin/customers?after=\(lastOnFirst)&amp;q=pagina"
-        #expect(first.text.contains("<a href=\"\(nextLink)\" rel=\"next\">Next page</a>"), "the cursor is the last row's id")
+        #expect(
+            first.text.contains("<a href=\"\(nextLink)\" rel=\"next\">Next page</a>"), "the cursor is the last row's id"
+        )
         let second = try browser.get(nextLink.replacingOccurrences(of: "&amp;", with: "&"))
         #expect(second.text.components(separatedBy: ">Pagina ").count - 1 == 5)
         #expect(second.text.contains(">Pagina 51<") && second.text.contains(">Pagina 55<"))
@@ -191,7 +207,9 @@ struct CustomerPagesTests {
             """, database: database)
         let parts = row.split(separator: "|").map(String.init)
         try #require(parts.count == 5, "\(row)")
-        let (customer, quotation, quotationNumber, booking, bookingNumber) = (parts[0], parts[1], parts[2], parts[3], parts[4])
+        let (customer, quotation, quotationNumber, booking, bookingNumber) = (
+            parts[0], parts[1], parts[2], parts[3], parts[4]
+        )
 
         let browser = try Self.signedIn(stack, "maria@eventgaraget.se")
         let page = try browser.get("/admin/customers/\(customer)")
@@ -206,7 +224,8 @@ struct CustomerPagesTests {
         #expect(html.contains("<a href=\"/admin/bookings/\(booking)\">\(bookingNumber)</a>"))
         #expect(html.contains(#"<span class="badge ok">Confirmed</span>"#))
         #expect(html.contains("href=\"/admin/bookings?customer=\(customer)\""))
-        #expect(html.contains("Booking created") && html.contains("Quotation signed") && html.contains("Quotation sent"))
+        #expect(
+            html.contains("Booking created") && html.contains("Quotation signed") && html.contains("Quotation sent"))
         #expect(html.contains("The customer"), "the signing was done by the customer")
         #expect(html.contains("href=\"/admin/quotations/new?customer=\(customer)\""), "a manager may start a quotation")
         #expect(html.contains("href=\"/admin/customers/\(customer)/edit\""))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The staff's quotation pages in process (the real responder) with a real PostgreSQL, as maria@
 /// (Manager) on demo data: create with a new customer, lines and totals, send, sign through the
@@ -42,7 +42,10 @@ struct QuotationPagesTests {
             _ = try browser.get("/admin/quotations/new?customer=\(customer)")
             let created = try browser.post(
                 "/admin/quotations",
-                [("action", "create"), ("customer_id", customer), ("period_start", start), ("period_end", end), ("title", title)])
+                [
+                    ("action", "create"), ("customer_id", customer), ("period_start", start), ("period_end", end),
+                    ("title", title),
+                ])
             guard created.status == 303, let location = created.header("location") else {
                 throw TestFailure("create failed: \(created.status) \(created.text.prefix(400))")
             }
@@ -50,7 +53,9 @@ struct QuotationPagesTests {
         }
 
         /// Loads the editor, changes `changes` in its form, presses `action`.
-        func submitEditor(_ path: String, _ changes: [String: String], action: String = "save", page: HTTPResult? = nil)
+        func submitEditor(
+            _ path: String, _ changes: [String: String], action: String = "save", page: HTTPResult? = nil
+        )
             throws -> HTTPResult
         {
             let editor = try page ?? browser.get(path)
@@ -83,15 +88,19 @@ struct QuotationPagesTests {
         // New, with a customer typed in on the spot; the search finds demo customers without JavaScript.
         let (start, end) = try dates(inDays: 30, length: 3)
         #expect(try browser.get("/admin/quotations/new").status == 200)
-        let found = try browser.post("/admin/quotations", [("action", "find_customer"), ("customer_q", "öberg"), ("title", "Integrationsfest")])
+        let found = try browser.post(
+            "/admin/quotations", [("action", "find_customer"), ("customer_q", "öberg"), ("title", "Integrationsfest")])
         #expect(found.status == 200)
         #expect(found.text.contains("Åsa Öberg"))
         #expect(found.text.contains("value=\"Integrationsfest\""), "the search keeps what was typed")
         let created = try browser.post(
             "/admin/quotations",
-            [("action", "create"), ("customer_id", "new"), ("new_name", "Linnea Testsson"), ("new_email", "linnea@example.se"),
-             ("new_phone", "070-111 22 33"), ("new_company", ""), ("period_start", start), ("period_end", end),
-             ("title", "Integrationsfest")])
+            [
+                ("action", "create"), ("customer_id", "new"), ("new_name", "Linnea Testsson"),
+                ("new_email", "linnea@example.se"),
+                ("new_phone", "070-111 22 33"), ("new_company", ""), ("period_start", start), ("period_end", end),
+                ("title", "Integrationsfest"),
+            ])
         #expect(created.status == 303)
         let path = try #require(created.header("location"))
         #expect(path.range(of: #"^/admin/quotations/[0-9]+$"#, options: .regularExpression) != nil)
@@ -101,17 +110,24 @@ struct QuotationPagesTests {
         #expect(editor.text.contains("Created."))
         #expect(editor.text.contains("Linnea Testsson"))
         #expect(try session.sql("SELECT count(*) FROM customers WHERE email = 'linnea@example.se'") == "1")
-        #expect(try session.sql("SELECT terms_html = (SELECT terms_template_html FROM settings) FROM quotations WHERE id = \(id)") == "t")
+        #expect(
+            try session.sql(
+                "SELECT terms_html = (SELECT terms_template_html FROM settings) FROM quotations WHERE id = \(id)")
+                == "t")
 
         // Two product lines and delivery: demo prices 450 kr/day (tent) and 90 kr/day (table), 3 days.
         let tent = try session.sql("SELECT id FROM products WHERE sku = 'TALT-3x3'")
         let table = try session.sql("SELECT id FROM products WHERE sku = 'BORD-180'")
-        let first = try session.submitEditor(path, ["new_item": "product:\(tent)", "new_quantity": "2"], action: "add_line", page: editor)
+        let first = try session.submitEditor(
+            path, ["new_item": "product:\(tent)", "new_quantity": "2"], action: "add_line", page: editor)
         #expect(first.status == 303, "\(first.text.prefix(600))")
-        let second = try session.submitEditor(path, ["new_item": "product:\(table)", "new_quantity": "4", "shipping": "500"], action: "add_line")
+        let second = try session.submitEditor(
+            path, ["new_item": "product:\(table)", "new_quantity": "4", "shipping": "500"], action: "add_line")
         #expect(second.status == 303)
         let page = try browser.follow(second)
-        let tents = 2 * 450 * 3, tables = 4 * 90 * 3, shipping = 500
+        let tents = 2 * 450 * 3
+        let tables = 4 * 90 * 3
+        let shipping = 500
         let net = tents + tables + shipping
         let vat = net / 4
         #expect(page.text.contains("data-line-total=\"0\">\(sek(tents))<"))
@@ -128,7 +144,8 @@ struct QuotationPagesTests {
         #expect(preview.status == 200)
         #expect(preview.text.contains("Preview – not saved yet."))
         #expect(preview.text.contains("data-line-total=\"0\">\(sek(3 * 450 * 3))<"))
-        #expect(try session.sql("SELECT quantity FROM quotation_lines WHERE quotation_id = \(id) AND position = 0") == "2")
+        #expect(
+            try session.sql("SELECT quantity FROM quotation_lines WHERE quotation_id = \(id) AND position = 0") == "2")
 
         // Send: the link goes only into the email job, never onto a page.
         let sendPage = try browser.get(path)
@@ -148,7 +165,8 @@ struct QuotationPagesTests {
         let signing = try stack.client.get(signPath, headers: ["Accept-Language": "en"])
         #expect(signing.status == 200)
         #expect(signing.text.contains(sek(net + vat)))
-        let tokenRange = try #require(signing.text.range(of: #"name="form_token" value="[0-9a-f]{64}""#, options: .regularExpression))
+        let tokenRange = try #require(
+            signing.text.range(of: #"name="form_token" value="[0-9a-f]{64}""#, options: .regularExpression))
         let formToken = String(signing.text[tokenRange].dropFirst(#"name="form_token" value=""#.count).dropLast())
         let body = StaffBrowser.urlencode([
             ("form_token", formToken), ("method", "typed"), ("strokes", ""), ("signer_name", "Linnea Testsson"),
@@ -156,12 +174,15 @@ struct QuotationPagesTests {
         ])
         let signed = try stack.client.request(
             "POST", signPath,
-            headers: ["Accept-Language": "en", "Origin": stack.client.baseURL, "User-Agent": "QuotationPagesTests/1.0"],
+            headers: [
+                "Accept-Language": "en", "Origin": stack.client.baseURL, "User-Agent": "QuotationPagesTests/1.0",
+            ],
             body: Data(body.utf8), contentType: "application/x-www-form-urlencoded")
         #expect(signed.status == 303)
 
         // The staff page: signed, the booking, the evidence.
-        let booking = try session.sql("SELECT id || ' ' || number FROM bookings WHERE quotation_id = \(id)").split(separator: " ")
+        let booking = try session.sql("SELECT id || ' ' || number FROM bookings WHERE quotation_id = \(id)").split(
+            separator: " ")
         #expect(booking.count == 2)
         let after = try browser.get(path)
         #expect(after.text.contains("data-state=\"signed\""))
@@ -169,9 +190,11 @@ struct QuotationPagesTests {
         #expect(!after.text.contains("name=\"line_count\""), "a signed quotation is read, not edited")
         let evidence = try browser.get("/admin/quotations/\(id)/versions/1")
         #expect(evidence.status == 200)
-        let sha = try session.sql("SELECT encode(snapshot_sha256, 'hex') FROM quotation_versions WHERE quotation_id = \(id)")
+        let sha = try session.sql(
+            "SELECT encode(snapshot_sha256, 'hex') FROM quotation_versions WHERE quotation_id = \(id)")
         for fragment in [
-            "data-evidence=\"signer\">Linnea Testsson<", "Typed: “Linnea Testsson”", "data-evidence=\"user-agent\">QuotationPagesTests/1.0<",
+            "data-evidence=\"signer\">Linnea Testsson<", "Typed: “Linnea Testsson”",
+            "data-evidence=\"user-agent\">QuotationPagesTests/1.0<",
             "data-evidence=\"sha256\">\(sha)<", "data-booking=\"\(booking[1])\"", " UTC<", "Integrationsfest",
         ] {
             #expect(evidence.text.contains(fragment), "\(fragment)")
@@ -187,7 +210,8 @@ struct QuotationPagesTests {
         #expect(BookingPagesTests.section(dashboard.text, id: "awaiting-approval").contains(number))
         let month = try browser.get("/admin/calendar?view=month&date=\(start)")
         #expect(BookingPagesTests.dayCell(month.text, start).contains(number), "delivery day on the calendar")
-        #expect(BookingPagesTests.dayCell(month.text, end).contains(number) || !month.text.contains("data-date=\"\(end)\""))
+        #expect(
+            BookingPagesTests.dayCell(month.text, end).contains(number) || !month.text.contains("data-date=\"\(end)\""))
 
         // Its way through the workflow, each step shown on the booking's page.
         let bookingPath = "/admin/bookings/\(booking[0])"
@@ -203,8 +227,11 @@ struct QuotationPagesTests {
             previous = step
         }
         let history = try session.sql(
-            "SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE entity_type = 'booking' AND entity_id = \(booking[0])")
-        #expect(history.contains("approved") && history.hasSuffix("state_changed,state_changed,state_changed,state_changed"), "\(history)")
+            "SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE entity_type = 'booking' AND entity_id = \(booking[0])"
+        )
+        #expect(
+            history.contains("approved")
+                && history.hasSuffix("state_changed,state_changed,state_changed,state_changed"), "\(history)")
     }
 
     @Test func validationKeepsInputAndAnOutdatedEditIsRefusedWithTheCurrentValues() throws {
@@ -218,8 +245,10 @@ struct QuotationPagesTests {
         // The new-quotation form: errors next to the fields, what was typed kept, nothing written.
         let refused = try browser.post(
             "/admin/quotations",
-            [("action", "create"), ("customer_id", "new"), ("new_name", ""), ("new_email", "inte en adress"),
-             ("period_start", "2026-07-10"), ("period_end", "2026-07-08"), ("title", "Trädgårdsfest")])
+            [
+                ("action", "create"), ("customer_id", "new"), ("new_name", ""), ("new_email", "inte en adress"),
+                ("period_start", "2026-07-10"), ("period_end", "2026-07-08"), ("title", "Trädgårdsfest"),
+            ])
         #expect(refused.status == 400)
         #expect(refused.text.contains("id=\"error-new_name\""))
         #expect(refused.text.contains("Enter a valid email address."))
@@ -229,8 +258,11 @@ struct QuotationPagesTests {
         // An email that already has a customer: pick them instead of making a twin.
         let twin = try browser.post(
             "/admin/quotations",
-            [("action", "create"), ("customer_id", "new"), ("new_name", "Åsa igen"), ("new_email", "ASA.OBERG@example.se"),
-             ("period_start", "2026-07-10"), ("period_end", "2026-07-10")])
+            [
+                ("action", "create"), ("customer_id", "new"), ("new_name", "Åsa igen"),
+                ("new_email", "ASA.OBERG@example.se"),
+                ("period_start", "2026-07-10"), ("period_end", "2026-07-10"),
+            ])
         #expect(twin.status == 400)
         #expect(twin.text.contains("A customer with this email address already exists"))
         #expect(twin.text.contains("Åsa Öberg"))
@@ -238,11 +270,15 @@ struct QuotationPagesTests {
 
         // The editor: a bad quantity and a bad date keep everything typed and change nothing.
         let (start, end) = try dates(inDays: 45, length: 2)
-        let path = try session.createQuotation(customerEmail: "bjorn.arlig@example.se", start: start, end: end, title: "Kräftskiva")
+        let path = try session.createQuotation(
+            customerEmail: "bjorn.arlig@example.se", start: start, end: end, title: "Kräftskiva")
         let tent = try session.sql("SELECT id FROM products WHERE sku = 'TALT-3x3'")
-        #expect(try session.submitEditor(path, ["new_item": "product:\(tent)", "new_quantity": "1"], action: "add_line").status == 303)
+        #expect(
+            try session.submitEditor(path, ["new_item": "product:\(tent)", "new_quantity": "1"], action: "add_line")
+                .status == 303)
         let bad = try session.submitEditor(
-            path, ["title": "Kräftskiva deluxe", "line_0_quantity": "0", "period_end": "2026-13-01", "shipping": "12,345"])
+            path,
+            ["title": "Kräftskiva deluxe", "line_0_quantity": "0", "period_end": "2026-13-01", "shipping": "12,345"])
         #expect(bad.status == 400)
         #expect(bad.text.contains("value=\"Kräftskiva deluxe\""))
         #expect(bad.text.contains("name=\"line_0_quantity\" value=\"0\""))
@@ -250,23 +286,31 @@ struct QuotationPagesTests {
         #expect(bad.text.contains("Enter a date as YYYY-MM-DD."))
         #expect(bad.text.contains("Enter an amount such as 1234 or 1,234.50."))
         #expect(bad.text.contains("Correct the marked fields and try again."))
-        #expect(try session.sql("SELECT title FROM quotations WHERE number IS NOT NULL ORDER BY id DESC LIMIT 1") == "Kräftskiva")
+        #expect(
+            try session.sql("SELECT title FROM quotations WHERE number IS NOT NULL ORDER BY id DESC LIMIT 1")
+                == "Kräftskiva")
 
         // Two people edit the same version: the second save is refused with the first one's values.
         let id = String(path.split(separator: "/").last!)
         let opened = try browser.get(path)
         let mine = try session.submitEditor(path, ["title": "Kräftskiva hos Björn"], page: opened)
         #expect(mine.status == 303)
-        let theirs = try session.submitEditor(path, ["title": "Kräftskiva i parken", "line_0_quantity": "2"], page: opened)
+        let theirs = try session.submitEditor(
+            path, ["title": "Kräftskiva i parken", "line_0_quantity": "2"], page: opened)
         #expect(theirs.status == 409)
         #expect(theirs.text.contains("Someone else saved changes while you were editing."))
         #expect(theirs.text.contains("value=\"Kräftskiva hos Björn\""), "the current values, not the stale ones")
-        #expect(try session.sql("SELECT title || '/' || (SELECT quantity FROM quotation_lines WHERE quotation_id = \(id)) FROM quotations WHERE id = \(id)")
-            == "Kräftskiva hos Björn/1")
+        #expect(
+            try session.sql(
+                "SELECT title || '/' || (SELECT quantity FROM quotation_lines WHERE quotation_id = \(id)) FROM quotations WHERE id = \(id)"
+            )
+                == "Kräftskiva hos Björn/1")
         // The audit row has the change with before and after.
-        #expect(try session.sql(
-            "SELECT before->>'title' || ' → ' || (after->>'title') FROM audit_log WHERE entity_id = \(id) AND action = 'updated' ORDER BY id DESC LIMIT 1")
-            == "Kräftskiva → Kräftskiva hos Björn")
+        #expect(
+            try session.sql(
+                "SELECT before->>'title' || ' → ' || (after->>'title') FROM audit_log WHERE entity_id = \(id) AND action = 'updated' ORDER BY id DESC LIMIT 1"
+            )
+                == "Kräftskiva → Kräftskiva hos Björn")
 
         // Another customer, found from the editor without JavaScript: the delivery address follows.
         #expect(try session.sql("SELECT delivery_address_line1 FROM quotations WHERE id = \(id)") == "Linnégatan 14")
@@ -276,7 +320,9 @@ struct QuotationPagesTests {
         #expect(search.text.contains("name=\"customer_id\" value=\"\(asa)\""))
         let switched = try session.submitEditor(path, ["customer_id": asa], page: search)
         #expect(switched.status == 303)
-        #expect(try session.sql("SELECT customer_id || '|' || delivery_address_line1 FROM quotations WHERE id = \(id)") == "\(asa)|Ängsvägen 3")
+        #expect(
+            try session.sql("SELECT customer_id || '|' || delivery_address_line1 FROM quotations WHERE id = \(id)")
+                == "\(asa)|Ängsvägen 3")
     }
 
     @Test func aShortageNeedsAReasonResendReplacesTheLinkAndVoidStopsIt() throws {
@@ -285,28 +331,35 @@ struct QuotationPagesTests {
         let session = try Session(stack)
         let browser = session.browser
         let (start, end) = try dates(inDays: 50, length: 2)
-        let path = try session.createQuotation(customerEmail: "asa.oberg@example.se", start: start, end: end, title: "Stor fest")
+        let path = try session.createQuotation(
+            customerEmail: "asa.oberg@example.se", start: start, end: end, title: "Stor fest")
         let id = String(path.split(separator: "/").last!)
         let tent = try session.sql("SELECT id FROM products WHERE sku = 'TALT-3x3'")  // 12 in stock
-        #expect(try session.submitEditor(path, ["new_item": "product:\(tent)", "new_quantity": "13"], action: "add_line").status == 303)
+        #expect(
+            try session.submitEditor(path, ["new_item": "product:\(tent)", "new_quantity": "13"], action: "add_line")
+                .status == 303)
         let short = try browser.get(path)
         #expect(short.text.contains("Short by 1 – 12 of 12 free"))
         #expect(short.text.contains("<tr class=\"short\""))
         #expect(short.text.contains("Stock is short for the period"))
 
         let version = try #require(StaffBrowser.inputValue(named: "version", in: short.text))
-        let refused = try browser.post("/admin/quotations/\(id)/send", [("version", version), ("shortage_reason", "  ")])
+        let refused = try browser.post(
+            "/admin/quotations/\(id)/send", [("version", version), ("shortage_reason", "  ")])
         #expect(refused.status == 400)
         #expect(refused.text.contains("Stock is short for the period. Write why the quotation should be sent anyway."))
         #expect(try session.sql("SELECT count(*) FROM quotation_versions WHERE quotation_id = \(id)") == "0")
 
         let sent = try browser.post(
-            "/admin/quotations/\(id)/send", [("version", version), ("shortage_reason", "Vi hyr in ett tält från Tältmästarna.")])
+            "/admin/quotations/\(id)/send",
+            [("version", version), ("shortage_reason", "Vi hyr in ett tält från Tältmästarna.")])
         #expect(sent.status == 303)
         let maria = try session.sql("SELECT id FROM users WHERE email = 'maria@eventgaraget.se'")
-        #expect(try session.sql(
-            "SELECT actor_user_id || '|' || (after->>'reason') FROM audit_log WHERE entity_id = \(id) AND action = 'sent_with_shortage'")
-            == "\(maria)|Vi hyr in ett tält från Tältmästarna.")
+        #expect(
+            try session.sql(
+                "SELECT actor_user_id || '|' || (after->>'reason') FROM audit_log WHERE entity_id = \(id) AND action = 'sent_with_shortage'"
+            )
+                == "\(maria)|Vi hyr in ett tält från Tältmästarna.")
         let firstToken = try session.latestToken()
         #expect(try stack.client.get("/sign/\(firstToken)").status == 200)
 
@@ -361,12 +414,19 @@ struct QuotationPagesTests {
         #expect(draft.text.contains("name=\"line_count\""))
         #expect(try session.submitEditor(path, ["line_1_quantity": "8"], page: draft).status == 303)
         let saved = try browser.get(path)
-        let sent = try browser.post("/admin/quotations/\(id)/send", [("version", try #require(StaffBrowser.inputValue(named: "version", in: saved.text)))])
+        let sent = try browser.post(
+            "/admin/quotations/\(id)/send",
+            [("version", try #require(StaffBrowser.inputValue(named: "version", in: saved.text)))])
         #expect(sent.status == 303, "\(sent.text.prefix(600))")
-        #expect(try session.sql("SELECT string_agg(version_no || ':' || state, ',' ORDER BY version_no) FROM quotation_versions WHERE quotation_id = \(id)")
-            == "1:superseded,2:sent", "sending again supersedes the declined version")
+        #expect(
+            try session.sql(
+                "SELECT string_agg(version_no || ':' || state, ',' ORDER BY version_no) FROM quotation_versions WHERE quotation_id = \(id)"
+            )
+                == "1:superseded,2:sent", "sending again supersedes the declined version")
         let versions = try browser.get(path)
-        #expect(versions.text.contains("data-state=\"superseded\">Superseded</span> <span class=\"badge bad\">Declined</span>"))
+        #expect(
+            versions.text.contains(
+                "data-state=\"superseded\">Superseded</span> <span class=\"badge bad\">Declined</span>"))
         let decline = try browser.get("\(path)/versions/1")
         #expect(decline.text.contains("Declined by the customer"))
         #expect(decline.text.contains("Vi har valt en annan lokal i år."))
@@ -411,8 +471,12 @@ struct EditorForm {
     private var order: [String] = []
 
     init(html: String, action: String) throws {
-        guard let start = html.range(of: "action=\"\(action)\">") else { throw TestFailure("no form posting to \(action)") }
-        guard let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex) else { throw TestFailure("unclosed form") }
+        guard let start = html.range(of: "action=\"\(action)\">") else {
+            throw TestFailure("no form posting to \(action)")
+        }
+        guard let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex) else {
+            throw TestFailure("unclosed form")
+        }
         let form = String(html[start.upperBound..<end.lowerBound])
         for tag in Self.matches(#"<input[^>]*>"#, in: form) {
             let attributes = Self.attributes(tag)
@@ -449,7 +513,9 @@ struct EditorForm {
     }
 
     static func matches(_ pattern: String, in text: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else {
+            return []
+        }
         let range = NSRange(text.startIndex..., in: text)
         return regex.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The customer's page `/sign/{token}` in process (the real responder), on demo data.
 @Suite("Signing page", .serialized)
@@ -23,18 +23,21 @@ struct SigningPageTests {
         #expect(page.text.contains("class=\"terms\""))
         #expect(page.text.range(of: #"<code>[0-9a-f]{64}</code>"#, options: .regularExpression) != nil)
         #expect(page.text.contains("href=\"\(path)/offer.pdf\""))
-        let offerText = try pdfText(try stack.client.get(path + "/offer.pdf", headers: ["Accept-Language": "sv"]), in: stack)
+        let offerText = try pdfText(
+            try stack.client.get(path + "/offer.pdf", headers: ["Accept-Language": "sv"]), in: stack)
         #expect(offerText.contains("Offert"))
         #expect(offerText.contains("Att betala"))
         _ = try stack.client.get(path)
-        let viewed = try stack.postgres.psql("SELECT count(*) FROM audit_log WHERE action = 'viewed'", database: database)
+        let viewed = try stack.postgres.psql(
+            "SELECT count(*) FROM audit_log WHERE action = 'viewed'", database: database)
         #expect(viewed.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
         let views = try stack.postgres.psql("SELECT max(view_count) FROM signing_links", database: database)
         // A reload within a minute does not write again.
         #expect(views.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
 
         // Wrong, malformed and never-issued tokens: one and the same 404 page.
-        let wrong = try stack.client.get("/sign/" + String(repeating: "A", count: 43), headers: ["Accept-Language": "en"])
+        let wrong = try stack.client.get(
+            "/sign/" + String(repeating: "A", count: 43), headers: ["Accept-Language": "en"])
         let malformed = try stack.client.get("/sign/%3Cscript%3E", headers: ["Accept-Language": "en"])
         for result in [wrong, malformed] {
             #expect(result.status == 404)
@@ -56,7 +59,10 @@ struct SigningPageTests {
         var headings: [Int: [String]] = [:]
         for token in tokens {
             let result = try stack.client.get("/sign/\(token)", headers: ["Accept-Language": "en"])
-            let h1 = result.text.range(of: #"<h1>[^<]*"#, options: .regularExpression).map { String(result.text[$0].dropFirst(4)) } ?? ""
+            let h1 =
+                result.text.range(of: #"<h1>[^<]*"#, options: .regularExpression).map {
+                    String(result.text[$0].dropFirst(4))
+                } ?? ""
             headings[result.status, default: []].append(h1)
         }
         #expect(headings[410]?.contains("The offer has been replaced") == true, "\(headings)")
@@ -94,7 +100,8 @@ struct SigningPageTests {
 
         let page = try stack.client.get(path, headers: ["Accept-Language": "en"])
         #expect(page.text.contains("<h2>Sign the agreement</h2>"))
-        let tokenRange = try #require(page.text.range(of: #"name="form_token" value="[0-9a-f]{64}""#, options: .regularExpression))
+        let tokenRange = try #require(
+            page.text.range(of: #"name="form_token" value="[0-9a-f]{64}""#, options: .regularExpression))
         let formToken = String(page.text[tokenRange].dropFirst(#"name="form_token" value=""#.count).dropLast())
         func post(_ body: String) throws -> HTTPResult {
             try stack.client.request(
@@ -103,14 +110,18 @@ struct SigningPageTests {
         }
 
         // No consent: 400, the errors next to the fields, what was typed kept, nothing stored.
-        let refused = try post("form_token=\(formToken)&method=typed&signer_name=%C3%85sa+%C3%96berg&signer_email=asa%40example.se&typed_signature=%C3%85sa+%C3%96berg")
+        let refused = try post(
+            "form_token=\(formToken)&method=typed&signer_name=%C3%85sa+%C3%96berg&signer_email=asa%40example.se&typed_signature=%C3%85sa+%C3%96berg"
+        )
         #expect(refused.status == 400)
         #expect(refused.text.contains("You need to accept the agreement to sign."))
         #expect(refused.text.contains("value=\"Åsa Öberg\""))
         #expect(try count("signatures") == signaturesBefore)
 
         // A drawn "signature" that is only a dot: 400 with the reason, nothing stored.
-        let dot = try post("form_token=\(formToken)&method=drawn&strokes=%5B%5B%7B%22x%22%3A0.5%2C%22y%22%3A0.5%7D%5D%5D&signer_name=A&signer_email=a%40example.se&consent=yes")
+        let dot = try post(
+            "form_token=\(formToken)&method=drawn&strokes=%5B%5B%7B%22x%22%3A0.5%2C%22y%22%3A0.5%7D%5D%5D&signer_name=A&signer_email=a%40example.se&consent=yes"
+        )
         #expect(dot.status == 400)
         #expect(dot.text.contains("The signature could not be read."))
         #expect(try count("signatures") == signaturesBefore)
@@ -121,7 +132,8 @@ struct SigningPageTests {
             contentType: "application/x-www-form-urlencoded")
         #expect(crossSite.status == 403)
 
-        let valid = "form_token=\(formToken)&method=typed&signer_name=%C3%85sa+%C3%96berg&signer_email=asa%40example.se&typed_signature=%C3%85sa+%C3%96berg&consent=yes"
+        let valid =
+            "form_token=\(formToken)&method=typed&signer_name=%C3%85sa+%C3%96berg&signer_email=asa%40example.se&typed_signature=%C3%85sa+%C3%96berg&consent=yes"
         let signed = try post(valid)
         #expect(signed.status == 303)
         #expect(signed.header("location") == path + "/done")
@@ -135,7 +147,8 @@ struct SigningPageTests {
         #expect(Int(try count("bookings"))! == Int(bookingsBefore)! + 1)
         #expect(Int(try count("signatures"))! == Int(signaturesBefore)! + 1)
         let signature = try stack.postgres.psql(
-            "SELECT signer_name || '|' || method || '|' || host(ip) FROM signatures ORDER BY id DESC LIMIT 1", database: database)
+            "SELECT signer_name || '|' || method || '|' || host(ip) FROM signatures ORDER BY id DESC LIMIT 1",
+            database: database)
         #expect(signature.trimmingCharacters(in: .whitespacesAndNewlines) == "Åsa Öberg|typed|127.0.0.1")
         let jobs = try stack.postgres.psql(
             """
@@ -144,7 +157,9 @@ struct SigningPageTests {
                AND payload->>'booking_id' = (SELECT max(id)::text FROM bookings)
             """,
             database: database)
-        #expect(jobs.trimmingCharacters(in: .whitespacesAndNewlines) == "email.signed,email.team_new_booking,pdf.signed_agreement")
+        #expect(
+            jobs.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "email.signed,email.team_new_booking,pdf.signed_agreement")
 
         // The link now shows the signed page, never a second sign button.
         let after = try stack.client.get(path, headers: ["Accept-Language": "en"])
@@ -174,25 +189,29 @@ struct SigningPageTests {
         #expect(text.contains(String(done.text[number])))
         let sha = try stack.postgres.psql(
             "SELECT encode(snapshot_sha256, 'hex') FROM quotation_versions v JOIN signatures s ON s.quotation_version_id = v.id ORDER BY s.id DESC LIMIT 1",
-            database: database).trimmingCharacters(in: .whitespacesAndNewlines)
+            database: database
+        ).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(text.filter { !$0.isWhitespace }.contains(sha))
 
         // The customer's confirmation carries the same PDF (the team's notice is the other one with a PDF).
         let attachment = try run(
             "/usr/bin/python3",
-            ["-c", """
-            import sys, os, email
-            from email import policy
-            folder = sys.argv[1]
-            for name in sorted(os.listdir(folder)):
-                with open(os.path.join(folder, name), 'rb') as f:
-                    m = email.message_from_binary_file(f, policy=policy.default)
-                pdfs = [p for p in m.iter_attachments()
-                        if p.get_content_type() == 'application/pdf' and sys.argv[2] in p.get_filename()]
-                if pdfs and not str(m['Subject']).startswith('Ny bokning'):
-                    sys.stdout.buffer.write(pdfs[0].get_content())
-                    break
-            """, mail + "/new", String(done.text[number])])
+            [
+                "-c",
+                """
+                import sys, os, email
+                from email import policy
+                folder = sys.argv[1]
+                for name in sorted(os.listdir(folder)):
+                    with open(os.path.join(folder, name), 'rb') as f:
+                        m = email.message_from_binary_file(f, policy=policy.default)
+                    pdfs = [p for p in m.iter_attachments()
+                            if p.get_content_type() == 'application/pdf' and sys.argv[2] in p.get_filename()]
+                    if pdfs and not str(m['Subject']).startswith('Ny bokning'):
+                        sys.stdout.buffer.write(pdfs[0].get_content())
+                        break
+                """, mail + "/new", String(done.text[number]),
+            ])
         #expect(attachment.status == 0, "\(attachment.errorOutput)")
         #expect(attachment.stdout == pdf.body)
     }
@@ -206,7 +225,8 @@ struct SigningPageTests {
         let database = databaseName(fromURL: stack.databaseURL)
         let page = try stack.client.get(path, headers: ["Accept-Language": "en"])
         #expect(page.text.contains("Not going ahead? Decline the offer"))
-        let tokenRange = try #require(page.text.range(of: #"name="form_token" value="[0-9a-f]{64}""#, options: .regularExpression))
+        let tokenRange = try #require(
+            page.text.range(of: #"name="form_token" value="[0-9a-f]{64}""#, options: .regularExpression))
         let formToken = String(page.text[tokenRange].dropFirst(#"name="form_token" value=""#.count).dropLast())
 
         let forged = try stack.client.request(
@@ -246,26 +266,31 @@ struct SigningPageTests {
         worker.stop()
         let notices = try run(
             "/usr/bin/python3",
-            ["-c", """
-            import sys, os, email
-            from email import policy
-            n = 0
-            for name in os.listdir(sys.argv[1]):
-                with open(os.path.join(sys.argv[1], name), 'rb') as f:
-                    m = email.message_from_binary_file(f, policy=policy.default)
-                body = m.get_body(('plain',)).get_content()
-                if str(m['Subject']).startswith('Avböjd:') and 'större tält' in body:
-                    n += 1
-                    print(body)
-            print('count', n)
-            """, mail + "/new"])
+            [
+                "-c",
+                """
+                import sys, os, email
+                from email import policy
+                n = 0
+                for name in os.listdir(sys.argv[1]):
+                    with open(os.path.join(sys.argv[1], name), 'rb') as f:
+                        m = email.message_from_binary_file(f, policy=policy.default)
+                    body = m.get_body(('plain',)).get_content()
+                    if str(m['Subject']).startswith('Avböjd:') and 'större tält' in body:
+                        n += 1
+                        print(body)
+                print('count', n)
+                """, mail + "/new",
+            ])
         #expect(notices.output.contains("count 1"), "\(notices.output) \(notices.errorOutput)")
         #expect(notices.output.contains("Orsak: Vi valde ett större tält"))
     }
 }
 
 /// A PDF served to the customer: checks it is one (`qpdf --check`) and returns its text (`pdftotext`).
-private func pdfText(_ result: HTTPResult, in stack: InProcessApp, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+private func pdfText(
+    _ result: HTTPResult, in stack: InProcessApp, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> String {
     #expect(result.status == 200, sourceLocation: sourceLocation)
     #expect(result.header("content-type") == "application/pdf", sourceLocation: sourceLocation)
     let file = stack.directory + "/\(UUID().uuidString).pdf"

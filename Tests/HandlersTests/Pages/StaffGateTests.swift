@@ -1,8 +1,8 @@
 import Domain
 import Foundation
 import Routing
-import Testing
 import TestSupport
+import Testing
 
 /// The gate in front of every staff route, walked over the whole route table (`Route.samples`,
 /// which the routing tests prove covers every case): CSRF and Origin on every state change, and
@@ -21,9 +21,13 @@ struct StaffGateTests {
             "users", "customers", "products", "addons", "quotations", "quotation_lines", "quotation_versions",
             "signing_links", "bookings", "booking_lines", "settings", "calendar_feeds", "audit_log", "jobs",
         ]
-        let parts = tables.map { "(SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM \($0) t)" }
-            + ["(SELECT coalesce(md5(string_agg(id || ':' || coalesce(revoked_at::text, ''), ',' ORDER BY id)), '') FROM sessions)"]
-        return try stack.postgres.psql("SELECT " + parts.joined(separator: " || ") , database: databaseName(fromURL: stack.databaseURL))
+        let parts =
+            tables.map { "(SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM \($0) t)" }
+            + [
+                "(SELECT coalesce(md5(string_agg(id || ':' || coalesce(revoked_at::text, ''), ',' ORDER BY id)), '') FROM sessions)"
+            ]
+        return try stack.postgres.psql(
+            "SELECT " + parts.joined(separator: " || "), database: databaseName(fromURL: stack.databaseURL))
     }
 
     @Test func everyStateChangeNeedsTheSessionsTokenAndOurOrigin() throws {
@@ -47,7 +51,10 @@ struct StaffGateTests {
             let attempts: [(String, HTTPResult)] = [
                 ("no token", try admin.post(path, csrf: false)),
                 ("another session's token", try admin.post(path, [("_csrf", othersToken)], csrf: false)),
-                ("a forged token", try admin.post(path, [("_csrf", String(repeating: "0", count: token.count))], csrf: false)),
+                (
+                    "a forged token",
+                    try admin.post(path, [("_csrf", String(repeating: "0", count: token.count))], csrf: false)
+                ),
                 ("a cross-site Origin", try admin.post(path, origin: "https://evil.example")),
                 ("a look-alike Origin", try admin.post(path, origin: stack.client.baseURL + ".evil.example")),
                 ("no Origin or Referer", try admin.post(path, origin: .some(nil))),
@@ -58,12 +65,18 @@ struct StaffGateTests {
             }
         }
         // Sign-in itself: its own form token and our Origin.
-        #expect(try anonymous.post("/admin/login", [("email", "admin@eventgaraget.se"), ("password", Self.password)]).status == 403)
+        #expect(
+            try anonymous.post("/admin/login", [("email", "admin@eventgaraget.se"), ("password", Self.password)]).status
+                == 403)
         _ = try anonymous.get("/admin/login")
         #expect(
             try anonymous.post(
-                "/admin/login", [("_login", anonymous.cookies["__Host-eg_login"] ?? ""), ("email", "admin@eventgaraget.se"),
-                                 ("password", Self.password)], csrf: false, origin: "https://evil.example").status == 403)
+                "/admin/login",
+                [
+                    ("_login", anonymous.cookies["__Host-eg_login"] ?? ""), ("email", "admin@eventgaraget.se"),
+                    ("password", Self.password),
+                ], csrf: false, origin: "https://evil.example"
+            ).status == 403)
         #expect(try Self.fingerprint(stack) == before, "a refused request changed the database")
 
         // The same session with its token and our Origin does get through (sign-out works).

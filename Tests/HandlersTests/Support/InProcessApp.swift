@@ -1,5 +1,5 @@
-import HTTP
 import Foundation
+import HTTP
 import Handlers
 import Logging
 import Templates
@@ -38,11 +38,13 @@ final class InProcessApp: @unchecked Sendable {
         let services = SiteServices(
             databaseURL: databaseURL, assets: Self.assets, maxBodyBytes: Self.maxBodyBytes, logger: logger,
             publicBaseURL: ProductDatabase.publicBaseURL)
-        client = InProcessClient(baseURL: ProductDatabase.publicBaseURL, services: services) { request, response, responder in
+        client = InProcessClient(baseURL: ProductDatabase.publicBaseURL, services: services) {
+            request, response, responder in
             // The line the FastCGI server logs for every request, made the same way.
             log.update {
                 $0.append(
-                    "request_id=\(request.requestID) \(request.method) \(responder.loggablePath(for: request)) \(response.status.code)")
+                    "request_id=\(request.requestID) \(request.method) \(responder.loggablePath(for: request)) \(response.status.code)"
+                )
             }
         }
     }
@@ -54,7 +56,9 @@ final class InProcessApp: @unchecked Sendable {
 
     /// Runs `eventgaraget ARGS` to completion against this app's database.
     @discardableResult
-    func eventgaraget(_ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:]) throws
+    func eventgaraget(
+        _ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:]
+    ) throws
         -> CommandResult
     {
         var env = environment

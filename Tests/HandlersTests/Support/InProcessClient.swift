@@ -1,5 +1,5 @@
-import HTTP
 import Foundation
+import HTTP
 import Handlers
 import TestSupport
 
@@ -26,7 +26,10 @@ final class InProcessClient: HTTPClient, @unchecked Sendable {
     private let onRequest: @Sendable (Request, Response, SiteResponder) -> Void
 
     /// `onRequest` sees every request with its answer (the server's request log is made from them).
-    init(baseURL: String, services: SiteServices, onRequest: @escaping @Sendable (Request, Response, SiteResponder) -> Void) {
+    init(
+        baseURL: String, services: SiteServices,
+        onRequest: @escaping @Sendable (Request, Response, SiteResponder) -> Void
+    ) {
         self.baseURL = baseURL
         self.services = services
         self.onRequest = onRequest
@@ -38,7 +41,8 @@ final class InProcessClient: HTTPClient, @unchecked Sendable {
 
     /// `http1` and `timeout` are accepted for `HTTPSClient`'s surface and mean nothing in process.
     func request(
-        _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil, contentType: String? = nil,
+        _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil,
+        contentType: String? = nil,
         http1: Bool = false, timeout: Double = 30
     ) throws -> HTTPResult {
         let params = cgiParams(method: method, path: path, headers: headers, body: body, contentType: contentType)
@@ -63,7 +67,9 @@ final class InProcessClient: HTTPClient, @unchecked Sendable {
 
     /// The parameters nginx would pass for this request (the subset the product reads, and the
     /// request headers as `HTTP_*`, as `fastcgi_pass_request_headers` does).
-    func cgiParams(method: String, path: String, headers: [String: String], body: Data?, contentType: String?)
+    func cgiParams(
+        method: String, path: String, headers: [String: String], body: Data?, contentType: String?
+    )
         -> [String: String]
     {
         let host = baseURL.components(separatedBy: "://").last ?? baseURL

@@ -68,7 +68,9 @@ public enum ActivityStore {
     public static let pageSize = 50
 
     /// - Throws: `DatabaseError`.
-    public static func page(_ connection: Connection, filter: ActivityFilter, limit: Int = pageSize) throws -> ActivityLogPage {
+    public static func page(
+        _ connection: Connection, filter: ActivityFilter, limit: Int = pageSize
+    ) throws -> ActivityLogPage {
         let rows = try connection.transaction { tx in
             // Plans for these parameters, never a generic plan averaged over all users and types.
             try tx.execute("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
@@ -160,7 +162,8 @@ public enum ActivityStore {
     private static func entry(_ row: Row) throws -> ActivityEntry {
         let kindText: String = try row.decode("actor_kind")
         return ActivityEntry(
-            id: try row.decode("id"), at: try row.decode("at"), actorKind: AuditActor.Kind(rawValue: kindText) ?? .system,
+            id: try row.decode("id"), at: try row.decode("at"),
+            actorKind: AuditActor.Kind(rawValue: kindText) ?? .system,
             actorUserID: (try row.decode("actor_user_id", as: Int64?.self)).map(UserID.init(rawValue:)),
             actorName: try row.decode("actor_name"), entityType: try row.decode("entity_type"),
             entityID: try row.decode("entity_id"), action: try row.decode("action"),
@@ -168,7 +171,9 @@ public enum ActivityStore {
     }
 
     private static func fields(_ json: String?) -> [String: String] {
-        guard let json, let map = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) else { return [:] }
+        guard let json, let map = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) else {
+            return [:]
+        }
         return map
     }
 }

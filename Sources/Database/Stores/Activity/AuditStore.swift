@@ -1,7 +1,8 @@
 public import Domain
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Who made a change, for the audit row.
@@ -42,7 +43,9 @@ public enum AuditStore {
     }
 
     /// The fields of `before` and `after` that differ, as the two maps to record (nil when equal).
-    public static func changes(from before: [String: String], to after: [String: String])
+    public static func changes(
+        from before: [String: String], to after: [String: String]
+    )
         -> (before: [String: String], after: [String: String])?
     {
         var b: [String: String] = [:]

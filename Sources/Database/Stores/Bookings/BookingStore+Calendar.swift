@@ -12,7 +12,9 @@ extension BookingStore {
     /// Bookings whose rental period shares a day with `period`, cancelled ones left out, by start
     /// day (served by the gist index on the period). At most `limit`.
     /// - Throws: `DatabaseError`.
-    public static func overlapping(_ connection: Connection, period: RentalPeriod, limit: Int = 2000) throws(DatabaseError)
+    public static func overlapping(
+        _ connection: Connection, period: RentalPeriod, limit: Int = 2000
+    ) throws(DatabaseError)
         -> [CalendarBooking]
     {
         try connection.query(
@@ -29,7 +31,9 @@ extension BookingStore {
 
     /// Deliveries (the period starts) on `day`, cancelled ones left out.
     /// - Throws: `DatabaseError`.
-    public static func deliveries(_ connection: Connection, on day: CalendarDate, limit: Int = 50) throws(DatabaseError)
+    public static func deliveries(
+        _ connection: Connection, on day: CalendarDate, limit: Int = 50
+    ) throws(DatabaseError)
         -> [CalendarBooking]
     {
         try bookings(connection, where: .start, is: day, limit: limit)
@@ -37,7 +41,9 @@ extension BookingStore {
 
     /// Pickups (the period ends) on `day`, cancelled ones left out.
     /// - Throws: `DatabaseError`.
-    public static func pickups(_ connection: Connection, on day: CalendarDate, limit: Int = 50) throws(DatabaseError)
+    public static func pickups(
+        _ connection: Connection, on day: CalendarDate, limit: Int = 50
+    ) throws(DatabaseError)
         -> [CalendarBooking]
     {
         try bookings(connection, where: .end, is: day, limit: limit)
@@ -50,7 +56,9 @@ extension BookingStore {
     }
 
     /// Bookings whose period starts or ends on `day`, cancelled ones left out, by number.
-    private static func bookings(_ connection: Connection, where end: PeriodEnd, is day: CalendarDate, limit: Int)
+    private static func bookings(
+        _ connection: Connection, where end: PeriodEnd, is day: CalendarDate, limit: Int
+    )
         throws(DatabaseError) -> [CalendarBooking]
     {
         try connection.query(
@@ -68,7 +76,9 @@ extension BookingStore {
     /// (so a subscribed calendar shows them as cancelled instead of keeping a stale event), with
     /// the contact and the reserved products. At most `limit`.
     /// - Throws: `DatabaseError`.
-    public static func feed(_ connection: Connection, window: RentalPeriod, limit: Int = 5000) throws(DatabaseError)
+    public static func feed(
+        _ connection: Connection, window: RentalPeriod, limit: Int = 5000
+    ) throws(DatabaseError)
         -> [FeedBooking]
     {
         let rows = try connection.query(
@@ -107,8 +117,10 @@ extension BookingStore {
 
     static func calendarBooking(_ row: Row) throws(DatabaseError) -> CalendarBooking {
         CalendarBooking(
-            id: BookingID(rawValue: try row.decode("id")), number: try row.decode("number"), state: try BookingStore.state(row),
-            title: try row.decode("title"), period: try BookingStore.period(row), customerName: try row.decode("customer_name"),
+            id: BookingID(rawValue: try row.decode("id")), number: try row.decode("number"),
+            state: try BookingStore.state(row),
+            title: try row.decode("title"), period: try BookingStore.period(row),
+            customerName: try row.decode("customer_name"),
             deliveryAddress: PostalAddress(
                 line1: try row.decode("l1"), line2: try row.decode("l2"), postalCode: try row.decode("pc"),
                 city: try row.decode("city"), country: try row.decode("delivery_country")))

@@ -4,17 +4,21 @@ public import Foundation
 extension BookingStore {
     /// Locks the booking row and reads its state and approval. nil when it does not exist.
     /// - Throws: `DatabaseError`.
-    public static func lockForChange(_ tx: Connection, id: BookingID) throws(DatabaseError)
+    public static func lockForChange(
+        _ tx: Connection, id: BookingID
+    ) throws(DatabaseError)
         -> (state: BookingState, approvedBy: String?, approvedAt: Date?)?
     {
-        guard let row = try tx.query(
-            """
-            SELECT b.state, b.approved_at, u.name AS approved_by
-              FROM bookings b LEFT JOIN users u ON u.id = b.approved_by
-             WHERE b.id = \(id.rawValue)
-               FOR UPDATE OF b
-            """
-        ).first else { return nil }
+        guard
+            let row = try tx.query(
+                """
+                SELECT b.state, b.approved_at, u.name AS approved_by
+                  FROM bookings b LEFT JOIN users u ON u.id = b.approved_by
+                 WHERE b.id = \(id.rawValue)
+                   FOR UPDATE OF b
+                """
+            ).first
+        else { return nil }
         return (try state(row), try row.decode("approved_by"), try row.decode("approved_at"))
     }
 
@@ -44,7 +48,9 @@ extension BookingStore {
 
     /// Records the approval (who and when) with its audit row (`approved`).
     /// - Throws: `DatabaseError`.
-    public static func setApproved(_ tx: Connection, id: BookingID, by user: UserID, actor: AuditActor) throws(DatabaseError) {
+    public static func setApproved(
+        _ tx: Connection, id: BookingID, by user: UserID, actor: AuditActor
+    ) throws(DatabaseError) {
         let updated = try tx.query(
             """
             UPDATE bookings b SET approved_by = \(user.rawValue), approved_at = now(), version = b.version + 1
@@ -68,9 +74,11 @@ extension BookingStore {
         _ connection: Connection, id: BookingID, notes: String, expectedVersion: Int, actor: AuditActor
     ) throws -> BookingChange {
         try connection.transaction { tx in
-            guard let row = try tx.query(
-                "SELECT coalesce(notes, '') AS notes, version FROM bookings WHERE id = \(id.rawValue) FOR UPDATE"
-            ).first else { return .notFound }
+            guard
+                let row = try tx.query(
+                    "SELECT coalesce(notes, '') AS notes, version FROM bookings WHERE id = \(id.rawValue) FOR UPDATE"
+                ).first
+            else { return .notFound }
             guard try row.decode("version", as: Int.self) == expectedVersion else { return .refused(.versionChanged) }
             let before: String = try row.decode("notes")
             let after = CustomerStore.nonEmpty(notes) ?? ""

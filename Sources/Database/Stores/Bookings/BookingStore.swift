@@ -14,7 +14,9 @@ public enum BookingStore {
 
     /// One page of the list, newest first, with keyset pagination on `id`.
     /// - Throws: `DatabaseError`.
-    public static func list(_ connection: Connection, filter: BookingListFilter) throws(DatabaseError) -> BookingListPage {
+    public static func list(
+        _ connection: Connection, filter: BookingListFilter
+    ) throws(DatabaseError) -> BookingListPage {
         let limit = max(1, min(filter.limit, 200))
         var query: Query = """
             SELECT \(unsafeRaw: summaryColumns)
@@ -64,24 +66,26 @@ public enum BookingStore {
     /// reserved `booking_lines`) and totals; nil when there is none.
     /// - Throws: `DatabaseError`; a stored snapshot that cannot be read is a `.decoding` error.
     public static func detail(_ connection: Connection, id: BookingID) throws(DatabaseError) -> BookingDetail? {
-        guard let row = try connection.query(
-            """
-            SELECT b.id, b.number, b.state, b.title, b.period_start::text AS period_start, b.period_end::text AS period_end,
-                   coalesce(b.delivery_address_line1, '') AS l1, coalesce(b.delivery_address_line2, '') AS l2,
-                   coalesce(b.delivery_postal_code, '') AS pc, coalesce(b.delivery_city, '') AS city, b.delivery_country,
-                   b.vat_rate_bp, b.subtotal_ore, b.discount_ore, b.shipping_ore, b.vat_ore, b.total_ore,
-                   b.approved_at, u.name AS approved_by, b.cancelled_at, b.cancel_reason, coalesce(b.notes, '') AS notes,
-                   b.version, b.created_at, b.updated_at,
-                   b.quotation_id, q.number AS quotation_number, v.version_no, v.snapshot,
-                   c.id AS customer_id, c.kind, c.name AS contact_name, c.company_name, c.email::text AS email, c.phone
-              FROM bookings b
-              JOIN customers c ON c.id = b.customer_id
-              JOIN quotations q ON q.id = b.quotation_id
-              JOIN quotation_versions v ON v.id = b.quotation_version_id
-              LEFT JOIN users u ON u.id = b.approved_by
-             WHERE b.id = \(id.rawValue)
-            """
-        ).first else { return nil }
+        guard
+            let row = try connection.query(
+                """
+                SELECT b.id, b.number, b.state, b.title, b.period_start::text AS period_start, b.period_end::text AS period_end,
+                       coalesce(b.delivery_address_line1, '') AS l1, coalesce(b.delivery_address_line2, '') AS l2,
+                       coalesce(b.delivery_postal_code, '') AS pc, coalesce(b.delivery_city, '') AS city, b.delivery_country,
+                       b.vat_rate_bp, b.subtotal_ore, b.discount_ore, b.shipping_ore, b.vat_ore, b.total_ore,
+                       b.approved_at, u.name AS approved_by, b.cancelled_at, b.cancel_reason, coalesce(b.notes, '') AS notes,
+                       b.version, b.created_at, b.updated_at,
+                       b.quotation_id, q.number AS quotation_number, v.version_no, v.snapshot,
+                       c.id AS customer_id, c.kind, c.name AS contact_name, c.company_name, c.email::text AS email, c.phone
+                  FROM bookings b
+                  JOIN customers c ON c.id = b.customer_id
+                  JOIN quotations q ON q.id = b.quotation_id
+                  JOIN quotation_versions v ON v.id = b.quotation_version_id
+                  LEFT JOIN users u ON u.id = b.approved_by
+                 WHERE b.id = \(id.rawValue)
+                """
+            ).first
+        else { return nil }
 
         let snapshot: QuotationSnapshot
         do {
@@ -113,17 +117,21 @@ public enum BookingStore {
                 description = next.1
                 productLines = productLines.dropFirst()
             }
-            packing.append(PackingItem(productID: product, sku: sku, description: description, quantity: try line.decode("quantity")))
+            packing.append(
+                PackingItem(
+                    productID: product, sku: sku, description: description, quantity: try line.decode("quantity")))
         }
         let lines = snapshot.lines.map { priced in
-            let kind: BookingLine.Kind = switch priced.line.item {
-            case .product(let product): .product(product, sku: skus[product.rawValue])
-            case .addon: .addon
-            case .custom: .custom
-            }
+            let kind: BookingLine.Kind =
+                switch priced.line.item {
+                case .product(let product): .product(product, sku: skus[product.rawValue])
+                case .addon: .addon
+                case .custom: .custom
+                }
             return BookingLine(
                 kind: kind, description: priced.line.description, quantity: priced.line.quantity, days: priced.days,
-                pricing: priced.line.pricing, unitPrice: priced.line.unitPrice, discount: priced.discount, total: priced.total)
+                pricing: priced.line.pricing, unitPrice: priced.line.unitPrice, discount: priced.discount,
+                total: priced.total)
         }
 
         let isCompany = (try row.decode("kind", as: String.self)) == "company"
@@ -140,7 +148,8 @@ public enum BookingStore {
             quotationID: QuotationID(rawValue: try row.decode("quotation_id")),
             quotationNumber: try row.decode("quotation_number"), quotationVersion: try row.decode("version_no"),
             lines: lines, packing: packing,
-            linesSubtotal: Money(ore: try row.decode("subtotal_ore")), discount: Money(ore: try row.decode("discount_ore")),
+            linesSubtotal: Money(ore: try row.decode("subtotal_ore")),
+            discount: Money(ore: try row.decode("discount_ore")),
             shipping: Money(ore: try row.decode("shipping_ore")),
             vatRate: (try? VATRate(basisPoints: try row.decode("vat_rate_bp"))) ?? snapshot.vatRate,
             vat: Money(ore: try row.decode("vat_ore")), total: Money(ore: try row.decode("total_ore")),
@@ -152,7 +161,9 @@ public enum BookingStore {
 
     /// The booking's audit rows, newest first (at most `limit`).
     /// - Throws: `DatabaseError`.
-    public static func history(_ connection: Connection, id: BookingID, limit: Int = 100) throws(DatabaseError)
+    public static func history(
+        _ connection: Connection, id: BookingID, limit: Int = 100
+    ) throws(DatabaseError)
         -> [BookingHistoryEntry]
     {
         try connection.query(
@@ -165,7 +176,8 @@ public enum BookingStore {
             """
         ).map { row throws(DatabaseError) in
             BookingHistoryEntry(
-                at: try row.decode("at"), actorName: try row.decode("actor_name"), actorKind: try row.decode("actor_kind"),
+                at: try row.decode("at"), actorName: try row.decode("actor_name"),
+                actorKind: try row.decode("actor_kind"),
                 action: try row.decode("action"), before: flatMap(try row.decode("before")),
                 after: flatMap(try row.decode("after")))
         }
@@ -177,7 +189,8 @@ public enum BookingStore {
         BookingSummary(
             id: BookingID(rawValue: try row.decode("id")), number: try row.decode("number"), state: try state(row),
             title: try row.decode("title"), period: try period(row),
-            customerID: CustomerID(rawValue: try row.decode("customer_id")), customerName: try row.decode("customer_name"),
+            customerID: CustomerID(rawValue: try row.decode("customer_id")),
+            customerName: try row.decode("customer_name"),
             city: try row.decode("delivery_city"), approvedAt: try row.decode("approved_at"),
             total: Money(ore: try row.decode("total_ore")))
     }
@@ -185,7 +198,8 @@ public enum BookingStore {
     static func state(_ row: Row) throws(DatabaseError) -> BookingState {
         let text: String = try row.decode("state")
         guard let state = BookingState(rawValue: text) else {
-            throw DatabaseError(.decoding(column: "state"), message: "unknown booking state", safeDetail: "bookings.state")
+            throw DatabaseError(
+                .decoding(column: "state"), message: "unknown booking state", safeDetail: "bookings.state")
         }
         return state
     }
@@ -194,11 +208,13 @@ public enum BookingStore {
     static func period(_ row: Row) throws(DatabaseError) -> RentalPeriod {
         do {
             return try RentalPeriod(
-                start: try CalendarDate(iso: try row.decode("period_start")), end: try CalendarDate(iso: try row.decode("period_end")))
+                start: try CalendarDate(iso: try row.decode("period_start")),
+                end: try CalendarDate(iso: try row.decode("period_end")))
         } catch let error as DatabaseError {
             throw error
         } catch {
-            throw DatabaseError(.decoding(column: "period_start"), message: "\(error)", safeDetail: "invalid rental period")
+            throw DatabaseError(
+                .decoding(column: "period_start"), message: "\(error)", safeDetail: "invalid rental period")
         }
     }
 

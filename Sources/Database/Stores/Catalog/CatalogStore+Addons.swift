@@ -18,14 +18,17 @@ extension CatalogStore {
             id: AddonID(rawValue: try row.decode("id")),
             draft: AddonDraft(
                 name: try row.decode("name"), description: try row.decode("description"),
-                price: Money(ore: try row.decode("price_ore")), pricing: pricing, productID: product.map(ProductID.init(rawValue:))),
-            productLabel: try row.decode("product_label"), active: try row.decode("active"), version: try row.decode("version"))
+                price: Money(ore: try row.decode("price_ore")), pricing: pricing,
+                productID: product.map(ProductID.init(rawValue:))),
+            productLabel: try row.decode("product_label"), active: try row.decode("active"),
+            version: try row.decode("version"))
     }
 
     /// The add-on, or nil. - Throws: `DatabaseError`.
     public static func addonRecord(_ connection: Connection, id: AddonID) throws -> AddonRecord? {
         try connection.query(
-            "SELECT " + addonColumns + " FROM addons a LEFT JOIN products p ON p.id = a.product_id WHERE a.id = \(id.rawValue)"
+            "SELECT " + addonColumns
+                + " FROM addons a LEFT JOIN products p ON p.id = a.product_id WHERE a.id = \(id.rawValue)"
         ).first.map(decodeAddon)
     }
 
@@ -59,7 +62,9 @@ extension CatalogStore {
                 let id = try createAddon(
                     tx, name: draft.name, description: CustomerStore.nonEmpty(draft.description), price: draft.price,
                     pricing: draft.pricing, productID: draft.productID)
-                try AuditStore.record(tx, actor: actor, entity: "addon", entityID: id.rawValue, action: "created", after: draft.auditFields)
+                try AuditStore.record(
+                    tx, actor: actor, entity: "addon", entityID: id.rawValue, action: "created",
+                    after: draft.auditFields)
                 return id
             }
         }
@@ -67,15 +72,21 @@ extension CatalogStore {
 
     /// Saves `draft` if the add-on is still at `version`; audited with what changed.
     /// - Throws: `AddonStoreError`, `DatabaseError`.
-    public static func updateAddon(_ connection: Connection, id: AddonID, version: Int, draft: AddonDraft, actor: AuditActor) throws {
+    public static func updateAddon(
+        _ connection: Connection, id: AddonID, version: Int, draft: AddonDraft, actor: AuditActor
+    ) throws {
         try mappingAddonViolations {
             try connection.transaction { tx in
-                guard let current = try tx.query(
-                    "SELECT " + addonColumns
-                        + " FROM addons a LEFT JOIN products p ON p.id = a.product_id WHERE a.id = \(id.rawValue) FOR UPDATE OF a"
-                ).first.map(decodeAddon) else { throw AddonStoreError.notFound }
+                guard
+                    let current = try tx.query(
+                        "SELECT " + addonColumns
+                            + " FROM addons a LEFT JOIN products p ON p.id = a.product_id WHERE a.id = \(id.rawValue) FOR UPDATE OF a"
+                    ).first.map(decodeAddon)
+                else { throw AddonStoreError.notFound }
                 guard current.version == version else { throw AddonStoreError.versionConflict(current: current) }
-                guard let diff = AuditStore.changes(from: current.draft.auditFields, to: draft.auditFields) else { return }
+                guard let diff = AuditStore.changes(from: current.draft.auditFields, to: draft.auditFields) else {
+                    return
+                }
                 try tx.execute(
                     """
                     UPDATE addons
@@ -85,7 +96,8 @@ extension CatalogStore {
                      WHERE id = \(id.rawValue)
                     """)
                 try AuditStore.record(
-                    tx, actor: actor, entity: "addon", entityID: id.rawValue, action: "updated", before: diff.before, after: diff.after)
+                    tx, actor: actor, entity: "addon", entityID: id.rawValue, action: "updated", before: diff.before,
+                    after: diff.after)
             }
         }
     }
@@ -93,7 +105,9 @@ extension CatalogStore {
     /// Deactivates or reactivates an add-on; audited. - Returns: whether anything changed.
     /// - Throws: `AddonStoreError.notFound`, `DatabaseError`.
     @discardableResult
-    public static func setAddonActive(_ connection: Connection, id: AddonID, active: Bool, actor: AuditActor) throws -> Bool {
+    public static func setAddonActive(
+        _ connection: Connection, id: AddonID, active: Bool, actor: AuditActor
+    ) throws -> Bool {
         try connection.transaction { tx in
             guard let row = try tx.query("SELECT active FROM addons WHERE id = \(id.rawValue) FOR UPDATE").first else {
                 throw AddonStoreError.notFound
@@ -102,7 +116,8 @@ extension CatalogStore {
             guard current != active else { return false }
             try tx.execute("UPDATE addons SET active = \(active), version = version + 1 WHERE id = \(id.rawValue)")
             try AuditStore.record(
-                tx, actor: actor, entity: "addon", entityID: id.rawValue, action: active ? "reactivated" : "deactivated",
+                tx, actor: actor, entity: "addon", entityID: id.rawValue,
+                action: active ? "reactivated" : "deactivated",
                 before: ["active": String(current)], after: ["active": String(active)])
             return true
         }

@@ -10,7 +10,8 @@ extension CatalogStore {
     ) throws -> (availability: Availability, bookings: [ReservingBooking]) {
         let bookings = try StockStore.reservations(connection, products: [product], period: period)[product] ?? []
         let availability = Availability.compute(
-            stock: stock, reservations: bookings.map { Reservation(quantity: $0.quantity, period: $0.period) }, period: period)
+            stock: stock, reservations: bookings.map { Reservation(quantity: $0.quantity, period: $0.period) },
+            period: period)
         return (availability, bookings)
     }
 }

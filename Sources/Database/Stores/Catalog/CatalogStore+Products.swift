@@ -5,9 +5,10 @@ public import Domain
 extension CatalogStore {
     /// Categories in their display order, for the product form's select. - Throws: `DatabaseError`.
     public static func categories(_ connection: Connection) throws -> [RecordOption] {
-        try connection.query("SELECT id, name FROM product_categories ORDER BY position, name COLLATE eg_swedish, id").map {
-            RecordOption(id: try $0.decode("id"), label: try $0.decode("name"))
-        }
+        try connection.query("SELECT id, name FROM product_categories ORDER BY position, name COLLATE eg_swedish, id")
+            .map {
+                RecordOption(id: try $0.decode("id"), label: try $0.decode("name"))
+            }
     }
 
     static let productColumns: Query = """
@@ -18,7 +19,8 @@ extension CatalogStore {
     static func decodeProduct(_ row: Row) throws -> ProductRecord {
         let pricingText: String = try row.decode("pricing")
         guard let pricing = LinePricing(rawValue: pricingText) else {
-            throw DatabaseError(.decoding(column: "pricing"), message: "unknown pricing", safeDetail: "products.pricing")
+            throw DatabaseError(
+                .decoding(column: "pricing"), message: "unknown pricing", safeDetail: "products.pricing")
         }
         return ProductRecord(
             id: ProductID(rawValue: try row.decode("id")),
@@ -26,14 +28,16 @@ extension CatalogStore {
                 sku: try row.decode("sku"), name: try row.decode("name"), categoryID: try row.decode("category_id"),
                 price: Money(ore: try row.decode("price_ore")), pricing: pricing, stock: try row.decode("stock"),
                 descriptionHTML: try row.decode("description_html")),
-            categoryName: try row.decode("category_name"), active: try row.decode("active"), version: try row.decode("version"),
+            categoryName: try row.decode("category_name"), active: try row.decode("active"),
+            version: try row.decode("version"),
             updatedAt: try row.decode("updated_at"))
     }
 
     /// The product with its category's name, or nil. - Throws: `DatabaseError`.
     public static func productRecord(_ connection: Connection, id: ProductID) throws -> ProductRecord? {
         try connection.query(
-            "SELECT " + productColumns + " FROM products p LEFT JOIN product_categories c ON c.id = p.category_id WHERE p.id = \(id.rawValue)"
+            "SELECT " + productColumns
+                + " FROM products p LEFT JOIN product_categories c ON c.id = p.category_id WHERE p.id = \(id.rawValue)"
         ).first.map(decodeProduct)
     }
 
@@ -61,7 +65,8 @@ extension CatalogStore {
             let pricingText: String = try row.decode("pricing")
             summaries.append(
                 ProductSummary(
-                    id: ProductID(rawValue: try row.decode("id")), sku: try row.decode("sku"), name: try row.decode("name"),
+                    id: ProductID(rawValue: try row.decode("id")), sku: try row.decode("sku"),
+                    name: try row.decode("name"),
                     categoryName: try row.decode("category_name"), price: Money(ore: try row.decode("price_ore")),
                     pricing: LinePricing(rawValue: pricingText) ?? .perDay, stock: try row.decode("stock"),
                     active: try row.decode("active")))
@@ -70,7 +75,9 @@ extension CatalogStore {
     }
 
     /// The products page's statement (separate so tests can EXPLAIN it).
-    static func productPageQuery(search: String, includeInactive: Bool, cursor: (name: String, id: Int64)?, limit: Int) -> Query {
+    static func productPageQuery(
+        search: String, includeInactive: Bool, cursor: (name: String, id: Int64)?, limit: Int
+    ) -> Query {
         var query: Query = """
             SELECT p.id, p.sku, p.name, c.name AS category_name, p.price_ore, p.pricing, p.stock, p.active
               FROM products p LEFT JOIN product_categories c ON c.id = p.category_id
@@ -86,13 +93,18 @@ extension CatalogStore {
 
     /// Creates a product; `draft.descriptionHTML` must already be sanitised. Audited.
     /// - Throws: `ProductStoreError.invalid` (`.sku: .taken`, `.category: .invalidChoice`), `DatabaseError`.
-    public static func createProduct(_ connection: Connection, draft: ProductDraft, actor: AuditActor) throws -> ProductID {
+    public static func createProduct(
+        _ connection: Connection, draft: ProductDraft, actor: AuditActor
+    ) throws -> ProductID {
         try mappingProductViolations {
             try connection.transaction { tx in
                 let id = try createProduct(
-                    tx, sku: draft.sku, name: draft.name, descriptionHTML: draft.descriptionHTML, categoryID: draft.categoryID,
+                    tx, sku: draft.sku, name: draft.name, descriptionHTML: draft.descriptionHTML,
+                    categoryID: draft.categoryID,
                     price: draft.price, pricing: draft.pricing, stock: draft.stock)
-                try AuditStore.record(tx, actor: actor, entity: "product", entityID: id.rawValue, action: "created", after: draft.auditFields)
+                try AuditStore.record(
+                    tx, actor: actor, entity: "product", entityID: id.rawValue, action: "created",
+                    after: draft.auditFields)
                 return id
             }
         }
@@ -107,7 +119,9 @@ extension CatalogStore {
         try mappingProductViolations {
             try connection.transaction { tx in
                 let current = try lockedProduct(tx, id: id, version: version)
-                guard let diff = AuditStore.changes(from: current.draft.auditFields, to: draft.auditFields) else { return }
+                guard let diff = AuditStore.changes(from: current.draft.auditFields, to: draft.auditFields) else {
+                    return
+                }
                 try tx.execute(
                     """
                     UPDATE products
@@ -117,14 +131,17 @@ extension CatalogStore {
                      WHERE id = \(id.rawValue)
                     """)
                 try AuditStore.record(
-                    tx, actor: actor, entity: "product", entityID: id.rawValue, action: "updated", before: diff.before, after: diff.after)
+                    tx, actor: actor, entity: "product", entityID: id.rawValue, action: "updated", before: diff.before,
+                    after: diff.after)
             }
         }
     }
 
     /// Sets the stock level alone (the warehouse's form) if the product is still at `version`; audited.
     /// - Throws: `ProductStoreError` (`.notFound`, `.versionConflict`), `DatabaseError`.
-    public static func setStock(_ connection: Connection, id: ProductID, version: Int, stock: Int, actor: AuditActor) throws {
+    public static func setStock(
+        _ connection: Connection, id: ProductID, version: Int, stock: Int, actor: AuditActor
+    ) throws {
         try mappingProductViolations {
             try connection.transaction { tx in
                 let current = try lockedProduct(tx, id: id, version: version)
@@ -140,16 +157,20 @@ extension CatalogStore {
     /// Deactivates (hidden from lists and from new quotations) or reactivates a product; audited.
     /// - Returns: whether anything changed. - Throws: `ProductStoreError.notFound`, `DatabaseError`.
     @discardableResult
-    public static func setProductActive(_ connection: Connection, id: ProductID, active: Bool, actor: AuditActor) throws -> Bool {
+    public static func setProductActive(
+        _ connection: Connection, id: ProductID, active: Bool, actor: AuditActor
+    ) throws -> Bool {
         try connection.transaction { tx in
-            guard let row = try tx.query("SELECT active FROM products WHERE id = \(id.rawValue) FOR UPDATE").first else {
+            guard let row = try tx.query("SELECT active FROM products WHERE id = \(id.rawValue) FOR UPDATE").first
+            else {
                 throw ProductStoreError.notFound
             }
             let current: Bool = try row.decode("active")
             guard current != active else { return false }
             try tx.execute("UPDATE products SET active = \(active), version = version + 1 WHERE id = \(id.rawValue)")
             try AuditStore.record(
-                tx, actor: actor, entity: "product", entityID: id.rawValue, action: active ? "reactivated" : "deactivated",
+                tx, actor: actor, entity: "product", entityID: id.rawValue,
+                action: active ? "reactivated" : "deactivated",
                 before: ["active": String(current)], after: ["active": String(active)])
             return true
         }
@@ -170,10 +191,12 @@ extension CatalogStore {
 
     /// The product row locked for an edit, refused when `version` is not current.
     private static func lockedProduct(_ tx: Connection, id: ProductID, version: Int) throws -> ProductRecord {
-        guard let current = try tx.query(
-            "SELECT " + productColumns
-                + " FROM products p LEFT JOIN product_categories c ON c.id = p.category_id WHERE p.id = \(id.rawValue) FOR UPDATE OF p"
-        ).first.map(decodeProduct) else { throw ProductStoreError.notFound }
+        guard
+            let current = try tx.query(
+                "SELECT " + productColumns
+                    + " FROM products p LEFT JOIN product_categories c ON c.id = p.category_id WHERE p.id = \(id.rawValue) FOR UPDATE OF p"
+            ).first.map(decodeProduct)
+        else { throw ProductStoreError.notFound }
         guard current.version == version else { throw ProductStoreError.versionConflict(current: current) }
         return current
     }
@@ -190,7 +213,9 @@ extension CatalogStore {
             case .checkViolation("products_price_check"): throw ProductStoreError.invalid([.price: .negativeAmount])
             case .checkViolation("products_pricing_check"): throw ProductStoreError.invalid([.pricing: .invalidChoice])
             case .checkViolation("products_stock_check"):
-                throw ProductStoreError.invalid([.stock: .outOfRange(minimum: 0, maximum: ProductDraft.stockRange.upperBound)])
+                throw ProductStoreError.invalid([
+                    .stock: .outOfRange(minimum: 0, maximum: ProductDraft.stockRange.upperBound)
+                ])
             default: throw error
             }
         }

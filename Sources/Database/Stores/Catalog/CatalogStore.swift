@@ -28,7 +28,9 @@ public struct CatalogAddon: Sendable, Equatable {
 /// admin pages will add editing.
 public enum CatalogStore {
     /// Creates a category. - Throws: `DatabaseError` (`.uniqueViolation("product_categories_name_key")`).
-    public static func createCategory(_ connection: Connection, name: String, position: Int = 0) throws(DatabaseError)
+    public static func createCategory(
+        _ connection: Connection, name: String, position: Int = 0
+    ) throws(DatabaseError)
         -> Int64
     {
         let rows = try connection.query(
@@ -77,7 +79,8 @@ public enum CatalogStore {
         guard let row = rows.first else { return nil }
         let pricingText: String = try row.decode("pricing")
         guard let pricing = LinePricing(rawValue: pricingText) else {
-            throw DatabaseError(.decoding(column: "pricing"), message: "unknown pricing", safeDetail: "products.pricing")
+            throw DatabaseError(
+                .decoding(column: "pricing"), message: "unknown pricing", safeDetail: "products.pricing")
         }
         return CatalogProduct(
             id: id, sku: try row.decode("sku"), name: try row.decode("name"),
@@ -89,7 +92,8 @@ public enum CatalogStore {
     /// The add-on, or nil. - Throws: `DatabaseError`.
     public static func addon(_ connection: Connection, id: AddonID) throws(DatabaseError) -> CatalogAddon? {
         let rows = try connection.query(
-            "SELECT id, name, description, price_ore, pricing, product_id, active FROM addons WHERE id = \(id.rawValue)")
+            "SELECT id, name, description, price_ore, pricing, product_id, active FROM addons WHERE id = \(id.rawValue)"
+        )
         guard let row = rows.first else { return nil }
         let pricingText: String = try row.decode("pricing")
         guard let pricing = LinePricing(rawValue: pricingText) else {

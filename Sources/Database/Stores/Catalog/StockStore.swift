@@ -12,14 +12,17 @@ public enum StockStore {
     /// The stock of each product that exists. With `locking`, the product rows are locked in id
     /// order, so concurrent signers for the last unit serialise.
     /// - Throws: `DatabaseError`.
-    public static func stock(_ connection: Connection, products: some Sequence<ProductID>, locking: Bool = false)
+    public static func stock(
+        _ connection: Connection, products: some Sequence<ProductID>, locking: Bool = false
+    )
         throws(DatabaseError) -> [ProductID: Int]
     {
         let ids = idArray(products)
         guard ids != "{}" else { return [:] }
         let rows =
             locking
-            ? try connection.query("SELECT id, stock FROM products WHERE id = ANY(\(ids)::bigint[]) ORDER BY id FOR UPDATE")
+            ? try connection.query(
+                "SELECT id, stock FROM products WHERE id = ANY(\(ids)::bigint[]) ORDER BY id FOR UPDATE")
             : try connection.query("SELECT id, stock FROM products WHERE id = ANY(\(ids)::bigint[])")
         var stock: [ProductID: Int] = [:]
         for row in rows { stock[ProductID(rawValue: try row.decode("id"))] = try row.decode("stock") }
@@ -29,7 +32,9 @@ public enum StockStore {
     /// The booking lines of `products` that reserve stock during `period`, per product, by start
     /// date. One query on `booking_lines (product_id, period_start, period_end)`.
     /// - Throws: `DatabaseError`.
-    public static func reservations(_ connection: Connection, products: some Sequence<ProductID>, period: RentalPeriod)
+    public static func reservations(
+        _ connection: Connection, products: some Sequence<ProductID>, period: RentalPeriod
+    )
         throws(DatabaseError) -> [ProductID: [ReservingBooking]]
     {
         let ids = idArray(products)
@@ -49,7 +54,8 @@ public enum StockStore {
         var result: [ProductID: [ReservingBooking]] = [:]
         for row in rows {
             guard let state = BookingState(rawValue: try row.decode("state")) else {
-                throw DatabaseError(.decoding(column: "state"), message: "unknown booking state", safeDetail: "bookings.state")
+                throw DatabaseError(
+                    .decoding(column: "state"), message: "unknown booking state", safeDetail: "bookings.state")
             }
             let period: RentalPeriod
             do {
@@ -57,7 +63,8 @@ public enum StockStore {
                     start: try CalendarDate(iso: try row.decode("period_start")),
                     end: try CalendarDate(iso: try row.decode("period_end")))
             } catch {
-                throw DatabaseError(.decoding(column: "period_start"), message: "bad period", safeDetail: "booking_lines")
+                throw DatabaseError(
+                    .decoding(column: "period_start"), message: "bad period", safeDetail: "booking_lines")
             }
             result[ProductID(rawValue: try row.decode("product_id")), default: []].append(
                 ReservingBooking(
@@ -79,7 +86,8 @@ public enum StockStore {
         var result: [ProductID: Availability] = [:]
         for (product, units) in stock {
             result[product] = Availability.compute(
-                stock: units, reservations: (reserved[product] ?? []).map { Reservation(quantity: $0.quantity, period: $0.period) },
+                stock: units,
+                reservations: (reserved[product] ?? []).map { Reservation(quantity: $0.quantity, period: $0.period) },
                 period: period)
         }
         return result

@@ -17,7 +17,8 @@ extension CustomerStore {
     static func decodeRecord(_ row: Row) throws -> CustomerRecord {
         let kindText: String = try row.decode("kind")
         guard let kind = CustomerDetails.Kind(rawValue: kindText) else {
-            throw DatabaseError(.decoding(column: "kind"), message: "unknown customer kind", safeDetail: "customers.kind")
+            throw DatabaseError(
+                .decoding(column: "kind"), message: "unknown customer kind", safeDetail: "customers.kind")
         }
         let details = CustomerDetails(
             kind: kind, name: try row.decode("name"), companyName: try row.decode("company_name"),
@@ -32,25 +33,32 @@ extension CustomerStore {
         let locale = Language(rawValue: try row.decode("locale")) ?? .default
         return CustomerRecord(
             id: CustomerID(rawValue: try row.decode("id")),
-            profile: CustomerProfile(details: details, deliveryAddress: delivery, locale: locale, notes: try row.decode("notes")),
+            profile: CustomerProfile(
+                details: details, deliveryAddress: delivery, locale: locale, notes: try row.decode("notes")),
             version: try row.decode("version"), archivedAt: try row.decode("archived_at"),
             createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"))
     }
 
     /// The whole customer, or nil. - Throws: `DatabaseError`.
     public static func record(_ connection: Connection, id: CustomerID) throws -> CustomerRecord? {
-        try connection.query("SELECT " + recordColumns + " FROM customers WHERE id = \(id.rawValue)").first.map(decodeRecord)
+        try connection.query("SELECT " + recordColumns + " FROM customers WHERE id = \(id.rawValue)").first.map(
+            decodeRecord)
     }
 
     /// Creates a customer from a validated profile; audited.
     /// - Throws: `CustomerStoreError.invalid` when the database refuses a value, `DatabaseError`.
-    public static func create(_ connection: Connection, profile: CustomerProfile, actor: AuditActor) throws -> CustomerID {
+    public static func create(
+        _ connection: Connection, profile: CustomerProfile, actor: AuditActor
+    ) throws -> CustomerID {
         try mappingViolations {
             try connection.transaction { tx in
                 let id = try create(
-                    tx, details: profile.details, deliveryAddress: profile.deliveryAddress, locale: profile.locale.rawValue,
+                    tx, details: profile.details, deliveryAddress: profile.deliveryAddress,
+                    locale: profile.locale.rawValue,
                     notes: profile.notes)
-                try AuditStore.record(tx, actor: actor, entity: "customer", entityID: id.rawValue, action: "created", after: profile.auditFields)
+                try AuditStore.record(
+                    tx, actor: actor, entity: "customer", entityID: id.rawValue, action: "created",
+                    after: profile.auditFields)
                 return id
             }
         }
@@ -65,11 +73,16 @@ extension CustomerStore {
     ) throws {
         try mappingViolations {
             try connection.transaction { tx in
-                guard let current = try tx.query("SELECT " + recordColumns + " FROM customers WHERE id = \(id.rawValue) FOR UPDATE")
+                guard
+                    let current = try tx.query(
+                        "SELECT " + recordColumns + " FROM customers WHERE id = \(id.rawValue) FOR UPDATE"
+                    )
                     .first.map(decodeRecord)
                 else { throw CustomerStoreError.notFound }
                 guard current.version == version else { throw CustomerStoreError.versionConflict(current: current) }
-                guard let diff = AuditStore.changes(from: current.profile.auditFields, to: profile.auditFields) else { return }
+                guard let diff = AuditStore.changes(from: current.profile.auditFields, to: profile.auditFields) else {
+                    return
+                }
                 let d = profile.details
                 let b = d.billingAddress
                 let delivery = profile.deliveryAddress
@@ -101,9 +114,12 @@ extension CustomerStore {
     /// - Returns: whether anything changed (archiving an archived customer does not).
     /// - Throws: `CustomerStoreError.notFound`, `DatabaseError`.
     @discardableResult
-    public static func setArchived(_ connection: Connection, id: CustomerID, archived: Bool, actor: AuditActor) throws -> Bool {
+    public static func setArchived(
+        _ connection: Connection, id: CustomerID, archived: Bool, actor: AuditActor
+    ) throws -> Bool {
         try connection.transaction { tx in
-            guard let row = try tx.query("SELECT archived_at FROM customers WHERE id = \(id.rawValue) FOR UPDATE").first else {
+            guard let row = try tx.query("SELECT archived_at FROM customers WHERE id = \(id.rawValue) FOR UPDATE").first
+            else {
                 throw CustomerStoreError.notFound
             }
             let archivedAt: Date? = try row.decode("archived_at")

@@ -17,10 +17,12 @@ extension CustomerStore {
         ).map { row in
             let stateText: String = try row.decode("state")
             guard let state = QuotationState(rawValue: stateText) else {
-                throw DatabaseError(.decoding(column: "state"), message: "unknown quotation state", safeDetail: "quotations.state")
+                throw DatabaseError(
+                    .decoding(column: "state"), message: "unknown quotation state", safeDetail: "quotations.state")
             }
             return CustomerHistory.Quotation(
-                id: QuotationID(rawValue: try row.decode("id")), number: try row.decode("number"), title: try row.decode("title"),
+                id: QuotationID(rawValue: try row.decode("id")), number: try row.decode("number"),
+                title: try row.decode("title"),
                 state: state, total: Money(ore: try row.decode("total_ore")), period: try period(row),
                 createdAt: try row.decode("created_at"))
         }
@@ -34,10 +36,12 @@ extension CustomerStore {
         ).map { row in
             let stateText: String = try row.decode("state")
             guard let state = BookingState(rawValue: stateText) else {
-                throw DatabaseError(.decoding(column: "state"), message: "unknown booking state", safeDetail: "bookings.state")
+                throw DatabaseError(
+                    .decoding(column: "state"), message: "unknown booking state", safeDetail: "bookings.state")
             }
             return CustomerHistory.Booking(
-                id: BookingID(rawValue: try row.decode("id")), number: try row.decode("number"), title: try row.decode("title"),
+                id: BookingID(rawValue: try row.decode("id")), number: try row.decode("number"),
+                title: try row.decode("title"),
                 state: state, total: Money(ore: try row.decode("total_ore")), period: try period(row))
         }
         // Three index scans on audit_log (entity_type, entity_id, id DESC), each stopping after `limit`.
@@ -67,8 +71,10 @@ extension CustomerStore {
             """
         ).map { row in
             CustomerHistory.Activity(
-                at: try row.decode("at"), actorName: try row.decode("actor_name"), actorKind: try row.decode("actor_kind"),
-                entityType: try row.decode("entity_type"), entityID: try row.decode("entity_id"), subject: try row.decode("subject"),
+                at: try row.decode("at"), actorName: try row.decode("actor_name"),
+                actorKind: try row.decode("actor_kind"),
+                entityType: try row.decode("entity_type"), entityID: try row.decode("entity_id"),
+                subject: try row.decode("subject"),
                 action: try row.decode("action"),
                 changes: changes(before: try row.decode("before"), after: try row.decode("after")))
         }
@@ -77,18 +83,23 @@ extension CustomerStore {
 
     private static func period(_ row: Row) throws -> RentalPeriod {
         try RentalPeriod(
-            start: try CalendarDate(iso: try row.decode("period_start")), end: try CalendarDate(iso: try row.decode("period_end")))
+            start: try CalendarDate(iso: try row.decode("period_start")),
+            end: try CalendarDate(iso: try row.decode("period_end")))
     }
 
     /// The fields of an audit row's `before` and `after` (JSON objects) side by side, by field name.
     static func changes(before: String?, after: String?) -> [CustomerHistory.Change] {
         let old = flatten(before)
         let new = flatten(after)
-        return Set(old.keys).union(new.keys).sorted().map { CustomerHistory.Change(field: $0, before: old[$0] ?? "", after: new[$0] ?? "") }
+        return Set(old.keys).union(new.keys).sorted().map {
+            CustomerHistory.Change(field: $0, before: old[$0] ?? "", after: new[$0] ?? "")
+        }
     }
 
     private static func flatten(_ json: String?) -> [String: String] {
-        guard let json, let object = try? JSONDecoder().decode([String: AuditValue].self, from: Data(json.utf8)) else { return [:] }
+        guard let json, let object = try? JSONDecoder().decode([String: AuditValue].self, from: Data(json.utf8)) else {
+            return [:]
+        }
         return object.mapValues(\.text)
     }
 }

@@ -13,13 +13,16 @@ extension CustomerStore {
     /// Each filter has its index (migration 0002): the page costs the same with 100,000 customers.
     /// - Throws: `DatabaseError`.
     public static func page(
-        _ connection: Connection, search: String, includeArchived: Bool, after: CustomerID?, limit: Int = RecordPage<CustomerSummary>.size
+        _ connection: Connection, search: String, includeArchived: Bool, after: CustomerID?,
+        limit: Int = RecordPage<CustomerSummary>.size
     ) throws -> RecordPage<CustomerSummary> {
         var cursor: (name: String, id: Int64)?
         if let after {
             // The cursor is an id; its sort key is read first so the keyset condition is a plain
             // row comparison the index can seek to. An unknown id yields an empty page.
-            guard let key = try connection.query("SELECT display_name FROM customers WHERE id = \(after.rawValue)").first else {
+            guard
+                let key = try connection.query("SELECT display_name FROM customers WHERE id = \(after.rawValue)").first
+            else {
                 return RecordPage(rows: [], nextAfter: nil)
             }
             cursor = (try key.decode("display_name"), after.rawValue)
@@ -31,8 +34,10 @@ extension CustomerStore {
             let kindText: String = try row.decode("kind")
             summaries.append(
                 CustomerSummary(
-                    id: CustomerID(rawValue: try row.decode("id")), kind: CustomerDetails.Kind(rawValue: kindText) ?? .person,
-                    name: try row.decode("name"), companyName: try row.decode("company_name"), email: try row.decode("email"),
+                    id: CustomerID(rawValue: try row.decode("id")),
+                    kind: CustomerDetails.Kind(rawValue: kindText) ?? .person,
+                    name: try row.decode("name"), companyName: try row.decode("company_name"),
+                    email: try row.decode("email"),
                     phone: try row.decode("phone"), city: try row.decode("city"), archived: try row.decode("archived")))
         }
         return RecordPage(rows: summaries, nextAfter: rows.count > limit ? summaries.last?.id.rawValue : nil)
@@ -40,7 +45,9 @@ extension CustomerStore {
 
     /// The page's statement (separate so tests can EXPLAIN it): `limit + 1` rows to know whether
     /// there is a next page.
-    static func pageQuery(search: String, includeArchived: Bool, cursor: (name: String, id: Int64)?, limit: Int) -> Query {
+    static func pageQuery(
+        search: String, includeArchived: Bool, cursor: (name: String, id: Int64)?, limit: Int
+    ) -> Query {
         var query: Query = """
             SELECT id, kind, name, coalesce(company_name, '') AS company_name, coalesce(email::text, '') AS email,
                    coalesce(phone, '') AS phone, coalesce(billing_city, delivery_city, '') AS city,
@@ -52,7 +59,8 @@ extension CustomerStore {
         let text = ContainsPattern.searchText(search)
         if !text.isEmpty {
             let digits = text.filter { $0.isASCII && $0.isNumber }
-            let looksLikePhone = digits.count >= 3 && text.allSatisfy { ($0.isASCII && $0.isNumber) || " +-()/.".contains($0) }
+            let looksLikePhone =
+                digits.count >= 3 && text.allSatisfy { ($0.isASCII && $0.isNumber) || " +-()/.".contains($0) }
             if looksLikePhone {
                 query += """
                      AND (search_text ILIKE \(ContainsPattern.make(text))

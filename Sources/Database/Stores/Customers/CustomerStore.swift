@@ -46,7 +46,8 @@ public enum CustomerStore {
         guard let row = rows.first else { return nil }
         let kindText: String = try row.decode("kind")
         guard let kind = CustomerDetails.Kind(rawValue: kindText) else {
-            throw DatabaseError(.decoding(column: "kind"), message: "unknown customer kind", safeDetail: "customers.kind")
+            throw DatabaseError(
+                .decoding(column: "kind"), message: "unknown customer kind", safeDetail: "customers.kind")
         }
         return CustomerDetails(
             kind: kind, name: try row.decode("name"), companyName: try row.decode("company_name"),
@@ -59,7 +60,8 @@ public enum CustomerStore {
 
     /// The customer's delivery address (empty parts for what is not known), or nil.
     /// - Throws: `DatabaseError`.
-    public static func deliveryAddress(_ connection: Connection, id: CustomerID) throws(DatabaseError) -> PostalAddress? {
+    public static func deliveryAddress(_ connection: Connection, id: CustomerID) throws(DatabaseError) -> PostalAddress?
+    {
         let rows = try connection.query(
             """
             SELECT coalesce(delivery_address_line1, '') AS l1, coalesce(delivery_address_line2, '') AS l2,

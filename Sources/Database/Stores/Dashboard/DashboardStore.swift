@@ -10,7 +10,9 @@ public enum DashboardStore {
     /// Quotations sent and waiting for the customer, the longest waiting first.
     /// - Parameter today: today in Stockholm, for the age.
     /// - Throws: `DatabaseError`.
-    public static func awaitingSignature(_ connection: Connection, today: CalendarDate, limit: Int = 10) throws(DatabaseError)
+    public static func awaitingSignature(
+        _ connection: Connection, today: CalendarDate, limit: Int = 10
+    ) throws(DatabaseError)
         -> [AwaitingSignature]
     {
         try connection.query(
@@ -27,7 +29,8 @@ public enum DashboardStore {
             """
         ).map { row throws(DatabaseError) in
             AwaitingSignature(
-                id: QuotationID(rawValue: try row.decode("id")), number: try row.decode("number"), title: try row.decode("title"),
+                id: QuotationID(rawValue: try row.decode("id")), number: try row.decode("number"),
+                title: try row.decode("title"),
                 customerName: try row.decode("customer_name"), sentAt: try row.decode("sent_at"),
                 ageDays: try row.decode("age_days"), total: Money(ore: try row.decode("total_ore")))
         }
@@ -41,7 +44,9 @@ public enum DashboardStore {
 
     /// Bookings made by a signature since `since`, newest first.
     /// - Throws: `DatabaseError`.
-    public static func recentlySigned(_ connection: Connection, since: Date, limit: Int = 10) throws(DatabaseError)
+    public static func recentlySigned(
+        _ connection: Connection, since: Date, limit: Int = 10
+    ) throws(DatabaseError)
         -> [RecentlySigned]
     {
         try connection.query(
@@ -63,7 +68,9 @@ public enum DashboardStore {
 
     /// Confirmed bookings no manager has approved yet, newest first (a partial index holds exactly these).
     /// - Throws: `DatabaseError`.
-    public static func awaitingApproval(_ connection: Connection, limit: Int = 10) throws(DatabaseError) -> [BookingSummary] {
+    public static func awaitingApproval(
+        _ connection: Connection, limit: Int = 10
+    ) throws(DatabaseError) -> [BookingSummary] {
         try connection.query(
             """
             SELECT \(unsafeRaw: BookingStore.summaryColumns)
@@ -77,7 +84,8 @@ public enum DashboardStore {
 
     /// - Throws: `DatabaseError`.
     public static func awaitingApprovalCount(_ connection: Connection) throws(DatabaseError) -> CappedCount {
-        try capped(connection, "SELECT 1 FROM bookings WHERE state = 'confirmed' AND approved_at IS NULL ORDER BY id DESC")
+        try capped(
+            connection, "SELECT 1 FROM bookings WHERE state = 'confirmed' AND approved_at IS NULL ORDER BY id DESC")
     }
 
     /// Bookings per state, each count capped: an index-only scan of at most `countCap + 1` entries

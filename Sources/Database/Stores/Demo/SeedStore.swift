@@ -74,13 +74,16 @@ public enum SeedStore {
 
     /// Gives the named accounts that still have the placeholder hash "!" (demo data from before
     /// staff sign-in existed) this hash. Returns how many changed.
-    public static func replacePlaceholderPasswords(_ connection: Connection, emails: [String], passwordHash: String)
+    public static func replacePlaceholderPasswords(
+        _ connection: Connection, emails: [String], passwordHash: String
+    )
         throws(DatabaseError) -> Int
     {
         var changed = 0
         for email in emails {
             changed += try connection.execute(
-                "UPDATE users SET password_hash = \(passwordHash) WHERE email = \(email)::citext AND password_hash = '!'")
+                "UPDATE users SET password_hash = \(passwordHash) WHERE email = \(email)::citext AND password_hash = '!'"
+            )
         }
         return changed
     }

@@ -41,7 +41,9 @@ public enum JobStore {
     /// - Returns: the job's ID, or nil when the job's dedupe key was already used (the job exists).
     /// - Throws: `DatabaseError`, `EncodingError`.
     @discardableResult
-    public static func enqueue(_ connection: Connection, _ job: Job, runAt: Date? = nil, maxAttempts: Int = 10) throws
+    public static func enqueue(
+        _ connection: Connection, _ job: Job, runAt: Date? = nil, maxAttempts: Int = 10
+    ) throws
         -> Int64?
     {
         let rows = try connection.query(
@@ -59,7 +61,9 @@ public enum JobStore {
     /// The lease lasts `leaseSeconds`; `attempt` counts this claim. A job whose lease expired on its
     /// last attempt is dead instead (a job that kills its worker is not retried for ever).
     /// - Throws: `DatabaseError`.
-    public static func claim(_ connection: Connection, workerID: String, leaseSeconds: Int) throws(DatabaseError)
+    public static func claim(
+        _ connection: Connection, workerID: String, leaseSeconds: Int
+    ) throws(DatabaseError)
         -> ClaimedJob?
     {
         try connection.execute(
@@ -86,7 +90,8 @@ public enum JobStore {
         guard let row = rows.first else { return nil }
         return ClaimedJob(
             id: try row.decode("id"), kind: try row.decode("kind"), payload: try row.decode("payload"),
-            attempt: try row.decode("attempts"), maxAttempts: try row.decode("max_attempts"), jobJSON: try row.decode("job"))
+            attempt: try row.decode("attempts"), maxAttempts: try row.decode("max_attempts"),
+            jobJSON: try row.decode("job"))
     }
 
     /// Marks a job done. Only the worker holding the lease can: one whose lease expired and whose

@@ -65,7 +65,9 @@ extension QuotationStore {
     /// Where a quotation for the customer is delivered unless staff say otherwise: the customer's
     /// delivery address, or the billing address when it has none. Nil for an unknown customer.
     /// - Throws: `DatabaseError`.
-    public static func defaultDeliveryAddress(_ connection: Connection, customer: CustomerID) throws(DatabaseError) -> PostalAddress? {
+    public static func defaultDeliveryAddress(
+        _ connection: Connection, customer: CustomerID
+    ) throws(DatabaseError) -> PostalAddress? {
         guard let delivery = try CustomerStore.deliveryAddress(connection, id: customer) else { return nil }
         guard delivery.printedLines.isEmpty else { return delivery }
         return try CustomerStore.details(connection, id: customer)?.billingAddress
@@ -75,7 +77,9 @@ extension QuotationStore {
 
     /// Active customers whose name, company, email, phone or organisation number contains `text`
     /// (case-insensitive), by name; at most `limit`. - Throws: `DatabaseError`.
-    public static func searchCustomers(_ connection: Connection, matching text: String, limit: Int = 8) throws(DatabaseError)
+    public static func searchCustomers(
+        _ connection: Connection, matching text: String, limit: Int = 8
+    ) throws(DatabaseError)
         -> [CustomerChoice]
     {
         let pattern = "%" + likeEscaped(text) + "%"
@@ -93,7 +97,8 @@ extension QuotationStore {
 
     /// The customer as a choice (archived ones too: a quotation may already name one), or nil.
     /// - Throws: `DatabaseError`.
-    public static func customerChoice(_ connection: Connection, id: CustomerID) throws(DatabaseError) -> CustomerChoice? {
+    public static func customerChoice(_ connection: Connection, id: CustomerID) throws(DatabaseError) -> CustomerChoice?
+    {
         let rows = try connection.query(
             """
             SELECT id, name, coalesce(company_name, '') AS company_name, coalesce(email::text, '') AS email,
@@ -105,7 +110,9 @@ extension QuotationStore {
 
     /// Active customers with this email address, so a form can offer them instead of a duplicate.
     /// - Throws: `DatabaseError`.
-    public static func activeCustomers(_ connection: Connection, withEmail email: String) throws(DatabaseError) -> [CustomerChoice] {
+    public static func activeCustomers(
+        _ connection: Connection, withEmail email: String
+    ) throws(DatabaseError) -> [CustomerChoice] {
         let rows = try connection.query(
             """
             SELECT id, name, coalesce(company_name, '') AS company_name, coalesce(email::text, '') AS email,

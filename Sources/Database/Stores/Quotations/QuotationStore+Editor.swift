@@ -30,7 +30,9 @@ extension QuotationStore {
             """)
         guard let row = rows.first else { return nil }
         let stateText: String = try row.decode("state")
-        guard let state = QuotationState(rawValue: stateText) else { throw QuotationStoreError.corruptRow("quotations.state") }
+        guard let state = QuotationState(rawValue: stateText) else {
+            throw QuotationStoreError.corruptRow("quotations.state")
+        }
         let customerID = CustomerID(rawValue: try row.decode("customer_id"))
         guard let customer = try CustomerStore.details(connection, id: customerID) else {
             throw QuotationStoreError.customerNotFound(customerID)
@@ -63,7 +65,9 @@ extension QuotationStore {
 
     /// The quotation's link that is not voided, if any (there is at most one: only the current
     /// version has one). - Throws: `DatabaseError`.
-    public static func liveLink(_ connection: Connection, quotationID: QuotationID) throws(DatabaseError) -> SigningLinkSummary? {
+    public static func liveLink(
+        _ connection: Connection, quotationID: QuotationID
+    ) throws(DatabaseError) -> SigningLinkSummary? {
         let rows = try connection.query(
             """
             SELECT l.id, v.version_no, l.recipient_email::text AS recipient, l.created_at, l.expires_at, l.voided_at,
@@ -150,7 +154,8 @@ extension QuotationStore {
             "customer_id": String(content.customer.rawValue),
             "title": content.title,
             "period": "\(content.period.start.iso) – \(content.period.end.iso)",
-            "delivery_address": (content.deliveryAddress.printedLines + [content.deliveryAddress.country]).joined(separator: ", "),
+            "delivery_address": (content.deliveryAddress.printedLines + [content.deliveryAddress.country]).joined(
+                separator: ", "),
             "discount": describe(content.discount),
             "shipping": plain(content.shipping),
             "vat_rate": "\(content.vatRate.basisPoints) bp",

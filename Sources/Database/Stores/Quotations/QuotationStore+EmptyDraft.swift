@@ -38,7 +38,9 @@ extension QuotationStore {
                 var after = ["name": new.name, "email": new.email, "phone": new.phone, "company_name": company]
                 after = after.filter { !$0.value.isEmpty }
                 after["kind"] = company.isEmpty ? "person" : "company"
-                try AuditStore.record(tx, actor: actor, entity: "customer", entityID: customerID.rawValue, action: "created", after: after)
+                try AuditStore.record(
+                    tx, actor: actor, entity: "customer", entityID: customerID.rawValue, action: "created", after: after
+                )
             }
             let defaults = try defaults(tx)
             let address = try defaultDeliveryAddress(tx, customer: customerID) ?? PostalAddress()

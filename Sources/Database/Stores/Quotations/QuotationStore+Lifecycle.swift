@@ -15,7 +15,8 @@ extension QuotationStore {
     /// reads its state and optimistic-locking version. nil when it does not exist.
     /// - Throws: `QuotationStoreError.corruptRow`, `DatabaseError`.
     public static func lockState(_ tx: Connection, id: QuotationID) throws -> (state: QuotationState, version: Int)? {
-        guard let row = try tx.query("SELECT state, version FROM quotations WHERE id = \(id.rawValue) FOR UPDATE").first else {
+        guard let row = try tx.query("SELECT state, version FROM quotations WHERE id = \(id.rawValue) FOR UPDATE").first
+        else {
             return nil
         }
         return (try SigningStore.quotationState(row, "state"), try row.decode("version"))
@@ -37,7 +38,8 @@ extension QuotationStore {
         guard let row = rows.first else { return nil }
         return WaitingSigningLink(
             linkID: try row.decode("id"), expiresAt: try row.decode("expires_at"),
-            versionID: QuotationVersionID(rawValue: try row.decode("version_id")), versionNo: try row.decode("version_no"))
+            versionID: QuotationVersionID(rawValue: try row.decode("version_id")),
+            versionNo: try row.decode("version_no"))
     }
 
     /// The customer's email address as it is now ("" when none). - Throws: `DatabaseError`.
@@ -54,7 +56,9 @@ extension QuotationStore {
 
     /// Copies the message to the customer and the internal notes onto another quotation.
     /// - Throws: `DatabaseError`.
-    public static func setMessageAndNotes(_ tx: Connection, id: QuotationID, message: String, notes: String)
+    public static func setMessageAndNotes(
+        _ tx: Connection, id: QuotationID, message: String, notes: String
+    )
         throws(DatabaseError)
     {
         try tx.execute(

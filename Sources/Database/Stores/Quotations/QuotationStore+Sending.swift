@@ -48,7 +48,8 @@ extension QuotationStore {
                 city: try row.decode("city"), country: try row.decode("delivery_country")),
             discount: discountBP > 0
                 ? try Discount.percent(basisPoints: discountBP) : try Discount.amount(Money(ore: discountOre)),
-            shipping: Money(ore: try row.decode("shipping_ore")), vatRate: try VATRate(basisPoints: try row.decode("vat_rate_bp")),
+            shipping: Money(ore: try row.decode("shipping_ore")),
+            vatRate: try VATRate(basisPoints: try row.decode("vat_rate_bp")),
             termsHTML: try row.decode("terms_html"))
     }
 
@@ -81,7 +82,9 @@ extension QuotationStore {
     }
 
     /// Sets one version's state. - Throws: `DatabaseError`.
-    public static func setVersionState(_ tx: Connection, versionID: QuotationVersionID, to state: QuotationVersionState)
+    public static func setVersionState(
+        _ tx: Connection, versionID: QuotationVersionID, to state: QuotationVersionState
+    )
         throws(DatabaseError)
     {
         try tx.execute("UPDATE quotation_versions SET state = \(state.rawValue) WHERE id = \(versionID.rawValue)")
@@ -120,7 +123,8 @@ extension QuotationStore {
     /// Marks the quotation sent at version `snapshot.version` with the frozen totals, and writes
     /// the `sent` audit row. - Throws: `DatabaseError`.
     public static func markSent(
-        _ tx: Connection, id: QuotationID, number: String, snapshot: QuotationSnapshot, linkID: SigningLinkID, sentBy: Int64
+        _ tx: Connection, id: QuotationID, number: String, snapshot: QuotationSnapshot, linkID: SigningLinkID,
+        sentBy: Int64
     ) throws(DatabaseError) {
         try tx.execute(
             """
@@ -137,6 +141,7 @@ extension QuotationStore {
 
     /// Sets the quotation's state (its optimistic-locking version moves on). - Throws: `DatabaseError`.
     public static func setState(_ tx: Connection, id: QuotationID, to state: QuotationState) throws(DatabaseError) {
-        try tx.execute("UPDATE quotations SET state = \(state.rawValue), version = version + 1 WHERE id = \(id.rawValue)")
+        try tx.execute(
+            "UPDATE quotations SET state = \(state.rawValue), version = version + 1 WHERE id = \(id.rawValue)")
     }
 }

@@ -5,14 +5,18 @@ public import Domain
 extension QuotationStore {
     /// Availability of each product for `period`. Products that do not exist are left out.
     /// - Throws: `DatabaseError`.
-    public static func availability(_ connection: Connection, products: some Sequence<ProductID>, period: RentalPeriod)
+    public static func availability(
+        _ connection: Connection, products: some Sequence<ProductID>, period: RentalPeriod
+    )
         throws -> [ProductID: Availability]
     {
         try StockStore.availability(connection, products: products, period: period)
     }
 
     /// The lines checked against stock for `period`. - Throws: `DatabaseError`.
-    public static func stockCheck(_ connection: Connection, lines: [QuotationLine], period: RentalPeriod) throws -> StockCheck {
+    public static func stockCheck(
+        _ connection: Connection, lines: [QuotationLine], period: RentalPeriod
+    ) throws -> StockCheck {
         let products = lines.compactMap { line -> ProductID? in
             if case .product(let id) = line.item { return id }
             return nil

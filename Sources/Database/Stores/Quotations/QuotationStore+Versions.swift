@@ -31,7 +31,8 @@ public struct QuotationVersionDetail: Sendable {
 /// The sent versions of a quotation.
 extension QuotationStore {
     /// Every version, newest first. - Throws: `DatabaseError`, `QuotationStoreError.corruptRow`.
-    public static func versions(_ connection: Connection, quotationID: QuotationID) throws -> [QuotationVersionSummary] {
+    public static func versions(_ connection: Connection, quotationID: QuotationID) throws -> [QuotationVersionSummary]
+    {
         let rows = try connection.query(
             """
             SELECT v.version_no, v.state, v.sent_at, v.total_ore, encode(v.snapshot_sha256, 'hex') AS sha256,
@@ -45,7 +46,9 @@ extension QuotationStore {
 
     /// Version `number` of the quotation with its links, signature or decline and booking, or nil.
     /// - Throws: `DatabaseError`, `QuotationStoreError.corruptRow`.
-    public static func versionDetail(_ connection: Connection, quotationID: QuotationID, number: Int) throws -> QuotationVersionDetail? {
+    public static func versionDetail(
+        _ connection: Connection, quotationID: QuotationID, number: Int
+    ) throws -> QuotationVersionDetail? {
         let rows = try connection.query(
             """
             SELECT v.id, q.number AS quotation_number, v.version_no, v.state, v.sent_at, v.total_ore,
@@ -79,19 +82,22 @@ extension QuotationStore {
         ).first.map { s in
             SignatureEvidence(
                 signerName: try s.decode("signer_name"), signerEmail: try s.decode("signer_email"),
-                method: try s.decode("method"), typedText: try s.decode("typed_text"), strokeCount: try s.decode("strokes"),
+                method: try s.decode("method"), typedText: try s.decode("typed_text"),
+                strokeCount: try s.decode("strokes"),
                 ip: try s.decode("ip"), userAgent: try s.decode("user_agent"), signedAt: try s.decode("signed_at"),
                 documentSHA256: try s.decode("document_sha256"))
         }
         let decline = try connection.query(
             "SELECT reason, declined_at, host(ip) AS ip FROM declines WHERE quotation_version_id = \(versionID)"
         ).first.map { d in
-            DeclineRecord(reason: try d.decode("reason"), declinedAt: try d.decode("declined_at"), ip: try d.decode("ip"))
+            DeclineRecord(
+                reason: try d.decode("reason"), declinedAt: try d.decode("declined_at"), ip: try d.decode("ip"))
         }
         let bookingID: Int64? = try row.decode("booking_id")
         let bookingNumber: String? = try row.decode("booking_number")
         return QuotationVersionDetail(
-            quotationID: quotationID, quotationNumber: try row.decode("quotation_number"), summary: try versionSummary(row),
+            quotationID: quotationID, quotationNumber: try row.decode("quotation_number"),
+            summary: try versionSummary(row),
             snapshotJSON: try row.decode("snapshot"), links: links, signature: signature, decline: decline,
             booking: bookingID.flatMap { id in bookingNumber.map { (BookingID(rawValue: id), $0) } })
     }

@@ -48,7 +48,8 @@ public enum QuotationStoreError: Error, Sendable, Equatable, CustomStringConvert
         case .customerNotFound(let id): "Customer \(id.rawValue) does not exist."
         case .notSendable(let state): "A quotation in state \(state) cannot be sent."
         case .customerHasNoEmail: "The customer has no email address to send the signing link to."
-        case .fixedLineDiscountUnsupported(let line): "Line \(line + 1): only percentage discounts are supported on lines."
+        case .fixedLineDiscountUnsupported(let line):
+            "Line \(line + 1): only percentage discounts are supported on lines."
         case .corruptRow(let detail): "A stored quotation row is invalid: \(detail)"
         }
     }
@@ -97,7 +98,9 @@ public enum QuotationStore {
     }
 
     /// The quotation's lines as entered, in order. - Throws: `QuotationStoreError`, `QuotationError`, `DatabaseError`.
-    public static func storedLines(_ connection: Connection, quotationID: QuotationID, period: RentalPeriod) throws
+    public static func storedLines(
+        _ connection: Connection, quotationID: QuotationID, period: RentalPeriod
+    ) throws
         -> [QuotationLine]
     {
         let rows = try connection.query(

@@ -11,7 +11,9 @@ public enum CompanyStore {
 
     /// The profile with the settings row's `updated_at` (as text), which changes with every
     /// update of the row (a trigger keeps it): a cache keyed by it never serves a stale profile.
-    public static func stampedProfile(_ connection: Connection) throws(DatabaseError) -> (profile: CompanyProfile, stamp: String) {
+    public static func stampedProfile(
+        _ connection: Connection
+    ) throws(DatabaseError) -> (profile: CompanyProfile, stamp: String) {
         let rows = try connection.query(
             """
             SELECT company_name,

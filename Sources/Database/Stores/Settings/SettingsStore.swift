@@ -25,7 +25,8 @@ public struct SettingsValues: Sendable, Equatable {
     public init(
         companyName: String, orgNumber: String = "", vatNumber: String = "", addressLine1: String = "",
         addressLine2: String = "", postalCode: String = "", city: String = "", country: String = "SE",
-        contactEmail: String = "", contactPhone: String = "", websiteURL: String = "", teamNotificationEmail: String = "",
+        contactEmail: String = "", contactPhone: String = "", websiteURL: String = "",
+        teamNotificationEmail: String = "",
         emailSender: String = "", defaultVATRate: VATRate = .default, signingLinkValidityDays: Int = 30,
         termsTemplateHTML: String = ""
     ) {
@@ -50,11 +51,13 @@ public struct SettingsValues: Sendable, Equatable {
     /// Field name → text, the shape audit rows keep (names are the settings columns).
     public var auditFields: [String: String] {
         [
-            "company_name": companyName, "org_number": orgNumber, "vat_number": vatNumber, "address_line1": addressLine1,
+            "company_name": companyName, "org_number": orgNumber, "vat_number": vatNumber,
+            "address_line1": addressLine1,
             "address_line2": addressLine2, "postal_code": postalCode, "city": city, "country": country,
             "contact_email": contactEmail, "contact_phone": contactPhone, "website_url": websiteURL,
             "team_notification_email": teamNotificationEmail, "email_sender": emailSender,
-            "default_vat_rate": defaultVATRate.formatted(.en), "signing_link_validity_days": String(signingLinkValidityDays),
+            "default_vat_rate": defaultVATRate.formatted(.en),
+            "signing_link_validity_days": String(signingLinkValidityDays),
             "terms_template_html": termsTemplateHTML,
         ]
     }
@@ -109,7 +112,9 @@ public enum SettingsStore {
     /// Saves the form if `version` is still the stored one, with an audit row naming each changed
     /// field before and after. Saving unchanged values writes nothing.
     /// - Throws: `SettingsStoreError.versionConflict` (nothing written), `DatabaseError`.
-    public static func update(_ connection: Connection, version: Int, values v: SettingsValues, actor: AuditActor) throws {
+    public static func update(
+        _ connection: Connection, version: Int, values v: SettingsValues, actor: AuditActor
+    ) throws {
         try connection.transaction { tx in
             let current = try record(tx.query("SELECT " + columns + " FROM settings FOR UPDATE")[0])
             guard current.version == version else { throw SettingsStoreError.versionConflict(current: current) }
@@ -128,7 +133,8 @@ public enum SettingsStore {
                        version = version + 1
                 """)
             try AuditStore.record(
-                tx, actor: actor, entity: "settings", entityID: nil, action: "updated", before: diff.before, after: diff.after)
+                tx, actor: actor, entity: "settings", entityID: nil, action: "updated", before: diff.before,
+                after: diff.after)
         }
     }
 
@@ -144,12 +150,15 @@ public enum SettingsStore {
                 RETURNING encode(logo_sha256, 'hex') AS sha
                 """)
             let after = [
-                "logo": image.format.mimeType, "logo_bytes": String(bytes.count), "logo_size": "\(image.width)×\(image.height)",
+                "logo": image.format.mimeType, "logo_bytes": String(bytes.count),
+                "logo_size": "\(image.width)×\(image.height)",
                 "logo_sha256": try rows[0].decode("sha", as: String.self),
             ]
             try AuditStore.record(
                 tx, actor: actor, entity: "settings", entityID: nil, action: "logo_uploaded",
-                before: before.map { ["logo": $0.mimeType, "logo_bytes": String($0.byteCount), "logo_sha256": $0.sha256] },
+                before: before.map {
+                    ["logo": $0.mimeType, "logo_bytes": String($0.byteCount), "logo_sha256": $0.sha256]
+                },
                 after: after)
         }
     }
@@ -169,16 +178,20 @@ public enum SettingsStore {
     /// The logo for `/logo`: nil when there is none; only its type and hash when one of `ifNoneMatch`
     /// (hex SHA-256s the client already has) is current, or `matchAny` (`If-None-Match: *`), so a
     /// revalidation never reads the image.
-    public static func logo(_ connection: Connection, ifNoneMatch known: [String] = [], matchAny: Bool = false)
+    public static func logo(
+        _ connection: Connection, ifNoneMatch known: [String] = [], matchAny: Bool = false
+    )
         throws(DatabaseError) -> StoredLogo?
     {
-        guard let row = try connection.query(
-            """
-            SELECT logo_mime, encode(logo_sha256, 'hex') AS sha,
-                   CASE WHEN \(matchAny) OR encode(logo_sha256, 'hex') = ANY(\(arrayLiteral(known))::text[]) THEN NULL ELSE logo END AS logo
-              FROM settings WHERE logo IS NOT NULL
-            """
-        ).first else { return nil }
+        guard
+            let row = try connection.query(
+                """
+                SELECT logo_mime, encode(logo_sha256, 'hex') AS sha,
+                       CASE WHEN \(matchAny) OR encode(logo_sha256, 'hex') = ANY(\(arrayLiteral(known))::text[]) THEN NULL ELSE logo END AS logo
+                  FROM settings WHERE logo IS NOT NULL
+                """
+            ).first
+        else { return nil }
         let mime: String = try row.decode("logo_mime")
         let sha: String = try row.decode("sha")
         guard let bytes: [UInt8] = try row.decode("logo") else { return .unchanged(mimeType: mime, sha256: sha) }
@@ -199,7 +212,8 @@ public enum SettingsStore {
     private static func summary(_ row: Row) throws -> LogoSummary? {
         guard let mime: String = try row.decode("logo_mime") else { return nil }
         return LogoSummary(
-            mimeType: mime, byteCount: try row.decode("logo_bytes"), sha256: try row.decode("logo_sha256", as: String?.self) ?? "")
+            mimeType: mime, byteCount: try row.decode("logo_bytes"),
+            sha256: try row.decode("logo_sha256", as: String?.self) ?? "")
     }
 
     private static func record(_ row: Row) throws -> SettingsRecord {
@@ -208,7 +222,8 @@ public enum SettingsStore {
                 companyName: try row.decode("company_name"), orgNumber: try row.decode("org_number"),
                 vatNumber: try row.decode("vat_number"), addressLine1: try row.decode("address_line1"),
                 addressLine2: try row.decode("address_line2"), postalCode: try row.decode("postal_code"),
-                city: try row.decode("city"), country: try row.decode("country"), contactEmail: try row.decode("contact_email"),
+                city: try row.decode("city"), country: try row.decode("country"),
+                contactEmail: try row.decode("contact_email"),
                 contactPhone: try row.decode("contact_phone"), websiteURL: try row.decode("website_url"),
                 teamNotificationEmail: try row.decode("team_email"), emailSender: try row.decode("email_sender"),
                 defaultVATRate: try VATRate(basisPoints: try row.decode("default_vat_rate_bp")),

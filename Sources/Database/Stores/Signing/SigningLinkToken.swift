@@ -18,7 +18,9 @@ public struct SigningLinkToken: Sendable, Equatable {
         bytes.reserveCapacity(32)
         for _ in 0..<4 {
             let word = generator.next() as UInt64
-            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+            for shift in stride(from: 0, to: 64, by: 8) {
+                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+            }
         }
         return SigningLinkToken(text: base64URL(bytes))
     }

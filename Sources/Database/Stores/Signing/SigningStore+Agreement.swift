@@ -27,7 +27,9 @@ public struct SignedAgreementInputs: Sendable {
 /// The signed agreement: its inputs, and the PDF stored once per version with its SHA-256.
 extension SigningStore {
     /// - Throws: `DatabaseError`. nil when the version has no signature or booking.
-    public static func agreementInputs(_ connection: Connection, versionID: Int64) throws(DatabaseError) -> SignedAgreementInputs? {
+    public static func agreementInputs(
+        _ connection: Connection, versionID: Int64
+    ) throws(DatabaseError) -> SignedAgreementInputs? {
         let rows = try connection.query(
             """
             SELECT v.id AS version_id, b.id AS booking_id, b.number AS booking_number, v.snapshot,
@@ -51,7 +53,8 @@ extension SigningStore {
             bookingNumber: try row.decode("booking_number"), snapshotJSON: try row.decode("snapshot"),
             snapshotSHA256: try row.decode("sha256"), signingLinkID: try row.decode("signing_link_id"),
             signerName: try row.decode("signer_name"), signerEmail: try row.decode("signer_email"),
-            method: try row.decode("method"), strokesJSON: try row.decode("strokes"), typedText: try row.decode("typed_text"),
+            method: try row.decode("method"), strokesJSON: try row.decode("strokes"),
+            typedText: try row.decode("typed_text"),
             ip: try row.decode("ip"), userAgent: try row.decode("user_agent"), signedAt: try row.decode("signed_at"),
             customerEmail: try row.decode("customer_email"), customerName: try row.decode("customer_name"),
             customerLocale: try row.decode("locale"), sender: try row.decode("sender"),
@@ -72,7 +75,8 @@ extension SigningStore {
     /// checks that `sha256` is the content's.
     /// - Throws: `DatabaseError`.
     public static func storeAgreementPDF(
-        _ connection: Connection, versionID: Int64, bookingID: Int64, fileName: String, content: [UInt8], sha256: [UInt8]
+        _ connection: Connection, versionID: Int64, bookingID: Int64, fileName: String, content: [UInt8],
+        sha256: [UInt8]
     ) throws(DatabaseError) {
         try connection.execute(
             """

@@ -24,7 +24,9 @@ public struct SigningLinkEmailDetails: Sendable, Equatable {
 extension SigningStore {
     /// The link, its quotation, customer and the company; nil when the link does not exist.
     /// - Throws: `DatabaseError`.
-    public static func linkEmailDetails(_ connection: Connection, linkID: Int64) throws(DatabaseError) -> SigningLinkEmailDetails? {
+    public static func linkEmailDetails(
+        _ connection: Connection, linkID: Int64
+    ) throws(DatabaseError) -> SigningLinkEmailDetails? {
         let rows = try connection.query(
             """
             SELECT l.recipient_email::text AS recipient_email, c.name AS customer_name, c.locale,
@@ -44,7 +46,8 @@ extension SigningStore {
         return SigningLinkEmailDetails(
             recipientEmail: try row.decode("recipient_email"), customerName: try row.decode("customer_name"),
             locale: try row.decode("locale"), quotationNumber: try row.decode("number"),
-            versionNumber: try row.decode("version_no"), title: try row.decode("title"), message: try row.decode("message"),
+            versionNumber: try row.decode("version_no"), title: try row.decode("title"),
+            message: try row.decode("message"),
             expiresAt: try row.decode("expires_at"), isVoided: try row.decode("voided"),
             companyName: try row.decode("company_name"), sender: try row.decode("sender"),
             contactEmail: try row.decode("contact_email"), contactPhone: try row.decode("contact_phone"))

@@ -22,7 +22,9 @@ public struct SigningPageData: Sendable, Equatable {
 extension SigningStore {
     /// Looks a presented token up by its hash. nil for a wrong and a never-issued token alike.
     /// - Throws: `DatabaseError`.
-    public static func lookup(_ connection: Connection, tokenHash: [UInt8], now: Date = Date()) throws(DatabaseError)
+    public static func lookup(
+        _ connection: Connection, tokenHash: [UInt8], now: Date = Date()
+    ) throws(DatabaseError)
         -> SigningPageData?
     {
         let rows = try connection.query(
@@ -40,11 +42,14 @@ extension SigningStore {
             """)
         guard let row = rows.first else { return nil }
         guard let versionState = QuotationVersionState(rawValue: try row.decode("version_state")),
-              let quotationState = QuotationState(rawValue: try row.decode("quotation_state"))
-        else { throw DatabaseError(.decoding(column: "state"), message: "unknown state", safeDetail: "quotation state") }
+            let quotationState = QuotationState(rawValue: try row.decode("quotation_state"))
+        else {
+            throw DatabaseError(.decoding(column: "state"), message: "unknown state", safeDetail: "quotation state")
+        }
         let expiresAt: Date = try row.decode("expires_at")
         let state = SigningLinkState.of(
-            version: versionState, quotation: quotationState, linkVoided: try row.decode("voided"), expiresAt: expiresAt,
+            version: versionState, quotation: quotationState, linkVoided: try row.decode("voided"),
+            expiresAt: expiresAt,
             now: now)
         return SigningPageData(
             linkID: try row.decode("link_id"), quotationID: try row.decode("quotation_id"),

@@ -13,7 +13,9 @@ public struct TeamNoticeDetails: Sendable, Equatable {
 /// The query of the team-notice jobs (`email.team_unavailable`, `email.team_declined`).
 extension SigningStore {
     /// - Throws: `DatabaseError`. nil when the quotation does not exist.
-    public static func teamNoticeDetails(_ connection: Connection, quotationID: Int64, declineID: Int64?) throws(DatabaseError)
+    public static func teamNoticeDetails(
+        _ connection: Connection, quotationID: Int64, declineID: Int64?
+    ) throws(DatabaseError)
         -> TeamNoticeDetails?
     {
         let rows = try connection.query(

@@ -51,16 +51,20 @@ public enum SigningStore {
             """)
         guard let row = rows.first else { return nil }
         return LockedSigningLink(
-            linkID: try row.decode("link_id"), voided: try row.decode("voided"), expiresAt: try row.decode("expires_at"),
+            linkID: try row.decode("link_id"), voided: try row.decode("voided"),
+            expiresAt: try row.decode("expires_at"),
             versionID: QuotationVersionID(rawValue: try row.decode("version_id")),
             versionState: try versionState(row, "state"), snapshotJSON: try row.decode("snapshot"),
             snapshotSHA256: try row.decode("snapshot_sha256"), quotationID: QuotationID(rawValue: quotationID),
-            quotationState: try quotationState(q, "state"), customerID: CustomerID(rawValue: try q.decode("customer_id")))
+            quotationState: try quotationState(q, "state"),
+            customerID: CustomerID(rawValue: try q.decode("customer_id")))
     }
 
     /// The signature of a signed version: when, and the booking made from it.
     /// - Throws: `QuotationStoreError.corruptRow` when a signed version has none, `DatabaseError`.
-    public static func signature(_ tx: Connection, versionID: QuotationVersionID) throws
+    public static func signature(
+        _ tx: Connection, versionID: QuotationVersionID
+    ) throws
         -> (signedAt: Date, bookingNumber: String?)
     {
         let rows = try tx.query(
@@ -143,9 +147,11 @@ public enum SigningStore {
     public static func setStates(
         _ tx: Connection, link: LockedSigningLink, version: QuotationVersionState, quotation: QuotationState
     ) throws(DatabaseError) {
-        try tx.execute("UPDATE quotation_versions SET state = \(version.rawValue) WHERE id = \(link.versionID.rawValue)")
         try tx.execute(
-            "UPDATE quotations SET state = \(quotation.rawValue), version = version + 1 WHERE id = \(link.quotationID.rawValue)")
+            "UPDATE quotation_versions SET state = \(version.rawValue) WHERE id = \(link.versionID.rawValue)")
+        try tx.execute(
+            "UPDATE quotations SET state = \(quotation.rawValue), version = version + 1 WHERE id = \(link.quotationID.rawValue)"
+        )
     }
 
     /// Creates the booking of a signed version, in `state`, with its product lines for the

@@ -12,7 +12,9 @@ public struct CalendarFeed: Sendable {
 /// Per-user iCalendar feed URLs (`/calendar/{token}.ics`). Only the token's SHA-256 is stored;
 /// the URL is shown once, when made. Revoking ends it at once.
 public enum CalendarFeedStore {
-    public static func create(_ connection: Connection, user: UserID, name: String, tokenHash: [UInt8], actor: AuditActor) throws
+    public static func create(
+        _ connection: Connection, user: UserID, name: String, tokenHash: [UInt8], actor: AuditActor
+    ) throws
         -> CalendarFeedID
     {
         try connection.transaction { tx in
@@ -21,14 +23,17 @@ public enum CalendarFeedStore {
                 INSERT INTO calendar_feeds (user_id, token_hash, name) VALUES (\(user.rawValue), \(tokenHash), \(name))
                 RETURNING id
                 """)[0].decode("id")
-            try AuditStore.record(tx, actor: actor, entity: "calendar_feed", entityID: id, action: "created", after: ["name": name])
+            try AuditStore.record(
+                tx, actor: actor, entity: "calendar_feed", entityID: id, action: "created", after: ["name": name])
             return CalendarFeedID(rawValue: id)
         }
     }
 
     /// Revokes one of `user`'s feeds. False when it is not theirs or already revoked.
     @discardableResult
-    public static func revoke(_ connection: Connection, id: CalendarFeedID, user: UserID, actor: AuditActor) throws -> Bool {
+    public static func revoke(
+        _ connection: Connection, id: CalendarFeedID, user: UserID, actor: AuditActor
+    ) throws -> Bool {
         try connection.transaction { tx in
             let changed = try tx.execute(
                 """
@@ -36,7 +41,8 @@ public enum CalendarFeedStore {
                  WHERE id = \(id.rawValue) AND user_id = \(user.rawValue) AND revoked_at IS NULL
                 """)
             if changed == 1 {
-                try AuditStore.record(tx, actor: actor, entity: "calendar_feed", entityID: id.rawValue, action: "revoked")
+                try AuditStore.record(
+                    tx, actor: actor, entity: "calendar_feed", entityID: id.rawValue, action: "revoked")
             }
             return changed == 1
         }
@@ -57,16 +63,19 @@ public enum CalendarFeedStore {
 
     /// The owner of a live feed token (an active user), marking the feed used; nil otherwise.
     public static func owner(_ connection: Connection, tokenHash: [UInt8]) throws(DatabaseError) -> StaffMember? {
-        guard let row = try connection.query(
-            """
-            UPDATE calendar_feeds f SET last_used_at = now()
-              FROM users u
-             WHERE f.token_hash = \(tokenHash) AND f.revoked_at IS NULL AND u.id = f.user_id AND u.active
-            RETURNING u.id, u.email::text AS email, u.name, u.role, u.locale
-            """
-        ).first, let role = StaffRole(rawValue: try row.decode("role")) else { return nil }
+        guard
+            let row = try connection.query(
+                """
+                UPDATE calendar_feeds f SET last_used_at = now()
+                  FROM users u
+                 WHERE f.token_hash = \(tokenHash) AND f.revoked_at IS NULL AND u.id = f.user_id AND u.active
+                RETURNING u.id, u.email::text AS email, u.name, u.role, u.locale
+                """
+            ).first, let role = StaffRole(rawValue: try row.decode("role"))
+        else { return nil }
         return StaffMember(
-            id: UserID(rawValue: try row.decode("id")), email: try row.decode("email"), name: try row.decode("name"), role: role,
+            id: UserID(rawValue: try row.decode("id")), email: try row.decode("email"), name: try row.decode("name"),
+            role: role,
             locale: Language(rawValue: try row.decode("locale")) ?? .sv)
     }
 }

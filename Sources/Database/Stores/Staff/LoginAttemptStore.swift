@@ -14,7 +14,9 @@ public struct LoginFailures: Sendable, Equatable {
 /// Failed and successful sign-ins, for `LoginThrottle`.
 public enum LoginAttemptStore {
     /// The failures for this email and client address in the throttle's window.
-    public static func failures(_ connection: Connection, email: String, ip: String) throws(DatabaseError) -> LoginFailures {
+    public static func failures(
+        _ connection: Connection, email: String, ip: String
+    ) throws(DatabaseError) -> LoginFailures {
         // The same fallback as `recordFailure`, so attempts without a usable address are still counted.
         let address = AuditStore.validIP(ip) ?? "0.0.0.0"
         let row = try connection.query(
@@ -34,7 +36,8 @@ public enum LoginAttemptStore {
             """)[0]
         return LoginFailures(
             emailFailures: try row.decode("email_n"), emailLast: try row.decode("email_last"),
-            addressFailures: try row.decode("address_n"), addressLast: try row.decode("address_last"), now: try row.decode("now"))
+            addressFailures: try row.decode("address_n"), addressLast: try row.decode("address_last"),
+            now: try row.decode("now"))
     }
 
     /// Records a failed attempt with its audit row; when it `locks` the email (`SignInRules`), a
@@ -60,10 +63,12 @@ public enum LoginAttemptStore {
             // address is personal data of nobody we know, so only its domain is kept.
             let shown = user != nil ? email : "…@" + (email.split(separator: "@").last.map(String.init) ?? "")
             try AuditStore.record(
-                tx, actor: actor, entity: "user", entityID: user?.rawValue, action: "login_failed", after: ["email": shown])
+                tx, actor: actor, entity: "user", entityID: user?.rawValue, action: "login_failed",
+                after: ["email": shown])
             if locks {
                 try AuditStore.record(
-                    tx, actor: actor, entity: "user", entityID: user?.rawValue, action: "login_locked", after: ["email": shown])
+                    tx, actor: actor, entity: "user", entityID: user?.rawValue, action: "login_locked",
+                    after: ["email": shown])
             }
         }
     }

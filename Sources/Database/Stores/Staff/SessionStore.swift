@@ -33,7 +33,8 @@ public enum SessionStore {
     /// Starts a session for `user` and records the login (audit row, counters reset), in one
     /// transaction. `tokenHash` is the SHA-256 of the cookie value; `csrfSecret` 32 random bytes.
     public static func create(
-        _ connection: Connection, user: UserID, tokenHash: [UInt8], csrfSecret: [UInt8], ip: String?, userAgent: String?,
+        _ connection: Connection, user: UserID, tokenHash: [UInt8], csrfSecret: [UInt8], ip: String?,
+        userAgent: String?,
         actor: AuditActor
     ) throws -> SessionID {
         try connection.transaction { tx in
@@ -79,14 +80,17 @@ public enum SessionStore {
         return StaffSession(
             id: SessionID(rawValue: try row.decode("id")),
             user: StaffMember(
-                id: UserID(rawValue: try row.decode("user_id")), email: try row.decode("email"), name: try row.decode("name"),
+                id: UserID(rawValue: try row.decode("user_id")), email: try row.decode("email"),
+                name: try row.decode("name"),
                 role: role, locale: Language(rawValue: try row.decode("locale")) ?? .sv),
             csrfToken: try row.decode("csrf"), settingsStamp: try row.decode("settings_stamp"))
     }
 
     /// Ends one session of `user` (logout, or "revoke" on my sessions). False when it was not theirs or not live.
     @discardableResult
-    public static func revoke(_ connection: Connection, id: SessionID, user: UserID, actor: AuditActor, action: String = "session_revoked")
+    public static func revoke(
+        _ connection: Connection, id: SessionID, user: UserID, actor: AuditActor, action: String = "session_revoked"
+    )
         throws -> Bool
     {
         try connection.transaction { tx in
@@ -106,7 +110,8 @@ public enum SessionStore {
     /// Ends every session of `user` except `keeping` (password change, deactivation). Inside the
     /// caller's transaction; returns how many ended.
     @discardableResult
-    public static func revokeAll(_ tx: Connection, user: UserID, keeping: SessionID? = nil) throws(DatabaseError) -> Int {
+    public static func revokeAll(_ tx: Connection, user: UserID, keeping: SessionID? = nil) throws(DatabaseError) -> Int
+    {
         try tx.execute(
             """
             UPDATE sessions SET revoked_at = now()
@@ -128,7 +133,8 @@ public enum SessionStore {
         ).map { row throws(DatabaseError) in
             SessionSummary(
                 id: SessionID(rawValue: try row.decode("id")), createdAt: try row.decode("created_at"),
-                lastSeenAt: try row.decode("last_seen_at"), ip: try row.decode("ip"), userAgent: try row.decode("user_agent"))
+                lastSeenAt: try row.decode("last_seen_at"), ip: try row.decode("ip"),
+                userAgent: try row.decode("user_agent"))
         }
     }
 }

@@ -6,7 +6,9 @@ public enum NumberStore {
     /// The next number. Call it inside the transaction that uses the number: the sequence row
     /// stays locked until that transaction ends, and a rollback gives the number back.
     /// - Throws: `DatabaseError`, or `DocumentNumberError` for a number out of range.
-    public static func allocate(_ tx: Connection, kind: DocumentNumber.Kind, at instant: Date = Date()) throws -> DocumentNumber {
+    public static func allocate(
+        _ tx: Connection, kind: DocumentNumber.Kind, at instant: Date = Date()
+    ) throws -> DocumentNumber {
         let allocated = try tx.query(
             """
             INSERT INTO number_sequences (kind, year, last_number)

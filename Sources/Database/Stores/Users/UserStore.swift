@@ -51,11 +51,14 @@ public enum UserStore {
 
     /// The account for a sign-in email (case-insensitive), or nil.
     public static func credentials(_ connection: Connection, email: String) throws(DatabaseError) -> UserCredentials? {
-        guard let row = try connection.query(
-            "SELECT id, password_hash, active FROM users WHERE email = \(email)::citext"
-        ).first else { return nil }
+        guard
+            let row = try connection.query(
+                "SELECT id, password_hash, active FROM users WHERE email = \(email)::citext"
+            ).first
+        else { return nil }
         return UserCredentials(
-            id: UserID(rawValue: try row.decode("id")), passwordHash: try row.decode("password_hash"), active: try row.decode("active"))
+            id: UserID(rawValue: try row.decode("id")), passwordHash: try row.decode("password_hash"),
+            active: try row.decode("active"))
     }
 
     /// Serialises sign-in attempts for one email (as typed, case-insensitively) until the
@@ -66,7 +69,8 @@ public enum UserStore {
 
     /// Replaces a hash made with older argon2id parameters after a good sign-in. The password is
     /// the same, so no session ends; only when the stored hash is still `old`.
-    public static func rehash(_ tx: Connection, id: UserID, from old: String, to new: String, actor: AuditActor) throws {
+    public static func rehash(_ tx: Connection, id: UserID, from old: String, to new: String, actor: AuditActor) throws
+    {
         let changed = try tx.execute(
             "UPDATE users SET password_hash = \(new) WHERE id = \(id.rawValue) AND password_hash = \(old)")
         if changed == 1 {
@@ -95,14 +99,18 @@ public enum UserStore {
         }
     }
 
-    static let columns: Query = "id, email::text AS email, name, role, locale, active, last_login_at, locked_until, version"
+    static let columns: Query =
+        "id, email::text AS email, name, role, locale, active, last_login_at, locked_until, version"
 
     static func record(_ row: Row) throws -> UserRecord {
         let roleText: String = try row.decode("role")
-        guard let role = StaffRole(rawValue: roleText) else { throw DatabaseError(.decoding(column: "role"), message: roleText) }
+        guard let role = StaffRole(rawValue: roleText) else {
+            throw DatabaseError(.decoding(column: "role"), message: roleText)
+        }
         return UserRecord(
             member: StaffMember(
-                id: UserID(rawValue: try row.decode("id")), email: try row.decode("email"), name: try row.decode("name"),
+                id: UserID(rawValue: try row.decode("id")), email: try row.decode("email"),
+                name: try row.decode("name"),
                 role: role, locale: Language(rawValue: try row.decode("locale")) ?? .sv),
             active: try row.decode("active"), lastLoginAt: try row.decode("last_login_at"),
             lockedUntil: try row.decode("locked_until"), version: try row.decode("version"))
@@ -125,7 +133,9 @@ public enum UserStore {
         passwordHash: String? = nil, keepingSession: SessionID? = nil, actor: AuditActor
     ) throws {
         let id = current.member.id
-        let before = ["name": current.member.name, "role": current.member.role.rawValue, "locale": current.member.locale.rawValue]
+        let before = [
+            "name": current.member.name, "role": current.member.role.rawValue, "locale": current.member.locale.rawValue,
+        ]
         let after = ["name": name, "role": role.rawValue, "locale": locale.rawValue]
         let diff = AuditStore.changes(from: before, to: after)
         guard diff != nil || passwordHash != nil else { return }
@@ -135,7 +145,9 @@ public enum UserStore {
              WHERE id = \(id.rawValue)
             """)
         if let diff {
-            try AuditStore.record(tx, actor: actor, entity: "user", entityID: id.rawValue, action: "updated", before: diff.before, after: diff.after)
+            try AuditStore.record(
+                tx, actor: actor, entity: "user", entityID: id.rawValue, action: "updated", before: diff.before,
+                after: diff.after)
         }
         if let passwordHash {
             try tx.execute(
@@ -168,12 +180,14 @@ public enum UserStore {
     /// fixed lock order cannot deadlock).
     /// nil when there is no such account.
     public static func lockForChange(_ tx: Connection, id: UserID) throws -> UserRecord? {
-        try tx.execute("SELECT id FROM users WHERE id = \(id.rawValue) OR (role = 'admin' AND active) ORDER BY id FOR UPDATE")
+        try tx.execute(
+            "SELECT id FROM users WHERE id = \(id.rawValue) OR (role = 'admin' AND active) ORDER BY id FOR UPDATE")
         return try tx.query("SELECT " + columns + " FROM users WHERE id = \(id.rawValue)").first.map(record)
     }
 
     /// The active admins other than `id` (read under `lockForChange`'s lock).
     public static func activeAdmins(_ tx: Connection, except id: UserID) throws -> Int {
-        try tx.query("SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active AND id <> \(id.rawValue)")[0].decode("n")
+        try tx.query("SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active AND id <> \(id.rawValue)")[0]
+            .decode("n")
     }
 }
