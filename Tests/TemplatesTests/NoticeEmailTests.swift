@@ -40,4 +40,13 @@ struct NoticeEmailTests {
         #expect(!email.html.contains("<script>") && !email.html.contains("<img"))
         #expect(email.html.contains("&lt;script&gt;") && email.html.contains("&amp; more"))
     }
+
+    /// A reason typed over several lines reads the same in both parts: its line breaks are `<br>`,
+    /// its blank lines start a new paragraph.
+    @Test func aReasonOnSeveralLinesKeepsItsLinesInTheHTML() {
+        let email = TeamNoticeEmail.declined(
+            quotationNumber: "Q-2026-0001", customerName: "Åsa", reason: "För dyrt.\nVi hyr av andra.\n\nTack ändå!")
+        #expect(email.text.contains("För dyrt.\nVi hyr av andra.\n\nTack ändå!\n"))
+        #expect(email.html.contains("För dyrt.<br>Vi hyr av andra.</p><p>Tack ändå!</p>"))
+    }
 }

@@ -10,21 +10,26 @@ public struct EmailContent: Sendable, Equatable {
     /// One paragraph: its lines, shown with line breaks.
     typealias Paragraph = [String]
 
-    /// The text is the paragraphs separated by blank lines; the HTML has one `<p>` per paragraph.
+    /// The text is the paragraphs separated by blank lines. The HTML is read back from that text, so
+    /// both always say the same: one `<p>` per block between blank lines (also inside a value the
+    /// customer typed, such as a decline reason), a `<br>` for each line break within it.
     init(language: Language, subject: String, paragraphs: [Paragraph]) {
         self.subject = subject
         text = paragraphs.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+        let blocks = text.dropLast().split(separator: "\n\n")
         var buffer: [UInt8] = []
         Node.fragment([
             .literal("<!doctype html>"),
             Templates.html(.attr("lang", language.rawValue)) {
                 head { meta(.attr("charset", "utf-8")) }
                 body {
-                    for paragraph in paragraphs {
+                    for block in blocks {
                         p {
-                            for (index, line) in paragraph.enumerated() {
+                            for (index, line) in block.split(separator: "\n", omittingEmptySubsequences: false)
+                                .enumerated()
+                            {
                                 if index > 0 { br() }
-                                line
+                                String(line)
                             }
                         }
                     }

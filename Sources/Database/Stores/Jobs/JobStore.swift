@@ -70,7 +70,7 @@ public enum JobStore {
             """
             UPDATE jobs
                SET state = 'dead', locked_by = NULL, locked_until = NULL,
-                   last_error = coalesce(last_error, 'the worker stopped during the last attempt')
+                   last_error = 'the worker stopped during the last attempt'
              WHERE state = 'running' AND locked_until < now() AND attempts >= max_attempts
             """)
         let rows = try connection.query(
