@@ -5,27 +5,6 @@ import Foundation
     import Glibc
 #endif
 
-/// Who made a change, for the audit row.
-public struct AuditActor: Sendable {
-    public enum Kind: String, Sendable { case user, customer, system, worker }
-    public let kind: Kind
-    public let userID: UserID?
-    public let requestID: String?
-    public let ip: String?
-
-    public init(kind: Kind, userID: UserID? = nil, requestID: String? = nil, ip: String? = nil) {
-        self.kind = kind
-        self.userID = userID
-        self.requestID = requestID
-        self.ip = ip
-    }
-
-    /// A signed-in staff member acting through a request.
-    public static func staff(_ id: UserID, requestID: String?, ip: String?) -> AuditActor {
-        AuditActor(kind: .user, userID: id, requestID: requestID, ip: ip)
-    }
-}
-
 /// The audit log: one row per change of state, written by the store that makes the change, inside
 /// the same transaction. `before` and `after` are flat field → text maps so the activity page can
 /// show them side by side; only the fields that changed need to be given.
