@@ -12,6 +12,32 @@ BENCH_NGINX=$EG_ROOT/.data/bench-nginx
 BENCH_COPIES=$BENCH_NGINX/bench
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BENCH_SECONDS=${BENCH_SECONDS:-10}
+# The database the measured responder uses, for counting its statements.
+BENCH_DATABASE=${BENCH_DATABASE:-eventgaraget}
+
+# psql on the product's PostgreSQL cluster (scripts/run's, under .data/run).
+bench_psql() {
+  "$(eg_pg_bin)/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$EG_ROOT/.data/run" -p "${EG_PG_PORT:-55432}" -U postgres \
+    -d postgres "$@"
+}
+
+# Statements PostgreSQL has run for BENCH_DATABASE so far (pg_stat_statements, which scripts/run's
+# cluster loads), or nothing when the extension is not loaded (a cluster started before it was).
+bench_statements() {
+  bench_psql -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null 2>&1 || return 0
+  bench_psql -c "SELECT coalesce(sum(s.calls), 0) FROM pg_stat_statements s
+                  JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '$BENCH_DATABASE'" 2>/dev/null || true
+}
+
+# CPU time (user + system, in clock ticks) the responders have used so far, from /proc.
+bench_responder_ticks() {
+  local pid total=0 fields
+  for pid in ${BENCH_RESPONDER_PIDS:-$(pgrep -f 'eventgaraget serve')}; do
+    fields=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
+    total=$((total + $(echo "$fields" | awk '{ print $12 + $13 }')))
+  done
+  echo "$total"
+}
 
 # bench_require_running [UPSTREAM]: the product must be up; starts the benchmark's nginx in front
 # of UPSTREAM (default: the running product's responder).
@@ -35,7 +61,7 @@ bench_on_exit() {
   trap 'for step in "${BENCH_CLEANUP[@]}"; do eval "$step"; done' EXIT
 }
 
-# bench_wrk URL [HEADER]: prints "req/s p50_ms p99_ms".
+# bench_wrk URL [HEADER]: prints "req/s p50_ms p99_ms non2xx requests".
 bench_wrk() {
   local url=$1 header=${2:-} out
   if [ -n "$header" ]; then
@@ -49,7 +75,8 @@ bench_wrk() {
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }
     /Non-2xx/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad == "" ? 0 : bad) }'
+    / requests in / { total = $1 }
+    END { printf "%.0f %.2f %.2f %s %d\n", rps, p50, p99, (bad == "" ? 0 : bad), total }'
 }
 
 # bench_compare NAME PATH [HEADER]: saves a static copy of PATH, checks it is byte-identical,
@@ -64,16 +91,31 @@ bench_compare() {
   fi
   cmp -s "$copy" <(curl -ks "$BENCH_BASE/__bench/$name.html") || eg_die "static copy of $path is not byte-identical"
 
-  local dynamic static
+  local dynamic static ticks_before ticks_after statements_before statements_after
+  ticks_before=$(bench_responder_ticks)
+  statements_before=$(bench_statements)
   dynamic=$(bench_wrk "$BENCH_BASE$path" "$header")
+  ticks_after=$(bench_responder_ticks)
+  statements_after=$(bench_statements)
   static=$(bench_wrk "$BENCH_BASE/__bench/$name.html")
-  local rss_kb
+  local rss_kb requests cpu_us statements
   rss_kb=$(for pid in $(pgrep -f 'eventgaraget serve'); do awk '/VmRSS/ {print $2}' /proc/$pid/status; done | sort -n | tail -1)
-  echo "$dynamic $static ${rss_kb:-0}" | awk -v name="$name" -v path="$path" -v c="$BENCH_CONNECTIONS" '{
+  requests=$(echo "$dynamic" | awk '{ print $5 }')
+  cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { printf "%.0f", (n > 0 ? t * 1000000 / hz / n : 0) }')
+  if [ -n "$statements_before" ] && [ -n "$statements_after" ]; then
+    statements=$(awk -v s=$((statements_after - statements_before)) -v n="$requests" \
+      'BEGIN { printf "%.2f", (n > 0 ? s / n : 0) }')
+  else
+    statements="n/a (restart scripts/run to load pg_stat_statements)"
+  fi
+  echo "$dynamic $static ${rss_kb:-0}" | awk -v name="$name" -v path="$path" -v c="$BENCH_CONNECTIONS" \
+    -v cpu="$cpu_us" -v stmts="$statements" '{
     printf "%s (%s), wrk %d connections, %d bytes\n", name, path, c, 0
     printf "  %-22s %10s %10s %10s %8s\n", "", "req/s", "p50 ms", "p99 ms", "non-2xx"
     printf "  %-22s %10d %10.2f %10.2f %8d\n", "responder (rendered)", $1, $2, $3, $4
-    printf "  %-22s %10d %10.2f %10.2f %8d\n", "nginx static copy", $5, $6, $7, $8
-    printf "  ratio rendered/static: %.2f x req/s    responder RSS: %.1f MB\n", ($5 > 0 ? $1 / $5 : 0), $9 / 1024
+    printf "  %-22s %10d %10.2f %10.2f %8d\n", "nginx static copy", $6, $7, $8, $9
+    printf "  ratio rendered/static: %.2f x req/s    responder RSS: %.1f MB\n", ($6 > 0 ? $1 / $6 : 0), $11 / 1024
+    printf "  responder CPU: %s us per request    statements per request: %s\n", cpu, stmts
   }' | sed "s/, 0 bytes/, $(stat -c %s "$copy") bytes/"
 }

@@ -68,7 +68,8 @@ eg_pg_grant_path() {
 }
 
 # eg_pg_start DATA_DIR SOCKET_DIR PORT: initialises the cluster on first use and starts it,
-# listening only on a unix socket in SOCKET_DIR (no TCP port, so nothing clashes).
+# listening only on a unix socket in SOCKET_DIR (no TCP port, so nothing clashes). It loads
+# pg_stat_statements, so the benchmarks can count the statements each page costs.
 eg_pg_start() {
   local data=$1 sockets=$2 port=$3 bin
   bin=$(eg_pg_bin)
@@ -89,7 +90,7 @@ eg_pg_start() {
     return 0
   fi
   eg_as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-    -o "-c listen_addresses='' -k $sockets -p $port" start >/dev/null ||
+    -o "-c listen_addresses='' -k $sockets -p $port -c shared_preload_libraries=pg_stat_statements" start >/dev/null ||
     { tail -n 20 "$data/server.log" >&2; eg_die "PostgreSQL did not start"; }
 }
 
