@@ -40,24 +40,25 @@ extension AdminRoute: FeatureRoute {
             + SettingsRoute.samples.map(AdminRoute.settings) + ActivityRoute.samples.map(AdminRoute.activity)
     }
 
-    /// The same text as `endpoint.printed`, without lifting the parser (for `Route.path`).
-    var printedPath: String {
+    /// The feature's endpoint without lifting its parser into this type: what printing a link
+    /// (`Route.path`) and checking a role need, at the cost of no closure per call.
+    var declaration: EndpointDeclaration {
         switch self {
-        case .account(let route): route.endpoint.printed
-        case .dashboard(let route): route.endpoint.printed
-        case .customers(let route): route.endpoint.printed
-        case .products(let route): route.endpoint.printed
-        case .addons(let route): route.endpoint.printed
-        case .quotations(let route): route.endpoint.printed
-        case .bookings(let route): route.endpoint.printed
-        case .users(let route): route.endpoint.printed
-        case .settings(let route): route.endpoint.printed
-        case .activity(let route): route.endpoint.printed
+        case .account(let route): route.endpoint.declaration
+        case .dashboard(let route): route.endpoint.declaration
+        case .customers(let route): route.endpoint.declaration
+        case .products(let route): route.endpoint.declaration
+        case .addons(let route): route.endpoint.declaration
+        case .quotations(let route): route.endpoint.declaration
+        case .bookings(let route): route.endpoint.declaration
+        case .users(let route): route.endpoint.declaration
+        case .settings(let route): route.endpoint.declaration
+        case .activity(let route): route.endpoint.declaration
         }
     }
 
     /// The roles this route allows.
-    public var access: Access { endpoint.access }
+    public var access: Access { declaration.access }
     /// `POST` for every change of state, `GET` otherwise.
-    public var method: String { endpoint.verb == .post ? "POST" : "GET" }
+    public var method: String { declaration.verb == .post ? "POST" : "GET" }
 }

@@ -136,23 +136,12 @@ public struct Endpoint<Value>: Sendable {
     }
 
     /// The path and query, percent-encoded, for links, form actions and redirects.
-    var printed: String {
-        var out = parts.isEmpty ? "/" : ""
-        out.reserveCapacity(64)
-        for part in parts {
-            out += "/"
-            out += part.printed
-        }
-        guard !query.isEmpty else { return out }
-        var separator = "?"
-        for key in query.keys.sorted() {
-            out += separator
-            out += PercentEncoding.encodeQueryValue(key)
-            out += "="
-            out += PercentEncoding.encodeQueryValue(query[key] ?? "")
-            separator = "&"
-        }
-        return out
+    var printed: String { declaration.printed }
+
+    /// What this endpoint declares, without its parser: what printing a link and checking a role
+    /// need. Nested route types hand this up instead of lifting the parser through each level.
+    var declaration: EndpointDeclaration {
+        EndpointDeclaration(verb: verb, parts: parts, query: query, access: access)
     }
 
     /// Reads `segments` with this endpoint's shape, or nil when they do not fit it.
@@ -211,5 +200,33 @@ extension RouteQuery {
         var copy = self
         copy[keyPath: parameter] = value
         return copy
+    }
+}
+
+/// An endpoint's method, path, query and roles without its parser (see `Endpoint.declaration`).
+struct EndpointDeclaration {
+    let verb: Verb
+    let parts: [PathPart]
+    let query: [String: String]
+    let access: Access
+
+    /// The path and query, percent-encoded, for links, form actions and redirects.
+    var printed: String {
+        var out = parts.isEmpty ? "/" : ""
+        out.reserveCapacity(64)
+        for part in parts {
+            out += "/"
+            out += part.printed
+        }
+        guard !query.isEmpty else { return out }
+        var separator = "?"
+        for key in query.keys.sorted() {
+            out += separator
+            out += PercentEncoding.encodeQueryValue(key)
+            out += "="
+            out += PercentEncoding.encodeQueryValue(query[key] ?? "")
+            separator = "&"
+        }
+        return out
     }
 }

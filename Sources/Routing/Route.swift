@@ -50,20 +50,25 @@ extension Route: FeatureRoute {
     /// The path (and query) of this route, percent-encoded, for links, form actions and redirects.
     public var path: String {
         assert(Self.shapes.contains(endpoint.shape), "\(endpoint.shape) has no sample, so it cannot be parsed")
-        // The same text as `endpoint.printed`, without lifting the parser through each level.
-        return switch self {
-        case .site(let route): route.endpoint.printed
-        case .signing(let route): route.endpoint.printed
-        case .feeds(let route): route.endpoint.printed
-        case .admin(let route): route.printedPath
-        }
+        return declaration.printed
     }
 
     /// The HTTP method the route answers to: `POST` for every change of state, `GET` otherwise.
-    public var method: String { endpoint.verb == .post ? "POST" : "GET" }
+    public var method: String { declaration.verb == .post ? "POST" : "GET" }
 
     /// The roles matrix (the README's table says the same in words).
-    public var access: Access { endpoint.access }
+    public var access: Access { declaration.access }
+
+    /// The endpoint without lifting each level's parser (what `endpoint` does for the parser's
+    /// table): links and role checks run on every row of a list, the table is built once.
+    var declaration: EndpointDeclaration {
+        switch self {
+        case .site(let route): route.endpoint.declaration
+        case .signing(let route): route.endpoint.declaration
+        case .feeds(let route): route.endpoint.declaration
+        case .admin(let route): route.declaration
+        }
+    }
 
     /// A staff route that changes state: it needs the CSRF token and a same-origin request.
     public var isStaffChange: Bool {
