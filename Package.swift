@@ -69,7 +69,8 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "FCGIHost", "HTTP", "Database", "UseCases", "Templates", "Sanitizer", "Handlers", "Domain", "Worker", "Mail",
+                "FCGIHost", "HTTP", "Database", "UseCases", "Templates", "Sanitizer", "Handlers", "Domain", "Worker",
+                "Mail",
                 "Documents", "Passwords", "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -88,10 +89,12 @@ let package = Package(
         .testTarget(
             name: "SanitizerTests", dependencies: ["Sanitizer"], exclude: ["Corpus", "html5_oracle.py"],
             swiftSettings: strictSettings),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Sanitizer", "Routing"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TemplatesTests", dependencies: ["Templates", "Sanitizer", "Routing"], swiftSettings: strictSettings),
         // Starts throwaway PostgreSQL clusters (and the rest of the stack) for the tests that need real processes.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
-        .testTarget(name: "DatabaseTests", dependencies: ["Database", "UseCases", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DatabaseTests", dependencies: ["Database", "UseCases", "TestSupport"], swiftSettings: strictSettings),
         // Handler and page tests: the responder in process, each test on its own copy of a migrated
         // (and seeded) template database; no nginx, no browser.
         .testTarget(
@@ -102,7 +105,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Domain", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DocumentsTests", dependencies: ["Documents", "Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AppTests", dependencies: ["App", "FCGIHost"], swiftSettings: strictSettings),
         // The real processes: nginx (TLS, HTTP/2, limits, headers, static files), the commands, the worker, browsers.
         .testTarget(

@@ -234,7 +234,7 @@ struct QuotationStoreEditorTests {
         _ = try SignQuotation.run(
             db, tokenHash: sent.token.hash, signature: .typed(name: "Åsa"),
             evidence: SigningEvidenceInput(signerName: "Åsa"))
-        let availability = try QuotationStore.availability(db, products: [f.product], period: period)
+        let availability = try StockStore.availability(db, products: [f.product], period: period)
         #expect(availability[f.product]?.maxReserved == 3)
         #expect(availability[f.product]?.available == 1)
         let id = try f.draft(on: db, quantity: 2)
@@ -244,7 +244,7 @@ struct QuotationStoreEditorTests {
                 .isShortage)
         // Cancelled bookings hold nothing.
         try db.execute("UPDATE bookings SET state = 'cancelled', cancelled_at = now(), cancel_reason = 'test'")
-        #expect(try QuotationStore.availability(db, products: [f.product], period: period)[f.product]?.available == 4)
+        #expect(try StockStore.availability(db, products: [f.product], period: period)[f.product]?.available == 4)
 
         try db.execute("UPDATE customers SET email = NULL")
         #expect(

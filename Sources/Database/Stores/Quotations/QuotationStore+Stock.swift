@@ -3,16 +3,6 @@ public import Domain
 /// Stock against reservations for a quotation's products and period: what the editor shows per
 /// line and what sending checks, through `StockStore` (the same query signing re-checks with).
 extension QuotationStore {
-    /// Availability of each product for `period`. Products that do not exist are left out.
-    /// - Throws: `DatabaseError`.
-    public static func availability(
-        _ connection: Connection, products: some Sequence<ProductID>, period: RentalPeriod
-    )
-        throws -> [ProductID: Availability]
-    {
-        try StockStore.availability(connection, products: products, period: period)
-    }
-
     /// The lines checked against stock for `period`. - Throws: `DatabaseError`.
     public static func stockCheck(
         _ connection: Connection, lines: [QuotationLine], period: RentalPeriod
@@ -21,6 +11,7 @@ extension QuotationStore {
             if case .product(let id) = line.item { return id }
             return nil
         }
-        return StockCheck(lines: lines, availability: try availability(connection, products: products, period: period))
+        return StockCheck(
+            lines: lines, availability: try StockStore.availability(connection, products: products, period: period))
     }
 }
