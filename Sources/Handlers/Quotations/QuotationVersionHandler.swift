@@ -13,7 +13,7 @@ enum QuotationVersionHandler {
             throw HTTPError(.notFound)
         }
         // A stored version is immutable: its decoded snapshot and sanitised terms are cached by hash.
-        let frozen = try admin.base.caches.frozenVersion(sha256: detail.summary.sha256, json: detail.snapshotJSON)
+        let frozen = try admin.base.caches.frozenVersion(sha256: detail.summary.sha256) { detail.snapshotJSON }
         let model = QuotationVersionPage.Model(
             quotationID: id, number: detail.quotationNumber, version: version, state: detail.summary.state,
             sentAt: detail.summary.sentAt, sentBy: detail.summary.sentByName, snapshot: frozen.snapshot,

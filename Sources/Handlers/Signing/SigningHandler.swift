@@ -13,16 +13,18 @@ enum SigningHandler {
     /// A wrong and a never-issued token get the same 404 page. The first view is audited.
     static func show(token: String, context: Context) throws -> Response {
         let db = try context.database.connection()
-        let page = context.pageContext(company: try CompanyStore.profile(db))
         guard isPlausible(token),
             let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
         else {
-            return .html(SigningPage.renderUnknown(context: page), status: .notFound)
+            return .html(SigningPage.renderUnknown(context: try unknownLinkPage(db, context)), status: .notFound)
         }
-        let version = try context.caches.frozenVersion(sha256: link.snapshotSHA256, json: link.snapshotJSON)
-        try SigningStore.recordView(
-            db, linkID: link.linkID, quotationID: link.quotationID, requestID: context.request.requestID,
-            clientAddress: context.request.clientAddress)
+        let page = try pageContext(for: link, db, context)
+        let version = try frozenVersion(of: link, db, context)
+        if link.viewDue {
+            try SigningStore.recordView(
+                db, linkID: link.linkID, quotationID: link.quotationID, requestID: context.request.requestID,
+                clientAddress: context.request.clientAddress)
+        }
 
         let state: SigningPage.LinkState
         var status = HTTPStatus.ok
@@ -58,11 +60,11 @@ enum SigningHandler {
             throw HTTPError(.forbidden)
         }
         let db = try context.database.connection()
-        let page = context.pageContext(company: try CompanyStore.profile(db))
         let tokenHash = SigningLinkToken.hash(ofPresented: token)
         guard isPlausible(token), let link = try SigningStore.lookup(db, tokenHash: tokenHash) else {
-            return .html(SigningPage.renderUnknown(context: page), status: .notFound)
+            return .html(SigningPage.renderUnknown(context: try unknownLinkPage(db, context)), status: .notFound)
         }
+        let page = try pageContext(for: link, db, context)
         let s = context.strings
         let fields = request.form
         var form = SigningPage.Form(
@@ -86,7 +88,7 @@ enum SigningHandler {
         if !form.consent { form.errors[.consent] = s.signing.errorConsent }
 
         if !form.errors.isEmpty, link.state == .valid {
-            let version = try context.caches.frozenVersion(sha256: link.snapshotSHA256, json: link.snapshotJSON)
+            let version = try frozenVersion(of: link, db, context)
             return .html(
                 SigningPage.render(
                     state: .valid, snapshot: version.snapshot, snapshotSHA256: link.snapshotSHA256,
@@ -134,17 +136,18 @@ enum SigningHandler {
     /// `/sign/{token}/done`: thanks and the booking number; back to the agreement if not signed.
     static func done(token: String, context: Context) throws -> Response {
         let db = try context.database.connection()
-        let page = context.pageContext(company: try CompanyStore.profile(db))
         guard isPlausible(token),
             let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
         else {
-            return .html(SigningPage.renderUnknown(context: page), status: .notFound)
+            return .html(SigningPage.renderUnknown(context: try unknownLinkPage(db, context)), status: .notFound)
         }
         guard link.state == .signed, let booking = link.bookingNumber else {
             return .redirect(to: Route.signing(.show(token: token)).path)
         }
         return .html(
-            SigningPage.renderDone(bookingNumber: booking, document: .signing(.document(token: token)), context: page))
+            SigningPage.renderDone(
+                bookingNumber: booking, document: .signing(.document(token: token)),
+                context: try pageContext(for: link, db, context)))
     }
 
     /// `/sign/{token}/offer.pdf`: the frozen version as a PDF without signature, in the reader's language.
@@ -153,10 +156,9 @@ enum SigningHandler {
         guard isPlausible(token),
             let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
         else {
-            let page = context.pageContext(company: try CompanyStore.profile(db))
-            return .html(SigningPage.renderUnknown(context: page), status: .notFound)
+            return .html(SigningPage.renderUnknown(context: try unknownLinkPage(db, context)), status: .notFound)
         }
-        let version = try context.caches.frozenVersion(sha256: link.snapshotSHA256, json: link.snapshotJSON)
+        let version = try frozenVersion(of: link, db, context)
         let pdf = try AgreementRenderer.render(
             AgreementDocument(snapshot: version.snapshot, language: context.language))
         return Response(
@@ -176,11 +178,10 @@ enum SigningHandler {
             let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token)),
             link.state == .signed
         else {
-            let page = context.pageContext(company: try CompanyStore.profile(db))
-            return .html(SigningPage.renderUnknown(context: page), status: .notFound)
+            return .html(SigningPage.renderUnknown(context: try unknownLinkPage(db, context)), status: .notFound)
         }
         guard let pdf = try SigningStore.agreementPDF(db, versionID: link.versionID) else {
-            let page = context.pageContext(company: try CompanyStore.profile(db))
+            let page = try pageContext(for: link, db, context)
             var response = Response.html(SigningPage.renderPreparing(context: page), status: .accepted)
             response.headers.append(("Refresh", "3"))
             return response
@@ -192,6 +193,31 @@ enum SigningHandler {
                 ("Content-Disposition", "inline; filename=\"\(link.bookingNumber ?? "avtal").pdf\""),
             ],
             body: pdf)
+    }
+
+    /// The page chrome for a found link: the company profile comes from this thread's cache unless
+    /// the settings changed (the lookup read their stamp in the same round trip).
+    private static func pageContext(
+        for link: SigningPageData, _ db: Connection, _ context: Context
+    ) throws -> PageContext {
+        context.pageContext(
+            company: try context.caches.companyProfile(stamp: link.settingsStamp) {
+                try CompanyStore.stampedProfile(db)
+            })
+    }
+
+    /// The page chrome for a token that matches no link (read fresh: nothing else was read).
+    private static func unknownLinkPage(_ db: Connection, _ context: Context) throws -> PageContext {
+        context.pageContext(company: try CompanyStore.profile(db))
+    }
+
+    /// The link's frozen version, decoded once per thread; its JSON is read only on the first use.
+    private static func frozenVersion(
+        of link: SigningPageData, _ db: Connection, _ context: Context
+    ) throws -> ThreadCaches.FrozenVersion {
+        try context.caches.frozenVersion(sha256: link.snapshotSHA256) {
+            try SigningStore.snapshotJSON(db, versionID: link.versionID)
+        }
     }
 
     /// The form's token: derived from the link's token, so only someone who has the link can

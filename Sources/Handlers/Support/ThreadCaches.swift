@@ -30,10 +30,11 @@ public final class ThreadCaches {
         return loaded.profile
     }
 
-    /// The decoded version with this SHA-256 (the hash identifies the exact bytes).
-    func frozenVersion(sha256: String, json: String) throws -> FrozenVersion {
+    /// The decoded version with this SHA-256 (the hash identifies the exact bytes); `json` reads
+    /// those bytes, and is called only when this thread has not decoded them yet.
+    func frozenVersion(sha256: String, json: () throws -> String) throws -> FrozenVersion {
         if let cached = versions[sha256] { return cached }
-        let snapshot = try QuotationSnapshot(canonicalJSON: json)
+        let snapshot = try QuotationSnapshot(canonicalJSON: try json())
         // Terms were sanitised when saved; sanitising again is idempotent and keeps the rule in one place.
         let version = FrozenVersion(
             snapshot: snapshot, terms: (try? HTMLSanitizer.sanitize(snapshot.termsHTML)) ?? .empty)

@@ -10,17 +10,23 @@ public struct SigningPageData: Sendable, Equatable {
     public let quotationID: Int64
     public let versionID: Int64
     public let state: State
-    /// The frozen version as canonical JSON (`QuotationSnapshot`), exactly what is signed.
-    public let snapshotJSON: String
+    /// The SHA-256 of the frozen version's canonical JSON: it names the exact bytes that are
+    /// signed, so whatever is derived from them can be cached under it (`snapshotJSON` loads them).
     public let snapshotSHA256: String
     public let expiresAt: Date
     public let signedAt: Date?
     public let bookingNumber: String?
+    /// The settings row's stamp, read in the same round trip, for the cached company profile.
+    public let settingsStamp: String
+    /// Whether `recordView` would change anything: the first view, or the last recorded one is
+    /// more than a minute old. Other views cost no write and no extra round trip.
+    public let viewDue: Bool
 }
 
 /// The queries of the customer's signing page.
 extension SigningStore {
     /// Looks a presented token up by its hash. nil for a wrong and a never-issued token alike.
+    /// One round trip reads everything the page needs except the frozen JSON (see `snapshotJSON`).
     /// - Throws: `DatabaseError`.
     public static func lookup(
         _ connection: Connection, tokenHash: [UInt8], now: Date = Date()
@@ -31,8 +37,9 @@ extension SigningStore {
             """
             SELECT l.id AS link_id, v.quotation_id, v.id AS version_id, v.state AS version_state,
                    q.state AS quotation_state, (l.voided_at IS NOT NULL) AS voided, l.expires_at,
-                   v.snapshot, encode(v.snapshot_sha256, 'hex') AS sha256,
-                   s.signed_at, b.number AS booking_number
+                   encode(v.snapshot_sha256, 'hex') AS sha256, s.signed_at, b.number AS booking_number,
+                   coalesce((SELECT updated_at::text FROM settings), '') AS settings_stamp,
+                   (l.first_viewed_at IS NULL OR l.last_viewed_at < now() - interval '1 minute') AS view_due
               FROM signing_links l
               JOIN quotation_versions v ON v.id = l.quotation_version_id
               JOIN quotations q ON q.id = v.quotation_id
@@ -53,12 +60,24 @@ extension SigningStore {
             now: now)
         return SigningPageData(
             linkID: try row.decode("link_id"), quotationID: try row.decode("quotation_id"),
-            versionID: try row.decode("version_id"), state: state, snapshotJSON: try row.decode("snapshot"),
-            snapshotSHA256: try row.decode("sha256"), expiresAt: expiresAt, signedAt: try row.decode("signed_at"),
-            bookingNumber: try row.decode("booking_number"))
+            versionID: try row.decode("version_id"), state: state, snapshotSHA256: try row.decode("sha256"),
+            expiresAt: expiresAt, signedAt: try row.decode("signed_at"),
+            bookingNumber: try row.decode("booking_number"),
+            settingsStamp: try row.decode("settings_stamp"), viewDue: try row.decode("view_due"))
     }
 
-    /// Records that the customer looked: the first view sets `first_viewed_at` and writes the
+    /// The frozen version's canonical JSON (`QuotationSnapshot`), exactly what is signed. Pages
+    /// keep what they derive from it per SHA-256, so this is read once per version and thread.
+    /// - Throws: `DatabaseError` (`.other` for an unknown version).
+    public static func snapshotJSON(_ connection: Connection, versionID: Int64) throws(DatabaseError) -> String {
+        let rows = try connection.query("SELECT snapshot FROM quotation_versions WHERE id = \(versionID)")
+        guard let row = rows.first else {
+            throw DatabaseError(.other, message: "no quotation version \(versionID)", safeDetail: "no such version")
+        }
+        return try row.decode("snapshot")
+    }
+
+    /// Records that the customer looked (call it when the lookup says `viewDue`): the first view sets `first_viewed_at` and writes the
     /// "viewed" audit row, in one statement (so atomically). Later views touch the row at most once
     /// a minute (`last_viewed_at`, `view_count`), so reloading the page does not write each time.
     /// - Returns: true for the first view.
