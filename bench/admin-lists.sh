@@ -12,22 +12,16 @@ source "$(dirname "$0")/lib.sh"
 data=$EG_ROOT/.data
 run=$data/run
 pg_port=${EG_PG_PORT:-55432}
-bin=$(cd "$EG_ROOT" && swift build -c release --show-bin-path)/eventgaraget
-[ -x "$bin" ] || eg_die "build the product first (scripts/run)"
 psql_bench() { "$(eg_pg_bin)/psql" -X -q -v ON_ERROR_STOP=1 -h "$run" -p "$pg_port" -U postgres "$@"; }
+bin=${EG_BENCH_BIN:-$(cd "$EG_ROOT" && swift build -c release --show-bin-path)/eventgaraget}
+[ -x "$bin" ] || eg_die "build the product first (scripts/run)"
 
 psql_bench -d postgres -c "DROP DATABASE IF EXISTS eg_bench" -c "CREATE DATABASE eg_bench"
 bench_on_exit 'psql_bench -d postgres -c "DROP DATABASE IF EXISTS eg_bench" >/dev/null 2>&1 || true'
-export DATABASE_URL="postgresql:///eg_bench?host=$run&port=$pg_port&user=postgres"
-"$bin" migrate >/dev/null
-"$bin" seed-demo >/dev/null
-env ${EG_THREADS:+EG_THREADS=$EG_THREADS} EG_LISTEN="unix:$run/bench.sock" EG_STATIC_DIR="$EG_ROOT/static" "$bin" serve 2>"$data/log/bench-responder.log" &
-responder=$!
-bench_on_exit "kill $responder 2>/dev/null || true"
-# Count this responder's CPU and its database's statements only.
-export BENCH_DATABASE=eg_bench BENCH_RESPONDER_PIDS=$responder
-for _ in $(seq 50); do [ -S "$run/bench.sock" ] && break; sleep 0.1; done
-bench_require_running "unix:$run/bench.sock"
+DATABASE_URL="postgresql:///eg_bench?host=$run&port=$pg_port&user=postgres" "$bin" migrate >/dev/null
+DATABASE_URL="postgresql:///eg_bench?host=$run&port=$pg_port&user=postgres" "$bin" seed-demo >/dev/null
+bench_own_responder eg_bench
+bench_require_running "$BENCH_UPSTREAM"
 
 # Sign in through the real form, as the demo manager; wrk then sends the session cookie.
 jar=$(mktemp)

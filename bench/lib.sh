@@ -54,6 +54,26 @@ bench_require_running() {
   eg_wait_http "$BENCH_BASE/healthz" 50 || eg_die "the benchmark's nginx did not start"
 }
 
+# bench_own_responder DATABASE: starts a responder of its own for the benchmark, on DATABASE in
+# the product's cluster, and points the CPU and statement counters at it. The binary is
+# EG_BENCH_BIN (default: the release build), so two builds can be measured back to back on the
+# same data. Sets BENCH_UPSTREAM for bench_require_running; stopped at exit.
+bench_own_responder() {
+  local database=$1 run=$EG_ROOT/.data/run bin=${EG_BENCH_BIN:-}
+  [ -n "$bin" ] || bin=$(cd "$EG_ROOT" && swift build -c release --show-bin-path)/eventgaraget
+  [ -x "$bin" ] || eg_die "build the product first (scripts/run)"
+  local socket=$run/bench-$database.sock
+  DATABASE_URL="postgresql:///$database?host=$run&port=${EG_PG_PORT:-55432}&user=postgres" \
+    EG_LISTEN="unix:$socket" EG_STATIC_DIR="$EG_ROOT/static" ${EG_THREADS:+EG_THREADS=$EG_THREADS} \
+    "$bin" serve 2>"$EG_ROOT/.data/log/bench-responder.log" &
+  local pid=$!
+  bench_on_exit "kill $pid 2>/dev/null || true"
+  export BENCH_DATABASE=$database BENCH_RESPONDER_PIDS=$pid
+  BENCH_UPSTREAM=unix:$socket
+  for _ in $(seq 100); do [ -S "$socket" ] && return 0; sleep 0.1; done
+  eg_die "the benchmark's responder did not start (see .data/log/bench-responder.log)"
+}
+
 # Clean-up steps run at exit, last registered first.
 BENCH_CLEANUP=()
 bench_on_exit() {
@@ -99,7 +119,7 @@ bench_compare() {
   statements_after=$(bench_statements)
   static=$(bench_wrk "$BENCH_BASE/__bench/$name.html")
   local rss_kb requests cpu_us statements
-  rss_kb=$(for pid in $(pgrep -f 'eventgaraget serve'); do awk '/VmRSS/ {print $2}' /proc/$pid/status; done | sort -n | tail -1)
+  rss_kb=$(for pid in ${BENCH_RESPONDER_PIDS:-$(pgrep -f 'eventgaraget serve')}; do awk '/VmRSS/ {print $2}' /proc/$pid/status; done | sort -n | tail -1)
   requests=$(echo "$dynamic" | awk '{ print $5 }')
   cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
     'BEGIN { printf "%.0f", (n > 0 ? t * 1000000 / hz / n : 0) }')

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Where the responder's CPU goes while it serves one page under load: perf record -g of the
-# running product's responder during a wrk run through the benchmark's nginx, then the top
-# symbols (self time) and the split by library. Start the product first (scripts/run), then:
+# Where the responder's CPU goes while it serves one page under load: perf record -g of a
+# responder of the benchmark's own (on the product's database; EG_BENCH_BIN picks the build)
+# during a wrk run through the benchmark's nginx, then the split by library and the top symbols
+# (self time). Start the product first (scripts/run), then:
 #   bench/profile.sh                      # the demo signing page
 #   bench/profile.sh /admin/customers "Cookie: __Host-eg_session=…"
 # The raw profile stays in .data/bench-profile.data for `perf report -i`.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 eg_install linux-perf
-bench_require_running
+bench_own_responder eventgaraget
+bench_require_running "$BENCH_UPSTREAM"
 path=${1:-}
 header=${2:-}
 if [ -z "$path" ]; then
@@ -16,7 +18,7 @@ if [ -z "$path" ]; then
   [ -n "$link" ] || eg_die "no demo signing link in .data/log/seed-demo.log"
   path="/sign/${link##*/}"
 fi
-pids=$(pgrep -d, -f 'eventgaraget serve') || eg_die "no responder running"
+pids=$BENCH_RESPONDER_PIDS
 data=$EG_ROOT/.data/bench-profile.data
 seconds=${BENCH_SECONDS:-8}
 if [ -n "$header" ]; then

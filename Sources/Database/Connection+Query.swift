@@ -24,7 +24,7 @@ extension Connection {
     /// - Throws: `DatabaseError` — `.connectionUnavailable` when the server is gone (the connection is
     ///   then marked for reset), a constraint kind for a constraint violation, `.other` for anything else.
     public func query(_ query: Query, file: String = #fileID, line: Int = #line) throws(DatabaseError) -> [Row] {
-        try runPrepared(query, file: file, line: line) { result in Self.rows(of: result) }
+        try runPrepared(query, file: file, line: line) { result, statement in rows(of: result, statement: statement) }
     }
 
     /// Runs `query` and returns the number of rows it inserted, updated, deleted or returned.
@@ -32,7 +32,7 @@ extension Connection {
     /// - Throws: `DatabaseError`, as `query(_:)`.
     @discardableResult
     public func execute(_ query: Query, file: String = #fileID, line: Int = #line) throws(DatabaseError) -> Int {
-        try runPrepared(query, file: file, line: line) { result in
+        try runPrepared(query, file: file, line: line) { result, _ in
             guard let tuples = PQcmdTuples(result) else { return 0 }
             return Int(String(cString: tuples)) ?? 0
         }
@@ -57,7 +57,7 @@ extension Connection {
         _ query: Query,
         file: String,
         line: Int,
-        _ read: (OpaquePointer) -> Value
+        _ read: (OpaquePointer, _ statement: String) -> Value
     ) throws(DatabaseError) -> Value {
         let handle = try usableHandle(file: file, line: line)
         let parameters = query.parameters
@@ -93,7 +93,7 @@ extension Connection {
                 continue
             }
             guard let result else { preconditionFailure("check(_:) lets no NULL result through") }
-            return read(result)
+            return read(result, name)
         }
     }
 
@@ -111,6 +111,7 @@ extension Connection {
             defer { PQclear(result) }
             try check(result, handle: handle, file: file, line: line)
             preparedStatements.removeAll()
+            resultColumns.removeAll()
         }
         preparedStatementCounter += 1
         let name = "eg_\(preparedStatementCounter)"
@@ -125,6 +126,7 @@ extension Connection {
 
     private func forgetPreparedStatement(_ key: PreparedStatementKey, name: String, handle: OpaquePointer) {
         preparedStatements[key] = nil
+        resultColumns[name] = nil
         if transactionDepth == 0 {
             PQclear(PQexec(handle, "DEALLOCATE \(name)"))  // name is ours ("eg_<n>"), not input
         }
@@ -208,16 +210,23 @@ extension Connection {
 
     // MARK: - Results
 
-    /// Copies every value out of `result` (libpq frees it right after).
-    private static func rows(of result: OpaquePointer) -> [Row] {
+    /// Copies every value out of `result` (libpq frees it right after). A prepared statement's
+    /// columns never change, so their names and index are made once per statement and shared.
+    private func rows(of result: OpaquePointer, statement: String) -> [Row] {
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))
         guard rowCount > 0 else { return [] }
-        let columns = Row.Columns(
-            names: (0..<columnCount).map { column in
-                PQfname(result, Int32(column)).map { String(cString: $0) } ?? "?column?"
-            }
-        )
+        let columns: Row.Columns
+        if let known = resultColumns[statement], known.names.count == columnCount {
+            columns = known
+        } else {
+            columns = Row.Columns(
+                names: (0..<columnCount).map { column in
+                    PQfname(result, Int32(column)).map { String(cString: $0) } ?? "?column?"
+                }
+            )
+            resultColumns[statement] = columns
+        }
         var rows: [Row] = []
         rows.reserveCapacity(rowCount)
         for row in 0..<Int32(rowCount) {

@@ -32,6 +32,8 @@ public final class Connection {
     /// Prepared statement names by SQL text and parameter types. Cleared on reset (a new session has none).
     var preparedStatements: [PreparedStatementKey: String] = [:]
     var preparedStatementCounter = 0
+    /// The result columns of each prepared statement (by name), made on its first result.
+    var resultColumns: [String: Row.Columns] = [:]
     let logger: Logger
 
     /// How long to wait for PostgreSQL to accept a connection, in seconds, unless the URL says otherwise.
@@ -131,6 +133,7 @@ public final class Connection {
         PQfinish(handle)
         self.handle = nil
         preparedStatements.removeAll()
+        resultColumns.removeAll()
         transactionDepth = 0
     }
 
@@ -138,6 +141,7 @@ public final class Connection {
     func reset() -> Bool {
         guard let handle else { return false }
         preparedStatements.removeAll()
+        resultColumns.removeAll()
         PQreset(handle)
         guard PQstatus(handle) == CONNECTION_OK else {
             needsReset = true

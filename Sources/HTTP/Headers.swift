@@ -19,13 +19,24 @@ public struct Headers: Sendable, Equatable {
     /// Turns CGI parameters (`HTTP_USER_AGENT`, `CONTENT_TYPE`) into header fields (`user-agent`).
     init(cgiParams params: [String: String]) {
         storage = [:]
-        for (key, value) in params {
-            if key.hasPrefix("HTTP_") {
-                storage[key.dropFirst(5).lowercased().replacingOccurrences(of: "_", with: "-")] = value
-            }
+        storage.reserveCapacity(params.count)
+        for (key, value) in params where key.hasPrefix("HTTP_") {
+            storage[Self.fieldName(cgiName: key.utf8.dropFirst(5))] = value
         }
         if let type = params["CONTENT_TYPE"], !type.isEmpty { storage["content-type"] = type }
         if let length = params["CONTENT_LENGTH"], !length.isEmpty { storage["content-length"] = length }
+    }
+
+    /// `USER_AGENT` → `user-agent`, over the bytes (ASCII; anything else is kept as it is).
+    private static func fieldName(cgiName: Substring.UTF8View) -> String {
+        String(
+            decoding: cgiName.map { byte in
+                switch byte {
+                case UInt8(ascii: "_"): UInt8(ascii: "-")
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                default: byte
+                }
+            }, as: UTF8.self)
     }
 }
 

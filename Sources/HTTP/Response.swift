@@ -48,15 +48,45 @@ public struct Response: Sendable {
     }
 
     /// The bytes of the FastCGI stdout stream: CGI header block, blank line, body.
-    /// Values containing CR or LF are dropped rather than allowed to split the header.
     package func serialized(includeBody: Bool) -> [UInt8] {
-        var head = "Status: \(status.code) \(status.reasonPhrase)\r\n"
-        for (name, value) in headers where !name.contains(where: \.isNewline) && !value.contains(where: \.isNewline) {
-            head += "\(name): \(value)\r\n"
-        }
-        head += "Content-Length: \(body.count)\r\n\r\n"
-        var bytes = Array(head.utf8)
+        var bytes = head()
         if includeBody { bytes.append(contentsOf: body) }
         return bytes
+    }
+
+    /// The CGI header block and the blank line after it; the body is written after it as it is.
+    /// Values containing CR or LF are dropped rather than allowed to split the header.
+    package func head() -> [UInt8] {
+        var head: [UInt8] = []
+        head.reserveCapacity(256)
+        func add(_ text: String) {
+            var text = text
+            text.withUTF8 { head.append(contentsOf: $0) }
+        }
+        add("Status: ")
+        add(String(status.code))
+        add(" ")
+        add(status.reasonPhrase)
+        add("\r\n")
+        for (name, value) in headers where !Self.hasLineBreak(name) && !Self.hasLineBreak(value) {
+            add(name)
+            add(": ")
+            add(value)
+            add("\r\n")
+        }
+        add("Content-Length: ")
+        add(String(body.count))
+        add("\r\n\r\n")
+        return head
+    }
+
+    /// Any line break, Unicode's included; ASCII text (nearly every header) is checked byte by byte.
+    private static func hasLineBreak(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x0A && byte <= 0x0D { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        return !ascii && text.contains(where: \.isNewline)
     }
 }

@@ -146,13 +146,9 @@ public final class FastCGIServer: Sendable {
 
         var response = responder.respond(to: request)
         response.setHeader("X-Request-ID", request.requestID)
-        let bytes = response.serialized(includeBody: !request.isHead)
         let out = raw.pointee.out
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                _ = FCGX_PutStr($0, Int32(buffer.count), out)
-            }
-        }
+        put(response.head(), to: out)
+        if !request.isHead { put(response.body, to: out) }
         FCGX_Finish_r(raw)
 
         let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
@@ -164,13 +160,28 @@ public final class FastCGIServer: Sendable {
             metadata: ["request_id": "\(request.requestID)"])
     }
 
+    private func put(_ bytes: [UInt8], to stream: UnsafeMutablePointer<FCGX_Stream>?) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                _ = FCGX_PutStr($0, Int32(buffer.count), stream)
+            }
+        }
+    }
+
     private func copyParams(_ envp: FCGX_ParamArray?) -> [String: String] {
         var params: [String: String] = [:]
+        params.reserveCapacity(48)
         guard var cursor = envp else { return params }
         while let entry = cursor.pointee {
-            let pair = String(cString: entry)
-            if let eq = pair.firstIndex(of: "=") {
-                params[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+            // "NAME=value": split on the C string, making the two Strings straight from its bytes.
+            let length = strlen(entry)
+            entry.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+                let pair = UnsafeBufferPointer(start: bytes, count: length)
+                if let eq = pair.firstIndex(of: UInt8(ascii: "=")) {
+                    params[String(decoding: UnsafeBufferPointer(rebasing: pair[..<eq]), as: UTF8.self)] = String(
+                        decoding: UnsafeBufferPointer(rebasing: pair[(eq + 1)...]), as: UTF8.self)
+                }
             }
             cursor = cursor.advanced(by: 1)
         }

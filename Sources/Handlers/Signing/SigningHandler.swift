@@ -47,7 +47,10 @@ enum SigningHandler {
         return .html(
             SigningPage.render(
                 state: state, snapshot: version.snapshot, snapshotSHA256: link.snapshotSHA256, terms: version.terms,
-                form: form, context: page),
+                agreementHTML: context.caches.agreementHTML(sha256: link.snapshotSHA256, language: context.language) {
+                    SigningPage.agreementHTML(
+                        version.snapshot, sha256: link.snapshotSHA256, terms: version.terms, language: context.language)
+                }, form: form, context: page),
             status: status)
     }
 

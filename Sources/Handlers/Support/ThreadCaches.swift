@@ -1,5 +1,6 @@
 import Domain
 import Sanitizer
+import Templates
 
 /// Per-thread caches of things that never change once written, so no invalidation is needed:
 /// a sent quotation version is immutable (its row and its SHA-256 are fixed), so its decoded
@@ -12,6 +13,7 @@ public final class ThreadCaches {
     }
 
     private var versions: [String: FrozenVersion] = [:]
+    private var agreements: [AgreementKey: RenderedHTML] = [:]
     private var company: (stamp: String, profile: CompanyProfile)?
     private let capacity: Int
 
@@ -28,6 +30,22 @@ public final class ThreadCaches {
         let loaded = try load()
         company = (loaded.stamp, loaded.profile)
         return loaded.profile
+    }
+
+    struct AgreementKey: Hashable {
+        let sha256: String
+        let language: Language
+    }
+
+    /// The frozen agreement of the version with this SHA-256 as the signing page shows it in
+    /// `language`, rendered once per thread.
+    func agreementHTML(sha256: String, language: Language, render: () -> RenderedHTML) -> RenderedHTML {
+        let key = AgreementKey(sha256: sha256, language: language)
+        if let cached = agreements[key] { return cached }
+        let html = render()
+        if agreements.count >= capacity { agreements.removeAll(keepingCapacity: true) }
+        agreements[key] = html
+        return html
     }
 
     /// The decoded version with this SHA-256 (the hash identifies the exact bytes); `json` reads

@@ -12,6 +12,8 @@ public struct Node: Sendable {
         case fragment([Node])
         /// Markup written in this module's source, such as the doctype. Never built from data.
         case literal(StaticString)
+        /// Nodes rendered earlier (`RenderedHTML`), inserted as they are.
+        case rendered(RenderedHTML)
     }
 
     let kind: Kind
@@ -27,6 +29,9 @@ public struct Node: Sendable {
     public static func fragment(_ nodes: [Node]) -> Node { Node(.fragment(nodes)) }
 
     static func literal(_ markup: StaticString) -> Node { Node(.literal(markup)) }
+
+    /// A fragment rendered earlier, inserted as it is.
+    public static func rendered(_ html: RenderedHTML) -> Node { Node(.rendered(html)) }
 
     /// Renders to UTF-8 bytes.
     public func render(into buffer: inout [UInt8]) {
@@ -47,6 +52,8 @@ public struct Node: Sendable {
             for node in nodes { node.render(into: &buffer) }
         case .literal(let markup):
             append(markup, to: &buffer)
+        case .rendered(let html):
+            buffer.append(contentsOf: html.bytes)
         }
     }
 
@@ -58,12 +65,30 @@ public struct Node: Sendable {
         return buffer
     }
 
+    /// This node rendered once, to be inserted into later pages as it is (`Node.rendered`).
+    public func renderedFragment() -> RenderedHTML {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(4096)
+        render(into: &buffer)
+        return RenderedHTML(bytes: buffer)
+    }
+
     private func openTag(_ name: StaticString, _ attributes: [Attribute], into buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "<"))
         append(name, to: &buffer)
         for attribute in attributes { attribute.render(into: &buffer) }
         buffer.append(UInt8(ascii: ">"))
     }
+}
+
+/// Markup this module rendered from nodes, kept to be inserted again: for parts of a page that
+/// are the same on every request (a frozen agreement, say), so they are escaped and built once.
+/// Only `Node.renderedFragment()` makes one, so it holds nothing but escaped, well-formed output.
+public struct RenderedHTML: Sendable {
+    let bytes: [UInt8]
+
+    /// Its size in bytes, for caches that bound their memory.
+    public var byteCount: Int { bytes.count }
 }
 
 @inline(__always)

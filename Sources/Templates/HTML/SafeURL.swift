@@ -24,7 +24,7 @@ public struct SafeURL: Sendable, Hashable {
 
     /// `mailto:` for an address, with the characters that would end the address encoded.
     public init(mailto address: String) {
-        value = "mailto:" + PercentEncoding.encodeQueryValue(address).replacingOccurrences(of: "%40", with: "@")
+        value = "mailto:" + PercentEncoding.encodeMailAddress(address)
     }
 
     /// A static file under `/static/`, with the fingerprint that lets nginx cache it for a year.

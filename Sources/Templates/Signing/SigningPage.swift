@@ -41,16 +41,21 @@ public enum SigningPage {
         }
     }
 
+    /// The page. `agreementHTML`, when given, is `agreementHTML(…)` of the same version and
+    /// language rendered earlier (the frozen agreement never changes, so callers may keep it).
     public static func render(
         state: LinkState, snapshot: QuotationSnapshot, snapshotSHA256: String, terms: SanitizedHTML,
-        form: Form? = nil, context: PageContext
+        agreementHTML: RenderedHTML? = nil, form: Form? = nil, context: PageContext
     ) -> [UInt8] {
         let s = context.strings
         let title = "\(s.signing.quotation) \(snapshot.number)"
+        let agreement =
+            agreementHTML.map(Node.rendered)
+            ?? agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
         return Layout.page(title: title, context: context) {
             switch state {
             case .valid:
-                agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
+                agreement
                 if case .signing(.submit(let token))? = form?.action {
                     p { a(.href(SafeURL(.signing(.offer(token: token))))) { s.signing.offerLink } }
                 }
@@ -67,7 +72,7 @@ public enum SigningPage {
                         }
                     }
                 }
-                agreement(snapshot, sha256: snapshotSHA256, terms: terms, s: s, language: context.language)
+                agreement
             case .declined:
                 notice(s.signing.declinedTitle, s.signing.declinedText, context)
             case .expired:
@@ -223,6 +228,13 @@ public enum SigningPage {
                 }
             }
         }
+    }
+
+    /// The frozen agreement in `language`, rendered for `render(…agreementHTML:)`.
+    public static func agreementHTML(
+        _ snapshot: QuotationSnapshot, sha256: String, terms: SanitizedHTML, language: Language
+    ) -> RenderedHTML {
+        agreement(snapshot, sha256: sha256, terms: terms, s: Strings(language), language: language).renderedFragment()
     }
 
     /// The frozen agreement as the customer reads it; the staff's version page shows the same.
