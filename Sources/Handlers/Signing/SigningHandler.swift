@@ -153,7 +153,8 @@ enum SigningHandler {
                 context: try pageContext(for: link, db, context)))
     }
 
-    /// `/sign/{token}/offer.pdf`: the frozen version as a PDF without signature, in the reader's language.
+    /// `/sign/{token}/offer.pdf`: the frozen version as a PDF without signature, in the reader's
+    /// language; rendered once per version and language (`DocumentCache`).
     static func offer(token: String, context: Context) throws -> Response {
         let db = try context.database.connection()
         guard isPlausible(token),
@@ -161,14 +162,17 @@ enum SigningHandler {
         else {
             return .html(SigningPage.renderUnknown(context: try unknownLinkPage(db, context)), status: .notFound)
         }
-        let version = try frozenVersion(of: link, db, context)
-        let pdf = try AgreementRenderer.render(
-            AgreementDocument(snapshot: version.snapshot, language: context.language))
+        let pdf = try context.services.documents.offerPDF(sha256: link.snapshotSHA256, language: context.language) {
+            let version = try frozenVersion(of: link, db, context)
+            return try AgreementRenderer.render(
+                AgreementDocument(snapshot: version.snapshot, language: context.language))
+        }
+        let number = try frozenVersion(of: link, db, context).snapshot.number
         return Response(
             status: .ok,
             headers: [
                 ("Content-Type", "application/pdf"), ("Cache-Control", "no-store"),
-                ("Content-Disposition", "inline; filename=\"\(version.snapshot.number).pdf\""),
+                ("Content-Disposition", "inline; filename=\"\(number).pdf\""),
             ],
             body: pdf)
     }

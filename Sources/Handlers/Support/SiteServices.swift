@@ -11,10 +11,14 @@ public struct SiteServices: Sendable {
     /// `EG_PUBLIC_URL` without a trailing slash: the address in links that leave the site
     /// (calendar feed URLs). Empty: use the request's Host.
     public var publicBaseURL: String
+    /// Documents rendered from frozen versions, shared by the threads.
+    public let documents: DocumentCache
 
     public init(
-        databaseURL: String, assets: AssetCatalog, maxBodyBytes: Int, logger: Logger, publicBaseURL: String = ""
+        databaseURL: String, assets: AssetCatalog, maxBodyBytes: Int, logger: Logger, publicBaseURL: String = "",
+        documents: DocumentCache = DocumentCache()
     ) {
+        self.documents = documents
         self.databaseURL = databaseURL
         self.assets = assets
         self.maxBodyBytes = maxBodyBytes
