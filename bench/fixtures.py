@@ -4,7 +4,7 @@
     bench/fixtures.py BASE_URL EMAIL PASSWORD OUT_DIR COUNT
 
 Signs in, takes the demo's first draft quotation, adds catalogue lines in the editor until it has
-ten and saves it, then duplicates it COUNT times and sends half of the copies (each send freezes a
+ten (each addition is saved), then duplicates it COUNT times and sends half of the copies (each send freezes a
 version and issues a signing link). Writes to OUT_DIR:
   cookie       the session cookie header
   editor       the editor's path of the ten-line draft
@@ -42,7 +42,7 @@ opener = urllib.request.build_opener(
 
 def fetch(path, form=None):
     """(status, location, body) of a GET, or of a POST of the (name, value) pairs in form."""
-    data = urllib.parse.urlencode(form).encode() if form is not None else None
+    data = urllib.parse.urlencode([tuple(f) for f in form]).encode() if form is not None else None
     request = urllib.request.Request(base + path, data=data, headers={"Origin": base})
     try:
         with opener.open(request) as response:
@@ -126,14 +126,15 @@ choices = re.findall(r'<option value="(product:\d+)"', page)
 fields = form_fields(page, draft)
 line_count = int(dict(fields).get("line_count", "0"))
 while line_count < 10:
+    # Adding a line saves the draft (303 back to the editor), with everything else as it was.
     set_field(fields, "new_item", choices[line_count % len(choices)])
     set_field(fields, "new_quantity", "1")
-    status, _, page = fetch(draft, fields + [["action", "add_line"]])
+    status, _, _ = fetch(draft, fields + [["action", "add_line"]])
+    if status != 303:
+        sys.exit(f"adding a line answered {status}")
+    _, _, page = fetch(draft)
     fields = form_fields(page, draft)
     line_count = int(dict(fields).get("line_count", "0"))
-status, _, _ = fetch(draft, fields + [["action", "save"]])
-if status != 303:
-    sys.exit(f"saving the ten-line draft answered {status}")
 with open(f"{out}/editor", "w") as f:
     f.write(draft + "\n")
 _, _, page = fetch(draft)

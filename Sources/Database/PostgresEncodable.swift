@@ -74,3 +74,35 @@ extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
         }
     }
 }
+
+/// A one-dimensional array parameter in PostgreSQL's text form (`{"a","b",NULL}`), for writing
+/// many rows in one statement (`INSERT … SELECT … FROM unnest($1::text[], $2::int8[])`). Cast it
+/// in the SQL: its declared type is left to the server.
+public struct PostgresArray: PostgresEncodable {
+    public static var postgresType: PostgresType { .unspecified }
+    public let postgresText: String?
+
+    /// Text elements (`nil` is NULL), each quoted with `\` and `"` escaped.
+    public init(_ elements: [String?]) {
+        var text = "{"
+        for (index, element) in elements.enumerated() {
+            if index > 0 { text += "," }
+            guard let element else {
+                text += "NULL"
+                continue
+            }
+            text += "\""
+            for character in element.unicodeScalars {
+                if character == "\\" || character == "\"" { text += "\\" }
+                text.unicodeScalars.append(character)
+            }
+            text += "\""
+        }
+        postgresText = text + "}"
+    }
+
+    /// Integer elements (`nil` is NULL).
+    public init(_ elements: [Int64?]) {
+        postgresText = "{" + elements.map { $0.map(String.init) ?? "NULL" }.joined(separator: ",") + "}"
+    }
+}

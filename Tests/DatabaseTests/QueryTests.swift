@@ -44,6 +44,20 @@ struct QueryTests {
         #expect(try echoed[0].decode("dollar", as: String.self) == "$1")
     }
 
+    @Test("an array parameter carries every element back exactly, quotes, backslashes and NULL included")
+    func arrayParameters() throws {
+        let connection = try TestDatabase.connect("array_params")
+        let texts: [String?] = [
+            "plain", "with \"quotes\"", #"back\slash"#, "{braces}, comma", "", nil, "NULL", "å ä ö",
+        ]
+        let rows = try connection.query(
+            "SELECT t, ordinality FROM unnest(\(PostgresArray(texts))::text[]) WITH ORDINALITY AS a(t, ordinality)")
+        #expect(try rows.map { try $0.decode("t", as: String?.self) } == texts)
+        let numbers: [Int64?] = [1, nil, -9_000_000_000]
+        let numberRows = try connection.query("SELECT unnest(\(PostgresArray(numbers))::int8[]) AS n")
+        #expect(try numberRows.map { try $0.decode("n", as: Int64?.self) } == numbers)
+    }
+
     @Test("composed queries bind values in order")
     func composedBinding() throws {
         let connection = try TestDatabase.connect("composed")

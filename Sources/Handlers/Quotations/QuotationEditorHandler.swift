@@ -173,7 +173,11 @@ enum QuotationEditorHandler {
         // The send panel checks what is saved, not what is typed.
         var shortages: [QuotationEditorPage.Shortage] = []
         if mayManage, record.state == .draft || record.state.editingMakesNewVersion {
-            let saved = try QuotationStore.stockCheck(db, lines: record.content.lines, period: record.content.period)
+            // Showing the stored quotation, the check above was of the same lines and period.
+            let saved =
+                given2 == nil && stock != nil
+                ? stock!
+                : try QuotationStore.stockCheck(db, lines: record.content.lines, period: record.content.period)
             shortages = saved.shortages.map { item in
                 .init(
                     name: name(of: item.product, in: record.content.lines), requested: item.requested,

@@ -9,6 +9,12 @@ public struct SafeURL: Sendable, Hashable {
 
     public init(_ route: Route) { value = route.path }
 
+    /// A route's path printed earlier (`route.path`, kept because it never changes).
+    init(printed route: Route, path: String) {
+        assert(path == route.path, "the path was printed from another route")
+        value = path
+    }
+
     /// A URL this program built itself from its configured public address (a signing link in an
     /// email); never one that came from input.
     init(unchecked url: String) { value = url }

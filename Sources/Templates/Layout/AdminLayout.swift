@@ -4,19 +4,30 @@ import Routing
 /// The staff layout: the same document shell as the public pages, with the section navigation
 /// (only what the member's role may open), the member's name, the sign-out button and the flash.
 enum AdminLayout {
-    /// The sections of the navigation, in order.
-    static func sections(_ s: Strings) -> [(Route, String)] {
-        [
-            (.admin(.dashboard(.show)), s.navDashboard),
-            (.admin(.quotations(.list(QuotationListQuery()))), s.navQuotations),
-            (.admin(.bookings(.list(BookingListQuery()))), s.navBookings),
-            (.admin(.bookings(.calendar(CalendarQuery()))), s.navCalendar),
-            (.admin(.customers(.list(CustomerListQuery()))), s.navCustomers),
-            (.admin(.products(.list(CatalogListQuery()))), s.navProducts),
-            (.admin(.addons(.list(CatalogListQuery()))), s.navAddons),
-            (.admin(.activity(.list(ActivityQuery()))), s.navActivity),
-            (.admin(.users(.list)), s.navUsers), (.admin(.settings(.show)), s.navSettings),
-        ]
+    /// The sections of the navigation, in order: where each leads (printed once, it never changes)
+    /// and who may open it.
+    struct Section: Sendable {
+        let route: Route
+        let path: String
+        let access: Access
+        let label: @Sendable (Strings) -> String
+    }
+
+    static let sections: [Section] = [
+        section(.admin(.dashboard(.show))) { $0.navDashboard },
+        section(.admin(.quotations(.list(QuotationListQuery())))) { $0.navQuotations },
+        section(.admin(.bookings(.list(BookingListQuery())))) { $0.navBookings },
+        section(.admin(.bookings(.calendar(CalendarQuery())))) { $0.navCalendar },
+        section(.admin(.customers(.list(CustomerListQuery())))) { $0.navCustomers },
+        section(.admin(.products(.list(CatalogListQuery())))) { $0.navProducts },
+        section(.admin(.addons(.list(CatalogListQuery())))) { $0.navAddons },
+        section(.admin(.activity(.list(ActivityQuery())))) { $0.navActivity },
+        section(.admin(.users(.list))) { $0.navUsers },
+        section(.admin(.settings(.show))) { $0.navSettings },
+    ]
+
+    private static func section(_ route: Route, label: @escaping @Sendable (Strings) -> String) -> Section {
+        Section(route: route, path: route.path, access: route.access, label: label)
     }
 
     static func page(title pageTitle: String, _ admin: AdminPage, @NodeBuilder content: () -> [Node]) -> Node {
@@ -44,11 +55,14 @@ enum AdminLayout {
                             context.company.name
                         }
                         nav(.class("admin-nav"), .attr("aria-label", s.navLabel)) {
-                            for (route, label) in sections(s) where admin.may(route) {
-                                let path = route.path
+                            for section in sections where section.access.allows(admin.user.role) {
+                                let path = section.path
                                 let isCurrent = path == "/admin" ? current == "/admin" : current.hasPrefix(path)
-                                a(.href(SafeURL(route)), isCurrent ? .attr("aria-current", "page") : .class("")) {
-                                    label
+                                a(
+                                    .href(SafeURL(printed: section.route, path: path)),
+                                    isCurrent ? .attr("aria-current", "page") : .class("")
+                                ) {
+                                    section.label(s)
                                 }
                             }
                         }

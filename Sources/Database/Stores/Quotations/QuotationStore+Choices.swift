@@ -135,31 +135,29 @@ extension QuotationStore {
     /// Active products (by category, then name) and then active add-ons (by name).
     /// - Throws: `DatabaseError`.
     public static func catalogChoices(_ connection: Connection) throws -> [CatalogChoice] {
-        let products = try connection.query(
+        // Products (by category, then name) and then add-ons (by name), in one round trip.
+        let rows = try connection.query(
             """
-            SELECT p.id, p.name, p.sku, coalesce(c.name, '') AS category, p.price_ore, p.pricing, p.stock
-              FROM products p LEFT JOIN product_categories c ON c.id = p.category_id
-             WHERE p.active
-             ORDER BY c.position NULLS LAST, c.name NULLS LAST, p.name, p.id
+            SELECT kind, id, name, sku, category, price_ore, pricing, stock
+              FROM (SELECT 'product' AS kind, 0 AS part, c.position AS category_position, c.name AS category_name,
+                           p.id, p.name, p.sku, coalesce(c.name, '') AS category, p.price_ore, p.pricing, p.stock
+                      FROM products p LEFT JOIN product_categories c ON c.id = p.category_id
+                     WHERE p.active
+                    UNION ALL
+                    SELECT 'addon', 1, NULL, NULL, a.id, a.name, '', '', a.price_ore, a.pricing, NULL
+                      FROM addons a WHERE a.active) choices
+             ORDER BY part, category_position NULLS LAST, category_name NULLS LAST, name, id
             """)
-        let addons = try connection.query(
-            "SELECT id, name, price_ore, pricing FROM addons WHERE active ORDER BY name, id")
-        func pricing(_ row: Row) throws -> LinePricing {
-            guard let value = LinePricing(rawValue: try row.decode("pricing")) else {
+        return try rows.map { row in
+            guard let pricing = LinePricing(rawValue: try row.decode("pricing")) else {
                 throw QuotationStoreError.corruptRow("pricing")
             }
-            return value
+            let isProduct = try row.decode("kind", as: String.self) == "product"
+            return CatalogChoice(
+                kind: isProduct ? .product : .addon, id: try row.decode("id"), name: try row.decode("name"),
+                sku: try row.decode("sku"), category: try row.decode("category"),
+                price: Money(ore: try row.decode("price_ore")), pricing: pricing,
+                stock: isProduct ? try row.decode("stock", as: Int.self) : nil)
         }
-        return try products.map { row in
-            CatalogChoice(
-                kind: .product, id: try row.decode("id"), name: try row.decode("name"), sku: try row.decode("sku"),
-                category: try row.decode("category"), price: Money(ore: try row.decode("price_ore")),
-                pricing: try pricing(row), stock: try row.decode("stock"))
-        }
-            + addons.map { row in
-                CatalogChoice(
-                    kind: .addon, id: try row.decode("id"), name: try row.decode("name"), sku: "", category: "",
-                    price: Money(ore: try row.decode("price_ore")), pricing: try pricing(row), stock: nil)
-            }
     }
 }

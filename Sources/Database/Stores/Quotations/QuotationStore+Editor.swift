@@ -125,26 +125,42 @@ extension QuotationStore {
             after: changes.after)
     }
 
-    /// Writes the priced lines in order (positions 0, 1, …).
+    /// Writes the priced lines in order (positions 0, 1, …), all in one statement.
     static func insertLines(_ tx: Connection, quotationID: QuotationID, totals: QuotationTotals) throws(DatabaseError) {
-        for (position, priced) in totals.lines.enumerated() {
-            let line = priced.line
-            var productID: Int64?
-            var addonID: Int64?
-            switch line.item {
-            case .product(let product): productID = product.rawValue
-            case .addon(let addon): addonID = addon.rawValue
-            case .custom: break
+        guard !totals.lines.isEmpty else { return }
+        var products: [Int64?] = []
+        var addons: [Int64?] = []
+        for priced in totals.lines {
+            switch priced.line.item {
+            case .product(let product):
+                products.append(product.rawValue)
+                addons.append(nil)
+            case .addon(let addon):
+                products.append(nil)
+                addons.append(addon.rawValue)
+            case .custom:
+                products.append(nil)
+                addons.append(nil)
             }
-            try tx.execute(
-                """
-                INSERT INTO quotation_lines (quotation_id, position, product_id, addon_id, description, quantity,
-                                             days, pricing, unit_price_ore, discount_bp, line_total_ore)
-                VALUES (\(quotationID.rawValue), \(position), \(productID), \(addonID), \(line.description),
-                        \(line.quantity), \(priced.days), \(line.pricing.rawValue), \(line.unitPrice.ore),
-                        \(line.discount.basisPoints ?? 0), \(priced.total.ore))
-                """)
         }
+        let lines = totals.lines
+        try tx.execute(
+            """
+            INSERT INTO quotation_lines (quotation_id, position, product_id, addon_id, description, quantity,
+                                         days, pricing, unit_price_ore, discount_bp, line_total_ore)
+            SELECT \(quotationID.rawValue), l.ordinality - 1, l.product_id, l.addon_id, l.description, l.quantity,
+                   l.days, l.pricing, l.unit_price_ore, l.discount_bp, l.line_total_ore
+              FROM unnest(\(PostgresArray(products))::int8[], \(PostgresArray(addons))::int8[],
+                          \(PostgresArray(lines.map { $0.line.description }))::text[],
+                          \(PostgresArray(lines.map { Int64($0.line.quantity) }))::int4[],
+                          \(PostgresArray(lines.map { Int64($0.days) }))::int4[],
+                          \(PostgresArray(lines.map { $0.line.pricing.rawValue }))::text[],
+                          \(PostgresArray(lines.map { $0.line.unitPrice.ore }))::int8[],
+                          \(PostgresArray(lines.map { Int64($0.line.discount.basisPoints ?? 0) }))::int4[],
+                          \(PostgresArray(lines.map { $0.total.ore }))::int8[])
+                   WITH ORDINALITY AS l(product_id, addon_id, description, quantity, days, pricing, unit_price_ore,
+                                        discount_bp, line_total_ore, ordinality)
+            """)
     }
 
     /// The content as flat text fields for the audit row: one entry per field and per line, so a
