@@ -61,16 +61,7 @@ extension Connection {
     ) throws(DatabaseError) -> Value {
         let handle = try usableHandle(file: file, line: line)
         let parameters = query.parameters
-        for (index, parameter) in parameters.enumerated() where parameter.text?.utf8.contains(0) == true {
-            // libpq takes C strings: a NUL byte would silently cut the value short.
-            throw DatabaseError(
-                .other,
-                message: "parameter $\(index + 1) contains a NUL byte",
-                safeDetail: "parameter $\(index + 1) contains a NUL byte",
-                file: file,
-                line: line
-            )
-        }
+        try Self.refuseNULBytes(query, file: file, line: line)
         let key = PreparedStatementKey(sql: query.sql, types: parameters.map(\.type.oid))
         var retried = false
         while true {
@@ -95,6 +86,120 @@ extension Connection {
             guard let result else { preconditionFailure("check(_:) lets no NULL result through") }
             return read(result, name)
         }
+    }
+
+    /// libpq takes C strings: a NUL byte would silently cut a value short, so it is refused.
+    private static func refuseNULBytes(_ query: Query, file: String, line: Int) throws(DatabaseError) {
+        for (index, parameter) in query.parameters.enumerated() where parameter.text?.utf8.contains(0) == true {
+            throw DatabaseError(
+                .other,
+                message: "parameter $\(index + 1) contains a NUL byte",
+                safeDetail: "parameter $\(index + 1) contains a NUL byte",
+                file: file,
+                line: line
+            )
+        }
+    }
+
+    // MARK: - Several statements in one round trip
+
+    /// Runs independent queries in one round trip (libpq's pipeline mode) and returns each one's
+    /// rows, in order. For reads that do not depend on each other's results, such as the parts of
+    /// one page; each runs as its own statement (outside a transaction, each in its own implicit
+    /// one), so a page that must see one snapshot runs its reads in a `transaction` instead.
+    ///
+    /// Statements are prepared on their first use (a round trip each, once per connection).
+    ///
+    /// - Throws: `DatabaseError`, as `query(_:)`, for the first query that failed; the later ones
+    ///   did not run.
+    public func pipeline(
+        _ queries: [Query], file: String = #fileID, line: Int = #line
+    ) throws(DatabaseError)
+        -> [[Row]]
+    {
+        guard queries.count > 1 else { return try queries.map { q throws(DatabaseError) in try query(q) } }
+        let handle = try usableHandle(file: file, line: line)
+        var retried = false
+        while true {
+            var names: [String] = []
+            var keys: [PreparedStatementKey] = []
+            for query in queries {
+                try Self.refuseNULBytes(query, file: file, line: line)
+                let key = PreparedStatementKey(sql: query.sql, types: query.parameters.map(\.type.oid))
+                names.append(try preparedStatement(for: key, handle: handle, file: file, line: line))
+                keys.append(key)
+            }
+            do {
+                return try runPipeline(queries, names: names, handle: handle, file: file, line: line)
+            } catch {
+                // As in `runPrepared`: a plan made stale by DDL is prepared again, once.
+                guard error.sqlState == "0A000", error.message.contains("cached plan") else { throw error }
+                for (key, name) in zip(keys, names) { forgetPreparedStatement(key, name: name, handle: handle) }
+                guard !retried, transactionDepth == 0 else { throw error }
+                retried = true
+            }
+        }
+    }
+
+    private func runPipeline(
+        _ queries: [Query], names: [String], handle: OpaquePointer, file: String, line: Int
+    ) throws(DatabaseError) -> [[Row]] {
+        guard PQenterPipelineMode(handle) == 1 else {
+            throw DatabaseError(.other, message: Self.errorMessage(of: handle), file: file, line: line)
+        }
+        var sent = 0
+        var failure: DatabaseError?
+        for (query, name) in zip(queries, names) {
+            let parameters = query.parameters
+            let values = parameters.map { $0.text.map { strdup($0) } ?? nil }
+            defer { for value in values { free(value) } }
+            let queued = values.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { pointers in
+                PQsendQueryPrepared(handle, name, Int32(parameters.count), pointers.baseAddress, nil, nil, 0)
+            }
+            guard queued == 1 else {
+                failure = DatabaseError(
+                    PQstatus(handle) == CONNECTION_OK ? .other : .connectionUnavailable,
+                    message: Self.errorMessage(of: handle), file: file, line: line)
+                break
+            }
+            sent += 1
+        }
+        // The sync point ends the pipeline and sends it (the connection is in blocking mode).
+        if PQpipelineSync(handle) != 1, failure == nil {
+            failure = DatabaseError(
+                .connectionUnavailable, message: Self.errorMessage(of: handle), file: file, line: line)
+        }
+        var results: [[Row]] = []
+        results.reserveCapacity(sent)
+        for index in 0..<sent {
+            // Each query's result, then a NULL that ends it.
+            let result = PQgetResult(handle)
+            if failure == nil {
+                if let result, PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
+                    failure = DatabaseError(.other, message: "pipeline aborted", file: file, line: line)
+                } else {
+                    do {
+                        try check(result, handle: handle, file: file, line: line)
+                        if let result { results.append(rows(of: result, statement: names[index])) }
+                    } catch {
+                        failure = error
+                    }
+                }
+            }
+            PQclear(result)
+            while let extra = PQgetResult(handle) { PQclear(extra) }
+        }
+        // The sync's own result, then out of pipeline mode (which needs every result read).
+        while let result = PQgetResult(handle) {
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        if PQexitPipelineMode(handle) != 1 {
+            markBrokenAfterPipeline()
+        }
+        if let failure { throw failure }
+        return results
     }
 
     /// The name of `key`'s prepared statement in this session, preparing it first if needed.
@@ -199,6 +304,12 @@ extension Connection {
         }
         if kind == .connectionUnavailable { markBroken() }
         return DatabaseError(kind, sqlState: sqlState, message: message, file: file, line: line)
+    }
+
+    /// A pipeline that could not be left cleanly leaves the session in an unknown state.
+    private func markBrokenAfterPipeline() {
+        logger.warning("could not leave pipeline mode; will reconnect on next use")
+        needsReset = true
     }
 
     private func markBroken() {

@@ -58,6 +58,39 @@ struct QueryTests {
         #expect(try numberRows.map { try $0.decode("n", as: Int64?.self) } == numbers)
     }
 
+    @Test("a pipeline returns each query's rows in order, in one round trip")
+    func pipelineResults() throws {
+        let connection = try TestDatabase.connect("pipeline_rows")
+        try connection.executeScript(unsafeSQL: "CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL)")
+        try connection.execute("INSERT INTO items VALUES (1, \("one")), (2, \("two")), (3, \("three"))")
+        for _ in 0..<2 {  // the second time every statement is already prepared
+            let results = try connection.pipeline([
+                "SELECT name FROM items WHERE id <= \(2) ORDER BY id",
+                "SELECT count(*) AS n FROM items",
+                "SELECT name FROM items WHERE id = \(99)",
+            ])
+            #expect(results.count == 3)
+            #expect(try results[0].map { try $0.decode("name", as: String.self) } == ["one", "two"])
+            #expect(try results[1][0].decode("n", as: Int.self) == 3)
+            #expect(results[2].isEmpty)
+        }
+    }
+
+    @Test("a failing query in a pipeline throws its own error and leaves the connection usable")
+    func pipelineFailure() throws {
+        let connection = try TestDatabase.connect("pipeline_failure")
+        #expect {
+            _ = try connection.pipeline(["SELECT 1 AS a", "SELECT 1 / \(0) AS b", "SELECT 3 AS c"])
+        } throws: { error in
+            (error as? DatabaseError)?.sqlState == "22012"
+        }
+        let after = try connection.pipeline(["SELECT \(5) + 1 AS a", "SELECT \("x") AS b"])
+        #expect(try after[0][0].decode("a", as: Int.self) == 6)
+        #expect(try after[1][0].decode("b", as: String.self) == "x")
+        let inside = try connection.transaction { tx in try tx.pipeline(["SELECT 1 AS a", "SELECT 2 AS b"]) }
+        #expect(try inside[1][0].decode("b", as: Int.self) == 2)
+    }
+
     @Test("composed queries bind values in order")
     func composedBinding() throws {
         let connection = try TestDatabase.connect("composed")

@@ -34,16 +34,22 @@ public enum CustomerStore {
 
     /// The customer as a quotation snapshot shows it, or nil. - Throws: `DatabaseError`.
     public static func details(_ connection: Connection, id: CustomerID) throws(DatabaseError) -> CustomerDetails? {
-        let rows = try connection.query(
-            """
-            SELECT kind, name, coalesce(company_name, '') AS company_name, coalesce(org_number, '') AS org_number,
-                   coalesce(vat_number, '') AS vat_number, coalesce(email::text, '') AS email,
-                   coalesce(phone, '') AS phone,
-                   coalesce(billing_address_line1, '') AS l1, coalesce(billing_address_line2, '') AS l2,
-                   coalesce(billing_postal_code, '') AS pc, coalesce(billing_city, '') AS city, billing_country
-              FROM customers WHERE id = \(id.rawValue)
-            """)
-        guard let row = rows.first else { return nil }
+        try connection.query(detailsQuery(where: "id = \(id.rawValue)")).first.map(details(from:))
+    }
+
+    /// The query behind `details`, for the customer `condition` picks (to run in a pipeline).
+    static func detailsQuery(where condition: Query) -> Query {
+        """
+        SELECT kind, name, coalesce(company_name, '') AS company_name, coalesce(org_number, '') AS org_number,
+               coalesce(vat_number, '') AS vat_number, coalesce(email::text, '') AS email,
+               coalesce(phone, '') AS phone,
+               coalesce(billing_address_line1, '') AS l1, coalesce(billing_address_line2, '') AS l2,
+               coalesce(billing_postal_code, '') AS pc, coalesce(billing_city, '') AS city, billing_country
+          FROM customers WHERE \(fragment: condition)
+        """
+    }
+
+    static func details(from row: Row) throws(DatabaseError) -> CustomerDetails {
         let kindText: String = try row.decode("kind")
         guard let kind = CustomerDetails.Kind(rawValue: kindText) else {
             throw DatabaseError(

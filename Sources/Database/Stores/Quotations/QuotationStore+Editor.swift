@@ -11,7 +11,8 @@ extension QuotationStore {
     /// - Throws: `DatabaseError`, `QuotationStoreError.corruptRow`, `QuotationError` for a stored row
     ///   that is not a valid quotation.
     public static func load(_ connection: Connection, id: QuotationID) throws -> QuotationRecord? {
-        let rows = try connection.query(
+        // The quotation, its customer, its lines and its live link in one round trip.
+        let results = try connection.pipeline([
             """
             SELECT q.number, q.customer_id, q.state, q.current_version, coalesce(q.title, '') AS title,
                    q.period_start::text AS period_start, q.period_end::text AS period_end,
@@ -27,14 +28,18 @@ extension QuotationStore {
               JOIN customers c ON c.id = q.customer_id
               LEFT JOIN bookings b ON b.quotation_id = q.id
              WHERE q.id = \(id.rawValue)
-            """)
-        guard let row = rows.first else { return nil }
+            """,
+            CustomerStore.detailsQuery(where: "id = (SELECT customer_id FROM quotations WHERE id = \(id.rawValue))"),
+            storedLinesQuery(id),
+            liveLinkQuery(id),
+        ])
+        guard let row = results[0].first else { return nil }
         let stateText: String = try row.decode("state")
         guard let state = QuotationState(rawValue: stateText) else {
             throw QuotationStoreError.corruptRow("quotations.state")
         }
         let customerID = CustomerID(rawValue: try row.decode("customer_id"))
-        guard let customer = try CustomerStore.details(connection, id: customerID) else {
+        guard let customer = try results[1].first.map(CustomerStore.details(from:)) else {
             throw QuotationStoreError.customerNotFound(customerID)
         }
         let period = try RentalPeriod(
@@ -47,7 +52,7 @@ extension QuotationStore {
             deliveryAddress: PostalAddress(
                 line1: try row.decode("l1"), line2: try row.decode("l2"), postalCode: try row.decode("pc"),
                 city: try row.decode("city"), country: try row.decode("delivery_country")),
-            lines: try QuotationStore.storedLines(connection, quotationID: id, period: period),
+            lines: try storedLines(from: results[2], period: period),
             discount: discountBP > 0 ? try .percent(basisPoints: discountBP) : try .amount(Money(ore: discountOre)),
             shipping: Money(ore: try row.decode("shipping_ore")),
             vatRate: try VATRate(basisPoints: try row.decode("vat_rate_bp")), termsHTML: try row.decode("terms_html"),
@@ -60,7 +65,7 @@ extension QuotationStore {
             customerArchived: try row.decode("customer_archived"), createdAt: try row.decode("created_at"),
             updatedAt: try row.decode("updated_at"), createdByName: try row.decode("created_by_name"),
             booking: bookingID.flatMap { id in bookingNumber.map { (BookingID(rawValue: id), $0) } },
-            liveLink: try liveLink(connection, quotationID: id))
+            liveLink: try results[3].first.map(linkSummary))
     }
 
     /// The quotation's link that is not voided, if any (there is at most one: only the current
@@ -68,18 +73,20 @@ extension QuotationStore {
     public static func liveLink(
         _ connection: Connection, quotationID: QuotationID
     ) throws(DatabaseError) -> SigningLinkSummary? {
-        let rows = try connection.query(
-            """
-            SELECT l.id, v.version_no, l.recipient_email::text AS recipient, l.created_at, l.expires_at, l.voided_at,
-                   l.first_viewed_at, l.last_viewed_at, l.view_count, u.name AS created_by_name
-              FROM quotation_versions v
-              JOIN signing_links l ON l.quotation_version_id = v.id AND l.voided_at IS NULL
-              LEFT JOIN users u ON u.id = l.created_by
-             WHERE v.quotation_id = \(quotationID.rawValue)
-             ORDER BY l.id DESC
-             LIMIT 1
-            """)
-        return try rows.first.map(linkSummary)
+        try connection.query(liveLinkQuery(quotationID)).first.map(linkSummary)
+    }
+
+    static func liveLinkQuery(_ quotationID: QuotationID) -> Query {
+        """
+        SELECT l.id, v.version_no, l.recipient_email::text AS recipient, l.created_at, l.expires_at, l.voided_at,
+               l.first_viewed_at, l.last_viewed_at, l.view_count, u.name AS created_by_name
+          FROM quotation_versions v
+          JOIN signing_links l ON l.quotation_version_id = v.id AND l.voided_at IS NULL
+          LEFT JOIN users u ON u.id = l.created_by
+         WHERE v.quotation_id = \(quotationID.rawValue)
+         ORDER BY l.id DESC
+         LIMIT 1
+        """
     }
 
     static func linkSummary(_ row: Row) throws(DatabaseError) -> SigningLinkSummary {

@@ -103,12 +103,19 @@ public enum QuotationStore {
     ) throws
         -> [QuotationLine]
     {
-        let rows = try connection.query(
-            """
-            SELECT product_id, addon_id, description, quantity, days, pricing, unit_price_ore, discount_bp
-              FROM quotation_lines WHERE quotation_id = \(quotationID.rawValue) ORDER BY position
-            """)
-        return try rows.map { row throws -> QuotationLine in
+        try storedLines(from: try connection.query(storedLinesQuery(quotationID)), period: period)
+    }
+
+    /// The query behind `storedLines`, to run in a pipeline.
+    static func storedLinesQuery(_ quotationID: QuotationID) -> Query {
+        """
+        SELECT product_id, addon_id, description, quantity, days, pricing, unit_price_ore, discount_bp
+          FROM quotation_lines WHERE quotation_id = \(quotationID.rawValue) ORDER BY position
+        """
+    }
+
+    static func storedLines(from rows: [Row], period: RentalPeriod) throws -> [QuotationLine] {
+        try rows.map { row throws -> QuotationLine in
             let product: Int64? = try row.decode("product_id")
             let addon: Int64? = try row.decode("addon_id")
             let item: QuotationLine.Item =
