@@ -105,8 +105,8 @@ extension Connection {
 
     /// Runs independent queries in one round trip (libpq's pipeline mode) and returns each one's
     /// rows, in order. For reads that do not depend on each other's results, such as the parts of
-    /// one page; each runs as its own statement (outside a transaction, each in its own implicit
-    /// one), so a page that must see one snapshot runs its reads in a `transaction` instead.
+    /// one page. They run in order; outside a transaction they form one implicit transaction up to
+    /// the pipeline's end (as PostgreSQL runs a pipeline), each statement with its own snapshot.
     ///
     /// Statements are prepared on their first use (a round trip each, once per connection).
     ///

@@ -155,10 +155,12 @@ enum QuotationEditorHandler {
             lines = record.content.lines
             totals = try? record.content.totals()
         }
-        var stock: StockCheck?
-        if let period, !record.state.isFinal {
-            stock = try QuotationStore.stockCheck(db, lines: lines.compactMap { $0 }, period: period)
-        }
+        let customerID =
+            Int64(form.values["customer_id"] ?? "").map(CustomerID.init(rawValue:)) ?? record.content.customer
+        let reads = try QuotationStore.editorReads(
+            db, quotationID: record.id, customer: customerID, stockLines: lines.compactMap { $0 },
+            period: record.state.isFinal ? nil : period, catalog: editable)
+        let stock = reads.stock
         let lineInfos = lines.map { line -> QuotationEditorPage.LineInfo in
             guard let line, let period else { return .init(days: nil, total: nil, stock: nil) }
             let priced = try? QuotationTotals.compute(lines: [line], period: period).lines.first
@@ -185,12 +187,10 @@ enum QuotationEditorHandler {
             }
         }
 
-        let customerID =
-            Int64(form.values["customer_id"] ?? "").map(CustomerID.init(rawValue:)) ?? record.content.customer
-        let customer = try QuotationStore.customerChoice(db, id: customerID).map {
+        let customer = reads.customer.map {
             option($0, archived: customerID == record.content.customer && record.customerArchived)
         }
-        let versions = try QuotationStore.versions(db, quotationID: record.id)
+        let versions = reads.versions
         var signed: QuotationEditorPage.Signed?
         if record.state == .signed, let number = versions.first(where: { $0.state == .signed })?.number,
             let evidence = try QuotationStore.versionDetail(db, quotationID: record.id, number: number)?.signature
@@ -204,7 +204,7 @@ enum QuotationEditorHandler {
                 bookingID: record.booking?.id, bookingNumber: record.booking?.number),
             customer: customer, customerResults: results.map { option($0) }, searched: searched, form: form.state,
             lines: lineInfos, totals: totals, preview: preview,
-            items: editable ? try itemOptions(db, s) : [],
+            items: editable ? itemOptions(reads.catalog, s) : [],
             link: record.liveLink.map { link in
                 .init(
                     versionNo: link.versionNo, recipient: link.recipient, createdAt: link.createdAt,
@@ -238,9 +238,9 @@ enum QuotationEditorHandler {
         return "#\(product.rawValue)"
     }
 
-    private static func itemOptions(_ db: Connection, _ s: Strings) throws -> [QuotationEditorPage.ItemOption] {
+    private static func itemOptions(_ catalog: [CatalogChoice], _ s: Strings) -> [QuotationEditorPage.ItemOption] {
         let language = s.language
-        return try QuotationStore.catalogChoices(db).map { choice in
+        return catalog.map { choice in
             switch choice.kind {
             case .product:
                 return .init(

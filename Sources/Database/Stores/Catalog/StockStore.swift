@@ -19,11 +19,16 @@ public enum StockStore {
     {
         let ids = idArray(products)
         guard ids != "{}" else { return [:] }
-        let rows =
-            locking
-            ? try connection.query(
-                "SELECT id, stock FROM products WHERE id = ANY(\(ids)::bigint[]) ORDER BY id FOR UPDATE")
-            : try connection.query("SELECT id, stock FROM products WHERE id = ANY(\(ids)::bigint[])")
+        return try stock(from: try connection.query(stockQuery(ids, locking: locking)))
+    }
+
+    static func stockQuery(_ ids: String, locking: Bool) -> Query {
+        locking
+            ? "SELECT id, stock FROM products WHERE id = ANY(\(ids)::bigint[]) ORDER BY id FOR UPDATE"
+            : "SELECT id, stock FROM products WHERE id = ANY(\(ids)::bigint[])"
+    }
+
+    static func stock(from rows: [Row]) throws(DatabaseError) -> [ProductID: Int] {
         var stock: [ProductID: Int] = [:]
         for row in rows { stock[ProductID(rawValue: try row.decode("id"))] = try row.decode("stock") }
         return stock
@@ -39,18 +44,24 @@ public enum StockStore {
     {
         let ids = idArray(products)
         guard ids != "{}" else { return [:] }
-        let rows = try connection.query(
-            """
-            SELECT bl.product_id, b.id, b.number, b.state, bl.quantity, bl.period_start::text AS period_start,
-                   bl.period_end::text AS period_end, c.display_name
-              FROM booking_lines bl
-              JOIN bookings b ON b.id = bl.booking_id
-              JOIN customers c ON c.id = b.customer_id
-             WHERE bl.product_id = ANY(\(ids)::bigint[])
-               AND b.state = ANY(\(reservingStates)::text[])
-               AND bl.period_start <= \(period.end.iso)::date AND bl.period_end >= \(period.start.iso)::date
-             ORDER BY bl.period_start, b.number, bl.id
-            """)
+        return try reservations(from: try connection.query(reservationsQuery(ids, period: period)))
+    }
+
+    static func reservationsQuery(_ ids: String, period: RentalPeriod) -> Query {
+        """
+        SELECT bl.product_id, b.id, b.number, b.state, bl.quantity, bl.period_start::text AS period_start,
+               bl.period_end::text AS period_end, c.display_name
+          FROM booking_lines bl
+          JOIN bookings b ON b.id = bl.booking_id
+          JOIN customers c ON c.id = b.customer_id
+         WHERE bl.product_id = ANY(\(ids)::bigint[])
+           AND b.state = ANY(\(reservingStates)::text[])
+           AND bl.period_start <= \(period.end.iso)::date AND bl.period_end >= \(period.start.iso)::date
+         ORDER BY bl.period_start, b.number, bl.id
+        """
+    }
+
+    static func reservations(from rows: [Row]) throws(DatabaseError) -> [ProductID: [ReservingBooking]] {
         var result: [ProductID: [ReservingBooking]] = [:]
         for row in rows {
             guard let state = BookingState(rawValue: try row.decode("state")) else {
@@ -80,9 +91,21 @@ public enum StockStore {
     public static func availability(
         _ connection: Connection, products: some Sequence<ProductID>, period: RentalPeriod, locking: Bool = false
     ) throws(DatabaseError) -> [ProductID: Availability] {
-        let ids = Array(Set(products))
-        let stock = try stock(connection, products: ids, locking: locking)
-        let reserved = try reservations(connection, products: ids, period: period)
+        let ids = idArray(products)
+        guard ids != "{}" else { return [:] }
+        // Stock and reservations in one round trip. With `locking`, the first statement locks the
+        // product rows before the second reads the reservations (a pipeline runs them in order).
+        let results = try connection.pipeline([
+            stockQuery(ids, locking: locking), reservationsQuery(ids, period: period),
+        ])
+        return availability(
+            stock: try stock(from: results[0]), reserved: try reservations(from: results[1]), period: period)
+    }
+
+    /// Availability from what `stockQuery` and `reservationsQuery` read.
+    static func availability(
+        stock: [ProductID: Int], reserved: [ProductID: [ReservingBooking]], period: RentalPeriod
+    ) -> [ProductID: Availability] {
         var result: [ProductID: Availability] = [:]
         for (product, units) in stock {
             result[product] = Availability.compute(
@@ -93,7 +116,7 @@ public enum StockStore {
         return result
     }
 
-    private static func idArray(_ products: some Sequence<ProductID>) -> String {
+    static func idArray(_ products: some Sequence<ProductID>) -> String {
         "{" + Set(products.map(\.rawValue)).sorted().map(String.init).joined(separator: ",") + "}"
     }
 }

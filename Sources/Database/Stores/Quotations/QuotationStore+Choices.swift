@@ -99,13 +99,15 @@ extension QuotationStore {
     /// - Throws: `DatabaseError`.
     public static func customerChoice(_ connection: Connection, id: CustomerID) throws(DatabaseError) -> CustomerChoice?
     {
-        let rows = try connection.query(
-            """
-            SELECT id, name, coalesce(company_name, '') AS company_name, coalesce(email::text, '') AS email,
-                   coalesce(phone, '') AS phone, coalesce(billing_city, '') AS city
-              FROM customers WHERE id = \(id.rawValue)
-            """)
-        return try rows.first.map(customerChoice)
+        try connection.query(customerChoiceQuery(id)).first.map(customerChoice)
+    }
+
+    static func customerChoiceQuery(_ id: CustomerID) -> Query {
+        """
+        SELECT id, name, coalesce(company_name, '') AS company_name, coalesce(email::text, '') AS email,
+               coalesce(phone, '') AS phone, coalesce(billing_city, '') AS city
+          FROM customers WHERE id = \(id.rawValue)
+        """
     }
 
     /// Active customers with this email address, so a form can offer them instead of a duplicate.
@@ -135,20 +137,25 @@ extension QuotationStore {
     /// Active products (by category, then name) and then active add-ons (by name).
     /// - Throws: `DatabaseError`.
     public static func catalogChoices(_ connection: Connection) throws -> [CatalogChoice] {
-        // Products (by category, then name) and then add-ons (by name), in one round trip.
-        let rows = try connection.query(
-            """
-            SELECT kind, id, name, sku, category, price_ore, pricing, stock
-              FROM (SELECT 'product' AS kind, 0 AS part, c.position AS category_position, c.name AS category_name,
-                           p.id, p.name, p.sku, coalesce(c.name, '') AS category, p.price_ore, p.pricing, p.stock
-                      FROM products p LEFT JOIN product_categories c ON c.id = p.category_id
-                     WHERE p.active
-                    UNION ALL
-                    SELECT 'addon', 1, NULL, NULL, a.id, a.name, '', '', a.price_ore, a.pricing, NULL
-                      FROM addons a WHERE a.active) choices
-             ORDER BY part, category_position NULLS LAST, category_name NULLS LAST, name, id
-            """)
-        return try rows.map { row in
+        try catalogChoices(from: try connection.query(catalogChoicesQuery))
+    }
+
+    // Products (by category, then name) and then add-ons (by name), in one round trip.
+    static let catalogChoicesQuery: Query =
+        """
+        SELECT kind, id, name, sku, category, price_ore, pricing, stock
+          FROM (SELECT 'product' AS kind, 0 AS part, c.position AS category_position, c.name AS category_name,
+                       p.id, p.name, p.sku, coalesce(c.name, '') AS category, p.price_ore, p.pricing, p.stock
+                  FROM products p LEFT JOIN product_categories c ON c.id = p.category_id
+                 WHERE p.active
+                UNION ALL
+                SELECT 'addon', 1, NULL, NULL, a.id, a.name, '', '', a.price_ore, a.pricing, NULL
+                  FROM addons a WHERE a.active) choices
+         ORDER BY part, category_position NULLS LAST, category_name NULLS LAST, name, id
+        """
+
+    static func catalogChoices(from rows: [Row]) throws -> [CatalogChoice] {
+        try rows.map { row in
             guard let pricing = LinePricing(rawValue: try row.decode("pricing")) else {
                 throw QuotationStoreError.corruptRow("pricing")
             }

@@ -33,15 +33,17 @@ extension QuotationStore {
     /// Every version, newest first. - Throws: `DatabaseError`, `QuotationStoreError.corruptRow`.
     public static func versions(_ connection: Connection, quotationID: QuotationID) throws -> [QuotationVersionSummary]
     {
-        let rows = try connection.query(
-            """
-            SELECT v.version_no, v.state, v.sent_at, v.total_ore, encode(v.snapshot_sha256, 'hex') AS sha256,
-                   u.name AS sent_by, EXISTS (SELECT 1 FROM declines d WHERE d.quotation_version_id = v.id) AS declined
-              FROM quotation_versions v LEFT JOIN users u ON u.id = v.created_by
-             WHERE v.quotation_id = \(quotationID.rawValue)
-             ORDER BY v.version_no DESC
-            """)
-        return try rows.map(versionSummary)
+        try connection.query(versionsQuery(quotationID)).map(versionSummary)
+    }
+
+    static func versionsQuery(_ quotationID: QuotationID) -> Query {
+        """
+        SELECT v.version_no, v.state, v.sent_at, v.total_ore, encode(v.snapshot_sha256, 'hex') AS sha256,
+               u.name AS sent_by, EXISTS (SELECT 1 FROM declines d WHERE d.quotation_version_id = v.id) AS declined
+          FROM quotation_versions v LEFT JOIN users u ON u.id = v.created_by
+         WHERE v.quotation_id = \(quotationID.rawValue)
+         ORDER BY v.version_no DESC
+        """
     }
 
     /// Version `number` of the quotation with its links, signature or decline and booking, or nil.
@@ -102,7 +104,7 @@ extension QuotationStore {
             booking: bookingID.flatMap { id in bookingNumber.map { (BookingID(rawValue: id), $0) } })
     }
 
-    private static func versionSummary(_ row: Row) throws -> QuotationVersionSummary {
+    static func versionSummary(_ row: Row) throws -> QuotationVersionSummary {
         guard let state = QuotationVersionState(rawValue: try row.decode("state")) else {
             throw QuotationStoreError.corruptRow("quotation_versions.state")
         }
