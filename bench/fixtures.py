@@ -4,8 +4,8 @@
     bench/fixtures.py BASE_URL EMAIL PASSWORD OUT_DIR COUNT
 
 Signs in, takes the demo's first draft quotation, adds catalogue lines in the editor until it has
-ten (each addition is saved), then duplicates it COUNT times and sends half of the copies (each send freezes a
-version and issues a signing link). Writes to OUT_DIR:
+ten (each addition is saved), then duplicates it COUNT times and sends half of the copies, each
+for a period of its own (each send freezes a version and issues a signing link). Writes to OUT_DIR:
   cookie       the session cookie header
   editor       the editor's path of the ten-line draft
   save.tsv     path, version and form body of each unsent copy (url-encoded; %VERSION% and
@@ -15,6 +15,7 @@ Standard library only; the certificate is the product's self-signed one, so it i
 """
 
 import concurrent.futures
+import datetime
 import html.parser
 import http.cookiejar
 import re
@@ -141,13 +142,26 @@ _, _, page = fetch(draft)
 token = csrf(page)
 
 
-def duplicate(_):
+def duplicate(index):
     status, location, _ = fetch(f"{draft}/duplicate", [("_csrf", token)])
     if status != 303 or not location:
         raise RuntimeError(f"duplicate answered {status}")
     path = urllib.parse.urlparse(location).path
     _, _, copy = fetch(path)
-    return path, form_fields(copy, path)
+    fields = form_fields(copy, path)
+    if index < count // 2:
+        # Copies to be signed get periods of their own (two days each, spread over the coming
+        # years), as real bookings have: all on the same days, each signature would re-check
+        # every earlier one.
+        start = datetime.date.today() + datetime.timedelta(days=30 + 3 * index)
+        set_field(fields, "period_start", start.isoformat())
+        set_field(fields, "period_end", (start + datetime.timedelta(days=1)).isoformat())
+        status, _, _ = fetch(path, fields + [["action", "save"]])
+        if status != 303:
+            raise RuntimeError(f"saving a copy's period answered {status}")
+        _, _, copy = fetch(path)
+        fields = form_fields(copy, path)
+    return path, fields
 
 
 def send(item):

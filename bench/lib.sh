@@ -60,18 +60,28 @@ bench_require_running() {
 # same data. Sets BENCH_UPSTREAM for bench_require_running; stopped at exit.
 bench_own_responder() {
   local database=$1 run=$EG_ROOT/.data/run bin=${EG_BENCH_BIN:-}
+  BENCH_RESPONDER_LOG=$EG_ROOT/.data/log/bench-responder.log
   [ -n "$bin" ] || bin=$(cd "$EG_ROOT" && swift build -c release --show-bin-path)/eventgaraget
   [ -x "$bin" ] || eg_die "build the product first (scripts/run)"
   local socket=$run/bench-$database.sock
   DATABASE_URL="postgresql:///$database?host=$run&port=${EG_PG_PORT:-55432}&user=postgres" \
     EG_LISTEN="unix:$socket" EG_STATIC_DIR="$EG_ROOT/static" ${EG_THREADS:+EG_THREADS=$EG_THREADS} \
-    "$bin" serve 2>"$EG_ROOT/.data/log/bench-responder.log" &
+    "$bin" serve 2>"$BENCH_RESPONDER_LOG" &
   local pid=$!
   bench_on_exit "kill $pid 2>/dev/null || true"
   export BENCH_DATABASE=$database BENCH_RESPONDER_PIDS=$pid
   BENCH_UPSTREAM=unix:$socket
   for _ in $(seq 100); do [ -S "$socket" ] && return 0; sleep 0.1; done
   eg_die "the benchmark's responder did not start (see .data/log/bench-responder.log)"
+}
+
+# Lines in the benchmark responder's log so far (one per request), and the PostgreSQL round trips
+# per request in the lines after such a mark (each request's line ends its fields with db=N; a
+# build from before that field shows n/a).
+bench_log_mark() { wc -l <"${BENCH_RESPONDER_LOG:-/dev/null}"; }
+bench_round_trips_since() {
+  tail -n +$(($1 + 1)) "${BENCH_RESPONDER_LOG:-/dev/null}" | grep -o ' db=[0-9]*' |
+    awk -F= '{ s += $2; n++ } END { if (n) printf "%.2f", s / n; else printf "n/a" }'
 }
 
 # Clean-up steps run at exit, last registered first.
@@ -114,7 +124,11 @@ bench_compare() {
   local dynamic static ticks_before ticks_after statements_before statements_after
   ticks_before=$(bench_responder_ticks)
   statements_before=$(bench_statements)
+  local log_mark
+  log_mark=$(bench_log_mark)
   dynamic=$(bench_wrk "$BENCH_BASE$path" "$header")
+  local round_trips
+  round_trips=$(bench_round_trips_since "$log_mark")
   ticks_after=$(bench_responder_ticks)
   statements_after=$(bench_statements)
   static=$(bench_wrk "$BENCH_BASE/__bench/$name.html")
@@ -130,12 +144,12 @@ bench_compare() {
     statements="n/a (restart scripts/run to load pg_stat_statements)"
   fi
   echo "$dynamic $static ${rss_kb:-0}" | awk -v name="$name" -v path="$path" -v c="$BENCH_CONNECTIONS" \
-    -v cpu="$cpu_us" -v stmts="$statements" '{
+    -v cpu="$cpu_us" -v stmts="$statements" -v trips="$round_trips" '{
     printf "%s (%s), wrk %d connections, %d bytes\n", name, path, c, 0
     printf "  %-22s %10s %10s %10s %8s\n", "", "req/s", "p50 ms", "p99 ms", "non-2xx"
     printf "  %-22s %10d %10.2f %10.2f %8d\n", "responder (rendered)", $1, $2, $3, $4
     printf "  %-22s %10d %10.2f %10.2f %8d\n", "nginx static copy", $6, $7, $8, $9
     printf "  ratio rendered/static: %.2f x req/s    responder RSS: %.1f MB\n", ($6 > 0 ? $1 / $6 : 0), $11 / 1024
-    printf "  responder CPU: %s us per request    statements per request: %s\n", cpu, stmts
+    printf "  responder CPU: %s us per request    statements per request: %s    round trips: %s\n", cpu, stmts, trips
   }' | sed "s/, 0 bytes/, $(stat -c %s "$copy") bytes/"
 }

@@ -49,18 +49,21 @@ post() {
   local name=$1 script=$2 ticks_before statements_before out requests ticks statements
   ticks_before=$(bench_responder_ticks)
   statements_before=$(bench_statements)
+  local mark trips
+  mark=$(bench_log_mark)
   out=$(cd "$work" && wrk -t2 -c"$BENCH_CONNECTIONS" -d"${BENCH_WRITE_SECONDS:-5}s" --latency -s "$script" "$BENCH_BASE")
   ticks=$(($(bench_responder_ticks) - ticks_before))
   statements=$(($(bench_statements) - statements_before))
   requests=$(echo "$out" | awk '/ requests in / { print $1 }')
-  echo "$out" | awk -v name="$name" -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" -v s="$statements" '
+  trips=$(bench_round_trips_since "$mark")
+  echo "$out" | awk -v name="$name" -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" -v s="$statements" -v trips="$trips" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
     END {
       printf "%s, wrk %d connections\n", name, '"$BENCH_CONNECTIONS"'
       printf "  %10s %10s %10s %8s\n", "req/s", "p50 ms", "p99 ms", "non-3xx"
       printf "  %10d %10.2f %10.2f %8d\n", rps, p50, p99, bad
-      printf "  responder CPU: %.0f us per request    statements per request: %.2f\n", t * 1000000 / hz / n, s / n
+      printf "  responder CPU: %.0f us per request    statements per request: %.2f    round trips: %s\n", t * 1000000 / hz / n, s / n, trips
     }'
 }
 

@@ -46,6 +46,7 @@ extension Connection {
     /// - Throws: `DatabaseError` for the first statement that fails.
     public func executeScript(unsafeSQL sql: String, file: String = #fileID, line: Int = #line) throws(DatabaseError) {
         let handle = try usableHandle(file: file, line: line)
+        roundTrips += 1
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
         try check(result, handle: handle, file: file, line: line)
@@ -68,6 +69,7 @@ extension Connection {
             let name = try preparedStatement(for: key, handle: handle, file: file, line: line)
             let values = parameters.map { $0.text.map { strdup($0) } ?? nil }
             defer { for value in values { free(value) } }
+            roundTrips += 1
             let result = values.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { pointers in
                 PQexecPrepared(handle, name, Int32(parameters.count), pointers.baseAddress, nil, nil, 0)
             }
@@ -165,6 +167,7 @@ extension Connection {
             sent += 1
         }
         // The sync point ends the pipeline and sends it (the connection is in blocking mode).
+        roundTrips += 1
         if PQpipelineSync(handle) != 1, failure == nil {
             failure = DatabaseError(
                 .connectionUnavailable, message: Self.errorMessage(of: handle), file: file, line: line)
@@ -212,6 +215,7 @@ extension Connection {
         if let name = preparedStatements[key] { return name }
         if preparedStatements.count >= Self.preparedStatementLimit {
             logger.warning("too many distinct SQL texts; deallocating all prepared statements")
+            roundTrips += 1
             let result = PQexec(handle, "DEALLOCATE ALL")
             defer { PQclear(result) }
             try check(result, handle: handle, file: file, line: line)
@@ -220,6 +224,7 @@ extension Connection {
         }
         preparedStatementCounter += 1
         let name = "eg_\(preparedStatementCounter)"
+        roundTrips += 1
         let result = key.types.withUnsafeBufferPointer { types in
             PQprepare(handle, name, key.sql, Int32(key.types.count), types.baseAddress)
         }
@@ -233,6 +238,7 @@ extension Connection {
         preparedStatements[key] = nil
         resultColumns[name] = nil
         if transactionDepth == 0 {
+            roundTrips += 1
             PQclear(PQexec(handle, "DEALLOCATE \(name)"))  // name is ours ("eg_<n>"), not input
         }
     }

@@ -105,6 +105,7 @@ extension Connection {
     @discardableResult
     private func command(_ sql: String, file: String, line: Int) throws(DatabaseError) -> String {
         let handle = try usableHandle(file: file, line: line)
+        roundTrips += 1
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
         try check(result, handle: handle, file: file, line: line)

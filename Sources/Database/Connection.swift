@@ -34,6 +34,9 @@ public final class Connection {
     var preparedStatementCounter = 0
     /// The result columns of each prepared statement (by name), made on its first result.
     var resultColumns: [String: Row.Columns] = [:]
+    /// Round trips to the server so far (each statement, prepare, transaction command, pipeline):
+    /// the responder logs how many each request made.
+    public internal(set) var roundTrips = 0
     let logger: Logger
 
     /// How long to wait for PostgreSQL to accept a connection, in seconds, unless the URL says otherwise.
@@ -166,6 +169,7 @@ public final class Connection {
     /// Runs `sessionSetup` on a freshly (re)opened session; straight to libpq, as the connection
     /// is not yet marked usable.
     private func configureSession(_ handle: OpaquePointer, file: String, line: Int) throws(DatabaseError) {
+        roundTrips += 1
         let result = PQexec(handle, Self.sessionSetup)
         defer { PQclear(result) }
         try check(result, handle: handle, file: file, line: line)

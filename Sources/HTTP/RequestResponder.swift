@@ -7,6 +7,8 @@ public protocol RequestResponder: AnyObject {
     func respond(to request: Request) -> Response
     /// The request's path as it may be written to the log (no tokens in it).
     func loggablePath(for request: Request) -> String
+    /// Extra fields for the request's log line, as name and value (read after `respond`).
+    func logFields(for request: Request) -> [(name: String, value: String)]
     /// Called on the thread when it stops, before the thread exits (close connections here).
     func close()
 }
@@ -14,4 +16,5 @@ public protocol RequestResponder: AnyObject {
 extension RequestResponder {
     public func close() {}
     public func loggablePath(for request: Request) -> String { request.path }
+    public func logFields(for request: Request) -> [(name: String, value: String)] { [] }
 }

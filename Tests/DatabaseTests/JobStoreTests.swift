@@ -112,6 +112,20 @@ struct JobStoreTests {
                 != nil)
     }
 
+    @Test func severalJobsQueueInOneStatementInOrderAndADedupeKeyStillQueuesOnce() throws {
+        let db = try migrated()
+        let confirmation = Job.signedConfirmationEmail(
+            bookingID: BookingID(rawValue: 7), versionID: QuotationVersionID(rawValue: 3))
+        #expect(try JobStore.enqueue(db, confirmation) != nil)
+        try JobStore.enqueue(db, [Self.pdf(7), confirmation, Self.link(1)])
+        var claimed: [Job] = []
+        while let job = try JobStore.claim(db, workerID: "w1", leaseSeconds: 60) {
+            claimed.append(try job.job())
+            #expect(try JobStore.complete(db, id: job.id, workerID: "w1"))
+        }
+        #expect(claimed == [confirmation, Self.pdf(7), Self.link(1)])
+    }
+
     @Test func aJobOfAnUnknownKindIsClaimedButDoesNotDecode() throws {
         let db = try migrated()
         try db.execute("INSERT INTO jobs (kind, payload) VALUES ('webhook.future', '{}')")

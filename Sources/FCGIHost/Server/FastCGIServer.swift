@@ -155,9 +155,11 @@ public final class FastCGIServer: Sendable {
         let hundredths = (micros % 1000) / 10
         let elapsed = "\(micros / 1000).\(hundredths < 10 ? "0" : "")\(hundredths)"
         // One line per request. No query string, and the responder blanks tokens in the path.
+        var metadata: Logger.Metadata = ["request_id": "\(request.requestID)"]
+        for field in responder.logFields(for: request) { metadata[field.name] = "\(field.value)" }
         logger.info(
             "\(request.method) \(responder.loggablePath(for: request)) \(response.status.code) \(elapsed)ms",
-            metadata: ["request_id": "\(request.requestID)"])
+            metadata: metadata)
     }
 
     private func put(_ bytes: [UInt8], to stream: UnsafeMutablePointer<FCGX_Stream>?) {

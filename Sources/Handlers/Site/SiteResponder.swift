@@ -12,6 +12,8 @@ public final class SiteResponder: RequestResponder {
     let services: SiteServices
     let database: DatabaseSession
     let caches = ThreadCaches()
+    /// PostgreSQL round trips the last request made (for its log line: `db=`).
+    private var lastRoundTrips = 0
 
     /// Made on the thread that will use it. A database that is down now is not fatal: the
     /// connection is retried on each request, which answers 503 until PostgreSQL is back.
@@ -22,6 +24,11 @@ public final class SiteResponder: RequestResponder {
     }
 
     public func respond(to request: Request) -> Response {
+        let roundTripsBefore = database.roundTrips
+        defer {
+            let now = database.roundTrips
+            lastRoundTrips = now >= roundTripsBefore ? now - roundTripsBefore : now
+        }
         var logger = services.logger
         logger[metadataKey: "request_id"] = "\(request.requestID)"
         let context = Context(
@@ -54,6 +61,10 @@ public final class SiteResponder: RequestResponder {
 
     public func close() {
         database.close()
+    }
+
+    public func logFields(for request: Request) -> [(name: String, value: String)] {
+        [("db", String(lastRoundTrips))]
     }
 
     public func loggablePath(for request: Request) -> String {

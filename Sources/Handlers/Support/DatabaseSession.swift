@@ -28,6 +28,9 @@ public final class DatabaseSession {
         return opened
     }
 
+    /// Round trips made through this session's connection so far.
+    public var roundTrips: Int { current?.roundTrips ?? 0 }
+
     public func close() {
         current?.close()
         current = nil

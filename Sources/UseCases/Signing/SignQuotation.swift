@@ -59,9 +59,13 @@ public enum SignQuotation {
             try SigningStore.recordSigned(
                 tx, link: link, method: signature.method, booking: booking, number: number, state: newBookingState,
                 ipAddress: evidence.ipAddress, now: now)
-            try JobStore.enqueue(tx, .signedAgreementPDF(bookingID: booking, versionID: link.versionID))
-            try JobStore.enqueue(tx, .signedConfirmationEmail(bookingID: booking, versionID: link.versionID))
-            try JobStore.enqueue(tx, .teamNewBookingEmail(bookingID: booking, versionID: link.versionID))
+            try JobStore.enqueue(
+                tx,
+                [
+                    .signedAgreementPDF(bookingID: booking, versionID: link.versionID),
+                    .signedConfirmationEmail(bookingID: booking, versionID: link.versionID),
+                    .teamNewBookingEmail(bookingID: booking, versionID: link.versionID),
+                ])
             return .signed(bookingID: booking, bookingNumber: number.description, signedAt: now)
         }
     }

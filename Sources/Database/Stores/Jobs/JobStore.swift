@@ -57,6 +57,27 @@ public enum JobStore {
         return try rows.first?.decode("id")
     }
 
+    /// Queues several jobs in one statement, each as `enqueue` would (a job whose dedupe key is
+    /// already queued is skipped), with the default attempts. Inside the caller's transaction.
+    /// - Throws: `DatabaseError`, or the job's encoding error.
+    public static func enqueue(_ connection: Connection, _ jobs: [Job]) throws {
+        guard jobs.count > 1 else {
+            for job in jobs { try enqueue(connection, job) }
+            return
+        }
+        try connection.execute(
+            """
+            INSERT INTO jobs (kind, payload, run_at, dedupe_key, max_attempts)
+            SELECT j.kind, j.payload::jsonb - 'kind', now(), j.dedupe_key, 10
+              FROM unnest(\(PostgresArray(jobs.map(\.kind.rawValue)))::text[],
+                          \(PostgresArray(try jobs.map { try $0.json() }))::text[],
+                          \(PostgresArray(jobs.map(\.dedupeKey)))::text[])
+                   WITH ORDINALITY AS j(kind, payload, dedupe_key, position)
+             ORDER BY j.position
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """)
+    }
+
     /// Claims the next due job: queued and due, or running with an expired lease (its worker died).
     /// The lease lasts `leaseSeconds`; `attempt` counts this claim. A job whose lease expired on its
     /// last attempt is dead instead (a job that kills its worker is not retried for ever).

@@ -147,11 +147,10 @@ public enum SigningStore {
     public static func setStates(
         _ tx: Connection, link: LockedSigningLink, version: QuotationVersionState, quotation: QuotationState
     ) throws(DatabaseError) {
-        try tx.execute(
-            "UPDATE quotation_versions SET state = \(version.rawValue) WHERE id = \(link.versionID.rawValue)")
-        try tx.execute(
-            "UPDATE quotations SET state = \(quotation.rawValue), version = version + 1 WHERE id = \(link.quotationID.rawValue)"
-        )
+        _ = try tx.pipeline([
+            "UPDATE quotation_versions SET state = \(version.rawValue) WHERE id = \(link.versionID.rawValue)",
+            "UPDATE quotations SET state = \(quotation.rawValue), version = version + 1 WHERE id = \(link.quotationID.rawValue)",
+        ])
     }
 
     /// Creates the booking of a signed version, in `state`, with its product lines for the
@@ -181,15 +180,23 @@ public enum SigningStore {
             RETURNING id
             """)
         let bookingID = BookingID(rawValue: try rows[0].decode("id"))
+        var products: [Int64?] = []
+        var quantities: [Int64?] = []
         for priced in snapshot.lines {
             guard case .product(let product) = priced.line.item else { continue }
-            try tx.execute(
-                """
-                INSERT INTO booking_lines (booking_id, product_id, quantity, period_start, period_end)
-                VALUES (\(bookingID.rawValue), \(product.rawValue), \(priced.line.quantity),
-                        \(period.start.iso)::date, \(period.end.iso)::date)
-                """)
+            products.append(product.rawValue)
+            quantities.append(Int64(priced.line.quantity))
         }
+        guard !products.isEmpty else { return bookingID }
+        // Every product line in one statement, in the snapshot's order.
+        try tx.execute(
+            """
+            INSERT INTO booking_lines (booking_id, product_id, quantity, period_start, period_end)
+            SELECT \(bookingID.rawValue), l.product_id, l.quantity, \(period.start.iso)::date, \(period.end.iso)::date
+              FROM unnest(\(PostgresArray(products))::int8[], \(PostgresArray(quantities))::int4[])
+                   WITH ORDINALITY AS l(product_id, quantity, position)
+             ORDER BY l.position
+            """)
         return bookingID
     }
 
@@ -207,12 +214,8 @@ public enum SigningStore {
                                        'signing_link_id', \(link.linkID)::bigint,
                                        'method', \(method)::text,
                                        'booking_number', \(number.description)::text),
-                    \(inet(ipAddress))::inet)
-            """)
-        try tx.execute(
-            """
-            INSERT INTO audit_log (at, actor_kind, entity_type, entity_id, action, after, ip)
-            VALUES (\(now), 'customer', 'booking', \(booking.rawValue), 'created',
+                    \(inet(ipAddress))::inet),
+                   (\(now), 'customer', 'booking', \(booking.rawValue), 'created',
                     jsonb_build_object('number', \(number.description)::text, 'state', \(state.rawValue)::text,
                                        'quotation_id', \(link.quotationID.rawValue)::bigint),
                     \(inet(ipAddress))::inet)
