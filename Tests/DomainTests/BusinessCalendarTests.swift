@@ -10,6 +10,29 @@ struct BusinessCalendarTests {
         try #require(ISO8601DateFormatter().date(from: text))
     }
 
+    @Test("day and time of day agree with the calendar's own components, across DST changes and years")
+    func fastConversionMatchesTheCalendar() throws {
+        var instants: [Date] = []
+        // Every 17 minutes around the spring and autumn changes of 2026, and every 7 hours 13 minutes
+        // from 1975 to 2060.
+        for change in [try utc("2026-03-29T01:00:00Z"), try utc("2026-10-25T01:00:00Z")] {
+            for step in -100...100 { instants.append(change.addingTimeInterval(Double(step) * 17 * 60)) }
+        }
+        var instant = try utc("1975-01-01T00:00:00Z")
+        while instant < (try utc("2060-01-01T00:00:00Z")) {
+            instants.append(instant)
+            instant = instant.addingTimeInterval(7 * 3600 + 13 * 60 + 0.5)
+        }
+        for instant in instants {
+            let parts = BusinessCalendar.calendar.dateComponents(
+                [.year, .month, .day, .hour, .minute, .second], from: instant)
+            let day = BusinessCalendar.day(of: instant)
+            #expect([day.year, day.month, day.day] == [parts.year, parts.month, parts.day])
+            let time = BusinessCalendar.timeOfDay(instant)
+            #expect([time.hour, time.minute, time.second] == [parts.hour, parts.minute, parts.second])
+        }
+    }
+
     @Test func theDayChangesAtMidnightInStockholmNotInUTC() throws {
         // 23:30 UTC on 31 December is already New Year's Day in Stockholm (CET, UTC+1).
         #expect(BusinessCalendar.day(of: try utc("2026-12-31T23:30:00Z")) == (try date("2027-01-01")))

@@ -43,11 +43,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
 
     /// `YYYY-MM-DD`.
     public var iso: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        // Digits written straight into ten bytes: this is printed for every date on every list.
+        guard (0...9999).contains(year) else {
+            func pad(_ value: Int, _ width: Int) -> String {
+                let digits = String(value)
+                return String(repeating: "0", count: max(0, width - digits.count)) + digits
+            }
+            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + value % 10) }
+            bytes[0] = digit(year / 1000)
+            bytes[1] = digit(year / 100)
+            bytes[2] = digit(year / 10)
+            bytes[3] = digit(year)
+            bytes[4] = UInt8(ascii: "-")
+            bytes[5] = digit(month / 10)
+            bytes[6] = digit(month)
+            bytes[7] = UInt8(ascii: "-")
+            bytes[8] = digit(day / 10)
+            bytes[9] = digit(day)
+            return 10
+        }
     }
 
     /// Days since 1970-01-01 (negative before). Howard Hinnant's `days_from_civil`.

@@ -16,6 +16,7 @@ public enum DisplayFormat {
     }
 
     private static func pad(_ n: Int, _ width: Int) -> String {
-        String(repeating: "0", count: max(0, width - String(n).count)) + String(n)
+        n >= 0 && n < 10 && width == 2
+            ? "0" + String(n) : String(repeating: "0", count: max(0, width - String(n).count)) + String(n)
     }
 }
