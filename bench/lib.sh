@@ -80,7 +80,7 @@ bench_own_responder() {
 # build from before that field shows n/a).
 bench_log_mark() { wc -l <"${BENCH_RESPONDER_LOG:-/dev/null}"; }
 bench_round_trips_since() {
-  tail -n +$(($1 + 1)) "${BENCH_RESPONDER_LOG:-/dev/null}" | grep -o ' db=[0-9]*' |
+  tail -n +$(($1 + 1)) "${BENCH_RESPONDER_LOG:-/dev/null}" | { grep -o ' db=[0-9]*' || true; } |
     awk -F= '{ s += $2; n++ } END { if (n) printf "%.2f", s / n; else printf "n/a" }'
 }
 
