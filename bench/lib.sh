@@ -64,7 +64,7 @@ bench_own_responder() {
   [ -n "$bin" ] || bin=$(cd "$EG_ROOT" && swift build -c release --show-bin-path)/eventgaraget
   [ -x "$bin" ] || eg_die "build the product first (scripts/run)"
   local socket=$run/bench-$database.sock
-  DATABASE_URL="postgresql:///$database?host=$run&port=${EG_PG_PORT:-55432}&user=postgres" \
+  env DATABASE_URL="postgresql:///$database?host=$run&port=${EG_PG_PORT:-55432}&user=postgres" \
     EG_LISTEN="unix:$socket" EG_STATIC_DIR="$EG_ROOT/static" ${EG_THREADS:+EG_THREADS=$EG_THREADS} \
     "$bin" serve 2>"$BENCH_RESPONDER_LOG" &
   local pid=$!
