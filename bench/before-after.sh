@@ -4,20 +4,26 @@
 # older commit first, e.g.
 #   git worktree add /tmp/before <commit> && (cd /tmp/before && swift build -c release)
 # The after binary defaults to this checkout's release build. Start the product (scripts/run)
-# first. Each run's output is kept in .data/bench-before.txt and .data/bench-after.txt.
+# first. The outputs are kept in .data/bench-before.txt and .data/bench-after.txt.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 before=${1:?usage: bench/before-after.sh BEFORE_BINARY [AFTER_BINARY]}
 after=${2:-$(cd "$EG_ROOT" && swift build -c release --show-bin-path)/eventgaraget}
-for side in before after; do
-  bin=$before
-  [ "$side" = after ] && bin=$after
-  out=$EG_ROOT/.data/bench-$side.txt
-  eg_log "$side: $bin"
-  {
-    EG_BENCH_BIN=$bin "$EG_ROOT/bench/signing.sh"
-    EG_BENCH_BIN=$bin EG_THREADS=8 "$EG_ROOT/bench/signing.sh" | sed 's/^signing/signing, 8 threads/'
-    EG_BENCH_BIN=$bin "$EG_ROOT/bench/admin-lists.sh"
-    EG_BENCH_BIN=$bin "$EG_ROOT/bench/writes.sh"
-  } 2>&1 | grep -v 'applied migration\|NOTICE' | tee "$out"
+# Interleaved, benchmark by benchmark, so that both builds meet the same moment of a noisy machine.
+rm -f "$EG_ROOT/.data/bench-before.txt" "$EG_ROOT/.data/bench-after.txt"
+run_side() {
+  local side=$1 bin=$2
+  shift 2
+  eg_log "$side: $*"
+  env EG_BENCH_BIN="$bin" "$@" 2>&1 | grep -v 'applied migration\|NOTICE' | tee -a "$EG_ROOT/.data/bench-$side.txt"
+}
+for bench in signing.sh "signing.sh 8" admin-lists.sh writes.sh; do
+  for side in before after; do
+    bin=$before
+    [ "$side" = after ] && bin=$after
+    case $bench in
+      "signing.sh 8") EG_THREADS=8 run_side "$side" "$bin" "$EG_ROOT/bench/signing.sh" | sed -n 's/^signing /signing, 8 threads /p' ;;
+      *) run_side "$side" "$bin" "$EG_ROOT/bench/$bench" ;;
+    esac
+  done
 done

@@ -67,7 +67,9 @@ post() {
     }'
 }
 
+saves() { psql_w -d "$database" -c "SELECT count(*) FROM audit_log WHERE action = 'updated' AND entity_type = 'quotation'"; }
+saved_before=$(saves)
 post "editor save (POST, 303 to the editor)" "$EG_ROOT/bench/save.lua"
-echo "  saved: $(psql_w -d "$database" -c "SELECT count(*) FROM audit_log WHERE action = 'updated' AND entity_type = 'quotation'") drafts"
+echo "  saved: $(($(saves) - saved_before)) times"
 post "signing (POST /sign/{token}, 303 to done)" "$EG_ROOT/bench/sign.lua"
 echo "  signed: $(psql_w -d "$database" -c "SELECT count(*) FROM signatures") links of $(wc -l <"$work/tokens.txt")"
