@@ -49,6 +49,8 @@ bench_require_running() {
   local conf
   conf=$(EG_NGINX_ACCESS_LOG=off "$EG_ROOT/scripts/nginx-config" "$BENCH_NGINX" "$BENCH_PORT" "$upstream")
   sed -i -E 's/rate=[0-9]+r\/m/rate=100000r\/s/' "$BENCH_NGINX/eventgaraget/eventgaraget-http.conf"
+  # nginx counts in milliseconds: more than a burst's worth in one millisecond would still be refused.
+  sed -i -E 's/burst=[0-9]+/burst=100000/' "$BENCH_NGINX/eventgaraget/eventgaraget-locations.conf"
   nginx -p "$BENCH_NGINX" -c "$conf" -e "$BENCH_NGINX/error.log"
   bench_on_exit 'kill "$(cat "$BENCH_NGINX/nginx.pid")" 2>/dev/null || true'
   eg_wait_http "$BENCH_BASE/healthz" 50 || eg_die "the benchmark's nginx did not start"
