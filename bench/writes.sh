@@ -8,7 +8,8 @@
 # It uses its own database (eg_bench_writes, dropped afterwards) and its own responder; the data
 # is made through the product's own pages by bench/fixtures.py (BENCH_COPIES_COUNT drafts, half
 # of them sent). Stock is raised first so that availability never refuses a signature: the
-# benchmark is about the write path, not about running out of stock.
+# benchmark is about the write path, not about running out of stock. BENCH_PROFILE=1 also records
+# a perf profile of the responder during each POST run (.data/bench-save.perf, bench-sign.perf).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -51,7 +52,15 @@ post() {
   statements_before=$(bench_statements)
   local mark trips
   mark=$(bench_log_mark)
-  out=$(cd "$work" && wrk -t2 -c"$BENCH_CONNECTIONS" -d"${BENCH_WRITE_SECONDS:-5}s" --latency -s "$script" "$BENCH_BASE")
+  local seconds=${BENCH_WRITE_SECONDS:-5} recorder=
+  if [ -n "${BENCH_PROFILE:-}" ]; then
+    # perf record of the responder over the run, kept for `perf report -i` (named after the script).
+    perf record -q -F 999 -g -p "$BENCH_RESPONDER_PIDS" -o "$EG_ROOT/.data/bench-$(basename "$script" .lua).perf" \
+      -- sleep "$seconds" 2>/dev/null &
+    recorder=$!
+  fi
+  out=$(cd "$work" && wrk -t2 -c"$BENCH_CONNECTIONS" -d"${seconds}s" --latency -s "$script" "$BENCH_BASE")
+  [ -z "$recorder" ] || wait "$recorder"
   ticks=$(($(bench_responder_ticks) - ticks_before))
   statements=$(($(bench_statements) - statements_before))
   requests=$(echo "$out" | awk '/ requests in / { print $1 }')
