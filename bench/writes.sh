@@ -45,21 +45,22 @@ psql_w -d "$database" -F $'\t' -c "
 
 bench_compare editor "$(cat "$work/editor")" "$cookie"
 
-# post NAME SCRIPT: one wrk run of a Lua request generator; prints the same numbers as the pages.
+# post NAME MODE: one wrk run of bench/post.lua (MODE save or sign); prints the same numbers as the pages.
 post() {
-  local name=$1 script=$2 ticks_before statements_before out requests ticks statements
+  local name=$1 mode=$2 ticks_before statements_before out requests ticks statements
   ticks_before=$(bench_responder_ticks)
   statements_before=$(bench_statements)
   local mark trips
   mark=$(bench_log_mark)
   local seconds=${BENCH_WRITE_SECONDS:-5} recorder=
   if [ -n "${BENCH_PROFILE:-}" ]; then
-    # perf record of the responder over the run, kept for `perf report -i` (named after the script).
-    perf record -q -F 999 -g -p "$BENCH_RESPONDER_PIDS" -o "$EG_ROOT/.data/bench-$(basename "$script" .lua).perf" \
+    # perf record of the responder over the run, kept for `perf report -i` (named after the mode).
+    perf record -q -F 999 -g -p "$BENCH_RESPONDER_PIDS" -o "$EG_ROOT/.data/bench-$mode.perf" \
       -- sleep "$seconds" 2>/dev/null &
     recorder=$!
   fi
-  out=$(cd "$work" && wrk -t2 -c"$BENCH_CONNECTIONS" -d"${seconds}s" --latency -s "$script" "$BENCH_BASE")
+  out=$(cd "$work" && BENCH_POST=$mode wrk -t2 -c"$BENCH_CONNECTIONS" -d"${seconds}s" --latency \
+    -s "$EG_ROOT/bench/post.lua" "$BENCH_BASE")
   [ -z "$recorder" ] || wait "$recorder"
   ticks=$(($(bench_responder_ticks) - ticks_before))
   statements=$(($(bench_statements) - statements_before))
@@ -78,7 +79,7 @@ post() {
 
 saves() { psql_w -d "$database" -c "SELECT count(*) FROM audit_log WHERE action = 'updated' AND entity_type = 'quotation'"; }
 saved_before=$(saves)
-post "editor save (POST, 303 to the editor)" "$EG_ROOT/bench/save.lua"
+post "editor save (POST, 303 to the editor)" save
 echo "  saved: $(($(saves) - saved_before)) times"
-post "signing (POST /sign/{token}, 303 to done)" "$EG_ROOT/bench/sign.lua"
+post "signing (POST /sign/{token}, 303 to done)" sign
 echo "  signed: $(psql_w -d "$database" -c "SELECT count(*) FROM signatures") links of $(wc -l <"$work/tokens.txt")"
