@@ -54,6 +54,7 @@ post() {
   mark=$(bench_log_mark)
   local seconds=${BENCH_WRITE_SECONDS:-5} recorder=
   if [ -n "${BENCH_PROFILE:-}" ]; then
+    eg_install linux-perf
     # perf record of the responder over the run, kept for `perf report -i` (named after the mode).
     perf record -q -F 999 -g -p "$BENCH_RESPONDER_PIDS" -o "$EG_ROOT/.data/bench-$mode.perf" \
       -- sleep "$seconds" 2>/dev/null &
@@ -61,9 +62,15 @@ post() {
   fi
   out=$(cd "$work" && BENCH_POST=$mode wrk -t2 -c"$BENCH_CONNECTIONS" -d"${seconds}s" --latency \
     -s "$EG_ROOT/bench/post.lua" "$BENCH_BASE")
-  [ -z "$recorder" ] || wait "$recorder"
+  [ -z "$recorder" ] || wait "$recorder" || eg_log "perf record failed: no profile for $mode"
   ticks=$(($(bench_responder_ticks) - ticks_before))
-  statements=$(($(bench_statements) - statements_before))
+  local statements_after
+  statements_after=$(bench_statements)
+  if [ -n "$statements_before" ] && [ -n "$statements_after" ]; then
+    statements=$((statements_after - statements_before))
+  else
+    statements=
+  fi
   requests=$(echo "$out" | awk '/ requests in / { print $1 }')
   trips=$(bench_round_trips_since "$mark")
   echo "$out" | awk -v name="$name" -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" -v s="$statements" -v trips="$trips" '
@@ -73,7 +80,8 @@ post() {
       printf "%s, wrk %d connections\n", name, '"$BENCH_CONNECTIONS"'
       printf "  %10s %10s %10s %8s\n", "req/s", "p50 ms", "p99 ms", "non-3xx"
       printf "  %10d %10.2f %10.2f %8d\n", rps, p50, p99, bad
-      printf "  responder CPU: %.0f us per request    statements per request: %.2f    round trips: %s\n", t * 1000000 / hz / n, s / n, trips
+      printf "  responder CPU: %.0f us per request    statements per request: %s    round trips: %s\n", t * 1000000 / hz / n,
+        (s == "" ? "n/a" : sprintf("%.2f", s / n)), trips
     }'
 }
 

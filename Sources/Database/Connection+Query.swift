@@ -121,6 +121,10 @@ extension Connection {
     {
         guard queries.count > 1 else { return try queries.map { q throws(DatabaseError) in try query(q) } }
         let handle = try usableHandle(file: file, line: line)
+        // Preparing one of these must not deallocate the others' statements (at the limit, all go).
+        if preparedStatements.count + queries.count > Self.preparedStatementLimit {
+            try deallocateAll(handle: handle, file: file, line: line)
+        }
         var retried = false
         while true {
             var names: [String] = []
@@ -214,13 +218,7 @@ extension Connection {
     ) throws(DatabaseError) -> String {
         if let name = preparedStatements[key] { return name }
         if preparedStatements.count >= Self.preparedStatementLimit {
-            logger.warning("too many distinct SQL texts; deallocating all prepared statements")
-            roundTrips += 1
-            let result = PQexec(handle, "DEALLOCATE ALL")
-            defer { PQclear(result) }
-            try check(result, handle: handle, file: file, line: line)
-            preparedStatements.removeAll()
-            resultColumns.removeAll()
+            try deallocateAll(handle: handle, file: file, line: line)
         }
         preparedStatementCounter += 1
         let name = "eg_\(preparedStatementCounter)"
@@ -232,6 +230,16 @@ extension Connection {
         try check(result, handle: handle, file: file, line: line)
         preparedStatements[key] = name
         return name
+    }
+
+    private func deallocateAll(handle: OpaquePointer, file: String, line: Int) throws(DatabaseError) {
+        logger.warning("too many distinct SQL texts; deallocating all prepared statements")
+        roundTrips += 1
+        let result = PQexec(handle, "DEALLOCATE ALL")
+        defer { PQclear(result) }
+        try check(result, handle: handle, file: file, line: line)
+        preparedStatements.removeAll()
+        resultColumns.removeAll()
     }
 
     private func forgetPreparedStatement(_ key: PreparedStatementKey, name: String, handle: OpaquePointer) {

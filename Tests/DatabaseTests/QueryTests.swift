@@ -1,6 +1,7 @@
-import Database
 import Foundation
 import Testing
+
+@testable import Database
 
 @Suite("Query building and parameter binding")
 struct QueryTests {
@@ -89,6 +90,18 @@ struct QueryTests {
         #expect(try after[1][0].decode("b", as: String.self) == "x")
         let inside = try connection.transaction { tx in try tx.pipeline(["SELECT 1 AS a", "SELECT 2 AS b"]) }
         #expect(try inside[1][0].decode("b", as: Int.self) == 2)
+    }
+
+    @Test("a pipeline at the prepared-statement limit still runs every query")
+    func pipelineAtTheLimit() throws {
+        let connection = try TestDatabase.connect("pipeline_limit")
+        for n in 0..<Connection.preparedStatementLimit {
+            _ = try connection.query(Query(unsafeSQL: "SELECT \(n) AS n"))
+        }
+        // The first is already prepared; preparing the second must not deallocate it under the pipeline.
+        let results = try connection.pipeline([Query(unsafeSQL: "SELECT 0 AS n"), "SELECT \(7) + 1 AS n"])
+        #expect(try results[0][0].decode("n", as: Int.self) == 0)
+        #expect(try results[1][0].decode("n", as: Int.self) == 8)
     }
 
     @Test("composed queries bind values in order")

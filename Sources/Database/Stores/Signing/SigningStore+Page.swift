@@ -39,7 +39,8 @@ extension SigningStore {
                    q.state AS quotation_state, (l.voided_at IS NOT NULL) AS voided, l.expires_at,
                    encode(v.snapshot_sha256, 'hex') AS sha256, s.signed_at, b.number AS booking_number,
                    coalesce((SELECT updated_at::text FROM settings), '') AS settings_stamp,
-                   (l.first_viewed_at IS NULL OR l.last_viewed_at < now() - interval '1 minute') AS view_due
+                   (l.first_viewed_at IS NULL OR l.last_viewed_at IS NULL
+                    OR l.last_viewed_at < now() - interval '1 minute') AS view_due
               FROM signing_links l
               JOIN quotation_versions v ON v.id = l.quotation_version_id
               JOIN quotations q ON q.id = v.quotation_id
@@ -93,7 +94,8 @@ extension SigningStore {
                    SET view_count = view_count + 1, last_viewed_at = now(),
                        first_viewed_at = coalesce(first_viewed_at, now())
                  WHERE id = \(linkID)
-                   AND (first_viewed_at IS NULL OR last_viewed_at < now() - interval '1 minute')
+                   AND (first_viewed_at IS NULL OR last_viewed_at IS NULL
+                        OR last_viewed_at < now() - interval '1 minute')
                 RETURNING view_count = 1 AS first
             ), audited AS (
                 INSERT INTO audit_log (actor_kind, entity_type, entity_id, action, after, request_id, ip)
