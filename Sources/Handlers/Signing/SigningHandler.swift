@@ -12,6 +12,10 @@ enum SigningHandler {
     /// Shows the agreement frozen in the link's version, or the page for the link's state.
     /// A wrong and a never-issued token get the same 404 page. The first view is audited.
     static func show(token: String, context: Context) throws -> Response {
+        try show(token: token, context: context, recordingView: true)
+    }
+
+    private static func show(token: String, context: Context, recordingView: Bool) throws -> Response {
         let db = try context.database.connection()
         guard isPlausible(token),
             let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
@@ -20,7 +24,7 @@ enum SigningHandler {
         }
         let page = try pageContext(for: link, db, context)
         let version = try frozenVersion(of: link, db, context)
-        if link.viewDue {
+        if recordingView, link.viewDue {
             try SigningStore.recordView(
                 db, linkID: link.linkID, quotationID: link.quotationID, requestID: context.request.requestID,
                 clientAddress: context.request.clientAddress)
@@ -154,13 +158,21 @@ enum SigningHandler {
     }
 
     /// `/sign/{token}/offer.pdf`: the frozen version as a PDF without signature, in the reader's
-    /// language; rendered once per version and language (`DocumentCache`).
+    /// language; rendered once per version and language (`DocumentCache`). Only while the link is
+    /// valid or signed: otherwise the link's page, as 410.
     static func offer(token: String, context: Context) throws -> Response {
         let db = try context.database.connection()
         guard isPlausible(token),
             let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token))
         else {
             return .html(SigningPage.renderUnknown(context: try unknownLinkPage(db, context)), status: .notFound)
+        }
+        // The PDF follows the page: only a link that can be signed, or was, still offers it; for
+        // the others the link's own page says why, as 410.
+        guard link.state == .valid || link.state == .signed else {
+            var page = try show(token: token, context: context, recordingView: false)
+            page.status = .gone
+            return page
         }
         let pdf = try context.services.documents.offerPDF(sha256: link.snapshotSHA256, language: context.language) {
             let version = try frozenVersion(of: link, db, context)

@@ -64,6 +64,17 @@ struct SigningPageTests {
                     String(result.text[$0].dropFirst(4))
                 } ?? ""
             headings[result.status, default: []].append(h1)
+            // The offer PDF follows the page: only a link that can still be signed has it; any other
+            // (replaced, voided, declined) answers 410 with its own page.
+            let offer = try stack.client.get("/sign/\(token)/offer.pdf", headers: ["Accept-Language": "en"])
+            if h1.hasPrefix("Quotation Q-") {
+                #expect(offer.status == 200)
+                #expect(offer.header("content-type") == "application/pdf")
+            } else {
+                #expect(offer.status == 410)
+                #expect(offer.header("content-type")?.hasPrefix("text/html") == true)
+                #expect(offer.text.contains("<h1>\(h1)</h1>"))
+            }
         }
         #expect(headings[410]?.contains("The offer has been replaced") == true, "\(headings)")
         #expect(headings[200]?.contains { $0.hasPrefix("Quotation Q-") } == true, "\(headings)")
@@ -76,6 +87,9 @@ struct SigningPageTests {
         #expect(expired.status == 410)
         #expect(expired.text.contains("<h1>The link has expired</h1>"))
         #expect(!expired.text.contains("name=\"form_token\""))
+        let expiredOffer = try stack.client.get(path + "/offer.pdf", headers: ["Accept-Language": "en"])
+        #expect(expiredOffer.status == 410)
+        #expect(expiredOffer.text.contains("<h1>The link has expired</h1>"))
 
         // The token never reaches the log.
         usleep(100_000)
