@@ -120,6 +120,9 @@ enum SigningHandler {
         }
     }
 
+    /// The longest decline reason kept (the form's `maxlength`); a longer one is refused, not cut.
+    static let maximumReasonLength = 2000
+
     /// `POST /sign/{token}/decline`: records the decline (once) and shows the link's page, which
     /// then says the offer was declined.
     static func decline(token: String, context: Context) throws -> Response {
@@ -130,7 +133,10 @@ enum SigningHandler {
         guard isPlausible(token), request.form["form_token"] == formToken(for: token) else {
             throw HTTPError(.badRequest, reason: context.strings.signing.errorFormToken)
         }
-        let reason = String((request.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
+        let reason = (request.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count <= maximumReasonLength else {
+            throw HTTPError(.badRequest, reason: context.strings.signing.errorReasonTooLong(maximumReasonLength))
+        }
         let db = try context.database.connection()
         _ = try DeclineQuotation.run(
             db, tokenHash: SigningLinkToken.hash(ofPresented: token), reason: reason,

@@ -92,6 +92,11 @@ public struct SigningStrings: FeatureStrings {
             "Formuläret hör inte till den här länken. Ladda om sidan och försök igen.",
             "The form does not belong to this link. Reload the page and try again.")
     }
+    public func errorReasonTooLong(_ limit: Int) -> String {
+        t(
+            "Anledningen får vara högst \(limit) tecken. Inget har sparats; korta den och försök igen.",
+            "The reason can be at most \(limit) characters. Nothing was saved; shorten it and try again.")
+    }
     var unavailableTitle: String { t("Artiklarna är inte längre tillgängliga", "The items are no longer available") }
     var unavailableText: String {
         t(

@@ -247,6 +247,15 @@ struct SigningPageTests {
             "POST", path + "/decline", body: Data("form_token=nope&reason=x".utf8),
             contentType: "application/x-www-form-urlencoded")
         #expect(forged.status == 400)
+        // A reason over the form's 2,000 characters is refused with the limit named, not cut.
+        let tooLong = try stack.client.request(
+            "POST", path + "/decline", headers: ["Accept-Language": "en"],
+            body: Data("form_token=\(formToken)&reason=\(String(repeating: "a", count: 2001))".utf8),
+            contentType: "application/x-www-form-urlencoded")
+        #expect(tooLong.status == 400)
+        #expect(tooLong.text.contains("at most 2000 characters"))
+        let stillOpen = try stack.client.get(path, headers: ["Accept-Language": "en"])
+        #expect(stillOpen.text.contains("name=\"form_token\""))
         let declined = try stack.client.request(
             "POST", path + "/decline", headers: ["Accept-Language": "en"],
             body: Data("form_token=\(formToken)&reason=Vi+valde+ett+st%C3%B6rre+t%C3%A4lt".utf8),
