@@ -22,15 +22,45 @@ public struct LineLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { $1 } }
-        var line = Self.timestamp() + " " + event.level.rawValue + " "
-        for key in merged.keys.sorted() {
-            line += "\(key)=\(merged[key]!) "
-        }
-        line += "\(event.message)\n"
+        var line = Self.line(
+            timestamp: Self.timestamp(), level: event.level.rawValue, metadata: merged, message: "\(event.message)")
+        line += "\n"
         // One write(2) per line, so lines from different threads do not interleave.
         line.withUTF8 { bytes in
             _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count)
         }
+    }
+
+    /// One line, without its newline. Every field has its control characters escaped (`\n`,
+    /// `\r`, `\t`, `\u{1b}`…), so nothing a request carried — a percent-encoded CR/LF in a path,
+    /// say — can start a forged line or hide one.
+    static func line(timestamp: String, level: String, metadata: Logger.Metadata, message: String) -> String {
+        var line = timestamp + " " + level + " "
+        for key in metadata.keys.sorted() {
+            line += escaped(key) + "=" + escaped("\(metadata[key]!)") + " "
+        }
+        return line + escaped(message)
+    }
+
+    /// `text` with C0 controls, DEL and the Unicode line separators written as escapes.
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where needsEscape(scalar): out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028
+            || scalar.value == 0x2029
     }
 
     /// `2026-11-24T17:00:00.123Z`, formatted by hand: `String(format:)` showed up in profiles.
