@@ -8,6 +8,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public static let accepted = HTTPStatus(202)
     public static let seeOther = HTTPStatus(303)
     public static let notModified = HTTPStatus(304)
+    public static let permanentRedirect = HTTPStatus(308)
     public static let badRequest = HTTPStatus(400)
     public static let forbidden = HTTPStatus(403)
     public static let notFound = HTTPStatus(404)
@@ -30,6 +31,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
         case 302: "Found"
         case 303: "See Other"
         case 304: "Not Modified"
+        case 308: "Permanent Redirect"
         case 400: "Bad Request"
         case 401: "Unauthorized"
         case 403: "Forbidden"

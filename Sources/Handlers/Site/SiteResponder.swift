@@ -39,6 +39,13 @@ public final class SiteResponder: RequestResponder {
             return problemPage(problem, context: context)
         }
         do {
+            if let canonical = Self.canonicalLocation(of: request) {
+                // One path per page: nginx's per-location limits (the sign-in's, say) match the
+                // canonical one, so another spelling must not reach a handler. Reads are sent on.
+                guard request.method == "GET" || request.method == "HEAD" else { throw HTTPError(.notFound) }
+                return Response(
+                    status: .permanentRedirect, headers: [("Location", canonical), ("Cache-Control", "no-store")])
+            }
             switch Route.match(method: request.method, segments: request.segments, query: { request.query[$0] }) {
             case .route(let route):
                 return try handle(route, context: context)
@@ -61,6 +68,17 @@ public final class SiteResponder: RequestResponder {
 
     public func close() {
         database.close()
+    }
+
+    /// Where a request for a non-canonical spelling of a path belongs (the same path without its
+    /// trailing slash, with its query), or nil when the request's path is already canonical.
+    static func canonicalLocation(of request: Request) -> String? {
+        let target = Substring(request.rawTarget)
+        let questionMark = target.firstIndex(of: "?")
+        let rawPath = target[..<(questionMark ?? target.endIndex)]
+        guard rawPath.count > 1, rawPath.hasSuffix("/") else { return nil }
+        let path = "/" + request.segments.map(PercentEncoding.encodePathSegment).joined(separator: "/")
+        return path + (questionMark.map { String(target[$0...]) } ?? "")
     }
 
     public func logFields(for request: Request) -> [(name: String, value: String)] {
