@@ -91,6 +91,7 @@ extension Request {
                     fields: try URLEncodedForm.decode(
                         target[target.index(after: questionMark)...], part: .query, maxFields: limits.maxFields
                     ).map { (name: $0.0, value: $0.1) })
+                try refuseControlCharacters(in: request.query)
             }
         } catch {
             request.problem = .badRequest(error)
@@ -113,6 +114,7 @@ extension Request {
             do {
                 request.form = try decodeForm(
                     body: request.body, contentType: request.headers["content-type"], limits: limits)
+                try refuseControlCharacters(in: request.form)
             } catch {
                 request.problem = .badRequest(error)
             }
@@ -138,6 +140,19 @@ extension Request {
             return try Multipart.decode(body, boundary: boundary, maxParts: limits.maxParts)
         default:
             return FormData()
+        }
+    }
+
+    /// One rule for every text field of every form and query: C0 control characters other than tab, line
+    /// feed and carriage return (and DEL) are not text. PostgreSQL refuses NUL outright, and the
+    /// others have no business in names, addresses or reasons, so the request is refused with the
+    /// field named before any handler sees it. Uploaded files are bytes and are not checked here.
+    static func refuseControlCharacters(in form: FormData) throws(BadRequestReason) {
+        for field in form.fields {
+            let bad = field.value.utf8.contains { byte in
+                (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+            }
+            if bad { throw .controlCharacter(field: String(field.name.prefix(100))) }
         }
     }
 

@@ -15,6 +15,8 @@ public enum BadRequestReason: Error, Sendable, Equatable {
     case malformedMultipart(MultipartFault)
     case tooManyFields(limit: Int)
     case invalidContentLength
+    /// A text field holds a control character (NUL, ESC, …; tab and line breaks are text).
+    case controlCharacter(field: String)
 }
 
 /// Which part of the request was malformed.

@@ -57,6 +57,21 @@ struct RequestParsingTests {
         #expect(request.form["flag"] == "")
     }
 
+    @Test func controlCharactersInAFieldAreABadRequestNamingTheField() {
+        let post = ["REQUEST_METHOD": "POST", "REQUEST_URI": "/x", "CONTENT_TYPE": "application/x-www-form-urlencoded"]
+        #expect(
+            parse(post, body: "a=ok&signer_name=Anna%00").problem
+                == .badRequest(.controlCharacter(field: "signer_name")))
+        #expect(parse(post, body: "title=%1B%5B31m").problem == .badRequest(.controlCharacter(field: "title")))
+        #expect(parse(post, body: "x=%7F").problem == .badRequest(.controlCharacter(field: "x")))
+        // Tab and line breaks are text (a textarea sends CR LF).
+        let text = parse(post, body: "notes=line+one%0D%0Aline%09two")
+        #expect(text.problem == nil)
+        #expect(text.form["notes"] == "line one\r\nline\ttwo")
+        let query = parse(["REQUEST_METHOD": "GET", "REQUEST_URI": "/admin/customers?q=a%00b"])
+        #expect(query.problem == .badRequest(.controlCharacter(field: "q")))
+    }
+
     @Test func malformedFormIsABadRequest() {
         let post = ["REQUEST_METHOD": "POST", "REQUEST_URI": "/x", "CONTENT_TYPE": "application/x-www-form-urlencoded"]
         #expect(parse(post, body: "a=%zz").problem == .badRequest(.invalidPercentEncoding(.form)))

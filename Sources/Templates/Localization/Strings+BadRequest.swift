@@ -25,6 +25,13 @@ extension Strings {
     public func reasonTooManyFields(_ limit: Int) -> String {
         t("Formuläret har för många fält (högst \(limit)).", "The form has too many fields (at most \(limit)).")
     }
+    /// `field` is the form field's name as the page's form sent it (escaped where it is shown).
+    public func reasonControlCharacter(field: String) -> String {
+        t(
+            "Fältet \u{201C}\(field)\u{201D} innehåller ett kontrolltecken (till exempel NUL) som inte är text. Inget har sparats.",
+            "The field \u{201C}\(field)\u{201D} contains a control character (such as NUL) that is not text. Nothing was saved."
+        )
+    }
     public var reasonInvalidContentLength: String {
         t("Förfrågans längduppgift är ogiltig.", "The request's length header is invalid.")
     }

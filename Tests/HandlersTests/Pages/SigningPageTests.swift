@@ -247,6 +247,12 @@ struct SigningPageTests {
             "POST", path + "/decline", body: Data("form_token=nope&reason=x".utf8),
             contentType: "application/x-www-form-urlencoded")
         #expect(forged.status == 400)
+        // A NUL byte in the reason is refused with the field named (PostgreSQL would refuse it: a 500).
+        let nul = try stack.client.request(
+            "POST", path + "/decline", headers: ["Accept-Language": "en"],
+            body: Data("form_token=\(formToken)&reason=a%00b".utf8), contentType: "application/x-www-form-urlencoded")
+        #expect(nul.status == 400)
+        #expect(nul.text.contains("The field \u{201C}reason\u{201D} contains a control character"))
         // A reason over the form's 2,000 characters is refused with the limit named, not cut.
         let tooLong = try stack.client.request(
             "POST", path + "/decline", headers: ["Accept-Language": "en"],
