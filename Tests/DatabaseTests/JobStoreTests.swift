@@ -126,6 +126,35 @@ struct JobStoreTests {
         #expect(claimed == [confirmation, Self.pdf(7), Self.link(1)])
     }
 
+    @Test func aSigningTokenLeavesThePayloadWhenTheJobEndsWhateverTheOutcome() throws {
+        let db = try migrated()
+        func payload(_ id: Int64) throws -> String {
+            try db.query("SELECT payload::text AS p FROM jobs WHERE id = \(id)")[0].decode("p")
+        }
+        // Failed for good.
+        let failed = try #require(try JobStore.enqueue(db, Self.link(1), maxAttempts: 1))
+        _ = try #require(try JobStore.claim(db, workerID: "w1", leaseSeconds: 60))
+        #expect(try payload(failed).contains("\"token\""))
+        #expect(try JobStore.fail(db, id: failed, workerID: "w1", error: "SMTP refused", retryInSeconds: 10))
+        #expect(try !payload(failed).contains("token"))
+        // Its worker died on the last attempt.
+        let abandoned = try #require(try JobStore.enqueue(db, Self.link(2), maxAttempts: 1))
+        _ = try #require(try JobStore.claim(db, workerID: "w1", leaseSeconds: 60))
+        try db.execute("UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = \(abandoned)")
+        #expect(try JobStore.claim(db, workerID: "w2", leaseSeconds: 60) == nil)
+        #expect(try !payload(abandoned).contains("token"))
+        // Done (the email job scrubs it itself as well).
+        let sent = try #require(try JobStore.enqueue(db, Self.link(3)))
+        _ = try #require(try JobStore.claim(db, workerID: "w1", leaseSeconds: 60))
+        #expect(try JobStore.complete(db, id: sent, workerID: "w1"))
+        #expect(try !payload(sent).contains("token"))
+        // A retry still has it: the email has not gone out yet.
+        let retried = try #require(try JobStore.enqueue(db, Self.link(4), maxAttempts: 3))
+        _ = try #require(try JobStore.claim(db, workerID: "w1", leaseSeconds: 60))
+        #expect(try JobStore.fail(db, id: retried, workerID: "w1", error: "timeout", retryInSeconds: 10))
+        #expect(try payload(retried).contains("\"token\": \"t4\""))
+    }
+
     @Test func aJobOfAnUnknownKindIsClaimedButDoesNotDecode() throws {
         let db = try migrated()
         try db.execute("INSERT INTO jobs (kind, payload) VALUES ('webhook.future', '{}')")

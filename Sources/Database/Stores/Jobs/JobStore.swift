@@ -78,6 +78,9 @@ public enum JobStore {
             """)
     }
 
+    // A job's `token` (the signing link's secret, which its email needs while it may still be
+    // sent) leaves the payload when the job ends, whatever the outcome: done, or dead.
+
     /// Claims the next due job: queued and due, or running with an expired lease (its worker died).
     /// The lease lasts `leaseSeconds`; `attempt` counts this claim. A job whose lease expired on its
     /// last attempt is dead instead (a job that kills its worker is not retried for ever).
@@ -90,7 +93,7 @@ public enum JobStore {
         try connection.execute(
             """
             UPDATE jobs
-               SET state = 'dead', locked_by = NULL, locked_until = NULL,
+               SET state = 'dead', locked_by = NULL, locked_until = NULL, payload = payload - 'token',
                    last_error = 'the worker stopped during the last attempt'
              WHERE state = 'running' AND locked_until < now() AND attempts >= max_attempts
             """)
@@ -122,7 +125,8 @@ public enum JobStore {
     public static func complete(_ connection: Connection, id: Int64, workerID: String) throws(DatabaseError) -> Bool {
         try connection.execute(
             """
-            UPDATE jobs SET state = 'done', done_at = now(), locked_by = NULL, locked_until = NULL, last_error = NULL
+            UPDATE jobs SET state = 'done', done_at = now(), locked_by = NULL, locked_until = NULL, last_error = NULL,
+                            payload = payload - 'token'
              WHERE id = \(id) AND state = 'running' AND locked_by = \(workerID)
             """) == 1
     }
@@ -139,6 +143,7 @@ public enum JobStore {
             """
             UPDATE jobs
                SET state = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,
+                   payload = CASE WHEN attempts >= max_attempts THEN payload - 'token' ELSE payload END,
                    run_at = now() + make_interval(secs => \(retryInSeconds)),
                    locked_by = NULL, locked_until = NULL, last_error = \(String(error.prefix(2000)))
              WHERE id = \(id) AND state = 'running' AND locked_by = \(workerID)
