@@ -11,17 +11,6 @@ public enum StockStore {
 
     /// The stock of each product that exists. With `locking`, the product rows are locked in id
     /// order, so concurrent signers for the last unit serialise.
-    /// - Throws: `DatabaseError`.
-    public static func stock(
-        _ connection: Connection, products: some Sequence<ProductID>, locking: Bool = false
-    )
-        throws(DatabaseError) -> [ProductID: Int]
-    {
-        let ids = idArray(products)
-        guard ids != "{}" else { return [:] }
-        return try stock(from: try connection.query(stockQuery(ids, locking: locking)))
-    }
-
     static func stockQuery(_ ids: String, locking: Bool) -> Query {
         locking
             ? "SELECT id, stock FROM products WHERE id = ANY(\(ids)::bigint[]) ORDER BY id FOR UPDATE"
@@ -86,7 +75,7 @@ public enum StockStore {
         return result
     }
 
-    /// Availability of each product that exists for `period` (see `stock(_:products:locking:)`).
+    /// Availability of each product that exists for `period` (`locking` as in `stockQuery`).
     /// - Throws: `DatabaseError`.
     public static func availability(
         _ connection: Connection, products: some Sequence<ProductID>, period: RentalPeriod, locking: Bool = false
