@@ -35,14 +35,11 @@ public enum Verb: Sendable, Hashable {
     case get
     /// A change of state.
     case post
-    /// Any method: nginx's internal redirect to an error page keeps `HEAD` and may pass others.
-    case any
 
     func accepts(_ method: String) -> Bool {
         switch self {
         case .get: method == "GET" || method == "HEAD"
         case .post: method == "POST"
-        case .any: true
         }
     }
 
@@ -51,7 +48,6 @@ public enum Verb: Sendable, Hashable {
         switch self {
         case .get: ["GET", "HEAD"]
         case .post: ["POST"]
-        case .any: ["GET", "HEAD", "POST"]
         }
     }
 }
@@ -130,7 +126,6 @@ public struct Endpoint<Value>: Sendable {
             switch verb {
             case .get: "GET"
             case .post: "POST"
-            case .any: "ANY"
             }
         return method + " /" + parts.map(\.shape).joined(separator: "/")
     }

@@ -10,6 +10,8 @@ public final class StaffBrowser: @unchecked Sendable {
     /// The `_csrf` value of the last page that had one.
     public private(set) var csrf: String?
     public var language = "en"
+    /// The `Host` to claim instead of the site's own (an attacker's request); nil for the real one.
+    public var host: String?
 
     public init(client: any HTTPClient) { self.client = client }
 
@@ -106,6 +108,7 @@ public final class StaffBrowser: @unchecked Sendable {
 
     private func headers() -> [String: String] {
         var headers = ["Accept-Language": language]
+        if let host { headers["Host"] = host }
         if !cookies.isEmpty {
             headers["Cookie"] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
         }

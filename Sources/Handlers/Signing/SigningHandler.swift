@@ -58,14 +58,21 @@ enum SigningHandler {
             status: status)
     }
 
+    /// A browser names the page a POST comes from in `Origin`; one that names another site is
+    /// refused. "This site" is `EG_PUBLIC_URL`, not the request's `Host`. Customers' browsers that
+    /// send no `Origin` are let through: the link's token is the credential, not a cookie.
+    private static func refuseCrossSite(_ context: Context) throws {
+        if let origin = context.request.headers["origin"], origin != context.services.publicOrigin {
+            throw HTTPError(.forbidden)
+        }
+    }
+
     /// `POST /sign/{token}`: validates the form; on success signs in one transaction (see
     /// `SignQuotation`) and redirects to the done page. Invalid input → 400 with the form
     /// again, errors next to the fields, nothing stored.
     static func submit(token: String, context: Context) throws -> Response {
         let request = context.request
-        if let origin = request.headers["origin"], let host = request.headers["host"], origin != "https://\(host)" {
-            throw HTTPError(.forbidden)
-        }
+        try refuseCrossSite(context)
         let db = try context.database.connection()
         let tokenHash = SigningLinkToken.hash(ofPresented: token)
         guard isPlausible(token), let link = try SigningStore.lookup(db, tokenHash: tokenHash) else {
@@ -127,9 +134,7 @@ enum SigningHandler {
     /// then says the offer was declined.
     static func decline(token: String, context: Context) throws -> Response {
         let request = context.request
-        if let origin = request.headers["origin"], let host = request.headers["host"], origin != "https://\(host)" {
-            throw HTTPError(.forbidden)
-        }
+        try refuseCrossSite(context)
         guard isPlausible(token), request.form["form_token"] == formToken(for: token) else {
             throw HTTPError(.badRequest, reason: context.strings.signing.errorFormToken)
         }

@@ -120,11 +120,6 @@ public final class SiteResponder: RequestResponder {
         case .asset:
             // nginx serves /static/ itself; reaching the responder means the file does not exist.
             throw HTTPError(.notFound)
-        case .errorPage(let status):
-            let reason = status == 413 ? context.strings.reasonTooLarge(limitBytes: services.maxBodyBytes) : nil
-            var headers: [(name: String, value: String)] = []
-            if status == 429 { headers.append(("Retry-After", "10")) }
-            return errorPage(HTTPStatus(status), reason: reason, headers: headers, context: context)
         }
     }
 

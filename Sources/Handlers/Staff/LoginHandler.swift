@@ -20,7 +20,9 @@ enum LoginHandler {
     static func submit(context: Context) throws -> Response {
         let request = context.request
         let s = context.strings
-        guard StaffGate.isSameOrigin(request) else { throw HTTPError(.forbidden, reason: s.staff.staffCrossSite) }
+        guard StaffGate.isSameOrigin(request, services: context.services) else {
+            throw HTTPError(.forbidden, reason: s.staff.staffCrossSite)
+        }
         guard let cookie = request.cookies[StaffCookies.login], let sent = request.form["_login"],
             SecureRandom.constantTimeEqual(cookie, sent)
         else { throw HTTPError(.forbidden, reason: s.staff.loginFormExpired) }

@@ -27,7 +27,7 @@ enum StaffGate {
             return route.method == "GET" ? .signIn : .forbidden(reason: .notSignedIn)
         }
         if route.method == "POST" {
-            guard isSameOrigin(request) else { return .forbidden(reason: .crossSite) }
+            guard isSameOrigin(request, services: context.services) else { return .forbidden(reason: .crossSite) }
             guard let token = request.form["_csrf"], SecureRandom.constantTimeEqual(token, session.csrfToken) else {
                 return .forbidden(reason: .csrf)
             }
@@ -66,9 +66,10 @@ enum StaffGate {
 
     /// A state change must come from our own pages: `Origin` (sent by browsers on every POST)
     /// equal to this site, or, from a browser that omits it, a `Referer` on this site.
-    static func isSameOrigin(_ request: Request) -> Bool {
-        guard let host = request.headers["host"], !host.isEmpty else { return false }
-        let ours = "https://\(host)"
+    /// "This site" is `EG_PUBLIC_URL`'s origin, never the request's `Host`, which the client chooses.
+    static func isSameOrigin(_ request: Request, services: SiteServices) -> Bool {
+        let ours = services.publicOrigin
+        guard !ours.isEmpty else { return false }
         if let origin = request.headers["origin"] { return origin == ours }
         if let referer = request.headers["referer"] { return referer == ours || referer.hasPrefix(ours + "/") }
         return false

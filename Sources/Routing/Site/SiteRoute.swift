@@ -12,9 +12,6 @@ public enum SiteRoute: Hashable, Sendable {
     case switchLanguage(Language, returnTo: LocalPath)
     /// `/static/{file}` — served by nginx; printed with a content fingerprint for long caching.
     case asset(String)
-    /// `/_error/{status}` — nginx's internal redirect for errors it raises itself (413, 429),
-    /// so they get the same friendly page in the user's language.
-    case errorPage(status: Int)
     /// `/logo` — the company logo (public: the signing page and emails show it).
     case companyLogo
 }
@@ -37,18 +34,12 @@ extension SiteRoute: FeatureRoute {
             }
         case .asset(let file):
             Endpoint(.get, ["static", .text(file)], access: .anyone) { c in .asset(c.texts[0]) }
-        case .errorPage(let status):
-            Endpoint(.any, ["_error", .text(String(status))], access: .anyone) { c in
-                guard let status = Int(c.texts[0]), (400...599).contains(status) else { return nil }
-                return .errorPage(status: status)
-            }
         case .companyLogo:
             Endpoint(.get, ["logo"], access: .anyone) { _ in .companyLogo }
         }
     }
 
     public static let samples: [SiteRoute] = [
-        .home, .health, .signingHelp, .switchLanguage(.en, returnTo: .root), .asset("app.css"), .errorPage(status: 429),
-        .companyLogo,
+        .home, .health, .signingHelp, .switchLanguage(.en, returnTo: .root), .asset("app.css"), .companyLogo,
     ]
 }

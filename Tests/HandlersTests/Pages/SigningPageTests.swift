@@ -145,10 +145,14 @@ struct SigningPageTests {
             "POST", path, headers: ["Origin": "https://evil.example"], body: Data("consent=yes".utf8),
             contentType: "application/x-www-form-urlencoded")
         #expect(crossSite.status == 403)
+        // …also when the request claims that site's Host (this site is EG_PUBLIC_URL).
+        let spoofedHost = try stack.client.request(
+            "POST", path, headers: ["Origin": "https://evil.example", "Host": "evil.example"],
+            body: Data(valid(formToken).utf8), contentType: "application/x-www-form-urlencoded")
+        #expect(spoofedHost.status == 403)
+        #expect(try count("signatures") == signaturesBefore)
 
-        let valid =
-            "form_token=\(formToken)&method=typed&signer_name=%C3%85sa+%C3%96berg&signer_email=asa%40example.se&typed_signature=%C3%85sa+%C3%96berg&consent=yes"
-        let signed = try post(valid)
+        let signed = try post(valid(formToken))
         #expect(signed.status == 303)
         #expect(signed.header("location") == path + "/done")
         let done = try stack.client.get(path + "/done", headers: ["Accept-Language": "en"])
@@ -157,7 +161,7 @@ struct SigningPageTests {
         #expect(done.text.contains("Thank you – the agreement is signed"))
 
         // A second submit (a retried POST) shows the same result and creates nothing twice.
-        #expect(try post(valid).status == 303)
+        #expect(try post(valid(formToken)).status == 303)
         #expect(Int(try count("bookings"))! == Int(bookingsBefore)! + 1)
         #expect(Int(try count("signatures"))! == Int(signaturesBefore)! + 1)
         let signature = try stack.postgres.psql(
@@ -326,4 +330,9 @@ private func pdfText(
     try result.body.write(to: URL(fileURLWithPath: file))
     #expect(try run("/usr/bin/qpdf", ["--check", file]).status == 0, sourceLocation: sourceLocation)
     return try run("/usr/bin/pdftotext", ["-enc", "UTF-8", file, "-"]).output
+}
+
+/// A complete typed signature for the signing form.
+private func valid(_ formToken: String) -> String {
+    "form_token=\(formToken)&method=typed&signer_name=%C3%85sa+%C3%96berg&signer_email=asa%40example.se&typed_signature=%C3%85sa+%C3%96berg&consent=yes"
 }

@@ -30,6 +30,16 @@ struct StaffGateTests {
             "SELECT " + parts.joined(separator: " || "), database: databaseName(fromURL: stack.databaseURL))
     }
 
+    /// What `browser` gets when its requests claim another `Host` (finding L9: "this site" is
+    /// `EG_PUBLIC_URL`, not whatever Host a request names).
+    static func claimingHost(
+        _ browser: StaffBrowser, _ request: (StaffBrowser) throws -> HTTPResult
+    ) rethrows -> HTTPResult {
+        browser.host = "evil.example"
+        defer { browser.host = nil }
+        return try request(browser)
+    }
+
     @Test func everyStateChangeNeedsTheSessionsTokenAndOurOrigin() throws {
         let stack = try InProcessApp()
         defer { stack.shutdown() }
@@ -58,6 +68,10 @@ struct StaffGateTests {
                 ("a cross-site Origin", try admin.post(path, origin: "https://evil.example")),
                 ("a look-alike Origin", try admin.post(path, origin: stack.client.baseURL + ".evil.example")),
                 ("no Origin or Referer", try admin.post(path, origin: .some(nil))),
+                (
+                    "another Host with its own Origin",
+                    try Self.claimingHost(admin) { try $0.post(path, origin: "https://evil.example") }
+                ),
                 ("not signed in", try anonymous.post(path, [("_csrf", token)])),
             ]
             for (what, result) in attempts {
@@ -77,6 +91,16 @@ struct StaffGateTests {
                     ("password", Self.password),
                 ], csrf: false, origin: "https://evil.example"
             ).status == 403)
+        _ = try anonymous.get("/admin/login")
+        #expect(
+            try Self.claimingHost(anonymous) {
+                try $0.post(
+                    "/admin/login",
+                    [
+                        ("_login", anonymous.cookies["__Host-eg_login"] ?? ""), ("email", "admin@eventgaraget.se"),
+                        ("password", Self.password),
+                    ], csrf: false, origin: "https://evil.example")
+            }.status == 403)
         #expect(try Self.fingerprint(stack) == before, "a refused request changed the database")
 
         // The same session with its token and our Origin does get through (sign-out works).

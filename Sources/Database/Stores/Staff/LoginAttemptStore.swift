@@ -2,7 +2,7 @@ public import Domain
 public import Foundation
 
 /// The failed sign-ins `LoginThrottle` decides from: within its window, for the email since its
-/// last success, and for the client address; with the database's clock.
+/// last success, and for the client (its IPv4 address, or its IPv6 /64); with the database's clock.
 public struct LoginFailures: Sendable, Equatable {
     public let emailFailures: Int
     public let emailLast: Date?
@@ -26,9 +26,15 @@ public enum LoginAttemptStore {
                  WHERE email = \(email)::citext AND NOT succeeded
                    AND at > now() - make_interval(secs => \(LoginThrottle.window))
                    AND at > coalesce((SELECT max(at) FROM login_attempts WHERE email = \(email)::citext AND succeeded), '-infinity')
+            ), client AS (
+                -- One client is an IPv4 address or an IPv6 /64 (nginx's limits count the same way):
+                -- the range from the network's first address to its last, which the (ip, at) index serves.
+                SELECT host(network(n))::inet AS first, host(broadcast(n))::inet AS last
+                  FROM (SELECT set_masklen(\(address)::inet, CASE family(\(address)::inet) WHEN 6 THEN 64 ELSE 32 END) AS n) AS c
             ), address_failures AS (
-                SELECT at FROM login_attempts
-                 WHERE ip = \(address)::inet AND NOT succeeded AND at > now() - make_interval(secs => \(LoginThrottle.window))
+                SELECT at FROM login_attempts, client
+                 WHERE ip BETWEEN client.first AND client.last
+                   AND NOT succeeded AND at > now() - make_interval(secs => \(LoginThrottle.window))
             )
             SELECT (SELECT count(*)::int FROM email_failures) AS email_n, (SELECT max(at) FROM email_failures) AS email_last,
                    (SELECT count(*)::int FROM address_failures) AS address_n, (SELECT max(at) FROM address_failures) AS address_last,
