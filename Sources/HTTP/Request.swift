@@ -108,7 +108,13 @@ extension Request {
             request.problem = .payloadTooLarge(limit: limits.maxBodyBytes)
             return request
         }
-        if length > 0 { request.body = readBody(length) }
+        if length > 0 {
+            request.body = readBody(length)
+            guard request.body.count == length else {
+                request.problem = .badRequest(.incompleteBody)
+                return request
+            }
+        }
 
         if request.method == "POST" || request.method == "PUT" || request.method == "PATCH" {
             do {

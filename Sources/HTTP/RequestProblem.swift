@@ -15,6 +15,8 @@ public enum BadRequestReason: Error, Sendable, Equatable {
     case malformedMultipart(MultipartFault)
     case tooManyFields(limit: Int)
     case invalidContentLength
+    /// The body stopped short of `CONTENT_LENGTH` (the sender stalled past the read deadline or hung up).
+    case incompleteBody
     /// A text field holds a control character (NUL, ESC, …; tab and line breaks are text).
     case controlCharacter(field: String)
 }

@@ -17,7 +17,8 @@ struct ConfigurationTests {
         // Every variable the loader reads is documented (README and --help use this list).
         #expect(
             AppConfiguration.variables.map(\.name) == [
-                "DATABASE_URL", "EG_LISTEN", "EG_SOCKET_MODE", "EG_THREADS", "EG_PUBLIC_URL", "EG_MAX_BODY_BYTES",
+                "DATABASE_URL", "EG_LISTEN", "EG_FASTCGI_ALLOW", "EG_FASTCGI_TIMEOUT", "EG_SOCKET_MODE", "EG_THREADS",
+                "EG_PUBLIC_URL", "EG_MAX_BODY_BYTES",
                 "EG_SHUTDOWN_TIMEOUT", "EG_STATIC_DIR", "EG_SMTP_URL", "EG_MAIL_DIR", "EG_LOG_LEVEL",
             ])
     }
@@ -37,6 +38,36 @@ struct ConfigurationTests {
         ] {
             #expect(error.description.contains(name))
         }
+    }
+
+    /// FastCGI has no authentication, so a TCP port others can reach needs the web servers named
+    /// (finding H1); loopback admits only loopback.
+    @Test func aReachableFastCGIPortNeedsAnAllowList() throws {
+        guard case .failure(let open) = AppConfiguration.load(environment: ["EG_LISTEN": "0.0.0.0:9000"]) else {
+            Issue.record("a port open to every host was accepted")
+            return
+        }
+        #expect(open.description.contains("EG_FASTCGI_ALLOW"))
+        guard
+            case .failure(let bad) = AppConfiguration.load(environment: [
+                "EG_LISTEN": ":9000", "EG_FASTCGI_ALLOW": "nginx",
+            ])
+        else {
+            Issue.record("a host name was accepted as an address")
+            return
+        }
+        #expect(bad.description.contains("EG_FASTCGI_ALLOW 'nginx'"))
+
+        let listed = try AppConfiguration.load(environment: [
+            "EG_LISTEN": "10.0.0.11:9000", "EG_FASTCGI_ALLOW": "10.0.0.5, 10.0.1.0/24",
+        ]).get()
+        #expect(listed.allowedPeers?.description == "10.0.0.5,10.0.1.0/24")
+        #expect(listed.describedLines().contains("EG_FASTCGI_ALLOW=10.0.0.5,10.0.1.0/24"))
+        let local = try AppConfiguration.load(environment: ["EG_LISTEN": "127.0.0.1:9000"]).get()
+        #expect(local.allowedPeers == .loopback)
+        let socket = try AppConfiguration.load(environment: [:]).get()
+        #expect(socket.allowedPeers == nil)
+        #expect(socket.fastCGITimeoutSeconds == 10)
     }
 
     @Test(arguments: [

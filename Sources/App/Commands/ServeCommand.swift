@@ -35,7 +35,8 @@ struct ServeCommand: ParsableCommand {
             configuration: ServerConfiguration(
                 listen: configuration.listen, socketMode: configuration.socketMode, threads: configuration.threads,
                 limits: RequestLimits(maxBodyBytes: configuration.maxBodyBytes),
-                shutdownTimeoutSeconds: configuration.shutdownTimeoutSeconds),
+                shutdownTimeoutSeconds: configuration.shutdownTimeoutSeconds, allowedPeers: configuration.allowedPeers,
+                readTimeoutSeconds: Double(configuration.fastCGITimeoutSeconds)),
             logger: logger)
         do {
             _ = try server.run { _ in SiteResponder(services: services) }

@@ -7,6 +7,9 @@ public struct AppConfiguration: Sendable {
     public var databaseURL: String
     public var listen: ListenAddress
     public var socketMode: UInt16
+    /// Who may connect when `listen` is TCP; nil for a unix socket.
+    public var allowedPeers: PeerAllowList?
+    public var fastCGITimeoutSeconds: Int
     public var threads: Int
     public var publicBaseURL: String
     public var maxBodyBytes: Int
@@ -31,6 +34,15 @@ public struct AppConfiguration: Sendable {
         Variable(
             name: "EG_LISTEN", defaultValue: "unix:.data/run/eventgaraget.sock",
             help: "where the FastCGI responder listens: unix:/path/to.sock or host:port", secret: false),
+        Variable(
+            name: "EG_FASTCGI_ALLOW", defaultValue: "",
+            help:
+                "with a TCP EG_LISTEN: the web servers' addresses or networks that may connect (10.0.0.5,10.0.0.0/24); required unless EG_LISTEN is loopback",
+            secret: false),
+        Variable(
+            name: "EG_FASTCGI_TIMEOUT", defaultValue: "10",
+            help: "seconds one read from nginx may wait, and the most a request body may take to arrive",
+            secret: false),
         Variable(
             name: "EG_SOCKET_MODE", defaultValue: "0660",
             help: "permissions (octal) of the unix socket, so nginx's user can connect", secret: false),
@@ -84,6 +96,25 @@ public struct AppConfiguration: Sendable {
         let listenText = setting("EG_LISTEN")
         let listen = ListenAddress(parsing: listenText)
         if listen == nil { problems.append("EG_LISTEN '\(listenText)' is neither unix:/path nor host:port") }
+        var allowedPeers: PeerAllowList?
+        if case .tcp(let host, _) = listen {
+            // FastCGI has no authentication: whoever reaches the port is "nginx" (finding H1).
+            if let text = value("EG_FASTCGI_ALLOW") {
+                allowedPeers = PeerAllowList(parsing: text)
+                if allowedPeers == nil {
+                    problems.append("EG_FASTCGI_ALLOW '\(text)' must list IP addresses or networks like 10.0.0.0/24")
+                }
+            } else if PeerAllowList.isLoopback(host: host) {
+                allowedPeers = .loopback
+            } else {
+                problems.append(
+                    "EG_LISTEN '\(listenText)' can be reached from other hosts; set EG_FASTCGI_ALLOW to the web servers' addresses"
+                )
+            }
+        }
+        let fastCGITimeout = integer(
+            "EG_FASTCGI_TIMEOUT", default: Int(documentedDefault("EG_FASTCGI_TIMEOUT"))!, range: 1...300,
+            environment: environment, problems: &problems)
 
         let modeText = setting("EG_SOCKET_MODE")
         let socketMode = UInt16(modeText, radix: 8).flatMap { $0 <= 0o777 ? $0 : nil }
@@ -119,7 +150,8 @@ public struct AppConfiguration: Sendable {
         }
         return .success(
             AppConfiguration(
-                databaseURL: databaseURL, listen: listen, socketMode: socketMode, threads: threads,
+                databaseURL: databaseURL, listen: listen, socketMode: socketMode, allowedPeers: allowedPeers,
+                fastCGITimeoutSeconds: fastCGITimeout, threads: threads,
                 publicBaseURL: publicURL, maxBodyBytes: maxBody, shutdownTimeoutSeconds: timeout,
                 staticDirectory: setting("EG_STATIC_DIR"), logLevel: logLevel, smtpURL: value("EG_SMTP_URL"),
                 mailDirectory: setting("EG_MAIL_DIR")))
@@ -147,6 +179,8 @@ public struct AppConfiguration: Sendable {
         [
             "DATABASE_URL=\(Self.maskingPassword(databaseURL))",
             "EG_LISTEN=\(listen)",
+            "EG_FASTCGI_ALLOW=\(allowedPeers?.description ?? "")",
+            "EG_FASTCGI_TIMEOUT=\(fastCGITimeoutSeconds)",
             "EG_SOCKET_MODE=0\(String(socketMode, radix: 8))",
             "EG_THREADS=\(threads)",
             "EG_PUBLIC_URL=\(publicBaseURL)",

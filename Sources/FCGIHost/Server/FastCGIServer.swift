@@ -23,6 +23,9 @@ public final class FastCGIServer: Sendable {
     let logger: Logger
     /// Set once a stop signal arrived; an accept failure before that is retried, not fatal.
     private let stopping = Atomic<Bool>(false)
+    /// Refused connections not yet logged, and when (uptime seconds) the last warning was.
+    private let refusedSinceLog = Atomic<Int>(0)
+    private let lastRefusalLog = Atomic<Int64>(0)
 
     public init(configuration: ServerConfiguration, logger: Logger) {
         self.configuration = configuration
@@ -101,37 +104,135 @@ public final class FastCGIServer: Sendable {
         return fd
     }
 
+    /// One thread's loop. It accepts connections itself, so that a connection is checked before
+    /// libfcgi reads a byte: the peer against `allowedPeers`, and a read deadline set on the socket
+    /// (libfcgi has none, so an idle connection or a declared-but-unsent body would pin the thread
+    /// for ever). libfcgi is then handed the open connection (`ipcFd`) and its listening socket is
+    /// -1, so it can never accept one unchecked.
     private func workerLoop(index: Int, socket: Int32, makeResponder: @Sendable (Int) -> any RequestResponder) {
         let responder = makeResponder(index)
         defer { responder.close() }
         let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
         defer { request.deallocate() }
-        guard FCGX_InitRequest(request, socket, 0) == 0 else {
+        guard FCGX_InitRequest(request, -1, 0) == 0 else {
             logger.error("FCGX_InitRequest failed", metadata: ["thread": "\(index)"])
             return
         }
         while true {
+            if request.pointee.ipcFd < 0 {
+                guard let connection = acceptConnection(socket, thread: index) else {
+                    if stopping.load(ordering: .sequentiallyConsistent) { break }
+                    continue
+                }
+                request.pointee.ipcFd = connection
+                // FCGX_Accept_r first "finishes the current request", which closes the connection
+                // unless it is to be kept; nothing has been read on this one yet.
+                request.pointee.keepConnection = 1
+            }
             if FCGX_Accept_r(request) >= 0 {
                 serve(request, responder: responder)
                 continue
             }
+            // The connection ended before a whole request arrived (the deadline passed, the peer
+            // hung up or sent garbage): libfcgi has closed it. Back to accepting.
             if stopping.load(ordering: .sequentiallyConsistent) { break }
-            // Out of file descriptors, a connection reset before it was read…: keep the thread.
-            logger.warning("accept failed", metadata: ["thread": "\(index)", "errno": "\(errno)"])
-            usleep(50_000)
         }
         FCGX_Free(request, 1)
+    }
+
+    /// The next connection the allow-list admits, with its read and write deadlines set; nil
+    /// when accepting failed (the loop tries again, or stops when stopping).
+    private func acceptConnection(_ listener: Int32, thread: Int) -> Int32? {
+        var peer = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let fd = withUnsafeMutablePointer(to: &peer) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept(listener, $0, &length) }
+        }
+        guard fd >= 0 else {
+            let error = errno
+            if stopping.load(ordering: .sequentiallyConsistent) || error == EINTR || error == ECONNABORTED {
+                return nil
+            }
+            // Out of file descriptors and the like: keep the thread, try again shortly.
+            logger.warning("accept failed", metadata: ["thread": "\(thread)", "errno": "\(error)"])
+            usleep(50_000)
+            return nil
+        }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)  // the worker never spawns, but nothing should inherit a peer
+        let family = Int32(peer.ss_family)
+        if let allowed = configuration.allowedPeers, family != AF_UNIX {
+            let address = Self.address(of: peer)
+            guard let address, allowed.admits(address) else {
+                close(fd)
+                noteRefused(address)
+                return nil
+            }
+        }
+        var deadline = timeval(
+            tv_sec: Int(configuration.readTimeoutSeconds),
+            tv_usec: Int((configuration.readTimeoutSeconds.truncatingRemainder(dividingBy: 1)) * 1_000_000))
+        let size = socklen_t(MemoryLayout<timeval>.size)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &deadline, size)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &deadline, size)
+        if family == AF_INET || family == AF_INET6 {
+            var on: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+        }
+        return fd
+    }
+
+    /// The peer's IPv4 (4 bytes) or IPv6 (16 bytes) address.
+    private static func address(of peer: sockaddr_storage) -> [UInt8]? {
+        let family = Int32(peer.ss_family)
+        return withUnsafeBytes(of: peer) { raw -> [UInt8]? in
+            switch family {
+            case AF_INET:
+                let v4 = raw.load(as: sockaddr_in.self)
+                return withUnsafeBytes(of: v4.sin_addr) { Array($0) }
+            case AF_INET6:
+                let v6 = raw.load(as: sockaddr_in6.self)
+                return withUnsafeBytes(of: v6.sin6_addr) { Array($0) }
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// Logs refused connections at most every ten seconds, with how many there were, so a
+    /// flood of them cannot flood the log.
+    private func noteRefused(_ address: [UInt8]?) {
+        let count = refusedSinceLog.add(1, ordering: .relaxed).newValue
+        let now = Int64(DispatchTime.now().uptimeNanoseconds / 1_000_000_000)
+        let last = lastRefusalLog.load(ordering: .relaxed)
+        guard now - last >= 10 || last == 0,
+            lastRefusalLog.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged
+        else { return }
+        refusedSinceLog.subtract(count, ordering: .relaxed)
+        let shown = address.map(Self.text(of:)) ?? "unknown"
+        logger.warning(
+            "refused FastCGI connection: peer not in EG_FASTCGI_ALLOW",
+            metadata: ["peer": "\(shown)", "refused": "\(count)"])
+    }
+
+    private static func text(of address: [UInt8]) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        let family = address.count == 4 ? AF_INET : AF_INET6
+        return address.withUnsafeBytes { raw in
+            inet_ntop(family, raw.baseAddress, &buffer, socklen_t(buffer.count)).map { String(cString: $0) } ?? "?"
+        }
     }
 
     private func serve(_ raw: UnsafeMutablePointer<FCGX_Request>, responder: any RequestResponder) {
         let started = DispatchTime.now().uptimeNanoseconds
         let params = copyParams(raw.pointee.envp)
         let input = raw.pointee.in
+        let bodyDeadline = started + UInt64(configuration.readTimeoutSeconds * 1_000_000_000)
         let request = Request.parse(params: params, limits: configuration.limits) { length in
             var body = [UInt8](repeating: 0, count: length)
             var filled = 0
             body.withUnsafeMutableBufferPointer { buffer in
-                while filled < length {
+                // Each read waits at most the socket's deadline; the whole body at most one more.
+                while filled < length, DispatchTime.now().uptimeNanoseconds < bodyDeadline {
                     let got = buffer.baseAddress!.advanced(by: filled).withMemoryRebound(
                         to: CChar.self, capacity: length - filled
                     ) {

@@ -13,6 +13,7 @@ enum BadRequestText {
         case .malformedMultipart: s.reasonMalformedMultipart
         case .tooManyFields(let limit): s.reasonTooManyFields(limit)
         case .invalidContentLength: s.reasonInvalidContentLength
+        case .incompleteBody: s.reasonIncompleteBody
         case .controlCharacter(let field): s.reasonControlCharacter(field: field)
         }
     }

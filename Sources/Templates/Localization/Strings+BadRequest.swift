@@ -35,6 +35,11 @@ extension Strings {
     public var reasonInvalidContentLength: String {
         t("Förfrågans längduppgift är ogiltig.", "The request's length header is invalid.")
     }
+    public var reasonIncompleteBody: String {
+        t(
+            "Förfrågan tog slut innan allt som utlovats hade kommit fram. Försök igen.",
+            "The request ended before all it announced had arrived. Please try again.")
+    }
     public func reasonTooLarge(limitBytes: Int) -> String {
         let megabytes = Double(limitBytes) / 1_048_576
         let shown = megabytes >= 1 ? "\(Int(megabytes.rounded())) MB" : "\(limitBytes / 1024) kB"
