@@ -48,6 +48,18 @@ enum AccountHandler {
             token = sessionToken
         case .refused(let refusal):
             var state = FormState()
+            switch refusal.throttled {
+            case .slowDown(let seconds):
+                state.formError = s.staff.loginSlowDown(seconds: seconds)
+                var response = try show(admin, passwordForm: state, status: .tooManyRequests)
+                response.headers.append(("Retry-After", String(seconds)))
+                return response
+            case .locked(let until):
+                state.formError = s.staff.loginLocked(
+                    minutes: max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up))))
+                return try show(admin, passwordForm: state, status: .tooManyRequests)
+            case .allowed, nil: break
+            }
             if refusal.currentPasswordWrong { state.errors["current_password"] = s.staff.currentPasswordWrong }
             switch refusal.newPassword {
             case .tooShort: state.errors["new_password"] = s.staff.passwordTooShort

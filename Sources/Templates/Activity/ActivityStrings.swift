@@ -80,6 +80,8 @@ public struct ActivityStrings: FeatureStrings {
         case "logout": t("utloggning", "signed out")
         case "login_failed": t("misslyckad inloggning", "failed sign-in")
         case "login_locked": t("inloggning spärrad", "sign-in locked")
+        case "password_change_failed":
+            t("fel nuvarande lösenord vid lösenordsbyte", "wrong current password when changing it")
         case "session_revoked": t("inloggning avslutad", "session ended")
         case "password_changed": t("lösenord bytt", "password changed")
         case "password_set": t("nytt lösenord satt av administratör", "new password set by an admin")

@@ -3,6 +3,9 @@ public import Domain
 
 /// Why a password change was refused (each problem shown next to its field); nothing was written.
 public struct PasswordChangeRefusal: Sendable, Equatable {
+    /// Too many wrong passwords for this account or address lately (`LoginThrottle`): nothing was
+    /// checked. The same throttle as signing in, since the form is a password oracle too.
+    public var throttled: LoginThrottle.Decision?
     public var currentPasswordWrong = false
     public var newPassword: PasswordPolicy.Problem?
     public var confirmationDiffers = false
@@ -19,6 +22,11 @@ public enum PasswordChangeOutcome: Sendable, Equatable {
 /// `PasswordPolicy` and be typed twice. Every session ends, this one too, and this browser gets a
 /// fresh one (if the password is changed because the account was compromised, a stolen cookie
 /// must not survive it); one transaction with the audit rows.
+///
+/// Someone holding a stolen session could guess the current password here, so this form is
+/// throttled and audited exactly like signing in (finding L4): under the same per-email lock,
+/// a wrong current password is a failed sign-in (`password_change_failed` in the activity log)
+/// that counts towards the same slow-down and lock.
 public enum ChangePassword {
     /// - Throws: `DatabaseError`, and what `secrets.hash` throws.
     public static func run(
@@ -27,8 +35,22 @@ public enum ChangePassword {
     ) throws -> PasswordChangeOutcome {
         try connection.transaction { tx in
             var refusal = PasswordChangeRefusal()
+            try UserStore.lockSignIn(tx, email: user.email)
+            let address = ip ?? ""
+            let failures = try LoginAttemptStore.failures(tx, email: user.email, ip: address)
+            let decision = LoginThrottle.decide(
+                emailFailures: failures.emailFailures, emailLast: failures.emailLast,
+                addressFailures: failures.addressFailures, addressLast: failures.addressLast, now: failures.now)
+            guard decision == .allowed else {
+                refusal.throttled = decision
+                return .refused(refusal)
+            }
             if !secrets.verify(current, against: try UserStore.passwordHash(tx, id: user.id) ?? "") {
                 refusal.currentPasswordWrong = true
+                try LoginAttemptStore.recordFailure(
+                    tx, email: user.email, ip: address, user: user.id,
+                    locks: LoginThrottle.locksNow(emailFailuresBefore: failures.emailFailures), actor: actor,
+                    action: "password_change_failed")
             }
             refusal.newPassword = PasswordPolicy.problem(new, email: user.email)
             if refusal.newPassword == nil, confirmation != new { refusal.confirmationDiffers = true }

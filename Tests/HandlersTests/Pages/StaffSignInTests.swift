@@ -218,6 +218,58 @@ struct StaffSignInTests {
         #expect(try browser.get("/admin").status == 303, "past the absolute 7 days")
     }
 
+    /// Someone with a stolen session guessing the password on the change form meets the sign-in
+    /// throttle and leaves the same trail (finding L4).
+    @Test func theCurrentPasswordCheckIsThrottledAndAuditedLikeSigningIn() throws {
+        let stack = try InProcessApp()
+        defer { stack.shutdown() }
+        let database = databaseName(fromURL: stack.databaseURL)
+        let thief = StaffBrowser(client: stack.client)
+        #expect(try thief.login(email: Self.admin.email, password: Self.admin.password).status == 303)
+        _ = try thief.get("/admin/account")
+        func guess(_ current: String) throws -> HTTPResult {
+            try thief.post(
+                "/admin/account/password",
+                [
+                    ("current_password", current), ("new_password", "stolen account now"),
+                    ("confirm_password", "stolen account now"),
+                ])
+        }
+        #expect(try guess("guess one").status == 400)
+        #expect(try guess("guess two").status == 400)
+        #expect(try guess("guess three").status == 400)
+        // The fourth comes too soon after the third: refused without checking, even when right.
+        let slowed = try guess(Self.admin.password)
+        #expect(slowed.status == 429)
+        #expect(slowed.text.contains("Too many failed attempts. Wait"))
+        #expect(slowed.header("retry-after") != nil)
+
+        // The guesses count for signing in too: the owner, elsewhere, must wait as well.
+        let owner = StaffBrowser(client: stack.client)
+        #expect(try owner.login(email: Self.admin.email, password: Self.admin.password).status == 429)
+
+        for _ in 0..<3 {
+            try stack.postgres.psql("UPDATE login_attempts SET at = at - interval '70 seconds'", database: database)
+            #expect(try guess("another guess").status == 400)
+        }
+        try stack.postgres.psql("UPDATE login_attempts SET at = at - interval '70 seconds'", database: database)
+        let locked = try guess(Self.admin.password)
+        #expect(locked.status == 429)
+        #expect(locked.text.contains("Signing in is blocked for"))
+        let audit = try stack.postgres.psql(
+            "SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE action LIKE 'password_change%' OR action LIKE 'login_locked'",
+            database: database)
+        #expect(
+            audit.trimmed
+                == "password_change_failed,password_change_failed,password_change_failed,password_change_failed,password_change_failed,password_change_failed,login_locked",
+            "\(audit)")
+        let unchanged = StaffBrowser(client: stack.client)
+        try stack.postgres.psql("UPDATE login_attempts SET at = at - interval '20 minutes'", database: database)
+        #expect(try unchanged.login(email: Self.admin.email, password: Self.admin.password).status == 303)
+        let shown = try unchanged.get("/admin/activity")
+        #expect(shown.text.contains("wrong current password when changing it"))
+    }
+
     @Test func changingThePasswordEndsOtherSessionsAndSessionsCanBeRevoked() throws {
         let stack = try InProcessApp()
         defer { stack.shutdown() }

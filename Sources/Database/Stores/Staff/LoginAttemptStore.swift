@@ -46,10 +46,13 @@ public enum LoginAttemptStore {
             now: try row.decode("now"))
     }
 
-    /// Records a failed attempt with its audit row; when it `locks` the email (`SignInRules`), a
-    /// second audit row says so and a known account's `locked_until` is set (shown on the users page).
+    /// Records a failed attempt with its audit row (`action`: `login_failed`, or
+    /// `password_change_failed` for a wrong current password); when it `locks` the email
+    /// (`SignInRules`), a second audit row says so and a known account's `locked_until` is set
+    /// (shown on the users page).
     public static func recordFailure(
-        _ connection: Connection, email: String, ip: String, user: UserID?, locks: Bool, actor: AuditActor
+        _ connection: Connection, email: String, ip: String, user: UserID?, locks: Bool, actor: AuditActor,
+        action: String = "login_failed"
     ) throws {
         try connection.transaction { tx in
             try tx.execute(
@@ -69,7 +72,7 @@ public enum LoginAttemptStore {
             // address is personal data of nobody we know, so only its domain is kept.
             let shown = user != nil ? email : "…@" + (email.split(separator: "@").last.map(String.init) ?? "")
             try AuditStore.record(
-                tx, actor: actor, entity: "user", entityID: user?.rawValue, action: "login_failed",
+                tx, actor: actor, entity: "user", entityID: user?.rawValue, action: action,
                 after: ["email": shown])
             if locks {
                 try AuditStore.record(
