@@ -107,7 +107,8 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "DocumentsTests", dependencies: ["Documents", "Domain", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "AppTests", dependencies: ["App", "FCGIHost"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "AppTests", dependencies: ["App", "FCGIHost", "Mail", "Worker"], swiftSettings: strictSettings),
         // The real processes: nginx (TLS, HTTP/2, limits, headers, static files), the commands, the worker, browsers.
         .testTarget(
             name: "IntegrationTests",

@@ -13,10 +13,27 @@ public final class JobRunner: Sendable {
     public struct Configuration: Sendable {
         public var databaseURL: String
         public var workerID: String
+        /// How long a claim lasts: always longer than the longest attempt allowed, so no second
+        /// worker takes a job over while the first is still working on it.
         public var leaseSeconds: Int
         public var idlePollMilliseconds: Int
 
-        public init(databaseURL: String, workerID: String, leaseSeconds: Int = 300, idlePollMilliseconds: Int = 500) {
+        /// The lease beyond the longest attempt: time to record the outcome after the attempt.
+        public static let leaseMarginSeconds = 60
+
+        /// - Parameter longestAttemptSeconds: what one attempt may take at most (the SMTP
+        ///   timeout, which curl enforces for the whole delivery).
+        public init(
+            databaseURL: String, workerID: String, longestAttemptSeconds: Int, idlePollMilliseconds: Int = 500
+        ) {
+            self.databaseURL = databaseURL
+            self.workerID = workerID
+            self.leaseSeconds = max(300, longestAttemptSeconds + Self.leaseMarginSeconds)
+            self.idlePollMilliseconds = idlePollMilliseconds
+        }
+
+        /// A lease of exactly `leaseSeconds` (tests of expiry).
+        public init(databaseURL: String, workerID: String, leaseSeconds: Int, idlePollMilliseconds: Int = 500) {
             self.databaseURL = databaseURL
             self.workerID = workerID
             self.leaseSeconds = leaseSeconds
@@ -75,8 +92,14 @@ public final class JobRunner: Sendable {
             guard Job.Kind(rawValue: job.kind) != nil else { throw UnknownJobKind(kind: job.kind) }
             let typed = try job.job()
             try performer.perform(typed, claimed: job, connection: connection, logger: jobLogger)
-            try JobStore.complete(connection, id: job.id, workerID: configuration.workerID)
             let ms = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            guard try JobStore.complete(connection, id: job.id, workerID: configuration.workerID) else {
+                // Another worker may hold the job by now: this attempt is not counted as done.
+                jobLogger.warning(
+                    "attempt outlived its lease; not counted as done, the job runs again",
+                    metadata: ["attempt": "\(job.attempt)", "ms": "\(ms)"])
+                return
+            }
             jobLogger.info("job done in \(ms)ms", metadata: ["attempt": "\(job.attempt)"])
         } catch {
             let retry = JobStore.backoffSeconds(afterAttempt: job.attempt)

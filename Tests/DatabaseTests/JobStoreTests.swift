@@ -69,6 +69,24 @@ struct JobStoreTests {
         #expect(try JobStore.complete(db, id: id, workerID: "alive"))
     }
 
+    /// A worker whose attempt took longer than its lease does not record it as done, even when
+    /// nobody has taken the job over yet: someone may be about to (finding F3).
+    @Test func anAttemptThatOutlivedItsLeaseIsNotDone() throws {
+        let db = try migrated()
+        let id = try #require(try JobStore.enqueue(db, Self.link(1)))
+        let first = try #require(try JobStore.claim(db, workerID: "slow", leaseSeconds: 60))
+        try db.execute("UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = \(id)")
+        #expect(try !JobStore.complete(db, id: id, workerID: "slow"))
+        let again = try #require(try JobStore.claim(db, workerID: "next", leaseSeconds: 60))
+        #expect(again.attempt == 2)
+        #expect(again.messageSeed == first.messageSeed, "a retry keeps the Message-ID")
+        #expect(again.messageSeed.hasPrefix("job\(id)."))
+        #expect(try JobStore.complete(db, id: id, workerID: "next"))
+        let other = try #require(try JobStore.enqueue(db, Self.link(2)))
+        let second = try #require(try JobStore.claim(db, workerID: "next", leaseSeconds: 60))
+        #expect(second.id == other && second.messageSeed != first.messageSeed)
+    }
+
     @Test func aJobWhoseWorkerDiesOnItsLastAttemptIsDeadNotRetriedForEver() throws {
         let db = try migrated()
         let id = try #require(try JobStore.enqueue(db, Self.pdf(1), maxAttempts: 2))

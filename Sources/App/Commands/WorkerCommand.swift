@@ -36,7 +36,8 @@ struct WorkerCommand: ParsableCommand {
         let runner = JobRunner(
             configuration: .init(
                 databaseURL: configuration.databaseURL,
-                workerID: "\(ProcessInfo.processInfo.hostName):\(getpid())"),
+                workerID: "\(ProcessInfo.processInfo.hostName):\(getpid())",
+                longestAttemptSeconds: dispatcher.longestAttemptSeconds),
             logger: logger)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {

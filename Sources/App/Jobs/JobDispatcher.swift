@@ -7,19 +7,24 @@ import Worker
 /// Every job the worker runs, in one exhaustive `switch`: a new `Job` case does not compile
 /// until it is handled here.
 struct JobDispatcher: JobPerformer {
-    let signingLink: SigningLinkEmailJob
-    let signedAgreement: SignedAgreementJobs
-    let teamNotice: TeamNoticeJob
+    let transport: any MailTransport
+    let publicBaseURL: String
+    /// The longest one attempt may take: the SMTP timeout (curl enforces it for the whole
+    /// delivery), or a minute for the Maildir. The lease is longer than this.
+    let longestAttemptSeconds: Int
 
     init(_ configuration: AppConfiguration) throws {
-        let transport = try MailTransportFactory.make(
-            smtpURL: configuration.smtpURL, maildir: configuration.mailDirectory)
-        signingLink = SigningLinkEmailJob(transport: transport, publicBaseURL: configuration.publicBaseURL)
-        signedAgreement = SignedAgreementJobs(transport: transport)
-        teamNotice = TeamNoticeJob(transport: transport)
+        transport = try MailTransportFactory.make(smtpURL: configuration.smtpURL, maildir: configuration.mailDirectory)
+        publicBaseURL = configuration.publicBaseURL
+        longestAttemptSeconds = (transport as? SMTPTransport)?.configuration.timeoutSeconds ?? 60
     }
 
     func perform(_ job: Job, claimed: ClaimedJob, connection: Connection, logger: Logger) throws {
+        // Every email of this job carries the same Message-ID on every attempt.
+        let transport = JobMailTransport(base: transport, seed: claimed.messageSeed)
+        let signingLink = SigningLinkEmailJob(transport: transport, publicBaseURL: publicBaseURL)
+        let signedAgreement = SignedAgreementJobs(transport: transport)
+        let teamNotice = TeamNoticeJob(transport: transport)
         switch job {
         case .signingLinkEmail(let link, let token):
             try signingLink.run(linkID: link, token: token, jobID: claimed.id, connection: connection, logger: logger)
@@ -34,5 +39,16 @@ struct JobDispatcher: JobPerformer {
         case .teamDeclinedEmail(let quotation, _, let decline):
             try teamNotice.declined(quotationID: quotation, declineID: decline, connection: connection, logger: logger)
         }
+    }
+}
+
+/// A transport for one job: whatever Message-ID a job's code asks for, the message goes out with
+/// the job's own (`seed@domain`), the same on every attempt.
+struct JobMailTransport: MailTransport {
+    let base: any MailTransport
+    let seed: String
+
+    func send(_ message: EmailMessage, messageID _: String) throws(MailError) -> String {
+        try base.send(message, messageID: message.messageID(seed: seed))
     }
 }

@@ -33,6 +33,9 @@ public struct EmailMessage: Sendable, Equatable {
     }
 
     /// A new `random@domain-of-sender` identifier (without angle brackets) for `rendered`.
+    /// A Message-ID that stays the same for `seed` (a job's identity): `seed@domain`.
+    public func messageID(seed: String) -> String { "\(seed)@\(from.domain)" }
+
     public func makeMessageID() -> String {
         var generator = SystemRandomNumberGenerator()
         let random = (0..<2).map { _ in String(generator.next() as UInt64, radix: 36) }.joined(separator: ".")

@@ -2,11 +2,20 @@
 /// handed over (written to disk, or accepted by the SMTP server); call them from a request
 /// thread or a worker thread, never from `async` code.
 public protocol MailTransport: Sendable {
-    /// Delivers `message` with a fresh Message-ID and the current date.
+    /// Delivers `message` with this Message-ID (`id@domain`, no angle brackets; see
+    /// `EmailMessage.makeMessageID`) and the current date. A job passes the same ID on every
+    /// attempt, so a receiver can tell a retried message from a new one.
     ///
-    /// - Returns: the Message-ID, `random@domain` without angle brackets.
+    /// - Returns: `messageID`.
     /// - Throws: `MailError.ioFailure` or `MailError.smtpFailure` when delivery fails.
-    func send(_ message: EmailMessage) throws(MailError) -> String
+    func send(_ message: EmailMessage, messageID: String) throws(MailError) -> String
+}
+
+extension MailTransport {
+    /// Delivers `message` with a fresh random Message-ID.
+    public func send(_ message: EmailMessage) throws(MailError) -> String {
+        try send(message, messageID: message.makeMessageID())
+    }
 }
 
 /// Chooses the transport from configuration.

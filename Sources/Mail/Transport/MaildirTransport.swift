@@ -22,8 +22,7 @@ public struct MaildirTransport: MailTransport {
         self.directory = directory
     }
 
-    public func send(_ message: EmailMessage) throws(MailError) -> String {
-        let messageID = message.makeMessageID()
+    public func send(_ message: EmailMessage, messageID: String) throws(MailError) -> String {
         let crlf = message.rendered(date: Date(), messageID: messageID)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(crlf.count)

@@ -16,8 +16,7 @@ public struct SMTPTransport: MailTransport {
         self.configuration = configuration
     }
 
-    public func send(_ message: EmailMessage) throws(MailError) -> String {
-        let messageID = message.makeMessageID()
+    public func send(_ message: EmailMessage, messageID: String) throws(MailError) -> String {
         let data = message.rendered(date: Date(), messageID: messageID)
         try CurlSMTPSession.deliver(
             data, from: message.from.address, recipients: message.to.map(\.address), configuration: configuration)

@@ -22,6 +22,10 @@ public struct ClaimedJob: Sendable, Equatable {
     /// This is attempt number `attempt` (1 for the first run).
     public let attempt: Int
     public let maxAttempts: Int
+    /// What identifies this job across its attempts in anything it sends (`job12.k3x9…`): the
+    /// ID and when it was made, so a reset database does not repeat one. Emails use it as the
+    /// Message-ID's left part, so a retry carries the same ID as the attempt before.
+    public let messageSeed: String
 
     /// The payload with the kind added (`{"kind": …, payload fields…}`), what `Job` decodes.
     let jobJSON: String
@@ -109,17 +113,20 @@ public enum JobStore {
                           LIMIT 1
                           FOR UPDATE SKIP LOCKED)
             RETURNING id, kind, payload::text AS payload, (payload || jsonb_build_object('kind', kind))::text AS job,
-                      attempts, max_attempts
+                      attempts, max_attempts, (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
             """)
         guard let row = rows.first else { return nil }
         return ClaimedJob(
             id: try row.decode("id"), kind: try row.decode("kind"), payload: try row.decode("payload"),
             attempt: try row.decode("attempts"), maxAttempts: try row.decode("max_attempts"),
+            messageSeed:
+                "job\(try row.decode("id", as: Int64.self)).\(String(try row.decode("created_us", as: Int64.self), radix: 36))",
             jobJSON: try row.decode("job"))
     }
 
-    /// Marks a job done. Only the worker holding the lease can: one whose lease expired and whose
-    /// job was claimed again gets `false`.
+    /// Marks a job done. Only the worker holding a lease that has not expired can: an attempt
+    /// that outlived its lease does not count (another worker may be running the job already,
+    /// or will), and gets `false`.
     /// - Throws: `DatabaseError`.
     @discardableResult
     public static func complete(_ connection: Connection, id: Int64, workerID: String) throws(DatabaseError) -> Bool {
@@ -127,7 +134,7 @@ public enum JobStore {
             """
             UPDATE jobs SET state = 'done', done_at = now(), locked_by = NULL, locked_until = NULL, last_error = NULL,
                             payload = payload - 'token'
-             WHERE id = \(id) AND state = 'running' AND locked_by = \(workerID)
+             WHERE id = \(id) AND state = 'running' AND locked_by = \(workerID) AND locked_until > now()
             """) == 1
     }
 
