@@ -1,5 +1,9 @@
-/// Which URLs may appear in `href` and `src`: http, https, mailto (links only) and relative URLs.
-/// Everything else (`javascript:`, `vbscript:`, `data:`, `file:`, unknown schemes) is refused.
+/// Which URLs may appear in `href` and `src`. Links: http, https, mailto and relative URLs;
+/// everything else (`javascript:`, `vbscript:`, `data:`, `file:`, unknown schemes) is refused.
+/// Images: only what the site itself holds, the company's uploaded logo (`/logo`) and images
+/// inline as `data:image/png|jpeg|gif|webp;base64,…`. An image from another host is a tracking
+/// pixel in every page and email that shows the text, and a relative path means something else
+/// on every page it appears on (finding F6), so neither is kept.
 ///
 /// The check is deliberately more suspicious than a browser. Before looking for the scheme it
 /// 1. decodes HTML character references, repeatedly (`&#106;`, `&#x6A;`, `&#0000106`, `&colon;`,
@@ -15,8 +19,10 @@
 public enum URLPolicy {
     /// Schemes allowed in `a href`, lower case.
     public static let linkSchemes: Set<String> = ["http", "https", "mailto"]
-    /// Schemes allowed in `img src`, lower case.
-    public static let imageSchemes: Set<String> = ["http", "https"]
+    /// Media types allowed in a `data:` image, lower case. Not SVG: it is a document with scripts.
+    public static let imageDataTypes: Set<String> = ["image/png", "image/jpeg", "image/gif", "image/webp"]
+    /// Our own uploads that text may show: the company logo.
+    public static let ownImagePaths: Set<String> = ["/logo"]
 
     /// Whether `url` may be a link target: http, https, mailto or relative (`/x`, `x`, `#x`, `?x`,
     /// `//host/x`). An empty URL is refused.
@@ -24,9 +30,28 @@ public enum URLPolicy {
         isAllowed(url, schemes: linkSchemes)
     }
 
-    /// Whether `url` may be an image source: http, https or relative. An empty URL is refused.
+    /// Whether `url` may be an image source: one of `ownImagePaths` (with a query, as the logo's
+    /// `?v=` has), or a base64 `data:` URL of one of `imageDataTypes`. An empty URL is refused.
     public static func isAllowedImageSource(_ url: String) -> Bool {
-        isAllowed(url, schemes: imageSchemes)
+        let seen = normalized(url)
+        if case .relative = scheme(of: seen) {
+            let path = seen.prefix { $0 != "?" && $0 != "#" }
+            return ownImagePaths.contains(String(path))
+        }
+        guard case .scheme("data") = scheme(of: seen) else { return false }
+        // data:<type>;base64,<payload>: the type compared lower-cased, the payload base64 only.
+        let rest = seen.dropFirst("data:".count)
+        guard let comma = rest.firstIndex(of: ",") else { return false }
+        let header = rest[..<comma].lowercased()
+        guard header.hasSuffix(";base64"), imageDataTypes.contains(String(header.dropLast(";base64".count))) else {
+            return false
+        }
+        let payload = rest[rest.index(after: comma)...]
+        return !payload.isEmpty
+            && payload.utf8.allSatisfy {
+                ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B
+                    || $0 == 0x2F || $0 == 0x3D
+            }
     }
 
     static func isAllowed(_ url: String, schemes: Set<String>) -> Bool {

@@ -132,7 +132,7 @@ struct LimitsTests {
 
     @Test func controlCharactersAreRemovedFromTextAndAttributes() throws {
         #expect(try sanitizeQuickly("<p>a\u{1}b\u{7F}c\u{1B}d</p>") == "<p>abcd</p>")
-        #expect(try sanitizeQuickly("<img src=/a.png alt=\"x\u{1}y\">") == "<img src=\"/a.png\" alt=\"xy\">")
+        #expect(try sanitizeQuickly("<img src=/logo alt=\"x\u{1}y\">") == "<img src=\"/logo\" alt=\"xy\">")
     }
 
     @Test func manySiblings() throws {

@@ -38,15 +38,24 @@ struct URLPolicyTests {
         #expect(!URLPolicy.isAllowedLink(url))
     }
 
-    @Test func imagesAllowHTTPAndRelativeButNotMailto() {
-        #expect(URLPolicy.isAllowedImageSource("https://eventgaraget.se/bilder/talt.jpg"))
-        #expect(URLPolicy.isAllowedImageSource("http://example.com/a.png"))
-        #expect(URLPolicy.isAllowedImageSource("/bilder/bord.png"))
-        #expect(URLPolicy.isAllowedImageSource("//cdn.example/a.png"))
-        #expect(!URLPolicy.isAllowedImageSource("mailto:a@b.example"))
-        #expect(!URLPolicy.isAllowedImageSource("data:image/png;base64,AAAA"))
-        #expect(!URLPolicy.isAllowedImageSource("javascript:alert(1)"))
-        #expect(!URLPolicy.isAllowedImageSource(""))
+    /// Finding F6: images only from our own uploads or inline, never another host (a tracking
+    /// pixel) nor a relative path (another file on every page).
+    @Test func imagesComeOnlyFromOurUploadsOrInline() {
+        for kept in [
+            "/logo", "/logo?v=3f2a", "data:image/png;base64,iVBORw0KGgo=", "DATA:Image/JPEG;BASE64,/9j/4AAQ",
+            "data:image/gif;base64,R0lGODlh", "data:image/webp;base64,UklGRg==",
+            "data:image/png;base64,iVBO Rw0K\nGgo=",
+        ] {
+            #expect(URLPolicy.isAllowedImageSource(kept), "\(kept)")
+        }
+        for dropped in [
+            "https://eventgaraget.se/bilder/talt.jpg", "http://tracker.example/p.gif", "//cdn.example/a.png",
+            "/bilder/bord.png", "bord.png", "../logo", "/logo/../admin", "/logo2", "mailto:a@b.example",
+            "data:image/svg+xml;base64,PHN2Zz4=", "data:image/png,rawbytes", "data:text/html;base64,PHNjcmlwdD4=",
+            "data:image/png;base64,<script>", "data:image/png;base64,", "javascript:alert(1)", "",
+        ] {
+            #expect(!URLPolicy.isAllowedImageSource(dropped), "\(dropped)")
+        }
     }
 
     @Test func schemeIsTheTextBeforeTheFirstColonOutsidePathQueryAndFragment() {

@@ -34,7 +34,9 @@ ALLOWED_ATTRIBUTES = {
 }
 LINK_REL = "nofollow noopener noreferrer"
 LINK_SCHEMES = {"http", "https", "mailto"}
-IMAGE_SCHEMES = {"http", "https"}
+# Images: only the site's own uploads (the logo) or inline raster images (finding F6).
+IMAGE_PATHS = {"/logo"}
+IMAGE_DATA = re.compile(r"data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+", re.IGNORECASE)
 NUMERIC_ATTRIBUTES = {"width", "height", "colspan", "rowspan"}
 
 # Default_Ignorable_Code_Point ranges not already covered by categories Cc/Cf/Z*.
@@ -53,15 +55,27 @@ def invisible(char):
     return any(low <= code <= high for low, high in IGNORABLE_RANGES)
 
 
-def scheme_of(url):
-    """None for relative URLs, "" for an empty one, else the text before the scheme colon."""
+def normalise(url):
+    """The URL with character references decoded (repeatedly) and invisible characters removed."""
     decoded = url
     for _ in range(4):
         again = html.unescape(decoded)
         if again == decoded:
             break
         decoded = again
-    normalised = "".join(c for c in decoded if not invisible(c))
+    return "".join(c for c in decoded if not invisible(c))
+
+
+def image_source_ok(url):
+    normalised = normalise(url)
+    if IMAGE_DATA.fullmatch(normalised):
+        return True
+    return re.split(r"[?#]", normalised, maxsplit=1)[0] in IMAGE_PATHS
+
+
+def scheme_of(url):
+    """None for relative URLs, "" for an empty one, else the text before the scheme colon."""
+    normalised = normalise(url)
     if not normalised:
         return ""
     match = re.match(r"([^:/?#]*):", normalised)
@@ -101,8 +115,11 @@ def check(markup):
                 violations.append("event handler %s" % where)
             elif attribute_namespace is not None or attribute_name not in allowed:
                 violations.append("attribute not allowed %s" % where)
-            elif attribute_name in ("href", "src"):
-                schemes = LINK_SCHEMES if attribute_name == "href" else IMAGE_SCHEMES
+            elif attribute_name == "src":
+                if not image_source_ok(value):
+                    violations.append("image not from our uploads nor inline %s" % where)
+            elif attribute_name == "href":
+                schemes = LINK_SCHEMES
                 scheme = scheme_of(value)
                 if scheme == "":
                     violations.append("empty URL %s" % where)
