@@ -46,7 +46,7 @@ let package = Package(
         // The only producer of SanitizedHTML, and the one HTML escaper everything shares.
         .target(name: "Sanitizer", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
         // Outgoing email: MIME messages, delivered over SMTP (libcurl) or into a Maildir.
-        .target(name: "Mail", dependencies: ["CLibCurl"], swiftSettings: strictSettings),
+        .target(name: "Mail", dependencies: ["CLibCurl", "Domain"], swiftSettings: strictSettings),
         // PDF documents (the signed agreement), drawn with cairo.
         .target(name: "Documents", dependencies: ["CCairo", "Domain"], swiftSettings: strictSettings),
         // Staff passwords (argon2id) and random secrets, through libsodium.

@@ -103,11 +103,14 @@ public final class JobRunner: Sendable {
             jobLogger.info("job done in \(ms)ms", metadata: ["attempt": "\(job.attempt)"])
         } catch {
             let retry = JobStore.backoffSeconds(afterAttempt: job.attempt)
+            let permanent = error is any PermanentJobFailure
             jobLogger.warning(
-                "job failed", metadata: ["attempt": "\(job.attempt)/\(job.maxAttempts)", "error": "\(error)"])
+                permanent ? "job failed for good" : "job failed",
+                metadata: ["attempt": "\(job.attempt)/\(job.maxAttempts)", "error": "\(error)"])
             do {
                 try JobStore.fail(
-                    connection, id: job.id, workerID: configuration.workerID, error: "\(error)", retryInSeconds: retry)
+                    connection, id: job.id, workerID: configuration.workerID, error: "\(error)", retryInSeconds: retry,
+                    permanent: permanent)
             } catch {
                 // The lease runs out and another claim retries the job.
                 jobLogger.error("could not record the failure", metadata: ["error": "\(error)"])
@@ -130,3 +133,7 @@ struct UnknownJobKind: Error, CustomStringConvertible {
     let kind: String
     var description: String { "no handler for job kind \(kind)" }
 }
+
+/// A failure that another attempt cannot change (an address the mailer refuses, a message that
+/// cannot be built): the job is dead at once, with the reason, instead of retried for ever.
+public protocol PermanentJobFailure: Error {}

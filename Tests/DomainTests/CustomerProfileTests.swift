@@ -63,10 +63,14 @@ struct CustomerProfileTests {
         #expect(problems[.billingCity] == .tooLong(maximum: 100))
     }
 
+    /// The customer form takes exactly what the mailer can send to (finding F5): no angle
+    /// brackets, and no non-ASCII address, which needs SMTPUTF8 the mailer does not speak.
     @Test(arguments: [
-        ("a@b.se", true), ("anna.berg+fest@example.co.uk", true), ("åsa@exempel.se", true),
+        ("a@b.se", true), ("anna.berg+fest@example.co.uk", true), ("åsa@exempel.se", false),
         ("anna@example", false), ("anna@@example.se", false), ("anna @example.se", false), ("@example.se", false),
         ("anna@-example.se", false), ("anna@example..se", false), (".anna@example.se", false),
+        ("<anna@example.se>", false), ("Anna <anna@example.se>", false), ("anna@exämple.se", false),
+        ("anna@example.se,eva@example.se", false),
     ])
     func emailAddresses(address: String, valid: Bool) {
         #expect(RecordFieldRules.isEmail(address) == valid)

@@ -56,7 +56,7 @@ struct QuotationPagesEscapingTests {
                 items: [.init(value: value, label: value, group: value)],
                 link: .init(
                     versionNo: 1, recipient: value, createdAt: Date(), expiresAt: Date(), expired: true,
-                    firstViewedAt: Date(), viewCount: 2),
+                    firstViewedAt: Date(), viewCount: 2, email: .failed(error: value)),
                 signed: state == .signed ? .init(version: 1, signerName: value, signedAt: Date()) : nil,
                 versions: [
                     .init(

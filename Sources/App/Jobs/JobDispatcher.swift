@@ -25,6 +25,18 @@ struct JobDispatcher: JobPerformer {
         let signingLink = SigningLinkEmailJob(transport: transport, publicBaseURL: publicBaseURL)
         let signedAgreement = SignedAgreementJobs(transport: transport)
         let teamNotice = TeamNoticeJob(transport: transport)
+        do {
+            try run(job, claimed: claimed, signingLink, signedAgreement, teamNotice, connection, logger)
+        } catch let error as MailError {
+            // A message that cannot be built or is refused for good fails now, with the reason.
+            throw UndeliverableEmail(error) ?? error
+        }
+    }
+
+    private func run(
+        _ job: Job, claimed: ClaimedJob, _ signingLink: SigningLinkEmailJob, _ signedAgreement: SignedAgreementJobs,
+        _ teamNotice: TeamNoticeJob, _ connection: Connection, _ logger: Logger
+    ) throws {
         switch job {
         case .signingLinkEmail(let link, let token):
             try signingLink.run(linkID: link, token: token, jobID: claimed.id, connection: connection, logger: logger)
@@ -50,5 +62,22 @@ struct JobMailTransport: MailTransport {
 
     func send(_ message: EmailMessage, messageID _: String) throws(MailError) -> String {
         try base.send(message, messageID: message.messageID(seed: seed))
+    }
+}
+
+/// An email no further attempt can send: the job is dead at once and staff see `description`
+/// (without the address itself: the page they read it on shows the recipient).
+struct UndeliverableEmail: PermanentJobFailure, CustomStringConvertible {
+    let description: String
+
+    init?(_ error: MailError) {
+        switch error {
+        case .invalidAddress(_, let problem): description = "the email address is not one we can send to: \(problem)"
+        case .invalidHeader(let field, let problem): description = "the \(field) cannot be sent: \(problem)"
+        case .noRecipients: description = "the email has no recipient"
+        case .smtpFailure(_, let reply, _) where (550...554).contains(reply):
+            description = "the mail server refused the message for good (SMTP \(reply))"
+        case .smtpFailure, .ioFailure, .invalidSMTPURL: return nil
+        }
     }
 }

@@ -46,39 +46,6 @@ public struct EmailSender: Sendable, Equatable {
     }
 }
 
-/// Which email addresses the product sends to or from: `local@domain`, printable ASCII, a dot-atom
-/// local part of 1–64 characters, a domain of letters, digits and inner hyphens in dot-separated
-/// labels (the same rule as `Mail.EmailAddress`, which builds the headers).
-public enum EmailAddressRule {
-    public static func isValid(_ address: String) -> Bool {
-        let bytes = Array(address.utf8)
-        guard (3...254).contains(bytes.count), bytes.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }),
-            let at = bytes.lastIndex(of: UInt8(ascii: "@"))
-        else { return false }
-        let local = bytes[..<at]
-        let domain = bytes[(at + 1)...]
-        guard (1...64).contains(local.count), local.allSatisfy({ atext.contains($0) || $0 == UInt8(ascii: ".") }),
-            local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
-            !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
-        else { return false }
-        guard (1...253).contains(domain.count) else { return false }
-        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        // A bare host (`localhost`) is no address for real mail; ask for a dot.
-        guard labels.count >= 2 else { return false }
-        return labels.allSatisfy { label in
-            (1...63).contains(label.count) && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
-                && label.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
-        }
-    }
-
-    private static let atext = Set(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
-
-    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-    }
-}
-
 extension String {
     fileprivate var trimmingWhitespace: String {
         var scalars = Substring(self)

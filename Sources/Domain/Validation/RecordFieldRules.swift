@@ -19,23 +19,8 @@ enum RecordFieldRules {
         !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
-    /// `local@domain.tld`: one `@`, no whitespace or control characters, a local part of at most
-    /// 64 characters, a domain of dot-separated labels (letters, digits, hyphens; not starting or
-    /// ending with a hyphen) with at least one dot. At most 254 characters. Stricter than the
-    /// database's check, looser than RFC 5322 (which allows addresses no mail system accepts).
-    static func isEmail(_ text: String) -> Bool {
-        guard text.count <= 254, isSingleLine(text), !text.contains(where: \.isWhitespace) else { return false }
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
-        guard !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains("..") else { return false }
-        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
-        for label in labels {
-            guard !label.isEmpty, label.count <= 63, !label.hasPrefix("-"), !label.hasSuffix("-") else { return false }
-            guard label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
-        }
-        return true
-    }
+    /// An address the mailer can send to: `EmailAddressRule`, the one rule.
+    static func isEmail(_ text: String) -> Bool { EmailAddressRule.isValid(text) }
 
     /// Digits with the usual separators (`031-70 80 90`, `+46 (0)70 123 45 67`), 5 to 20 digits.
     static func isPhone(_ text: String) -> Bool {

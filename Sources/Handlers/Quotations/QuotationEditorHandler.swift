@@ -209,7 +209,7 @@ enum QuotationEditorHandler {
                 .init(
                     versionNo: link.versionNo, recipient: link.recipient, createdAt: link.createdAt,
                     expiresAt: link.expiresAt, expired: link.isExpired(), firstViewedAt: link.firstViewedAt,
-                    viewCount: link.viewCount)
+                    viewCount: link.viewCount, email: link.email)
             },
             signed: signed,
             versions: versions.map {

@@ -87,7 +87,7 @@ enum SigningHandler {
             typed: trimmed(fields["typed_signature"]), consent: fields["consent"] == "yes")
         if fields["form_token"] != form.formToken { form.errors[.form] = s.signing.errorFormToken }
         if form.name.isEmpty || form.name.count > 200 { form.errors[.name] = s.signing.errorName }
-        if !isPlausibleEmail(form.email) { form.errors[.email] = s.signing.errorEmail }
+        if !EmailAddressRule.isValid(form.email) { form.errors[.email] = s.signing.errorEmail }
         // A drawn signature (from the pad) or a typed one (always possible, also without JavaScript).
         var drawn: SignatureStrokes?
         if fields["method"] == "drawn" {
@@ -258,12 +258,6 @@ enum SigningHandler {
 
     private static func trimmed(_ value: String?) -> String {
         (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    private static func isPlausibleEmail(_ email: String) -> Bool {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        return email.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
     }
 
     /// Tokens are 43 characters of URL-safe base64; anything else cannot match and is not looked up.

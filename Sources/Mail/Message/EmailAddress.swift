@@ -1,9 +1,10 @@
+import Domain
+
 /// A mailbox: an address and an optional display name (`Eva Åberg <eva@example.se>`).
 ///
-/// Validated on creation, so a rendered header can never be broken by one: the address must be
-/// ASCII `local@domain` with a dot-atom local part and a host-name domain (no quoting, no
-/// comments, no angle brackets, no CR/LF); the display name may hold any text but control
-/// characters. Internationalised addresses (SMTPUTF8) are not supported.
+/// Validated on creation, so a rendered header can never be broken by one: the address follows
+/// `Domain.EmailAddressRule`, the rule every form applies too (a bare host such as `localhost`
+/// is accepted here only); the display name may hold any text but control characters.
 public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     /// `local@domain`, exactly as given.
     public let address: String
@@ -27,40 +28,10 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
         displayName.map { "\($0) <\(address)>" } ?? address
     }
 
-    private static let atext = Set(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
-
     private static func validate(_ address: String) throws(MailError) {
-        func fail(_ problem: String) -> MailError { .invalidAddress(address: address, problem: problem) }
-        let bytes = Array(address.utf8)
-        guard bytes.count <= 254 else { throw fail("longer than 254 characters") }
-        guard bytes.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }) else {
-            throw fail("must be printable ASCII without spaces, line breaks or control characters")
+        if let problem = EmailAddressRule.problem(address, allowingBareHost: true) {
+            throw .invalidAddress(address: address, problem: problem.description)
         }
-        guard !bytes.contains(UInt8(ascii: "<")) && !bytes.contains(UInt8(ascii: ">")) else {
-            throw fail("must not contain angle brackets")
-        }
-        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { throw fail("has no @") }
-        let local = bytes[..<at]
-        let domain = bytes[(at + 1)...]
-        guard !local.isEmpty, local.count <= 64 else { throw fail("local part must be 1 to 64 characters") }
-        guard local.allSatisfy({ atext.contains($0) || $0 == UInt8(ascii: ".") }) else {
-            throw fail("local part has characters outside the dot-atom set")
-        }
-        guard local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
-            !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
-        else { throw fail("local part has a misplaced dot") }
-        guard !domain.isEmpty, domain.count <= 253 else { throw fail("domain must be 1 to 253 characters") }
-        for label in domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-            guard !label.isEmpty, label.count <= 63 else { throw fail("domain has an empty or over-long label") }
-            guard label.allSatisfy({ isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }),
-                label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-")
-            else { throw fail("domain labels must be letters, digits and inner hyphens") }
-        }
-    }
-
-    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }
 

@@ -11,6 +11,20 @@ extension QuotationEditorPage {
         return section(.class("card link-state")) {
             h2 { s.quotations.linkHeading }
             p { s.quotations.linkSentTo(link.recipient, version: link.versionNo) }
+            switch link.email {
+            case .failed(let error):
+                div(.class("notice bad"), .attr("role", "alert")) {
+                    p { strong { s.quotations.linkEmailFailed } }
+                    p { "\(s.quotations.linkEmailReason): \(error)" }
+                    p { s.quotations.linkEmailFix }
+                }
+            case .pending(let error?):
+                p(.class("notice")) { "\(s.quotations.linkEmailRetrying) \(s.quotations.linkEmailReason): \(error)" }
+            case .pending(nil):
+                p(.class("hint")) { s.quotations.linkEmailQueued }
+            case .sent, .unknown:
+                p(.class("hint")) { s.quotations.linkEmailSent }
+            }
             p {
                 "\(s.quotations.linkValidUntil) \(DisplayFormat.dateTime(link.expiresAt))"
                 if link.expired {

@@ -61,11 +61,13 @@ public enum QuotationEditorPage {
         public let expired: Bool
         public let firstViewedAt: Date?
         public let viewCount: Int
+        public let email: EmailDelivery
 
         public init(
             versionNo: Int, recipient: String, createdAt: Date, expiresAt: Date, expired: Bool, firstViewedAt: Date?,
-            viewCount: Int
+            viewCount: Int, email: EmailDelivery
         ) {
+            self.email = email
             self.versionNo = versionNo
             self.recipient = recipient
             self.createdAt = createdAt

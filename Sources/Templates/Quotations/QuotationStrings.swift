@@ -191,6 +191,26 @@ public struct QuotationStrings: FeatureStrings {
         t("Version \(version) skickad till \(recipient).", "Version \(version) sent to \(recipient).")
     }
     var linkValidUntil: String { t("Gäller till", "Valid until") }
+    var linkEmailSent: String {
+        t("E-postmeddelandet med länken har skickats.", "The email with the link has been sent.")
+    }
+    var linkEmailQueued: String {
+        t("E-postmeddelandet med länken skickas strax.", "The email with the link is about to be sent.")
+    }
+    var linkEmailRetrying: String {
+        t(
+            "E-postmeddelandet med länken har inte gått iväg än och försöks igen.",
+            "The email with the link has not gone out yet and is tried again.")
+    }
+    var linkEmailFailed: String {
+        t("E-postmeddelandet med länken kunde inte skickas.", "The email with the link could not be sent.")
+    }
+    var linkEmailReason: String { t("Orsak", "Reason") }
+    var linkEmailFix: String {
+        t(
+            "Rätta kundens e-postadress och skicka om offerten (Öppna igen, sedan Skicka ny version).",
+            "Correct the customer's email address and send the quotation again (Reopen, then Send new version).")
+    }
     var linkExpired: String { t("Länken har gått ut", "The link has expired") }
     var linkNotOpened: String { t("Inte öppnad ännu", "Not opened yet") }
     func linkOpened(_ count: Int, first: String) -> String {

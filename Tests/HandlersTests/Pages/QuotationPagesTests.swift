@@ -325,6 +325,62 @@ struct QuotationPagesTests {
                 == "\(asa)|Ängsvägen 3")
     }
 
+    /// Finding F5: the forms take only what the mailer can send to; an address that got in
+    /// before (or that the server refuses for good) fails its job at once, and the quotation's
+    /// link card says so, instead of the job being retried unseen.
+    @Test func anEmailThatCannotBeSentFailsOnceAndTheQuotationSaysWhy() throws {
+        let stack = try InProcessApp()
+        defer { stack.shutdown() }
+        let session = try Session(stack)
+        let browser = session.browser
+        _ = try browser.get("/admin/quotations/new")
+        let refused = try browser.post(
+            "/admin/quotations",
+            [
+                ("action", "create"), ("new_name", "Lisa Ström"), ("new_email", "Lisa <lisa@example.se>"),
+                ("period_start", "2027-03-01"), ("period_end", "2027-03-02"), ("title", "Fest"),
+            ])
+        #expect(refused.status == 400)
+        #expect(try session.sql("SELECT count(*) FROM customers WHERE name = 'Lisa Ström'") == "0")
+
+        let (start, end) = try dates(inDays: 40, length: 1)
+        let path = try session.createQuotation(
+            customerEmail: "asa.oberg@example.se", start: start, end: end, title: "Gammal adress")
+        let id = String(path.split(separator: "/").last!)
+        let chair = try session.sql("SELECT id FROM products WHERE sku = 'TALT-3x3'")
+        #expect(
+            try session.submitEditor(path, ["new_item": "product:\(chair)", "new_quantity": "2"], action: "add_line")
+                .status == 303)
+        // An address saved before the rule was one (the database's own check is looser).
+        try stack.postgres.psql(
+            "UPDATE customers SET email = 'asa<gammal>@example.se' WHERE email = 'asa.oberg@example.se'",
+            database: session.database)
+        let version = try #require(StaffBrowser.inputValue(named: "version", in: try browser.get(path).text))
+        #expect(try browser.post("/admin/quotations/\(id)/send", [("version", version)]).status == 303)
+
+        var env = stack.environment
+        env["EG_MAIL_DIR"] = stack.directory + "/mail"
+        let worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 30) {
+            (try? session.sql("SELECT state FROM jobs WHERE kind = 'email.signing_link' ORDER BY id DESC LIMIT 1"))
+                == "dead"
+        }
+        worker.stop()
+        #expect(
+            try session.sql("SELECT attempts FROM jobs WHERE kind = 'email.signing_link' ORDER BY id DESC LIMIT 1")
+                == "1", "not retried")
+        let card = try browser.get(path)
+        #expect(card.text.contains("The email with the link could not be sent."))
+        #expect(card.text.contains("the email address is not one we can send to"))
+        // (The demo's own queued emails go out; none to this address.)
+        let folder = stack.directory + "/mail/new/"
+        let delivered = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(
+            !delivered.contains {
+                ((try? String(contentsOfFile: folder + $0, encoding: .utf8)) ?? "").contains("gammal")
+            })
+    }
+
     @Test func aShortageNeedsAReasonResendReplacesTheLinkAndVoidStopsIt() throws {
         let stack = try InProcessApp()
         defer { stack.shutdown() }

@@ -132,6 +132,14 @@ struct SigningPageTests {
         #expect(refused.text.contains("value=\"Åsa Öberg\""))
         #expect(try count("signatures") == signaturesBefore)
 
+        // An address the mailer could not send the confirmation to: refused here (finding F5).
+        let brackets = try post(
+            "form_token=\(formToken)&method=typed&signer_name=%C3%85sa&signer_email=%3Casa%40example.se%3E&typed_signature=%C3%85sa&consent=yes"
+        )
+        #expect(brackets.status == 400)
+        #expect(brackets.text.contains("Enter a valid email address."))
+        #expect(try count("signatures") == signaturesBefore)
+
         // A drawn "signature" that is only a dot: 400 with the reason, nothing stored.
         let dot = try post(
             "form_token=\(formToken)&method=drawn&strokes=%5B%5B%7B%22x%22%3A0.5%2C%22y%22%3A0.5%7D%5D%5D&signer_name=A&signer_email=a%40example.se&consent=yes"

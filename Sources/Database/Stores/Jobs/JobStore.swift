@@ -139,18 +139,20 @@ public enum JobStore {
     }
 
     /// Records a failed attempt: queued again after `retryInSeconds`, or dead once the attempts
-    /// are used up. `error` is kept for staff; it must not hold secrets.
+    /// are used up, or at once when the failure is `permanent` (another attempt cannot go
+    /// differently: an address the mailer refuses). `error` is kept for staff; it must not hold secrets.
     /// - Returns: false when this worker no longer holds the lease.
     /// - Throws: `DatabaseError`.
     @discardableResult
     public static func fail(
-        _ connection: Connection, id: Int64, workerID: String, error: String, retryInSeconds: Int
+        _ connection: Connection, id: Int64, workerID: String, error: String, retryInSeconds: Int,
+        permanent: Bool = false
     ) throws(DatabaseError) -> Bool {
         try connection.execute(
             """
             UPDATE jobs
-               SET state = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,
-                   payload = CASE WHEN attempts >= max_attempts THEN payload - 'token' ELSE payload END,
+               SET state = CASE WHEN \(permanent) OR attempts >= max_attempts THEN 'dead' ELSE 'queued' END,
+                   payload = CASE WHEN \(permanent) OR attempts >= max_attempts THEN payload - 'token' ELSE payload END,
                    run_at = now() + make_interval(secs => \(retryInSeconds)),
                    locked_by = NULL, locked_until = NULL, last_error = \(String(error.prefix(2000)))
              WHERE id = \(id) AND state = 'running' AND locked_by = \(workerID)

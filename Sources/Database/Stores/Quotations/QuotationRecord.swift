@@ -14,6 +14,8 @@ public struct SigningLinkSummary: Sendable, Equatable {
     public let lastViewedAt: Date?
     public let viewCount: Int
     public let createdByName: String?
+    /// Whether the email with the link went out.
+    public let email: EmailDelivery
 
     public func isExpired(at now: Date = Date()) -> Bool { expiresAt <= now }
 }

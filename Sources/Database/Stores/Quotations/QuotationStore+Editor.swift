@@ -79,10 +79,15 @@ extension QuotationStore {
     static func liveLinkQuery(_ quotationID: QuotationID) -> Query {
         """
         SELECT l.id, v.version_no, l.recipient_email::text AS recipient, l.created_at, l.expires_at, l.voided_at,
-               l.first_viewed_at, l.last_viewed_at, l.view_count, u.name AS created_by_name
+               l.first_viewed_at, l.last_viewed_at, l.view_count, u.name AS created_by_name,
+               j.state AS email_state, j.last_error AS email_error
           FROM quotation_versions v
           JOIN signing_links l ON l.quotation_version_id = v.id AND l.voided_at IS NULL
           LEFT JOIN users u ON u.id = l.created_by
+          LEFT JOIN LATERAL (
+                SELECT state, last_error FROM jobs
+                 WHERE kind = 'email.signing_link' AND (payload->>'signing_link_id')::bigint = l.id
+                 ORDER BY id DESC LIMIT 1) j ON true
          WHERE v.quotation_id = \(quotationID.rawValue)
          ORDER BY l.id DESC
          LIMIT 1
@@ -95,7 +100,9 @@ extension QuotationStore {
             recipient: try row.decode("recipient"), createdAt: try row.decode("created_at"),
             expiresAt: try row.decode("expires_at"), voidedAt: try row.decode("voided_at"),
             firstViewedAt: try row.decode("first_viewed_at"), lastViewedAt: try row.decode("last_viewed_at"),
-            viewCount: try row.decode("view_count"), createdByName: try row.decode("created_by_name"))
+            viewCount: try row.decode("view_count"), createdByName: try row.decode("created_by_name"),
+            email: EmailDelivery(
+                jobState: try row.decode("email_state", as: String?.self), error: try row.decode("email_error")))
     }
 
     // MARK: Saving
