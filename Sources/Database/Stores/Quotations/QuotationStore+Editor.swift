@@ -84,15 +84,20 @@ extension QuotationStore {
           FROM quotation_versions v
           JOIN signing_links l ON l.quotation_version_id = v.id AND l.voided_at IS NULL
           LEFT JOIN users u ON u.id = l.created_by
-          LEFT JOIN LATERAL (
-                SELECT state, last_error FROM jobs
-                 WHERE kind = 'email.signing_link' AND (payload->>'signing_link_id')::bigint = l.id
-                 ORDER BY id DESC LIMIT 1) j ON true
+          \(unsafeRaw: linkEmailJoin)
          WHERE v.quotation_id = \(quotationID.rawValue)
          ORDER BY l.id DESC
          LIMIT 1
         """
     }
+
+    /// The newest job of link `l`'s email, as `j` (`state`, `last_error`): whether it went out.
+    static let linkEmailJoin = """
+        LEFT JOIN LATERAL (
+              SELECT state, last_error FROM jobs
+               WHERE kind = 'email.signing_link' AND (payload->>'signing_link_id')::bigint = l.id
+               ORDER BY id DESC LIMIT 1) j ON true
+        """
 
     static func linkSummary(_ row: Row) throws(DatabaseError) -> SigningLinkSummary {
         SigningLinkSummary(

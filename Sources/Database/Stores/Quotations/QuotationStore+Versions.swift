@@ -68,8 +68,10 @@ extension QuotationStore {
         let links = try connection.query(
             """
             SELECT l.id, \(number) AS version_no, l.recipient_email::text AS recipient, l.created_at, l.expires_at,
-                   l.voided_at, l.first_viewed_at, l.last_viewed_at, l.view_count, u.name AS created_by_name
+                   l.voided_at, l.first_viewed_at, l.last_viewed_at, l.view_count, u.name AS created_by_name,
+                   j.state AS email_state, j.last_error AS email_error
               FROM signing_links l LEFT JOIN users u ON u.id = l.created_by
+              \(unsafeRaw: QuotationStore.linkEmailJoin)
              WHERE l.quotation_version_id = \(versionID)
              ORDER BY l.id DESC
             """
