@@ -64,6 +64,13 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         self.line = line
     }
 
+    /// A text over one of the database's own length limits (`<table>_<column>_length`, migration
+    /// 0008): a form let through what it should have refused.
+    public var isLengthLimit: Bool {
+        if case .checkViolation(let constraint?) = kind { return constraint.hasSuffix("_length") }
+        return false
+    }
+
     /// True for failures where running the whole transaction again is the right response.
     public var isTransient: Bool {
         switch kind {

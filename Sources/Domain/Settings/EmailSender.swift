@@ -15,7 +15,7 @@ public struct EmailSender: Sendable, Equatable {
     public init(displayName: String, address: String) throws(Problem) {
         let name = displayName.trimmingWhitespace
         guard EmailAddressRule.isValid(address) else { throw .invalidAddress }
-        guard name.count <= 100, !name.unicodeScalars.contains(where: Self.forbiddenInName) else {
+        guard name.lengthForLimits <= 100, !name.unicodeScalars.contains(where: Self.forbiddenInName) else {
             throw .invalidDisplayName
         }
         self.displayName = name

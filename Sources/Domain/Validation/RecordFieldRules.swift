@@ -11,7 +11,7 @@ enum RecordFieldRules {
 
     /// `.tooLong` when `text` has more than `maximum` characters.
     static func length(_ text: String, _ maximum: Int) -> RecordFieldProblem? {
-        text.count > maximum ? .tooLong(maximum: maximum) : nil
+        text.lengthForLimits > maximum ? .tooLong(maximum: maximum) : nil
     }
 
     /// A single line: no control characters (tabs and newlines included).

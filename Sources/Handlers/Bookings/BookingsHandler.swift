@@ -46,7 +46,7 @@ enum BookingsHandler {
         }
         if let from = filter.from, let to = filter.to, to < from { form.errors["to"] = s.bookings.endBeforeStart }
         if let q = query.search?.trimmingCharacters(in: .whitespacesAndNewlines), !q.isEmpty {
-            filter.search = String(q.prefix(searchLimit))
+            filter.search = q.prefixForLimits(searchLimit)
         }
         if let raw = query.after {
             guard let after = Int64(raw), after > 0 else {
@@ -108,7 +108,7 @@ enum BookingsHandler {
             let typed = values["reason"] ?? ""
             var cancelForm = FormState(values: ["reason": typed])
             if typed.isEmpty { cancelForm.errors["reason"] = s.bookings.cancelReasonRequired }
-            if typed.count > reasonLimit { cancelForm.errors["reason"] = s.bookings.cancelReasonTooLong }
+            if typed.lengthForLimits > reasonLimit { cancelForm.errors["reason"] = s.bookings.cancelReasonTooLong }
             guard cancelForm.isValid else { return try show(id, admin, cancelForm: cancelForm, status: .badRequest) }
             reason = typed
         }
@@ -148,7 +148,7 @@ enum BookingsHandler {
             return try show(
                 id, admin, notice: s.conflictMessage, unsavedNotes: typed.isEmpty ? nil : typed, status: .conflict)
         }
-        if typed.count > notesLimit {
+        if typed.lengthForLimits > notesLimit {
             return try show(
                 id, admin, notesForm: FormState(values: ["notes": typed], errors: ["notes": s.bookings.notesTooLong]),
                 status: .badRequest)

@@ -20,7 +20,7 @@ enum QuotationActionHandler {
         let reason = String(
             (admin.request.form["shortage_reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
         var sendForm = FormState(values: ["shortage_reason": reason])
-        if reason.count > 2000 {
+        if reason.lengthForLimits > 2000 {
             sendForm.errors["shortage_reason"] = s.quotations.errorTooLong(2000)
             return try refuse(record, admin, sendForm, .badRequest)
         }

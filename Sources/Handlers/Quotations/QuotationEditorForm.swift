@@ -118,7 +118,7 @@ struct QuotationEditorForm {
         let v = values
         func text(_ name: String, max: Int) -> String {
             let value = v[name] ?? ""
-            if value.count > max { errors[name] = s.quotations.errorTooLong(max) }
+            if value.lengthForLimits > max { errors[name] = s.quotations.errorTooLong(max) }
             return value
         }
         func money(_ name: String, emptyIsZero: Bool = true) -> Money? {
@@ -233,7 +233,7 @@ struct QuotationEditorForm {
         if description.isEmpty {
             errors[prefix + "description"] = s.required
             ok = false
-        } else if description.count > 300 {
+        } else if description.lengthForLimits > 300 {
             errors[prefix + "description"] = s.quotations.errorTooLong(300)
             ok = false
         }

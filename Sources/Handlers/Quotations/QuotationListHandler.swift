@@ -9,7 +9,7 @@ import Templates
 enum QuotationListHandler {
     static func show(_ query: QuotationListQuery, _ admin: AdminContext) throws -> Response {
         let state = query.state
-        let search = String((query.search ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        let search = (query.search ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefixForLimits(100)
         let after = query.after.flatMap(Int64.init).flatMap { $0 > 0 ? $0 : nil }
         let page = try QuotationStore.page(try admin.connection(), state: state, search: search, after: after)
         let rows = page.rows.map {

@@ -51,14 +51,14 @@ enum QuotationNewHandler {
                 companyName: values["new_company"] ?? "")
             if new.name.isEmpty {
                 form.errors["new_name"] = s.required
-            } else if new.name.count > 200 {
+            } else if new.name.lengthForLimits > 200 {
                 form.errors["new_name"] = s.quotations.errorTooLong(200)
             }
             if !new.email.isEmpty, !EmailAddressRule.isValid(new.email) {
                 form.errors["new_email"] = s.quotations.errorEmail
             }
-            if new.phone.count > 50 { form.errors["new_phone"] = s.quotations.errorTooLong(50) }
-            if new.companyName.count > 200 { form.errors["new_company"] = s.quotations.errorTooLong(200) }
+            if new.phone.lengthForLimits > 50 { form.errors["new_phone"] = s.quotations.errorTooLong(50) }
+            if new.companyName.lengthForLimits > 200 { form.errors["new_company"] = s.quotations.errorTooLong(200) }
             if form.errors["new_email"] == nil, !new.email.isEmpty {
                 let existing = try QuotationStore.activeCustomers(db, withEmail: new.email)
                 if !existing.isEmpty {
@@ -74,7 +74,7 @@ enum QuotationNewHandler {
         }
         let period = QuotationEditorForm.period(values, errors: &form.errors, s)
         let title = values["title"] ?? ""
-        if title.count > 200 { form.errors["title"] = s.quotations.errorTooLong(200) }
+        if title.lengthForLimits > 200 { form.errors["title"] = s.quotations.errorTooLong(200) }
         guard form.isValid, let customer, let period else {
             return try render(form, options: options, searched: false, admin, status: .badRequest)
         }

@@ -29,7 +29,7 @@ enum SettingsForm {
             let value = form[name]
             if required && value.isEmpty {
                 form.errors[name] = s.required
-            } else if value.count > max
+            } else if value.lengthForLimits > max
                 || value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
             {
                 form.errors[name] = s.settings.tooLong

@@ -86,7 +86,7 @@ enum SigningHandler {
             name: trimmed(fields["signer_name"]), email: trimmed(fields["signer_email"]),
             typed: trimmed(fields["typed_signature"]), consent: fields["consent"] == "yes")
         if fields["form_token"] != form.formToken { form.errors[.form] = s.signing.errorFormToken }
-        if form.name.isEmpty || form.name.count > 200 { form.errors[.name] = s.signing.errorName }
+        if form.name.isEmpty || form.name.lengthForLimits > 200 { form.errors[.name] = s.signing.errorName }
         if !EmailAddressRule.isValid(form.email) { form.errors[.email] = s.signing.errorEmail }
         // A drawn signature (from the pad) or a typed one (always possible, also without JavaScript).
         var drawn: SignatureStrokes?
@@ -96,7 +96,7 @@ enum SigningHandler {
             } catch {
                 form.errors[.strokes] = s.signing.errorStrokes
             }
-        } else if form.typed.isEmpty || form.typed.count > 200 {
+        } else if form.typed.isEmpty || form.typed.lengthForLimits > 200 {
             form.errors[.typed] = s.signing.errorTyped
         }
         if !form.consent { form.errors[.consent] = s.signing.errorConsent }
@@ -139,7 +139,7 @@ enum SigningHandler {
             throw HTTPError(.badRequest, reason: context.strings.signing.errorFormToken)
         }
         let reason = (request.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard reason.count <= maximumReasonLength else {
+        guard reason.lengthForLimits <= maximumReasonLength else {
             throw HTTPError(.badRequest, reason: context.strings.signing.errorReasonTooLong(maximumReasonLength))
         }
         let db = try context.database.connection()

@@ -56,6 +56,11 @@ public final class SiteResponder: RequestResponder {
             }
         } catch let error as HTTPError {
             return errorPage(error.status, reason: error.reason, headers: error.extraHeaders, context: context)
+        } catch let error as DatabaseError where error.isLengthLimit {
+            // A form let through what the database's own limit refuses (migration 0008): nothing
+            // was stored (the statement's transaction rolled back); the sender hears why.
+            logger.warning("text over the database's length limit", metadata: ["error": "\(error)"])
+            return errorPage(.badRequest, reason: context.strings.reasonTextTooLong, context: context)
         } catch let error as DatabaseError where error.isConnectionProblem {
             logger.warning("database unavailable", metadata: ["error": "\(error)"])
             return errorPage(.serviceUnavailable, headers: [("Retry-After", "5")], context: context)

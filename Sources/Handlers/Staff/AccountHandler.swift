@@ -91,7 +91,7 @@ enum AccountHandler {
     /// Makes a feed and shows its URL once, on this response (never stored, never shown again).
     static func createFeed(_ admin: AdminContext) throws -> Response {
         let name = String(
-            (admin.request.form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+            (admin.request.form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefixForLimits(100))
         let token = SecureRandom.token()
         _ = try CalendarFeedStore.create(
             try admin.connection(), user: admin.user.id,

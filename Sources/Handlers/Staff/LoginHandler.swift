@@ -33,7 +33,7 @@ enum LoginHandler {
             $0.value.hasPrefix("/admin") ? $0 : nil
         }
         var form = FormState(values: ["email": email])
-        if email.isEmpty || email.count > 320 { form.errors["email"] = s.required }
+        if email.isEmpty || email.lengthForLimits > 320 { form.errors["email"] = s.required }
         if password.isEmpty { form.errors["password"] = s.required }
         guard form.isValid else { return try page(form: form, next: next, status: .badRequest, context: context) }
 

@@ -142,7 +142,8 @@ enum UsersHandler {
         let name = form["name"]
         if name.isEmpty {
             form.errors["name"] = s.required
-        } else if name.count > 200 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        } else if name.lengthForLimits > 200
+            || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         {
             form.errors["name"] = s.users.nameTooLong
         }

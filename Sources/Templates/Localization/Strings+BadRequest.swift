@@ -35,6 +35,11 @@ extension Strings {
     public var reasonInvalidContentLength: String {
         t("Förfrågans längduppgift är ogiltig.", "The request's length header is invalid.")
     }
+    public var reasonTextTooLong: String {
+        t(
+            "En text i formuläret är längre än vad som går att spara. Korta den och försök igen.",
+            "A text in the form is longer than can be stored. Shorten it and try again.")
+    }
     public var reasonIncompleteBody: String {
         t(
             "Förfrågan tog slut innan allt som utlovats hade kommit fram. Försök igen.",
