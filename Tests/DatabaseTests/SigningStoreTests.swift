@@ -246,6 +246,51 @@ struct SigningStoreTests {
         #expect(try Self.count(setup, "SELECT count(*) AS n FROM quotation_versions WHERE state = 'sent'") == 1)
     }
 
+    /// Finding L3: a customer pressing "sign" again and again (and more customers on one
+    /// quotation's link) is one team notice per quotation per hour, listing every attempt.
+    @Test func refusedAttemptsMakeOneNoticePerQuotationPerHour() throws {
+        let db = try TestDatabase.migrated("signing_refused_notice")
+        let f = try Self.fixture(db, stock: 1)
+        let sent = try SendQuotation.freeze(db, quotationID: try Self.draft(f, on: db, quantity: 2), sentBy: f.user)
+        for attempt in 0..<6 {
+            let outcome = try SignQuotation.run(
+                db, tokenHash: sent.token.hash, signature: .typed(name: "Försök \(attempt)"), evidence: Self.evidence)
+            guard case .unavailable = outcome else {
+                Issue.record("attempt \(attempt): \(outcome)")
+                return
+            }
+        }
+        let notices = "SELECT count(*) AS n FROM jobs WHERE kind = 'email.team_unavailable'"
+        #expect(try Self.count(db, Query(unsafeSQL: notices)) == 1)
+        // (The link's own email is queued first.)
+        var claimed = try JobStore.claim(db, workerID: "w", leaseSeconds: 60)
+        while let other = claimed, other.kind != "email.team_unavailable" {
+            try JobStore.complete(db, id: other.id, workerID: "w")
+            claimed = try JobStore.claim(db, workerID: "w", leaseSeconds: 60)
+        }
+        let job = try #require(claimed)
+        let attempts = try SigningStore.refusedAttempts(db, quotationID: sent.quotationID, noticeJobID: job.id)
+        #expect(attempts.count == 6)
+        #expect(attempts.allSatisfy { $0.items.first?.requested == 2 && $0.items.first?.available == 1 })
+        #expect(try JobStore.complete(db, id: job.id, workerID: "w"))
+
+        // After the notice went: the next attempt queues the next one, an hour after the last.
+        _ = try SignQuotation.run(
+            db, tokenHash: sent.token.hash, signature: .typed(name: "Igen"), evidence: Self.evidence)
+        _ = try SignQuotation.run(
+            db, tokenHash: sent.token.hash, signature: .typed(name: "Igen"), evidence: Self.evidence)
+        #expect(try Self.count(db, Query(unsafeSQL: notices)) == 2)
+        #expect(
+            try Self.count(
+                db,
+                """
+                SELECT count(*) AS n FROM jobs
+                 WHERE kind = 'email.team_unavailable' AND state = 'queued'
+                   AND run_at >= (SELECT run_at FROM jobs WHERE id = \(job.id)) + interval '1 hour'
+                """) == 1)
+        #expect(try JobStore.claim(db, workerID: "w", leaseSeconds: 60) == nil, "not before the hour")
+    }
+
     @Test func decliningTwiceStoresOneDecline() throws {
         let db = try TestDatabase.migrated("signing_decline")
         let f = try Self.fixture(db)

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Testing
 
 @testable import Templates
@@ -19,16 +20,32 @@ struct NoticeEmailTests {
         #expect(en.html.hasPrefix("<!doctype html><html lang=\"en\">"))
     }
 
-    @Test func theTeamIsToldWhatWasShortOneLinePerItem() {
+    @Test func theTeamIsToldWhatWasShortOneLinePerItemAndEveryAttempt() {
+        let first = Date(timeIntervalSince1970: 1_796_630_400)  // 2026-12-07 09:00 in Stockholm
         let email = TeamNoticeEmail.unavailable(
             quotationNumber: "Q-2026-0042", customerName: "Åsa Öberg",
-            items: [
-                UnavailableItem(productID: 1, description: "Partytält 6×12", requested: 2, available: 1),
-                UnavailableItem(productID: 2, description: "Stol", requested: 80, available: 60),
+            attempts: [
+                RefusedSigningAttempt(
+                    at: first,
+                    items: [
+                        UnavailableItem(productID: 1, description: "Partytält 6×12", requested: 2, available: 1),
+                        UnavailableItem(productID: 2, description: "Stol", requested: 80, available: 60),
+                    ]),
+                RefusedSigningAttempt(
+                    at: first.addingTimeInterval(125),
+                    items: [UnavailableItem(productID: 1, description: "Partytält 6×12", requested: 2, available: 0)]),
             ])
         #expect(email.subject == "Kunde inte signeras: Q-2026-0042 – artiklar saknas")
-        #expect(email.text.contains("- Partytält 6×12: 2 önskade, 1 lediga\n- Stol: 80 önskade, 60 lediga\n"))
-        #expect(email.html.contains("<p>- Partytält 6×12: 2 önskade, 1 lediga<br>- Stol: 80 önskade, 60 lediga</p>"))
+        #expect(email.text.contains("Åsa Öberg försökte signera Q-2026-0042 2 gånger"))
+        #expect(
+            email.text.contains(
+                "2026-12-07 09:00 (Europe/Stockholm)\n- Partytält 6×12: 2 önskade, 1 lediga\n- Stol: 80 önskade, 60 lediga\n"
+            ))
+        #expect(email.text.contains("2026-12-07 09:02 (Europe/Stockholm)\n- Partytält 6×12: 2 önskade, 0 lediga\n"))
+        #expect(
+            email.html.contains(
+                "<p>2026-12-07 09:00 (Europe/Stockholm)<br>- Partytält 6×12: 2 önskade, 1 lediga<br>- Stol: 80 önskade, 60 lediga</p>"
+            ))
         let declined = TeamNoticeEmail.declined(quotationNumber: "Q-2026-0042", customerName: "Åsa", reason: nil)
         #expect(declined.text.hasSuffix("Orsak: (ingen angiven)\n"))
     }

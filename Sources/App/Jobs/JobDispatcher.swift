@@ -47,7 +47,8 @@ struct JobDispatcher: JobPerformer {
         case .teamNewBookingEmail(_, let version):
             try signedAgreement.notifyTeam(versionID: version, connection: connection, logger: logger)
         case .teamUnavailableEmail(let quotation, _, let items):
-            try teamNotice.unavailable(quotationID: quotation, items: items, connection: connection, logger: logger)
+            try teamNotice.unavailable(
+                quotationID: quotation, items: items, claimed: claimed, connection: connection, logger: logger)
         case .teamDeclinedEmail(let quotation, _, let decline):
             try teamNotice.declined(quotationID: quotation, declineID: decline, connection: connection, logger: logger)
         }

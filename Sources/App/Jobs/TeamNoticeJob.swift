@@ -11,8 +11,10 @@ import Templates
 struct TeamNoticeJob {
     let transport: any MailTransport
 
-    func unavailable(quotationID: QuotationID, items: [UnavailableItem], connection: Connection, logger: Logger) throws
-    {
+    /// Lists every refused attempt from the job's first (the one that queued it) to now.
+    func unavailable(
+        quotationID: QuotationID, items: [UnavailableItem], claimed: ClaimedJob, connection: Connection, logger: Logger
+    ) throws {
         guard
             let details = try SigningStore.teamNoticeDetails(
                 connection, quotationID: quotationID.rawValue, declineID: nil)
@@ -21,7 +23,8 @@ struct TeamNoticeJob {
         }
         try send(
             TeamNoticeEmail.unavailable(
-                quotationNumber: details.quotationNumber, customerName: details.customerName, items: items),
+                quotationNumber: details.quotationNumber, customerName: details.customerName,
+                attempts: try attempts(quotationID, items: items, claimed: claimed, connection: connection)),
             details, logger: logger)
     }
 
@@ -35,6 +38,14 @@ struct TeamNoticeJob {
                 quotationNumber: details.quotationNumber, customerName: details.customerName,
                 reason: details.declineReason),
             details, logger: logger)
+    }
+
+    private func attempts(
+        _ quotationID: QuotationID, items: [UnavailableItem], claimed: ClaimedJob, connection: Connection
+    ) throws -> [RefusedSigningAttempt] {
+        let listed = try SigningStore.refusedAttempts(connection, quotationID: quotationID, noticeJobID: claimed.id)
+        // A job queued before attempts were listed (an older version's) has only its own items.
+        return listed.isEmpty ? [RefusedSigningAttempt(at: claimed.createdAt, items: items)] : listed
     }
 
     private func send(_ content: EmailContent, _ details: TeamNoticeDetails, logger: Logger) throws {

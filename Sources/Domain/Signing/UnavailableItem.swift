@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A product line of the frozen version that can no longer be reserved for the period.
 public struct UnavailableItem: Sendable, Equatable, Codable {
     public let productID: Int64
@@ -17,5 +19,16 @@ public struct UnavailableItem: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case productID = "product_id"
         case description, requested, available
+    }
+}
+
+/// One signing attempt refused because stock ran out: when, and what was short.
+public struct RefusedSigningAttempt: Sendable, Equatable {
+    public let at: Date
+    public let items: [UnavailableItem]
+
+    public init(at: Date, items: [UnavailableItem]) {
+        self.at = at
+        self.items = items
     }
 }

@@ -60,10 +60,15 @@ public struct EmailStrings: FeatureStrings {
     func teamUnavailableSubject(quotation: String) -> String {
         t("Kunde inte signeras: \(quotation) – artiklar saknas", "Could not be signed: \(quotation) – items short")
     }
-    func teamUnavailableIntro(customer: String, quotation: String) -> String {
-        t(
-            "\(customer) försökte signera \(quotation), men artiklarna räckte inte för perioden:",
-            "\(customer) tried to sign \(quotation), but the items did not suffice for the period:")
+    func teamUnavailableIntro(customer: String, quotation: String, attempts: Int) -> String {
+        attempts == 1
+            ? t(
+                "\(customer) försökte signera \(quotation), men artiklarna räckte inte för perioden:",
+                "\(customer) tried to sign \(quotation), but the items did not suffice for the period:")
+            : t(
+                "\(customer) försökte signera \(quotation) \(attempts) gånger, men artiklarna räckte inte för perioden:",
+                "\(customer) tried to sign \(quotation) \(attempts) times, but the items did not suffice for the period:"
+            )
     }
     func teamUnavailableItem(_ description: String, requested: Int, available: Int) -> String {
         t(

@@ -23,19 +23,29 @@ public enum TeamNoticeEmail {
     }
 
     /// A customer could not sign: stock ran out for these items.
+    /// One notice for every refused attempt of a quotation within its hour (finding L3: a
+    /// customer pressing "sign" again and again is one notice, not one each), each attempt with
+    /// its time (Europe/Stockholm) and what was short.
     public static func unavailable(
-        quotationNumber: String, customerName: String, items: [UnavailableItem], language: Language = .sv
+        quotationNumber: String, customerName: String, attempts: [RefusedSigningAttempt], language: Language = .sv
     ) -> EmailContent {
         let s = Strings(language)
+        var paragraphs: [[String]] = [
+            [s.email.teamUnavailableIntro(customer: customerName, quotation: quotationNumber, attempts: attempts.count)]
+        ]
+        for attempt in attempts {
+            paragraphs.append(
+                [DisplayFormat.dateTime(attempt.at)]
+                    + attempt.items.map {
+                        "- "
+                            + s.email.teamUnavailableItem(
+                                $0.description, requested: $0.requested, available: $0.available)
+                    })
+        }
+        paragraphs.append([s.email.teamUnavailableOutro])
         return EmailContent(
             language: language, subject: s.email.teamUnavailableSubject(quotation: quotationNumber),
-            paragraphs: [
-                [s.email.teamUnavailableIntro(customer: customerName, quotation: quotationNumber)],
-                items.map {
-                    "- " + s.email.teamUnavailableItem($0.description, requested: $0.requested, available: $0.available)
-                },
-                [s.email.teamUnavailableOutro],
-            ].filter { !$0.isEmpty })
+            paragraphs: paragraphs)
     }
 
     /// A customer declined, with their reason.

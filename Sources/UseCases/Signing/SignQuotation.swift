@@ -40,8 +40,9 @@ public enum SignQuotation {
             if !short.isEmpty {
                 try SigningStore.recordRefusedUnavailable(
                     tx, link: link, items: short, ipAddress: evidence.ipAddress, now: now)
-                try JobStore.enqueue(
-                    tx, .teamUnavailableEmail(quotationID: link.quotationID, versionID: link.versionID, items: short))
+                try SigningStore.queueUnavailableNotice(
+                    tx, .teamUnavailableEmail(quotationID: link.quotationID, versionID: link.versionID, items: short),
+                    quotationID: link.quotationID, at: now)
                 return .unavailable(items: short)
             }
 

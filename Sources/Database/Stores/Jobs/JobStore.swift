@@ -26,6 +26,8 @@ public struct ClaimedJob: Sendable, Equatable {
     /// ID and when it was made, so a reset database does not repeat one. Emails use it as the
     /// Message-ID's left part, so a retry carries the same ID as the attempt before.
     public let messageSeed: String
+    /// When the job was queued.
+    public let createdAt: Date
 
     /// The payload with the kind added (`{"kind": …, payload fields…}`), what `Job` decodes.
     let jobJSON: String
@@ -113,7 +115,8 @@ public enum JobStore {
                           LIMIT 1
                           FOR UPDATE SKIP LOCKED)
             RETURNING id, kind, payload::text AS payload, (payload || jsonb_build_object('kind', kind))::text AS job,
-                      attempts, max_attempts, (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
+                      attempts, max_attempts, (extract(epoch FROM created_at) * 1000000)::bigint AS created_us,
+                      created_at
             """)
         guard let row = rows.first else { return nil }
         return ClaimedJob(
@@ -121,6 +124,7 @@ public enum JobStore {
             attempt: try row.decode("attempts"), maxAttempts: try row.decode("max_attempts"),
             messageSeed:
                 "job\(try row.decode("id", as: Int64.self)).\(String(try row.decode("created_us", as: Int64.self), radix: 36))",
+            createdAt: try row.decode("created_at"),
             jobJSON: try row.decode("job"))
     }
 
