@@ -182,7 +182,7 @@ struct RouteTableTests {
         case .account(let route):
             switch route {
             case .login, .loginSubmit: return nil
-            case .logout, .show, .changePassword, .revokeSession, .createFeed, .revokeFeed: return everyday
+            case .logout, .show, .changePassword, .revokeSession, .createFeed, .revokeFeed, .renewFeed: return everyday
             }
         case .dashboard(.show): return everyday
         case .customers: return "Customers: list, create, edit, archive"

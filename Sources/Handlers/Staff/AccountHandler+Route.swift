@@ -14,6 +14,7 @@ extension AccountHandler {
         case .revokeSession(let id): try revokeSession(id, admission.member())
         case .createFeed: try createFeed(admission.member())
         case .revokeFeed(let id): try revokeFeed(id, admission.member())
+        case .renewFeed(let id): try renewFeed(id, admission.member())
         }
     }
 }

@@ -23,7 +23,8 @@ enum AccountHandler {
                 isCurrent: $0.id == admin.session.id)
         }
         let feeds = try CalendarFeedStore.live(db, user: admin.user.id).map {
-            AccountPage.FeedRow(id: $0.id, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt)
+            AccountPage.FeedRow(
+                id: $0.id, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, expiresAt: $0.expiresAt)
         }
         return admin.html(
             AccountPage.render(
@@ -106,5 +107,13 @@ enum AccountHandler {
             throw HTTPError(.notFound)
         }
         return admin.redirect(to: .admin(.account(.show)), flash: .feedRevoked)
+    }
+
+    static func renewFeed(_ id: CalendarFeedID, _ admin: AdminContext) throws -> Response {
+        guard try CalendarFeedStore.renew(try admin.connection(), id: id, user: admin.user.id, actor: admin.actor)
+        else {
+            throw HTTPError(.notFound)
+        }
+        return admin.redirect(to: .admin(.account(.show)), flash: .feedRenewed)
     }
 }

@@ -18,6 +18,8 @@ public enum AccountRoute: Hashable, Sendable {
     case createFeed
     /// `POST /admin/account/calendar-feeds/{id}/revoke`
     case revokeFeed(CalendarFeedID)
+    /// `POST /admin/account/calendar-feeds/{id}/renew` — another year, the same URL.
+    case renewFeed(CalendarFeedID)
 }
 
 extension AccountRoute: FeatureRoute {
@@ -47,11 +49,16 @@ extension AccountRoute: FeatureRoute {
                 c in
                 .revokeFeed(CalendarFeedID(rawValue: c.ids[0]))
             }
+        case .renewFeed(let id):
+            Endpoint(.post, ["admin", "account", "calendar-feeds", .id(id.rawValue), "renew"], access: .everyone) {
+                c in
+                .renewFeed(CalendarFeedID(rawValue: c.ids[0]))
+            }
         }
     }
 
     public static let samples: [AccountRoute] = [
         .login(next: nil), .loginSubmit, .logout, .show, .changePassword, .revokeSession(SessionID(rawValue: 1)),
-        .createFeed, .revokeFeed(CalendarFeedID(rawValue: 1)),
+        .createFeed, .revokeFeed(CalendarFeedID(rawValue: 1)), .renewFeed(CalendarFeedID(rawValue: 1)),
     ]
 }

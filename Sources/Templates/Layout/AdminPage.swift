@@ -50,6 +50,7 @@ public enum Flash: String, Sendable, CaseIterable {
     case sessionRevoked = "session-revoked"
     case feedCreated = "feed-created"
     case feedRevoked = "feed-revoked"
+    case feedRenewed = "feed-renewed"
     case saved
     case created
     case archived

@@ -56,6 +56,7 @@ extension Strings {
         case .sessionRevoked: t("Inloggningen är avslutad.", "The session has ended.")
         case .feedCreated: t("Kalenderlänken är skapad.", "The calendar link was created.")
         case .feedRevoked: t("Kalenderlänken slutar fungera nu.", "The calendar link no longer works.")
+        case .feedRenewed: t("Kalenderlänken gäller ett år till.", "The calendar link is valid for another year.")
         case .saved: t("Ändringarna är sparade.", "Changes saved.")
         case .created: t("Skapat.", "Created.")
         case .archived: t("Arkiverat.", "Archived.")

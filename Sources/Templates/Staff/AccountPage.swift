@@ -27,8 +27,10 @@ public enum AccountPage {
         public let name: String
         public let createdAt: Date
         public let lastUsedAt: Date?
+        public let expiresAt: Date
 
-        public init(id: CalendarFeedID, name: String, createdAt: Date, lastUsedAt: Date?) {
+        public init(id: CalendarFeedID, name: String, createdAt: Date, lastUsedAt: Date?, expiresAt: Date) {
+            self.expiresAt = expiresAt
             self.id = id
             self.name = name
             self.createdAt = createdAt
@@ -112,9 +114,22 @@ public enum AccountPage {
                         for feed in feeds {
                             li {
                                 "\(feed.name) · \(s.staff.feedCreated) \(DisplayFormat.date(feed.createdAt))"
+                                " · "
                                 if let used = feed.lastUsedAt {
-                                    " · \(s.staff.feedLastUsed) \(DisplayFormat.dateTime(used))"
+                                    "\(s.staff.feedLastUsed) \(DisplayFormat.dateTime(used))"
+                                } else {
+                                    s.staff.feedNeverUsed
                                 }
+                                " · "
+                                if feed.expiresAt <= Date() {
+                                    span(.class("badge bad")) { s.staff.feedExpired }
+                                } else {
+                                    "\(s.staff.feedValidUntil) \(DisplayFormat.date(feed.expiresAt))"
+                                }
+                                " "
+                                Fields.postButton(
+                                    .admin(.account(.renewFeed(feed.id))), s.staff.feedRenew, csrf: admin.csrfToken,
+                                    style: "button secondary")
                                 " "
                                 Fields.postButton(
                                     .admin(.account(.revokeFeed(feed.id))), s.staff.feedRevoke, csrf: admin.csrfToken)

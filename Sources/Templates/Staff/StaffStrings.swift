@@ -78,8 +78,8 @@ public struct StaffStrings: FeatureStrings {
     var feedsHeading: String { t("Kalenderprenumeration", "Calendar subscription") }
     var feedsText: String {
         t(
-            "Prenumerera på leveranser, hämtningar och hyresperioder i Google Kalender eller Outlook med en hemlig länk. Ta bort länken om den har kommit i fel händer.",
-            "Subscribe to deliveries, pickups and rental periods in Google Calendar or Outlook with a secret link. Revoke the link if it got into the wrong hands."
+            "Prenumerera på leveranser, hämtningar och hyresperioder i Google Kalender eller Outlook med en hemlig länk. Länken gäller ett år och kan förnyas; den slutar gälla när ditt lösenord byts eller kontot stängs. Ta bort länken om den har kommit i fel händer.",
+            "Subscribe to deliveries, pickups and rental periods in Google Calendar or Outlook with a secret link. A link is valid for a year and can be renewed; it stops working when your password changes or the account is closed. Revoke the link if it got into the wrong hands."
         )
     }
     var feedShownOnce: String {
@@ -88,6 +88,10 @@ public struct StaffStrings: FeatureStrings {
     var feedCreated: String { t("skapad", "created") }
     var feedLastUsed: String { t("senast hämtad", "last fetched") }
     var feedRevoke: String { t("Ta bort", "Revoke") }
+    var feedRenew: String { t("Förnya ett år", "Renew for a year") }
+    var feedNeverUsed: String { t("aldrig hämtad", "never fetched") }
+    var feedValidUntil: String { t("gäller till", "valid until") }
+    var feedExpired: String { t("Har gått ut", "Expired") }
     var feedNameLabel: String { t("Namn på länken", "Name of the link") }
     public var feedDefaultName: String { t("Min kalender", "My calendar") }
     var feedCreate: String { t("Skapa kalenderlänk", "Create calendar link") }

@@ -372,6 +372,82 @@ struct BookingPagesTests {
         #expect(try stack.client.get("/calendar/short.ics").status == 404)
     }
 
+    /// The feed path from the account page right after making a feed (the URL is shown once).
+    static func makeFeed(_ browser: StaffBrowser, name: String) throws -> String {
+        _ = try browser.get("/admin/account")
+        let created = try browser.post("/admin/account/calendar-feeds", [("name", name)])
+        let range = try #require(
+            created.text.range(of: #"/calendar/[A-Za-z0-9_-]{43}\.ics"#, options: .regularExpression))
+        return String(created.text[range])
+    }
+
+    /// Finding M6: a feed URL is a credential kept in someone's calendar app. It expires after a
+    /// year unless renewed (the same URL), is listed with its last use, and ends with the
+    /// sessions: the owner's password change, an admin's reset, deactivation.
+    @Test func feedsExpireAreRenewedAndEndWithTheSessions() throws {
+        let stack = try InProcessApp()
+        defer { stack.shutdown() }
+        let maria = try Self.signIn(stack, "maria@eventgaraget.se")
+        let feed = try Self.makeFeed(maria, name: "Telefonen")
+        #expect(try stack.client.get(feed).status == 200)
+        let listed = try maria.get("/admin/account")
+        #expect(listed.text.contains("Telefonen"))
+        #expect(listed.text.contains("last fetched"))
+        let yearOn = try Self.sql(
+            stack, "SELECT to_char((now() + interval '365 days') AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD')")
+        #expect(listed.text.contains("valid until \(yearOn)"))
+
+        // A year on: the URL answers like one never issued, until renewed.
+        _ = try Self.sql(stack, "UPDATE calendar_feeds SET expires_at = now() - interval '1 minute'")
+        #expect(try stack.client.get(feed).status == 404)
+        let expired = try maria.get("/admin/account")
+        #expect(expired.text.contains("Expired"))
+        let renew = try #require(
+            expired.text.range(of: #"/admin/account/calendar-feeds/[0-9]+/renew"#, options: .regularExpression).map {
+                String(expired.text[$0])
+            })
+        let renewed = try maria.post(renew)
+        #expect(renewed.status == 303, "\(renewed.status) \(renewed.text.suffix(3000))")
+        #expect(try stack.client.get(feed).status == 200, "the same URL works again")
+        #expect(
+            try Self.sql(
+                stack, "SELECT count(*) FROM audit_log WHERE entity_type = 'calendar_feed' AND action = 'renewed'")
+                == "1")
+
+        // The owner changes the password: the feed ends with the other sessions.
+        _ = try maria.get("/admin/account")
+        #expect(
+            try maria.post(
+                "/admin/account/password",
+                [
+                    ("current_password", "eventgaraget-demo"), ("new_password", "ett nytt långt lösenord"),
+                    ("confirm_password", "ett nytt långt lösenord"),
+                ]
+            ).status == 303)
+        #expect(try stack.client.get(feed).status == 404)
+
+        // An admin's reset and a deactivation end them too.
+        let second = try Self.makeFeed(maria, name: "Datorn")
+        #expect(try stack.client.get(second).status == 200)
+        let admin = try Self.signIn(stack, "admin@eventgaraget.se")
+        let mariaID = try Self.sql(stack, "SELECT id FROM users WHERE email = 'maria@eventgaraget.se'")
+        let editor = try admin.get("/admin/users/\(mariaID)/edit")
+        var form = try EditorForm(html: editor.text, action: "/admin/users/\(mariaID)")
+        form.values["password"] = "återställt av admin"
+        form.values["confirm_password"] = "återställt av admin"
+        #expect(try admin.post("/admin/users/\(mariaID)", form.pairs.filter { $0.0 != "_csrf" }).status == 303)
+        #expect(try stack.client.get(second).status == 404)
+
+        let again = StaffBrowser(client: stack.client)
+        #expect(try again.login(email: "maria@eventgaraget.se", password: "återställt av admin").status == 303)
+        let third = try Self.makeFeed(again, name: "Surfplattan")
+        #expect(try stack.client.get(third).status == 200)
+        _ = try admin.get("/admin/users/\(mariaID)/edit")
+        #expect(try admin.post("/admin/users/\(mariaID)/deactivate").status == 303)
+        #expect(try stack.client.get(third).status == 404)
+        #expect(try Self.sql(stack, "SELECT count(*) FROM calendar_feeds WHERE revoked_at IS NULL") == "0")
+    }
+
     @Test func theDashboardShowsWhatWaitsTodayAndTomorrowAndRevenueToThoseWhoSeeReports() throws {
         let stack = try InProcessApp()
         defer { stack.shutdown() }

@@ -93,9 +93,10 @@ public enum UserStore {
                  WHERE id = \(id.rawValue)
                 """)
             let ended = try SessionStore.revokeAll(tx, user: id, keeping: keepingSession)
+            let feeds = try CalendarFeedStore.revokeAll(tx, user: id)
             try AuditStore.record(
                 tx, actor: actor, entity: "user", entityID: id.rawValue, action: "password_changed",
-                after: ["other_sessions_ended": String(ended)])
+                after: ["other_sessions_ended": String(ended), "calendar_feeds_revoked": String(feeds)])
         }
     }
 
@@ -155,9 +156,10 @@ public enum UserStore {
                 UPDATE users SET password_hash = \(passwordHash), password_changed_at = now() WHERE id = \(id.rawValue)
                 """)
             let ended = try SessionStore.revokeAll(tx, user: id, keeping: keepingSession)
+            let feeds = try CalendarFeedStore.revokeAll(tx, user: id)
             try AuditStore.record(
                 tx, actor: actor, entity: "user", entityID: id.rawValue, action: "password_set",
-                after: ["sessions_ended": String(ended)])
+                after: ["sessions_ended": String(ended), "calendar_feeds_revoked": String(feeds)])
         }
     }
 
@@ -168,7 +170,10 @@ public enum UserStore {
         guard current.active != active else { return }
         try tx.execute("UPDATE users SET active = \(active), version = version + 1 WHERE id = \(id.rawValue)")
         var after = ["active": String(active)]
-        if !active { after["sessions_ended"] = String(try SessionStore.revokeAll(tx, user: id)) }
+        if !active {
+            after["sessions_ended"] = String(try SessionStore.revokeAll(tx, user: id))
+            after["calendar_feeds_revoked"] = String(try CalendarFeedStore.revokeAll(tx, user: id))
+        }
         try AuditStore.record(
             tx, actor: actor, entity: "user", entityID: id.rawValue, action: active ? "reactivated" : "deactivated",
             before: ["active": String(current.active)], after: after)
