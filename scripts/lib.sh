@@ -110,6 +110,16 @@ eg_pg_createdb() {
   fi
 }
 
+# eg_pg_app_login SOCKET_DIR PORT NAME: makes the login role NAME, a member of eventgaraget_app
+# (the group role the migrations grant to), unless it exists. Run after the first migrate.
+eg_pg_app_login() {
+  local sockets=$1 port=$2 name=$3 bin
+  bin=$(eg_pg_bin)
+  "$bin/psql" -h "$sockets" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtAc \
+    "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$name') THEN
+       CREATE ROLE $name LOGIN IN ROLE eventgaraget_app; END IF; END \$\$" >/dev/null
+}
+
 # Waits until URL answers with HTTP status 200 (self-signed certificate accepted).
 eg_wait_http() {
   local url=$1 tries=${2:-100}

@@ -136,4 +136,15 @@ public struct Migrator {
             )
         }
     }
+
+    /// Whether the connection's role may change or delete rows of the audit log (the schema's
+    /// owner or a superuser may; `eventgaraget_app`'s members may not).
+    /// - Throws: `DatabaseError`.
+    public static func mayRewriteAuditLog(_ connection: Connection) throws(DatabaseError) -> Bool {
+        try connection.query(
+            """
+            SELECT has_table_privilege('audit_log', 'DELETE') OR has_table_privilege('audit_log', 'UPDATE')
+                   AS may
+            """)[0].decode("may")
+    }
 }

@@ -17,7 +17,8 @@ struct ConfigurationTests {
         // Every variable the loader reads is documented (README and --help use this list).
         #expect(
             AppConfiguration.variables.map(\.name) == [
-                "DATABASE_URL", "EG_LISTEN", "EG_FASTCGI_ALLOW", "EG_FASTCGI_TIMEOUT", "EG_SOCKET_MODE", "EG_THREADS",
+                "DATABASE_URL", "EG_MIGRATE_DATABASE_URL", "EG_LISTEN", "EG_FASTCGI_ALLOW", "EG_FASTCGI_TIMEOUT",
+                "EG_SOCKET_MODE", "EG_THREADS",
                 "EG_PUBLIC_URL", "EG_MAX_BODY_BYTES",
                 "EG_SHUTDOWN_TIMEOUT", "EG_STATIC_DIR", "EG_SMTP_URL", "EG_MAIL_DIR", "EG_LOG_LEVEL",
             ])

@@ -27,10 +27,12 @@ public enum ProductDatabase {
         return seedResult.get() ?? CommandResult(status: 0, stdout: Data(), stderr: Data())
     }
 
-    /// A new database with `contents`, named after `name` (made unique); returns its URL.
+    /// A new database with `contents`, named after `name` (made unique); returns its URL, logged
+    /// in as the product's least-privileged role (`TemporaryPostgres.appUser`), as in production.
     /// - Throws: `TestFailure` when the template could not be made (migrate or seed-demo failed).
     public static func create(_ contents: Contents, named name: String) throws -> String {
-        TemporaryPostgres.shared.createDatabase(named: name, template: try template(contents))
+        let postgres = TemporaryPostgres.shared
+        return try postgres.appURL(postgres.createDatabase(named: name, template: try template(contents)))
     }
 
     /// The environment a product command gets against `databaseURL`, independent of the developer's shell.
@@ -56,7 +58,8 @@ public enum ProductDatabase {
         case .demo:
             let migrated = try template(.migrated)
             return try postgres.template(named: "template_demo", copying: migrated) { url in
-                let seeded = try run(productBinary, ["seed-demo"], environment: environment(databaseURL: url))
+                let seeded = try run(
+                    productBinary, ["seed-demo"], environment: environment(databaseURL: try postgres.appURL(url)))
                 guard seeded.status == 0 else {
                     throw TestFailure("eventgaraget seed-demo failed: \(seeded.errorOutput)")
                 }

@@ -8,7 +8,11 @@ public final class ProductStack: @unchecked Sendable {
     public let postgres: TemporaryPostgres
     public let directory: String
     public let httpsPort: Int
+    /// The database as its owner (superuser): `migrate` uses it, and tests that look underneath.
     public let databaseURL: String
+    /// The database as the product's own least-privileged login, once migrated (the migrations
+    /// make its group role): what `serve` and the other commands get as `DATABASE_URL`.
+    public private(set) var appDatabaseURL: String?
     public let client: HTTPSClient
     public var socketPath: String { directory + "/eventgaraget.sock" }
     /// The responder's TCP port when the stack was made with `listenTCP`, else nil (unix socket).
@@ -40,6 +44,7 @@ public final class ProductStack: @unchecked Sendable {
         if migrate {
             let result = try self.eventgaraget(["migrate"])
             guard result.status == 0 else { throw TestFailure("migrate failed: \(result.errorOutput)") }
+            appDatabaseURL = try postgres.appURL(databaseURL)
         }
         try startResponder()
         try startNginx()
@@ -51,7 +56,8 @@ public final class ProductStack: @unchecked Sendable {
     /// The environment the product's commands get: this stack's database, socket and static folder.
     public var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
-        env["DATABASE_URL"] = databaseURL
+        env["DATABASE_URL"] = appDatabaseURL ?? databaseURL
+        env["EG_MIGRATE_DATABASE_URL"] = databaseURL
         env["EG_LISTEN"] = upstream
         env["EG_STATIC_DIR"] = repositoryRoot + "/static"
         env["EG_THREADS"] = "4"

@@ -62,6 +62,8 @@ public final class TemporaryPostgres: @unchecked Sendable {
     private var finished = false
     private var databaseCounter = 0
     private let templateCopies = NSLock()
+    private let appLoginLock = NSLock()
+    private var appLoginMade = false
     private let templatesLock = NSRecursiveLock()
     private var templates: [String: Result<String, any Error>] = [:]
 
@@ -121,6 +123,29 @@ public final class TemporaryPostgres: @unchecked Sendable {
     /// A libpq keyword connection string for `database` on this cluster.
     public func url(database: String) -> String {
         "host=\(directory) port=\(port) user=postgres dbname=\(database)"
+    }
+
+    /// The login the product runs as (`serve`, `worker`, `seed-demo`): a member of
+    /// `eventgaraget_app`, the least-privileged role the migrations grant to, as in production.
+    public static let appUser = "eventgaraget_test"
+
+    /// `url`'s database, logged in as `appUser`. The role is made on first use, once its group
+    /// role exists (the first `migrate` on this cluster makes that).
+    public func appURL(_ url: String) throws -> String {
+        try appLoginLock.withLock {
+            if !appLoginMade {
+                _ = try psql(
+                    """
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\(Self.appUser)') THEN
+                        CREATE ROLE \(Self.appUser) LOGIN IN ROLE eventgaraget_app;
+                      END IF;
+                    END $$
+                    """, database: "postgres")
+                appLoginMade = true
+            }
+        }
+        return url.replacingOccurrences(of: "user=postgres", with: "user=\(Self.appUser)")
     }
 
     /// Creates a new, empty database and returns its URL. The name is made safe and unique by

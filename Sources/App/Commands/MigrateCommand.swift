@@ -17,7 +17,8 @@ struct MigrateCommand: ParsableCommand {
     func run() throws {
         let configuration = try Bootstrap.configuration(options)
         let logger = Bootstrap.logger(configuration, label: "eventgaraget.migrate")
-        let connection = try Connection(url: configuration.databaseURL, logger: logger)
+        // The schema's owner: the app's own role (DATABASE_URL) may not create or alter tables.
+        let connection = try Connection(url: configuration.migrateDatabaseURL, logger: logger)
         defer { connection.close() }
         let migrator = Migrator(connection: connection)
         if dryRun {

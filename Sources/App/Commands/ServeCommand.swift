@@ -60,6 +60,12 @@ struct ServeCommand: ParsableCommand {
                 "\(pending.count) database migration(s) pending (\(pending.map(\.fileName).joined(separator: ", "))); "
                     + "run `eventgaraget migrate` first")
         }
+        // Least privilege (finding L10): a role that may delete audit rows owns more than it should.
+        if try Migrator.mayRewriteAuditLog(connection) {
+            logger.warning(
+                "DATABASE_URL's role may change or delete audit rows; log in as a member of eventgaraget_app and migrate as the owner (EG_MIGRATE_DATABASE_URL, README: Deployment)"
+            )
+        }
     }
 
     /// Fingerprints every file in the static folder so pages can link them with a cache-busting `?v=`.

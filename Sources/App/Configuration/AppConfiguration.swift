@@ -5,6 +5,8 @@ import Foundation
 /// Every variable, its default and its meaning is listed in `variables` and in the README.
 public struct AppConfiguration: Sendable {
     public var databaseURL: String
+    /// The schema owner's connection, for `migrate` only; `DATABASE_URL` when not set.
+    public var migrateDatabaseURL: String
     public var listen: ListenAddress
     public var socketMode: UInt16
     /// Who may connect when `listen` is TCP; nil for a unix socket.
@@ -30,7 +32,12 @@ public struct AppConfiguration: Sendable {
     public static let variables: [Variable] = [
         Variable(
             name: "DATABASE_URL", defaultValue: "postgresql:///eventgaraget",
-            help: "libpq connection string or URI of the PostgreSQL database", secret: true),
+            help:
+                "libpq connection string or URI of the PostgreSQL database, as a member of eventgaraget_app (serve, worker)",
+            secret: true),
+        Variable(
+            name: "EG_MIGRATE_DATABASE_URL", defaultValue: "",
+            help: "the schema owner's connection, used by migrate only; empty: DATABASE_URL", secret: true),
         Variable(
             name: "EG_LISTEN", defaultValue: "unix:.data/run/eventgaraget.sock",
             help: "where the FastCGI responder listens: unix:/path/to.sock or host:port", secret: false),
@@ -92,6 +99,10 @@ public struct AppConfiguration: Sendable {
         {
             problems.append("DATABASE_URL must be a postgresql:// URI or a libpq key=value string")
         }
+        let migrateURL = value("EG_MIGRATE_DATABASE_URL") ?? databaseURL
+        if !(migrateURL.hasPrefix("postgresql://") || migrateURL.hasPrefix("postgres://") || migrateURL.contains("=")) {
+            problems.append("EG_MIGRATE_DATABASE_URL must be a postgresql:// URI or a libpq key=value string")
+        }
 
         let listenText = setting("EG_LISTEN")
         let listen = ListenAddress(parsing: listenText)
@@ -150,7 +161,8 @@ public struct AppConfiguration: Sendable {
         }
         return .success(
             AppConfiguration(
-                databaseURL: databaseURL, listen: listen, socketMode: socketMode, allowedPeers: allowedPeers,
+                databaseURL: databaseURL, migrateDatabaseURL: migrateURL, listen: listen, socketMode: socketMode,
+                allowedPeers: allowedPeers,
                 fastCGITimeoutSeconds: fastCGITimeout, threads: threads,
                 publicBaseURL: publicURL, maxBodyBytes: maxBody, shutdownTimeoutSeconds: timeout,
                 staticDirectory: setting("EG_STATIC_DIR"), logLevel: logLevel, smtpURL: value("EG_SMTP_URL"),
@@ -178,6 +190,7 @@ public struct AppConfiguration: Sendable {
     public func describedLines() -> [String] {
         [
             "DATABASE_URL=\(Self.maskingPassword(databaseURL))",
+            "EG_MIGRATE_DATABASE_URL=\(migrateDatabaseURL == databaseURL ? "" : Self.maskingPassword(migrateDatabaseURL))",
             "EG_LISTEN=\(listen)",
             "EG_FASTCGI_ALLOW=\(allowedPeers?.description ?? "")",
             "EG_FASTCGI_TIMEOUT=\(fastCGITimeoutSeconds)",
