@@ -259,8 +259,18 @@ struct QuotationStoreEditorTests {
         #expect(try ResendSigningLink.run(db, id: id, actor: Self.actor(f)) == .notResendable(.draft))
         let sent = try SendQuotation.freeze(db, quotationID: id, sentBy: f.user)
         try db.execute("UPDATE customers SET email = 'ny.adress@example.se'")
+        // Another address than the link went to: only with a reason (finding M5).
+        guard
+            case .recipientChangeNeedsReason(_, "ny.adress@example.se") = try ResendSigningLink.run(
+                db, id: id, actor: Self.actor(f))
+        else {
+            Issue.record("a link to a changed address needs a reason")
+            return
+        }
 
-        guard case .resent(let linkID, let expiresAt) = try ResendSigningLink.run(db, id: id, actor: Self.actor(f))
+        guard
+            case .resent(let linkID, let expiresAt) = try ResendSigningLink.run(
+                db, id: id, actor: Self.actor(f), recipientChangeReason: "Kunden har ny adress")
         else {
             Issue.record("a sent quotation can be resent")
             return

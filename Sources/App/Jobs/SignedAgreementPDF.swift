@@ -39,7 +39,10 @@ enum SignedAgreementPDF {
             signerName: inputs.signerName, signerEmail: inputs.signerEmail,
             signedAtStockholm: DisplayFormat.dateTime(inputs.signedAt), signedAtUTC: utc(inputs.signedAt),
             ipAddress: inputs.ip, userAgent: inputs.userAgent, versionSHA256: inputs.snapshotSHA256,
-            linkID: String(inputs.signingLinkID))
+            linkID: String(inputs.signingLinkID), sentTo: inputs.sentTo,
+            recipientChanges: inputs.recipientChanges.map {
+                "\(DisplayFormat.dateTime($0.at)): \($0.from) → \($0.to) (\($0.by)): \($0.reason)"
+            })
         return AgreementDocument(
             snapshot: try QuotationSnapshot(canonicalJSON: inputs.snapshotJSON),
             language: Language(rawValue: inputs.customerLocale) ?? .default, bookingNumber: inputs.bookingNumber,

@@ -33,6 +33,8 @@ struct AgreementLabels: Sendable {
     var userAgent: String
     var versionHash: String
     var linkID: String
+    var sentTo: String
+    var recipientChanged: String
     var organisationNumber: String
     var vatNumber: String
     var page: @Sendable (Int, Int) -> String
@@ -56,7 +58,8 @@ struct AgreementLabels: Sendable {
         signer: "Undertecknare", email: "E-post", method: "Metod", drawn: "Ritad underskrift",
         typed: "Namnet skrivet som underskrift", signedStockholm: "Signerat (svensk tid)", signedUTC: "Signerat (UTC)",
         ipAddress: "IP-adress", userAgent: "Webbläsare", versionHash: "Offertversionens SHA-256",
-        linkID: "Signeringslänkens id", organisationNumber: "Org.nr", vatNumber: "Momsreg.nr",
+        linkID: "Signeringslänkens id", sentTo: "Länken skickad till", recipientChanged: "Mottagaren ändrad",
+        organisationNumber: "Org.nr", vatNumber: "Momsreg.nr",
         page: { "Sida \($0) av \($1)" })
 
     static let english = AgreementLabels(
@@ -71,5 +74,6 @@ struct AgreementLabels: Sendable {
         signer: "Signer", email: "Email", method: "Method", drawn: "Drawn signature", typed: "Typed name as signature",
         signedStockholm: "Signed (Swedish time)", signedUTC: "Signed (UTC)", ipAddress: "IP address",
         userAgent: "Browser", versionHash: "Quotation version SHA-256", linkID: "Signing link ID",
+        sentTo: "Link sent to", recipientChanged: "Recipient changed",
         organisationNumber: "Org. no.", vatNumber: "VAT no.", page: { "Page \($0) of \($1)" })
 }

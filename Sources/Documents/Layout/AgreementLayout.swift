@@ -364,18 +364,20 @@ struct AgreementLayout {
             case .typed: labels.typed
             }
         let quotation = "\(document.quotationNumber), \(labels.version.lowercased()) \(document.quotationVersion)"
-        let items: [(String, String, PDFFont)] = [
-            (labels.signer, evidence.signerName, valueFont),
-            (labels.email, evidence.signerEmail, valueFont),
-            (labels.method, method, valueFont),
-            (labels.signedStockholm, evidence.signedAtStockholm, valueFont),
-            (labels.signedUTC, evidence.signedAtUTC, valueFont),
-            (labels.ipAddress, evidence.ipAddress, valueFont),
-            (labels.userAgent, evidence.userAgent, valueFont),
-            (labels.quotation, quotation, valueFont),
-            (labels.versionHash, evidence.versionSHA256, .mono(8)),
-            (labels.linkID, evidence.linkID, .mono(8)),
-        ]
+        let items: [(String, String, PDFFont)] =
+            [
+                (labels.signer, evidence.signerName, valueFont),
+                (labels.email, evidence.signerEmail, valueFont),
+                (labels.method, method, valueFont),
+                (labels.signedStockholm, evidence.signedAtStockholm, valueFont),
+                (labels.signedUTC, evidence.signedAtUTC, valueFont),
+                (labels.ipAddress, evidence.ipAddress, valueFont),
+                (labels.userAgent, evidence.userAgent, valueFont),
+                (labels.quotation, quotation, valueFont),
+                (labels.versionHash, evidence.versionSHA256, .mono(8)),
+                (labels.linkID, evidence.linkID, .mono(8)),
+                (labels.sentTo, evidence.sentTo, valueFont),
+            ] + evidence.recipientChanges.map { (labels.recipientChanged, $0, valueFont) }
         let rows = items.map { label, value, font in
             (
                 flow.wrap(label, font: labelFont, width: labelWidth),

@@ -14,11 +14,18 @@ public struct SigningEvidence: Sendable, Equatable {
     public var versionSHA256: String
     /// The signing link's ID (never its token).
     public var linkID: String
+    /// The address the signed link was sent to, frozen with the send.
+    public var sentTo: String
+    /// Each time a link went to another address than before (finding M5), one line each: when,
+    /// from, to, who and why. Empty when the address never changed.
+    public var recipientChanges: [String]
 
     public init(
         signerName: String, signerEmail: String, signedAtStockholm: String, signedAtUTC: String, ipAddress: String,
-        userAgent: String, versionSHA256: String, linkID: String
+        userAgent: String, versionSHA256: String, linkID: String, sentTo: String = "", recipientChanges: [String] = []
     ) {
+        self.sentTo = sentTo
+        self.recipientChanges = recipientChanges
         self.signerName = signerName
         self.signerEmail = signerEmail
         self.signedAtStockholm = signedAtStockholm

@@ -31,6 +31,15 @@ public enum SendingRules {
     }
 
     /// The reason as recorded: trimmed.
+    /// The customer's address changed since the quotation's last link was sent to `previous`:
+    /// the pair (from, to), else nil (no link yet, or the same address in another case). A link
+    /// then goes to the new address only with a reason (finding M5: whoever can edit a customer
+    /// could otherwise route the link to themselves and sign as the customer).
+    public static func recipientChange(previous: String?, current: String) -> (from: String, to: String)? {
+        guard let previous, !previous.isEmpty, previous.lowercased() != current.lowercased() else { return nil }
+        return (previous, current)
+    }
+
     public static func trimmedReason(_ reason: String?) -> String {
         (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }

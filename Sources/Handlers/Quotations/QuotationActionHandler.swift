@@ -19,9 +19,14 @@ enum QuotationActionHandler {
         let expected = Int(admin.request.form["version"] ?? "") ?? -1
         let reason = String(
             (admin.request.form["shortage_reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
-        var sendForm = FormState(values: ["shortage_reason": reason])
+        let recipientReason = recipientChangeReason(admin)
+        var sendForm = FormState(values: ["shortage_reason": reason, "recipient_reason": recipientReason])
         if reason.lengthForLimits > 2000 {
             sendForm.errors["shortage_reason"] = s.quotations.errorTooLong(2000)
+            return try refuse(record, admin, sendForm, .badRequest)
+        }
+        if recipientReason.lengthForLimits > 2000 {
+            sendForm.errors["recipient_reason"] = s.quotations.errorTooLong(2000)
             return try refuse(record, admin, sendForm, .badRequest)
         }
         if record.content.period.end < BusinessCalendar.today() {
@@ -31,8 +36,12 @@ enum QuotationActionHandler {
         // The route already allows only these roles; the rule is stated here as well, where it applies.
         let maySendShort = admin.user.role == .admin || admin.user.role == .manager
         let outcome = try SendQuotation.run(
-            db, id: id, expectedVersion: expected, shortageReason: maySendShort ? reason : nil, actor: admin.actor)
+            db, id: id, expectedVersion: expected, shortageReason: maySendShort ? reason : nil, actor: admin.actor,
+            recipientChangeReason: recipientReason)
         switch outcome {
+        case .recipientChangeNeedsReason(let from, let to):
+            sendForm.errors["recipient_reason"] = s.quotations.errorRecipientReason(from: from, to: to)
+            return try refuse(record, admin, sendForm, .badRequest)
         case .sent:
             return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationSent)
         case .shortageNeedsReason:
@@ -60,16 +69,31 @@ enum QuotationActionHandler {
     static func resend(_ id: QuotationID, _ admin: AdminContext) throws -> Response {
         let s = admin.strings
         let db = try admin.connection()
-        var sendForm = FormState()
-        switch try ResendSigningLink.run(db, id: id, actor: admin.actor) {
+        let recipientReason = recipientChangeReason(admin)
+        var sendForm = FormState(values: ["recipient_reason": recipientReason])
+        var status = HTTPStatus.conflict
+        switch try ResendSigningLink.run(
+            db, id: id, actor: admin.actor,
+            recipientChangeReason: recipientReason.lengthForLimits > 2000 ? nil : recipientReason)
+        {
         case .resent: return admin.redirect(to: .admin(.quotations(.show(id))), flash: .quotationResent)
+        case .recipientChangeNeedsReason(let from, let to):
+            sendForm.errors["recipient_reason"] =
+                recipientReason.lengthForLimits > 2000
+                ? s.quotations.errorTooLong(2000) : s.quotations.errorRecipientReason(from: from, to: to)
+            status = .badRequest
         case .notFound: throw HTTPError(.notFound)
         case .notResendable: sendForm.formError = s.quotations.errorNotResendable
         case .linkExpired: sendForm.formError = s.quotations.errorLinkExpired
         case .customerHasNoEmail: sendForm.formError = s.quotations.errorNoEmail
         }
         guard let record = try QuotationStore.load(db, id: id) else { throw HTTPError(.notFound) }
-        return try refuse(record, admin, sendForm, .conflict)
+        return try refuse(record, admin, sendForm, status)
+    }
+
+    /// Why the link goes to another address than the last one went to (finding M5), trimmed.
+    private static func recipientChangeReason(_ admin: AdminContext) -> String {
+        (admin.request.form["recipient_reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// `POST /admin/quotations/{id}/void`.

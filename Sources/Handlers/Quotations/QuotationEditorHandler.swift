@@ -197,7 +197,7 @@ enum QuotationEditorHandler {
         {
             signed = .init(version: number, signerName: evidence.signerName, signedAt: evidence.signedAt)
         }
-        let model = QuotationEditorPage.Model(
+        var model = QuotationEditorPage.Model(
             header: .init(
                 id: record.id, number: record.number, state: record.state, version: record.version,
                 createdBy: record.createdByName, createdAt: record.createdAt, updatedAt: record.updatedAt,
@@ -219,6 +219,9 @@ enum QuotationEditorHandler {
             },
             terms: editable ? .empty : ((try? HTMLSanitizer.sanitize(record.content.termsHTML)) ?? .empty),
             editable: editable, mayManage: mayManage, sendForm: sendForm, shortages: shortages)
+        model.recipientChange = SendingRules.recipientChange(
+            previous: record.lastRecipient, current: record.customer.email
+        ).map { .init(from: $0.from, to: $0.to) }
         return admin.html(QuotationEditorPage.render(model, admin: page), status: status)
     }
 

@@ -58,7 +58,14 @@ extension QuotationEditorPage {
             if state == .sent, let link = model.link, !link.expired {
                 div(.class("action")) {
                     p(.class("hint")) { s.quotations.resendText }
-                    Fields.postButton(.admin(.quotations(.resend(h.id))), s.quotations.resend, csrf: csrf)
+                    if let change = model.recipientChange {
+                        Fields.post(.admin(.quotations(.resend(h.id))), csrf: csrf) {
+                            recipientReason(change, model, admin)
+                            button(.class("button secondary"), .attr("type", "submit")) { s.quotations.resend }
+                        }
+                    } else {
+                        Fields.postButton(.admin(.quotations(.resend(h.id))), s.quotations.resend, csrf: csrf)
+                    }
                 }
             }
             if state.editingMakesNewVersion {
@@ -109,8 +116,20 @@ extension QuotationEditorPage {
                     "shortage_reason", s.quotations.shortageReason, model.sendForm, rows: 3,
                     hint: s.quotations.shortageReasonHint)
             }
+            if let change = model.recipientChange { recipientReason(change, model, admin) }
             button(.class(style), .attr("type", "submit")) { label }
         }
+    }
+
+    /// The warning and the reason field when the link would go to another address than before.
+    static func recipientReason(_ change: Model.RecipientChange, _ model: Model, _ admin: AdminPage) -> Node {
+        let s = admin.strings
+        return .fragment([
+            div(.class("flash warning"), .attr("role", "status")) {
+                p { s.quotations.recipientChanged(from: change.from, to: change.to) }
+            },
+            Fields.textarea("recipient_reason", s.quotations.recipientReasonLabel, model.sendForm, rows: 2),
+        ])
     }
 
     static func versions(_ model: Model, _ admin: AdminPage) -> Node {

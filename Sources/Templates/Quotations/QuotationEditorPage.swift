@@ -201,6 +201,18 @@ public enum QuotationEditorPage {
         /// The send panel's form (`shortage_reason`) and its errors.
         public var sendForm: FormState
         public var shortages: [Shortage]
+        /// The customer's address now differs from the one the last link went to (from, to): a
+        /// new link needs a reason (finding M5).
+        public var recipientChange: RecipientChange?
+
+        public struct RecipientChange: Sendable {
+            public let from: String
+            public let to: String
+            public init(from: String, to: String) {
+                self.from = from
+                self.to = to
+            }
+        }
 
         public init(
             header: Header, customer: Customer?, customerResults: [Customer] = [], searched: Bool = false,

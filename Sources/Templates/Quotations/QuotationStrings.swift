@@ -191,6 +191,19 @@ public struct QuotationStrings: FeatureStrings {
         t("Version \(version) skickad till \(recipient).", "Version \(version) sent to \(recipient).")
     }
     var linkValidUntil: String { t("Gäller till", "Valid until") }
+    public func errorRecipientReason(from: String, to: String) -> String {
+        t(
+            "Kundens e-postadress har ändrats sedan länken skickades (från \(from) till \(to)). Skriv varför länken ska gå till den nya adressen.",
+            "The customer's email address has changed since the link was sent (from \(from) to \(to)). Write why the link should go to the new address."
+        )
+    }
+    func recipientChanged(from: String, to: String) -> String {
+        t(
+            "Kundens e-postadress är inte den som länken skickades till: \(from) → \(to). En ny länk kräver en orsak, som sparas i aktivitetsloggen och i det signerade avtalets bevis.",
+            "The customer's email address is not the one the link was sent to: \(from) → \(to). A new link needs a reason, which is kept in the activity log and in the signed agreement's evidence."
+        )
+    }
+    var recipientReasonLabel: String { t("Orsak till den nya adressen", "Reason for the new address") }
     var linkEmailSent: String {
         t("E-postmeddelandet med länken har skickats.", "The email with the link has been sent.")
     }

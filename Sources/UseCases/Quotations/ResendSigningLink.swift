@@ -12,16 +12,22 @@ public enum QuotationResendOutcome: Sendable, Equatable {
     /// The offer's link has run out: send a new version instead (with a new validity).
     case linkExpired
     case customerHasNoEmail
+    /// The customer's address is not the one the link went to: a resend to the new one needs a
+    /// reason. Nothing was written.
+    case recipientChangeNeedsReason(from: String, to: String)
 }
 
 /// Staff re-send the link of the version waiting for its signature: a new link, the old one
 /// voided, in one transaction with the audit row and `Job.signingLinkEmail`. The new link is
 /// addressed to the customer's email as it is now and expires when the old one would have
-/// (`SendingRules.resendRefusal`).
+/// (`SendingRules.resendRefusal`). When that address is not the one the old link went to, the
+/// resend needs `recipientChangeReason`, and a `recipient_changed` audit row keeps from, to,
+/// who and why (finding M5; the signed PDF's evidence shows it).
 public enum ResendSigningLink {
     /// - Throws: `QuotationStoreError`, `DatabaseError`.
     public static func run(
-        _ connection: Connection, id: QuotationID, actor: AuditActor, now: Date = Date()
+        _ connection: Connection, id: QuotationID, actor: AuditActor, recipientChangeReason: String? = nil,
+        now: Date = Date()
     ) throws
         -> QuotationResendOutcome
     {
@@ -39,6 +45,12 @@ public enum ResendSigningLink {
                 }
             }
             guard let old = waiting else { return .notResendable(locked.state) }
+            if let change = SendingRules.recipientChange(previous: old.recipient, current: email) {
+                let reason = SendingRules.trimmedReason(recipientChangeReason)
+                guard !reason.isEmpty else { return .recipientChangeNeedsReason(from: change.from, to: change.to) }
+                try QuotationStore.recordRecipientChange(
+                    tx, id: id, from: change.from, to: change.to, reason: reason, version: old.versionNo, actor: actor)
+            }
             try QuotationStore.voidLink(tx, linkID: old.linkID, at: now)
             let token = SigningLinkToken.generate()
             let linkID = try QuotationStore.insertSigningLink(

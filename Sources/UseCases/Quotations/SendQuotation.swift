@@ -15,6 +15,9 @@ public enum QuotationSendOutcome: Sendable {
     case customerHasNoEmail
     /// Some product is short for the period and no reason was given: nothing was written.
     case shortageNeedsReason([StockCheck.Item])
+    /// The customer's address is not the one the previous version's link went to, and no reason
+    /// was given: nothing was written.
+    case recipientChangeNeedsReason(from: String, to: String)
 }
 
 /// Sending a quotation for signing: freezing the next version (snapshot and SHA-256), issuing
@@ -29,7 +32,7 @@ public enum SendQuotation {
     /// - Throws: `QuotationError`, `QuotationStoreError`, `DatabaseError`.
     public static func run(
         _ connection: Connection, id: QuotationID, expectedVersion: Int, shortageReason: String?, actor: AuditActor,
-        now: Date = Date()
+        recipientChangeReason: String? = nil, now: Date = Date()
     ) throws -> QuotationSendOutcome {
         guard let user = actor.userID else { throw QuotationStoreError.corruptRow("sending needs a staff member") }
         return try connection.transaction { tx -> QuotationSendOutcome in
@@ -49,7 +52,17 @@ public enum SendQuotation {
                 case .shortageNeedsReason(let items): return .shortageNeedsReason(items)
                 }
             }
+            let change = SendingRules.recipientChange(
+                previous: try QuotationStore.lastRecipient(tx, id: id), current: record.customer.email)
+            if let change, SendingRules.trimmedReason(recipientChangeReason).isEmpty {
+                return .recipientChangeNeedsReason(from: change.from, to: change.to)
+            }
             let sent = try freeze(tx, quotationID: id, sentBy: user.rawValue, now: now)
+            if let change {
+                try QuotationStore.recordRecipientChange(
+                    tx, id: id, from: change.from, to: change.to,
+                    reason: SendingRules.trimmedReason(recipientChangeReason), version: sent.versionNo, actor: actor)
+            }
             if check.hasShortage {
                 let names = Dictionary(
                     record.content.lines.compactMap { line -> (ProductID, String)? in

@@ -381,6 +381,85 @@ struct QuotationPagesTests {
             })
     }
 
+    /// Finding M5: someone who may edit the customer changes the email, and a resend would carry
+    /// the link to them. The address is frozen with each send; a link to another address needs a
+    /// reason, is audited, and the signed PDF's evidence names both addresses and the reason.
+    @Test func aLinkGoesToAChangedAddressOnlyWithAReasonAndTheEvidenceSaysSo() throws {
+        let stack = try InProcessApp()
+        defer { stack.shutdown() }
+        let session = try Session(stack)
+        let browser = session.browser
+        let (start, end) = try dates(inDays: 45, length: 1)
+        let path = try session.createQuotation(
+            customerEmail: "asa.oberg@example.se", start: start, end: end, title: "Adressbyte")
+        let id = String(path.split(separator: "/").last!)
+        let tent = try session.sql("SELECT id FROM products WHERE sku = 'TALT-3x3'")
+        #expect(
+            try session.submitEditor(path, ["new_item": "product:\(tent)", "new_quantity": "1"], action: "add_line")
+                .status == 303)
+        let version = try #require(StaffBrowser.inputValue(named: "version", in: try browser.get(path).text))
+        #expect(try browser.post("/admin/quotations/\(id)/send", [("version", version)]).status == 303)
+        #expect(
+            try session.sql("SELECT recipient_email FROM signing_links ORDER BY id DESC LIMIT 1")
+                == "asa.oberg@example.se")
+
+        // Support changes the customer's email to their own (what the attack needs).
+        let customer = try session.sql("SELECT customer_id FROM quotations WHERE id = \(id)")
+        try stack.postgres.psql(
+            "UPDATE customers SET email = 'support.egen@example.se' WHERE id = \(customer)", database: session.database)
+        let links =
+            "SELECT count(*) FROM signing_links l JOIN quotation_versions v ON v.id = l.quotation_version_id WHERE v.quotation_id = \(id)"
+
+        let warned = try browser.get(path)
+        #expect(warned.text.contains("asa.oberg@example.se → support.egen@example.se"))
+        let refused = try browser.post("/admin/quotations/\(id)/resend")
+        #expect(refused.status == 400)
+        #expect(refused.text.contains("Write why the link should go to the new address."))
+        #expect(try session.sql(links) == "1", "nothing was written")
+
+        let reason = "Kunden bytte adress i telefon"
+        #expect(try browser.post("/admin/quotations/\(id)/resend", [("recipient_reason", reason)]).status == 303)
+        #expect(try session.sql(links) == "2")
+        #expect(
+            try session.sql(
+                "SELECT (before->>'recipient') || '|' || (after->>'recipient') || '|' || (after->>'reason') FROM audit_log WHERE entity_id = \(id) AND action = 'recipient_changed'"
+            ) == "asa.oberg@example.se|support.egen@example.se|\(reason)")
+
+        // Signed through the new link: the PDF's evidence names where it went and the change.
+        let token = try session.latestToken()
+        let page = try stack.client.get("/sign/\(token)", headers: ["Accept-Language": "en"])
+        let formToken = try #require(StaffBrowser.inputValue(named: "form_token", in: page.text))
+        let body = StaffBrowser.urlencode([
+            ("form_token", formToken), ("method", "typed"), ("signer_name", "Åsa Öberg"),
+            ("signer_email", "asa@example.se"), ("typed_signature", "Åsa Öberg"), ("consent", "yes"),
+        ])
+        #expect(
+            try stack.client.request(
+                "POST", "/sign/\(token)", headers: ["Origin": stack.client.baseURL], body: Data(body.utf8),
+                contentType: "application/x-www-form-urlencoded"
+            ).status == 303)
+        var env = stack.environment
+        env["EG_MAIL_DIR"] = stack.directory + "/mail"
+        let worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 30) {
+            (try? session.sql(
+                "SELECT count(*) FROM documents d JOIN quotation_versions v ON v.id = d.quotation_version_id WHERE v.quotation_id = \(id)"
+            )) == "1"
+        }
+        worker.stop()
+        let pdf = try session.sql(
+            "SELECT encode(d.content, 'base64') FROM documents d JOIN quotation_versions v ON v.id = d.quotation_version_id WHERE v.quotation_id = \(id)"
+        )
+        let file = stack.directory + "/m5.pdf"
+        try Data(base64Encoded: pdf, options: .ignoreUnknownCharacters)!.write(to: URL(fileURLWithPath: file))
+        // (Words as pdftotext reads them, line breaks of the wrapped evidence as spaces.)
+        let text = try run("/usr/bin/pdftotext", ["-enc", "UTF-8", file, "-"]).output
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Länken skickad till support.egen@example.se"), "the address the signed link went to")
+        #expect(text.contains("asa.oberg@example.se → support.egen@example.se"))
+        #expect(text.contains(reason))
+    }
+
     @Test func aShortageNeedsAReasonResendReplacesTheLinkAndVoidStopsIt() throws {
         let stack = try InProcessApp()
         defer { stack.shutdown() }

@@ -39,4 +39,6 @@ public struct QuotationRecord: Sendable {
     public let booking: (id: BookingID, number: String)?
     /// The link the customer can use now, if any.
     public let liveLink: SigningLinkSummary?
+    /// The address the newest link (of any version, voided too) went to; nil before the first send.
+    public let lastRecipient: String?
 }

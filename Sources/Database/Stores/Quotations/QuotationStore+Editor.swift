@@ -22,7 +22,10 @@ extension QuotationStore {
                    coalesce(q.message_to_customer, '') AS message, coalesce(q.internal_notes, '') AS notes,
                    q.version, q.created_at, q.updated_at, u.name AS created_by_name,
                    (c.archived_at IS NOT NULL) AS customer_archived,
-                   b.id AS booking_id, b.number AS booking_number
+                   b.id AS booking_id, b.number AS booking_number,
+                   (SELECT l.recipient_email::text FROM signing_links l
+                      JOIN quotation_versions lv ON lv.id = l.quotation_version_id
+                     WHERE lv.quotation_id = q.id ORDER BY l.id DESC LIMIT 1) AS last_recipient
               FROM quotations q
               JOIN users u ON u.id = q.created_by
               JOIN customers c ON c.id = q.customer_id
@@ -65,7 +68,7 @@ extension QuotationStore {
             customerArchived: try row.decode("customer_archived"), createdAt: try row.decode("created_at"),
             updatedAt: try row.decode("updated_at"), createdByName: try row.decode("created_by_name"),
             booking: bookingID.flatMap { id in bookingNumber.map { (BookingID(rawValue: id), $0) } },
-            liveLink: try results[3].first.map(linkSummary))
+            liveLink: try results[3].first.map(linkSummary), lastRecipient: try row.decode("last_recipient"))
     }
 
     /// The quotation's link that is not voided, if any (there is at most one: only the current

@@ -7,6 +7,8 @@ public struct WaitingSigningLink: Sendable {
     public let expiresAt: Date
     public let versionID: QuotationVersionID
     public let versionNo: Int
+    /// The address the link was sent to, frozen with the send.
+    public let recipient: String
 }
 
 /// The SQL of the quotation changes staff make (resend, void, reopen).
@@ -27,7 +29,7 @@ extension QuotationStore {
     public static func lockWaitingLink(_ tx: Connection, id: QuotationID) throws(DatabaseError) -> WaitingSigningLink? {
         let rows = try tx.query(
             """
-            SELECT l.id, l.expires_at, v.id AS version_id, v.version_no
+            SELECT l.id, l.expires_at, v.id AS version_id, v.version_no, l.recipient_email::text AS recipient
               FROM quotation_versions v
               JOIN signing_links l ON l.quotation_version_id = v.id AND l.voided_at IS NULL
              WHERE v.quotation_id = \(id.rawValue) AND v.state = \(QuotationVersionState.sent.rawValue)
@@ -39,7 +41,30 @@ extension QuotationStore {
         return WaitingSigningLink(
             linkID: try row.decode("id"), expiresAt: try row.decode("expires_at"),
             versionID: QuotationVersionID(rawValue: try row.decode("version_id")),
-            versionNo: try row.decode("version_no"))
+            versionNo: try row.decode("version_no"), recipient: try row.decode("recipient"))
+    }
+
+    /// The address the quotation's newest link (of any version) was sent to; nil before the first send.
+    /// - Throws: `DatabaseError`.
+    public static func lastRecipient(_ tx: Connection, id: QuotationID) throws(DatabaseError) -> String? {
+        try tx.query(
+            """
+            SELECT l.recipient_email::text AS recipient
+              FROM signing_links l JOIN quotation_versions v ON v.id = l.quotation_version_id
+             WHERE v.quotation_id = \(id.rawValue)
+             ORDER BY l.id DESC LIMIT 1
+            """
+        ).first?.decode("recipient")
+    }
+
+    /// Records that a link goes to another address than the last one, with who and why.
+    /// - Throws: `DatabaseError`.
+    public static func recordRecipientChange(
+        _ tx: Connection, id: QuotationID, from: String, to: String, reason: String, version: Int, actor: AuditActor
+    ) throws(DatabaseError) {
+        try AuditStore.record(
+            tx, actor: actor, entity: "quotation", entityID: id.rawValue, action: "recipient_changed",
+            before: ["recipient": from], after: ["recipient": to, "reason": reason, "version": String(version)])
     }
 
     /// The customer's email address as it is now ("" when none). - Throws: `DatabaseError`.

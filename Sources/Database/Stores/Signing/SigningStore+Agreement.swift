@@ -22,6 +22,19 @@ public struct SignedAgreementInputs: Sendable {
     public let sender: String
     public let contactEmail: String
     public let teamEmail: String
+    /// The address the signed link was sent to, frozen with its send.
+    public let sentTo: String
+    /// Every time a link of the quotation went to another address than the one before, up to
+    /// the signature (finding M5): when, from, to, who and why.
+    public let recipientChanges: [RecipientChange]
+
+    public struct RecipientChange: Sendable, Equatable, Decodable {
+        public let at: Date
+        public let from: String
+        public let to: String
+        public let by: String
+        public let reason: String
+    }
 }
 
 /// The signed agreement: its inputs, and the PDF stored once per version with its SHA-256.
@@ -38,9 +51,18 @@ extension SigningStore {
                    s.typed_text, coalesce(host(s.ip), '') AS ip, coalesce(s.user_agent, '') AS user_agent, s.signed_at,
                    coalesce(c.email::text, '') AS customer_email, c.name AS customer_name, c.locale,
                    coalesce(st.email_sender, '') AS sender, coalesce(st.contact_email::text, '') AS contact_email,
-                   coalesce(st.team_notification_email::text, '') AS team_email
+                   coalesce(st.team_notification_email::text, '') AS team_email,
+                   l.recipient_email::text AS sent_to,
+                   (SELECT coalesce(json_agg(json_build_object(
+                               'at', to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                               'from', a.before->>'recipient', 'to', a.after->>'recipient',
+                               'by', coalesce(u.name, ''), 'reason', a.after->>'reason') ORDER BY a.id), '[]')::text
+                      FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+                     WHERE a.entity_type = 'quotation' AND a.entity_id = q.id AND a.action = 'recipient_changed'
+                       AND a.at <= s.signed_at) AS recipient_changes
               FROM quotation_versions v
               JOIN signatures s ON s.quotation_version_id = v.id
+              JOIN signing_links l ON l.id = s.signing_link_id
               JOIN quotations q ON q.id = v.quotation_id
               JOIN bookings b ON b.quotation_id = q.id
               JOIN customers c ON c.id = q.customer_id
@@ -58,7 +80,23 @@ extension SigningStore {
             ip: try row.decode("ip"), userAgent: try row.decode("user_agent"), signedAt: try row.decode("signed_at"),
             customerEmail: try row.decode("customer_email"), customerName: try row.decode("customer_name"),
             customerLocale: try row.decode("locale"), sender: try row.decode("sender"),
-            contactEmail: try row.decode("contact_email"), teamEmail: try row.decode("team_email"))
+            contactEmail: try row.decode("contact_email"), teamEmail: try row.decode("team_email"),
+            sentTo: try row.decode("sent_to"),
+            recipientChanges: try Self.recipientChanges(try row.decode("recipient_changes")))
+    }
+
+    private static func recipientChanges(
+        _ json: String
+    ) throws(DatabaseError) -> [SignedAgreementInputs.RecipientChange] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try decoder.decode([SignedAgreementInputs.RecipientChange].self, from: Data(json.utf8))
+        } catch {
+            throw DatabaseError(
+                .decoding(column: "recipient_changes"), message: "\(error)",
+                safeDetail: "not a list of recipient changes")
+        }
     }
 
     /// The stored PDF of a version, if rendered.
