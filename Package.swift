@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CCrack", providers: [.apt(["libcrack2-dev"])]),
 
         .target(name: "Domain", swiftSettings: strictSettings),
         .target(name: "Routing", dependencies: ["Domain"], swiftSettings: strictSettings),
@@ -50,7 +51,7 @@ let package = Package(
         // PDF documents (the signed agreement), drawn with cairo.
         .target(name: "Documents", dependencies: ["CCairo", "Domain"], swiftSettings: strictSettings),
         // Staff passwords (argon2id) and random secrets, through libsodium.
-        .target(name: "Passwords", dependencies: ["CLibSodium"], swiftSettings: strictSettings),
+        .target(name: "Passwords", dependencies: ["CLibSodium", "CCrack"], swiftSettings: strictSettings),
         .target(name: "Templates", dependencies: ["Sanitizer", "Domain", "Routing"], swiftSettings: strictSettings),
         // Read through stores, decide with Domain, write through stores: one transaction per use case.
         .target(name: "UseCases", dependencies: ["Domain", "Database"], swiftSettings: strictSettings),

@@ -38,19 +38,25 @@ struct CreateUserCommand: ParsableCommand {
 
     func run() throws {
         let password = try readPassword()
+        let configuration = try Bootstrap.configuration(options)
+        let logger = Bootstrap.logger(configuration, label: "eventgaraget.create-user")
+        let connection = try Connection(url: configuration.databaseURL, logger: logger)
+        defer { connection.close() }
+        let company = try CompanyStore.profile(connection).name
         do {
-            try PasswordPolicy.check(password, email: email)
+            try PasswordPolicy.check(
+                password, email: email, context: [name, company],
+                guessable: PasswordDictionary.weakness(password) != nil)
         } catch {
             switch error {
             case .tooShort(let minimum): throw CommandFailure("the password needs at least \(minimum) characters")
             case .tooLong(let maximum): throw CommandFailure("the password can have at most \(maximum) characters")
             case .sameAsEmail: throw CommandFailure("the password cannot be the email address")
+            case .containsPersonalWord:
+                throw CommandFailure("the password cannot contain the name, the email address or the company's name")
+            case .easyToGuess: throw CommandFailure("the password is too easy to guess; choose a longer phrase")
             }
         }
-        let configuration = try Bootstrap.configuration(options)
-        let logger = Bootstrap.logger(configuration, label: "eventgaraget.create-user")
-        let connection = try Connection(url: configuration.databaseURL, logger: logger)
-        defer { connection.close() }
         do {
             let id = try UserStore.create(
                 connection, email: email, name: name.trimmingCharacters(in: .whitespaces),

@@ -62,12 +62,7 @@ enum AccountHandler {
             case .allowed, nil: break
             }
             if refusal.currentPasswordWrong { state.errors["current_password"] = s.staff.currentPasswordWrong }
-            switch refusal.newPassword {
-            case .tooShort: state.errors["new_password"] = s.staff.passwordTooShort
-            case .tooLong: state.errors["new_password"] = s.staff.passwordTooLong
-            case .sameAsEmail: state.errors["new_password"] = s.staff.passwordIsEmail
-            case nil: break
-            }
+            if let problem = refusal.newPassword { state.errors["new_password"] = s.staff.passwordProblem(problem) }
             if refusal.confirmationDiffers { state.errors["confirm_password"] = s.staff.passwordsDiffer }
             return try show(admin, passwordForm: state, status: .badRequest)
         }

@@ -14,4 +14,6 @@ struct PasswordSecrets: StaffSecrets {
     func newSessionToken() -> String { SecureRandom.token() }
 
     func newCSRFSecret() -> [UInt8] { SecureRandom.bytes(32) }
+
+    func isGuessable(_ password: String) -> Bool { PasswordDictionary.weakness(password) != nil }
 }

@@ -46,7 +46,8 @@ enum UsersHandler {
             form.errors["email"] = s.users.emailInvalid
         }
         let fields = validate(&form, s: s)
-        let password = checkPassword(&form, admin.request, email: email, required: true, s: s)
+        let company = try CompanyStore.profile(try admin.connection()).name
+        let password = checkPassword(&form, admin.request, email: email, companyName: company, required: true, s: s)
         guard form.isValid, let fields, let password else { return try page(nil, form, .badRequest, admin) }
 
         do {
@@ -72,7 +73,9 @@ enum UsersHandler {
         guard let version = Int(admin.request.form["version"] ?? "") else { throw HTTPError(.badRequest) }
         var form = FormState(values: admin.formValues(UserFormPage.fieldNames))
         let fields = validate(&form, s: s)
-        let password = checkPassword(&form, admin.request, email: record.member.email, required: false, s: s)
+        let password = checkPassword(
+            &form, admin.request, email: record.member.email, companyName: try CompanyStore.profile(db).name,
+            required: false, s: s)
         guard form.isValid, let fields else { return try page(record, form, .badRequest, admin) }
 
         let isSelf = id == admin.user.id
@@ -158,7 +161,7 @@ enum UsersHandler {
     /// The new password when one was typed and passes the policy and the confirmation; errors go
     /// into `form`. Passwords are never echoed back into the form.
     private static func checkPassword(
-        _ form: inout FormState, _ request: Request, email: String, required: Bool, s: Strings
+        _ form: inout FormState, _ request: Request, email: String, companyName: String, required: Bool, s: Strings
     ) -> String? {
         let password = request.form["password"] ?? ""
         let confirmation = request.form["confirm_password"] ?? ""
@@ -166,14 +169,12 @@ enum UsersHandler {
             if required { form.errors["password"] = s.required }
             return nil
         }
-        do {
-            try PasswordPolicy.check(password, email: email)
-        } catch {
-            switch error {
-            case .tooShort: form.errors["password"] = s.staff.passwordTooShort
-            case .tooLong: form.errors["password"] = s.staff.passwordTooLong
-            case .sameAsEmail: form.errors["password"] = s.staff.passwordIsEmail
-            }
+        // The person's name as typed on this form (or kept), and the company's, are off limits too.
+        let context = [request.form["name"] ?? "", companyName]
+        if let problem = PasswordPolicy.problem(
+            password, email: email, context: context, guessable: PasswordDictionary.weakness(password) != nil)
+        {
+            form.errors["password"] = s.staff.passwordProblem(problem)
             return nil
         }
         guard confirmation == password else {

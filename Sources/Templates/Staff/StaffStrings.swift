@@ -74,6 +74,27 @@ public struct StaffStrings: FeatureStrings {
     public var passwordIsEmail: String {
         t("Lösenordet får inte vara din e-postadress.", "The password cannot be your email address.")
     }
+    public var passwordPersonal: String {
+        t(
+            "Lösenordet får inte innehålla namnet, e-postadressen eller företagets namn.",
+            "The password cannot contain the name, the email address or the company's name.")
+    }
+    public var passwordGuessable: String {
+        t(
+            "Lösenordet är för lätt att gissa (ett vanligt ord, ett tangentbordsmönster eller upprepningar). Välj en längre fras.",
+            "The password is too easy to guess (a common word, a keyboard pattern or repetition). Choose a longer phrase."
+        )
+    }
+    /// The words for a refused password, next to its field.
+    public func passwordProblem(_ problem: PasswordPolicy.Problem) -> String {
+        switch problem {
+        case .tooShort: passwordTooShort
+        case .tooLong: passwordTooLong
+        case .sameAsEmail: passwordIsEmail
+        case .containsPersonalWord: passwordPersonal
+        case .easyToGuess: passwordGuessable
+        }
+    }
 
     var feedsHeading: String { t("Kalenderprenumeration", "Calendar subscription") }
     var feedsText: String {

@@ -52,7 +52,9 @@ public enum ChangePassword {
                     locks: LoginThrottle.locksNow(emailFailuresBefore: failures.emailFailures), actor: actor,
                     action: "password_change_failed")
             }
-            refusal.newPassword = PasswordPolicy.problem(new, email: user.email)
+            refusal.newPassword = PasswordPolicy.problem(
+                new, email: user.email, context: [user.name, try CompanyStore.profile(tx).name],
+                guessable: secrets.isGuessable(new))
             if refusal.newPassword == nil, confirmation != new { refusal.confirmationDiffers = true }
             guard refusal == PasswordChangeRefusal() else { return .refused(refusal) }
             let token = secrets.newSessionToken()

@@ -12,4 +12,6 @@ public protocol StaffSecrets: Sendable {
     func newSessionToken() -> String
     /// A new CSRF secret for a session (32 random bytes).
     func newCSRFSecret() -> [UInt8]
+    /// Whether `password` is easy to guess (a dictionary word, a keyboard pattern…).
+    func isGuessable(_ password: String) -> Bool
 }

@@ -287,6 +287,17 @@ struct StaffSignInTests {
         #expect(wrong.text.contains("at least 10 characters"))
         #expect(try phone.get("/admin").status == 200, "nothing changed")
 
+        // A guessable password, or one with the account's own words in it, is refused (finding M7).
+        for (weak, message) in [
+            ("password123456", "too easy to guess"), ("eventgaraget forever", "cannot contain the name"),
+        ] {
+            let refused = try desk.post(
+                "/admin/account/password",
+                [("current_password", Self.admin.password), ("new_password", weak), ("confirm_password", weak)])
+            #expect(refused.status == 400, "\(weak)")
+            #expect(refused.text.contains(message), "\(weak)")
+        }
+
         let changed = try desk.post(
             "/admin/account/password",
             [
