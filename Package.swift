@@ -27,6 +27,8 @@ let package = Package(
         .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CCrack", providers: [.apt(["libcrack2-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         .target(name: "Domain", swiftSettings: strictSettings),
         .target(name: "Routing", dependencies: ["Domain"], swiftSettings: strictSettings),
@@ -51,7 +53,9 @@ let package = Package(
         // PDF documents (the signed agreement), drawn with cairo.
         .target(name: "Documents", dependencies: ["CCairo", "Domain"], swiftSettings: strictSettings),
         // Staff passwords (argon2id) and random secrets, through libsodium.
-        .target(name: "Passwords", dependencies: ["CLibSodium", "CCrack"], swiftSettings: strictSettings),
+        .target(
+            name: "Passwords", dependencies: ["CLibSodium", "CCrack", "CLibCrypto", "CQRencode"],
+            swiftSettings: strictSettings),
         .target(name: "Templates", dependencies: ["Sanitizer", "Domain", "Routing"], swiftSettings: strictSettings),
         // Read through stores, decide with Domain, write through stores: one transaction per use case.
         .target(name: "UseCases", dependencies: ["Domain", "Database"], swiftSettings: strictSettings),

@@ -1,0 +1,4 @@
+#ifndef EG_CQRENCODE_SHIM_H
+#define EG_CQRENCODE_SHIM_H
+#include <qrencode.h>
+#endif
