@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "HandlersTests",
             dependencies: [
-                "Handlers", "HTTP", "Templates", "Routing", "Domain", "TestSupport",
+                "Handlers", "HTTP", "Templates", "Routing", "Domain", "TestSupport", "Passwords",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),

@@ -29,7 +29,8 @@ struct TOTPTests {
 
     @Test func theProvisioningURIIsWhatAuthenticatorAppsRead() {
         #expect(Base32.encode(Self.secret) == "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
-        let uri = TOTP.provisioningURI(secret: Self.secret, account: "maria@eventgaraget.se", issuer: "EventGaraget Väst AB")
+        let uri = TOTP.provisioningURI(
+            secret: Self.secret, account: "maria@eventgaraget.se", issuer: "EventGaraget Väst AB")
         #expect(
             uri
                 == "otpauth://totp/EventGaraget%20V%C3%A4st%20AB:maria@eventgaraget.se?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=EventGaraget%20V%C3%A4st%20AB&algorithm=SHA1&digits=6&period=30"

@@ -181,8 +181,10 @@ struct RouteTableTests {
         switch route {
         case .account(let route):
             switch route {
-            case .login, .loginSubmit: return nil
-            case .logout, .show, .changePassword, .revokeSession, .createFeed, .revokeFeed, .renewFeed: return everyday
+            case .login, .loginSubmit, .loginCode, .loginCodeSubmit: return nil
+            case .logout, .show, .changePassword, .revokeSession, .createFeed, .revokeFeed, .renewFeed, .twoStep,
+                .twoStepBegin, .twoStepConfirm, .twoStepDisable:
+                return everyday
             }
         case .dashboard(.show): return everyday
         case .customers: return "Customers: list, create, edit, archive"

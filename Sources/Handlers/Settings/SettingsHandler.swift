@@ -16,7 +16,15 @@ enum SettingsHandler {
         case .update: try update(admin)
         case .uploadLogo: try uploadLogo(admin)
         case .removeLogo: try removeLogo(admin)
+        case .twoStepRoles: try twoStepRoles(admin)
         }
+    }
+
+    /// The roles that must use two-step verification (checkboxes `two_step_<role>`).
+    static func twoStepRoles(_ admin: AdminContext) throws -> Response {
+        let roles = Set(StaffRole.allCases.filter { admin.request.form["two_step_\($0.rawValue)"] == "yes" })
+        try admin.connection().transaction { tx in try TwoStepStore.setRequiredRoles(tx, roles, actor: admin.actor) }
+        return admin.redirect(to: .admin(.settings(.show)), flash: .twoStepRoles)
     }
 
     static func show(_ admin: AdminContext) throws -> Response {
@@ -84,7 +92,8 @@ enum SettingsHandler {
                 form: form ?? SettingsForm.state(record, language: admin.strings.language), termsPreview: preview,
                 lastSaved: record.updatedAt,
                 logo: record.logo.map { SettingsPage.Logo(mimeType: $0.mimeType, byteCount: $0.byteCount) },
-                logoForm: logoForm, logoLimitKiB: LogoImage.maximumBytes / 1024, admin: try admin.page()),
+                logoForm: logoForm, logoLimitKiB: LogoImage.maximumBytes / 1024,
+                twoStepRoles: try TwoStepStore.requiredRoles(try admin.connection()), admin: try admin.page()),
             status: status)
     }
 }

@@ -29,6 +29,7 @@ enum AccountHandler {
         return admin.html(
             AccountPage.render(
                 sessions: sessions, feeds: feeds, newFeedURL: newFeedURL, passwordForm: passwordForm,
+                twoStepOn: admin.session.twoStepEnabled,
                 admin: try admin.page()),
             status: status)
     }

@@ -17,6 +17,8 @@ enum AdminRouter {
             let back = LocalPath(
                 validating: context.request.rawTarget.hasPrefix("/admin") ? context.request.rawTarget : "/admin")
             return .redirect(to: Route.admin(.account(.login(next: back))).path)
+        case .setUpTwoStep:
+            return .redirect(to: Route.admin(.account(.twoStep)).path)
         case .forbidden(let reason):
             let text =
                 switch reason {
@@ -24,6 +26,7 @@ enum AdminRouter {
                 case .crossSite: s.staff.staffCrossSite
                 case .csrf: s.staff.loginFormExpired
                 case .role: s.staff.staffForbidden
+                case .twoStepRequired: s.staff.twoStepRequiredFirst
                 }
             throw HTTPError(.forbidden, reason: text)
         }

@@ -16,4 +16,15 @@ struct PasswordSecrets: StaffSecrets {
     func newCSRFSecret() -> [UInt8] { SecureRandom.bytes(32) }
 
     func isGuessable(_ password: String) -> Bool { PasswordDictionary.weakness(password) != nil }
+
+    func totpStep(_ code: String, secret: [UInt8], at unixTime: Int64, after: Int64?) -> Int64? {
+        TOTP.verify(code, secret: secret, at: unixTime, after: after)
+    }
+
+    func newTOTPSecret() -> [UInt8] { TOTP.newSecret() }
+
+    func newRecoveryCode() -> String {
+        let text = String(Base32.encode(SecureRandom.bytes(7)).prefix(10))
+        return text.prefix(5) + "-" + text.suffix(5)
+    }
 }

@@ -9,6 +9,8 @@ enum StaffCookies {
     static let login = "__Host-eg_login"
     /// The message shown once after a redirect (a `Flash` raw value, never free text).
     static let flash = "__Host-eg_flash"
+    /// Between the password and the two-step code: the challenge's token (five minutes).
+    static let twoStep = "__Host-eg_two_step"
 
     static func set(_ name: String, _ value: String, maxAge: Int? = nil) -> (name: String, value: String) {
         let age = maxAge.map { "; Max-Age=\($0)" } ?? ""

@@ -15,10 +15,13 @@ enum StaffGate {
         case open
         case allowed(StaffSession)
         case signIn
+        /// The settings require two-step verification of the member's role and it is not on:
+        /// pages lead to setting it up (finding M7).
+        case setUpTwoStep
         case forbidden(reason: Reason)
     }
 
-    enum Reason { case notSignedIn, crossSite, csrf, role }
+    enum Reason { case notSignedIn, crossSite, csrf, role, twoStepRequired }
 
     static func check(_ route: AdminRoute, context: Context) throws -> Outcome {
         guard case .staff(let roles) = route.access else { return .open }
@@ -33,7 +36,20 @@ enum StaffGate {
             }
         }
         guard roles.contains(session.user.role) else { return .forbidden(reason: .role) }
+        if session.twoStepRequired, !session.twoStepEnabled, !Self.allowedBeforeTwoStep(route) {
+            return route.method == "GET" ? .setUpTwoStep : .forbidden(reason: .twoStepRequired)
+        }
         return .allowed(session)
+    }
+
+    /// What a member whose role requires two-step verification may do before turning it on: set
+    /// it up, see their account, sign out.
+    static func allowedBeforeTwoStep(_ route: AdminRoute) -> Bool {
+        guard case .account(let account) = route else { return false }
+        switch account {
+        case .show, .twoStep, .twoStepBegin, .twoStepConfirm, .logout, .changePassword: return true
+        default: return false
+        }
     }
 
     /// Who the gate let through: a visitor on a route open to anyone, or a signed-in member.

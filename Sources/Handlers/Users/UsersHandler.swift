@@ -20,7 +20,16 @@ enum UsersHandler {
         case .update(let id): try update(id, admin)
         case .deactivate(let id): try deactivate(id, admin)
         case .reactivate(let id): try reactivate(id, admin)
+        case .resetTwoStep(let id): try resetTwoStep(id, admin)
         }
+    }
+
+    /// Turns off someone's two-step verification (a lost phone and lost recovery codes); their
+    /// sessions end, audited as `two_step_reset`.
+    static func resetTwoStep(_ id: UserID, _ admin: AdminContext) throws -> Response {
+        guard try UserStore.find(try admin.connection(), id: id) != nil else { throw HTTPError(.notFound) }
+        try TwoStepVerification.reset(try admin.connection(), user: id, actor: admin.actor)
+        return admin.redirect(to: .admin(.users(.edit(id))), flash: .twoStepReset)
     }
 
     static func list(_ admin: AdminContext, error: String? = nil, status: HTTPStatus = .ok) throws -> Response {

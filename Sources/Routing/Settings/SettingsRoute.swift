@@ -8,6 +8,8 @@ public enum SettingsRoute: Hashable, Sendable {
     case uploadLogo
     /// `POST /admin/settings/logo/remove`
     case removeLogo
+    /// `POST /admin/settings/two-step` — the roles that must use two-step verification.
+    case twoStepRoles
 }
 
 extension SettingsRoute: FeatureRoute {
@@ -18,8 +20,9 @@ extension SettingsRoute: FeatureRoute {
         case .update: Endpoint(.post, ["admin", "settings"], access: access) { _ in .update }
         case .uploadLogo: Endpoint(.post, ["admin", "settings", "logo"], access: access) { _ in .uploadLogo }
         case .removeLogo: Endpoint(.post, ["admin", "settings", "logo", "remove"], access: access) { _ in .removeLogo }
+        case .twoStepRoles: Endpoint(.post, ["admin", "settings", "two-step"], access: access) { _ in .twoStepRoles }
         }
     }
 
-    public static let samples: [SettingsRoute] = [.show, .update, .uploadLogo, .removeLogo]
+    public static let samples: [SettingsRoute] = [.show, .update, .uploadLogo, .removeLogo, .twoStepRoles]
 }

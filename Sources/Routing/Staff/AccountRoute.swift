@@ -6,6 +6,10 @@ public enum AccountRoute: Hashable, Sendable {
     case login(next: LocalPath?)
     /// `POST /admin/login`
     case loginSubmit
+    /// `/admin/login/code` — the second step after the password, for two-step verification.
+    case loginCode
+    /// `POST /admin/login/code`
+    case loginCodeSubmit
     /// `POST /admin/logout`
     case logout
     /// `/admin/account` — my sessions, password, calendar feeds.
@@ -20,6 +24,14 @@ public enum AccountRoute: Hashable, Sendable {
     case revokeFeed(CalendarFeedID)
     /// `POST /admin/account/calendar-feeds/{id}/renew` — another year, the same URL.
     case renewFeed(CalendarFeedID)
+    /// `/admin/account/two-step` — two-step verification: set up (QR code), state, turn off.
+    case twoStep
+    /// `POST /admin/account/two-step` — start setting it up (a new pending secret).
+    case twoStepBegin
+    /// `POST /admin/account/two-step/confirm` — the first code turns it on; the recovery codes, once.
+    case twoStepConfirm
+    /// `POST /admin/account/two-step/disable` — with the password and a code.
+    case twoStepDisable
 }
 
 extension AccountRoute: FeatureRoute {
@@ -32,6 +44,10 @@ extension AccountRoute: FeatureRoute {
             }
         case .loginSubmit:
             Endpoint(.post, ["admin", "login"], access: .anyone) { _ in .loginSubmit }
+        case .loginCode:
+            Endpoint(.get, ["admin", "login", "code"], access: .anyone) { _ in .loginCode }
+        case .loginCodeSubmit:
+            Endpoint(.post, ["admin", "login", "code"], access: .anyone) { _ in .loginCodeSubmit }
         case .logout:
             Endpoint(.post, ["admin", "logout"], access: .everyone) { _ in .logout }
         case .show:
@@ -54,11 +70,20 @@ extension AccountRoute: FeatureRoute {
                 c in
                 .renewFeed(CalendarFeedID(rawValue: c.ids[0]))
             }
+        case .twoStep:
+            Endpoint(.get, ["admin", "account", "two-step"], access: .everyone) { _ in .twoStep }
+        case .twoStepBegin:
+            Endpoint(.post, ["admin", "account", "two-step"], access: .everyone) { _ in .twoStepBegin }
+        case .twoStepConfirm:
+            Endpoint(.post, ["admin", "account", "two-step", "confirm"], access: .everyone) { _ in .twoStepConfirm }
+        case .twoStepDisable:
+            Endpoint(.post, ["admin", "account", "two-step", "disable"], access: .everyone) { _ in .twoStepDisable }
         }
     }
 
     public static let samples: [AccountRoute] = [
         .login(next: nil), .loginSubmit, .logout, .show, .changePassword, .revokeSession(SessionID(rawValue: 1)),
-        .createFeed, .revokeFeed(CalendarFeedID(rawValue: 1)), .renewFeed(CalendarFeedID(rawValue: 1)),
+        .createFeed, .revokeFeed(CalendarFeedID(rawValue: 1)), .renewFeed(CalendarFeedID(rawValue: 1)), .loginCode,
+        .loginCodeSubmit, .twoStep, .twoStepBegin, .twoStepConfirm, .twoStepDisable,
     ]
 }

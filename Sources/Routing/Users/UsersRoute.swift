@@ -16,6 +16,9 @@ public enum UsersRoute: Hashable, Sendable {
     case deactivate(UserID)
     /// `POST /admin/users/{id}/reactivate`
     case reactivate(UserID)
+    /// `POST /admin/users/{id}/two-step/reset` — turns off two-step verification of someone who
+    /// lost their phone and their recovery codes; their sessions end.
+    case resetTwoStep(UserID)
 }
 
 extension UsersRoute: FeatureRoute {
@@ -41,12 +44,16 @@ extension UsersRoute: FeatureRoute {
             Endpoint(.post, ["admin", "users", .id(id.rawValue), "reactivate"], access: access) { c in
                 .reactivate(UserID(rawValue: c.ids[0]))
             }
+        case .resetTwoStep(let id):
+            Endpoint(.post, ["admin", "users", .id(id.rawValue), "two-step", "reset"], access: access) { c in
+                .resetTwoStep(UserID(rawValue: c.ids[0]))
+            }
         }
     }
 
     public static let samples: [UsersRoute] = [
         .list, .new, .create, .edit(UserID(rawValue: 1)), .update(UserID(rawValue: 1)),
         .deactivate(UserID(rawValue: 1)),
-        .reactivate(UserID(rawValue: 1)),
+        .reactivate(UserID(rawValue: 1)), .resetTwoStep(UserID(rawValue: 1)),
     ]
 }

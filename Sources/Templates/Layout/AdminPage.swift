@@ -51,6 +51,9 @@ public enum Flash: String, Sendable, CaseIterable {
     case feedCreated = "feed-created"
     case feedRevoked = "feed-revoked"
     case feedRenewed = "feed-renewed"
+    case twoStepDisabled = "two-step-disabled"
+    case twoStepReset = "two-step-reset"
+    case twoStepRoles = "two-step-roles"
     case saved
     case created
     case archived

@@ -57,6 +57,13 @@ extension Strings {
         case .feedCreated: t("Kalenderlänken är skapad.", "The calendar link was created.")
         case .feedRevoked: t("Kalenderlänken slutar fungera nu.", "The calendar link no longer works.")
         case .feedRenewed: t("Kalenderlänken gäller ett år till.", "The calendar link is valid for another year.")
+        case .twoStepDisabled: t("Tvåstegsverifiering är avstängd.", "Two-step verification is off.")
+        case .twoStepReset:
+            t(
+                "Tvåstegsverifieringen är avstängd och inloggningarna avslutade; användaren slår på den igen vid nästa inloggning.",
+                "Two-step verification is off and the sessions ended; the user turns it on again at the next sign-in.")
+        case .twoStepRoles:
+            t("Kraven på tvåstegsverifiering är sparade.", "The two-step verification requirements are saved.")
         case .saved: t("Ändringarna är sparade.", "Changes saved.")
         case .created: t("Skapat.", "Created.")
         case .archived: t("Arkiverat.", "Archived.")

@@ -1,3 +1,4 @@
+public import Domain
 public import Foundation
 import Routing
 public import Sanitizer
@@ -29,13 +30,25 @@ public enum SettingsPage {
     ///   - logoForm: the upload's error, if it was refused.
     public static func render(
         form: FormState, termsPreview: SanitizedHTML, lastSaved: Date, logo: Logo?, logoForm: FormState,
-        logoLimitKiB: Int, admin: AdminPage
+        logoLimitKiB: Int, twoStepRoles: Set<StaffRole> = [], admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
         return AdminLayout.page(title: s.settings.title, admin) {
             div(.class("page-head")) {
                 h1 { s.settings.title }
                 p(.class("hint")) { "\(s.settings.lastSaved) \(DisplayFormat.dateTime(lastSaved))" }
+            }
+            section(.class("card"), .id("two-step")) {
+                h2 { s.staff.twoStepTitle }
+                p(.class("hint")) { s.settings.twoStepRolesText }
+                Fields.post(.admin(.settings(.twoStepRoles)), csrf: admin.csrfToken) {
+                    for role in StaffRole.allCases {
+                        Fields.checkbox(
+                            "two_step_\(role.rawValue)", s.roleName(role),
+                            FormState(values: ["two_step_\(role.rawValue)": twoStepRoles.contains(role) ? "yes" : ""]))
+                    }
+                    button(.class("button secondary"), .attr("type", "submit")) { s.settings.twoStepRolesSave }
+                }
             }
             section(.class("card"), .id("logo")) {
                 h2 { s.settings.logoHeading }

@@ -15,6 +15,13 @@ public struct SettingsStrings: FeatureStrings {
     var emailHeading: String { t("E-post från systemet", "Email from the system") }
     var quotationHeading: String { t("Offerter", "Quotations") }
     var logoHeading: String { t("Logotyp", "Logo") }
+    var twoStepRolesText: String {
+        t(
+            "Roller som måste använda tvåstegsverifiering. Den som saknar den leds till att slå på den efter inloggningen och kan inte göra något annat förrän den är på.",
+            "Roles that must use two-step verification. Members without it are led to turn it on after signing in and can do nothing else until it is on."
+        )
+    }
+    var twoStepRolesSave: String { t("Spara kraven", "Save the requirements") }
     var save: String { t("Spara inställningarna", "Save settings") }
     var lastSaved: String { t("Senast sparad", "Last saved") }
 

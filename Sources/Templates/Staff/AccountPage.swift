@@ -40,12 +40,24 @@ public enum AccountPage {
 
     /// - Parameter newFeedURL: the secret URL of a feed created just now; shown once, never again.
     public static func render(
-        sessions: [SessionRow], feeds: [FeedRow], newFeedURL: String?, passwordForm: FormState, admin: AdminPage
+        sessions: [SessionRow], feeds: [FeedRow], newFeedURL: String?, passwordForm: FormState, twoStepOn: Bool = false,
+        admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
         return AdminLayout.page(title: s.staff.accountTitle, admin) {
             h1 { s.staff.accountTitle }
             p { "\(admin.user.name) · \(admin.user.email) · \(s.roleName(admin.user.role))" }
+
+            section(.class("card"), .id("two-step")) {
+                h2 { s.staff.twoStepTitle }
+                p {
+                    span(.class(twoStepOn ? "badge ok" : "badge")) {
+                        twoStepOn ? s.staff.twoStepOnShort : s.staff.twoStepOffShort
+                    }
+                    " "
+                    a(.href(SafeURL(.admin(.account(.twoStep))))) { s.staff.twoStepManage }
+                }
+            }
 
             section(.class("card")) {
                 h2 { s.staff.sessionsHeading }

@@ -96,6 +96,70 @@ public struct StaffStrings: FeatureStrings {
         }
     }
 
+    var codeTitle: String { t("Tvåstegsverifiering", "Two-step verification") }
+    var codeText: String {
+        t(
+            "Skriv koden som appen för tvåstegsverifiering visar just nu.",
+            "Type the code your two-step verification app shows right now.")
+    }
+    var codeLabel: String { t("Kod", "Code") }
+    var codeHint: String {
+        t(
+            "Sex siffror, eller en av dina reservkoder (ABCDE-12345).",
+            "Six digits, or one of your recovery codes (ABCDE-12345).")
+    }
+    var codeButton: String { t("Verifiera", "Verify") }
+    var codeStartOver: String { t("Börja om med lösenordet", "Start over with the password") }
+    public var codeWrong: String { t("Koden stämmer inte.", "The code is not right.") }
+    public var codeExpired: String {
+        t(
+            "Det tog för lång tid. Logga in med lösenordet igen.",
+            "That took too long. Sign in with your password again.")
+    }
+    var twoStepTitle: String { t("Tvåstegsverifiering", "Two-step verification") }
+    var twoStepText: String {
+        t(
+            "Efter lösenordet frågar inloggningen efter en kod från en app i din telefon (till exempel Google Authenticator, Microsoft Authenticator eller 1Password). Den som bara har ditt lösenord kommer inte in.",
+            "After the password, signing in asks for a code from an app on your phone (Google Authenticator, Microsoft Authenticator or 1Password, for example). Someone with only your password cannot get in."
+        )
+    }
+    var twoStepRequired: String {
+        t(
+            "Din roll måste använda tvåstegsverifiering. Slå på den för att fortsätta.",
+            "Your role must use two-step verification. Turn it on to continue.")
+    }
+    var twoStepOff: String { t("Tvåstegsverifiering är avstängd.", "Two-step verification is off.") }
+    var twoStepBegin: String { t("Slå på tvåstegsverifiering", "Turn on two-step verification") }
+    var twoStepScan: String {
+        t("Skanna QR-koden med appen (eller skriv in nyckeln).", "Scan the QR code with the app (or type the key).")
+    }
+    var twoStepTypeCode: String { t("Skriv koden som appen visar.", "Type the code the app shows.") }
+    var twoStepQRLabel: String { t("QR-kod för appen", "QR code for the app") }
+    var twoStepSecret: String { t("Nyckel:", "Key:") }
+    var twoStepConfirm: String { t("Slå på", "Turn on") }
+    var twoStepEnabled: String { t("Tvåstegsverifiering är påslagen.", "Two-step verification is on.") }
+    var recoveryCodesShownOnce: String {
+        t(
+            "Spara reservkoderna nu, till exempel utskrivna: de visas bara den här gången. Varje kod fungerar en gång om telefonen inte finns till hands.",
+            "Keep the recovery codes now, printed for instance: they are shown only this once. Each works once when the phone is not at hand."
+        )
+    }
+    func twoStepOn(since: String, recoveryCodesLeft: Int) -> String {
+        t(
+            "Tvåstegsverifiering är påslagen sedan \(since). \(recoveryCodesLeft) reservkoder kvar.",
+            "Two-step verification is on since \(since). \(recoveryCodesLeft) recovery codes left.")
+    }
+    var twoStepDisableHeading: String { t("Stäng av", "Turn off") }
+    var twoStepDisable: String { t("Stäng av tvåstegsverifiering", "Turn off two-step verification") }
+    public var twoStepRequiredFirst: String {
+        t(
+            "Din roll måste använda tvåstegsverifiering: slå på den under Mitt konto först.",
+            "Your role must use two-step verification: turn it on under My account first.")
+    }
+    public var twoStepOnShort: String { t("Påslagen", "On") }
+    public var twoStepOffShort: String { t("Avstängd", "Off") }
+    var twoStepManage: String { t("Hantera tvåstegsverifiering", "Manage two-step verification") }
+
     var feedsHeading: String { t("Kalenderprenumeration", "Calendar subscription") }
     var feedsText: String {
         t(

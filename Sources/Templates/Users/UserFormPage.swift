@@ -95,6 +95,10 @@ public enum UserFormPage {
                     .admin(.users(.reactivate(existing.member.id))), s.users.reactivate, csrf: admin.csrfToken,
                     style: "button")
             }
+            h2 { s.staff.twoStepTitle }
+            p { s.users.resetTwoStepText }
+            Fields.postButton(
+                .admin(.users(.resetTwoStep(existing.member.id))), s.users.resetTwoStep, csrf: admin.csrfToken)
         }
     }
 }

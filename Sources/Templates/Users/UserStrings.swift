@@ -77,6 +77,13 @@ public struct UserStrings: FeatureStrings {
     var inactiveText: String {
         t("Kontot är inaktiverat och kan inte logga in.", "The account is deactivated and cannot sign in.")
     }
+    var resetTwoStepText: String {
+        t(
+            "Har användaren tappat bort telefonen och reservkoderna: stäng av tvåstegsverifieringen. Inloggningarna avslutas och användaren slår på den igen.",
+            "If the user lost the phone and the recovery codes: turn two-step verification off. Their sessions end and they turn it on again."
+        )
+    }
+    var resetTwoStep: String { t("Stäng av tvåstegsverifiering", "Turn off two-step verification") }
 
     // MARK: User validation and refusals
 

@@ -35,12 +35,8 @@ public enum ChangePassword {
     ) throws -> PasswordChangeOutcome {
         try connection.transaction { tx in
             var refusal = PasswordChangeRefusal()
-            try UserStore.lockSignIn(tx, email: user.email)
             let address = ip ?? ""
-            let failures = try LoginAttemptStore.failures(tx, email: user.email, ip: address)
-            let decision = LoginThrottle.decide(
-                emailFailures: failures.emailFailures, emailLast: failures.emailLast,
-                addressFailures: failures.addressFailures, addressLast: failures.addressLast, now: failures.now)
+            let (decision, failures) = try SignInThrottle.check(tx, email: user.email, ip: address)
             guard decision == .allowed else {
                 refusal.throttled = decision
                 return .refused(refusal)

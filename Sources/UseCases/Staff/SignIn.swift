@@ -14,6 +14,9 @@ public enum SignInOutcome: Sendable, Equatable {
     case wrong
     /// Wrong, and the email is locked from now on.
     case lockedNow
+    /// The password was right and the account has two-step verification: the code comes next,
+    /// on the challenge this token names (for a short-lived cookie). No session yet.
+    case needsCode(challengeToken: String)
 }
 
 /// A staff member signs in with email and password: one transaction under a per-email lock, so
@@ -30,12 +33,8 @@ public enum SignIn {
         presentedSession: [UInt8]?, secrets: any StaffSecrets
     ) throws -> SignInOutcome {
         try connection.transaction { tx in
-            try UserStore.lockSignIn(tx, email: email)
-            let failures = try LoginAttemptStore.failures(tx, email: email, ip: ip)
-            switch LoginThrottle.decide(
-                emailFailures: failures.emailFailures, emailLast: failures.emailLast,
-                addressFailures: failures.addressFailures, addressLast: failures.addressLast, now: failures.now)
-            {
+            let (decision, failures) = try SignInThrottle.check(tx, email: email, ip: ip)
+            switch decision {
             case .allowed: break
             case .slowDown(let seconds): return .slowDown(seconds)
             case .locked(let until): return .locked(until)
@@ -58,18 +57,35 @@ public enum SignIn {
                 try UserStore.rehash(
                     tx, id: account.id, from: account.passwordHash, to: try secrets.hash(password), actor: actor)
             }
-            // A fresh session at every sign-in; one presented with the request ends now.
-            if let presentedSession, let old = try SessionStore.lookup(tx, tokenHash: presentedSession) {
-                try SessionStore.revoke(
-                    tx, id: old.id, user: old.user.id, actor: .staff(old.user.id, requestID: requestID, ip: ip))
+            // Two-step verification: the success is recorded (and the failures forgotten) only
+            // once the code is right, so the code's guesses count against the same limit.
+            if try TwoStepStore.state(tx, user: account.id).secret != nil {
+                let challenge = secrets.newSessionToken()
+                try TwoStepStore.createChallenge(tx, user: account.id, tokenHash: SHA256.hash(Array(challenge.utf8)))
+                return .needsCode(challengeToken: challenge)
             }
-            let token = secrets.newSessionToken()
-            try LoginAttemptStore.recordSuccess(tx, email: email, ip: ip)
-            _ = try SessionStore.create(
-                tx, user: account.id, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: secrets.newCSRFSecret(),
-                ip: ip,
-                userAgent: userAgent, actor: actor)
-            return .signedIn(token: token)
+            return try start(
+                tx, user: account.id, email: email, ip: ip, userAgent: userAgent, requestID: requestID,
+                presentedSession: presentedSession, secrets: secrets)
         }
+    }
+
+    /// The session after every check passed: the one presented ends, the success is recorded.
+    static func start(
+        _ tx: Connection, user: UserID, email: String, ip: String, userAgent: String?, requestID: String,
+        presentedSession: [UInt8]?, secrets: any StaffSecrets
+    ) throws -> SignInOutcome {
+        let actor = AuditActor.staff(user, requestID: requestID, ip: ip)
+        // A fresh session at every sign-in; one presented with the request ends now.
+        if let presentedSession, let old = try SessionStore.lookup(tx, tokenHash: presentedSession) {
+            try SessionStore.revoke(
+                tx, id: old.id, user: old.user.id, actor: .staff(old.user.id, requestID: requestID, ip: ip))
+        }
+        let token = secrets.newSessionToken()
+        try LoginAttemptStore.recordSuccess(tx, email: email, ip: ip)
+        _ = try SessionStore.create(
+            tx, user: user, tokenHash: SHA256.hash(Array(token.utf8)), csrfSecret: secrets.newCSRFSecret(), ip: ip,
+            userAgent: userAgent, actor: actor)
+        return .signedIn(token: token)
     }
 }

@@ -14,4 +14,11 @@ public protocol StaffSecrets: Sendable {
     func newCSRFSecret() -> [UInt8]
     /// Whether `password` is easy to guess (a dictionary word, a keyboard pattern…).
     func isGuessable(_ password: String) -> Bool
+    /// The time step a TOTP `code` belongs to (RFC 6238, one step either side of `unixTime`),
+    /// newer than `after`; nil when it is wrong.
+    func totpStep(_ code: String, secret: [UInt8], at unixTime: Int64, after: Int64?) -> Int64?
+    /// A new TOTP secret (20 random bytes).
+    func newTOTPSecret() -> [UInt8]
+    /// A new recovery code (`ABCDE-12345`, 50 random bits).
+    func newRecoveryCode() -> String
 }

@@ -10,6 +10,10 @@ public struct StaffSession: Sendable {
     /// The settings row's `updated_at`, read in the same round trip, so the company profile can
     /// come from a per-thread cache (see `CompanyStore.stampedProfile`).
     public let settingsStamp: String
+    /// The member has two-step verification on.
+    public let twoStepEnabled: Bool
+    /// The settings require it of the member's role.
+    public let twoStepRequired: Bool
 }
 
 /// One row of "my sessions".
@@ -62,7 +66,8 @@ public enum SessionStore {
         let rows = try connection.query(
             """
             WITH live AS (
-                SELECT s.id, s.csrf_secret, s.last_seen_at, u.id AS user_id, u.email::text AS email, u.name, u.role, u.locale
+                SELECT s.id, s.csrf_secret, s.last_seen_at, u.id AS user_id, u.email::text AS email, u.name, u.role, u.locale,
+                       (u.totp_enabled_at IS NOT NULL) AS two_step
                   FROM sessions s JOIN users u ON u.id = s.user_id
                  WHERE s.token_hash = \(tokenHash) AND s.revoked_at IS NULL AND s.expires_at > now()
                    AND s.last_seen_at > now() - make_interval(secs => \(idleTimeout)) AND u.active
@@ -71,8 +76,9 @@ public enum SessionStore {
                   FROM live
                  WHERE sessions.id = live.id AND live.last_seen_at < now() - make_interval(secs => \(touchInterval))
             )
-            SELECT id, encode(csrf_secret, 'hex') AS csrf, user_id, email, name, role, locale,
-                   coalesce((SELECT updated_at::text FROM settings), '') AS settings_stamp
+            SELECT id, encode(csrf_secret, 'hex') AS csrf, user_id, email, name, role, locale, two_step,
+                   coalesce((SELECT updated_at::text FROM settings), '') AS settings_stamp,
+                   coalesce((SELECT role = ANY(two_step_roles) FROM settings), false) AS two_step_required
               FROM live
             """)
         guard let row = rows.first else { return nil }
@@ -83,7 +89,8 @@ public enum SessionStore {
                 id: UserID(rawValue: try row.decode("user_id")), email: try row.decode("email"),
                 name: try row.decode("name"),
                 role: role, locale: Language(rawValue: try row.decode("locale")) ?? .sv),
-            csrfToken: try row.decode("csrf"), settingsStamp: try row.decode("settings_stamp"))
+            csrfToken: try row.decode("csrf"), settingsStamp: try row.decode("settings_stamp"),
+            twoStepEnabled: try row.decode("two_step"), twoStepRequired: try row.decode("two_step_required"))
     }
 
     /// Ends one session of `user` (logout, or "revoke" on my sessions). False when it was not theirs or not live.
