@@ -47,7 +47,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The only producer of SanitizedHTML, and the one HTML escaper everything shares.
-        .target(name: "Sanitizer", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "Sanitizer", dependencies: ["CLibXML2", "Domain"], swiftSettings: strictSettings),
         // Outgoing email: MIME messages, delivered over SMTP (libcurl) or into a Maildir.
         .target(name: "Mail", dependencies: ["CLibCurl", "Domain"], swiftSettings: strictSettings),
         // PDF documents (the signed agreement), drawn with cairo.
@@ -111,7 +111,8 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "DocumentsTests", dependencies: ["Documents", "Domain", "TestSupport"], swiftSettings: strictSettings),
+            name: "DocumentsTests", dependencies: ["Documents", "Domain", "Sanitizer", "TestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "AppTests", dependencies: ["App", "FCGIHost", "Mail", "Worker"], swiftSettings: strictSettings),
         // The real processes: nginx (TLS, HTTP/2, limits, headers, static files), the commands, the worker, browsers.

@@ -135,7 +135,7 @@ struct Scrubber {
 
     /// An attribute's value, entities already decoded by libxml2. It is held as text children
     /// (normally one); a valueless attribute (`<td colspan>`) has none and reads as "".
-    private static func value(of attribute: xmlAttrPtr) -> String {
+    static func value(of attribute: xmlAttrPtr) -> String {
         var value = ""
         var child = attribute.pointee.children
         while let current = child {

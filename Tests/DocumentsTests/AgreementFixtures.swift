@@ -36,24 +36,34 @@ enum Fixtures {
         AgreementTotal(label: "Att betala inkl. moms", amount: "60 747,75 kr", emphasised: true),
     ]
 
-    static var terms: [TermsBlock] {
-        var blocks: [TermsBlock] = []
+    static var terms: [RichBlock] {
+        var blocks: [RichBlock] = []
         let sections = [
             "Bokning och betalning", "Leverans och hämtning", "Hyresgästens ansvar", "Skador och förlust",
             "Avbokning", "Väder och force majeure", "Tvist",
         ]
         for (index, title) in sections.enumerated() {
-            blocks.append(.heading("\(index + 1). \(title)", level: 3))
+            blocks.append(.heading([RichRun("\(index + 1). \(title)")], level: 3))
             blocks.append(
-                .paragraph(
-                    "Hyresgästen ansvarar för att utrustningen används på avsett sätt och återlämnas i samma skick som vid leveransen. Åverkan, förlust eller stöld ersätts enligt gällande prislista. Uthyraren äger rätt att debitera kostnader för rengöring om utrustningen återlämnas smutsig. Vid frågor kontaktar du oss på hej@eventgaraget.se eller på telefon."
-                ))
-            blocks.append(.bullet("Faktura skickas efter avslutad hyresperiod, betalning inom 30 dagar."))
-            blocks.append(.bullet("Avbokning senast 14 dagar före hyresperiodens början är kostnadsfri.", number: 2))
+                .paragraph([
+                    RichRun(
+                        "Hyresgästen ansvarar för att utrustningen används på avsett sätt och återlämnas i samma skick som vid leveransen. Åverkan, förlust eller stöld ersätts enligt gällande prislista. Uthyraren äger rätt att debitera kostnader för rengöring om utrustningen återlämnas smutsig. Vid frågor kontaktar du oss på hej@eventgaraget.se eller på telefon."
+                    )
+                ]))
             blocks.append(
-                .paragraph(
-                    "Tält får inte förankras i mark där ledningar kan finnas utan att hyresgästen först har kontrollerat detta.\nSe även https://eventgaraget.se/villkor/tält-och-förankring-i-mark-med-ledningar."
-                ))
+                .listItem(
+                    [RichRun("Faktura skickas efter avslutad hyresperiod, betalning inom 30 dagar.")], marker: "•",
+                    depth: 1))
+            blocks.append(
+                .listItem(
+                    [RichRun("Avbokning senast 14 dagar före hyresperiodens början är kostnadsfri.")], marker: "2.",
+                    depth: 1))
+            blocks.append(
+                .paragraph([
+                    RichRun(
+                        "Tält får inte förankras i mark där ledningar kan finnas utan att hyresgästen först har kontrollerat detta.\nSe även https://eventgaraget.se/villkor/tält-och-förankring-i-mark-med-ledningar."
+                    )
+                ]))
         }
         return blocks
     }

@@ -104,7 +104,10 @@ struct AgreementRendererTests {
         document.rentalPeriod = longWord
         var words = ""
         while words.count < 10_000 { words += "villkorstext med åäö och ord " }
-        document.terms = [.paragraph(longWord), .paragraph(words), .bullet(String(repeating: "y", count: 10_000))]
+        document.terms = [
+            .paragraph([RichRun(longWord)]), .paragraph([RichRun(words)]),
+            .listItem([RichRun(String(repeating: "y", count: 10_000))], marker: "•", depth: 1),
+        ]
         document.evidence.userAgent = longWord
         document.evidence.versionSHA256 = String(repeating: "ab", count: 200)
         document.signature = .drawn(
@@ -156,12 +159,14 @@ struct AgreementRendererTests {
 
     @Test("Plain-text terms become headings, paragraphs and bullets")
     func plainTextTerms() {
-        let blocks = TermsBlock.blocks(
+        let blocks = RichBlock.blocks(
             fromPlainText: "## Betalning\nFaktura efter\nhyran.\n\n- Första\n• Andra\n2. Tredje\n\nSlut")
         #expect(
             blocks == [
-                .heading("Betalning"), .paragraph("Faktura efter\nhyran."), .bullet("Första"), .bullet("Andra"),
-                .bullet("Tredje", number: 2), .paragraph("Slut"),
+                .heading([RichRun("Betalning")], level: 2), .paragraph([RichRun("Faktura efter\nhyran.")]),
+                .listItem([RichRun("Första")], marker: "•", depth: 1),
+                .listItem([RichRun("Andra")], marker: "•", depth: 1),
+                .listItem([RichRun("Tredje")], marker: "2.", depth: 1), .paragraph([RichRun("Slut")]),
             ])
     }
 }

@@ -2,6 +2,7 @@ import Database
 import Documents
 import Domain
 import Foundation
+import Sanitizer
 import Templates
 
 /// Renders the signed agreement of a version into a PDF and stores it once (with its SHA-256).
@@ -43,8 +44,11 @@ enum SignedAgreementPDF {
             recipientChanges: inputs.recipientChanges.map {
                 "\(DisplayFormat.dateTime($0.at)): \($0.from) → \($0.to) (\($0.by)): \($0.reason)"
             })
+        let snapshot = try QuotationSnapshot(canonicalJSON: inputs.snapshotJSON)
+        // The terms as the signing page showed them: the same sanitised markup, read into blocks.
+        let terms = RichTextReader.blocks((try? HTMLSanitizer.sanitize(snapshot.termsHTML)) ?? .empty)
         return AgreementDocument(
-            snapshot: try QuotationSnapshot(canonicalJSON: inputs.snapshotJSON),
+            snapshot: snapshot, terms: terms,
             language: Language(rawValue: inputs.customerLocale) ?? .default, bookingNumber: inputs.bookingNumber,
             signed: (signature, evidence))
     }

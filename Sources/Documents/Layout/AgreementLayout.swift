@@ -259,33 +259,102 @@ struct AgreementLayout {
         flow.y += 8
     }
 
+    /// The terms, block by block as the signing page shows them: headings, paragraphs with their
+    /// bold, italic, underlined and struck text, links with their target, images as their
+    /// alternative text, numbered and bulleted lists (nested ones indented), quotes, tables and
+    /// rules (finding L7).
     private mutating func terms() {
         guard !document.terms.isEmpty else { return }
-        let body = PDFFont.regular(9)
-        sectionHeading(labels.terms, keepWith: body.lineHeight * 3)
+        let size = 9.0
+        let lineHeight = size * 1.38
+        sectionHeading(labels.terms, keepWith: lineHeight * 3)
         for block in document.terms {
             switch block {
-            case .heading(let text, let level):
-                let font = PDFFont.bold(level <= 2 ? 10.5 : level == 3 ? 9.5 : 9)
+            case .heading(let runs, let level):
+                let headingSize = level <= 2 ? 10.5 : level == 3 ? 9.5 : 9
                 flow.y += 6
-                flow.ensure(font.lineHeight + body.lineHeight * 2)
-                flow.paragraph(text, font: font)
+                flow.ensure(headingSize * 1.38 + lineHeight * 2)
+                flow.richParagraph(
+                    runs.map {
+                        var run = $0
+                        run.bold = true
+                        return run
+                    }, size: headingSize)
                 flow.y += 2
-            case .paragraph(let text):
-                flow.paragraph(text, font: body)
+            case .paragraph(let runs):
+                flow.richParagraph(runs, size: size)
                 flow.y += 5
-            case .bullet(let text, let number):
-                let marker = number.map { "\($0)." } ?? "•"
-                let indent = 18.0
-                let lines = flow.wrap(text, font: body, width: g.contentWidth - indent)
-                flow.ensure(body.lineHeight)
-                flow.text(marker, x: g.left, width: indent - 5, top: flow.y, font: body, align: .right)
-                flow.columns(
-                    [.init(x: g.left + indent, width: g.contentWidth - indent, lines: lines, font: body)],
-                    lineHeight: body.lineHeight)
+            case .listItem(let runs, let marker, let depth):
+                let indent = 18.0 * Double(max(1, depth))
+                let lines = flow.wrap(runs, size: size, width: g.contentWidth - indent)
+                for (index, line) in lines.enumerated() {
+                    flow.ensure(lineHeight)
+                    if index == 0, !marker.isEmpty {
+                        flow.text(
+                            marker, x: g.left + indent - 18, width: 13, top: flow.y, font: .regular(size), align: .right
+                        )
+                    }
+                    flow.draw(line, x: g.left + indent, top: flow.y, size: size)
+                    flow.y += lineHeight
+                }
                 flow.y += 2
+            case .quote(let runs):
+                let top = flow.y
+                let lines = flow.wrap(runs, size: size, width: g.contentWidth - 16)
+                for line in lines {
+                    if flow.ensure(lineHeight) {}
+                    flow.draw(line, x: g.left + 16, top: flow.y, size: size)
+                    flow.y += lineHeight
+                }
+                if flow.y > top {
+                    flow.add(
+                        .rule(
+                            from: Point(x: g.left + 5, y: max(top, flow.pageTop)), to: Point(x: g.left + 5, y: flow.y),
+                            width: 2, color: .rule))
+                }
+                flow.y += 5
+            case .table(let rows):
+                table(rows, size: size)
+            case .rule:
+                flow.y += 4
+                flow.ensure(8)
+                flow.rule()
+                flow.y += 8
             }
         }
+    }
+
+    /// A table of the terms: equal columns, each cell wrapped, a header row bold, rules between rows.
+    private mutating func table(_ rows: [RichTableRow], size: Double) {
+        let columns = max(1, rows.map(\.cells.count).max() ?? 1)
+        let width = g.contentWidth / Double(columns)
+        let lineHeight = size * 1.38
+        flow.y += 3
+        for row in rows {
+            let cells = row.cells.map { cell in
+                flow.wrap(
+                    row.header
+                        ? cell.map {
+                            var run = $0
+                            run.bold = true
+                            return run
+                        } : cell, size: size, width: width - 8)
+            }
+            let height = Double(cells.map(\.count).max() ?? 1) * lineHeight + 4
+            flow.keepTogether(height)
+            flow.rule()
+            flow.y += 2
+            let top = flow.y
+            for (column, lines) in cells.enumerated() {
+                for (index, line) in lines.enumerated() {
+                    flow.draw(
+                        line, x: g.left + Double(column) * width + 4, top: top + Double(index) * lineHeight, size: size)
+                }
+            }
+            flow.y = top + height - 2
+        }
+        flow.rule()
+        flow.y += 6
     }
 
     // MARK: Signature and evidence

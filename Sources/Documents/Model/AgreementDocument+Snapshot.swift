@@ -3,9 +3,11 @@ import Foundation
 
 extension AgreementDocument {
     /// The agreement of a frozen quotation version, in `language`: the offer as sent (pass no
-    /// signature) or the signed agreement (pass the signature and its evidence).
+    /// signature) or the signed agreement (pass the signature and its evidence). `terms` are the
+    /// snapshot's terms as blocks, read from its sanitised HTML by the caller (this module parses
+    /// no HTML): `RichTextReader.blocks(HTMLSanitizer.sanitize(snapshot.termsHTML))`.
     public init(
-        snapshot: QuotationSnapshot, language: Language, bookingNumber: String? = nil,
+        snapshot: QuotationSnapshot, terms: [RichBlock], language: Language, bookingNumber: String? = nil,
         signed: (signature: Signature, evidence: SigningEvidence)? = nil
     ) {
         let sv = language == .sv
@@ -43,7 +45,7 @@ extension AgreementDocument {
                     unitPrice: money($0.line.unitPrice), lineTotal: money($0.total))
             },
             totals: totalRows,
-            terms: TermsBlock.blocks(fromPlainText: Self.plainText(fromSanitizedHTML: snapshot.termsHTML)),
+            terms: terms,
             signature: signed?.signature ?? .typed(name: ""),
             evidence: signed?.evidence
                 ?? SigningEvidence(
@@ -51,24 +53,5 @@ extension AgreementDocument {
                     userAgent: "",
                     versionSHA256: "", linkID: ""))
         isSigned = signed != nil
-    }
-
-    /// Our sanitised rich text (p, br, li, h2–h4, …) as the plain text `TermsBlock` reads:
-    /// paragraphs separated by blank lines, list items as "- " lines, headings as "## ".
-    static func plainText(fromSanitizedHTML html: String) -> String {
-        var text = html
-        for (pattern, replacement) in [
-            ("<h[234][^>]*>", "\n\n## "), ("</h[234]>", "\n\n"), ("<li[^>]*>", "\n- "),
-            ("</(p|ul|ol|blockquote|table|tr)>", "\n\n"), ("<br[^>]*>", "\n"), ("<[^>]+>", ""),
-        ] {
-            text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
-        }
-        for (entity, character) in [
-            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&"),
-        ] {
-            text = text.replacingOccurrences(of: entity, with: character)
-        }
-        return text.replacingOccurrences(of: "\n{3,}", with: "\n\n", options: .regularExpression)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

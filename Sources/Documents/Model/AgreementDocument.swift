@@ -25,7 +25,8 @@ public struct AgreementDocument: Sendable, Equatable {
     public var lines: [AgreementLine]
     /// Lines excluding VAT, discount, shipping, VAT, total: in the order they are shown.
     public var totals: [AgreementTotal]
-    public var terms: [TermsBlock]
+    /// The terms as the signing page showed them (`Sanitizer.RichTextReader` reads them).
+    public var terms: [RichBlock]
     public var signature: Signature
     public var evidence: SigningEvidence
     /// False for the offer as sent (the customer's "unsigned PDF"): no signature or evidence section.
@@ -34,7 +35,7 @@ public struct AgreementDocument: Sendable, Equatable {
     public init(
         language: Language, company: CompanyProfile, title: String, quotationNumber: String, quotationVersion: Int,
         bookingNumber: String?, customerLines: [String], rentalPeriod: String, deliveryAddress: [String],
-        lines: [AgreementLine], totals: [AgreementTotal], terms: [TermsBlock], signature: Signature,
+        lines: [AgreementLine], totals: [AgreementTotal], terms: [RichBlock], signature: Signature,
         evidence: SigningEvidence
     ) {
         self.language = language

@@ -4,6 +4,7 @@ import Domain
 import Foundation
 import HTTP
 import Routing
+import Sanitizer
 import Templates
 import UseCases
 
@@ -188,7 +189,9 @@ enum SigningHandler {
         let pdf = try context.services.documents.offerPDF(sha256: link.snapshotSHA256, language: context.language) {
             let version = try frozenVersion(of: link, db, context)
             return try AgreementRenderer.render(
-                AgreementDocument(snapshot: version.snapshot, language: context.language))
+                AgreementDocument(
+                    snapshot: version.snapshot, terms: RichTextReader.blocks(version.terms), language: context.language)
+            )
         }
         let number = try frozenVersion(of: link, db, context).snapshot.number
         return Response(
