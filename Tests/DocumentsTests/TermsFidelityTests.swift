@@ -69,6 +69,18 @@ struct TermsFidelityTests {
     @Test func thePDFShowsWhatThePageShows() throws {
         var document = Fixtures.agreement()
         document.terms = try Self.blocks()
+        document.evidence.auditTrail = [
+            .init(
+                stockholm: "2026-06-01 10:00:00 CEST", utc: "2026-06-01 08:00:00 UTC",
+                event: "Skickad för signering till asa.oberg@exempel.se (version 2) av Maria Sjöberg", ip: ""),
+            .init(
+                stockholm: "2026-06-01 14:01:40 CEST", utc: "2026-06-01 12:01:40 UTC", event: "Länken öppnad",
+                ip: "2001:db8:85a3::8a2e:370:7334"),
+            .init(
+                stockholm: "2026-06-01 14:03:12 CEST", utc: "2026-06-01 12:03:12 UTC",
+                event: "Signerad av Åsa Öberg <asa.oberg@exempel.se> · Mozilla/5.0 (iPhone)",
+                ip: "2001:db8:85a3::8a2e:370:7334"),
+        ]
         let bytes = try AgreementRenderer.render(document)
         if let folder = ProcessInfo.processInfo.environment["EG_DOCUMENTS_PREVIEW"] {
             try Data(bytes).write(to: URL(fileURLWithPath: folder + "/terms-fidelity.pdf"))
@@ -79,6 +91,7 @@ struct TermsFidelityTests {
         let expected = document.terms.map(\.readableText).filter { !$0.isEmpty }.joined(separator: " ")
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(words.contains(expected), "PDF: \(words)\nexpected: \(expected)")
+        #expect(words.contains("Granskningsintyg"), "the audit certificate page")
         for piece in [
             "1. Första punkten", "2. Andra punkten", "• Underpunkt", "3. Tredje punkten",
             "hela villkoren (https://eventgaraget.se/villkor)", "[Karta över lagret]", "Artikel Pris Tält 1 200 kr",

@@ -43,6 +43,16 @@ enum SignedAgreementPDF {
             linkID: String(inputs.signingLinkID), sentTo: inputs.sentTo,
             recipientChanges: inputs.recipientChanges.map {
                 "\(DisplayFormat.dateTime($0.at)): \($0.from) → \($0.to) (\($0.by)): \($0.reason)"
+            },
+            auditTrail: inputs.events.map { event in
+                let signer =
+                    "\(inputs.signerName)\(inputs.signerEmail.isEmpty ? "" : " <\(inputs.signerEmail)>") · \(inputs.userAgent)"
+                return .init(
+                    stockholm: stockholm(event.at), utc: utc(event.at),
+                    event: SigningEvidence.AuditEntry.describe(
+                        action: event.action, recipient: event.recipient, by: event.by, version: event.version,
+                        signer: signer, language: Language(rawValue: inputs.customerLocale) ?? .default),
+                    ip: event.ip)
             })
         let snapshot = try QuotationSnapshot(canonicalJSON: inputs.snapshotJSON)
         // The terms as the signing page showed them: the same sanitised markup, read into blocks.
@@ -61,6 +71,14 @@ enum SignedAgreementPDF {
         }
         let strokes = (try? JSONDecoder().decode([[Point]].self, from: Data(json.utf8))) ?? []
         return SignatureDrawing(strokes: strokes.map { $0.map { SignaturePoint(x: $0.x, y: $0.y) } })
+    }
+
+    /// `2026-06-01 14:03:12 CEST`: Stockholm's time with the zone's abbreviation.
+    static func stockholm(_ date: Date) -> String {
+        let time = BusinessCalendar.timeOfDay(date)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(BusinessCalendar.day(of: date).iso) \(two(time.hour)):\(two(time.minute)):\(two(time.second)) "
+            + BusinessCalendar.zoneAbbreviation(at: date)
     }
 
     static func utc(_ date: Date) -> String {

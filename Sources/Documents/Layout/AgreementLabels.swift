@@ -35,6 +35,10 @@ struct AgreementLabels: Sendable {
     var linkID: String
     var sentTo: String
     var recipientChanged: String
+    var auditCertificate: String
+    var auditIntro: String
+    var auditTime: String
+    var auditEvent: String
     var organisationNumber: String
     var vatNumber: String
     var page: @Sendable (Int, Int) -> String
@@ -59,6 +63,10 @@ struct AgreementLabels: Sendable {
         typed: "Namnet skrivet som underskrift", signedStockholm: "Signerat (svensk tid)", signedUTC: "Signerat (UTC)",
         ipAddress: "IP-adress", userAgent: "Webbläsare", versionHash: "Offertversionens SHA-256",
         linkID: "Signeringslänkens id", sentTo: "Länken skickad till", recipientChanged: "Mottagaren ändrad",
+        auditCertificate: "Granskningsintyg",
+        auditIntro:
+            "Avtalets historik fram till underskriften, ur händelseloggen: varje skickad länk och till vilken adress, när den öppnades och signerades, och varifrån.",
+        auditTime: "Tid (svensk tid · UTC)", auditEvent: "Händelse",
         organisationNumber: "Org.nr", vatNumber: "Momsreg.nr",
         page: { "Sida \($0) av \($1)" })
 
@@ -74,6 +82,9 @@ struct AgreementLabels: Sendable {
         signer: "Signer", email: "Email", method: "Method", drawn: "Drawn signature", typed: "Typed name as signature",
         signedStockholm: "Signed (Swedish time)", signedUTC: "Signed (UTC)", ipAddress: "IP address",
         userAgent: "Browser", versionHash: "Quotation version SHA-256", linkID: "Signing link ID",
-        sentTo: "Link sent to", recipientChanged: "Recipient changed",
+        sentTo: "Link sent to", recipientChanged: "Recipient changed", auditCertificate: "Audit certificate",
+        auditIntro:
+            "The agreement's history up to the signature, from the activity log: every link sent and to which address, when it was opened and signed, and from where.",
+        auditTime: "Time (Swedish time · UTC)", auditEvent: "Event",
         organisationNumber: "Org. no.", vatNumber: "VAT no.", page: { "Page \($0) of \($1)" })
 }

@@ -26,6 +26,7 @@ struct AgreementLayout {
         if document.isSigned {
             signature()
             evidence()
+            if !document.evidence.auditTrail.isEmpty { auditCertificate() }
         }
         return flow.pages
     }
@@ -418,6 +419,60 @@ struct AgreementLayout {
             }
             return points.isEmpty ? nil : points
         }
+    }
+
+    /// The audit certificate, on a page of its own at the end: the document, every event with
+    /// its time in Stockholm (zone named) and UTC and its address, then the signature again.
+    private mutating func auditCertificate() {
+        flow.newPage()
+        let small = PDFFont.regular(8)
+        sectionHeading(labels.auditCertificate, keepWith: 80)
+        flow.paragraph(labels.auditIntro, font: small, color: .muted)
+        flow.y += 6
+        let quotation = "\(document.quotationNumber), \(labels.version.lowercased()) \(document.quotationVersion)"
+        for (label, value, font) in [
+            (labels.quotation, quotation, small), (labels.booking, document.bookingNumber ?? labels.none, small),
+            (labels.versionHash, document.evidence.versionSHA256, PDFFont.mono(7.5)),
+        ] {
+            let lines = flow.wrap(value, font: font, width: g.contentWidth - 150)
+            flow.columns(
+                [
+                    .init(x: g.left, width: 140, lines: [label], font: PDFFont.bold(8)),
+                    .init(x: g.left + 150, width: g.contentWidth - 150, lines: lines, font: font),
+                ], lineHeight: 8 * 1.38)
+        }
+        flow.y += 8
+        let timeWidth = 150.0
+        let ipWidth = 110.0
+        let eventWidth = g.contentWidth - timeWidth - ipWidth - 16
+        let header: [PageFlow.Column] = [
+            .init(x: g.left, width: timeWidth, lines: [labels.auditTime], font: .bold(8)),
+            .init(x: g.left + timeWidth + 8, width: eventWidth, lines: [labels.auditEvent], font: .bold(8)),
+            .init(x: g.right - ipWidth, width: ipWidth, lines: [labels.ipAddress], font: .bold(8)),
+        ]
+        flow.columns(header, lineHeight: 8 * 1.38)
+        flow.y += 2
+        flow.rule()
+        flow.y += 4
+        for entry in document.evidence.auditTrail {
+            let times =
+                flow.wrap(entry.stockholm, font: small, width: timeWidth)
+                + flow.wrap(entry.utc, font: .regular(7), width: timeWidth)
+            let event = flow.wrap(entry.event, font: small, width: eventWidth)
+            let ip = flow.wrap(entry.ip.isEmpty ? labels.none : entry.ip, font: small, width: ipWidth)
+            flow.keepTogether(Double(max(times.count, event.count, ip.count)) * 8 * 1.38 + 6)
+            flow.columns(
+                [
+                    .init(x: g.left, width: timeWidth, lines: times, font: small, color: .ink),
+                    .init(x: g.left + timeWidth + 8, width: eventWidth, lines: event, font: small),
+                    .init(x: g.right - ipWidth, width: ipWidth, lines: ip, font: small),
+                ], lineHeight: 8 * 1.38, onNewPage: { $0.columns(header, lineHeight: 8 * 1.38) })
+            flow.y += 3
+            flow.rule(width: 0.3)
+            flow.y += 4
+        }
+        flow.y += 10
+        signature()
     }
 
     private mutating func evidence() {

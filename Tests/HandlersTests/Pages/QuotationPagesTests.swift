@@ -458,6 +458,22 @@ struct QuotationPagesTests {
         #expect(text.contains("Länken skickad till support.egen@example.se"), "the address the signed link went to")
         #expect(text.contains("asa.oberg@example.se → support.egen@example.se"))
         #expect(text.contains(reason))
+
+        // The audit certificate page: every event with its time in Stockholm (zone named) and UTC.
+        let certificate = try #require(text.range(of: "Granskningsintyg").map { String(text[$0.lowerBound...]) })
+        for event in [
+            "Skickad för signering till asa.oberg@example.se (version 1) av Maria Sjöberg",
+            "Mottagaren ändrad till support.egen@example.se av Maria Sjöberg",
+            "Ny länk skickad till support.egen@example.se (version 1) av Maria Sjöberg", "Länken öppnad",
+            "Signerad av Åsa Öberg <asa@example.se>",
+        ] {
+            #expect(certificate.contains(event), "\(event)")
+        }
+        #expect(
+            certificate.range(
+                of: #"20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} CES?T"#, options: .regularExpression)
+                != nil)
+        #expect(certificate.contains(" UTC"))
     }
 
     @Test func aShortageNeedsAReasonResendReplacesTheLinkAndVoidStopsIt() throws {

@@ -35,6 +35,23 @@ public struct SignedAgreementInputs: Sendable {
         public let by: String
         public let reason: String
     }
+
+    /// The agreement's history up to the signature, for the audit certificate: every link sent
+    /// (and to which address), opened, redirected to another address, and the signature.
+    public let events: [Event]
+
+    public struct Event: Sendable, Equatable, Decodable {
+        public let at: Date
+        /// `sent`, `resent`, `recipient_changed`, `viewed` or `signed`.
+        public let action: String
+        /// The client address, when the customer's browser did it.
+        public let ip: String
+        /// The staff member who did it ("" for the customer).
+        public let by: String
+        /// The address a link went to (sent, resent, recipient_changed).
+        public let recipient: String
+        public let version: String
+    }
 }
 
 /// The signed agreement: its inputs, and the PDF stored once per version with its SHA-256.
@@ -59,7 +76,18 @@ extension SigningStore {
                                'by', coalesce(u.name, ''), 'reason', a.after->>'reason') ORDER BY a.id), '[]')::text
                       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
                      WHERE a.entity_type = 'quotation' AND a.entity_id = q.id AND a.action = 'recipient_changed'
-                       AND a.at <= s.signed_at) AS recipient_changes
+                       AND a.at <= s.signed_at) AS recipient_changes,
+                   (SELECT coalesce(json_agg(json_build_object(
+                               'at', to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                               'action', a.action, 'ip', coalesce(host(a.ip), ''), 'by', coalesce(u.name, ''),
+                               'recipient', coalesce(a.after->>'recipient',
+                                   (SELECT sl.recipient_email::text FROM signing_links sl
+                                     WHERE sl.id = (a.after->>'signing_link_id')::bigint), ''),
+                               'version', coalesce(a.after->>'version', '')) ORDER BY a.at, a.id), '[]')::text
+                      FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+                     WHERE a.entity_type = 'quotation' AND a.entity_id = q.id
+                       AND a.action IN ('sent', 'resent', 'recipient_changed', 'viewed', 'signed')
+                       AND a.at <= s.signed_at) AS events
               FROM quotation_versions v
               JOIN signatures s ON s.quotation_version_id = v.id
               JOIN signing_links l ON l.id = s.signing_link_id
@@ -82,20 +110,18 @@ extension SigningStore {
             customerLocale: try row.decode("locale"), sender: try row.decode("sender"),
             contactEmail: try row.decode("contact_email"), teamEmail: try row.decode("team_email"),
             sentTo: try row.decode("sent_to"),
-            recipientChanges: try Self.recipientChanges(try row.decode("recipient_changes")))
+            recipientChanges: try Self.decodeJSON(try row.decode("recipient_changes"), column: "recipient_changes"),
+            events: try Self.decodeJSON(try row.decode("events"), column: "events"))
     }
 
-    private static func recipientChanges(
-        _ json: String
-    ) throws(DatabaseError) -> [SignedAgreementInputs.RecipientChange] {
+    private static func decodeJSON<T: Decodable>(_ json: String, column: String) throws(DatabaseError) -> T {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {
-            return try decoder.decode([SignedAgreementInputs.RecipientChange].self, from: Data(json.utf8))
+            return try decoder.decode(T.self, from: Data(json.utf8))
         } catch {
             throw DatabaseError(
-                .decoding(column: "recipient_changes"), message: "\(error)",
-                safeDetail: "not a list of recipient changes")
+                .decoding(column: column), message: "\(error)", safeDetail: "not the expected JSON list")
         }
     }
 
