@@ -50,6 +50,7 @@ let package = Package(
         .target(name: "Sanitizer", dependencies: ["CLibXML2", "Domain"], swiftSettings: strictSettings),
         // Outgoing email: MIME messages, delivered over SMTP (libcurl) or into a Maildir.
         .target(name: "Mail", dependencies: ["CLibCurl", "Domain"], swiftSettings: strictSettings),
+        .target(name: "Sealing", dependencies: ["CLibCrypto", "CLibCurl"], swiftSettings: strictSettings),
         // PDF documents (the signed agreement), drawn with cairo.
         .target(name: "Documents", dependencies: ["CCairo", "Domain"], swiftSettings: strictSettings),
         // Staff passwords (argon2id) and random secrets, through libsodium.
@@ -76,7 +77,7 @@ let package = Package(
             dependencies: [
                 "FCGIHost", "HTTP", "Database", "UseCases", "Templates", "Sanitizer", "Handlers", "Domain", "Worker",
                 "Mail",
-                "Documents", "Passwords", "Routing",
+                "Documents", "Passwords", "Routing", "Sealing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -111,7 +112,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "DocumentsTests", dependencies: ["Documents", "Domain", "Sanitizer", "TestSupport"],
+            name: "DocumentsTests", dependencies: ["Documents", "Domain", "Sanitizer", "Sealing", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "AppTests", dependencies: ["App", "FCGIHost", "Mail", "Worker"], swiftSettings: strictSettings),

@@ -20,7 +20,9 @@ struct ConfigurationTests {
                 "DATABASE_URL", "EG_MIGRATE_DATABASE_URL", "EG_LISTEN", "EG_FASTCGI_ALLOW", "EG_FASTCGI_TIMEOUT",
                 "EG_SOCKET_MODE", "EG_THREADS",
                 "EG_PUBLIC_URL", "EG_MAX_BODY_BYTES",
-                "EG_SHUTDOWN_TIMEOUT", "EG_STATIC_DIR", "EG_SMTP_URL", "EG_MAIL_DIR", "EG_LOG_LEVEL",
+                "EG_SHUTDOWN_TIMEOUT", "EG_STATIC_DIR", "EG_SMTP_URL", "EG_MAIL_DIR", "EG_SEAL_P12",
+                "EG_SEAL_P12_PASSWORD", "EG_TSA_URL",
+                "EG_TSA_TRUST", "EG_LOG_LEVEL",
             ])
     }
 

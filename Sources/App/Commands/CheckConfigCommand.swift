@@ -13,6 +13,12 @@ struct CheckConfigCommand: ParsableCommand {
     func run() throws {
         let configuration = try Bootstrap.configuration(options)
         for line in configuration.describedLines() { print(line) }
+        // The seal: the PKCS#12 file opens with its password (the TSA is asked only when sealing).
+        do {
+            _ = try JobDispatcher.sealer(configuration)
+        } catch {
+            throw CommandFailure("EG_SEAL_P12: \(error)")
+        }
         print("configuration ok")
     }
 }

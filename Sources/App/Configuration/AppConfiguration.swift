@@ -20,6 +20,12 @@ public struct AppConfiguration: Sendable {
     public var logLevel: String
     public var smtpURL: String?
     public var mailDirectory: String
+    /// The company's seal on signed agreements: PKCS#12 path and password, the RFC 3161 time-stamp
+    /// authority and the PEM roots its replies must chain to. No seal when `sealP12` is empty.
+    public var sealP12: String
+    public var sealP12Password: String
+    public var timestampURL: String
+    public var timestampTrust: String
 
     /// One documented variable.
     public struct Variable: Sendable {
@@ -76,6 +82,17 @@ public struct AppConfiguration: Sendable {
         Variable(
             name: "EG_MAIL_DIR", defaultValue: ".data/mail",
             help: "Maildir that outgoing mail is written to when EG_SMTP_URL is empty (development)", secret: false),
+        Variable(
+            name: "EG_SEAL_P12", defaultValue: "",
+            help: "PKCS#12 file with the company's sealing key and certificate chain; empty: agreements are not sealed",
+            secret: false),
+        Variable(name: "EG_SEAL_P12_PASSWORD", defaultValue: "", help: "the PKCS#12 file's password", secret: true),
+        Variable(
+            name: "EG_TSA_URL", defaultValue: "",
+            help: "RFC 3161 time-stamp authority (http or https URL); required with EG_SEAL_P12", secret: false),
+        Variable(
+            name: "EG_TSA_TRUST", defaultValue: "",
+            help: "PEM file with the roots the time-stamp authority's replies must chain to", secret: false),
         Variable(
             name: "EG_LOG_LEVEL", defaultValue: "info",
             help: "trace, debug, info, notice, warning, error or critical", secret: false),
@@ -152,6 +169,20 @@ public struct AppConfiguration: Sendable {
         if let smtp = value("EG_SMTP_URL"), !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) {
             problems.append("EG_SMTP_URL must start with smtp:// or smtps://")
         }
+        let sealP12 = value("EG_SEAL_P12") ?? ""
+        let timestampURL = value("EG_TSA_URL") ?? ""
+        let timestampTrust = value("EG_TSA_TRUST") ?? ""
+        if !sealP12.isEmpty {
+            if !FileManager.default.isReadableFile(atPath: sealP12) {
+                problems.append("EG_SEAL_P12 '\(sealP12)' cannot be read")
+            }
+            if !(timestampURL.hasPrefix("https://") || timestampURL.hasPrefix("http://")) {
+                problems.append("EG_TSA_URL must be the time-stamp authority's http(s) URL when EG_SEAL_P12 is set")
+            }
+            if !FileManager.default.isReadableFile(atPath: timestampTrust) {
+                problems.append("EG_TSA_TRUST must be a readable PEM file when EG_SEAL_P12 is set")
+            }
+        }
         if !levels.contains(logLevel) {
             problems.append("EG_LOG_LEVEL '\(logLevel)' must be one of \(levels.joined(separator: ", "))")
         }
@@ -166,7 +197,9 @@ public struct AppConfiguration: Sendable {
                 fastCGITimeoutSeconds: fastCGITimeout, threads: threads,
                 publicBaseURL: publicURL, maxBodyBytes: maxBody, shutdownTimeoutSeconds: timeout,
                 staticDirectory: setting("EG_STATIC_DIR"), logLevel: logLevel, smtpURL: value("EG_SMTP_URL"),
-                mailDirectory: setting("EG_MAIL_DIR")))
+                mailDirectory: setting("EG_MAIL_DIR"), sealP12: sealP12,
+                sealP12Password: value("EG_SEAL_P12_PASSWORD") ?? "", timestampURL: timestampURL,
+                timestampTrust: timestampTrust))
     }
 
     /// The default written in `variables`: one place for the code, `check-config` and the README.
@@ -202,6 +235,10 @@ public struct AppConfiguration: Sendable {
             "EG_STATIC_DIR=\(staticDirectory)",
             "EG_SMTP_URL=\(smtpURL.map(Self.maskingPassword) ?? "")",
             "EG_MAIL_DIR=\(mailDirectory)",
+            "EG_SEAL_P12=\(sealP12)",
+            "EG_SEAL_P12_PASSWORD=\(sealP12Password.isEmpty ? "" : "*****")",
+            "EG_TSA_URL=\(timestampURL)",
+            "EG_TSA_TRUST=\(timestampTrust)",
             "EG_LOG_LEVEL=\(logLevel)",
         ]
     }

@@ -1,7 +1,9 @@
 import Database
 import Domain
+import Foundation
 import Logging
 import Mail
+import Sealing
 import Worker
 
 /// Every job the worker runs, in one exhaustive `switch`: a new `Job` case does not compile
@@ -12,18 +14,30 @@ struct JobDispatcher: JobPerformer {
     /// The longest one attempt may take: the SMTP timeout (curl enforces it for the whole
     /// delivery), or a minute for the Maildir. The lease is longer than this.
     let longestAttemptSeconds: Int
+    /// The company's seal, loaded once (nil when `EG_SEAL_P12` is not set).
+    let sealer: PDFSealer?
 
     init(_ configuration: AppConfiguration) throws {
         transport = try MailTransportFactory.make(smtpURL: configuration.smtpURL, maildir: configuration.mailDirectory)
         publicBaseURL = configuration.publicBaseURL
         longestAttemptSeconds = (transport as? SMTPTransport)?.configuration.timeoutSeconds ?? 60
+        sealer = try Self.sealer(configuration)
+    }
+
+    /// The seal from the configuration's PKCS#12 file and time-stamp authority.
+    static func sealer(_ configuration: AppConfiguration) throws -> PDFSealer? {
+        guard !configuration.sealP12.isEmpty else { return nil }
+        return try PDFSealer(
+            pkcs12: [UInt8](try Data(contentsOf: URL(fileURLWithPath: configuration.sealP12))),
+            password: configuration.sealP12Password, timestampURL: configuration.timestampURL,
+            timestampTrust: [UInt8](try Data(contentsOf: URL(fileURLWithPath: configuration.timestampTrust))))
     }
 
     func perform(_ job: Job, claimed: ClaimedJob, connection: Connection, logger: Logger) throws {
         // Every email of this job carries the same Message-ID on every attempt.
         let transport = JobMailTransport(base: transport, seed: claimed.messageSeed)
         let signingLink = SigningLinkEmailJob(transport: transport, publicBaseURL: publicBaseURL)
-        let signedAgreement = SignedAgreementJobs(transport: transport)
+        let signedAgreement = SignedAgreementJobs(transport: transport, sealer: sealer)
         let teamNotice = TeamNoticeJob(transport: transport)
         do {
             try run(job, claimed: claimed, signingLink, signedAgreement, teamNotice, connection, logger)

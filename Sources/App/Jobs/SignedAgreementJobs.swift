@@ -3,22 +3,25 @@ import Domain
 import Foundation
 import Logging
 import Mail
+import Sealing
 import Templates
 
 /// The jobs after a signature: the signed PDF, the confirmation with it to the customer, and the
 /// notice to the team's address (skipped when none is configured).
 struct SignedAgreementJobs {
     let transport: any MailTransport
+    /// The company's seal, when configured (`EG_SEAL_P12`).
+    var sealer: PDFSealer?
 
     /// `Job.signedAgreementPDF`: renders and stores the signed PDF.
     func storePDF(versionID: QuotationVersionID, connection: Connection, logger: Logger) throws {
-        let (_, pdf) = try SignedAgreementPDF.ensure(connection, versionID: versionID.rawValue)
+        let (_, pdf) = try SignedAgreementPDF.ensure(connection, versionID: versionID.rawValue, sealer: sealer)
         logger.info("signed agreement stored", metadata: ["bytes": "\(pdf.count)"])
     }
 
     /// `Job.signedConfirmationEmail`: the confirmation with the signed PDF, in the customer's language.
     func confirmCustomer(versionID: QuotationVersionID, connection: Connection, logger: Logger) throws {
-        let (inputs, pdf) = try SignedAgreementPDF.ensure(connection, versionID: versionID.rawValue)
+        let (inputs, pdf) = try SignedAgreementPDF.ensure(connection, versionID: versionID.rawValue, sealer: sealer)
         let snapshot = try QuotationSnapshot(canonicalJSON: inputs.snapshotJSON)
         let company = snapshot.company.name
         let content = SignedConfirmationEmail.render(
@@ -42,7 +45,7 @@ struct SignedAgreementJobs {
 
     /// `Job.teamNewBookingEmail`: the notice of the new booking, with the signed PDF.
     func notifyTeam(versionID: QuotationVersionID, connection: Connection, logger: Logger) throws {
-        let (inputs, pdf) = try SignedAgreementPDF.ensure(connection, versionID: versionID.rawValue)
+        let (inputs, pdf) = try SignedAgreementPDF.ensure(connection, versionID: versionID.rawValue, sealer: sealer)
         guard !inputs.teamEmail.isEmpty else {
             logger.info("no team notification address configured; nothing sent")
             return

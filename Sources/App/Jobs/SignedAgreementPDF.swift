@@ -3,6 +3,7 @@ import Documents
 import Domain
 import Foundation
 import Sanitizer
+import Sealing
 import Templates
 
 /// Renders the signed agreement of a version into a PDF and stores it once (with its SHA-256).
@@ -13,13 +14,22 @@ enum SignedAgreementPDF {
         var description: String { "quotation version \(versionID) has no signature and booking" }
     }
 
-    /// The stored PDF, rendering and storing it first when needed.
-    static func ensure(_ db: Connection, versionID: Int64) throws -> (inputs: SignedAgreementInputs, pdf: [UInt8]) {
+    /// The stored PDF, rendering (and, with a `sealer`, sealing) and storing it first when needed.
+    /// The seal's network calls (the time-stamp authority) happen outside any transaction.
+    static func ensure(
+        _ db: Connection, versionID: Int64, sealer: PDFSealer? = nil
+    ) throws
+        -> (inputs: SignedAgreementInputs, pdf: [UInt8])
+    {
         guard let inputs = try SigningStore.agreementInputs(db, versionID: versionID) else {
             throw NotSigned(versionID: versionID)
         }
         if let stored = try SigningStore.agreementPDF(db, versionID: versionID) { return (inputs, stored) }
-        let pdf = try AgreementRenderer.render(try document(inputs))
+        var pdf = try AgreementRenderer.render(try document(inputs))
+        if let sealer {
+            pdf = try sealer.seal(
+                pdf, reason: "Sealed by EventGaraget. Agreement version SHA-256: \(inputs.snapshotSHA256)")
+        }
         try SigningStore.storeAgreementPDF(
             db, versionID: versionID, bookingID: inputs.bookingID, fileName: fileName(inputs),
             content: pdf, sha256: SHA256.hash(pdf))
