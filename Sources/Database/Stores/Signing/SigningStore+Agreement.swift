@@ -25,10 +25,14 @@ public struct SignedAgreementInputs: Sendable {
     /// The address the signed link was sent to, frozen with its send.
     public let sentTo: String
     /// Every time a link of the quotation went to another address than the one before, up to
-    /// the signature (finding M5): when, from, to, who and why.
-    public let recipientChanges: [RecipientChange]
+    /// the signature (finding M5): when, from, to, who and why. The `recipient_changed` events.
+    public var recipientChanges: [RecipientChange] {
+        events.filter { $0.action == "recipient_changed" }.map {
+            RecipientChange(at: $0.at, from: $0.from, to: $0.recipient, by: $0.by, reason: $0.reason)
+        }
+    }
 
-    public struct RecipientChange: Sendable, Equatable, Decodable {
+    public struct RecipientChange: Sendable, Equatable {
         public let at: Date
         public let from: String
         public let to: String
@@ -51,6 +55,9 @@ public struct SignedAgreementInputs: Sendable {
         /// The address a link went to (sent, resent, recipient_changed).
         public let recipient: String
         public let version: String
+        /// For recipient_changed: the address before and why it changed.
+        public let from: String
+        public let reason: String
     }
 }
 
@@ -72,18 +79,13 @@ extension SigningStore {
                    l.recipient_email::text AS sent_to,
                    (SELECT coalesce(json_agg(json_build_object(
                                'at', to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-                               'from', a.before->>'recipient', 'to', a.after->>'recipient',
-                               'by', coalesce(u.name, ''), 'reason', a.after->>'reason') ORDER BY a.id), '[]')::text
-                      FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
-                     WHERE a.entity_type = 'quotation' AND a.entity_id = q.id AND a.action = 'recipient_changed'
-                       AND a.at <= s.signed_at) AS recipient_changes,
-                   (SELECT coalesce(json_agg(json_build_object(
-                               'at', to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                                'action', a.action, 'ip', coalesce(host(a.ip), ''), 'by', coalesce(u.name, ''),
                                'recipient', coalesce(a.after->>'recipient',
                                    (SELECT sl.recipient_email::text FROM signing_links sl
                                      WHERE sl.id = (a.after->>'signing_link_id')::bigint), ''),
-                               'version', coalesce(a.after->>'version', '')) ORDER BY a.at, a.id), '[]')::text
+                               'version', coalesce(a.after->>'version', ''),
+                               'from', coalesce(a.before->>'recipient', ''),
+                               'reason', coalesce(a.after->>'reason', '')) ORDER BY a.at, a.id), '[]')::text
                       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
                      WHERE a.entity_type = 'quotation' AND a.entity_id = q.id
                        AND a.action IN ('sent', 'resent', 'recipient_changed', 'viewed', 'signed')
@@ -110,7 +112,6 @@ extension SigningStore {
             customerLocale: try row.decode("locale"), sender: try row.decode("sender"),
             contactEmail: try row.decode("contact_email"), teamEmail: try row.decode("team_email"),
             sentTo: try row.decode("sent_to"),
-            recipientChanges: try Self.decodeJSON(try row.decode("recipient_changes"), column: "recipient_changes"),
             events: try Self.decodeJSON(try row.decode("events"), column: "events"))
     }
 
