@@ -64,7 +64,7 @@ let package = Package(
             name: "Handlers",
             dependencies: [
                 "HTTP", "Database", "UseCases", "Templates", "Routing", "Domain", "Sanitizer", "Documents", "Passwords",
-                .product(name: "Logging", package: "swift-log"),
+                "Sealing", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "HandlersTests",
             dependencies: [
-                "Handlers", "HTTP", "Templates", "Routing", "Domain", "TestSupport", "Passwords",
+                "Handlers", "HTTP", "Templates", "Routing", "Domain", "TestSupport", "Passwords", "Sealing",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),

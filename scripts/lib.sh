@@ -6,7 +6,9 @@ EG_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Debian packages by purpose. Build: the C libraries the package links. Run: the servers.
 EG_PACKAGES_BUILD="pkg-config libfcgi-dev libpq-dev libxml2-dev libcairo2-dev libcurl4-openssl-dev libsodium-dev libcrack2-dev libssl-dev libqrencode-dev fonts-dejavu-core"
 EG_PACKAGES_RUN="postgresql nginx-light openssl curl ca-certificates cracklib-runtime python3"
-EG_PACKAGES_TEST="python3 python3-html5lib python3-aiosmtpd qpdf poppler-utils chromium chromium-driver python3-selenium python3-icalendar"
+EG_PACKAGES_TEST="python3 python3-html5lib python3-aiosmtpd qpdf poppler-utils chromium chromium-driver python3-selenium python3-icalendar libnss3-tools python3-venv"
+# pyHanko (PyPI; pinned), the second PAdES validator the seal tests run, in a venv under .data/tools.
+EG_PYHANKO_PINS="pyhanko==0.38.0 pyhanko-cli==0.6.0"
 EG_PACKAGES_BENCH="wrk"
 
 eg_log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
@@ -135,4 +137,20 @@ eg_wait_http() {
 eg_swift_build() {
   swift build "$@" 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
   return "${PIPESTATUS[0]}"
+}
+
+# Installs pyHanko into .data/tools/pyhanko once (Debian's python3 venv, pinned versions from
+# PyPI) and exports EG_PYHANKO, the command the seal tests validate with.
+eg_pyhanko() {
+  local venv="$EG_ROOT/.data/tools/pyhanko" stamp
+  stamp="$venv/.pins"
+  if [ ! -x "$venv/bin/pyhanko" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$EG_PYHANKO_PINS" ]; then
+    eg_log "installing pyHanko into .data/tools ($EG_PYHANKO_PINS)"
+    rm -rf "$venv"
+    /usr/bin/python3 -m venv "$venv" || return 1
+    # shellcheck disable=SC2086
+    "$venv/bin/pip" install --quiet --disable-pip-version-check $EG_PYHANKO_PINS || return 1
+    echo "$EG_PYHANKO_PINS" >"$stamp"
+  fi
+  export EG_PYHANKO="$venv/bin/pyhanko"
 }

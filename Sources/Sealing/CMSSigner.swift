@@ -32,6 +32,18 @@ final class CMSSigner: @unchecked Sendable {
         self.chain = chain
     }
 
+    /// The seal's certificate and its chain, DER, the seal's first.
+    var certificates: [[UInt8]] {
+        var result: [[UInt8]] = []
+        if let der = try? OpenSSL.der(certificate: certificate) { result.append(der) }
+        if let chain {
+            for index in 0..<eg_sk_X509_num(chain) {
+                if let der = try? OpenSSL.der(certificate: eg_sk_X509_value(chain, index)) { result.append(der) }
+            }
+        }
+        return result
+    }
+
     deinit {
         EVP_PKEY_free(key)
         X509_free(certificate)

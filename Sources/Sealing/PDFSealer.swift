@@ -1,16 +1,21 @@
 public import Foundation
 
-/// Seals a PDF the way PAdES does, as an incremental update appended to the original bytes (which
-/// stay untouched): an invisible signature field on page 1, a `/Sig` dictionary
+/// Seals a PDF the way PAdES B-LT does, as two incremental updates appended to the original bytes
+/// (which stay untouched). The first: an invisible signature field on page 1, a `/Sig` dictionary
 /// (`ETSI.CAdES.detached`) whose `/Contents` holds the CMS over every byte of the file but
 /// itself (`/ByteRange`), and the catalog's `/AcroForm` (`/SigFlags 3`). `/Reason` names the
-/// agreement version's SHA-256, so the seal vouches for it too.
+/// agreement version's SHA-256, so the seal vouches for it too. The second: the document security
+/// store (`/DSS`), with the seal's and the time-stamp authority's certificates and their CRLs, so
+/// the seal still verifies offline when the CA's server is long gone. The result is read back and
+/// verified before it is returned.
 ///
 /// Reads the PDFs `Documents` writes (cairo 1.16: one classic cross-reference table, no object
 /// streams); anything else is refused with a clear error rather than guessed at.
 public struct PDFSealer: Sendable {
     let signer: CMSSigner
     let authority: TimestampAuthority
+    /// How CRLs are fetched (HTTP through libcurl).
+    var fetch: @Sendable (String) throws -> [UInt8] = { try HTTPFetch.bytes($0) }
     /// Bytes reserved for the CMS in `/Contents` (hex doubles it).
     static let reserved = 16_384
 
@@ -73,12 +78,66 @@ public struct PDFSealer: Sendable {
         let padded = range + String(repeating: " ", count: placeholder.count - range.count)
         output.replaceSubrange((at + 11)..<(at + 11 + placeholder.count), with: Array(padded.utf8))
 
+        var token: [UInt8] = []
         let cms = try signer.sign(content: [Array(output[0..<contentsStart]), Array(output[afterContents...])]) {
-            try authority.token(for: $0)
+            token = try authority.token(for: $0)
+            return token
         }
         guard cms.count <= Self.reserved else { throw SealingError("the seal is larger than the space kept for it") }
         let hex = Array(cms.map { String($0, radix: 16).leftPadded2 }.joined().utf8)
         output.replaceSubrange((contentsStart + 1)..<(contentsStart + 1 + hex.count), with: hex)
+
+        // B-LT: the chains and their revocation lists, in a second update after the signed bytes.
+        let validation = try ValidationData(
+            certificates: signer.certificates + ValidationData.certificates(inCMS: token), fetch: fetch)
+        output = try Self.appendingSecurityStore(to: output, validation)
+
+        // Read back what was written, as any verifier will, before it leaves the worker.
+        let check = SealVerifier.verify(
+            output, trust: signer.certificates + authority.trustCertificates, partialChain: true)
+        guard check.isValid else {
+            throw SealingError("the sealed PDF does not verify: \(check.problems.joined(separator: "; "))")
+        }
+        return output
+    }
+
+    /// `pdf` (sealed) with a document security store appended: the catalog gains `/DSS`, whose
+    /// `/Certs` and `/CRLs` are uncompressed streams of DER. Nothing signed is touched.
+    static func appendingSecurityStore(to pdf: [UInt8], _ validation: ValidationData) throws -> [UInt8] {
+        let document = try PDFStructure(pdf)
+        var output = pdf
+        var offsets: [Int: Int] = [:]
+        var next = document.size
+        let storeNumber = next
+        next += 1
+        func streams(_ items: [[UInt8]]) -> [Int] {
+            items.map { item in
+                let number = next
+                next += 1
+                offsets[number] = output.count
+                output += Array("\(number) 0 obj\n<< /Length \(item.count) >>\nstream\n".utf8)
+                output += item
+                output += Array("\nendstream\nendobj\n".utf8)
+                return number
+            }
+        }
+        let certificates = streams(validation.certificates)
+        let lists = streams(validation.revocationLists)
+        func array(_ numbers: [Int]) -> String { "[" + numbers.map { "\($0) 0 R" }.joined(separator: " ") + "]" }
+        var store = "<< /Type /DSS /Certs \(array(certificates))"
+        if !lists.isEmpty { store += " /CRLs \(array(lists))" }
+        offsets[storeNumber] = output.count
+        output += Array("\(storeNumber) 0 obj\n\(store) >>\nendobj\n".utf8)
+        offsets[document.root.number] = output.count
+        output += Array(
+            "\(document.root.number) 0 obj\n\(adding("/DSS \(storeNumber) 0 R", to: document.root.dictionary))\nendobj\n"
+                .utf8)
+        let xref = output.count
+        output += Array(crossReference(offsets).utf8)
+        var trailer = "trailer\n<< /Size \(next) /Root \(document.root.number) 0 R"
+        if let info = document.info { trailer += " /Info \(info)" }
+        trailer += " /Prev \(document.startxref) >>\nstartxref\n\(xref)\n%%EOF\n"
+        output += Array(trailer.utf8)
         return output
     }
 
@@ -126,138 +185,8 @@ public struct PDFSealer: Sendable {
     }
 }
 
-/// What sealing needs from a PDF: the newest cross-reference table's offset, the trailer's `/Size`,
-/// `/Root` and `/Info`, and the catalog and first page as text.
-struct PDFStructure {
-    struct Object {
-        let number: Int
-        let dictionary: String
-    }
-
-    let startxref: Int
-    let size: Int
-    let info: String?
-    let root: Object
-    let page: Object
-
-    init(_ bytes: [UInt8]) throws(SealingError) {
-        let tail = String(decoding: bytes.suffix(1024), as: UTF8.self)
-        guard let marker = tail.range(of: "startxref", options: .backwards),
-            let offset = Int(tail[marker.upperBound...].split(whereSeparator: \.isWhitespace).first ?? "")
-        else { throw SealingError("no startxref") }
-        startxref = offset
-        guard offset < bytes.count, bytes[offset...].starts(with: Array("xref".utf8)) else {
-            throw SealingError("not a classic cross-reference table (a newer PDF writer?)")
-        }
-        let text = String(decoding: bytes[offset...], as: UTF8.self)
-        guard let trailerAt = text.range(of: "trailer") else { throw SealingError("no trailer") }
-        var offsets: [Int: Int] = [:]
-        var lines = text[..<trailerAt.lowerBound].split(whereSeparator: { $0 == "\n" || $0 == "\r" }).dropFirst()
-            .makeIterator()
-        while let header = lines.next() {
-            let parts = header.split(separator: " ")
-            guard parts.count == 2, let first = Int(parts[0]), let count = Int(parts[1]) else { continue }
-            for number in first..<(first + count) {
-                guard let entry = lines.next() else { break }
-                let fields = entry.split(separator: " ")
-                if fields.count >= 3, fields[2].hasPrefix("n"), let at = Int(fields[0]) { offsets[number] = at }
-            }
-        }
-        let trailer = Self.dictionary(in: String(text[trailerAt.upperBound...])) ?? ""
-        guard let size = Self.integer("/Size", in: trailer), let rootNumber = Self.reference("/Root", in: trailer)
-        else {
-            throw SealingError("the trailer has no /Size or /Root")
-        }
-        if trailer.contains("/Encrypt") { throw SealingError("an encrypted PDF") }
-        self.size = size
-        info = Self.reference("/Info", in: trailer).map { "\($0) 0 R" }
-        func object(_ number: Int) throws(SealingError) -> Object {
-            guard let at = offsets[number], at < bytes.count,
-                let dictionary = Self.dictionary(
-                    in: String(decoding: bytes[at..<min(bytes.count, at + 65_536)], as: UTF8.self))
-            else { throw SealingError("object \(number) cannot be read") }
-            return Object(number: number, dictionary: dictionary)
-        }
-        root = try object(rootNumber)
-        guard let pagesNumber = Self.reference("/Pages", in: root.dictionary) else { throw SealingError("no /Pages") }
-        var node = try object(pagesNumber)
-        for _ in 0..<16 where !node.dictionary.contains("/Type /Page ") && !node.dictionary.contains("/Type /Page\n") {
-            guard let kids = node.dictionary.range(of: "/Kids"),
-                let first = Self.reference("", in: String(node.dictionary[kids.upperBound...]))
-            else { throw SealingError("no first page") }
-            node = try object(first)
-        }
-        page = node
-    }
-
-    /// The first `<< … >>` in `text` (nested dictionaries counted; comments removed).
-    static func dictionary(in text: String) -> String? {
-        guard let start = text.range(of: "<<") else { return nil }
-        var depth = 0
-        var index = start.lowerBound
-        var result = ""
-        var inComment = false
-        while index < text.endIndex {
-            let character = text[index]
-            if inComment {
-                if character == "\n" || character == "\r" {
-                    inComment = false
-                    result.append(" ")
-                }
-                index = text.index(after: index)
-                continue
-            }
-            if character == "%" {
-                inComment = true
-                index = text.index(after: index)
-                continue
-            }
-            let rest = text[index...]
-            if rest.hasPrefix("<<") {
-                depth += 1
-                result += "<<"
-                index = text.index(index, offsetBy: 2)
-                continue
-            }
-            if rest.hasPrefix(">>") {
-                depth -= 1
-                result += ">>"
-                index = text.index(index, offsetBy: 2)
-                if depth == 0 { return result.replacingOccurrences(of: "\n", with: " ") }
-                continue
-            }
-            result.append(character)
-            index = text.index(after: index)
-        }
-        return nil
-    }
-
-    static func integer(_ key: String, in dictionary: String) -> Int? {
-        guard let at = dictionary.range(of: key + " ") ?? dictionary.range(of: key) else { return nil }
-        return Int(
-            dictionary[at.upperBound...].split(whereSeparator: { $0 == " " || $0 == "/" || $0 == ">" }).first ?? "")
-    }
-
-    /// The object number of `key N 0 R` (with an empty key: the first reference in the text).
-    static func reference(_ key: String, in text: String) -> Int? {
-        let rest: Substring
-        if key.isEmpty {
-            rest = Substring(text.drop { !$0.isNumber })
-        } else {
-            guard let at = text.range(of: key) else { return nil }
-            rest = text[at.upperBound...]
-        }
-        let parts = rest.split(whereSeparator: { $0 == " " || $0 == "[" }).prefix(3)
-        guard parts.count == 3, parts[parts.startIndex + 2].hasPrefix("R"), let number = Int(parts[parts.startIndex])
-        else {
-            return nil
-        }
-        return number
-    }
-}
-
 extension [UInt8] {
-    fileprivate func firstRange(of needle: [UInt8], from start: Int) -> Int? {
+    func firstRange(of needle: [UInt8], from start: Int) -> Int? {
         var index = Swift.max(0, start)
         while index + needle.count <= count {
             if self[index..<(index + needle.count)].elementsEqual(needle) { return index }

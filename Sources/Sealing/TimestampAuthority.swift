@@ -1,5 +1,4 @@
 import CLibCrypto
-import CLibCurl
 import Foundation
 
 /// An RFC 3161 time-stamp authority over HTTP (libcurl): a request for a SHA-256 imprint with a
@@ -11,6 +10,9 @@ struct TimestampAuthority: Sendable {
     /// PEM certificates the TSA's reply must chain to.
     let trust: [UInt8]
     var timeoutSeconds = 30
+
+    /// The trusted certificates, DER.
+    var trustCertificates: [[UInt8]] { OpenSSL.certificates(pem: trust) }
 
     /// The token (a DER ContentInfo) over `imprint`.
     func token(for imprint: [UInt8]) throws -> [UInt8] {
@@ -37,7 +39,13 @@ struct TimestampAuthority: Sendable {
         guard TS_REQ_set_nonce(request, nonce) == 1 else { throw SealingError("time-stamp nonce") }
         let query = try CMSSigner.der { i2d_TS_REQ(request, $0) }
 
-        let reply = try post(query)
+        let reply: [UInt8]
+        do {
+            reply = try HTTPFetch.bytes(
+                url, posting: query, contentType: "application/timestamp-query", timeoutSeconds: timeoutSeconds)
+        } catch {
+            throw SealingError("the time-stamp authority did not answer: \(error.description)")
+        }
         let parsed = reply.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             var pointer: UnsafePointer<UInt8>? = buffer.baseAddress
             return d2i_TS_RESP(nil, &pointer, buffer.count)
@@ -62,7 +70,7 @@ struct TimestampAuthority: Sendable {
     /// A store with the PEM certificates of `pem`.
     static func store(_ pem: [UInt8]) throws(SealingError) -> OpaquePointer {
         guard let store = X509_STORE_new() else { throw SealingError("out of memory") }
-        let bio = pem.withUnsafeBytes { BIO_new_mem_buf($0.baseAddress, Int32($0.count)) }
+        let bio = OpenSSL.memory(pem)
         defer { BIO_free(bio) }
         var added = 0
         while let certificate = PEM_read_bio_X509(bio, nil, nil, nil) {
@@ -76,46 +84,5 @@ struct TimestampAuthority: Sendable {
             throw SealingError("no certificate in the trust file")
         }
         return store
-    }
-
-    /// POSTs the query as `application/timestamp-query`; the body of a 2xx answer (at most 1 MiB).
-    func post(_ query: [UInt8]) throws -> [UInt8] {
-        guard let handle = curl_easy_init() else { throw SealingError("libcurl") }
-        defer { curl_easy_cleanup(handle) }
-        final class Sink {
-            var bytes: [UInt8] = []
-        }
-        let sink = Sink()
-        let unmanaged = Unmanaged.passUnretained(sink)
-        var headers: UnsafeMutablePointer<curl_slist>? = curl_slist_append(
-            nil, "Content-Type: application/timestamp-query")
-        defer { curl_slist_free_all(headers) }
-        _ = url.withCString { eg_curl_setopt_pointer(handle, CURLOPT_URL, $0) }
-        _ = "http,https".withCString { eg_curl_setopt_pointer(handle, CURLOPT_PROTOCOLS_STR, $0) }
-        _ = eg_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, headers)
-        _ = eg_curl_setopt_long(handle, CURLOPT_TIMEOUT, timeoutSeconds)
-        _ = eg_curl_setopt_long(handle, CURLOPT_FAILONERROR, 1)
-        _ = eg_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, query.count)
-        _ = eg_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, unmanaged.toOpaque())
-        _ = eg_curl_setopt_write_function(handle) { data, size, count, context in
-            guard let data, let context else { return 0 }
-            let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
-            let length = size * count
-            guard sink.bytes.count + length <= 1 << 20 else { return 0 }
-            data.withMemoryRebound(to: UInt8.self, capacity: length) {
-                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
-            }
-            return length
-        }
-        let code = query.withUnsafeBytes { body -> CURLcode in
-            _ = eg_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, body.baseAddress)
-            return curl_easy_perform(handle)
-        }
-        withExtendedLifetime(headers) {}
-        headers = nil
-        guard code == CURLE_OK else {
-            throw SealingError("the time-stamp authority did not answer: \(String(cString: curl_easy_strerror(code)))")
-        }
-        return sink.bytes
     }
 }

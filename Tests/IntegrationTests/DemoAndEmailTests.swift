@@ -82,4 +82,82 @@ struct DemoAndEmailTests {
         #expect(lines.contains(String(link)))
         #expect(lines.contains("<a href=\"\(link)\">"))
     }
+
+    /// What `scripts/run` does with the demo: the development PKI and time-stamp authority, seed-demo,
+    /// the worker. Every signed demo agreement comes out sealed (PAdES B-LT), and with the
+    /// authority stopped (offline) pdfsig, pyHanko and `eventgaraget verify` call it valid.
+    @Test func theWorkerSealsTheDemosSignedAgreementsAndEveryVerifierAcceptsThem() throws {
+        let pki = try DevelopmentPKI()
+        let url = TemporaryPostgres.shared.createDatabase(named: "demoseal")
+        let database = databaseName(fromURL: url)
+        let mail = pki.folder + "/mail"
+        let env = productEnvironment([
+            "DATABASE_URL": url, "EG_MAIL_DIR": mail, "EG_PUBLIC_URL": "https://rental.example.se",
+            "EG_SEAL_P12": pki.pki + "/seal.p12", "EG_SEAL_P12_PASSWORD": "dev", "EG_TSA_URL": pki.timestampURL,
+            "EG_TSA_TRUST": pki.rootPEM, "EG_SEAL_TRUST": pki.rootPEM,
+        ])
+        #expect(try run(productBinary, ["check-config"], environment: env).status == 0)
+        #expect(try run(productBinary, ["migrate"], environment: env).status == 0)
+        #expect(try run(productBinary, ["seed-demo"], environment: env).status == 0)
+        func scalar(_ sql: String) throws -> String {
+            try TemporaryPostgres.shared.psql(sql, database: database).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let signed = Int(try scalar("SELECT count(*) FROM signatures")) ?? 0
+        #expect(signed > 0, "the demo has signed agreements")
+        let worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 120) {
+            (try? scalar("SELECT count(*) FROM documents WHERE kind = 'signed_agreement'")) == String(signed)
+        }
+        #expect(worker.stop() == 0)
+        pki.stopAuthority()
+
+        let hex = try scalar(
+            "SELECT encode(d.content, 'hex') FROM documents d WHERE d.kind = 'signed_agreement' ORDER BY d.id LIMIT 1")
+        var pdf = [UInt8]()
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            pdf.append(UInt8(hex[index..<next], radix: 16) ?? 0)
+            index = next
+        }
+        let version = try scalar(
+            """
+            SELECT encode(v.snapshot_sha256, 'hex') FROM documents d
+              JOIN quotation_versions v ON v.id = d.quotation_version_id
+             WHERE d.kind = 'signed_agreement' ORDER BY d.id LIMIT 1
+            """)
+        let file = try pki.write(pdf)
+
+        let pdfsig = try pki.pdfsig(pdf)
+        #expect(pdfsig.contains("Signature Validation: Signature is Valid."), "\(pdfsig)")
+        #expect(pdfsig.contains("Certificate Validation: Certificate is Trusted."), "\(pdfsig)")
+        let hanko = try pki.pyhanko(pdf)
+        #expect(hanko.status == 0, "\(hanko.output)\(hanko.errorOutput)")
+        #expect(hanko.output.contains("INTACT:TRUSTED,TIMESTAMP_TOKEN<INTACT:TRUSTED>"), "\(hanko.output)")
+
+        // `eventgaraget verify`: with the configured roots (EG_SEAL_TRUST), then an explicit --trust.
+        let verified = try run(productBinary, ["verify", file], environment: env)
+        #expect(verified.status == 0, "\(verified.output)\(verified.errorOutput)")
+        #expect(verified.output.contains("Seal: VALID"))
+        #expect(
+            verified.output.contains("Sealed by: C=SE,O=EventGaraget (development),CN=EventGaraget Seal (development)"))
+        #expect(verified.output.contains("Time-stamp: 20"))
+        #expect(
+            verified.output.contains(
+                "Unchanged since sealing: yes (1 later update(s); validation data: 3 certificate(s), 1 CRL(s))"))
+        #expect(verified.output.contains("Agreement version SHA-256: \(version)"), "\(verified.output)")
+        var tampered = pdf
+        let needle = Array("(cairo ".utf8)
+        let at = try #require(
+            (0..<(pdf.count - needle.count)).first { pdf[$0..<($0 + needle.count)].elementsEqual(needle) })
+        tampered[at + 1] = UInt8(ascii: "C")
+        let broken = try run(
+            productBinary, ["verify", "--trust", pki.rootPEM, try pki.write(tampered)], environment: env)
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("Seal: NOT VALID") && broken.output.contains("Unchanged since sealing: no"))
+        let noRoots = try run(productBinary, ["verify", file], environment: productEnvironment([:]))
+        #expect(noRoots.status == 2)
+        #expect(noRoots.errorOutput.contains("no trusted roots"))
+        #expect(try run(productBinary, ["verify", "--trust", pki.rootPEM, pki.folder + "/none.pdf"]).status == 2)
+    }
 }

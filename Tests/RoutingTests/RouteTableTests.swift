@@ -162,6 +162,7 @@ struct RouteTableTests {
                 case .decline: .signing(.decline(token: secret))
                 case .offer: .signing(.offer(token: secret))
                 case .document: .signing(.document(token: secret))
+                case .verify: .signing(.verify(token: secret))
                 }
             } + [.feeds(.calendar(token: secret))]
         for route in routes {

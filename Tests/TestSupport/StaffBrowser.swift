@@ -52,27 +52,12 @@ public final class StaffBrowser: @unchecked Sendable {
     )
         throws -> HTTPResult
     {
-        let boundary = "eg-test-\(UUID().uuidString)"
-        var body = Data()
         var all = fields
         if let csrf { all.insert(("_csrf", csrf), at: 0) }
-        for (name, value) in all {
-            body.append(
-                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
-        }
-        if let file {
-            body.append(
-                Data(
-                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n"
-                        .utf8))
-            body.append(file.data)
-            body.append(Data("\r\n".utf8))
-        }
-        body.append(Data("--\(boundary)--\r\n".utf8))
+        let (body, contentType) = multipartFormData(fields: all, file: file)
         var extra = headers()
         extra["Origin"] = origin
-        let result = try send(
-            "POST", path, headers: extra, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+        let result = try send("POST", path, headers: extra, body: body, contentType: contentType)
         remember(result)
         return result
     }
@@ -147,4 +132,25 @@ public final class StaffBrowser: @unchecked Sendable {
             return "\(n)=\(v)"
         }.joined(separator: "&")
     }
+}
+
+/// A multipart/form-data body (RFC 7578) and its Content-Type, as a browser sends a form with a file.
+public func multipartFormData(
+    fields: [(String, String)], file: (name: String, filename: String, type: String, data: Data)?
+) -> (body: Data, contentType: String) {
+    let boundary = "eg-test-\(UUID().uuidString)"
+    var body = Data()
+    for (name, value) in fields {
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+    }
+    if let file {
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n"
+                    .utf8))
+        body.append(file.data)
+        body.append(Data("\r\n".utf8))
+    }
+    body.append(Data("--\(boundary)--\r\n".utf8))
+    return (body, "multipart/form-data; boundary=\(boundary)")
 }

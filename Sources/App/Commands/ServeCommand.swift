@@ -30,7 +30,8 @@ struct ServeCommand: ParsableCommand {
             databaseURL: configuration.databaseURL,
             assets: Self.loadAssets(from: configuration.staticDirectory, logger: logger),
             maxBodyBytes: configuration.maxBodyBytes,
-            logger: logger, publicBaseURL: configuration.publicBaseURL)
+            logger: logger, publicBaseURL: configuration.publicBaseURL,
+            sealTrust: configuration.sealTrustCertificates)
         let server = FastCGIServer(
             configuration: ServerConfiguration(
                 listen: configuration.listen, socketMode: configuration.socketMode, threads: configuration.threads,

@@ -1,5 +1,6 @@
 public import FCGIHost
 import Foundation
+import Sealing
 
 /// The effective configuration, from environment variables (and an optional env file).
 /// Every variable, its default and its meaning is listed in `variables` and in the README.
@@ -26,6 +27,15 @@ public struct AppConfiguration: Sendable {
     public var sealP12Password: String
     public var timestampURL: String
     public var timestampTrust: String
+    /// PEM roots the seal must chain to for `verify` and the signing page's check (with the TSA's).
+    public var sealTrust: String = ""
+
+    /// The DER roots a seal is checked against: `EG_SEAL_TRUST`'s and `EG_TSA_TRUST`'s certificates.
+    public var sealTrustCertificates: [[UInt8]] {
+        [sealTrust, timestampTrust].filter { !$0.isEmpty }.flatMap { path in
+            (try? Data(contentsOf: URL(fileURLWithPath: path))).map { SealVerifier.trust(pem: [UInt8]($0)) } ?? []
+        }
+    }
 
     /// One documented variable.
     public struct Variable: Sendable {
@@ -93,6 +103,11 @@ public struct AppConfiguration: Sendable {
         Variable(
             name: "EG_TSA_TRUST", defaultValue: "",
             help: "PEM file with the roots the time-stamp authority's replies must chain to", secret: false),
+        Variable(
+            name: "EG_SEAL_TRUST", defaultValue: "",
+            help:
+                "PEM file with the roots the company's seal chains to: `verify` and the signing page's check trust them (and EG_TSA_TRUST's)",
+            secret: false),
         Variable(
             name: "EG_LOG_LEVEL", defaultValue: "info",
             help: "trace, debug, info, notice, warning, error or critical", secret: false),
@@ -172,6 +187,10 @@ public struct AppConfiguration: Sendable {
         let sealP12 = value("EG_SEAL_P12") ?? ""
         let timestampURL = value("EG_TSA_URL") ?? ""
         let timestampTrust = value("EG_TSA_TRUST") ?? ""
+        let sealTrust = value("EG_SEAL_TRUST") ?? ""
+        if !sealTrust.isEmpty, !FileManager.default.isReadableFile(atPath: sealTrust) {
+            problems.append("EG_SEAL_TRUST '\(sealTrust)' cannot be read")
+        }
         if !sealP12.isEmpty {
             if !FileManager.default.isReadableFile(atPath: sealP12) {
                 problems.append("EG_SEAL_P12 '\(sealP12)' cannot be read")
@@ -199,7 +218,7 @@ public struct AppConfiguration: Sendable {
                 staticDirectory: setting("EG_STATIC_DIR"), logLevel: logLevel, smtpURL: value("EG_SMTP_URL"),
                 mailDirectory: setting("EG_MAIL_DIR"), sealP12: sealP12,
                 sealP12Password: value("EG_SEAL_P12_PASSWORD") ?? "", timestampURL: timestampURL,
-                timestampTrust: timestampTrust))
+                timestampTrust: timestampTrust, sealTrust: sealTrust))
     }
 
     /// The default written in `variables`: one place for the code, `check-config` and the README.
@@ -239,6 +258,7 @@ public struct AppConfiguration: Sendable {
             "EG_SEAL_P12_PASSWORD=\(sealP12Password.isEmpty ? "" : "*****")",
             "EG_TSA_URL=\(timestampURL)",
             "EG_TSA_TRUST=\(timestampTrust)",
+            "EG_SEAL_TRUST=\(sealTrust)",
             "EG_LOG_LEVEL=\(logLevel)",
         ]
     }

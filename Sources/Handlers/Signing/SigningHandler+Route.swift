@@ -11,6 +11,7 @@ extension SigningHandler {
         case .decline(let token): try decline(token: token, context: context)
         case .offer(let token): try offer(token: token, context: context)
         case .document(let token): try document(token: token, context: context)
+        case .verify(let token): try verify(token: token, context: context)
         }
     }
 }

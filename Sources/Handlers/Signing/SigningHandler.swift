@@ -5,6 +5,7 @@ import Foundation
 import HTTP
 import Routing
 import Sanitizer
+import Sealing
 import Templates
 import UseCases
 
@@ -166,7 +167,49 @@ enum SigningHandler {
         return .html(
             SigningPage.renderDone(
                 bookingNumber: booking, document: .signing(.document(token: token)),
-                context: try pageContext(for: link, db, context)))
+                verify: .signing(.verify(token: token)), context: try pageContext(for: link, db, context)))
+    }
+
+    /// `POST /sign/{token}/verify`: the done page's check of an uploaded PDF, offline (the trust
+    /// roots and what the file embeds; no network): does our seal hold, and is it this link's
+    /// agreement? The file is not stored. No file, or not a sealed PDF: 400 with the page.
+    static func verify(token: String, context: Context) throws -> Response {
+        try refuseCrossSite(context)
+        let db = try context.database.connection()
+        guard isPlausible(token),
+            let link = try SigningStore.lookup(db, tokenHash: SigningLinkToken.hash(ofPresented: token)),
+            link.state == .signed, let booking = link.bookingNumber
+        else {
+            return .html(SigningPage.renderUnknown(context: try unknownLinkPage(db, context)), status: .notFound)
+        }
+        let page = try pageContext(for: link, db, context)
+        func done(_ check: SealCheckView?, error: String? = nil, status: HTTPStatus) -> Response {
+            .html(
+                SigningPage.renderDone(
+                    bookingNumber: booking, document: .signing(.document(token: token)),
+                    verify: .signing(.verify(token: token)), check: check, checkError: error, context: page),
+                status: status)
+        }
+        guard let file = context.request.form.file("document"), !file.bytes.isEmpty else {
+            return done(nil, error: context.strings.signing.checkMissing, status: .badRequest)
+        }
+        let report = SealVerifier.verify(file.bytes, trust: context.services.sealTrust)
+        let stored = try SigningStore.agreementPDF(db, versionID: link.versionID)
+        let sameFile = stored.map { SHA256.hash($0) == SHA256.hash(file.bytes) } ?? false
+        let verdict: SealCheckView.Verdict =
+            switch report.failure {
+            case nil: .valid
+            case .changedAfterSealing: .changed
+            case .signatureBroken: .broken
+            case .untrusted: .untrusted
+            case .timestampInvalid: .timestampInvalid
+            case .notSealed: .notSealed
+            case .unreadable: .unreadable
+            }
+        let check = SealCheckView(
+            verdict: verdict, matchesThisAgreement: sameFile || report.versionSHA256 == link.snapshotSHA256,
+            signer: report.signer, sealedAt: report.timestamp, versionSHA256: report.versionSHA256)
+        return done(check, status: verdict == .notSealed || verdict == .unreadable ? .badRequest : .ok)
     }
 
     /// `/sign/{token}/offer.pdf`: the frozen version as a PDF without signature, in the reader's

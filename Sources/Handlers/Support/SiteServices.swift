@@ -17,12 +17,15 @@ public struct SiteServices: Sendable {
     public var publicOrigin: String
     /// Documents rendered from frozen versions, shared by the threads.
     public let documents: DocumentCache
+    /// DER root certificates the done page's seal check trusts (`EG_SEAL_TRUST` and `EG_TSA_TRUST`).
+    public var sealTrust: [[UInt8]]
 
     public init(
         databaseURL: String, assets: AssetCatalog, maxBodyBytes: Int, logger: Logger, publicBaseURL: String = "",
-        documents: DocumentCache = DocumentCache()
+        documents: DocumentCache = DocumentCache(), sealTrust: [[UInt8]] = []
     ) {
         self.documents = documents
+        self.sealTrust = sealTrust
         self.databaseURL = databaseURL
         self.assets = assets
         self.maxBodyBytes = maxBodyBytes

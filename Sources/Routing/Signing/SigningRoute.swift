@@ -12,6 +12,9 @@ public enum SigningRoute: Hashable, Sendable {
     case offer(token: String)
     /// `/sign/{token}/document.pdf` — the signed agreement once rendered.
     case document(token: String)
+    /// `POST /sign/{token}/verify` — multipart upload of a PDF: does our seal on it hold, and is it
+    /// this link's agreement? (The done page's check.)
+    case verify(token: String)
 }
 
 extension SigningRoute: FeatureRoute {
@@ -30,11 +33,13 @@ extension SigningRoute: FeatureRoute {
         case .document(let token):
             Endpoint(.get, ["sign", .text(token), "document.pdf"], access: .anyone) { c in .document(token: c.texts[0])
             }
+        case .verify(let token):
+            Endpoint(.post, ["sign", .text(token), "verify"], access: .anyone) { c in .verify(token: c.texts[0]) }
         }
     }
 
     public static let samples: [SigningRoute] = [
         .show(token: "t"), .submit(token: "t"), .done(token: "t"), .decline(token: "t"), .offer(token: "t"),
-        .document(token: "t"),
+        .document(token: "t"), .verify(token: "t"),
     ]
 }

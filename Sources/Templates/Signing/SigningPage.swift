@@ -84,12 +84,61 @@ public enum SigningPage {
     }
 
     /// After signing: thanks and the booking number.
-    public static func renderDone(bookingNumber: String, document: Route, context: PageContext) -> [UInt8] {
+    /// Thanks, the signed PDF, and a check of a copy of it: the customer uploads the file they
+    /// were given and learns whether the company's seal on it holds (`check`, after an upload).
+    public static func renderDone(
+        bookingNumber: String, document: Route, verify: Route, check: SealCheckView? = nil,
+        checkError: String? = nil, context: PageContext
+    ) -> [UInt8] {
         let s = context.strings
         return Layout.page(title: s.signing.doneTitle, context: context) {
             notice(s.signing.doneTitle, s.signing.doneText(bookingNumber), context)
             p { a(.class("button"), .href(SafeURL(document))) { s.signing.documentLink } }
+            section(.class("seal-check"), .id("check")) {
+                h2 { s.signing.checkHeading }
+                p { s.signing.checkIntro }
+                if let check { sealResult(check, s: s) }
+                if let checkError { p(.class("field-error"), .attr("role", "alert")) { checkError } }
+                element(
+                    "form",
+                    [
+                        .action(SafeURL(verify)), .attr("method", "post"), .attr("enctype", "multipart/form-data"),
+                    ]
+                ) {
+                    div(.class("field")) {
+                        label(.attr("for", "document")) { s.signing.checkFile }
+                        void(
+                            "input",
+                            [
+                                .attr("type", "file"), .id("document"), .attr("name", "document"),
+                                .attr("accept", "application/pdf,.pdf"), .attr("required", ""),
+                            ])
+                    }
+                    button(.attr("type", "submit")) { s.signing.checkButton }
+                }
+            }
         }.rendered()
+    }
+
+    private static func sealResult(_ check: SealCheckView, s: Strings) -> Node {
+        let good = check.verdict == .valid && check.matchesThisAgreement
+        return div(.class(good ? "seal-result seal-valid" : "seal-result seal-invalid"), .attr("role", "status")) {
+            p { strong { s.signing.checkVerdict(check.verdict, matches: check.matchesThisAgreement) } }
+            if check.verdict == .valid {
+                dl {
+                    dt { s.signing.checkSealedBy }
+                    dd { check.signer }
+                    if let time = check.sealedAt {
+                        dt { s.signing.checkSealedAt }
+                        dd { DisplayFormat.dateTime(time) + " (" + check.sealedAtUTC + ")" }
+                    }
+                    if let hash = check.versionSHA256 {
+                        dt { s.signing.documentHash }
+                        dd(.class("hash")) { hash }
+                    }
+                }
+            }
+        }
     }
 
     /// The signed PDF is still being rendered by the worker.

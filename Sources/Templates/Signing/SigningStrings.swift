@@ -111,6 +111,49 @@ public struct SigningStrings: FeatureStrings {
             "Your booking number is \(booking). A confirmation with the signed agreement will arrive by email.")
     }
     var documentLink: String { t("Det signerade avtalet (PDF)", "The signed agreement (PDF)") }
+    var checkHeading: String { t("Kontrollera ett avtal", "Check an agreement") }
+    var checkIntro: String {
+        t(
+            "Avtalet är förseglat av oss med en elektronisk stämpel och en tidsstämpel. Ladda upp din kopia av PDF-filen så kontrollerar vi att den är oförändrad sedan förseglingen. Filen sparas inte.",
+            "We sealed the agreement with an electronic seal and a time-stamp. Upload your copy of the PDF and we check that it is unchanged since it was sealed. The file is not kept."
+        )
+    }
+    var checkFile: String { t("PDF-fil", "PDF file") }
+    var checkButton: String { t("Kontrollera", "Check") }
+    var checkSealedBy: String { t("Förseglad av", "Sealed by") }
+    var checkSealedAt: String { t("Tidsstämpel", "Time-stamp") }
+    public var checkMissing: String { t("Välj PDF-filen att kontrollera.", "Choose the PDF file to check.") }
+    func checkVerdict(_ verdict: SealCheckView.Verdict, matches: Bool) -> String {
+        switch verdict {
+        case .valid where matches:
+            t(
+                "Äkta och oförändrat: det här är avtalet du signerade, förseglat av oss.",
+                "Genuine and unchanged: this is the agreement you signed, sealed by us.")
+        case .valid:
+            t(
+                "Förseglingen är giltig, men filen är inte avtalet för den här länken.",
+                "The seal is valid, but the file is not the agreement of this link.")
+        case .changed:
+            t(
+                "Filen har ändrats efter förseglingen. Lita inte på innehållet; hämta avtalet igen här ovanför.",
+                "The file was changed after it was sealed. Do not rely on its content; download the agreement again above."
+            )
+        case .broken:
+            t(
+                "Förseglingen stämmer inte med innehållet: filen har ändrats. Hämta avtalet igen här ovanför.",
+                "The seal does not match the content: the file was changed. Download the agreement again above.")
+        case .untrusted:
+            t(
+                "Filen är oförändrad, men förseglingen är inte vår.",
+                "The file is unchanged, but the seal is not ours.")
+        case .timestampInvalid:
+            t("Förseglingens tidsstämpel håller inte.", "The seal's time-stamp does not hold.")
+        case .notSealed:
+            t("Filen har ingen försegling från oss.", "The file carries no seal of ours.")
+        case .unreadable:
+            t("Filen är ingen PDF vi kan läsa.", "The file is not a PDF we can read.")
+        }
+    }
     var preparingTitle: String { t("Avtalet förbereds", "The agreement is being prepared") }
     var preparingText: String {
         t(

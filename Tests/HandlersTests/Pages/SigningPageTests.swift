@@ -1,4 +1,5 @@
 import Foundation
+import Sealing
 import TestSupport
 import Testing
 
@@ -98,8 +99,11 @@ struct SigningPageTests {
         for token in tokens { #expect(!log.contains(token)) }
     }
 
-    @Test func aCustomerSignsWithATypedSignatureAndGetsABooking() throws {
-        let stack = try InProcessApp()
+    @Test func aCustomerSignsWithATypedSignatureGetsABookingAndCanCheckTheSealedAgreement() throws {
+        // The worker seals with the development PKI scripts/run makes; the done page trusts its root.
+        let pki = try DevelopmentPKI()
+        let stack = try InProcessApp(
+            sealTrust: SealVerifier.trust(pem: [UInt8](try Data(contentsOf: URL(fileURLWithPath: pki.rootPEM)))))
         defer { stack.shutdown() }
         let seeded = stack.seeded
         let link = try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Signing link: ") })
@@ -201,6 +205,10 @@ struct SigningPageTests {
         let mail = stack.directory + "/mail"
         var env = stack.environment
         env["EG_MAIL_DIR"] = mail
+        env["EG_SEAL_P12"] = pki.pki + "/seal.p12"
+        env["EG_SEAL_P12_PASSWORD"] = "dev"
+        env["EG_TSA_URL"] = pki.timestampURL
+        env["EG_TSA_TRUST"] = pki.rootPEM
         let worker = try WorkerProcess(environment: env)
         try waitUntil(timeout: 30) {
             (try? stack.postgres.psql(
@@ -240,6 +248,37 @@ struct SigningPageTests {
             ])
         #expect(attachment.status == 0, "\(attachment.errorOutput)")
         #expect(attachment.stdout == pdf.body)
+
+        // The done page checks a copy by upload: this file is genuine, one changed byte is not.
+        #expect(done.text.contains("action=\"\(path)/verify\""))
+        func check(_ data: Data?, origin: String? = nil) throws -> HTTPResult {
+            let (body, type) = multipartFormData(
+                fields: [],
+                file: data.map { (name: "document", filename: "avtal.pdf", type: "application/pdf", data: $0) })
+            var headers = ["Accept-Language": "en"]
+            if let origin { headers["Origin"] = origin }
+            return try stack.client.request("POST", path + "/verify", headers: headers, body: body, contentType: type)
+        }
+        let genuine = try check(pdf.body)
+        #expect(genuine.status == 200)
+        #expect(genuine.text.contains("Genuine and unchanged: this is the agreement you signed, sealed by us."))
+        #expect(genuine.text.contains("CN=EventGaraget Seal (development)"))
+        #expect(genuine.text.contains(sha))
+        var tampered = pdf.body
+        // One letter of the document information (/Producer), inside the sealed bytes.
+        let at = try #require(tampered.range(of: Data("(cairo ".utf8)))
+        tampered[at.lowerBound + 1] = UInt8(ascii: "C")
+        let changed = try check(tampered)
+        #expect(changed.status == 200)
+        #expect(changed.text.contains("the file was changed"), "\(changed.text)")
+        #expect(!changed.text.contains("Genuine"))
+        let nothing = try check(nil)
+        #expect(nothing.status == 400)
+        #expect(nothing.text.contains("Choose the PDF file to check."))
+        let notPDF = try check(Data("hello".utf8))
+        #expect(notPDF.status == 400)
+        #expect(notPDF.text.contains("The file is not a PDF we can read."))
+        #expect(try check(pdf.body, origin: "https://evil.example").status == 403)
     }
 
     @Test func aCustomerDeclinesWithAReasonAndTheTeamIsTold() throws {

@@ -22,7 +22,8 @@ final class InProcessApp: @unchecked Sendable {
     private let log: LockedBox<[String]>
 
     /// - Parameter contents: `.demo` (the default) for the demo data, `.migrated` for an empty product.
-    init(_ contents: ProductDatabase.Contents = .demo, name: String = #function) throws {
+    /// `sealTrust`: DER roots the done page's seal check trusts.
+    init(_ contents: ProductDatabase.Contents = .demo, sealTrust: [[UInt8]] = [], name: String = #function) throws {
         postgres = .shared
         databaseURL = try ProductDatabase.create(contents, named: name)
         seeded =
@@ -37,7 +38,7 @@ final class InProcessApp: @unchecked Sendable {
         let logger = Logger(label: "eventgaraget.serve") { _ in CapturingLogHandler(lines: log) }
         let services = SiteServices(
             databaseURL: databaseURL, assets: Self.assets, maxBodyBytes: Self.maxBodyBytes, logger: logger,
-            publicBaseURL: ProductDatabase.publicBaseURL)
+            publicBaseURL: ProductDatabase.publicBaseURL, sealTrust: sealTrust)
         client = InProcessClient(baseURL: ProductDatabase.publicBaseURL, services: services) {
             request, response, responder in
             // The line the FastCGI server logs for every request, made the same way.
