@@ -51,6 +51,7 @@ let package = Package(
         // Outgoing email: MIME messages, delivered over SMTP (libcurl) or into a Maildir.
         .target(name: "Mail", dependencies: ["CLibCurl", "Domain"], swiftSettings: strictSettings),
         .target(name: "Sealing", dependencies: ["CLibCrypto", "CLibCurl"], swiftSettings: strictSettings),
+        .target(name: "Webhooks", dependencies: ["CLibCrypto", "CLibCurl"], swiftSettings: strictSettings),
         // PDF documents (the signed agreement), drawn with cairo.
         .target(name: "Documents", dependencies: ["CCairo", "Domain"], swiftSettings: strictSettings),
         // Staff passwords (argon2id) and random secrets, through libsodium.
@@ -77,7 +78,7 @@ let package = Package(
             dependencies: [
                 "FCGIHost", "HTTP", "Database", "UseCases", "Templates", "Sanitizer", "Handlers", "Domain", "Worker",
                 "Mail",
-                "Documents", "Passwords", "Routing", "Sealing",
+                "Documents", "Passwords", "Routing", "Sealing", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -87,6 +88,7 @@ let package = Package(
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["Passwords"], swiftSettings: strictSettings),
+        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"], swiftSettings: strictSettings),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: strictSettings),
         // Reads Sources/ and docs/ARCHITECTURE.md: no module imports past its layer.
         .testTarget(name: "ArchitectureTests", swiftSettings: strictSettings),

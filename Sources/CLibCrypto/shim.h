@@ -9,6 +9,7 @@
 #include <openssl/hmac.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
+#include <openssl/rand.h>
 #include <openssl/sha.h>
 #include <openssl/ts.h>
 #include <openssl/x509.h>

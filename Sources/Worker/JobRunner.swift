@@ -1,6 +1,6 @@
 import Database
 import Domain
-import Foundation
+public import Foundation
 public import Logging
 import Synchronization
 
@@ -57,6 +57,7 @@ public final class JobRunner: Sendable {
     /// Runs until `stop()`. While PostgreSQL is unreachable it waits and tries again.
     public func run(performer: any JobPerformer) {
         var connection: Connection?
+        var nextScheduleCheck = Date.distantPast
         logger.info(
             "worker started",
             metadata: ["worker": "\(configuration.workerID)", "kinds": "\(Job.Kind.allCases.map(\.rawValue).sorted())"])
@@ -65,7 +66,13 @@ public final class JobRunner: Sendable {
                 if connection == nil || connection?.ensureConnected() == false {
                     connection = try Connection(url: configuration.databaseURL, logger: logger)
                 }
-                guard let db = connection,
+                guard let db = connection else { continue }
+                // Work by the clock: due schedules become jobs (once, whichever worker is first).
+                if Date() >= nextScheduleCheck {
+                    try ScheduleStore.enqueueDue(db)
+                    nextScheduleCheck = Date().addingTimeInterval(1)
+                }
+                guard
                     let job = try JobStore.claim(
                         db, workerID: configuration.workerID, leaseSeconds: configuration.leaseSeconds)
                 else {
@@ -101,8 +108,17 @@ public final class JobRunner: Sendable {
                 return
             }
             jobLogger.info("job done in \(ms)ms", metadata: ["attempt": "\(job.attempt)"])
+        } catch let postponed as JobPostponed {
+            jobLogger.info("job postponed", metadata: ["reason": "\(postponed.reason)"])
+            do {
+                try JobStore.postpone(
+                    connection, id: job.id, workerID: configuration.workerID, until: postponed.until,
+                    reason: postponed.reason)
+            } catch {
+                jobLogger.error("could not postpone the job", metadata: ["error": "\(error)"])
+            }
         } catch {
-            let retry = JobStore.backoffSeconds(afterAttempt: job.attempt)
+            let retry = Job.backoffSeconds(kind: Job.Kind(rawValue: job.kind), afterAttempt: job.attempt)
             let permanent = error is any PermanentJobFailure
             jobLogger.warning(
                 permanent ? "job failed for good" : "job failed",
@@ -137,3 +153,15 @@ struct UnknownJobKind: Error, CustomStringConvertible {
 /// A failure that another attempt cannot change (an address the mailer refuses, a message that
 /// cannot be built): the job is dead at once, with the reason, instead of retried for ever.
 public protocol PermanentJobFailure: Error {}
+
+/// Not now, and not a failure: the job waits until `until` without using an attempt (a webhook
+/// endpoint whose circuit is open).
+public struct JobPostponed: Error, CustomStringConvertible {
+    public let until: Date
+    public let reason: String
+    public init(until: Date, reason: String) {
+        self.until = until
+        self.reason = reason
+    }
+    public var description: String { reason }
+}

@@ -112,9 +112,14 @@ struct JobStoreTests {
         let row = try #require(try db.query("SELECT state, last_error FROM jobs WHERE id = \(id)").first)
         #expect(try row.decode("state", as: String.self) == "dead")
         #expect(try row.decode("last_error", as: String.self) == "HTTP 502 again")
-        #expect(JobStore.backoffSeconds(afterAttempt: 1) == 10)
-        #expect(JobStore.backoffSeconds(afterAttempt: 3) == 40)
-        #expect(JobStore.backoffSeconds(afterAttempt: 30) == 3600)
+        #expect(Job.backoffSeconds(kind: .signingLinkEmail, afterAttempt: 1, jitter: 0) == 10)
+        #expect(Job.backoffSeconds(kind: .signingLinkEmail, afterAttempt: 3, jitter: 0) == 40)
+        #expect(Job.backoffSeconds(kind: .signingLinkEmail, afterAttempt: 30, jitter: 0) == 3600)
+        #expect(Job.backoffSeconds(kind: .signingLinkEmail, afterAttempt: 3, jitter: 0.2) == 48)
+        // A webhook's 15 attempts are retried for more than a day, even with the least jitter.
+        let waits = (1..<15).map { Job.backoffSeconds(kind: .webhookDelivery, afterAttempt: $0, jitter: -0.2) }
+        #expect(waits.reduce(0, +) > 86_400, "\(waits)")
+        #expect(waits.max() == 17_280)
     }
 
     @Test func aDedupeKeyQueuesOnce() throws {

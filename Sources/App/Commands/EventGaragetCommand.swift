@@ -12,7 +12,7 @@ public struct EventGaragetCommand: ParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, WorkerCommand.self, MigrateCommand.self, CreateUserCommand.self, SeedDemoCommand.self,
-            SanitizeCommand.self, ErrorPagesCommand.self, VerifyCommand.self,
+            SanitizeCommand.self, ErrorPagesCommand.self, VerifyCommand.self, WebhooksCommand.self,
             CheckConfigCommand.self,
         ]
     )

@@ -29,6 +29,10 @@ public struct AppConfiguration: Sendable {
     public var timestampTrust: String
     /// PEM roots the seal must chain to for `verify` and the signing page's check (with the TSA's).
     public var sealTrust: String = ""
+    /// Webhooks may reach loopback and private addresses (`EG_WEBHOOK_ALLOW_PRIVATE=1`).
+    public var webhookAllowPrivate = false
+    /// Failed deliveries in a row after which an endpoint is disabled.
+    public var webhookDisableAfter = 50
 
     /// The DER roots a seal is checked against: `EG_SEAL_TRUST`'s and `EG_TSA_TRUST`'s certificates.
     public var sealTrustCertificates: [[UInt8]] {
@@ -109,6 +113,14 @@ public struct AppConfiguration: Sendable {
                 "PEM file with the roots the company's seal chains to: `verify` and the signing page's check trust them (and EG_TSA_TRUST's)",
             secret: false),
         Variable(
+            name: "EG_WEBHOOK_ALLOW_PRIVATE", defaultValue: "0",
+            help: "1: outgoing webhooks may reach loopback, private and link-local addresses (refused by default)",
+            secret: false),
+        Variable(
+            name: "EG_WEBHOOK_DISABLE_AFTER", defaultValue: "50",
+            help: "failed webhook deliveries in a row after which the endpoint is disabled and admins are told",
+            secret: false),
+        Variable(
             name: "EG_LOG_LEVEL", defaultValue: "info",
             help: "trace, debug, info, notice, warning, error or critical", secret: false),
     ]
@@ -179,6 +191,11 @@ public struct AppConfiguration: Sendable {
         let timeout = Double(timeoutText).flatMap { $0 >= 0 && $0 <= 3600 ? $0 : nil }
         if timeout == nil { problems.append("EG_SHUTDOWN_TIMEOUT '\(timeoutText)' must be seconds between 0 and 3600") }
 
+        let allowPrivate = setting("EG_WEBHOOK_ALLOW_PRIVATE")
+        if allowPrivate != "0" && allowPrivate != "1" { problems.append("EG_WEBHOOK_ALLOW_PRIVATE must be 0 or 1") }
+        let disableAfter = integer(
+            "EG_WEBHOOK_DISABLE_AFTER", default: 50, range: 1...10_000, environment: environment, problems: &problems)
+
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         let logLevel = setting("EG_LOG_LEVEL")
         if let smtp = value("EG_SMTP_URL"), !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) {
@@ -218,7 +235,8 @@ public struct AppConfiguration: Sendable {
                 staticDirectory: setting("EG_STATIC_DIR"), logLevel: logLevel, smtpURL: value("EG_SMTP_URL"),
                 mailDirectory: setting("EG_MAIL_DIR"), sealP12: sealP12,
                 sealP12Password: value("EG_SEAL_P12_PASSWORD") ?? "", timestampURL: timestampURL,
-                timestampTrust: timestampTrust, sealTrust: sealTrust))
+                timestampTrust: timestampTrust, sealTrust: sealTrust, webhookAllowPrivate: allowPrivate == "1",
+                webhookDisableAfter: disableAfter))
     }
 
     /// The default written in `variables`: one place for the code, `check-config` and the README.
@@ -259,6 +277,8 @@ public struct AppConfiguration: Sendable {
             "EG_TSA_URL=\(timestampURL)",
             "EG_TSA_TRUST=\(timestampTrust)",
             "EG_SEAL_TRUST=\(sealTrust)",
+            "EG_WEBHOOK_ALLOW_PRIVATE=\(webhookAllowPrivate ? "1" : "0")",
+            "EG_WEBHOOK_DISABLE_AFTER=\(webhookDisableAfter)",
             "EG_LOG_LEVEL=\(logLevel)",
         ]
     }

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Mail
 import Sealing
+import Webhooks
 import Worker
 
 /// Every job the worker runs, in one exhaustive `switch`: a new `Job` case does not compile
@@ -16,12 +17,16 @@ struct JobDispatcher: JobPerformer {
     let longestAttemptSeconds: Int
     /// The company's seal, loaded once (nil when `EG_SEAL_P12` is not set).
     let sealer: PDFSealer?
+    let webhooks: WebhookDeliveryJob
 
     init(_ configuration: AppConfiguration) throws {
         transport = try MailTransportFactory.make(smtpURL: configuration.smtpURL, maildir: configuration.mailDirectory)
         publicBaseURL = configuration.publicBaseURL
         longestAttemptSeconds = (transport as? SMTPTransport)?.configuration.timeoutSeconds ?? 60
         sealer = try Self.sealer(configuration)
+        webhooks = WebhookDeliveryJob(
+            sender: WebhookSender(allowPrivateAddresses: configuration.webhookAllowPrivate),
+            disableAfter: configuration.webhookDisableAfter)
     }
 
     /// The seal from the configuration's PKCS#12 file and time-stamp authority.
@@ -34,8 +39,26 @@ struct JobDispatcher: JobPerformer {
     }
 
     func perform(_ job: Job, claimed: ClaimedJob, connection: Connection, logger: Logger) throws {
-        // Every email of this job carries the same Message-ID on every attempt.
-        let transport = JobMailTransport(base: transport, seed: claimed.messageSeed)
+        // Every email of this job carries the same Message-ID on every attempt; each one sent, or
+        // refused, is an event (`email.sent`, `email.failed`) about the job's subject.
+        let subject = Self.subject(of: job)
+        let transport = JobMailTransport(base: transport, seed: claimed.messageSeed) { message, messageID, error in
+            var details = [
+                "to": message.to.map(\.address).joined(separator: ", "), "subject": message.subject,
+                "job_kind": job.kind.rawValue,
+            ]
+            if let messageID { details["message_id"] = messageID }
+            if let error { details["error"] = String(describing: error) }
+            do {
+                try connection.transaction { tx in
+                    try EventStore.emit(
+                        tx, type: error == nil ? "email.sent" : "email.failed", entityType: subject.type,
+                        entityID: subject.id, actor: AuditActor(kind: .worker), details: details)
+                }
+            } catch {
+                logger.warning("could not record the email event", metadata: ["error": "\(error)"])
+            }
+        }
         let signingLink = SigningLinkEmailJob(transport: transport, publicBaseURL: publicBaseURL)
         let signedAgreement = SignedAgreementJobs(transport: transport, sealer: sealer)
         let teamNotice = TeamNoticeJob(transport: transport)
@@ -44,6 +67,20 @@ struct JobDispatcher: JobPerformer {
         } catch let error as MailError {
             // A message that cannot be built or is refused for good fails now, with the reason.
             throw UndeliverableEmail(error) ?? error
+        }
+    }
+
+    /// What a job's emails are about, for their events.
+    static func subject(of job: Job) -> (type: String, id: Int64?) {
+        switch job {
+        case .signingLinkEmail(let link, _): ("signing_link", link.rawValue)
+        case .signedAgreementPDF(let booking, _), .signedConfirmationEmail(let booking, _),
+            .teamNewBookingEmail(let booking, _):
+            ("booking", booking.rawValue)
+        case .teamUnavailableEmail(let quotation, _, _), .teamDeclinedEmail(let quotation, _, _):
+            ("quotation", quotation.rawValue)
+        case .webhookDelivery(let endpoint, _): ("webhook_endpoint", endpoint)
+        case .scheduled: ("schedule", nil)
         }
     }
 
@@ -65,18 +102,34 @@ struct JobDispatcher: JobPerformer {
                 quotationID: quotation, items: items, claimed: claimed, connection: connection, logger: logger)
         case .teamDeclinedEmail(let quotation, _, let decline):
             try teamNotice.declined(quotationID: quotation, declineID: decline, connection: connection, logger: logger)
+        case .webhookDelivery(let endpoint, let event):
+            try webhooks.run(
+                endpointID: endpoint, eventID: event, claimed: claimed, connection: connection, logger: logger)
+        case .scheduled(let name):
+            try ScheduledWork.run(name, connection: connection, logger: logger)
         }
     }
 }
 
 /// A transport for one job: whatever Message-ID a job's code asks for, the message goes out with
 /// the job's own (`seed@domain`), the same on every attempt.
-struct JobMailTransport: MailTransport {
+/// Made per job and used on the worker's one thread (its `record` writes through that thread's
+/// connection), hence unchecked.
+struct JobMailTransport: MailTransport, @unchecked Sendable {
     let base: any MailTransport
     let seed: String
+    /// Told of every message: its Message-ID when sent, the error when not.
+    var record: (EmailMessage, String?, MailError?) -> Void = { _, _, _ in }
 
     func send(_ message: EmailMessage, messageID _: String) throws(MailError) -> String {
-        try base.send(message, messageID: message.messageID(seed: seed))
+        do {
+            let sent = try base.send(message, messageID: message.messageID(seed: seed))
+            record(message, sent, nil)
+            return sent
+        } catch {
+            record(message, nil, error)
+            throw error
+        }
     }
 }
 

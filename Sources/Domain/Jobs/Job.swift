@@ -18,6 +18,28 @@ public enum Job: Sendable, Equatable, Codable {
     case teamUnavailableEmail(quotationID: QuotationID, versionID: QuotationVersionID, items: [UnavailableItem])
     /// The team is told that a customer declined, with the reason.
     case teamDeclinedEmail(quotationID: QuotationID, versionID: QuotationVersionID, declineID: Int64)
+    /// Deliver event `eventID` to webhook endpoint `endpointID` (queued by the database's
+    /// `emit_event` in the event's transaction, one per endpoint that takes the event's type).
+    case webhookDelivery(endpointID: Int64, eventID: Int64)
+    /// One run of a schedule (`schedules.name`), queued when it is due.
+    case scheduled(name: String)
+
+    /// The wait before attempt `attempt + 1` of a job of `kind`, with ±20 % jitter so retries of
+    /// many jobs do not arrive together. Emails: 10 s doubling, at most an hour. Webhooks: 30 s
+    /// doubling, at most six hours, so their 15 attempts span more than a day.
+    public static func backoffSeconds(
+        kind: Kind?, afterAttempt attempt: Int, jitter: Double = .random(in: -0.2...0.2)
+    )
+        -> Int
+    {
+        let step = min(max(attempt - 1, 0), 12)
+        let base =
+            switch kind {
+            case .webhookDelivery: min(21_600, 30 << step)
+            default: min(3600, 10 << step)
+            }
+        return max(1, Int((Double(base) * (1 + jitter)).rounded()))
+    }
 
     /// The kinds as stored in `jobs.kind`.
     public enum Kind: String, Sendable, CaseIterable, Codable {
@@ -27,6 +49,8 @@ public enum Job: Sendable, Equatable, Codable {
         case teamNewBookingEmail = "email.team_new_booking"
         case teamUnavailableEmail = "email.team_unavailable"
         case teamDeclinedEmail = "email.team_declined"
+        case webhookDelivery = "webhook.deliver"
+        case scheduled = "schedule.run"
     }
 
     public var kind: Kind {
@@ -37,6 +61,8 @@ public enum Job: Sendable, Equatable, Codable {
         case .teamNewBookingEmail: .teamNewBookingEmail
         case .teamUnavailableEmail: .teamUnavailableEmail
         case .teamDeclinedEmail: .teamDeclinedEmail
+        case .webhookDelivery: .webhookDelivery
+        case .scheduled: .scheduled
         }
     }
 
@@ -49,6 +75,8 @@ public enum Job: Sendable, Equatable, Codable {
         case .signedConfirmationEmail(let booking, _), .teamNewBookingEmail(let booking, _):
             "\(kind.rawValue):\(booking.rawValue)"
         case .teamDeclinedEmail(_, let version, _): "\(kind.rawValue):\(version.rawValue)"
+        case .webhookDelivery(let endpoint, let event): "\(kind.rawValue):\(endpoint):\(event)"
+        case .scheduled: nil
         }
     }
 
@@ -61,6 +89,9 @@ public enum Job: Sendable, Equatable, Codable {
         case quotationID = "quotation_id"
         case declineID = "decline_id"
         case items
+        case endpointID = "endpoint_id"
+        case eventID = "event_id"
+        case schedule
     }
 
     /// Decodes `{"kind": …, payload fields…}`. - Throws: `DecodingError` for an unknown kind
@@ -86,6 +117,12 @@ public enum Job: Sendable, Equatable, Codable {
             self = .teamDeclinedEmail(
                 quotationID: try Self.quotation(c), versionID: try Self.version(c),
                 declineID: try c.decode(Int64.self, forKey: .declineID))
+        case .webhookDelivery:
+            self = .webhookDelivery(
+                endpointID: try c.decode(Int64.self, forKey: .endpointID),
+                eventID: try c.decode(Int64.self, forKey: .eventID))
+        case .scheduled:
+            self = .scheduled(name: try c.decode(String.self, forKey: .schedule))
         }
     }
 
@@ -109,6 +146,11 @@ public enum Job: Sendable, Equatable, Codable {
             try c.encode(quotation.rawValue, forKey: .quotationID)
             try c.encode(version.rawValue, forKey: .versionID)
             try c.encode(decline, forKey: .declineID)
+        case .webhookDelivery(let endpoint, let event):
+            try c.encode(endpoint, forKey: .endpointID)
+            try c.encode(event, forKey: .eventID)
+        case .scheduled(let name):
+            try c.encode(name, forKey: .schedule)
         }
     }
 

@@ -109,8 +109,14 @@ public enum JobStore {
                SET state = 'running', locked_by = \(workerID),
                    locked_until = now() + make_interval(secs => \(leaseSeconds)), attempts = attempts + 1
              WHERE id = (SELECT id FROM jobs
-                          WHERE (state = 'queued' AND run_at <= now())
-                             OR (state = 'running' AND locked_until < now())
+                          WHERE ((state = 'queued' AND run_at <= now())
+                                 OR (state = 'running' AND locked_until < now()))
+                            -- In order per key: not while an earlier job with its key is unfinished.
+                            AND (ordering_key IS NULL
+                                 OR NOT EXISTS (SELECT FROM jobs earlier
+                                                 WHERE earlier.ordering_key = jobs.ordering_key
+                                                   AND earlier.id < jobs.id
+                                                   AND earlier.state IN ('queued', 'running')))
                           ORDER BY run_at, id
                           LIMIT 1
                           FOR UPDATE SKIP LOCKED)
@@ -163,8 +169,18 @@ public enum JobStore {
             """) == 1
     }
 
-    /// The wait before attempt `attempt + 1`: 10 s doubling per attempt, at most an hour.
-    public static func backoffSeconds(afterAttempt attempt: Int) -> Int {
-        min(3600, 10 << min(max(attempt - 1, 0), 9))
+    /// Puts a running job back without counting the attempt (a webhook endpoint whose circuit is
+    /// open): due again at `until`. - Returns: false when this worker no longer holds the lease.
+    @discardableResult
+    public static func postpone(
+        _ connection: Connection, id: Int64, workerID: String, until: Date, reason: String
+    ) throws(DatabaseError) -> Bool {
+        try connection.execute(
+            """
+            UPDATE jobs
+               SET state = 'queued', run_at = \(until), attempts = greatest(attempts - 1, 0),
+                   locked_by = NULL, locked_until = NULL, last_error = \(String(reason.prefix(2000)))
+             WHERE id = \(id) AND state = 'running' AND locked_by = \(workerID)
+            """) == 1
     }
 }

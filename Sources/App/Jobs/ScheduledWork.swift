@@ -1,0 +1,27 @@
+import Database
+import Domain
+import Foundation
+import Logging
+import UseCases
+
+/// What each schedule (`schedules.name`) does when its run comes up.
+enum ScheduledWork {
+    struct UnknownSchedule: Error, CustomStringConvertible {
+        let name: String
+        var description: String { "no work for schedule \(name)" }
+    }
+
+    static func run(_ name: String, connection: Connection, logger: Logger, now: Date = Date()) throws {
+        switch name {
+        case "quotations.expire":
+            // Each in its own transaction (ExpireQuotation), so one failure does not hold the rest.
+            var expired = 0
+            for id in try ScheduleStore.expiredQuotations(connection, now: now) {
+                if try ExpireQuotation.run(connection, id: id, now: now) { expired += 1 }
+            }
+            if expired > 0 { logger.info("quotations expired", metadata: ["count": "\(expired)"]) }
+        default:
+            throw UnknownSchedule(name: name)
+        }
+    }
+}

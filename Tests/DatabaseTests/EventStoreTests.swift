@@ -1,0 +1,87 @@
+import Domain
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Database
+
+/// Events are written by the change's own transaction: the audit row of a public kind becomes an
+/// event (with the entity as it is now), and each active webhook endpoint taking its type gets one
+/// delivery job, ordered per endpoint and entity. A rolled-back change leaves none of them.
+@Suite("Events: written with their change")
+struct EventStoreTests {
+    static let actor = AuditActor(kind: .system)
+
+    static func count(_ db: Connection, _ table: String) throws -> Int64 {
+        try db.query("SELECT count(*) AS n FROM \(unsafeRaw: table)").first!.decode("n")
+    }
+
+    @Test func aCommittedChangeHasItsEventAndDeliveriesARolledBackOneHasNone() throws {
+        let db = try TestDatabase.migrated("events_transaction")
+        let secret = "whsec_" + Data(repeating: 7, count: 32).base64EncodedString()
+        let all = try WebhookStore.add(
+            db, url: "https://hooks.example/all", events: [], description: nil, secret: secret, actor: Self.actor)
+        _ = try WebhookStore.add(
+            db, url: "https://hooks.example/bookings", events: ["booking.created"], description: nil, secret: secret,
+            actor: Self.actor)
+
+        struct Abort: Error {}
+        #expect(throws: Abort.self) {
+            try db.transaction { tx in
+                _ = try CustomerStore.create(
+                    tx, profile: CustomerProfile(details: CustomerDetails(kind: .person, name: "Ångrad Kund")),
+                    actor: Self.actor)
+                throw Abort()
+            }
+        }
+        #expect(try Self.count(db, "events") == 0)
+        #expect(try Self.count(db, "jobs") == 0)
+
+        let id = try CustomerStore.create(
+            db,
+            profile: CustomerProfile(
+                details: CustomerDetails(kind: .person, name: "Åsa Öberg", email: "asa@example.se")),
+            actor: Self.actor)
+        let events = try EventStore.recent(db, entityType: "customer", entityID: id.rawValue)
+        #expect(events.map(\.type) == ["customer.created"])
+        let payload = try #require(
+            try JSONSerialization.jsonObject(with: Data(events[0].payloadJSON.utf8)) as? [String: Any])
+        let object = try #require(payload["object"] as? [String: Any])
+        #expect(object["name"] as? String == "Åsa Öberg")
+        #expect(object["email"] as? String == "asa@example.se")
+        // One delivery, to the endpoint that takes every type; none to the bookings-only one.
+        let jobs = try db.query("SELECT payload::text AS p, ordering_key FROM jobs WHERE kind = 'webhook.deliver'")
+        #expect(jobs.count == 1)
+        #expect(try jobs[0].decode("p", as: String.self).contains("\"endpoint_id\": \(all)"))
+        #expect(try jobs[0].decode("ordering_key", as: String.self) == "webhook:\(all):customer:\(id.rawValue)")
+        // Staff-only changes (a product) are not events.
+        _ = try db.execute(
+            "INSERT INTO audit_log (actor_kind, entity_type, entity_id, action) VALUES ('system', 'product', 1, 'updated')"
+        )
+        #expect(try Self.count(db, "events") == 1)
+    }
+
+    @Test func jobsWithOneOrderingKeyAreClaimedOneAfterTheOther() throws {
+        let db = try TestDatabase.migrated("events_ordering")
+        for n in 1...3 {
+            _ = try db.execute(
+                """
+                INSERT INTO jobs (kind, payload, ordering_key)
+                VALUES ('webhook.deliver', jsonb_build_object('endpoint_id', 1, 'event_id', \(n)), 'webhook:1:customer:9')
+                """)
+        }
+        let first = try #require(try JobStore.claim(db, workerID: "a", leaseSeconds: 60))
+        // The second worker finds nothing while the first job runs, then the next one in order.
+        #expect(try JobStore.claim(db, workerID: "b", leaseSeconds: 60) == nil)
+        #expect(try JobStore.complete(db, id: first.id, workerID: "a"))
+        let second = try #require(try JobStore.claim(db, workerID: "b", leaseSeconds: 60))
+        #expect(second.payload.contains("\"event_id\": 2"))
+        // A postponed job keeps its place and its attempts.
+        #expect(
+            try JobStore.postpone(
+                db, id: second.id, workerID: "b", until: Date().addingTimeInterval(3600), reason: "open"))
+        #expect(try JobStore.claim(db, workerID: "c", leaseSeconds: 60) == nil)
+        let attempts: Int = try db.query("SELECT attempts FROM jobs WHERE id = \(second.id)").first!.decode("attempts")
+        #expect(attempts == 0)
+    }
+}
