@@ -65,7 +65,7 @@ let package = Package(
             name: "Handlers",
             dependencies: [
                 "HTTP", "Database", "UseCases", "Templates", "Routing", "Domain", "Sanitizer", "Documents", "Passwords",
-                "Sealing", .product(name: "Logging", package: "swift-log"),
+                "Sealing", "Webhooks", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -14,6 +14,8 @@ public enum AdminRoute: Hashable, Sendable {
     /// Company settings and the logo.
     case settings(SettingsRoute)
     case activity(ActivityRoute)
+    /// Webhooks, events and jobs (issue 11).
+    case automation(AutomationRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -29,6 +31,7 @@ extension AdminRoute: FeatureRoute {
         case .users(let route): route.endpoint.map(AdminRoute.users)
         case .settings(let route): route.endpoint.map(AdminRoute.settings)
         case .activity(let route): route.endpoint.map(AdminRoute.activity)
+        case .automation(let route): route.endpoint.map(AdminRoute.automation)
         }
     }
 
@@ -38,6 +41,7 @@ extension AdminRoute: FeatureRoute {
             + AddonsRoute.samples.map(AdminRoute.addons) + QuotationsRoute.samples.map(AdminRoute.quotations)
             + BookingsRoute.samples.map(AdminRoute.bookings) + UsersRoute.samples.map(AdminRoute.users)
             + SettingsRoute.samples.map(AdminRoute.settings) + ActivityRoute.samples.map(AdminRoute.activity)
+            + AutomationRoute.samples.map(AdminRoute.automation)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -54,6 +58,7 @@ extension AdminRoute: FeatureRoute {
         case .users(let route): route.endpoint.declaration
         case .settings(let route): route.endpoint.declaration
         case .activity(let route): route.endpoint.declaration
+        case .automation(let route): route.endpoint.declaration
         }
     }
 

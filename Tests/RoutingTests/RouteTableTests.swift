@@ -135,7 +135,7 @@ struct RouteTableTests {
     /// exhaustive switch, so a new staff route does not compile here until it has a row.
     @Test func theRolesMatrixEqualsTheREADMETable() throws {
         let table = try Self.readmeRolesTable()
-        #expect(table.count == 12, "\(table.keys.sorted())")
+        #expect(table.count == 13, "\(table.keys.sorted())")
         var rowsUsed: Set<String> = []
         for case .admin(let route) in Route.samples {
             let roles = Set(StaffRole.allCases.filter { route.access.allows($0) })
@@ -219,6 +219,7 @@ struct RouteTableTests {
             }
         case .users, .settings: return "Users, settings, logo"
         case .activity: return "Activity log"
+        case .automation: return "Automation: webhooks, events, replay"
         }
     }
 

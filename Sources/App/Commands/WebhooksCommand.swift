@@ -12,15 +12,6 @@ struct WebhooksCommand: ParsableCommand {
         abstract: "Manage outgoing webhook endpoints (Standard Webhooks).",
         subcommands: [Add.self, List.self, RotateSecret.self, Enable.self, Remove.self])
 
-    /// The known event types, as `docs/events.md` lists them.
-    static let eventTypes: Set<String> = [
-        "quotation.created", "quotation.updated", "quotation.sent", "quotation.recipient_changed", "quotation.viewed",
-        "quotation.signed", "quotation.sign_refused", "quotation.declined", "quotation.expired", "quotation.voided",
-        "quotation.reopened", "booking.created", "booking.approved", "booking.updated", "booking.status_changed",
-        "booking.cancelled", "customer.created", "customer.updated", "customer.archived", "email.sent", "email.failed",
-        "webhook_endpoint.disabled",
-    ]
-
     static func connect(_ options: ConfigurationOptions, label: String) throws -> Connection {
         let configuration = try Bootstrap.configuration(options)
         let logger = Bootstrap.logger(configuration, label: label)
@@ -41,10 +32,8 @@ struct WebhooksCommand: ParsableCommand {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
                 parsed.host?.isEmpty == false
             else { throw CommandFailure("--url must be an http(s) URL with a host") }
-            let types = events.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-                !$0.isEmpty
-            }
-            let unknown = types.filter { !WebhooksCommand.eventTypes.contains($0) }
+            let types = EventTypes.parse(events)
+            let unknown = EventTypes.unknown(in: types)
             guard unknown.isEmpty else {
                 throw CommandFailure("unknown event type(s): \(unknown.joined(separator: ", ")) (see docs/events.md)")
             }

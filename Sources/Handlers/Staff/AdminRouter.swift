@@ -42,6 +42,7 @@ enum AdminRouter {
         case .users(let route): return try UsersHandler.handle(route, admission.member())
         case .settings(let route): return try SettingsHandler.handle(route, admission.member())
         case .activity(let route): return try ActivityHandler.handle(route, admission.member())
+        case .automation(let route): return try AutomationHandler.handle(route, admission.member())
         }
     }
 }

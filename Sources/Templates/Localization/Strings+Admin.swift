@@ -12,6 +12,7 @@ extension Strings {
     var navProducts: String { t("Produkter", "Products") }
     var navAddons: String { t("Tillval", "Add-ons") }
     var navActivity: String { t("Aktivitetslogg", "Activity log") }
+    var navAutomation: String { t("Automation", "Automation") }
     var navUsers: String { t("Användare", "Users") }
     var navSettings: String { t("Inställningar", "Settings") }
     var signOut: String { t("Logga ut", "Sign out") }

@@ -1,17 +1,6 @@
 public import Domain
 public import Foundation
 
-/// One event as stored (`events`).
-public struct StoredEvent: Sendable, Equatable {
-    public let id: Int64
-    public let type: String
-    public let occurredAt: Date
-    public let entityType: String
-    public let entityID: Int64?
-    /// The payload as JSON text: `{"object": …, "details": …, "previous": …}`.
-    public let payloadJSON: String
-}
-
 /// Events: written by the database's `emit_event` in the transaction of the change, for every
 /// audit row of a public kind (the `audit_log_events` trigger) and for changes that call `emit`.
 /// `emit_event` also queues a delivery job per webhook endpoint that takes the type.
@@ -42,6 +31,21 @@ public enum EventStore {
             """
             SELECT id, type, occurred_at, entity_type, entity_id, payload::text AS payload
               FROM events WHERE entity_type = \(entityType) AND entity_id = \(entityID)
+             ORDER BY id DESC LIMIT \(limit)
+            """
+        ).map(event)
+    }
+
+    /// The newest events, of one type when given, newest first.
+    public static func latest(
+        _ connection: Connection, type: String?, limit: Int = 50
+    ) throws(DatabaseError)
+        -> [StoredEvent]
+    {
+        try connection.query(
+            """
+            SELECT id, type, occurred_at, entity_type, entity_id, payload::text AS payload
+              FROM events WHERE \(type)::text IS NULL OR type = \(type)::text
              ORDER BY id DESC LIMIT \(limit)
             """
         ).map(event)

@@ -1,22 +1,6 @@
 public import Domain
 public import Foundation
 
-/// An outgoing webhook endpoint as the pages and `eventgaraget webhooks list` show it.
-public struct WebhookEndpoint: Sendable, Equatable {
-    public let id: Int64
-    public let url: String
-    /// Event types it takes; empty: all.
-    public let events: [String]
-    public let active: Bool
-    public let description: String?
-    public let consecutiveFailures: Int
-    public let openUntil: Date?
-    public let lastSuccessAt: Date?
-    public let lastFailureAt: Date?
-    public let disabledReason: String?
-    public let createdAt: Date
-}
-
 /// What one delivery needs: the endpoint (URL, secret, whether it takes deliveries now) and the
 /// message body, built once from the stored event so every attempt sends the same bytes.
 public struct WebhookDeliveryInput: Sendable {
@@ -200,20 +184,53 @@ public enum WebhookStore {
         }
     }
 
-    /// The newest attempts of an endpoint's delivery log.
-    public static func deliveries(
-        _ connection: Connection, endpointID: Int64, limit: Int = 50
-    ) throws(DatabaseError) -> [(eventID: Int64, attempt: Int, succeeded: Bool, status: Int?, error: String?)] {
+    /// One endpoint, or nil.
+    public static func find(_ connection: Connection, id: Int64) throws(DatabaseError) -> WebhookEndpoint? {
+        try list(connection).first { $0.id == id }
+    }
+
+    /// Sends an event to an endpoint again (a manual replay): a new delivery job, audited.
+    /// - Returns: false when the endpoint or the event does not exist.
+    public static func redeliver(
+        _ connection: Connection, endpointID: Int64, eventID: Int64, actor: AuditActor
+    ) throws -> Bool {
+        try connection.transaction { tx in
+            guard
+                try tx.execute(
+                    """
+                    INSERT INTO jobs (kind, payload, max_attempts, ordering_key)
+                    SELECT 'webhook.deliver', jsonb_build_object('endpoint_id', w.id, 'event_id', e.id), 15,
+                           'webhook:' || w.id || ':' || e.entity_type || ':' || coalesce(e.entity_id::text, '-')
+                      FROM webhook_endpoints w, events e WHERE w.id = \(endpointID) AND e.id = \(eventID)
+                    """) == 1
+            else { return false }
+            try AuditStore.record(
+                tx, actor: actor, entity: "webhook_endpoint", entityID: endpointID, action: "redelivered",
+                after: ["event_id": String(eventID)])
+            return true
+        }
+    }
+
+    /// The delivery log of an endpoint with each attempt's event type, newest first.
+    public static func log(
+        _ connection: Connection, endpointID: Int64, limit: Int = 100
+    ) throws(DatabaseError)
+        -> [WebhookAttempt]
+    {
         try connection.query(
             """
-            SELECT event_id, attempt, succeeded, response_status, error FROM webhook_deliveries
-             WHERE endpoint_id = \(endpointID) ORDER BY id DESC LIMIT \(limit)
+            SELECT d.event_id, e.type, d.attempt, d.attempted_at, d.duration_ms, d.succeeded, d.response_status,
+                   coalesce(d.response_excerpt, '') AS excerpt, d.error
+              FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
+             WHERE d.endpoint_id = \(endpointID) ORDER BY d.id DESC LIMIT \(limit)
             """
         ).map { row throws(DatabaseError) in
-            (
-                try row.decode("event_id"), try row.decode("attempt"), try row.decode("succeeded"),
-                try row.decode("response_status"), try row.decode("error")
-            )
+            WebhookAttempt(
+                eventID: try row.decode("event_id"), eventType: try row.decode("type"),
+                attempt: try row.decode("attempt"),
+                at: try row.decode("attempted_at"), durationMilliseconds: try row.decode("duration_ms"),
+                succeeded: try row.decode("succeeded"), status: try row.decode("response_status"),
+                excerpt: try row.decode("excerpt"), error: try row.decode("error"))
         }
     }
 }

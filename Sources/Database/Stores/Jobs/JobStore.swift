@@ -183,4 +183,55 @@ public enum JobStore {
              WHERE id = \(id) AND state = 'running' AND locked_by = \(workerID)
             """) == 1
     }
+
+    /// Dead jobs per kind, with the newest ones' errors, for the automation page.
+    public static func deadSummary(
+        _ connection: Connection, limit: Int = 20
+    ) throws(DatabaseError)
+        -> [(id: Int64, kind: String, attempts: Int, error: String, updatedAt: Date)]
+    {
+        try connection.query(
+            """
+            SELECT id, kind, attempts, coalesce(last_error, '') AS error, updated_at FROM jobs
+             WHERE state = 'dead' ORDER BY id DESC LIMIT \(limit)
+            """
+        ).map { row throws(DatabaseError) in
+            (
+                try row.decode("id"), try row.decode("kind"), try row.decode("attempts"), try row.decode("error"),
+                try row.decode("updated_at")
+            )
+        }
+    }
+
+    /// Runs a dead job again with fresh attempts, audited. - Returns: false when it is not dead.
+    public static func replay(_ connection: Connection, id: Int64, actor: AuditActor) throws -> Bool {
+        try connection.transaction { tx in
+            guard
+                try tx.execute(
+                    """
+                    UPDATE jobs SET state = 'queued', attempts = 0, run_at = now(), last_error = NULL
+                     WHERE id = \(id) AND state = 'dead'
+                    """) == 1
+            else { return false }
+            try AuditStore.record(tx, actor: actor, entity: "job", entityID: id, action: "replayed")
+            return true
+        }
+    }
+
+    /// Runs every dead job of `kind` again, audited once. - Returns: how many.
+    public static func replayDead(_ connection: Connection, kind: String, actor: AuditActor) throws -> Int {
+        try connection.transaction { tx in
+            let count = try tx.execute(
+                """
+                UPDATE jobs SET state = 'queued', attempts = 0, run_at = now(), last_error = NULL
+                 WHERE state = 'dead' AND kind = \(kind)
+                """)
+            if count > 0 {
+                try AuditStore.record(
+                    tx, actor: actor, entity: "job", entityID: nil, action: "replayed",
+                    after: ["kind": kind, "count": String(count)])
+            }
+            return count
+        }
+    }
 }

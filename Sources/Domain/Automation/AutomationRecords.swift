@@ -1,0 +1,101 @@
+public import Foundation
+
+/// An outgoing webhook endpoint as the pages and `eventgaraget webhooks list` show it.
+public struct WebhookEndpoint: Sendable, Equatable {
+    public let id: Int64
+    public let url: String
+    /// Event types it takes; empty: all.
+    public let events: [String]
+    public let active: Bool
+    public let description: String?
+    public let consecutiveFailures: Int
+    public let openUntil: Date?
+    public let lastSuccessAt: Date?
+    public let lastFailureAt: Date?
+    public let disabledReason: String?
+    public let createdAt: Date
+
+    public init(
+        id: Int64, url: String, events: [String], active: Bool, description: String?, consecutiveFailures: Int,
+        openUntil: Date?, lastSuccessAt: Date?, lastFailureAt: Date?, disabledReason: String?, createdAt: Date
+    ) {
+        self.id = id
+        self.url = url
+        self.events = events
+        self.active = active
+        self.description = description
+        self.consecutiveFailures = consecutiveFailures
+        self.openUntil = openUntil
+        self.lastSuccessAt = lastSuccessAt
+        self.lastFailureAt = lastFailureAt
+        self.disabledReason = disabledReason
+        self.createdAt = createdAt
+    }
+}
+
+/// One row of an endpoint's delivery log.
+public struct WebhookAttempt: Sendable, Equatable {
+    public let eventID: Int64
+    public let eventType: String
+    public let attempt: Int
+    public let at: Date
+    public let durationMilliseconds: Int
+    public let succeeded: Bool
+    public let status: Int?
+    public let excerpt: String
+    public let error: String?
+
+    public init(
+        eventID: Int64, eventType: String, attempt: Int, at: Date, durationMilliseconds: Int, succeeded: Bool,
+        status: Int?, excerpt: String, error: String?
+    ) {
+        self.eventID = eventID
+        self.eventType = eventType
+        self.attempt = attempt
+        self.at = at
+        self.durationMilliseconds = durationMilliseconds
+        self.succeeded = succeeded
+        self.status = status
+        self.excerpt = excerpt
+        self.error = error
+    }
+}
+
+/// One event as stored (`events`).
+public struct StoredEvent: Sendable, Equatable {
+    public let id: Int64
+    public let type: String
+    public let occurredAt: Date
+    public let entityType: String
+    public let entityID: Int64?
+    /// The payload as JSON text: `{"object": …, "details": …, "previous": …}`.
+    public let payloadJSON: String
+
+    public init(id: Int64, type: String, occurredAt: Date, entityType: String, entityID: Int64?, payloadJSON: String) {
+        self.id = id
+        self.type = type
+        self.occurredAt = occurredAt
+        self.entityType = entityType
+        self.entityID = entityID
+        self.payloadJSON = payloadJSON
+    }
+}
+
+/// The event types the product writes (`docs/events.md` documents each and its payload).
+public enum EventTypes {
+    public static let all: [String] = [
+        "quotation.created", "quotation.updated", "quotation.sent", "quotation.recipient_changed", "quotation.viewed",
+        "quotation.signed", "quotation.sign_refused", "quotation.declined", "quotation.expired", "quotation.voided",
+        "quotation.reopened", "booking.created", "booking.approved", "booking.updated", "booking.status_changed",
+        "booking.cancelled", "customer.created", "customer.updated", "customer.archived", "email.sent", "email.failed",
+        "webhook_endpoint.disabled",
+    ]
+
+    /// The types in a comma-separated list that are not known (an endpoint's filter is checked).
+    public static func unknown(in list: [String]) -> [String] { list.filter { !all.contains($0) } }
+
+    /// `a, b,c` → `["a", "b", "c"]`, blanks dropped.
+    public static func parse(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,87 @@
+public import Domain
+
+/// The automation feature's strings (`strings.automation`).
+public struct AutomationStrings: FeatureStrings {
+    public let language: Language
+
+    init(_ language: Language) { self.language = language }
+
+    var title: String { t("Automation", "Automation") }
+    var lead: String {
+        t(
+            "Händelser skrivs i samma transaktion som ändringen och skickas till webhooks, signerade enligt Standard Webhooks. Misslyckade leveranser försöks igen i mer än ett dygn.",
+            "Events are written in the same transaction as the change and sent to webhooks, signed as Standard Webhooks specifies. Failed deliveries are retried for more than a day."
+        )
+    }
+    var webhooks: String { t("Webhooks", "Webhooks") }
+    var newWebhook: String { t("Ny webhook", "New webhook") }
+    var noWebhooks: String { t("Inga webhooks än.", "No webhooks yet.") }
+    var url: String { t("Adress (URL)", "URL") }
+    var urlHint: String {
+        t(
+            "https-adressen händelserna skickas till med POST.",
+            "The https address events are POSTed to.")
+    }
+    var eventTypes: String { t("Händelsetyper", "Event types") }
+    var eventTypesHint: String {
+        t(
+            "Kommaseparerade, till exempel quotation.signed,booking.cancelled. Tomt: alla.",
+            "Comma-separated, for example quotation.signed,booking.cancelled. Empty: all.")
+    }
+    var allEvents: String { t("alla", "all") }
+    var description: String { t("Beskrivning", "Description") }
+    var status: String { t("Status", "Status") }
+    var active: String { t("Aktiv", "Active") }
+    var disabled: String { t("Avstängd", "Disabled") }
+    func failuresInARow(_ n: Int) -> String { t("\(n) misslyckade i rad", "\(n) failures in a row") }
+    func circuitOpen(_ until: String) -> String { t("Pausad till \(until)", "Paused until \(until)") }
+    var lastDelivered: String { t("Senast levererad", "Last delivered") }
+    var never: String { t("Aldrig", "Never") }
+    var create: String { t("Skapa", "Create") }
+    public var urlInvalid: String {
+        t("Ange en http- eller https-adress med värdnamn.", "Enter an http or https address with a host name.")
+    }
+    public func unknownTypes(_ list: String) -> String {
+        t("Okända händelsetyper: \(list)", "Unknown event types: \(list)")
+    }
+    var secretTitle: String { t("Hemlig nyckel", "Secret") }
+    var secretOnce: String {
+        t(
+            "Kopiera nyckeln nu: den visas bara en gång. Mottagaren kontrollerar varje meddelandes signatur med den.",
+            "Copy the secret now: it is shown only once. The receiver checks every message's signature with it.")
+    }
+    var enable: String { t("Slå på", "Enable") }
+    var disable: String { t("Stäng av", "Disable") }
+    var rotateSecret: String { t("Ny hemlig nyckel", "New secret") }
+    var remove: String { t("Ta bort", "Remove") }
+    var deliveries: String { t("Leveranser", "Deliveries") }
+    var noDeliveries: String { t("Inga leveranser än.", "No deliveries yet.") }
+    var event: String { t("Händelse", "Event") }
+    var attempt: String { t("Försök", "Attempt") }
+    var time: String { t("Tid", "Time") }
+    var result: String { t("Resultat", "Result") }
+    var duration: String { t("Tid (ms)", "Time (ms)") }
+    var delivered: String { t("Levererad", "Delivered") }
+    var failed: String { t("Misslyckades", "Failed") }
+    var redeliver: String { t("Skicka igen", "Send again") }
+    var events: String { t("Händelser", "Events") }
+    var noEvents: String { t("Inga händelser.", "No events.") }
+    var filterType: String { t("Typ", "Type") }
+    var filter: String { t("Visa", "Show") }
+    var entity: String { t("Gäller", "Entity") }
+    var deadJobs: String { t("Jobb som gett upp", "Jobs that gave up") }
+    var noDeadJobs: String { t("Inga: allt har gått igenom.", "None: everything went through.") }
+    var kind: String { t("Typ", "Kind") }
+    var lastError: String { t("Senaste fel", "Last error") }
+    var replay: String { t("Kör igen", "Run again") }
+    func replayAll(_ kind: String) -> String { t("Kör alla \(kind) igen", "Run every \(kind) again") }
+    public func replayed(_ n: Int) -> String {
+        n == 1 ? t("1 jobb körs igen.", "1 job runs again.") : t("\(n) jobb körs igen.", "\(n) jobs run again.")
+    }
+    public var descriptionTooLong: String { t("Högst 200 tecken.", "At most 200 characters.") }
+    public var notDead: String { t("Jobbet har inte gett upp.", "The job has not given up.") }
+}
+
+extension Strings {
+    public var automation: AutomationStrings { AutomationStrings(language) }
+}

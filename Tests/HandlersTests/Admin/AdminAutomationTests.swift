@@ -1,0 +1,96 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The automation pages in process (the real responder) with a real PostgreSQL: a manager makes a
+/// webhook (its secret shown once), sees the events the demo wrote, disables and enables the
+/// endpoint, sends an event again, and replays a job that gave up.
+@Suite("Admin: automation", .serialized)
+struct AdminAutomationTests {
+    @Test func aManagerAddsAWebhookSeesEventsAndReplaysADeadJob() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let maria = try session.browser(signedInAs: "maria@eventgaraget.se")
+
+        let overview = try maria.get("/admin/automation")
+        #expect(overview.status == 200)
+        #expect(overview.text.contains("Webhooks") && overview.text.contains("No webhooks yet."))
+        // The demo's quotations and bookings wrote events.
+        #expect(overview.text.contains("<code>quotation.signed</code>"))
+        let signedOnly = try maria.get("/admin/automation?type=booking.created")
+        #expect(signedOnly.text.contains("<code>booking.created</code>"))
+        #expect(!signedOnly.text.contains("<code>quotation.signed</code>"))
+
+        // Bad input: 400 with the reason next to the field, nothing stored.
+        let badURL = try maria.post(
+            "/admin/automation/webhooks", [("url", "ftp://example.se"), ("events", ""), ("description", "")])
+        #expect(badURL.status == 400)
+        #expect(badURL.text.contains("Enter an http or https address with a host name."))
+        let badType = try maria.post(
+            "/admin/automation/webhooks",
+            [("url", "https://crm.example.se/hook"), ("events", "quotation.signed, kund.skapad"), ("description", "")])
+        #expect(badType.status == 400)
+        #expect(badType.text.contains("Unknown event types: kund.skapad"))
+        #expect(try session.sql("SELECT count(*) FROM webhook_endpoints") == "0")
+
+        let created = try maria.post(
+            "/admin/automation/webhooks",
+            [
+                ("url", "https://crm.example.se/hook"), ("events", "quotation.signed,booking.cancelled"),
+                ("description", "CRM"),
+            ])
+        #expect(created.status == 200)
+        let secret = try #require(created.text.range(of: #"whsec_[A-Za-z0-9+/=]+"#, options: .regularExpression))
+        #expect(try session.sql("SELECT secret FROM webhook_endpoints") == String(created.text[secret]))
+        #expect(created.text.contains("it is shown only once"))
+        let id = try session.sql("SELECT id FROM webhook_endpoints")
+        #expect(
+            try session.sql(
+                "SELECT count(*) FROM audit_log WHERE entity_type = 'webhook_endpoint' AND action = 'created'") == "1")
+        // The secret is not shown again.
+        let detail = try maria.get("/admin/automation/webhooks/\(id)")
+        #expect(detail.status == 200 && !detail.text.contains("whsec_"))
+        #expect(detail.text.contains("quotation.signed, booking.cancelled"))
+
+        // Disable, enable.
+        #expect(try maria.post("/admin/automation/webhooks/\(id)/active", [("active", "0")]).status == 303)
+        #expect(try session.sql("SELECT active FROM webhook_endpoints") == "f")
+        #expect(try maria.post("/admin/automation/webhooks/\(id)/active", [("active", "1")]).status == 303)
+        #expect(try session.sql("SELECT active FROM webhook_endpoints") == "t")
+
+        // Send a past event again: a delivery job for it.
+        let event = try session.sql("SELECT max(id) FROM events WHERE type = 'quotation.signed'")
+        #expect(try maria.post("/admin/automation/webhooks/\(id)/events/\(event)/redeliver", []).status == 303)
+        #expect(
+            try session.sql(
+                "SELECT count(*) FROM jobs WHERE kind = 'webhook.deliver' AND payload->>'event_id' = '\(event)'") == "1"
+        )
+        #expect(try maria.post("/admin/automation/webhooks/\(id)/events/999999/redeliver", []).status == 404)
+
+        // A job that gave up: listed, and run again with fresh attempts.
+        let dead =
+            try session.sql(
+                """
+                INSERT INTO jobs (kind, payload, state, attempts, max_attempts, last_error)
+                VALUES ('email.team_declined', '{"quotation_id": 1, "quotation_version_id": 1, "decline_id": 1}', 'dead', 10, 10,
+                        'SMTP 451 try later') RETURNING id
+                """
+            ).split(separator: "\n").first.map(String.init) ?? ""
+        let listed = try maria.get("/admin/automation")
+        #expect(listed.text.contains("SMTP 451 try later"))
+        let replayed = try maria.post("/admin/automation/jobs/\(dead)/replay", [])
+        #expect(replayed.status == 200 && replayed.text.contains("1 job runs again."))
+        #expect(try session.sql("SELECT state || ':' || attempts FROM jobs WHERE id = \(dead)") == "queued:0")
+        #expect(try maria.post("/admin/automation/jobs/\(dead)/replay", []).status == 409)
+        #expect(try maria.post("/admin/automation/jobs/replay", [("kind", "no.such.kind")]).status == 400)
+
+        // Remove.
+        #expect(try maria.post("/admin/automation/webhooks/\(id)/remove", []).status == 303)
+        #expect(try session.sql("SELECT count(*) FROM webhook_endpoints") == "0")
+        #expect(try maria.get("/admin/automation/webhooks/\(id)").status == 404)
+
+        // The warehouse has no business here.
+        let lager = try session.browser(signedInAs: "lager@eventgaraget.se")
+        #expect(try lager.get("/admin/automation").status == 403)
+    }
+}
