@@ -217,11 +217,14 @@ struct UseCaseRulesTests {
             .teamDeclinedEmail(
                 quotationID: QuotationID(rawValue: 5), versionID: QuotationVersionID(rawValue: 2), declineID: 8),
             .scheduled(name: "quotations.expire"),
+            .triggerRun(triggerID: 2, eventID: 9, step: 0),
             .webhookDelivery(endpointID: 3, eventID: 812),
         ]
         // The database's emit_event queues deliveries with this key: the same one.
         #expect(jobs.last?.dedupeKey == "webhook.deliver:3:812")
-        #expect(try jobs[jobs.count - 2].json() == #"{"kind":"schedule.run","schedule":"quotations.expire"}"#)
+        #expect(try jobs[jobs.count - 3].json() == #"{"kind":"schedule.run","schedule":"quotations.expire"}"#)
+        // emit_event queues the first step of a run with this key.
+        #expect(jobs[jobs.count - 2].dedupeKey == "trigger.run:2:9")
         for job in jobs { #expect(try Job(json: try job.json()) == job) }
         #expect(Set(jobs.map(\.kind)) == Set(Job.Kind.allCases))
         #expect(try jobs[2].json() == #"{"booking_id":1,"kind":"pdf.signed_agreement","quotation_version_id":2}"#)

@@ -62,8 +62,9 @@ struct JobDispatcher: JobPerformer {
         let signingLink = SigningLinkEmailJob(transport: transport, publicBaseURL: publicBaseURL)
         let signedAgreement = SignedAgreementJobs(transport: transport, sealer: sealer)
         let teamNotice = TeamNoticeJob(transport: transport)
+        let triggers = TriggerRunJob(transport: transport, sender: webhooks.sender)
         do {
-            try run(job, claimed: claimed, signingLink, signedAgreement, teamNotice, connection, logger)
+            try run(job, claimed: claimed, signingLink, signedAgreement, teamNotice, triggers, connection, logger)
         } catch let error as MailError {
             // A message that cannot be built or is refused for good fails now, with the reason.
             throw UndeliverableEmail(error) ?? error
@@ -81,12 +82,13 @@ struct JobDispatcher: JobPerformer {
             ("quotation", quotation.rawValue)
         case .webhookDelivery(let endpoint, _): ("webhook_endpoint", endpoint)
         case .scheduled: ("schedule", nil)
+        case .triggerRun(let trigger, _, _): ("trigger", trigger)
         }
     }
 
     private func run(
         _ job: Job, claimed: ClaimedJob, _ signingLink: SigningLinkEmailJob, _ signedAgreement: SignedAgreementJobs,
-        _ teamNotice: TeamNoticeJob, _ connection: Connection, _ logger: Logger
+        _ teamNotice: TeamNoticeJob, _ triggers: TriggerRunJob, _ connection: Connection, _ logger: Logger
     ) throws {
         switch job {
         case .signingLinkEmail(let link, let token):
@@ -107,6 +109,10 @@ struct JobDispatcher: JobPerformer {
                 endpointID: endpoint, eventID: event, claimed: claimed, connection: connection, logger: logger)
         case .scheduled(let name):
             try ScheduledWork.run(name, connection: connection, logger: logger)
+        case .triggerRun(let trigger, let event, let step):
+            try triggers.run(
+                triggerID: trigger, eventID: event, step: step, claimed: claimed, connection: connection,
+                logger: logger)
         }
     }
 }

@@ -99,3 +99,117 @@ public enum EventTypes {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
+
+/// A trigger as the list shows it, with its statistics.
+public struct TriggerSummary: Sendable, Equatable {
+    public let id: Int64
+    public let name: String
+    public let eventType: String
+    public let active: Bool
+    public let version: Int
+    public let builtin: String?
+    public let runs: Int
+    public let succeeded: Int
+    public let failed: Int
+    public let lastRunAt: Date?
+    public let meanDurationMilliseconds: Int?
+
+    public init(
+        id: Int64, name: String, eventType: String, active: Bool, version: Int, builtin: String?, runs: Int,
+        succeeded: Int, failed: Int, lastRunAt: Date?, meanDurationMilliseconds: Int?
+    ) {
+        self.id = id
+        self.name = name
+        self.eventType = eventType
+        self.active = active
+        self.version = version
+        self.builtin = builtin
+        self.runs = runs
+        self.succeeded = succeeded
+        self.failed = failed
+        self.lastRunAt = lastRunAt
+        self.meanDurationMilliseconds = meanDurationMilliseconds
+    }
+}
+
+/// A trigger with its current definition.
+public struct TriggerRecord: Sendable, Equatable {
+    public let id: Int64
+    public let name: String
+    public let eventType: String
+    public let active: Bool
+    public let version: Int
+    public let definitionJSON: String
+    public let secret: String
+    public let builtin: String?
+
+    public init(
+        id: Int64, name: String, eventType: String, active: Bool, version: Int, definitionJSON: String, secret: String,
+        builtin: String?
+    ) {
+        self.id = id
+        self.name = name
+        self.eventType = eventType
+        self.active = active
+        self.version = version
+        self.definitionJSON = definitionJSON
+        self.secret = secret
+        self.builtin = builtin
+    }
+}
+
+/// One step of a run as recorded: what it did, or why it stopped.
+public struct TriggerStep: Sendable, Equatable, Codable {
+    public var action: String
+    public var outcome: String
+    public var detail: String
+    public var conditions: [ConditionTrace]?
+    public var milliseconds: Int
+
+    public init(
+        action: String, outcome: String, detail: String, conditions: [ConditionTrace]? = nil, milliseconds: Int = 0
+    ) {
+        self.action = action
+        self.outcome = outcome
+        self.detail = detail
+        self.conditions = conditions
+        self.milliseconds = milliseconds
+    }
+}
+
+/// A run of a trigger, as the run log shows it.
+public struct TriggerRunRecord: Sendable, Equatable {
+    public let id: Int64
+    public let triggerID: Int64
+    public let triggerName: String
+    public let version: Int
+    public let eventID: Int64
+    public let eventType: String
+    public let entityType: String
+    public let entityID: Int64?
+    public let status: String
+    public let steps: [TriggerStep]
+    public let error: String?
+    public let startedAt: Date
+    public let durationMilliseconds: Int?
+
+    public init(
+        id: Int64, triggerID: Int64, triggerName: String, version: Int, eventID: Int64, eventType: String,
+        entityType: String, entityID: Int64?, status: String, steps: [TriggerStep], error: String?, startedAt: Date,
+        durationMilliseconds: Int?
+    ) {
+        self.id = id
+        self.triggerID = triggerID
+        self.triggerName = triggerName
+        self.version = version
+        self.eventID = eventID
+        self.eventType = eventType
+        self.entityType = entityType
+        self.entityID = entityID
+        self.status = status
+        self.steps = steps
+        self.error = error
+        self.startedAt = startedAt
+        self.durationMilliseconds = durationMilliseconds
+    }
+}

@@ -23,6 +23,10 @@ public enum Job: Sendable, Equatable, Codable {
     case webhookDelivery(endpointID: Int64, eventID: Int64)
     /// One run of a schedule (`schedules.name`), queued when it is due.
     case scheduled(name: String)
+    /// Run trigger `triggerID` for event `eventID` from action `step` (0: evaluate the conditions
+    /// first). Queued by `emit_event` per active trigger of the event's type; a wait queues the
+    /// next step for later.
+    case triggerRun(triggerID: Int64, eventID: Int64, step: Int)
 
     /// The wait before attempt `attempt + 1` of a job of `kind`, with ±20 % jitter so retries of
     /// many jobs do not arrive together. Emails: 10 s doubling, at most an hour. Webhooks: 30 s
@@ -51,6 +55,7 @@ public enum Job: Sendable, Equatable, Codable {
         case teamDeclinedEmail = "email.team_declined"
         case webhookDelivery = "webhook.deliver"
         case scheduled = "schedule.run"
+        case triggerRun = "trigger.run"
     }
 
     public var kind: Kind {
@@ -63,6 +68,7 @@ public enum Job: Sendable, Equatable, Codable {
         case .teamDeclinedEmail: .teamDeclinedEmail
         case .webhookDelivery: .webhookDelivery
         case .scheduled: .scheduled
+        case .triggerRun: .triggerRun
         }
     }
 
@@ -77,6 +83,8 @@ public enum Job: Sendable, Equatable, Codable {
         case .teamDeclinedEmail(_, let version, _): "\(kind.rawValue):\(version.rawValue)"
         case .webhookDelivery(let endpoint, let event): "\(kind.rawValue):\(endpoint):\(event)"
         case .scheduled: nil
+        case .triggerRun(let trigger, let event, let step):
+            step == 0 ? "\(kind.rawValue):\(trigger):\(event)" : "\(kind.rawValue):\(trigger):\(event):\(step)"
         }
     }
 
@@ -92,6 +100,8 @@ public enum Job: Sendable, Equatable, Codable {
         case endpointID = "endpoint_id"
         case eventID = "event_id"
         case schedule
+        case triggerID = "trigger_id"
+        case step
     }
 
     /// Decodes `{"kind": …, payload fields…}`. - Throws: `DecodingError` for an unknown kind
@@ -123,6 +133,11 @@ public enum Job: Sendable, Equatable, Codable {
                 eventID: try c.decode(Int64.self, forKey: .eventID))
         case .scheduled:
             self = .scheduled(name: try c.decode(String.self, forKey: .schedule))
+        case .triggerRun:
+            self = .triggerRun(
+                triggerID: try c.decode(Int64.self, forKey: .triggerID),
+                eventID: try c.decode(Int64.self, forKey: .eventID),
+                step: try c.decodeIfPresent(Int.self, forKey: .step) ?? 0)
         }
     }
 
@@ -151,6 +166,10 @@ public enum Job: Sendable, Equatable, Codable {
             try c.encode(event, forKey: .eventID)
         case .scheduled(let name):
             try c.encode(name, forKey: .schedule)
+        case .triggerRun(let trigger, let event, let step):
+            try c.encode(trigger, forKey: .triggerID)
+            try c.encode(event, forKey: .eventID)
+            try c.encode(step, forKey: .step)
         }
     }
 

@@ -1,4 +1,5 @@
 public import Domain
+import Foundation
 
 /// An email's subject, plain text and HTML. The HTML is built with the pages' escaping DSL from
 /// the same paragraphs as the text, so there is one escaper for pages and emails alike.
@@ -37,5 +38,16 @@ public struct EmailContent: Sendable, Equatable {
             },
         ]).render(into: &buffer)
         html = String(decoding: buffer, as: UTF8.self)
+    }
+}
+
+extension EmailContent {
+    /// A message from plain text a person wrote (a trigger's template, filled in): paragraphs at
+    /// blank lines, line breaks kept; the HTML escapes everything, like every other email.
+    public static func plain(language: Language, subject: String, body: String) -> EmailContent {
+        let paragraphs = body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+            .map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+            .filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        return EmailContent(language: language, subject: subject, paragraphs: paragraphs)
     }
 }

@@ -112,12 +112,7 @@ public enum WebhookStore {
         let rows = try connection.query(
             """
             SELECT w.url, w.secret, w.active, w.open_until, 'evt_' || e.id AS message_id,
-                   jsonb_build_object(
-                       'type', e.type,
-                       'timestamp', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                       'data', e.payload || jsonb_build_object(
-                           'event_id', e.id, 'schema_version', e.schema_version,
-                           'entity_type', e.entity_type, 'entity_id', e.entity_id))::text AS body
+                   event_message(e) AS body
               FROM webhook_endpoints w, events e
              WHERE w.id = \(endpointID) AND e.id = \(eventID)
             """)

@@ -1,0 +1,88 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Triggers with real processes: seed-demo's events run the built-in automations in the worker;
+/// the clock is moved by moving due times (the durable waits are jobs with a later `run_at`).
+@Suite("Triggers in the worker", .serialized)
+struct TriggerTests {
+    @Test func theSigningReminderWaitsChecksAndResendsAndTheExpiryNoticeReachesTheTeam() throws {
+        let url = TemporaryPostgres.shared.createDatabase(named: "triggers_builtin")
+        let database = databaseName(fromURL: url)
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("eg-trig-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: mail) }
+        let env = productEnvironment(["DATABASE_URL": url, "EG_MAIL_DIR": mail])
+        func sql(_ text: String) throws -> String {
+            try TemporaryPostgres.shared.psql(text, database: database).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(try run(productBinary, ["migrate"], environment: env).status == 0)
+        #expect(try run(productBinary, ["seed-demo"], environment: env).status == 0)
+        let wedding = try sql("SELECT id FROM quotations WHERE title = 'Bröllop på Särö'")
+        let reminder = try sql("SELECT id FROM triggers WHERE builtin = 'signing_reminder'")
+
+        // Every first send starts a reminder run, which waits three days.
+        var worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 60) {
+            (try? sql(
+                "SELECT count(*) FROM jobs WHERE kind = 'trigger.run' AND state IN ('queued', 'running') AND run_at <= now()"
+            )) == "0"
+                && (try? sql("SELECT count(*) FROM trigger_runs WHERE trigger_id = \(reminder) AND status = 'waiting'"))
+                    != "0"
+        }
+        worker.stop()
+        let run =
+            "SELECT status FROM trigger_runs r JOIN events e ON e.id = r.event_id WHERE r.trigger_id = \(reminder) AND e.entity_id = \(wedding) AND e.type = 'quotation.sent' AND e.depth = 0"
+        #expect(try sql(run) == "waiting")
+        #expect(
+            try sql(
+                "SELECT count(*) FROM signing_links l JOIN quotation_versions v ON v.id = l.quotation_version_id WHERE v.quotation_id = \(wedding)"
+            ) == "1")
+
+        // The expired demo quotation's notice went to the team address (the mailer's own event says so).
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: mail + "/new")) ?? []
+        #expect(
+            try sql(
+                """
+                SELECT count(*) FROM events
+                 WHERE type = 'email.sent' AND payload->'details'->>'job_kind' = 'trigger.run'
+                   AND payload->'details'->>'to' = 'bokning@eventgaraget.se'
+                   AND payload->'details'->>'subject' LIKE 'Offert Q-%har gått ut osignerad'
+                """) == "1")
+
+        // Three days later (the wait's job is due now): still unsigned, so a new link goes out;
+        // the signed quotations' runs stop at the check.
+        _ = try sql("UPDATE jobs SET run_at = now() WHERE kind = 'trigger.run' AND state = 'queued'")
+        worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 60) {
+            (try? sql(
+                "SELECT count(*) FROM signing_links l JOIN quotation_versions v ON v.id = l.quotation_version_id WHERE v.quotation_id = \(wedding)"
+            )) == "2"
+                && (try? sql("SELECT count(*) FROM jobs WHERE kind = 'email.signing_link' AND state <> 'done'")) == "0"
+        }
+        usleep(1_000_000)
+        worker.stop()
+        #expect(try sql(run) == "waiting", "waiting for the second reminder")
+        let steps = try sql(
+            "SELECT string_agg(s->>'action' || ':' || (s->>'outcome'), ',') FROM trigger_runs r JOIN events e ON e.id = r.event_id, jsonb_array_elements(r.steps) s WHERE r.trigger_id = \(reminder) AND e.entity_id = \(wedding) AND e.type = 'quotation.sent' AND e.depth = 0"
+        )
+        #expect(steps == "conditions:met,wait:waiting,check:holds,resend_link:sent,wait:waiting", "\(steps)")
+        // A signed quotation's reminder stopped at the check and succeeded without sending.
+        #expect(
+            try sql(
+                "SELECT count(*) FROM trigger_runs WHERE trigger_id = \(reminder) AND status = 'succeeded' AND steps::text LIKE '%no longer holds%'"
+            ) != "0")
+        // The resend's own quotation.sent event ran the reminder too, one level deeper: skipped
+        // by its conditions (a resend starts no reminder), so nothing loops.
+        #expect(
+            try sql(
+                "SELECT count(*) FROM events WHERE entity_id = \(wedding) AND type = 'quotation.sent' AND depth = 1")
+                == "1")
+        #expect(
+            try sql(
+                "SELECT status FROM trigger_runs r JOIN events e ON e.id = r.event_id WHERE e.entity_id = \(wedding) AND e.depth = 1 AND r.trigger_id = \(reminder)"
+            ) == "skipped")
+        // The customer got the new link.
+        let after = (try? FileManager.default.contentsOfDirectory(atPath: mail + "/new")) ?? []
+        #expect(after.count > files.count)
+    }
+}
