@@ -213,3 +213,40 @@ public struct TriggerRunRecord: Sendable, Equatable {
         self.durationMilliseconds = durationMilliseconds
     }
 }
+
+/// What the tester shows for one action: what it would do, and with what.
+public struct TesterStep: Sendable, Equatable {
+    public let action: String
+    public let summary: String
+    /// The email or request as it would be made (text), when there is one.
+    public let preview: String
+    /// Placeholders that found nothing.
+    public let missing: [String]
+    public let conditions: [ConditionTrace]?
+
+    public init(
+        action: String, summary: String, preview: String = "", missing: [String] = [],
+        conditions: [ConditionTrace]? = nil
+    ) {
+        self.action = action
+        self.summary = summary
+        self.preview = preview
+        self.missing = missing
+        self.conditions = conditions
+    }
+}
+
+/// The tester's answer: the conditions with their values, and each action as it would run.
+public struct TesterResult: Sendable, Equatable {
+    public let entityFound: Bool
+    public let conditionsHold: Bool
+    public let conditions: [ConditionTrace]
+    public let steps: [TesterStep]
+
+    public init(entityFound: Bool, conditionsHold: Bool, conditions: [ConditionTrace], steps: [TesterStep]) {
+        self.entityFound = entityFound
+        self.conditionsHold = conditionsHold
+        self.conditions = conditions
+        self.steps = steps
+    }
+}

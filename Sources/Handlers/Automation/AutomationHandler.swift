@@ -22,6 +22,13 @@ enum AutomationHandler {
         case .redeliver(let endpoint, let event): try redeliver(endpoint, event, admin)
         case .replayJob(let id): try replay(id, admin)
         case .replayDeadJobs: try replayAll(admin)
+        case .triggers(let status): try TriggersHandler.list(status, admin)
+        case .newTrigger: try TriggersHandler.new(admin)
+        case .createTrigger: try TriggersHandler.save(nil, admin)
+        case .trigger(let id): try TriggersHandler.show(id, admin)
+        case .updateTrigger(let id): try TriggersHandler.save(id, admin)
+        case .duplicateTrigger(let id): try TriggersHandler.duplicate(id, admin)
+        case .testTrigger(let id): try TriggersHandler.test(id, admin)
         }
     }
 

@@ -21,6 +21,21 @@ public enum AutomationRoute: Hashable, Sendable {
     case replayJob(Int64)
     /// `POST /admin/automation/jobs/replay` — every dead job of the posted `kind` runs again.
     case replayDeadJobs
+    /// `/admin/automation/triggers` — every trigger with its statistics, and the run log (`?status=`).
+    case triggers(status: String?)
+    /// `/admin/automation/triggers/new`
+    case newTrigger
+    /// `POST /admin/automation/triggers`
+    case createTrigger
+    /// `/admin/automation/triggers/{id}` — the definition, the tester and the trigger's runs.
+    case trigger(Int64)
+    /// `POST /admin/automation/triggers/{id}` — saves a new version.
+    case updateTrigger(Int64)
+    /// `POST /admin/automation/triggers/{id}/duplicate` — a copy, turned off.
+    case duplicateTrigger(Int64)
+    /// `POST /admin/automation/triggers/{id}/test` — runs the posted definition against the record
+    /// `entity_id`, changing nothing.
+    case testTrigger(Int64)
 }
 
 extension AutomationRoute: FeatureRoute {
@@ -60,12 +75,36 @@ extension AutomationRoute: FeatureRoute {
             }
         case .replayDeadJobs:
             Endpoint(.post, ["admin", "automation", "jobs", "replay"], access: access) { _ in .replayDeadJobs }
+        case .triggers(let status):
+            Endpoint(.get, ["admin", "automation", "triggers"], query: ["status": status ?? ""], access: access) { c in
+                .triggers(status: nonEmpty(c.query("status")))
+            }
+        case .newTrigger:
+            Endpoint(.get, ["admin", "automation", "triggers", "new"], access: access) { _ in .newTrigger }
+        case .createTrigger:
+            Endpoint(.post, ["admin", "automation", "triggers"], access: access) { _ in .createTrigger }
+        case .trigger(let id):
+            Endpoint(.get, ["admin", "automation", "triggers", .id(id)], access: access) { c in .trigger(c.ids[0]) }
+        case .updateTrigger(let id):
+            Endpoint(.post, ["admin", "automation", "triggers", .id(id)], access: access) { c in
+                .updateTrigger(c.ids[0])
+            }
+        case .duplicateTrigger(let id):
+            Endpoint(.post, ["admin", "automation", "triggers", .id(id), "duplicate"], access: access) { c in
+                .duplicateTrigger(c.ids[0])
+            }
+        case .testTrigger(let id):
+            Endpoint(.post, ["admin", "automation", "triggers", .id(id), "test"], access: access) { c in
+                .testTrigger(c.ids[0])
+            }
         }
     }
 
     public static let samples: [AutomationRoute] = [
         .overview(eventType: nil), .overview(eventType: "quotation.signed"), .newWebhook, .createWebhook,
         .webhook(1), .setWebhookActive(1), .rotateWebhookSecret(1), .removeWebhook(1),
-        .redeliver(endpoint: 1, event: 2), .replayJob(3), .replayDeadJobs,
+        .redeliver(endpoint: 1, event: 2), .replayJob(3), .replayDeadJobs, .triggers(status: nil),
+        .triggers(status: "failed"), .newTrigger, .createTrigger, .trigger(4), .updateTrigger(4), .duplicateTrigger(4),
+        .testTrigger(4),
     ]
 }

@@ -30,7 +30,8 @@ public enum AutomationPage {
             div(.class("page-head")) {
                 h1 { s.title }
                 div(.class("actions")) {
-                    a(.class("button"), .href(SafeURL(.admin(.automation(.newWebhook))))) { s.newWebhook }
+                    a(.class("button"), .href(SafeURL(.admin(.automation(.triggers(status: nil)))))) { s.triggers }
+                    a(.class("button secondary"), .href(SafeURL(.admin(.automation(.newWebhook))))) { s.newWebhook }
                 }
             }
             p(.class("lead")) { s.lead }
@@ -106,28 +107,9 @@ public enum AutomationPage {
             }
 
             h2 { s.events }
-            element(
-                "form",
-                [
-                    .class("filters"), .attr("method", "get"),
-                    .action(SafeURL(.admin(.automation(.overview(eventType: nil))))),
-                ]
-            ) {
-                div(.class("field")) {
-                    label(.attr("for", "f-type")) { s.filterType }
-                    element("select", [.id("f-type"), .attr("name", "type")]) {
-                        element("option", [.attr("value", "")] + (eventType == nil ? [.flag("selected")] : [])) {
-                            s.allEvents
-                        }
-                        for type in eventTypes {
-                            element("option", [.attr("value", type)] + (eventType == type ? [.flag("selected")] : [])) {
-                                type
-                            }
-                        }
-                    }
-                }
-                button(.class("button secondary"), .attr("type", "submit")) { s.filter }
-            }
+            filter(
+                .admin(.automation(.overview(eventType: nil))), name: "type", label: s.filterType, selected: eventType,
+                options: eventTypes.map { ($0, $0) }, all: s.allEvents, submit: s.filter)
             if events.isEmpty {
                 p { s.noEvents }
             } else {
@@ -155,5 +137,27 @@ public enum AutomationPage {
                 }
             }
         }.rendered()
+    }
+
+    /// A GET form with one select whose first option is "all" (no parameter).
+    static func filter(
+        _ route: Route, name: String, label labelText: String, selected: String?,
+        options: [(value: String, label: String)], all: String, submit: String
+    ) -> Node {
+        element("form", [.class("filters"), .attr("method", "get"), .action(SafeURL(route))]) {
+            div(.class("field")) {
+                label(.attr("for", "f-\(name)")) { labelText }
+                element("select", [.id("f-\(name)"), .attr("name", name)]) {
+                    element("option", [.attr("value", "")] + (selected == nil ? [.flag("selected")] : [])) { all }
+                    for option in options {
+                        element(
+                            "option",
+                            [.attr("value", option.value)] + (selected == option.value ? [.flag("selected")] : [])
+                        ) { option.label }
+                    }
+                }
+            }
+            button(.class("button secondary"), .attr("type", "submit")) { submit }
+        }
     }
 }

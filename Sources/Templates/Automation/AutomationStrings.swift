@@ -85,3 +85,76 @@ public struct AutomationStrings: FeatureStrings {
 extension Strings {
     public var automation: AutomationStrings { AutomationStrings(language) }
 }
+
+extension AutomationStrings {
+    var triggers: String { t("Triggers", "Triggers") }
+    var triggersLead: String {
+        t(
+            "En trigger gör något när en händelse inträffar: villkor, ett tidsfönster och åtgärder i ordning. Varje ändring sparas som en ny version; varje körning visar vad den gjorde.",
+            "A trigger does something when an event happens: conditions, a time window and actions in order. Each change is saved as a new version; each run shows what it did."
+        )
+    }
+    var newTrigger: String { t("Ny trigger", "New trigger") }
+    var name: String { t("Namn", "Name") }
+    var eventType: String { t("Händelse", "Event") }
+    var definition: String { t("Definition (JSON)", "Definition (JSON)") }
+    var definitionHint: String {
+        t(
+            "Villkor (all/any med field, op, value), valfritt window och actions: email, webhook, note, wait, check, resend_link. Se README, avsnittet Automation.",
+            "Conditions (all/any with field, op, value), an optional window and actions: email, webhook, note, wait, check, resend_link. See the README's Automation section."
+        )
+    }
+    var activeLabel: String { t("Aktiv", "Active") }
+    var save: String { t("Spara ny version", "Save new version") }
+    var duplicate: String { t("Duplicera", "Duplicate") }
+    func versionLabel(_ n: Int) -> String { t("version \(n)", "version \(n)") }
+    var builtinLabel: String { t("inbyggd", "built in") }
+    var runsHeading: String { t("Körningar", "Runs") }
+    var noRuns: String { t("Inga körningar än.", "No runs yet.") }
+    var runs: String { t("Körningar", "Runs") }
+    var succeededLabel: String { t("Lyckade", "Succeeded") }
+    var failedLabel: String { t("Misslyckade", "Failed") }
+    var lastRun: String { t("Senast", "Last run") }
+    var meanDuration: String { t("Medeltid", "Mean time") }
+    var allStatuses: String { t("alla", "all") }
+    func statusName(_ status: String) -> String {
+        switch status {
+        case "running": t("pågår", "running")
+        case "waiting": t("väntar", "waiting")
+        case "succeeded": t("klar", "succeeded")
+        case "skipped": t("villkor ej uppfyllda", "conditions not met")
+        case "failed": t("misslyckades", "failed")
+        default: status
+        }
+    }
+    var steps: String { t("Steg", "Steps") }
+    var tester: String { t("Testa mot en riktig post", "Test against a real record") }
+    var testerLead: String {
+        t(
+            "Kör definitionen i formuläret mot en post som om händelsen just hänt: villkoren med sina värden och varje åtgärd som den skulle bli. Inget skickas, sparas eller köas.",
+            "Runs the definition in the form against a record as if the event had just happened: the conditions with their values and each action as it would be. Nothing is sent, saved or queued."
+        )
+    }
+    var entityID: String { t("Postens id", "Record id") }
+    var runTest: String { t("Testa", "Test") }
+    var testNotFound: String { t("Ingen sådan post.", "No such record.") }
+    func testVerdict(_ holds: Bool) -> String {
+        holds
+            ? t("Villkoren är uppfyllda: åtgärderna skulle köras.", "The conditions hold: the actions would run.")
+            : t("Villkoren är inte uppfyllda: inget skulle hända.", "The conditions do not hold: nothing would happen.")
+    }
+    var missingPlaceholders: String { t("Platshållare utan värde", "Placeholders without a value") }
+    public var nameRequired: String {
+        t("Ge triggern ett namn (högst 200 tecken).", "Give the trigger a name (at most 200 characters).")
+    }
+    public var unknownEvent: String { t("Välj en händelse ur listan.", "Choose an event from the list.") }
+    public func definitionInvalid(_ detail: String) -> String {
+        t("Definitionen går inte att använda: \(detail)", "The definition cannot be used: \(detail)")
+    }
+    public var versionConflict: String {
+        t(
+            "Någon annan sparade en ny version under tiden. Ladda om sidan och gör ändringen igen.",
+            "Someone else saved a new version meanwhile. Reload the page and make the change again.")
+    }
+    public var entityIDInvalid: String { t("Ange postens id (ett heltal).", "Enter the record's id (a whole number).") }
+}

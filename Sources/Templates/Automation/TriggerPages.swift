@@ -1,0 +1,212 @@
+public import Domain
+public import Foundation
+import Routing
+
+/// `/admin/automation/triggers`: every trigger with its statistics, and the run log.
+public enum TriggersPage {
+    public static let statuses = ["running", "waiting", "succeeded", "skipped", "failed"]
+
+    public static func render(
+        triggers: [TriggerSummary], runs: [TriggerRunRecord], status: String?, admin: AdminPage
+    ) -> [UInt8] {
+        let s = admin.strings.automation
+        return AdminLayout.page(title: s.triggers, admin) {
+            div(.class("page-head")) {
+                h1 { s.triggers }
+                div(.class("actions")) {
+                    a(.class("button"), .href(SafeURL(.admin(.automation(.newTrigger))))) { s.newTrigger }
+                }
+            }
+            p(.class("lead")) { s.triggersLead }
+            div(.class("table-scroll")) {
+                table(.class("list")) {
+                    thead {
+                        tr {
+                            th(.attr("scope", "col")) { s.name }
+                            th(.attr("scope", "col")) { s.eventType }
+                            th(.attr("scope", "col")) { s.status }
+                            th(.attr("scope", "col")) { s.runs }
+                            th(.attr("scope", "col")) { s.succeededLabel }
+                            th(.attr("scope", "col")) { s.failedLabel }
+                            th(.attr("scope", "col")) { s.lastRun }
+                            th(.attr("scope", "col")) { s.meanDuration }
+                        }
+                    }
+                    tbody {
+                        for trigger in triggers {
+                            tr(trigger.active ? [] : [.class("inactive")]) {
+                                td {
+                                    a(.href(SafeURL(.admin(.automation(.trigger(trigger.id)))))) { trigger.name }
+                                    if trigger.builtin != nil { small { " (\(s.builtinLabel))" } }
+                                }
+                                td { code { trigger.eventType } }
+                                td {
+                                    trigger.active
+                                        ? StateBadge.badge(s.active, .ok) : StateBadge.badge(s.disabled, .bad)
+                                    small { " " + s.versionLabel(trigger.version) }
+                                }
+                                td { String(trigger.runs) }
+                                td { String(trigger.succeeded) }
+                                td { String(trigger.failed) }
+                                td { trigger.lastRunAt.map(DisplayFormat.dateTime) ?? s.never }
+                                td { trigger.meanDurationMilliseconds.map { "\($0) ms" } ?? "–" }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { s.runsHeading }
+            AutomationPage.filter(
+                .admin(.automation(.triggers(status: nil))), name: "status", label: s.status, selected: status,
+                options: statuses.map { ($0, s.statusName($0)) }, all: s.allStatuses, submit: s.filter)
+            TriggerPage.runTable(runs, s: s, showTrigger: true)
+        }.rendered()
+    }
+}
+
+/// One trigger: its definition as a form (saving makes a new version), the tester's result when
+/// there is one, and the trigger's runs with their steps.
+public enum TriggerPage {
+    public static let fieldNames = ["name", "event_type", "active", "definition", "version", "entity_id"]
+
+    public static func render(
+        trigger: TriggerRecord?, form: FormState, eventTypes: [String], runs: [TriggerRunRecord],
+        test: TesterResult? = nil, testError: String? = nil, admin: AdminPage
+    ) -> [UInt8] {
+        let s = admin.strings.automation
+        let title = trigger?.name ?? s.newTrigger
+        return AdminLayout.page(title: title, admin) {
+            div(.class("page-head")) {
+                h1 { title }
+                if let trigger {
+                    div(.class("actions")) {
+                        Fields.postButton(
+                            .admin(.automation(.duplicateTrigger(trigger.id))), s.duplicate, csrf: admin.csrfToken)
+                    }
+                }
+            }
+            if let trigger { p { small { s.versionLabel(trigger.version) } } }
+            Fields.summary(form, admin.strings)
+            Fields.post(
+                trigger.map { .admin(.automation(.updateTrigger($0.id))) } ?? .admin(.automation(.createTrigger)),
+                csrf: admin.csrfToken
+            ) {
+                Fields.hidden("version", form["version"])
+                Fields.text("name", s.name, form, required: true)
+                Fields.select("event_type", s.eventType, form, options: eventTypes.map { ($0, $0) })
+                Fields.checkbox("active", s.activeLabel, form)
+                Fields.textarea("definition", s.definition, form, rows: 18, hint: s.definitionHint)
+                button(.class("button"), .attr("name", "save"), .attr("value", "1"), .attr("type", "submit")) { s.save }
+            }
+            if let trigger {
+                section(.class("tester"), .id("tester")) {
+                    h2 { s.tester }
+                    p { s.testerLead }
+                    Fields.post(.admin(.automation(.testTrigger(trigger.id))), csrf: admin.csrfToken) {
+                        Fields.hidden("definition", form["definition"])
+                        Fields.hidden("event_type", form["event_type"])
+                        Fields.text("entity_id", s.entityID, form, type: "number", required: true)
+                        button(.class("button secondary"), .attr("type", "submit")) { s.runTest }
+                    }
+                    if let testError { p(.class("field-error"), .attr("role", "alert")) { testError } }
+                    if let test { testResult(test, s: s) }
+                }
+                h2 { s.runsHeading }
+                runTable(runs, s: s, showTrigger: false)
+            }
+        }.rendered()
+    }
+
+    static func testResult(_ test: TesterResult, s: AutomationStrings) -> Node {
+        guard test.entityFound else { return p(.class("field-error")) { s.testNotFound } }
+        return div(.class("test-result"), .attr("role", "status")) {
+            p { strong { s.testVerdict(test.conditionsHold) } }
+            conditionList(test.conditions)
+            ol {
+                for step in test.steps {
+                    li {
+                        code { step.action }
+                        " " + step.summary
+                        if let conditions = step.conditions { conditionList(conditions) }
+                        if !step.preview.isEmpty { element("pre", [.class("preview")]) { step.preview } }
+                        if !step.missing.isEmpty {
+                            p(.class("field-error")) {
+                                "\(s.missingPlaceholders): \(step.missing.joined(separator: ", "))"
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func conditionList(_ traces: [ConditionTrace]) -> Node {
+        guard !traces.isEmpty else { return .fragment([]) }
+        return ul(.class("conditions")) {
+            for trace in traces {
+                li(.class(trace.holds ? "holds" : "fails")) {
+                    String(repeating: "· ", count: trace.depth)
+                    code { trace.field }
+                    " \(trace.op) \(trace.expected.isEmpty ? "" : "«\(trace.expected)» ")"
+                    "(\(trace.actual.isEmpty ? "∅" : trace.actual)) → \(trace.holds ? "✓" : "✗")"
+                }
+            }
+        }
+    }
+
+    static func runTable(_ runs: [TriggerRunRecord], s: AutomationStrings, showTrigger: Bool) -> Node {
+        guard !runs.isEmpty else { return p { s.noRuns } }
+        return div(.class("table-scroll")) {
+            table(.class("list runs")) {
+                thead {
+                    tr {
+                        th(.attr("scope", "col")) { "#" }
+                        if showTrigger { th(.attr("scope", "col")) { s.name } }
+                        th(.attr("scope", "col")) { s.event }
+                        th(.attr("scope", "col")) { s.status }
+                        th(.attr("scope", "col")) { s.steps }
+                        th(.attr("scope", "col")) { s.time }
+                    }
+                }
+                tbody {
+                    for run in runs {
+                        tr(.id("run-\(run.id)")) {
+                            td { String(run.id) }
+                            if showTrigger {
+                                td {
+                                    a(.href(SafeURL(.admin(.automation(.trigger(run.triggerID)))))) { run.triggerName }
+                                }
+                            }
+                            td {
+                                code { run.eventType }
+                                " \(run.entityType) \(run.entityID.map(String.init) ?? "")"
+                                small { " · " + s.versionLabel(run.version) }
+                            }
+                            td {
+                                StateBadge.badge(
+                                    s.statusName(run.status),
+                                    run.status == "failed" ? .bad : run.status == "succeeded" ? .ok : .warn)
+                                if let error = run.error { small { " " + error } }
+                            }
+                            td {
+                                ol(.class("steps")) {
+                                    for step in run.steps {
+                                        li {
+                                            code { step.action }
+                                            " \(step.outcome)\(step.detail.isEmpty ? "" : ": " + step.detail)"
+                                            if let conditions = step.conditions { conditionList(conditions) }
+                                        }
+                                    }
+                                }
+                            }
+                            td {
+                                DisplayFormat.dateTime(run.startedAt)
+                                if let ms = run.durationMilliseconds { small { " · \(ms) ms" } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+public import Database
+public import Domain
+public import Foundation
+
+/// Runs a trigger's definition against a chosen real record, as if its event had just happened,
+/// inside a transaction that is rolled back: it reads the record as events show it, evaluates
+/// the conditions, and renders every action (the email with its recipients, the webhook request
+/// with its headers and body) without sending, writing or queuing anything.
+public enum TestTrigger {
+    struct RollBack: Error {}
+
+    /// The entity an event type is about (`booking.created` → `booking`).
+    public static func entityType(of eventType: String) -> String {
+        String(eventType.split(separator: ".").first ?? "")
+    }
+
+    public static func run(
+        _ connection: Connection, definition: TriggerDefinition, eventType: String, entityID: Int64, now: Date = Date()
+    ) throws -> TesterResult {
+        var result: TesterResult?
+        do {
+            try connection.transaction { tx in
+                result = try evaluate(tx, definition: definition, eventType: eventType, entityID: entityID, now: now)
+                throw RollBack()  // whatever was read, nothing stays
+            }
+        } catch is RollBack {}
+        return result ?? TesterResult(entityFound: false, conditionsHold: false, conditions: [], steps: [])
+    }
+
+    static func evaluate(
+        _ tx: Connection, definition: TriggerDefinition, eventType: String, entityID: Int64, now: Date
+    ) throws -> TesterResult {
+        let entity = entityType(of: eventType)
+        let objectJSON = try TriggerStore.currentObject(tx, entityType: entity, entityID: entityID)
+        let object = try JSONValue(json: objectJSON)
+        guard object != .object([:]) else {
+            return TesterResult(entityFound: false, conditionsHold: false, conditions: [], steps: [])
+        }
+        let context = JSONValue.object([
+            "event": .object(["id": .number(0), "type": .string(eventType)]), "object": object,
+            "details": .object([:]), "previous": .object([:]),
+        ])
+        let (holds, trace) = TriggerEvaluation.evaluate(definition.conditions, in: context)
+        let settings = try TriggerStore.teamAddress(tx)
+        var steps: [TesterStep] = []
+        if let window = definition.window, !window.contains(now) {
+            steps.append(
+                TesterStep(
+                    action: "window",
+                    summary:
+                        "outside the window now: would wait until \(ISO8601DateFormatter().string(from: window.next(after: now)))"
+                ))
+        }
+        for action in definition.actions {
+            switch action {
+            case .email(let to, let subject, let body):
+                let addresses: [String]
+                switch to {
+                case .customer:
+                    let email =
+                        context[path: "object.customer.email"]?.text ?? context[path: "object.email"]?.text ?? ""
+                    addresses = email.isEmpty ? [] : [email]
+                case .team: addresses = settings.team.isEmpty ? [] : [settings.team]
+                case .role(let role): addresses = try TriggerStore.staffAddresses(tx, role: role)
+                case .address(let address): addresses = [address]
+                }
+                let s = TriggerEvaluation.render(subject, in: context)
+                let b = TriggerEvaluation.render(body, in: context)
+                steps.append(
+                    TesterStep(
+                        action: "email",
+                        summary: addresses.isEmpty
+                            ? "no address for \(to.text): nothing would be sent"
+                            : "to \(addresses.joined(separator: ", "))",
+                        preview: "Subject: \(s.text)\n\n\(b.text)", missing: s.missing + b.missing))
+            case .webhook(let url):
+                let body = JSONValue.object([
+                    "type": .string(eventType), "timestamp": .string(ISO8601DateFormatter().string(from: now)),
+                    "data": .object(["object": object, "details": .object([:]), "event_id": .number(0)]),
+                ]).text
+                steps.append(
+                    TesterStep(
+                        action: "webhook", summary: "POST \(url)",
+                        preview:
+                            "Content-Type: application/json\nwebhook-id: evt_…\nwebhook-timestamp: …\nwebhook-signature: v1,…\n\n\(body)"
+                    ))
+            case .note(let text):
+                let rendered = TriggerEvaluation.render(text, in: context)
+                steps.append(
+                    TesterStep(
+                        action: "note", summary: "a note in the \(entity)'s activity log", preview: rendered.text,
+                        missing: rendered.missing))
+            case .wait(let seconds):
+                steps.append(TesterStep(action: "wait", summary: "then waits \(Self.duration(seconds))"))
+            case .check(let group):
+                let (ok, checkTrace) = TriggerEvaluation.evaluate(group, in: context)
+                steps.append(
+                    TesterStep(
+                        action: "check", summary: ok ? "holds now: would go on" : "does not hold now: would stop here",
+                        conditions: checkTrace))
+            case .resendLink:
+                let state = object[path: "state"]?.text ?? ""
+                let email = object[path: "customer.email"]?.text ?? ""
+                steps.append(
+                    TesterStep(
+                        action: "resend_link",
+                        summary: entity != "quotation"
+                            ? "only for quotations"
+                            : state == "sent"
+                                ? "a new signing link to \(email); the current one would stop working"
+                                : "the quotation is \(state): no link would be sent"))
+            }
+        }
+        return TesterResult(entityFound: true, conditionsHold: holds, conditions: trace, steps: steps)
+    }
+
+    static func duration(_ seconds: Int) -> String {
+        if seconds % 86_400 == 0 { return "\(seconds / 86_400) day(s)" }
+        if seconds % 3600 == 0 { return "\(seconds / 3600) hour(s)" }
+        return "\(seconds / 60) minute(s)"
+    }
+}

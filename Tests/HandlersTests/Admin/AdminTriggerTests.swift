@@ -1,0 +1,112 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The trigger pages in process: the built-ins listed, a definition refused with its reason, a
+/// new trigger saved as versions (a stale save refused), and the tester on a real quotation,
+/// which shows the conditions with their values and the email as it would be sent, and changes
+/// nothing in the database.
+@Suite("Admin: triggers and the tester", .serialized)
+struct AdminTriggerTests {
+    /// Every table's rows, hashed: what the tester must leave as it was. The staff session's
+    /// last-seen time moves with every page view, so `sessions` is left out.
+    static func snapshot(_ session: AdminSession) throws -> String {
+        let tables = try session.sql(
+            "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'sessions'"
+        )
+        let parts = tables.split(separator: ",").map {
+            "(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM \($0) t)"
+        }
+        return try session.sql("SELECT md5(" + parts.joined(separator: " || ") + ")")
+    }
+
+    @Test func aManagerWritesATriggerTestsItOnARealQuotationAndNothingChanges() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let maria = try session.browser(signedInAs: "maria@eventgaraget.se")
+
+        let list = try maria.get("/admin/automation/triggers")
+        #expect(list.status == 200)
+        #expect(list.text.contains("Påminnelse om signering") && list.text.contains("Offert utgången"))
+
+        let bad = try maria.post(
+            "/admin/automation/triggers",
+            [
+                ("version", "0"), ("name", "Stora affärer"), ("event_type", "quotation.signed"), ("active", "on"),
+                ("definition", #"{"actions": [{"type": "sms"}]}"#),
+            ])
+        #expect(bad.status == 400)
+        #expect(bad.text.contains("The definition cannot be used: unknown action"))
+        let badEvent = try maria.post(
+            "/admin/automation/triggers",
+            [
+                ("version", "0"), ("name", "X"), ("event_type", "kund.skapad"),
+                ("definition", #"{"actions": [{"type": "resend_link"}]}"#),
+            ])
+        #expect(badEvent.status == 400 && badEvent.text.contains("Choose an event from the list."))
+        #expect(try session.sql("SELECT count(*) FROM triggers") == "3")
+
+        let definition = """
+            {"conditions": {"all": [{"field": "object.state", "op": "equals", "value": "sent"},
+                                    {"field": "object.total_ore", "op": "greater", "value": 1000000}]},
+             "actions": [{"type": "email", "to": "customer", "subject": "Har du frågor om {{object.number}}?",
+                          "body": "Hej {{object.customer.name}}!\\n\\nVi ser att {{object.title}} väntar på din signatur."},
+                         {"type": "wait", "days": 2},
+                         {"type": "webhook", "url": "https://crm.example.se/hooks"}]}
+            """
+        let created = try maria.post(
+            "/admin/automation/triggers",
+            [
+                ("version", "0"), ("name", "Stora offerter"), ("event_type", "quotation.sent"), ("active", "on"),
+                ("definition", definition),
+            ])
+        #expect(created.status == 303)
+        let id = try session.sql("SELECT id FROM triggers WHERE name = 'Stora offerter'")
+        #expect(try session.sql("SELECT count(*) FROM trigger_versions WHERE trigger_id = \(id)") == "1")
+
+        // A second save makes version 2; a save based on version 1 is refused.
+        let saved = try maria.post(
+            "/admin/automation/triggers/\(id)",
+            [
+                ("version", "1"), ("name", "Stora offerter"), ("event_type", "quotation.sent"), ("active", "on"),
+                ("definition", definition),
+            ])
+        #expect(saved.status == 303)
+        let stale = try maria.post(
+            "/admin/automation/triggers/\(id)",
+            [("version", "1"), ("name", "Gammal"), ("event_type", "quotation.sent"), ("definition", definition)])
+        #expect(stale.status == 409 && stale.text.contains("Someone else saved a new version meanwhile."))
+        #expect(try session.sql("SELECT current_version || name FROM triggers WHERE id = \(id)") == "2Stora offerter")
+
+        // The tester on the demo's sent wedding quotation: conditions with values, the email as it would be.
+        let wedding = try session.sql("SELECT id FROM quotations WHERE title = 'Bröllop på Särö'")
+        let customerEmail = try session.sql(
+            "SELECT c.email FROM quotations q JOIN customers c ON c.id = q.customer_id WHERE q.id = \(wedding)")
+        _ = try maria.get("/admin/automation/triggers/\(id)")
+        let before = try Self.snapshot(session)
+        let tested = try maria.post(
+            "/admin/automation/triggers/\(id)/test",
+            [("definition", definition), ("event_type", "quotation.sent"), ("entity_id", wedding)])
+        #expect(tested.status == 200)
+        #expect(tested.text.contains("The conditions hold: the actions would run."))
+        #expect(tested.text.contains("<code>object.state</code> equals «sent» (sent) → ✓"))
+        #expect(tested.text.contains("to \(customerEmail)"))
+        #expect(tested.text.contains("Subject: Har du frågor om Q-"))
+        #expect(tested.text.contains("väntar på din signatur."))
+        #expect(tested.text.contains("then waits 2 day(s)"))
+        #expect(tested.text.contains("POST https://crm.example.se/hooks"))
+        #expect(try Self.snapshot(session) == before, "the tester changed nothing")
+
+        let missing = try maria.post(
+            "/admin/automation/triggers/\(id)/test",
+            [("definition", definition), ("event_type", "quotation.sent"), ("entity_id", "999999")])
+        #expect(missing.status == 404 && missing.text.contains("No such record."))
+        let notNumber = try maria.post(
+            "/admin/automation/triggers/\(id)/test",
+            [("definition", definition), ("event_type", "quotation.sent"), ("entity_id", "abc")])
+        #expect(notNumber.status == 400)
+
+        #expect(try maria.post("/admin/automation/triggers/\(id)/duplicate", []).status == 303)
+        #expect(try session.sql("SELECT active FROM triggers WHERE name = 'Stora offerter (kopia)'") == "f")
+    }
+}
