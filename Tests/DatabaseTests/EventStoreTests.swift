@@ -84,4 +84,39 @@ struct EventStoreTests {
         let attempts: Int = try db.query("SELECT attempts FROM jobs WHERE id = \(second.id)").first!.decode("attempts")
         #expect(attempts == 0)
     }
+
+    @Test func historyOlderThanTheRetentionGoesTheRestStays() throws {
+        let db = try TestDatabase.migrated("events_prune")
+        let customer = try CustomerStore.create(
+            db, profile: CustomerProfile(details: CustomerDetails(kind: .person, name: "Gammal Kund")),
+            actor: Self.actor)
+        let event: Int64 = try db.query("SELECT max(id) AS id FROM events").first!.decode("id")
+        _ = try db.execute(
+            """
+            INSERT INTO trigger_runs (trigger_id, version, event_id, entity_type, entity_id, status, started_at)
+            SELECT id, 1, \(event), 'customer', \(customer.rawValue), 'succeeded', now() - interval '100 days'
+              FROM triggers WHERE builtin = 'signing_reminder'
+            """)
+        // One run per trigger and event: the other built-ins carry the rest.
+        _ = try db.execute(
+            """
+            INSERT INTO trigger_runs (trigger_id, version, event_id, entity_type, entity_id, status, started_at)
+            SELECT t.id, 1, \(event), 'customer', \(customer.rawValue), v.s, now() - make_interval(days => v.d)
+              FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM triggers WHERE builtin <> 'signing_reminder') t
+              JOIN (VALUES (1, 'failed', 100), (2, 'succeeded', 1), (3, 'waiting', 100)) AS v(n, s, d) ON v.n = t.n
+            """)
+        _ = try db.execute(
+            """
+            INSERT INTO jobs (kind, state, done_at, created_at) VALUES
+                ('schedule.run', 'done', now() - interval '100 days', now() - interval '100 days'),
+                ('schedule.run', 'done', now() - interval '1 day', now() - interval '1 day')
+            """)
+        let removed = try ScheduleStore.prune(db, olderThanDays: 90)
+        #expect(removed == 3, "two finished runs and one job from 100 days ago")
+        let left: String = try db.query(
+            "SELECT string_agg(status, ',' ORDER BY status) AS s FROM trigger_runs"
+        ).first!.decode("s")
+        #expect(left == "succeeded,waiting", "a recent run and a waiting one stay")
+        #expect(try Self.count(db, "jobs") >= 1)
+    }
 }

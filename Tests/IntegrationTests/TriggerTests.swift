@@ -85,4 +85,56 @@ struct TriggerTests {
         let after = (try? FileManager.default.contentsOfDirectory(atPath: mail + "/new")) ?? []
         #expect(after.count > files.count)
     }
+
+    /// The day-before schedule: tomorrow's deliveries and pickups become events once each, and the
+    /// built-in triggers email the warehouse staff.
+    @Test func tomorrowsDeliveriesAndPickupsReachTheWarehouseOnce() throws {
+        let url = TemporaryPostgres.shared.createDatabase(named: "triggers_tomorrow")
+        let database = databaseName(fromURL: url)
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("eg-trig-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: mail) }
+        let env = productEnvironment(["DATABASE_URL": url, "EG_MAIL_DIR": mail])
+        func sql(_ text: String) throws -> String {
+            try TemporaryPostgres.shared.psql(text, database: database).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(try run(productBinary, ["migrate"], environment: env).status == 0)
+        #expect(try run(productBinary, ["seed-demo"], environment: env).status == 0)
+        // The built-ins wait for working hours (07–18 Stockholm); this test may run at night, so
+        // their current version drops the window (a new version, as the page would save it).
+        _ = try sql(
+            """
+            INSERT INTO trigger_versions (trigger_id, version, definition)
+            SELECT t.id, 2, v.definition - 'window' FROM triggers t
+              JOIN trigger_versions v ON v.trigger_id = t.id AND v.version = 1
+             WHERE t.builtin IN ('delivery_reminder', 'pickup_reminder');
+            UPDATE triggers SET current_version = 2 WHERE builtin IN ('delivery_reminder', 'pickup_reminder');
+            """)
+        let tomorrow = "(now() AT TIME ZONE 'Europe/Stockholm')::date + 1"
+        let deliveries = try sql(
+            "SELECT count(*) FROM bookings WHERE state IN ('confirmed', 'packed') AND period_start = \(tomorrow)")
+        let pickups = try sql("SELECT count(*) FROM bookings WHERE state = 'delivered' AND period_end = \(tomorrow)")
+        #expect(Int(deliveries)! + Int(pickups)! > 0, "the demo month has deliveries or pickups tomorrow")
+        let warehouse = try sql("SELECT count(*) FROM users WHERE role = 'warehouse' AND active")
+        let expected = String((Int(deliveries)! + Int(pickups)!) * Int(warehouse)!)
+        let sent = """
+            SELECT count(*) FROM events WHERE type = 'email.sent' AND payload->'details'->>'job_kind' = 'trigger.run'
+               AND payload->'details'->>'to' = 'lager@eventgaraget.se'
+               AND (payload->'details'->>'subject' LIKE 'Leverans i morgon:%' OR payload->'details'->>'subject' LIKE 'Hämtning i morgon:%')
+            """
+        var worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 60) { (try? sql(sent)) == expected }
+        worker.stop()
+        #expect(try sql("SELECT count(*) FROM events WHERE type = 'booking.delivery_tomorrow'") == deliveries)
+        #expect(try sql("SELECT count(*) FROM events WHERE type = 'booking.pickup_tomorrow'") == pickups)
+        // The schedule runs again: nothing new.
+        _ = try sql("UPDATE schedules SET next_run_at = now()")
+        worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 30) {
+            (try? sql("SELECT count(*) FROM jobs WHERE kind = 'schedule.run' AND state <> 'done'")) == "0"
+                && (try? sql("SELECT count(*) FROM jobs WHERE kind = 'schedule.run'")) == "4"
+        }
+        worker.stop()
+        #expect(try sql(sent) == expected)
+        #expect(try sql("SELECT count(*) FROM events WHERE type = 'booking.delivery_tomorrow'") == deliveries)
+    }
 }

@@ -33,6 +33,8 @@ public struct AppConfiguration: Sendable {
     public var webhookAllowPrivate = false
     /// Failed deliveries in a row after which an endpoint is disabled.
     public var webhookDisableAfter = 50
+    /// Days trigger runs, webhook delivery attempts and finished jobs are kept.
+    public var automationRetentionDays = 90
 
     /// The DER roots a seal is checked against: `EG_SEAL_TRUST`'s and `EG_TSA_TRUST`'s certificates.
     public var sealTrustCertificates: [[UInt8]] {
@@ -121,6 +123,10 @@ public struct AppConfiguration: Sendable {
             help: "failed webhook deliveries in a row after which the endpoint is disabled and admins are told",
             secret: false),
         Variable(
+            name: "EG_AUTOMATION_RETENTION_DAYS", defaultValue: "90",
+            help: "days the trigger run log, the webhook delivery log and finished jobs are kept (pruned daily)",
+            secret: false),
+        Variable(
             name: "EG_LOG_LEVEL", defaultValue: "info",
             help: "trace, debug, info, notice, warning, error or critical", secret: false),
     ]
@@ -196,6 +202,9 @@ public struct AppConfiguration: Sendable {
         let disableAfter = integer(
             "EG_WEBHOOK_DISABLE_AFTER", default: 50, range: 1...10_000, environment: environment, problems: &problems)
 
+        let retention = integer(
+            "EG_AUTOMATION_RETENTION_DAYS", default: 90, range: 1...3650, environment: environment, problems: &problems)
+
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         let logLevel = setting("EG_LOG_LEVEL")
         if let smtp = value("EG_SMTP_URL"), !(smtp.hasPrefix("smtp://") || smtp.hasPrefix("smtps://")) {
@@ -236,7 +245,7 @@ public struct AppConfiguration: Sendable {
                 mailDirectory: setting("EG_MAIL_DIR"), sealP12: sealP12,
                 sealP12Password: value("EG_SEAL_P12_PASSWORD") ?? "", timestampURL: timestampURL,
                 timestampTrust: timestampTrust, sealTrust: sealTrust, webhookAllowPrivate: allowPrivate == "1",
-                webhookDisableAfter: disableAfter))
+                webhookDisableAfter: disableAfter, automationRetentionDays: retention))
     }
 
     /// The default written in `variables`: one place for the code, `check-config` and the README.
@@ -279,6 +288,7 @@ public struct AppConfiguration: Sendable {
             "EG_SEAL_TRUST=\(sealTrust)",
             "EG_WEBHOOK_ALLOW_PRIVATE=\(webhookAllowPrivate ? "1" : "0")",
             "EG_WEBHOOK_DISABLE_AFTER=\(webhookDisableAfter)",
+            "EG_AUTOMATION_RETENTION_DAYS=\(automationRetentionDays)",
             "EG_LOG_LEVEL=\(logLevel)",
         ]
     }

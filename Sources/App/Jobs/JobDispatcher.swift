@@ -18,12 +18,15 @@ struct JobDispatcher: JobPerformer {
     /// The company's seal, loaded once (nil when `EG_SEAL_P12` is not set).
     let sealer: PDFSealer?
     let webhooks: WebhookDeliveryJob
+    /// Days the run log, the delivery log and finished jobs are kept.
+    let retentionDays: Int
 
     init(_ configuration: AppConfiguration) throws {
         transport = try MailTransportFactory.make(smtpURL: configuration.smtpURL, maildir: configuration.mailDirectory)
         publicBaseURL = configuration.publicBaseURL
         longestAttemptSeconds = (transport as? SMTPTransport)?.configuration.timeoutSeconds ?? 60
         sealer = try Self.sealer(configuration)
+        retentionDays = configuration.automationRetentionDays
         webhooks = WebhookDeliveryJob(
             sender: WebhookSender(allowPrivateAddresses: configuration.webhookAllowPrivate),
             disableAfter: configuration.webhookDisableAfter)
@@ -108,7 +111,7 @@ struct JobDispatcher: JobPerformer {
             try webhooks.run(
                 endpointID: endpoint, eventID: event, claimed: claimed, connection: connection, logger: logger)
         case .scheduled(let name):
-            try ScheduledWork.run(name, connection: connection, logger: logger)
+            try ScheduledWork.run(name, retentionDays: retentionDays, connection: connection, logger: logger)
         case .triggerRun(let trigger, let event, let step):
             try triggers.run(
                 triggerID: trigger, eventID: event, step: step, claimed: claimed, connection: connection,

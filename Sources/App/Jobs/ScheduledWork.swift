@@ -11,7 +11,9 @@ enum ScheduledWork {
         var description: String { "no work for schedule \(name)" }
     }
 
-    static func run(_ name: String, connection: Connection, logger: Logger, now: Date = Date()) throws {
+    static func run(
+        _ name: String, retentionDays: Int, connection: Connection, logger: Logger, now: Date = Date()
+    ) throws {
         switch name {
         case "quotations.expire":
             // Each in its own transaction (ExpireQuotation), so one failure does not hold the rest.
@@ -20,6 +22,12 @@ enum ScheduledWork {
                 if try ExpireQuotation.run(connection, id: id, now: now) { expired += 1 }
             }
             if expired > 0 { logger.info("quotations expired", metadata: ["count": "\(expired)"]) }
+        case "bookings.tomorrow":
+            let written = try ScheduleStore.emitDayBeforeEvents(connection)
+            if written > 0 { logger.info("day-before events written", metadata: ["count": "\(written)"]) }
+        case "automation.prune":
+            let removed = try ScheduleStore.prune(connection, olderThanDays: retentionDays)
+            logger.info("automation history pruned", metadata: ["rows": "\(removed)", "days": "\(retentionDays)"])
         default:
             throw UnknownSchedule(name: name)
         }

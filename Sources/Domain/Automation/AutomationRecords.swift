@@ -87,7 +87,8 @@ public enum EventTypes {
         "quotation.created", "quotation.updated", "quotation.sent", "quotation.recipient_changed", "quotation.viewed",
         "quotation.signed", "quotation.sign_refused", "quotation.declined", "quotation.expired", "quotation.voided",
         "quotation.reopened", "booking.created", "booking.approved", "booking.updated", "booking.status_changed",
-        "booking.cancelled", "customer.created", "customer.updated", "customer.archived", "email.sent", "email.failed",
+        "booking.cancelled", "booking.delivery_tomorrow", "booking.pickup_tomorrow", "customer.created",
+        "customer.updated", "customer.archived", "email.sent", "email.failed",
         "webhook_endpoint.disabled",
     ]
 

@@ -38,4 +38,30 @@ public enum ScheduleStore {
             """
         ).map { row throws(DatabaseError) in QuotationID(rawValue: try row.decode("id")) }
     }
+
+    /// `booking.delivery_tomorrow` and `booking.pickup_tomorrow` for tomorrow's (Stockholm)
+    /// deliveries and pickups, once per booking and date. - Returns: how many were written.
+    public static func emitDayBeforeEvents(_ connection: Connection) throws -> Int {
+        try connection.transaction { tx in
+            try tx.query("SELECT emit_day_before_events() AS n").first?.decode("n") ?? 0
+        }
+    }
+
+    /// Deletes finished trigger runs and webhook delivery attempts older than `days`, and jobs
+    /// done that long ago. - Returns: how many rows went.
+    public static func prune(_ connection: Connection, olderThanDays days: Int) throws -> Int {
+        try connection.transaction { tx in
+            let cutoff = "\(days) days"
+            let runs = try tx.execute(
+                """
+                DELETE FROM trigger_runs
+                 WHERE status IN ('succeeded', 'skipped', 'failed') AND started_at < now() - \(cutoff)::interval
+                """)
+            let attempts = try tx.execute(
+                "DELETE FROM webhook_deliveries WHERE attempted_at < now() - \(cutoff)::interval")
+            let jobs = try tx.execute(
+                "DELETE FROM jobs WHERE state = 'done' AND done_at < now() - \(cutoff)::interval")
+            return runs + attempts + jobs
+        }
+    }
 }
