@@ -65,6 +65,8 @@ public final class JobRunner: Sendable {
             do {
                 if connection == nil || connection?.ensureConnected() == false {
                     connection = try Connection(url: configuration.databaseURL, logger: logger)
+                    // Woken by new jobs at once; the poll below stays for jobs due later.
+                    try connection?.listen("eventgaraget_jobs")
                 }
                 guard let db = connection else { continue }
                 // Work by the clock: due schedules become jobs (once, whichever worker is first).
@@ -76,7 +78,7 @@ public final class JobRunner: Sendable {
                     let job = try JobStore.claim(
                         db, workerID: configuration.workerID, leaseSeconds: configuration.leaseSeconds)
                 else {
-                    pause(milliseconds: configuration.idlePollMilliseconds)
+                    wait(on: db, milliseconds: configuration.idlePollMilliseconds)
                     continue
                 }
                 execute(job, performer: performer, connection: db)
@@ -131,6 +133,16 @@ public final class JobRunner: Sendable {
                 // The lease runs out and another claim retries the job.
                 jobLogger.error("could not record the failure", metadata: ["error": "\(error)"])
             }
+        }
+    }
+
+    /// Idle: until a job is queued (NOTIFY) or the poll interval passes, in slices so `stop()`
+    /// is noticed within 100 ms.
+    private func wait(on connection: Connection, milliseconds: Int) {
+        var left = milliseconds
+        while left > 0 && !isStopping {
+            if connection.waitForNotification(milliseconds: min(left, 100)) { return }
+            left -= 100
         }
     }
 

@@ -111,6 +111,12 @@ struct QuotationStoreTests {
         #expect(try quotation.decode("state", as: String.self) == "sent")
         #expect(try quotation.decode("current_version", as: Int.self) == 1)
 
+        // The signing-link email goes out first; the signing reminder's run (a built-in trigger on
+        // quotation.sent) is queued with it, in the same transaction.
+        #expect(
+            try Self.count(db, "SELECT count(*) AS n FROM jobs WHERE kind = 'trigger.run' AND payload->>'step' = '0'")
+                == 1)
+        _ = try db.execute("UPDATE jobs SET run_at = now() + interval '1 hour' WHERE kind = 'trigger.run'")
         let job = try #require(try JobStore.claim(db, workerID: "w", leaseSeconds: 60))
         #expect(job.kind == "email.signing_link")
         #expect(job.payload.contains(sent.token.text))

@@ -216,7 +216,10 @@ struct WebhookTests {
         usleep(1_500_000)
         for worker in workers { worker.stop() }
         #expect(try setup.sql("SELECT state FROM quotations WHERE id = \(wedding)") == "expired")
-        #expect(try setup.sql("SELECT count(*) FROM jobs WHERE kind = 'schedule.run'") == "1", "one run, two workers")
+        #expect(
+            try setup.sql(
+                "SELECT count(*) FROM jobs WHERE kind = 'schedule.run' AND payload->>'schedule' = 'quotations.expire'")
+                == "1", "one run, two workers")
         // The demo's own expired quotation (seed-demo expires it) and the wedding: one message each.
         let objects = try real.messages().map { message -> [String: Any] in
             let data = try #require(try Self.data(message)["data"] as? [String: Any])

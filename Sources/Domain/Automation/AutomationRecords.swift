@@ -251,3 +251,24 @@ public struct TesterResult: Sendable, Equatable {
         self.steps = steps
     }
 }
+
+/// An email the worker sent or failed to send (from the `email.sent` and `email.failed` events).
+public struct EmailRecord: Sendable, Equatable {
+    public let at: Date
+    public let to: String
+    public let subject: String
+    public let sent: Bool
+    /// Why it failed (the mail server's reply or the address problem).
+    public let error: String?
+    /// The job that sent it (`email.signing_link`, `email.signed`, `trigger.run`, …).
+    public let kind: String
+
+    public init(at: Date, to: String, subject: String, sent: Bool, error: String?, kind: String) {
+        self.at = at
+        self.to = to
+        self.subject = subject
+        self.sent = sent
+        self.error = error
+        self.kind = kind
+    }
+}

@@ -90,7 +90,8 @@ enum BookingsHandler {
         return admin.html(
             BookingPage.render(
                 booking: booking, history: history, admin: try admin.page(), notice: notice, cancelForm: cancelForm,
-                notesForm: notesForm, unsavedNotes: unsavedNotes),
+                notesForm: notesForm, unsavedNotes: unsavedNotes,
+                emails: try EventStore.emails(db, .booking(id.rawValue))),
             status: status)
     }
 

@@ -41,7 +41,11 @@ enum CustomersHandler {
         let db = try admin.connection()
         guard let record = try CustomerStore.record(db, id: id) else { throw HTTPError(.notFound) }
         let history = try CustomerStore.history(db, id: id)
-        return admin.html(CustomerDetailPage.render(record: record, history: history, admin: try admin.page()))
+        return admin.html(
+            CustomerDetailPage.render(
+                record: record, history: history,
+                emails: try EventStore.emails(try admin.connection(), .customer(record.id.rawValue)),
+                admin: try admin.page()))
     }
 
     static func edit(_ id: CustomerID, _ admin: AdminContext) throws -> Response {

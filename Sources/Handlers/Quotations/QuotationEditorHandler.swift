@@ -222,6 +222,9 @@ enum QuotationEditorHandler {
         model.recipientChange = SendingRules.recipientChange(
             previous: record.lastRecipient, current: record.customer.email
         ).map { .init(from: $0.from, to: $0.to) }
+        if record.state != .draft {
+            model.emails = try EventStore.emails(try admin.connection(), .quotation(record.id.rawValue))
+        }
         return admin.html(QuotationEditorPage.render(model, admin: page), status: status)
     }
 

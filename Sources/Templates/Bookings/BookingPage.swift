@@ -11,7 +11,8 @@ public enum BookingPage {
     ///   - unsavedNotes: text typed on an outdated page, shown so it is not lost.
     public static func render(
         booking: BookingDetail, history: [BookingHistoryEntry], admin: AdminPage, notice: String? = nil,
-        cancelForm: FormState = FormState(), notesForm: FormState? = nil, unsavedNotes: String? = nil
+        cancelForm: FormState = FormState(), notesForm: FormState? = nil, unsavedNotes: String? = nil,
+        emails: [EmailRecord] = []
     ) -> [UInt8] {
         let s = admin.strings
         let language = s.language
@@ -219,6 +220,7 @@ public enum BookingPage {
                 }
             }
 
+            EmailLogCard.card(emails, s)
             section(.class("card"), .id("history")) {
                 h2 { s.bookings.historyHeading }
                 if history.isEmpty {

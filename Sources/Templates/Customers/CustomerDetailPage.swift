@@ -5,7 +5,9 @@ public import Routing
 /// `/admin/customers/{id}`: contact facts, addresses, notes, and the history — quotations,
 /// bookings and recent activity — with the actions the member's role allows.
 public enum CustomerDetailPage {
-    public static func render(record: CustomerRecord, history: CustomerHistory, admin: AdminPage) -> [UInt8] {
+    public static func render(
+        record: CustomerRecord, history: CustomerHistory, emails: [EmailRecord] = [], admin: AdminPage
+    ) -> [UInt8] {
         let s = admin.strings
         let details = record.profile.details
         let id = record.id
@@ -79,6 +81,7 @@ public enum CustomerDetailPage {
             }
             quotations(history, admin)
             bookings(history, id: id, admin)
+            EmailLogCard.card(emails, s)
             activity(history, admin)
         }.rendered()
     }

@@ -13,6 +13,14 @@ extension Strings {
     var navAddons: String { t("Tillval", "Add-ons") }
     var navActivity: String { t("Aktivitetslogg", "Activity log") }
     var navAutomation: String { t("Automation", "Automation") }
+    var emailLogHeading: String { t("E-post", "Emails") }
+    var emailLogEmpty: String { t("Inga e-postmeddelanden än.", "No emails yet.") }
+    var emailLogTime: String { t("Tid", "Time") }
+    var emailLogTo: String { t("Till", "To") }
+    var emailLogSubject: String { t("Ämne", "Subject") }
+    var emailLogStatus: String { t("Status", "Status") }
+    var emailLogSent: String { t("Skickat", "Sent") }
+    var emailLogFailed: String { t("Misslyckades", "Failed") }
     var navUsers: String { t("Användare", "Users") }
     var navSettings: String { t("Inställningar", "Settings") }
     var signOut: String { t("Logga ut", "Sign out") }

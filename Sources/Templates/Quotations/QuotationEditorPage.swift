@@ -192,6 +192,8 @@ public enum QuotationEditorPage {
         public var link: Link?
         public var signed: Signed?
         public var versions: [Version]
+        /// The emails about this quotation, its links and its booking.
+        public var emails: [EmailRecord] = []
         /// The terms for the read view, sanitised.
         public var terms: SanitizedHTML
         /// A draft, and the member may change it.
@@ -295,6 +297,7 @@ public enum QuotationEditorPage {
             }
             if model.mayManage { actions(model, admin) }
             versions(model, admin)
+            if h.state != .draft { EmailLogCard.card(model.emails, s) }
         }.rendered()
     }
 

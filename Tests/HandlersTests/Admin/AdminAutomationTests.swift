@@ -93,4 +93,44 @@ struct AdminAutomationTests {
         let lager = try session.browser(signedInAs: "lager@eventgaraget.se")
         #expect(try lager.get("/admin/automation").status == 403)
     }
+
+    /// Every email the worker sends is on the pages of what it is about: the quotation (its link),
+    /// the booking (its confirmation), and the customer (all of theirs); one that failed says why.
+    @Test func emailsAreListedOnTheQuotationBookingAndCustomerPages() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let mail = session.stack.directory + "/mail"
+        var env = session.stack.environment
+        env["EG_MAIL_DIR"] = mail
+        let worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 60) {
+            (try? session.sql("SELECT count(*) FROM jobs WHERE kind LIKE 'email.%' AND state IN ('queued', 'running')"))
+                == "0"
+        }
+        worker.stop()
+        let wedding = try session.sql("SELECT id FROM quotations WHERE title = 'Bröllop på Särö'")
+        let customer = try session.sql("SELECT customer_id FROM quotations WHERE id = \(wedding)")
+        let email = try session.sql("SELECT email FROM customers WHERE id = \(customer)")
+        let quotation = try session.admin.get("/admin/quotations/\(wedding)")
+        #expect(quotation.text.contains("id=\"emails\""))
+        #expect(quotation.text.contains("<td>\(email)</td>"))
+        #expect(quotation.text.contains("Skickat") || quotation.text.contains("Sent"))
+
+        let booking = try session.sql("SELECT min(id) FROM bookings")
+        let bookingCustomer = try session.sql(
+            "SELECT c.email FROM bookings b JOIN customers c ON c.id = b.customer_id WHERE b.id = \(booking)")
+        let bookingPage = try session.admin.get("/admin/bookings/\(booking)")
+        #expect(bookingPage.text.contains("id=\"emails\"") && bookingPage.text.contains("<td>\(bookingCustomer)</td>"))
+
+        // A message the mailer refused: the event says so, with the reason, on the customer's page.
+        _ = try session.sql(
+            """
+            SELECT emit_event('email.failed', 'quotation', \(wedding), 'worker', NULL,
+                              jsonb_build_object('to', 'fel@adress', 'subject', 'Offert', 'job_kind', 'email.signing_link',
+                                                 'error', '550 mailbox unavailable'))
+            """)
+        let customerPage = try session.admin.get("/admin/customers/\(customer)")
+        #expect(customerPage.text.contains("<td>\(email)</td>"))
+        #expect(customerPage.text.contains("550 mailbox unavailable"))
+    }
 }

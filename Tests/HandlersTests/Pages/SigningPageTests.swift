@@ -210,7 +210,8 @@ struct SigningPageTests {
         env["EG_TSA_URL"] = pki.timestampURL
         env["EG_TSA_TRUST"] = pki.rootPEM
         let worker = try WorkerProcess(environment: env)
-        try waitUntil(timeout: 30) {
+        // The worker seals the demo's forty agreements before this one: on a busy machine that takes a while.
+        try waitUntil(timeout: 180) {
             (try? stack.postgres.psql(
                 "SELECT count(*) FROM jobs WHERE kind IN ('pdf.signed_agreement', 'email.signed') AND state = 'done' AND payload->>'booking_id' = (SELECT max(id)::text FROM bookings)",
                 database: database))?.trimmingCharacters(in: .whitespacesAndNewlines) == "2"

@@ -36,6 +36,51 @@ public enum EventStore {
         ).map(event)
     }
 
+    /// Whose emails a page lists.
+    public enum EmailScope: Sendable {
+        case quotation(Int64)
+        case booking(Int64)
+        case customer(Int64)
+    }
+
+    /// The emails sent (or not) about a quotation (its links and its booking too), a booking, or
+    /// a customer (all of theirs), newest first, from the mailer's own events.
+    public static func emails(
+        _ connection: Connection, _ scope: EmailScope, limit: Int = 100
+    ) throws(DatabaseError)
+        -> [EmailRecord]
+    {
+        let quotations: Query
+        switch scope {
+        case .quotation(let id): quotations = "SELECT \(id)::bigint AS id"
+        case .booking(let id): quotations = "SELECT quotation_id AS id FROM bookings WHERE id = \(id)"
+        case .customer(let id): quotations = "SELECT id FROM quotations WHERE customer_id = \(id)"
+        }
+        let bookingOnly: Int64? = if case .booking(let id) = scope { id } else { nil }
+        return try connection.query(
+            """
+            WITH q AS (\(fragment: quotations))
+            SELECT e.occurred_at, e.type, coalesce(e.payload->'details'->>'to', '') AS recipient,
+                   coalesce(e.payload->'details'->>'subject', '') AS subject, e.payload->'details'->>'error' AS error,
+                   coalesce(e.payload->'details'->>'job_kind', '') AS kind
+              FROM events e
+             WHERE e.type IN ('email.sent', 'email.failed')
+               AND ((e.entity_type = 'booking' AND e.entity_id IN (SELECT b.id FROM bookings b WHERE b.quotation_id IN (SELECT id FROM q)))
+                    OR (\(bookingOnly)::bigint IS NULL AND (
+                        (e.entity_type = 'quotation' AND e.entity_id IN (SELECT id FROM q))
+                        OR (e.entity_type = 'signing_link' AND e.entity_id IN (
+                            SELECT l.id FROM signing_links l JOIN quotation_versions v ON v.id = l.quotation_version_id
+                             WHERE v.quotation_id IN (SELECT id FROM q))))))
+             ORDER BY e.id DESC LIMIT \(limit)
+            """
+        ).map { row throws(DatabaseError) in
+            EmailRecord(
+                at: try row.decode("occurred_at"), to: try row.decode("recipient"), subject: try row.decode("subject"),
+                sent: try row.decode("type", as: String.self) == "email.sent", error: try row.decode("error"),
+                kind: try row.decode("kind"))
+        }
+    }
+
     /// The newest events, of one type when given, newest first.
     public static func latest(
         _ connection: Connection, type: String?, limit: Int = 50
