@@ -5,7 +5,7 @@ EG_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Debian packages by purpose. Build: the C libraries the package links. Run: the servers.
 EG_PACKAGES_BUILD="pkg-config libfcgi-dev libpq-dev libxml2-dev libcairo2-dev libcurl4-openssl-dev libsodium-dev libcrack2-dev libssl-dev libqrencode-dev fonts-dejavu-core"
-EG_PACKAGES_RUN="postgresql nginx-light openssl curl ca-certificates cracklib-runtime python3"
+EG_PACKAGES_RUN="postgresql nginx-light libnginx-mod-nchan openssl curl ca-certificates cracklib-runtime python3"
 EG_PACKAGES_TEST="python3 python3-html5lib python3-aiosmtpd qpdf poppler-utils chromium chromium-driver python3-selenium python3-icalendar libnss3-tools python3-venv"
 # pyHanko (PyPI; pinned), the second PAdES validator the seal tests run, in a venv under .data/tools.
 EG_PYHANKO_PINS="pyhanko==0.38.0 pyhanko-cli==0.6.0"

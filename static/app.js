@@ -155,3 +155,42 @@
     search.click();
   });
 })();
+
+// Live pages: a staff page with data-live listens (EventSource, held by nginx's nchan) and, when
+// something changes, fetches itself again and swaps in the new <main>. Not while the member is
+// typing in a form on it (their input would be lost), and at most once a second. Without
+// JavaScript, or without the stream, the page is simply as it was loaded.
+(function () {
+  "use strict";
+  var url = document.body && document.body.getAttribute("data-live");
+  if (!url || !window.EventSource || !window.fetch || !window.DOMParser) return;
+  var dirty = false;
+  document.addEventListener("input", function (event) {
+    if (event.target.closest && event.target.closest("main form")) dirty = true;
+  });
+  var pending = null;
+  var last = 0;
+  function refresh() {
+    pending = null;
+    var active = document.activeElement;
+    if (dirty || (active && active.closest && active.closest("main form"))) return;
+    last = Date.now();
+    fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("main");
+        var main = document.querySelector("main");
+        if (fresh && main && fresh.innerHTML !== main.innerHTML) {
+          main.innerHTML = fresh.innerHTML;
+          document.body.setAttribute("data-live-updated", String(Date.now()));
+        }
+      })
+      .catch(function () {});
+  }
+  var source = new EventSource(url);
+  source.onmessage = function () {
+    if (pending) return;
+    pending = setTimeout(refresh, Math.max(0, 1000 - (Date.now() - last)));
+  };
+})();

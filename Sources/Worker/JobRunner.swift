@@ -67,8 +67,10 @@ public final class JobRunner: Sendable {
                     connection = try Connection(url: configuration.databaseURL, logger: logger)
                     // Woken by new jobs at once; the poll below stays for jobs due later.
                     try connection?.listen("eventgaraget_jobs")
+                    try connection?.listen("eventgaraget_events")
                 }
                 guard let db = connection else { continue }
+                performer.tick(connection: db, logger: logger)
                 // Work by the clock: due schedules become jobs (once, whichever worker is first).
                 if Date() >= nextScheduleCheck {
                     try ScheduleStore.enqueueDue(db)

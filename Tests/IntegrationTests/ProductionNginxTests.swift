@@ -63,6 +63,7 @@ struct ProductionNginxTests {
                     ("/etc/letsencrypt/live/rental.example.se/privkey.pem", folder + "/key.pem"),
                     ("/var/log/nginx/eventgaraget.access.log", folder + "/eventgaraget.access.log"),
                     ("unix:/run/eventgaraget/eventgaraget.sock", "unix:\(folder)/nobody.sock"),
+                    ("listen unix:/run/eventgaraget/live.sock;", "listen unix:\(folder)/live.sock;"),
                     ("set $eg_root /opt/eventgaraget;", "set $eg_root \(repositoryRoot);"),
                 ]
             ).split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("listen [::]") }

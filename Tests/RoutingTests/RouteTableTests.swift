@@ -187,7 +187,7 @@ struct RouteTableTests {
                 .twoStepBegin, .twoStepConfirm, .twoStepDisable:
                 return everyday
             }
-        case .dashboard(.show): return everyday
+        case .dashboard(.show), .dashboard(.live): return everyday
         case .customers: return "Customers: list, create, edit, archive"
         case .products(let route):
             switch route {

@@ -35,6 +35,8 @@ public struct AppConfiguration: Sendable {
     public var webhookDisableAfter = 50
     /// Days trigger runs, webhook delivery attempts and finished jobs are kept.
     public var automationRetentionDays = 90
+    /// The unix socket of nginx's live-pages publisher; empty: the worker does not publish.
+    public var livePublish = ""
 
     /// The DER roots a seal is checked against: `EG_SEAL_TRUST`'s and `EG_TSA_TRUST`'s certificates.
     public var sealTrustCertificates: [[UInt8]] {
@@ -125,6 +127,11 @@ public struct AppConfiguration: Sendable {
         Variable(
             name: "EG_AUTOMATION_RETENTION_DAYS", defaultValue: "90",
             help: "days the trigger run log, the webhook delivery log and finished jobs are kept (pruned daily)",
+            secret: false),
+        Variable(
+            name: "EG_LIVE_PUBLISH", defaultValue: "",
+            help:
+                "unix socket of nginx's nchan publisher for the live pages (the worker posts there); empty: pages do not update live",
             secret: false),
         Variable(
             name: "EG_LOG_LEVEL", defaultValue: "info",
@@ -245,7 +252,8 @@ public struct AppConfiguration: Sendable {
                 mailDirectory: setting("EG_MAIL_DIR"), sealP12: sealP12,
                 sealP12Password: value("EG_SEAL_P12_PASSWORD") ?? "", timestampURL: timestampURL,
                 timestampTrust: timestampTrust, sealTrust: sealTrust, webhookAllowPrivate: allowPrivate == "1",
-                webhookDisableAfter: disableAfter, automationRetentionDays: retention))
+                webhookDisableAfter: disableAfter, automationRetentionDays: retention,
+                livePublish: value("EG_LIVE_PUBLISH") ?? ""))
     }
 
     /// The default written in `variables`: one place for the code, `check-config` and the README.
@@ -289,6 +297,7 @@ public struct AppConfiguration: Sendable {
             "EG_WEBHOOK_ALLOW_PRIVATE=\(webhookAllowPrivate ? "1" : "0")",
             "EG_WEBHOOK_DISABLE_AFTER=\(webhookDisableAfter)",
             "EG_AUTOMATION_RETENTION_DAYS=\(automationRetentionDays)",
+            "EG_LIVE_PUBLISH=\(livePublish)",
             "EG_LOG_LEVEL=\(logLevel)",
         ]
     }

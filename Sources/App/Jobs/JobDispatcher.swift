@@ -20,6 +20,8 @@ struct JobDispatcher: JobPerformer {
     let webhooks: WebhookDeliveryJob
     /// Days the run log, the delivery log and finished jobs are kept.
     let retentionDays: Int
+    /// The live pages' publisher (nil when `EG_LIVE_PUBLISH` is not set).
+    let live: LivePublisher?
 
     init(_ configuration: AppConfiguration) throws {
         transport = try MailTransportFactory.make(smtpURL: configuration.smtpURL, maildir: configuration.mailDirectory)
@@ -27,6 +29,7 @@ struct JobDispatcher: JobPerformer {
         longestAttemptSeconds = (transport as? SMTPTransport)?.configuration.timeoutSeconds ?? 60
         sealer = try Self.sealer(configuration)
         retentionDays = configuration.automationRetentionDays
+        live = configuration.livePublish.isEmpty ? nil : LivePublisher(socketPath: configuration.livePublish)
         webhooks = WebhookDeliveryJob(
             sender: WebhookSender(allowPrivateAddresses: configuration.webhookAllowPrivate),
             disableAfter: configuration.webhookDisableAfter)
@@ -39,6 +42,16 @@ struct JobDispatcher: JobPerformer {
             pkcs12: [UInt8](try Data(contentsOf: URL(fileURLWithPath: configuration.sealP12))),
             password: configuration.sealP12Password, timestampURL: configuration.timestampURL,
             timestampTrust: [UInt8](try Data(contentsOf: URL(fileURLWithPath: configuration.timestampTrust))))
+    }
+
+    /// Announces new events to the live pages (once, whichever worker holds the cursor).
+    func tick(connection: Connection, logger: Logger) {
+        guard let live else { return }
+        do {
+            try LiveStore.publishPending(connection) { try live.publish($0) }
+        } catch {
+            logger.debug("live pages not told yet", metadata: ["error": "\(error)"])
+        }
     }
 
     func perform(_ job: Job, claimed: ClaimedJob, connection: Connection, logger: Logger) throws {

@@ -11,7 +11,19 @@ enum DashboardHandler {
     static func handle(_ route: DashboardRoute, _ admin: AdminContext) throws -> Response {
         switch route {
         case .show: try show(admin)
+        case .live: live(admin)
         }
+    }
+
+    /// The live pages' subscription: nginx's nchan takes the connection over (`/_live/staff`,
+    /// internal), so this thread is free at once. Only a signed-in member gets here (StaffGate).
+    static func live(_ admin: AdminContext) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                ("X-Accel-Redirect", "/_live/staff"), ("X-Accel-Buffering", "no"), ("Cache-Control", "no-store"),
+            ],
+            body: [])
     }
 
     static func show(_ admin: AdminContext) throws -> Response {

@@ -26,7 +26,7 @@ public enum AutomationPage {
         dead: [DeadJob], notice: String? = nil, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings.automation
-        return AdminLayout.page(title: s.title, admin) {
+        return AdminLayout.page(title: s.title, admin, live: true) {
             div(.class("page-head")) {
                 h1 { s.title }
                 div(.class("actions")) {

@@ -10,7 +10,7 @@ public enum TriggersPage {
         triggers: [TriggerSummary], runs: [TriggerRunRecord], status: String?, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings.automation
-        return AdminLayout.page(title: s.triggers, admin) {
+        return AdminLayout.page(title: s.triggers, admin, live: true) {
             div(.class("page-head")) {
                 h1 { s.triggers }
                 div(.class("actions")) {

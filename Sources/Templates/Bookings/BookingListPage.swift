@@ -14,7 +14,7 @@ public enum BookingListPage {
     ) -> [UInt8] {
         let s = admin.strings
         let mayOpenCustomers = admin.may(.admin(.customers(.show(CustomerID(rawValue: 1)))))
-        return AdminLayout.page(title: s.bookings.title, admin) {
+        return AdminLayout.page(title: s.bookings.title, admin, live: true) {
             div(.class("page-head")) {
                 h1 { s.bookings.title }
                 div(.class("actions")) {

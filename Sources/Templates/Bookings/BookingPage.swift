@@ -18,7 +18,7 @@ public enum BookingPage {
         let language = s.language
         let notes = notesForm ?? FormState(values: ["notes": booking.notes])
         let hasLineDiscounts = booking.lines.contains { !$0.discount.isZero }
-        return AdminLayout.page(title: s.bookings.heading(booking.number), admin) {
+        return AdminLayout.page(title: s.bookings.heading(booking.number), admin, live: true) {
             div(.class("page-head")) {
                 h1 {
                     s.bookings.heading(booking.number)

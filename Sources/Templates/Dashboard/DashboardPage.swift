@@ -47,7 +47,7 @@ public enum DashboardPage {
     public static func render(_ figures: Figures, admin: AdminPage) -> [UInt8] {
         let s = admin.strings
         let language = s.language
-        return AdminLayout.page(title: s.navDashboard, admin) {
+        return AdminLayout.page(title: s.navDashboard, admin, live: true) {
             div(.class("page-head")) {
                 h1 { s.navDashboard }
                 p { s.bookings.dayWithWeekday(figures.today) }

@@ -31,7 +31,11 @@ enum AdminLayout {
         Section(route: route, path: route.path, access: route.access, label: label)
     }
 
-    static func page(title pageTitle: String, _ admin: AdminPage, @NodeBuilder content: () -> [Node]) -> Node {
+    /// - Parameter live: the page refreshes its content when something changes (`/admin/live`,
+    ///   an EventSource that `app.js` opens; without JavaScript the page is simply static).
+    static func page(
+        title pageTitle: String, _ admin: AdminPage, live: Bool = false, @NodeBuilder content: () -> [Node]
+    ) -> Node {
         let s = admin.strings
         let context = admin.page
         let current = context.currentPath.value
@@ -46,7 +50,9 @@ enum AdminLayout {
                     link(.attr("rel", "stylesheet"), .href(SafeURL(asset: "app.css", catalog: context.assets)))
                     element("script", [.src(SafeURL(asset: "app.js", catalog: context.assets)), .flag("defer")]) {}
                 }
-                body(.class("admin")) {
+                element(
+                    "body", [.class("admin")] + (live ? [.attr("data-live", Route.admin(.dashboard(.live)).path)] : [])
+                ) {
                     a(.class("skip-link"), .href(SafeURL(fragment: "main"))) { s.skipToContent }
                     header(.class("site-header admin-header")) {
                         a(.class("brand"), .href(SafeURL(.admin(.dashboard(.show))))) {

@@ -39,7 +39,7 @@ public enum QuotationListPage {
         let s = admin.strings
         let language = admin.language
         let base = QuotationListQuery(search: search)
-        return AdminLayout.page(title: s.navQuotations, admin) {
+        return AdminLayout.page(title: s.navQuotations, admin, live: true) {
             div(.class("page-head")) {
                 h1 { s.navQuotations }
                 if admin.may(.admin(.quotations(.new(QuotationNewQuery())))) {
