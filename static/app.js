@@ -189,6 +189,7 @@
       .catch(function () {});
   }
   var source = new EventSource(url);
+  source.onopen = function () { document.body.setAttribute("data-live-open", "1"); };
   source.onmessage = function () {
     if (pending) return;
     pending = setTimeout(refresh, Math.max(0, 1000 - (Date.now() - last)));

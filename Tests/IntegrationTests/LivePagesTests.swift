@@ -67,4 +67,26 @@ struct LivePagesTests {
         // No responder thread was held: the responder answers while the stream stays open.
         #expect(try stack.client.get("/healthz").status == 200)
     }
+
+    /// A browser with two windows: a customer signs in one, the manager's list in the other shows
+    /// the signature without a reload, within two seconds.
+    @Test func signingInOneWindowUpdatesTheListInTheOther() throws {
+        let stack = try ProductStack()
+        defer { stack.shutdown() }
+        let seeded = try stack.eventgaraget(["seed-demo"])
+        let link = try #require(seeded.output.split(separator: "\n").first { $0.hasPrefix("Signing link: ") })
+        let path = "/sign/" + String(link.split(separator: "/").last!)
+        var env = stack.environment
+        env["EG_LIVE_PUBLISH"] = stack.directory + "/nginx/live.sock"
+        let worker = try WorkerProcess(environment: env)
+        defer { worker.stop() }
+        let browser = try run(
+            "/usr/bin/python3",
+            [
+                repositoryRoot + "/Tests/IntegrationTests/Browser/live_list.py", stack.client.baseURL, path,
+                "maria@eventgaraget.se", "eventgaraget-demo", "Bröllop på Särö",
+            ])
+        #expect(browser.status == 0, "\(browser.output)\n\(browser.errorOutput)")
+        #expect(browser.output.contains("without a reload") && browser.output.contains("within two seconds"))
+    }
 }
