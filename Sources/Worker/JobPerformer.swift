@@ -10,12 +10,4 @@ public protocol JobPerformer: Sendable {
     /// Does the work. Throwing records the error and retries later with backoff, until the job's
     /// attempts are used up (then it is dead).
     func perform(_ job: Job, claimed: ClaimedJob, connection: Connection, logger: Logger) throws
-
-    /// Work between jobs (each turn of the loop, also when woken by a new event): the live
-    /// pages' publisher. Failures are the implementation's to log; the loop goes on.
-    func tick(connection: Connection, logger: Logger)
-}
-
-extension JobPerformer {
-    public func tick(connection: Connection, logger: Logger) {}
 }

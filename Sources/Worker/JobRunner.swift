@@ -58,6 +58,7 @@ public final class JobRunner: Sendable {
     public func run(performer: any JobPerformer) {
         var connection: Connection?
         var nextScheduleCheck = Date.distantPast
+        var nextListen = Date.distantPast
         logger.info(
             "worker started",
             metadata: ["worker": "\(configuration.workerID)", "kinds": "\(Job.Kind.allCases.map(\.rawValue).sorted())"])
@@ -65,12 +66,15 @@ public final class JobRunner: Sendable {
             do {
                 if connection == nil || connection?.ensureConnected() == false {
                     connection = try Connection(url: configuration.databaseURL, logger: logger)
-                    // Woken by new jobs at once; the poll below stays for jobs due later.
-                    try connection?.listen("eventgaraget_jobs")
-                    try connection?.listen("eventgaraget_events")
+                    nextListen = .distantPast
                 }
                 guard let db = connection else { continue }
-                performer.tick(connection: db, logger: logger)
+                // Woken by new jobs at once; the poll stays for jobs due later. LISTEN again now
+                // and then: a quietly reset session (ensureConnected) has forgotten it.
+                if Date() >= nextListen {
+                    try db.listen("eventgaraget_jobs")
+                    nextListen = Date().addingTimeInterval(10)
+                }
                 // Work by the clock: due schedules become jobs (once, whichever worker is first).
                 if Date() >= nextScheduleCheck {
                     try ScheduleStore.enqueueDue(db)

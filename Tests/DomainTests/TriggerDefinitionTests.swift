@@ -43,6 +43,13 @@ struct TriggerDefinitionTests {
         #expect(throws: TriggerDefinitionError.badWait) {
             try TriggerDefinition.parse(#"{"actions": [{"type": "wait", "seconds": 5}]}"#)
         }
+        // A number that would overflow when turned into seconds is refused, not a crash.
+        #expect(throws: TriggerDefinitionError.badWait) {
+            try TriggerDefinition.parse(#"{"actions": [{"type": "wait", "days": 900000000000000000}]}"#)
+        }
+        #expect(throws: TriggerDefinitionError.badWait) {
+            try TriggerDefinition.parse(#"{"actions": [{"type": "wait", "days": -1, "hours": 30}]}"#)
+        }
         #expect(throws: TriggerDefinitionError.badWindow) {
             try TriggerDefinition.parse(
                 #"{"window": {"weekdays": [8], "from": "08:00", "to": "17:00"}, "actions": [{"type": "resend_link"}]}"#)

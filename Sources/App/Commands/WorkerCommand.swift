@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Webhooks
 import Worker
 
 /// `eventgaraget worker`: runs queued jobs (emails, PDFs, webhooks) from PostgreSQL.
@@ -45,10 +46,26 @@ struct WorkerCommand: ParsableCommand {
             done.signal()
         }
         thread.start()
+        // The live pages' announcer, on its own thread so long jobs never delay it.
+        let live =
+            configuration.livePublish.isEmpty
+            ? nil
+            : LiveFeed(
+                databaseURL: configuration.databaseURL,
+                publisher: LivePublisher(socketPath: configuration.livePublish), logger: logger)
+        let liveDone = DispatchSemaphore(value: 0)
+        if let live {
+            Thread {
+                live.run()
+                liveDone.signal()
+            }.start()
+        }
         var received: Int32 = 0
         sigwait(&stopSignals, &received)
         logger.info("stopping worker")
         runner.stop()
+        live?.stop()
         done.wait()
+        if live != nil { liveDone.wait() }
     }
 }

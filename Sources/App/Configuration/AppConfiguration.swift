@@ -122,7 +122,8 @@ public struct AppConfiguration: Sendable {
             secret: false),
         Variable(
             name: "EG_WEBHOOK_DISABLE_AFTER", defaultValue: "50",
-            help: "failed webhook deliveries in a row after which the endpoint is disabled and admins are told",
+            help:
+                "failed webhook deliveries in a row after which the endpoint is disabled (audited, and a webhook_endpoint.disabled event)",
             secret: false),
         Variable(
             name: "EG_AUTOMATION_RETENTION_DAYS", defaultValue: "90",

@@ -20,8 +20,6 @@ struct JobDispatcher: JobPerformer {
     let webhooks: WebhookDeliveryJob
     /// Days the run log, the delivery log and finished jobs are kept.
     let retentionDays: Int
-    /// The live pages' publisher (nil when `EG_LIVE_PUBLISH` is not set).
-    let live: LivePublisher?
 
     init(_ configuration: AppConfiguration) throws {
         transport = try MailTransportFactory.make(smtpURL: configuration.smtpURL, maildir: configuration.mailDirectory)
@@ -29,7 +27,6 @@ struct JobDispatcher: JobPerformer {
         longestAttemptSeconds = (transport as? SMTPTransport)?.configuration.timeoutSeconds ?? 60
         sealer = try Self.sealer(configuration)
         retentionDays = configuration.automationRetentionDays
-        live = configuration.livePublish.isEmpty ? nil : LivePublisher(socketPath: configuration.livePublish)
         webhooks = WebhookDeliveryJob(
             sender: WebhookSender(allowPrivateAddresses: configuration.webhookAllowPrivate),
             disableAfter: configuration.webhookDisableAfter)
@@ -44,20 +41,14 @@ struct JobDispatcher: JobPerformer {
             timestampTrust: [UInt8](try Data(contentsOf: URL(fileURLWithPath: configuration.timestampTrust))))
     }
 
-    /// Announces new events to the live pages (once, whichever worker holds the cursor).
-    func tick(connection: Connection, logger: Logger) {
-        guard let live else { return }
-        do {
-            try LiveStore.publishPending(connection) { try live.publish($0) }
-        } catch {
-            logger.debug("live pages not told yet", metadata: ["error": "\(error)"])
-        }
-    }
-
     func perform(_ job: Job, claimed: ClaimedJob, connection: Connection, logger: Logger) throws {
         // Every email of this job carries the same Message-ID on every attempt; each one sent, or
         // refused, is an event (`email.sent`, `email.failed`) about the job's subject.
-        let subject = Self.subject(of: job)
+        var subject = Self.subject(of: job)
+        if case .triggerRun(_, let event, _) = job {
+            // A trigger's emails are about its event's entity (the booking, the quotation).
+            subject = try EventStore.entity(connection, eventID: event) ?? subject
+        }
         let transport = JobMailTransport(base: transport, seed: claimed.messageSeed) { message, messageID, error in
             var details = [
                 "to": message.to.map(\.address).joined(separator: ", "), "subject": message.subject,
@@ -144,8 +135,15 @@ struct JobMailTransport: MailTransport, @unchecked Sendable {
     var record: (EmailMessage, String?, MailError?) -> Void = { _, _, _ in }
 
     func send(_ message: EmailMessage, messageID _: String) throws(MailError) -> String {
+        try send(message, part: "")
+    }
+
+    /// `part` tells several messages of one job apart (a trigger's emails to each recipient); each
+    /// keeps its own Message-ID on every attempt.
+    func send(_ message: EmailMessage, part: String) throws(MailError) -> String {
         do {
-            let sent = try base.send(message, messageID: message.messageID(seed: seed))
+            let sent = try base.send(
+                message, messageID: message.messageID(seed: part.isEmpty ? seed : seed + "." + part))
             record(message, sent, nil)
             return sent
         } catch {

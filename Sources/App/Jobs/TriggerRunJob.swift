@@ -16,7 +16,7 @@ import Worker
 /// run's `next_step` on, so a retried attempt does not repeat what already happened. Events the
 /// actions cause are one level deeper (`eventgaraget.trigger_depth`); at depth 3 no trigger runs.
 struct TriggerRunJob {
-    let transport: any MailTransport
+    let transport: JobMailTransport
     let sender: WebhookSender
 
     struct ActionFailed: Error, CustomStringConvertible {
@@ -116,7 +116,8 @@ struct TriggerRunJob {
                     }
                     outcome = TriggerStep(action: "check", outcome: "holds", detail: "", conditions: trace)
                 case .email(let to, let subject, let body):
-                    outcome = try email(to: to, subject: subject, body: body, context: context, connection: connection)
+                    outcome = try email(
+                        to: to, subject: subject, body: body, context: context, step: index, connection: connection)
                 case .webhook(let url):
                     let timestamp = Int(Date().timeIntervalSince1970)
                     let bodyBytes = Array(input.eventBody.utf8)
@@ -181,7 +182,7 @@ struct TriggerRunJob {
 
     /// Sends the email to every recipient (one message each), filled in from the event.
     func email(
-        to: Recipient, subject: String, body: String, context: JSONValue, connection: Connection
+        to: Recipient, subject: String, body: String, context: JSONValue, step: Int, connection: Connection
     ) throws -> TriggerStep {
         let settings = try TriggerStore.teamAddress(connection)
         let addresses = try Self.recipients(to, context: context, team: settings.team, connection: connection)
@@ -194,11 +195,11 @@ struct TriggerRunJob {
             body: TriggerEvaluation.render(body, in: context).text)
         let from = try SigningLinkEmailJob.parseSender(
             settings.sender, fallback: settings.contact, company: settings.company)
-        for address in addresses {
+        for (number, address) in addresses.enumerated() {
             let message = try EmailMessage(
                 from: from, to: [try EmailAddress(address)], subject: content.subject, textBody: content.text,
                 htmlBody: content.html)
-            _ = try transport.send(message, messageID: "")
+            _ = try transport.send(message, part: "s\(step)r\(number)")
         }
         return TriggerStep(
             action: "email", outcome: "sent", detail: "\(addresses.joined(separator: ", ")): \(content.subject)")

@@ -25,6 +25,10 @@ struct WebhookDeliveryJob {
             return
         }
         guard input.active else {
+            // Logged, so the endpoint's page lists it and can send it again once it is back.
+            try WebhookStore.recordSkipped(
+                connection, endpointID: endpointID, eventID: eventID, jobID: claimed.id, attempt: claimed.attempt,
+                reason: "not sent: the endpoint is disabled")
             logger.info("webhook endpoint disabled; not delivered", metadata: ["endpoint": "\(endpointID)"])
             return
         }

@@ -291,11 +291,13 @@ public enum TriggerAction: Sendable, Equatable, Codable {
             }
             self = .note(text: text)
         case "wait":
-            let seconds =
-                (try c.decodeIfPresent(Int.self, forKey: .seconds) ?? 0)
-                + (try c.decodeIfPresent(Int.self, forKey: .minutes) ?? 0) * 60
-                + (try c.decodeIfPresent(Int.self, forKey: .hours) ?? 0) * 3600
-                + (try c.decodeIfPresent(Int.self, forKey: .days) ?? 0) * 86_400
+            // Each part within 90 days before any arithmetic: no overflow, whatever was typed.
+            var seconds = 0
+            for (key, unit) in [(CodingKeys.seconds, 1), (.minutes, 60), (.hours, 3600), (.days, 86_400)] {
+                let part = try c.decodeIfPresent(Int.self, forKey: key) ?? 0
+                guard (0...(90 * 86_400 / unit)).contains(part) else { throw TriggerDefinitionError.badWait }
+                seconds += part * unit
+            }
             guard (60...(90 * 86_400)).contains(seconds) else { throw TriggerDefinitionError.badWait }
             self = .wait(seconds: seconds)
         case "check":

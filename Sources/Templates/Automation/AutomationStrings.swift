@@ -88,6 +88,9 @@ extension Strings {
 
 extension AutomationStrings {
     var triggers: String { t("Triggers", "Triggers") }
+    var triggerSecret: String {
+        t("Hemlig nyckel för webhook-åtgärderna", "Secret of the webhook actions")
+    }
     var triggersLead: String {
         t(
             "En trigger gör något när en händelse inträffar: villkor, ett tidsfönster och åtgärder i ordning. Varje ändring sparas som en ny version; varje körning visar vad den gjorde.",

@@ -85,7 +85,14 @@ public enum TriggerPage {
                     }
                 }
             }
-            if let trigger { p { small { s.versionLabel(trigger.version) } } }
+            if let trigger {
+                p { small { s.versionLabel(trigger.version) } }
+                // The webhook actions' signing secret (Standard Webhooks), for the receiving end.
+                p(.class("hint")) {
+                    s.triggerSecret + ": "
+                    code(.class("secret")) { trigger.secret }
+                }
+            }
             Fields.summary(form, admin.strings)
             Fields.post(
                 trigger.map { .admin(.automation(.updateTrigger($0.id))) } ?? .admin(.automation(.createTrigger)),

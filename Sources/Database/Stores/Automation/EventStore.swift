@@ -36,6 +36,17 @@ public enum EventStore {
         ).map(event)
     }
 
+    /// The entity an event is about, or nil when the event is gone.
+    public static func entity(
+        _ connection: Connection, eventID: Int64
+    ) throws(DatabaseError)
+        -> (type: String, id: Int64?)?
+    {
+        guard let row = try connection.query("SELECT entity_type, entity_id FROM events WHERE id = \(eventID)").first
+        else { return nil }
+        return (try row.decode("entity_type"), try row.decode("entity_id"))
+    }
+
     /// Whose emails a page lists.
     public enum EmailScope: Sendable {
         case quotation(Int64)

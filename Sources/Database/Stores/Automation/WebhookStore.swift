@@ -126,7 +126,7 @@ public enum WebhookStore {
     /// Records one attempt in the delivery log and the endpoint's health, in one transaction. A
     /// success closes the circuit; the `breakerThreshold`-th failure in a row opens it (for a
     /// minute, doubling per further failure, at most an hour); after `disableAfter` failures in a
-    /// row the endpoint is disabled, audited, and every admin is told.
+    /// row the endpoint is disabled, audited and announced (`webhook_endpoint.disabled`).
     /// - Returns: true when this attempt disabled the endpoint.
     @discardableResult
     public static func recordAttempt(
@@ -177,6 +177,19 @@ public enum WebhookStore {
                 actor: AuditActor(kind: .worker), details: ["failures": String(disableAfter)])
             return true
         }
+    }
+
+    /// Logs a delivery that was not attempted (the endpoint is disabled), so the endpoint's page
+    /// shows the event and can send it again once the endpoint is back. Health is not touched.
+    public static func recordSkipped(
+        _ connection: Connection, endpointID: Int64, eventID: Int64, jobID: Int64, attempt: Int, reason: String
+    ) throws(DatabaseError) {
+        try connection.execute(
+            """
+            INSERT INTO webhook_deliveries (endpoint_id, event_id, job_id, attempt, duration_ms, succeeded, error)
+            SELECT \(endpointID), \(eventID), \(jobID), \(attempt), 0, false, \(reason)
+             WHERE EXISTS (SELECT FROM webhook_endpoints WHERE id = \(endpointID))
+            """)
     }
 
     /// One endpoint, or nil.
