@@ -158,7 +158,8 @@
 
 // Live pages: a staff page with data-live listens (EventSource, held by nginx's nchan) and, when
 // something changes, fetches itself again and swaps in the new <main>. Not while the member is
-// typing in a form on it (their input would be lost), and at most once a second. Without
+// typing in a form on it (their input would be lost), and at most once a second; the refresh says
+// so (X-EG-Live), so it does not keep an idle session alive. Without
 // JavaScript, or without the stream, the page is simply as it was loaded.
 (function () {
   "use strict";
@@ -175,7 +176,7 @@
     var active = document.activeElement;
     if (dirty || (active && active.closest && active.closest("main form"))) return;
     last = Date.now();
-    fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html" } })
+    fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html", "X-EG-Live": "1" } })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
         if (!html) return;

@@ -77,7 +77,12 @@ enum StaffGate {
     /// The live session for the request's cookie, if any.
     static func currentSession(_ context: Context) throws -> StaffSession? {
         guard let token = context.request.cookies[StaffCookies.session], token.count == 43 else { return nil }
-        return try SessionStore.lookup(try context.database.connection(), tokenHash: SHA256.hash(Array(token.utf8)))
+        // The live stream and a page's own refresh (app.js sends X-EG-Live) are not the member at
+        // work: they do not hold the session open past its idle timeout.
+        let automatic =
+            context.request.path == Route.admin(.dashboard(.live)).path || context.request.headers["x-eg-live"] == "1"
+        return try SessionStore.lookup(
+            try context.database.connection(), tokenHash: SHA256.hash(Array(token.utf8)), renew: !automatic)
     }
 
     /// A state change must come from our own pages: `Origin` (sent by browsers on every POST)

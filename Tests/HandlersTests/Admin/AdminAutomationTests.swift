@@ -133,4 +133,31 @@ struct AdminAutomationTests {
         #expect(customerPage.text.contains("<td>\(email)</td>"))
         #expect(customerPage.text.contains("550 mailbox unavailable"))
     }
+
+    /// A page refreshing itself and the live stream are not the member at work: they leave the
+    /// session's idle timer where it was; a page the member opens renews it.
+    @Test func liveRefreshesDoNotKeepAnIdleSessionAlive() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let maria = try session.browser(signedInAs: "maria@eventgaraget.se")
+        let user = try session.userID("maria@eventgaraget.se")
+        func lastSeen() throws -> String {
+            try session.sql(
+                "SELECT (now() - last_seen_at > interval '1 hour')::text FROM sessions WHERE user_id = \(user) AND revoked_at IS NULL"
+            )
+        }
+        _ = try session.sql("UPDATE sessions SET last_seen_at = now() - interval '2 hours' WHERE user_id = \(user)")
+        let live = try maria.get("/admin/live")
+        #expect(live.status == 200 && live.header("x-accel-redirect") == "/_live/staff")
+        let refresh = try session.stack.client.request(
+            "GET", "/admin",
+            headers: [
+                "X-EG-Live": "1", "Cookie": maria.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "),
+            ],
+            body: nil, contentType: nil)
+        #expect(refresh.status == 200)
+        #expect(try lastSeen() == "true", "still idle for two hours")
+        #expect(try maria.get("/admin").status == 200)
+        #expect(try lastSeen() == "false", "the member's own page view renews it")
+    }
 }

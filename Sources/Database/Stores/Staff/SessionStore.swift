@@ -61,8 +61,11 @@ public enum SessionStore {
 
     /// The live session for a presented cookie's hash, with its active user; nil when unknown,
     /// revoked, idle too long, past its absolute expiry, or the user was deactivated. Renews the
-    /// idle timer (writing at most once a minute) in the same round trip.
-    public static func lookup(_ connection: Connection, tokenHash: [UInt8]) throws(DatabaseError) -> StaffSession? {
+    /// idle timer (writing at most once a minute) in the same round trip, unless `renew` is false
+    /// (a page refreshing itself, or the live stream: not the member's own activity).
+    public static func lookup(
+        _ connection: Connection, tokenHash: [UInt8], renew: Bool = true
+    ) throws(DatabaseError) -> StaffSession? {
         let rows = try connection.query(
             """
             WITH live AS (
@@ -75,6 +78,7 @@ public enum SessionStore {
                 UPDATE sessions SET last_seen_at = now()
                   FROM live
                  WHERE sessions.id = live.id AND live.last_seen_at < now() - make_interval(secs => \(touchInterval))
+                   AND \(renew)
             )
             SELECT id, encode(csrf_secret, 'hex') AS csrf, user_id, email, name, role, locale, two_step,
                    coalesce((SELECT updated_at::text FROM settings), '') AS settings_stamp,
