@@ -28,6 +28,16 @@ public struct WebhookSender: Sendable {
         self.allowPrivateAddresses = allowPrivateAddresses
     }
 
+    /// Signs `body` for this attempt (a fresh timestamp) and POSTs it; nil when `secret` is not
+    /// a `whsec_` secret.
+    public func deliver(url: String, secret: String, id: String, body: [UInt8]) -> WebhookResponse? {
+        let timestamp = Int(Date().timeIntervalSince1970)
+        guard let signature = WebhookSignature.sign(secret: secret, id: id, timestamp: timestamp, body: body) else {
+            return nil
+        }
+        return post(url: url, id: id, timestamp: timestamp, signature: signature, body: body)
+    }
+
     public func post(url: String, id: String, timestamp: Int, signature: String, body: [UInt8]) -> WebhookResponse {
         let started = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) }

@@ -29,9 +29,7 @@ struct WebhooksCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
-                parsed.host?.isEmpty == false
-            else { throw CommandFailure("--url must be an http(s) URL with a host") }
+            guard WebhookTarget.isValid(url) else { throw CommandFailure("--url must be an http(s) URL with a host") }
             let types = EventTypes.parse(events)
             let unknown = EventTypes.unknown(in: types)
             guard unknown.isEmpty else {

@@ -185,7 +185,7 @@ struct TriggerRunJob {
         to: Recipient, subject: String, body: String, context: JSONValue, step: Int, connection: Connection
     ) throws -> TriggerStep {
         let settings = try TriggerStore.teamAddress(connection)
-        let addresses = try Self.recipients(to, context: context, team: settings.team, connection: connection)
+        let addresses = try TriggerRecipients.addresses(to, context: context, team: settings.team, connection)
         guard !addresses.isEmpty else {
             return TriggerStep(action: "email", outcome: "not sent", detail: "no address for \(to.text)")
         }
@@ -203,18 +203,6 @@ struct TriggerRunJob {
         }
         return TriggerStep(
             action: "email", outcome: "sent", detail: "\(addresses.joined(separator: ", ")): \(content.subject)")
-    }
-
-    static func recipients(_ to: Recipient, context: JSONValue, team: String, connection: Connection) throws -> [String]
-    {
-        switch to {
-        case .customer:
-            let email = context[path: "object.customer.email"]?.text ?? context[path: "object.email"]?.text ?? ""
-            return email.isEmpty ? [] : [email]
-        case .team: return team.isEmpty ? [] : [team]
-        case .role(let role): return try TriggerStore.staffAddresses(connection, role: role)
-        case .address(let address): return [address]
-        }
     }
 
     static func replacing(object: JSONValue, in context: JSONValue) -> JSONValue {

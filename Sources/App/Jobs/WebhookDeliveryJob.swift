@@ -35,14 +35,10 @@ struct WebhookDeliveryJob {
         if let open = input.openUntil, open > Date() {
             throw JobPostponed(until: open, reason: "the endpoint's circuit is open after repeated failures")
         }
-        let timestamp = Int(Date().timeIntervalSince1970)
-        let body = Array(input.body.utf8)
         guard
-            let signature = WebhookSignature.sign(
-                secret: input.secret, id: input.messageID, timestamp: timestamp, body: body)
+            let response = sender.deliver(
+                url: input.url, secret: input.secret, id: input.messageID, body: Array(input.body.utf8))
         else { throw Failed(description: "the endpoint's secret is not a whsec_ secret") }
-        let response = sender.post(
-            url: input.url, id: input.messageID, timestamp: timestamp, signature: signature, body: body)
         let disabled = try WebhookStore.recordAttempt(
             connection, endpointID: endpointID, eventID: eventID, jobID: claimed.id, attempt: claimed.attempt,
             succeeded: response.succeeded, status: response.status, excerpt: response.excerpt,

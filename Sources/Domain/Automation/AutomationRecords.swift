@@ -272,3 +272,12 @@ public struct EmailRecord: Sendable, Equatable {
         self.kind = kind
     }
 }
+
+/// The one rule for where a webhook may point: an http or https URL with a host (the endpoint
+/// form, `webhooks add` and a trigger's webhook action all use it).
+public enum WebhookTarget {
+    public static func isValid(_ text: String) -> Bool {
+        guard text.utf8.count <= 2000, let url = URL(string: text) else { return false }
+        return ["http", "https"].contains(url.scheme?.lowercased() ?? "") && url.host?.isEmpty == false
+    }
+}

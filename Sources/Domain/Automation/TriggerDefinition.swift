@@ -280,9 +280,9 @@ public enum TriggerAction: Sendable, Equatable, Codable {
             self = .email(to: try Recipient(try c.decode(String.self, forKey: .to)), subject: subject, body: body)
         case "webhook":
             let url = try c.decode(String.self, forKey: .url)
-            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
-                parsed.host?.isEmpty == false
-            else { throw TriggerDefinitionError.invalid("a webhook needs an http(s) URL") }
+            guard WebhookTarget.isValid(url) else {
+                throw TriggerDefinitionError.invalid("a webhook needs an http(s) URL")
+            }
             self = .webhook(url: url)
         case "note":
             let text = try c.decode(String.self, forKey: .text)

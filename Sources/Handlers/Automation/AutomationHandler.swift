@@ -51,13 +51,9 @@ enum AutomationHandler {
         let s = admin.strings.automation
         var form = FormState(values: admin.formValues(WebhookFormPage.fieldNames))
         let url = form["url"]
-        let parsed = URL(string: url)
-        let validURL =
-            ["http", "https"].contains(parsed?.scheme?.lowercased() ?? "") && parsed?.host?.isEmpty == false
-            && url.count <= 2000
         if url.isEmpty {
             form.errors["url"] = admin.strings.required
-        } else if !validURL {
+        } else if !WebhookTarget.isValid(url) {
             form.errors["url"] = s.urlInvalid
         }
         let types = EventTypes.parse(form["events"])

@@ -54,16 +54,7 @@ public enum TestTrigger {
         for action in definition.actions {
             switch action {
             case .email(let to, let subject, let body):
-                let addresses: [String]
-                switch to {
-                case .customer:
-                    let email =
-                        context[path: "object.customer.email"]?.text ?? context[path: "object.email"]?.text ?? ""
-                    addresses = email.isEmpty ? [] : [email]
-                case .team: addresses = settings.team.isEmpty ? [] : [settings.team]
-                case .role(let role): addresses = try TriggerStore.staffAddresses(tx, role: role)
-                case .address(let address): addresses = [address]
-                }
+                let addresses = try TriggerRecipients.addresses(to, context: context, team: settings.team, tx)
                 let s = TriggerEvaluation.render(subject, in: context)
                 let b = TriggerEvaluation.render(body, in: context)
                 steps.append(
@@ -118,5 +109,22 @@ public enum TestTrigger {
         if seconds % 86_400 == 0 { return "\(seconds / 86_400) day(s)" }
         if seconds % 3600 == 0 { return "\(seconds / 3600) hour(s)" }
         return "\(seconds / 60) minute(s)"
+    }
+}
+
+/// Where a trigger's email goes: the event's customer, the team address, every active member of
+/// a role, or an address. The tester and a run resolve it the same way.
+public enum TriggerRecipients {
+    public static func addresses(
+        _ to: Recipient, context: JSONValue, team: String, _ connection: Connection
+    ) throws(DatabaseError) -> [String] {
+        switch to {
+        case .customer:
+            let email = context[path: "object.customer.email"]?.text ?? context[path: "object.email"]?.text ?? ""
+            return email.isEmpty ? [] : [email]
+        case .team: return team.isEmpty ? [] : [team]
+        case .role(let role): return try TriggerStore.staffAddresses(connection, role: role)
+        case .address(let address): return [address]
+        }
     }
 }

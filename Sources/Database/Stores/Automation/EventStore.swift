@@ -107,20 +107,6 @@ public enum EventStore {
         ).map(event)
     }
 
-    /// Events after `afterID` in order (the live pages' and tests' cursor).
-    public static func after(
-        _ connection: Connection, id afterID: Int64, limit: Int = 500
-    ) throws(DatabaseError)
-        -> [StoredEvent]
-    {
-        try connection.query(
-            """
-            SELECT id, type, occurred_at, entity_type, entity_id, payload::text AS payload
-              FROM events WHERE id > \(afterID) ORDER BY id LIMIT \(limit)
-            """
-        ).map(event)
-    }
-
     static func event(_ row: Row) throws(DatabaseError) -> StoredEvent {
         StoredEvent(
             id: try row.decode("id"), type: try row.decode("type"), occurredAt: try row.decode("occurred_at"),
