@@ -10,12 +10,14 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public static let notModified = HTTPStatus(304)
     public static let permanentRedirect = HTTPStatus(308)
     public static let badRequest = HTTPStatus(400)
+    public static let unauthorized = HTTPStatus(401)
     public static let forbidden = HTTPStatus(403)
     public static let notFound = HTTPStatus(404)
     public static let methodNotAllowed = HTTPStatus(405)
     public static let conflict = HTTPStatus(409)
     public static let gone = HTTPStatus(410)
     public static let payloadTooLarge = HTTPStatus(413)
+    public static let unsupportedMediaType = HTTPStatus(415)
     public static let unprocessableContent = HTTPStatus(422)
     public static let tooManyRequests = HTTPStatus(429)
     public static let internalServerError = HTTPStatus(500)
@@ -40,6 +42,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
         case 409: "Conflict"
         case 410: "Gone"
         case 413: "Content Too Large"
+        case 415: "Unsupported Media Type"
         case 422: "Unprocessable Content"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"

@@ -10,6 +10,8 @@ public enum Route: Hashable, Sendable {
     case signing(SigningRoute)
     /// Feeds read by programs (calendar subscriptions); their token is the credential.
     case feeds(FeedRoute)
+    /// Incoming hooks that programs post to; their token and signature are the credential.
+    case hooks(HookRoute)
     /// `/admin/…`: the staff side.
     case admin(AdminRoute)
 }
@@ -27,6 +29,7 @@ extension Route: FeatureRoute {
         case .site(let route): route.endpoint.map(Route.site)
         case .signing(let route): route.endpoint.map(Route.signing)
         case .feeds(let route): route.endpoint.map(Route.feeds)
+        case .hooks(let route): route.endpoint.map(Route.hooks)
         case .admin(let route): route.endpoint.map(Route.admin)
         }
     }
@@ -34,7 +37,7 @@ extension Route: FeatureRoute {
     /// Every feature's samples: at least one value of every case of every route type.
     public static var samples: [Route] {
         SiteRoute.samples.map(Route.site) + SigningRoute.samples.map(Route.signing) + FeedRoute.samples.map(Route.feeds)
-            + AdminRoute.samples.map(Route.admin)
+            + HookRoute.samples.map(Route.hooks) + AdminRoute.samples.map(Route.admin)
     }
 
     /// The parser's table: one endpoint per method and path shape, from the samples. A case that
@@ -66,6 +69,7 @@ extension Route: FeatureRoute {
         case .site(let route): route.endpoint.declaration
         case .signing(let route): route.endpoint.declaration
         case .feeds(let route): route.endpoint.declaration
+        case .hooks(let route): route.endpoint.declaration
         case .admin(let route): route.declaration
         }
     }
@@ -93,13 +97,16 @@ extension Route: FeatureRoute {
         }
     }
 
-    /// The path with secrets left out, for logs: signing and calendar tokens are passwords.
+    /// The path with secrets left out, for logs: signing, calendar and hook tokens are passwords.
     public static func loggablePath(segments: [String]) -> String {
         if segments.first == "sign", segments.count >= 2 {
             return "/sign/[token]" + segments.dropFirst(2).map { "/" + $0 }.joined()
         }
         if segments.first == "calendar", segments.count == 2 {
             return "/calendar/[token]"
+        }
+        if segments.first == "hooks", segments.count >= 2 {
+            return "/hooks/[token]" + segments.dropFirst(2).map { "/" + $0 }.joined()
         }
         return "/" + segments.joined(separator: "/")
     }

@@ -10,17 +10,26 @@ struct NginxRulesTests {
     /// A made-up token with the shape of a real one (43 base64url characters).
     static func token(_ seed: Character) -> String { String(seed) + String(repeating: "Q7", count: 21) }
 
-    @Test func signingAndFeedTokensReachNoNginxLog() throws {
+    @Test func signingFeedAndHookTokensReachNoNginxLog() throws {
         let stack = try ProductStack()
         defer { stack.shutdown() }
         let client = stack.client
         let sign = Self.token("S")
         let feed = Self.token("F")
+        let hook = Self.token("H")
         let page = "\(client.baseURL)/sign/\(sign)"
 
         #expect(try client.get("/sign/\(sign)").status == 404)
         #expect(try client.get("/sign/\(sign)/offer.pdf?download=1").status == 404)
         #expect(try client.get("/calendar/\(feed).ics").status == 404)
+        let unknownHook = try client.request(
+            "POST", "/hooks/\(hook)", body: Data("{}".utf8), contentType: "application/json")
+        #expect(unknownHook.status == 404 && unknownHook.text.contains("no such hook"))
+        // A hook's limit is its own: a lead form's message is small.
+        let bigHook = try client.request(
+            "POST", "/hooks/\(hook)", body: Data(repeating: UInt8(ascii: "a"), count: 300 << 10),
+            contentType: "application/json", http1: true)
+        #expect(bigHook.status == 413)
         // The pages a signing page loads name it in their Referer.
         #expect(try client.get("/help/signing", headers: ["Referer": page]).status == 200)
         #expect(try client.get("/language/en?return=/sign/\(sign)", headers: ["Referer": page]).status == 303)
@@ -44,12 +53,15 @@ struct NginxRulesTests {
             let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
             #expect(!text.contains(sign), "\(name) holds the signing token")
             #expect(!text.contains(feed), "\(name) holds the feed token")
+            #expect(!text.contains(hook), "\(name) holds the hook token")
             #expect(!text.contains("download=1"), "\(name) holds a query string")
         }
         let access = try String(contentsOfFile: folder + "/access.log", encoding: .utf8)
         #expect(access.contains("\"GET /sign/[token] HTTP/2.0\" 404"))
         #expect(access.contains("\"GET /sign/[token]/offer.pdf HTTP/2.0\" 404"))
         #expect(access.contains("\"GET /calendar/[token] HTTP/2.0\" 404"))
+        #expect(access.contains("\"POST /hooks/[token] HTTP/2.0\" 404"))
+        #expect(access.contains("\"POST /hooks/[token] HTTP/1.1\" 413"))
         #expect(access.contains("\"\(client.baseURL)/sign/[token]\""))
         #expect(access.contains("\"POST /sign/[token] HTTP/1.1\" 413"))
         #expect(access.contains("\"GET /sign/[token] HTTP/2.0\" 429"))
@@ -92,7 +104,8 @@ struct NginxRulesTests {
 
         usleep(200_000)
         let lines = stack.readResponderLog().split(separator: "\n").dropFirst(linesBefore)
-        let reached = lines.filter { $0.contains("request_id=") }
+        // (The stack's own readiness probe may be logged late, under load: it is not a request of this test.)
+        let reached = lines.filter { $0.contains("request_id=") && !$0.contains("GET /healthz") }
         // Only the sign-in attempts inside the limit reached the responder (each a 403: no form token).
         #expect(reached.count == 40 - limited.count, "\(reached)")
         #expect(reached.allSatisfy { $0.contains("POST /admin/login 403") }, "\(reached)")

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A real HTTP receiver for webhook tests (Python's http.server on 127.0.0.1): it verifies the
 /// Standard Webhooks signature itself (HMAC-SHA256 over `id.timestamp.body` with the secret's
@@ -92,4 +92,26 @@ public final class WebhookReceiver {
 
         HTTPServer(("127.0.0.1", port), Handler).serve_forever()
         """#
+}
+
+/// Signs a message the way a Standard Webhooks sender does, with Python's own HMAC (not the
+/// product's code), for tests that post to the product's incoming hooks.
+public enum StandardWebhooksSender {
+    /// The three headers for `body` signed with `secret` at `timestamp` (Unix seconds; now by default).
+    public static func headers(
+        secret: String, id: String, body: Data, timestamp: Int = Int(Date().timeIntervalSince1970)
+    ) throws -> [String: String] {
+        let script = """
+            import base64, hashlib, hmac, sys
+            key = base64.b64decode(sys.argv[1][len("whsec_"):])
+            body = sys.stdin.buffer.read()
+            print("v1," + base64.b64encode(hmac.new(key, sys.argv[2].encode() + b"." + sys.argv[3].encode() + b"." + body, hashlib.sha256).digest()).decode())
+            """
+        let signed = try run("/usr/bin/python3", ["-c", script, secret, id, String(timestamp)], input: body)
+        guard signed.status == 0 else { throw TestFailure("signing failed: \(signed.errorOutput)") }
+        return [
+            "webhook-id": id, "webhook-timestamp": String(timestamp),
+            "webhook-signature": signed.output.trimmingCharacters(in: .whitespacesAndNewlines),
+        ]
+    }
 }

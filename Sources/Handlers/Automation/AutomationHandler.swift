@@ -20,6 +20,12 @@ enum AutomationHandler {
         case .rotateWebhookSecret(let id): try rotate(id, admin)
         case .removeWebhook(let id): try remove(id, admin)
         case .redeliver(let endpoint, let event): try redeliver(endpoint, event, admin)
+        case .newHook: try IncomingHooksHandler.new(admin)
+        case .createHook: try IncomingHooksHandler.create(admin)
+        case .hook(let id): try IncomingHooksHandler.show(id, admin)
+        case .setHookActive(let id): try IncomingHooksHandler.setActive(id, admin)
+        case .renewHook(let id): try IncomingHooksHandler.renew(id, admin)
+        case .removeHook(let id): try IncomingHooksHandler.remove(id, admin)
         case .replayJob(let id): try replay(id, admin)
         case .replayDeadJobs: try replayAll(admin)
         case .triggers(let status): try TriggersHandler.list(status, admin)
@@ -42,7 +48,8 @@ enum AutomationHandler {
         }
         return admin.html(
             AutomationPage.render(
-                endpoints: try WebhookStore.list(db), events: try EventStore.latest(db, type: known),
+                endpoints: try WebhookStore.list(db), hooks: try IncomingHookStore.list(db),
+                events: try EventStore.latest(db, type: known),
                 eventType: known, eventTypes: EventTypes.all, dead: dead, notice: notice, admin: try admin.page()),
             status: status)
     }

@@ -101,6 +101,7 @@ public final class SiteResponder: RequestResponder {
         case .site(let route): return try site(route, context: context)
         case .signing(let route): return try SigningHandler.handle(route, context: context)
         case .feeds(let route): return try CalendarFeedHandler.handle(route, context: context)
+        case .hooks(let route): return try IncomingHookHandler.handle(route, context: context)
         case .admin(let route): return try AdminRouter.handle(route, context: context)
         }
     }

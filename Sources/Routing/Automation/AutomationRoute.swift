@@ -1,5 +1,6 @@
-/// Automation (Admin and Manager): outgoing webhook endpoints with their delivery log, the event
-/// log, and jobs that ran out of attempts, with replay.
+/// Automation (Admin and Manager): outgoing webhook endpoints with their delivery log, incoming
+/// hooks with the messages they received, the event log, triggers, and jobs that ran out of
+/// attempts, with replay.
 public enum AutomationRoute: Hashable, Sendable {
     /// `/admin/automation` — endpoints and their health, recent events (`?type=`), dead jobs.
     case overview(eventType: String?)
@@ -17,6 +18,18 @@ public enum AutomationRoute: Hashable, Sendable {
     case removeWebhook(Int64)
     /// `POST /admin/automation/webhooks/{id}/events/{event}/redeliver` — send that event again.
     case redeliver(endpoint: Int64, event: Int64)
+    /// `/admin/automation/hooks/new` — an incoming hook: name, kind, the lead mapping.
+    case newHook
+    /// `POST /admin/automation/hooks` — shows the new hook's URL and secret, once.
+    case createHook
+    /// `/admin/automation/hooks/{id}` — settings and the messages it received.
+    case hook(Int64)
+    /// `POST /admin/automation/hooks/{id}/active` — `active=1` turns it on, `0` off.
+    case setHookActive(Int64)
+    /// `POST /admin/automation/hooks/{id}/renew` — a new URL and secret, shown once.
+    case renewHook(Int64)
+    /// `POST /admin/automation/hooks/{id}/remove`
+    case removeHook(Int64)
     /// `POST /admin/automation/jobs/{id}/replay` — a dead job runs again with fresh attempts.
     case replayJob(Int64)
     /// `POST /admin/automation/jobs/replay` — every dead job of the posted `kind` runs again.
@@ -69,6 +82,24 @@ extension AutomationRoute: FeatureRoute {
                 .post, ["admin", "automation", "webhooks", .id(endpoint), "events", .id(event), "redeliver"],
                 access: access
             ) { c in .redeliver(endpoint: c.ids[0], event: c.ids[1]) }
+        case .newHook:
+            Endpoint(.get, ["admin", "automation", "hooks", "new"], access: access) { _ in .newHook }
+        case .createHook:
+            Endpoint(.post, ["admin", "automation", "hooks"], access: access) { _ in .createHook }
+        case .hook(let id):
+            Endpoint(.get, ["admin", "automation", "hooks", .id(id)], access: access) { c in .hook(c.ids[0]) }
+        case .setHookActive(let id):
+            Endpoint(.post, ["admin", "automation", "hooks", .id(id), "active"], access: access) { c in
+                .setHookActive(c.ids[0])
+            }
+        case .renewHook(let id):
+            Endpoint(.post, ["admin", "automation", "hooks", .id(id), "renew"], access: access) { c in
+                .renewHook(c.ids[0])
+            }
+        case .removeHook(let id):
+            Endpoint(.post, ["admin", "automation", "hooks", .id(id), "remove"], access: access) { c in
+                .removeHook(c.ids[0])
+            }
         case .replayJob(let id):
             Endpoint(.post, ["admin", "automation", "jobs", .id(id), "replay"], access: access) { c in
                 .replayJob(c.ids[0])
@@ -103,7 +134,8 @@ extension AutomationRoute: FeatureRoute {
     public static let samples: [AutomationRoute] = [
         .overview(eventType: nil), .overview(eventType: "quotation.signed"), .newWebhook, .createWebhook,
         .webhook(1), .setWebhookActive(1), .rotateWebhookSecret(1), .removeWebhook(1),
-        .redeliver(endpoint: 1, event: 2), .replayJob(3), .replayDeadJobs, .triggers(status: nil),
+        .redeliver(endpoint: 1, event: 2), .newHook, .createHook, .hook(5), .setHookActive(5), .renewHook(5),
+        .removeHook(5), .replayJob(3), .replayDeadJobs, .triggers(status: nil),
         .triggers(status: "failed"), .newTrigger, .createTrigger, .trigger(4), .updateTrigger(4), .duplicateTrigger(4),
         .testTrigger(4),
     ]

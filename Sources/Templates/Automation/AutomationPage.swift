@@ -22,8 +22,8 @@ public enum AutomationPage {
     }
 
     public static func render(
-        endpoints: [WebhookEndpoint], events: [StoredEvent], eventType: String?, eventTypes: [String],
-        dead: [DeadJob], notice: String? = nil, admin: AdminPage
+        endpoints: [WebhookEndpoint], hooks: [IncomingHook] = [], events: [StoredEvent], eventType: String?,
+        eventTypes: [String], dead: [DeadJob], notice: String? = nil, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings.automation
         return AdminLayout.page(title: s.title, admin, live: true) {
@@ -32,6 +32,7 @@ public enum AutomationPage {
                 div(.class("actions")) {
                     a(.class("button"), .href(SafeURL(.admin(.automation(.triggers(status: nil)))))) { s.triggers }
                     a(.class("button secondary"), .href(SafeURL(.admin(.automation(.newWebhook))))) { s.newWebhook }
+                    a(.class("button secondary"), .href(SafeURL(.admin(.automation(.newHook))))) { s.newHook }
                 }
             }
             p(.class("lead")) { s.lead }
@@ -61,6 +62,39 @@ public enum AutomationPage {
                                     }
                                     td { WebhookPage.health(endpoint, s: s) }
                                     td { endpoint.lastSuccessAt.map(DisplayFormat.dateTime) ?? s.never }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            h2 { s.hooks }
+            if hooks.isEmpty {
+                p { s.noHooks }
+            } else {
+                div(.class("table-scroll")) {
+                    table(.class("list")) {
+                        thead {
+                            tr {
+                                th(.attr("scope", "col")) { s.name }
+                                th(.attr("scope", "col")) { s.hookKind }
+                                th(.attr("scope", "col")) { s.status }
+                                th(.attr("scope", "col")) { s.received }
+                                th(.attr("scope", "col")) { s.lastReceived }
+                            }
+                        }
+                        tbody {
+                            for hook in hooks {
+                                tr(hook.active ? [] : [.class("inactive")]) {
+                                    td { a(.href(SafeURL(.admin(.automation(.hook(hook.id)))))) { hook.name } }
+                                    td { s.kindName(hook.kind) }
+                                    td {
+                                        hook.active
+                                            ? StateBadge.badge(s.active, .ok) : StateBadge.badge(s.disabled, .bad)
+                                    }
+                                    td { String(hook.receivedCount) }
+                                    td { hook.lastReceivedAt.map(DisplayFormat.dateTime) ?? s.never }
                                 }
                             }
                         }

@@ -161,3 +161,69 @@ extension AutomationStrings {
     }
     public var entityIDInvalid: String { t("Ange postens id (ett heltal).", "Enter the record's id (a whole number).") }
 }
+
+/// Incoming hooks.
+extension AutomationStrings {
+    var hooks: String { t("Inkommande webhooks", "Incoming hooks") }
+    var newHook: String { t("Ny inkommande webhook", "New incoming hook") }
+    var noHooks: String { t("Inga inkommande webhooks än.", "No incoming hooks yet.") }
+    var hooksLead: String {
+        t(
+            "Andra program (ett webbformulär, ett CRM) skickar meddelanden hit, signerade enligt Standard Webhooks. Varje meddelande blir en händelse hook.received; en förfrågan blir också en kund och ett offertutkast.",
+            "Other programs (a web form, a CRM) post messages here, signed as Standard Webhooks specifies. Each message becomes a hook.received event; a lead also becomes a customer and a draft quotation."
+        )
+    }
+    var hookKind: String { t("Gör om till", "Turn into") }
+    func kindName(_ kind: IncomingHook.Kind) -> String {
+        switch kind {
+        case .event: t("En händelse", "An event")
+        case .lead: t("Förfrågan: kund och offertutkast", "Lead: customer and draft quotation")
+        }
+    }
+    var mapping: String { t("Fält i meddelandet", "Fields in the message") }
+    var mappingHint: String {
+        t(
+            "Var varje uppgift finns i det postade JSON-objektet, som punktseparerad sökväg (contact.email). Tomt: läses inte. Datum som ÅÅÅÅ-MM-DD; utan datum blir det ingen offert.",
+            "Where each value is in the posted JSON object, as a dotted path (contact.email). Empty: not read. Dates as YYYY-MM-DD; without a date no quotation is made."
+        )
+    }
+    func leadField(_ field: LeadMapping.Field) -> String {
+        switch field {
+        case .name: t("Namn", "Name")
+        case .email: t("E-post", "Email")
+        case .phone: t("Telefon", "Phone")
+        case .company: t("Företag", "Company")
+        case .organisationNumber: t("Organisationsnummer", "Organisation number")
+        case .start: t("Första dag", "First day")
+        case .end: t("Sista dag", "Last day")
+        case .guests: t("Antal gäster", "Guests")
+        case .title: t("Offertens rubrik", "Quotation title")
+        case .message: t("Meddelande", "Message")
+        }
+    }
+    public var pathInvalid: String {
+        t(
+            "Skriv en sökväg av bokstäver, siffror, _ och - åtskilda med punkter.",
+            "Write a path of letters, digits, _ and - separated by dots.")
+    }
+    public var hookNameRequired: String {
+        t("Ge den ett namn (högst 200 tecken).", "Give it a name (at most 200 characters).")
+    }
+    var hookURLTitle: String { t("Adress och hemlig nyckel", "Address and secret") }
+    var hookURLOnce: String {
+        t(
+            "Kopiera båda nu: de visas bara en gång. Avsändaren postar till adressen och signerar varje meddelande med nyckeln (webhook-id, webhook-timestamp, webhook-signature).",
+            "Copy both now: they are shown only once. The sender posts to the address and signs each message with the secret (webhook-id, webhook-timestamp, webhook-signature)."
+        )
+    }
+    var renew: String { t("Ny adress och nyckel", "New address and secret") }
+    var received: String { t("Mottagna", "Received") }
+    var lastReceived: String { t("Senast mottaget", "Last received") }
+    var messages: String { t("Meddelanden", "Messages") }
+    var noMessages: String { t("Inga meddelanden än.", "No messages yet.") }
+    var messageID: String { t("Meddelande-id", "Message id") }
+    var became: String { t("Blev", "Became") }
+    var customer: String { t("Kund", "Customer") }
+    var quotation: String { t("Offert", "Quotation") }
+    var noQuotationNoDate: String { t("ingen offert (inget datum)", "no quotation (no date)") }
+}

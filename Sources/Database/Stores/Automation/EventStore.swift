@@ -12,10 +12,19 @@ public enum EventStore {
         _ tx: Connection, type: String, entityType: String, entityID: Int64?, actor: AuditActor,
         details: [String: String] = [:]
     ) throws(DatabaseError) -> Int64 {
+        try emit(
+            tx, type: type, entityType: entityType, entityID: entityID, actor: actor,
+            detailsJSON: AuditStore.json(details))
+    }
+
+    /// `emit` with details that are any JSON object (an incoming hook's message).
+    public static func emit(
+        _ tx: Connection, type: String, entityType: String, entityID: Int64?, actor: AuditActor, detailsJSON: String?
+    ) throws(DatabaseError) -> Int64 {
         let rows = try tx.query(
             """
             SELECT emit_event(\(type), \(entityType), \(entityID), \(actor.kind.rawValue), \(actor.userID?.rawValue),
-                              \(AuditStore.json(details))::jsonb) AS id
+                              \(detailsJSON)::jsonb) AS id
             """)
         guard let row = rows.first else {
             throw DatabaseError(.other, message: "emit_event returned no row", safeDetail: "emit_event")

@@ -61,7 +61,10 @@ public enum ScheduleStore {
                 "DELETE FROM webhook_deliveries WHERE attempted_at < now() - \(cutoff)::interval")
             let jobs = try tx.execute(
                 "DELETE FROM jobs WHERE state = 'done' AND done_at < now() - \(cutoff)::interval")
-            return runs + attempts + jobs
+            // Received message ids only matter while a sender may retry (hours); the events stay.
+            let received = try tx.execute(
+                "DELETE FROM incoming_hook_messages WHERE received_at < now() - \(cutoff)::interval")
+            return runs + attempts + jobs + received
         }
     }
 }

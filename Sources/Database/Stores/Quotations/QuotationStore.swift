@@ -59,13 +59,15 @@ public enum QuotationStoreError: Error, Sendable, Equatable, CustomStringConvert
 public enum QuotationStore {
     /// Creates a draft with the next gap-free number `Q-YYYY-NNNN` (year in Europe/Stockholm),
     /// its lines with their computed totals, and an audit row, all in one transaction (a savepoint
-    /// when the caller already has one open). A rollback gives the number back.
+    /// when the caller already has one open). A rollback gives the number back. The audit row names
+    /// `createdBy` as the actor, or the system (`createdBySystem`: a lead an incoming hook posted).
     ///
     /// - Throws: `QuotationError` (totals), `QuotationStoreError`, `DatabaseError`.
     public static func createDraft(
         _ connection: Connection, customer: CustomerID, period: RentalPeriod, title: String?,
         deliveryAddress: PostalAddress, lines: [QuotationLine], discount: Discount = .none,
-        shipping: Money = .zero, vatRate: VATRate = .default, termsHTML: String, createdBy: Int64
+        shipping: Money = .zero, vatRate: VATRate = .default, termsHTML: String, createdBy: Int64,
+        createdBySystem: Bool = false
     ) throws -> QuotationID {
         let totals = try QuotationTotals.compute(
             lines: lines, period: period, discount: discount, shipping: shipping, vatRate: vatRate)
@@ -92,7 +94,9 @@ public enum QuotationStore {
                 """)
             let id = QuotationID(rawValue: try rows[0].decode("id"))
             try QuotationStore.insertLines(tx, quotationID: id, totals: totals)
-            try audit(tx, userID: createdBy, quotation: id, action: "created", number: number.description, extra: nil)
+            try audit(
+                tx, userID: createdBySystem ? nil : createdBy, quotation: id, action: "created",
+                number: number.description, extra: nil)
             return id
         }
     }
@@ -136,14 +140,15 @@ public enum QuotationStore {
     }
 
     static func audit(
-        _ tx: Connection, userID: Int64, quotation: QuotationID, action: String, number: String,
+        _ tx: Connection, userID: Int64?, quotation: QuotationID, action: String, number: String,
         extra: (version: Int, link: Int64, sha256: String)?
     ) throws(DatabaseError) {
+        let kind = userID == nil ? "system" : "user"
         if let extra {
             try tx.execute(
                 """
                 INSERT INTO audit_log (actor_user_id, actor_kind, entity_type, entity_id, action, after)
-                VALUES (\(userID), 'user', 'quotation', \(quotation.rawValue), \(action),
+                VALUES (\(userID), \(kind), 'quotation', \(quotation.rawValue), \(action),
                         jsonb_build_object('number', \(number)::text, 'version', \(extra.version)::int,
                                            'signing_link_id', \(extra.link)::bigint, 'snapshot_sha256', \(extra.sha256)::text))
                 """)
@@ -151,7 +156,7 @@ public enum QuotationStore {
             try tx.execute(
                 """
                 INSERT INTO audit_log (actor_user_id, actor_kind, entity_type, entity_id, action, after)
-                VALUES (\(userID), 'user', 'quotation', \(quotation.rawValue), \(action),
+                VALUES (\(userID), \(kind), 'quotation', \(quotation.rawValue), \(action),
                         jsonb_build_object('number', \(number)::text))
                 """)
         }
