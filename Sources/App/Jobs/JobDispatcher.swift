@@ -52,7 +52,7 @@ struct JobDispatcher: JobPerformer {
         let transport = JobMailTransport(base: transport, seed: claimed.messageSeed) { message, messageID, error in
             var details = [
                 "to": message.to.map(\.address).joined(separator: ", "), "subject": message.subject,
-                "job_kind": job.kind.rawValue,
+                "job_kind": job.kind.rawValue, "job_id": String(claimed.id),
             ]
             if let messageID { details["message_id"] = messageID }
             if let error { details["error"] = String(describing: error) }

@@ -254,6 +254,8 @@ public struct TesterResult: Sendable, Equatable {
 
 /// An email the worker sent or failed to send (from the `email.sent` and `email.failed` events).
 public struct EmailRecord: Sendable, Equatable {
+    /// The `email.sent`/`email.failed` event.
+    public let eventID: Int64
     public let at: Date
     public let to: String
     public let subject: String
@@ -263,7 +265,8 @@ public struct EmailRecord: Sendable, Equatable {
     /// The job that sent it (`email.signing_link`, `email.signed`, `trigger.run`, …).
     public let kind: String
 
-    public init(at: Date, to: String, subject: String, sent: Bool, error: String?, kind: String) {
+    public init(eventID: Int64, at: Date, to: String, subject: String, sent: Bool, error: String?, kind: String) {
+        self.eventID = eventID
         self.at = at
         self.to = to
         self.subject = subject
@@ -271,6 +274,17 @@ public struct EmailRecord: Sendable, Equatable {
         self.error = error
         self.kind = kind
     }
+}
+
+/// Which emails "send again" can repeat: those whose job renders everything from stored records.
+/// A signing link's email cannot (its token is never stored: "Resend link" makes a new link), and
+/// a trigger's email is part of a run (its trigger's run log has it).
+public enum EmailResend {
+    public static let kinds: Set<String> = [
+        "email.signed", "email.team_new_booking", "email.team_declined", "email.team_unavailable",
+    ]
+
+    public static func canResend(_ email: EmailRecord) -> Bool { kinds.contains(email.kind) }
 }
 
 /// The one rule for where a webhook may point: an http or https URL with a host (the endpoint

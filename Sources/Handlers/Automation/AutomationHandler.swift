@@ -26,6 +26,7 @@ enum AutomationHandler {
         case .setHookActive(let id): try IncomingHooksHandler.setActive(id, admin)
         case .renewHook(let id): try IncomingHooksHandler.renew(id, admin)
         case .removeHook(let id): try IncomingHooksHandler.remove(id, admin)
+        case .resendEmail(let id): try resendEmail(id, admin)
         case .replayJob(let id): try replay(id, admin)
         case .replayDeadJobs: try replayAll(admin)
         case .triggers(let status): try TriggersHandler.list(status, admin)
@@ -132,5 +133,24 @@ enum AutomationHandler {
         guard Job.Kind(rawValue: kind) != nil else { throw HTTPError(.badRequest) }
         let count = try JobStore.replayDead(try admin.connection(), kind: kind, actor: admin.actor)
         return try overview(nil, admin, notice: admin.strings.automation.replayed(count))
+    }
+
+    /// "Send again" on an email log: back to the page it was pressed on (or the email's subject).
+    static func resendEmail(_ id: Int64, _ admin: AdminContext) throws -> Response {
+        switch try JobStore.resendEmail(try admin.connection(), eventID: id, actor: admin.actor) {
+        case .notAnEmail: throw HTTPError(.notFound)
+        case .notResendable:
+            throw HTTPError(.conflict, reason: admin.strings.automation.emailNotResendable)
+        case .tooOld: throw HTTPError(.gone, reason: admin.strings.automation.emailTooOld)
+        case .queued(let type, let entity):
+            if let back = LocalPath(validating: admin.request.form["back"] ?? ""), back.value.hasPrefix("/admin/") {
+                return admin.redirect(to: back, flash: .emailQueued)
+            }
+            let route: Route =
+                type == "booking"
+                ? .admin(.bookings(.show(BookingID(rawValue: entity))))
+                : .admin(.quotations(.show(QuotationID(rawValue: entity))))
+            return admin.redirect(to: route, flash: .emailQueued)
+        }
     }
 }

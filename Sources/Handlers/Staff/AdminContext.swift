@@ -36,7 +36,12 @@ struct AdminContext {
 
     /// POST → redirect → GET, with a message for the next page.
     func redirect(to route: Route, flash: Flash? = nil) -> Response {
-        var response = Response.redirect(to: route.path)
+        redirect(to: LocalPath(validating: route.path) ?? .root, flash: flash)
+    }
+
+    /// The same to a checked local path (a page that posted its own address to come back to).
+    func redirect(to path: LocalPath, flash: Flash? = nil) -> Response {
+        var response = Response.redirect(to: path.value)
         if let flash { response.headers.append(StaffCookies.set(StaffCookies.flash, flash.rawValue, maxAge: 60)) }
         return response
     }

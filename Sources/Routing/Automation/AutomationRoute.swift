@@ -30,6 +30,9 @@ public enum AutomationRoute: Hashable, Sendable {
     case renewHook(Int64)
     /// `POST /admin/automation/hooks/{id}/remove`
     case removeHook(Int64)
+    /// `POST /admin/automation/emails/{event}/resend` — the email of that `email.sent`/`email.failed`
+    /// event once more (back to the posted `back` page).
+    case resendEmail(Int64)
     /// `POST /admin/automation/jobs/{id}/replay` — a dead job runs again with fresh attempts.
     case replayJob(Int64)
     /// `POST /admin/automation/jobs/replay` — every dead job of the posted `kind` runs again.
@@ -100,6 +103,10 @@ extension AutomationRoute: FeatureRoute {
             Endpoint(.post, ["admin", "automation", "hooks", .id(id), "remove"], access: access) { c in
                 .removeHook(c.ids[0])
             }
+        case .resendEmail(let id):
+            Endpoint(.post, ["admin", "automation", "emails", .id(id), "resend"], access: access) { c in
+                .resendEmail(c.ids[0])
+            }
         case .replayJob(let id):
             Endpoint(.post, ["admin", "automation", "jobs", .id(id), "replay"], access: access) { c in
                 .replayJob(c.ids[0])
@@ -135,7 +142,7 @@ extension AutomationRoute: FeatureRoute {
         .overview(eventType: nil), .overview(eventType: "quotation.signed"), .newWebhook, .createWebhook,
         .webhook(1), .setWebhookActive(1), .rotateWebhookSecret(1), .removeWebhook(1),
         .redeliver(endpoint: 1, event: 2), .newHook, .createHook, .hook(5), .setHookActive(5), .renewHook(5),
-        .removeHook(5), .replayJob(3), .replayDeadJobs, .triggers(status: nil),
+        .removeHook(5), .resendEmail(6), .replayJob(3), .replayDeadJobs, .triggers(status: nil),
         .triggers(status: "failed"), .newTrigger, .createTrigger, .trigger(4), .updateTrigger(4), .duplicateTrigger(4),
         .testTrigger(4),
     ]

@@ -226,4 +226,16 @@ extension AutomationStrings {
     var customer: String { t("Kund", "Customer") }
     var quotation: String { t("Offert", "Quotation") }
     var noQuotationNoDate: String { t("ingen offert (inget datum)", "no quotation (no date)") }
+    public var emailNotResendable: String {
+        t(
+            "Det här meddelandet kan inte skickas igen: en signeringslänk skickas om med ”Skicka länken igen” på offerten (den gör en ny länk), och en triggers e-post hör till triggerns körning.",
+            "This email cannot be sent again: a signing link is resent with \u{201C}Resend the link\u{201D} on the quotation (which makes a new link), and a trigger's email belongs to the trigger's run."
+        )
+    }
+    public var emailTooOld: String {
+        t(
+            "Jobbet som skickade meddelandet är borttaget (äldre än lagringstiden), så det kan inte skickas igen.",
+            "The job that sent this email has been removed (older than the retention period), so it cannot be sent again."
+        )
+    }
 }

@@ -220,7 +220,7 @@ public enum BookingPage {
                 }
             }
 
-            EmailLogCard.card(emails, s)
+            EmailLogCard.card(emails, admin, back: .admin(.bookings(.show(booking.id))))
             section(.class("card"), .id("history")) {
                 h2 { s.bookings.historyHeading }
                 if history.isEmpty {

@@ -1,10 +1,13 @@
 import Domain
+import Routing
 
 /// The emails about a quotation, booking or customer: when, to whom, what, and whether it went
-/// out (with the reason when it did not). From the mailer's own events.
+/// out (with the reason when it did not), with "send again" for those that can be repeated
+/// (`EmailResend`), for members who may. From the mailer's own events.
 enum EmailLogCard {
-    static func card(_ emails: [EmailRecord], _ s: Strings) -> Node {
-        section(.class("card"), .id("emails")) {
+    static func card(_ emails: [EmailRecord], _ admin: AdminPage, back: Route) -> Node {
+        let s = admin.strings
+        return section(.class("card"), .id("emails")) {
             h2 { s.emailLogHeading }
             if emails.isEmpty {
                 p { s.emailLogEmpty }
@@ -17,6 +20,7 @@ enum EmailLogCard {
                                 th(.attr("scope", "col")) { s.emailLogTo }
                                 th(.attr("scope", "col")) { s.emailLogSubject }
                                 th(.attr("scope", "col")) { s.emailLogStatus }
+                                th(.attr("scope", "col")) { "" }
                             }
                         }
                         tbody {
@@ -33,6 +37,7 @@ enum EmailLogCard {
                                             if let error = email.error { small { " " + error } }
                                         }
                                     }
+                                    td(.class("actions-cell")) { resend(email, admin, back: back) }
                                 }
                             }
                         }
@@ -40,5 +45,12 @@ enum EmailLogCard {
                 }
             }
         }
+    }
+
+    static func resend(_ email: EmailRecord, _ admin: AdminPage, back: Route) -> Node {
+        let route = Route.admin(.automation(.resendEmail(email.eventID)))
+        guard EmailResend.canResend(email), admin.may(route) else { return .fragment([]) }
+        return Fields.postButton(
+            route, admin.strings.emailLogResend, csrf: admin.csrfToken, fields: [("back", back.path)])
     }
 }

@@ -81,7 +81,7 @@ public enum CustomerDetailPage {
             }
             quotations(history, admin)
             bookings(history, id: id, admin)
-            EmailLogCard.card(emails, s)
+            EmailLogCard.card(emails, admin, back: .admin(.customers(.show(id))))
             activity(history, admin)
         }.rendered()
     }

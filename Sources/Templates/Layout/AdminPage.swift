@@ -67,4 +67,5 @@ public enum Flash: String, Sendable, CaseIterable {
     case bookingApproved = "booking-approved"
     case bookingMoved = "booking-moved"
     case logoRemoved = "logo-removed"
+    case emailQueued = "email-queued"
 }

@@ -15,6 +15,7 @@ extension Strings {
     var navAutomation: String { t("Automation", "Automation") }
     var emailLogHeading: String { t("E-post", "Emails") }
     var emailLogEmpty: String { t("Inga e-postmeddelanden än.", "No emails yet.") }
+    var emailLogResend: String { t("Skicka igen", "Send again") }
     var emailLogTime: String { t("Tid", "Time") }
     var emailLogTo: String { t("Till", "To") }
     var emailLogSubject: String { t("Ämne", "Subject") }
@@ -74,6 +75,8 @@ extension Strings {
         case .twoStepRoles:
             t("Kraven på tvåstegsverifiering är sparade.", "The two-step verification requirements are saved.")
         case .saved: t("Ändringarna är sparade.", "Changes saved.")
+        case .emailQueued:
+            t("E-postmeddelandet skickas igen om en liten stund.", "The email is sent again in a moment.")
         case .created: t("Skapat.", "Created.")
         case .archived: t("Arkiverat.", "Archived.")
         case .deactivated: t("Inaktiverat.", "Deactivated.")

@@ -297,7 +297,7 @@ public enum QuotationEditorPage {
             }
             if model.mayManage { actions(model, admin) }
             versions(model, admin)
-            if h.state != .draft { EmailLogCard.card(model.emails, s) }
+            if h.state != .draft { EmailLogCard.card(model.emails, admin, back: .admin(.quotations(.show(h.id)))) }
         }.rendered()
     }
 

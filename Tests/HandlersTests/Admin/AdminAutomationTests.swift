@@ -132,6 +132,57 @@ struct AdminAutomationTests {
         let customerPage = try session.admin.get("/admin/customers/\(customer)")
         #expect(customerPage.text.contains("<td>\(email)</td>"))
         #expect(customerPage.text.contains("550 mailbox unavailable"))
+
+        // "Send again": the booking's confirmation goes out once more, with its own Message-ID,
+        // and the page it was pressed on says so; a signing link's email offers no such button.
+        let confirmation = try session.sql(
+            """
+            SELECT id FROM events WHERE type = 'email.sent' AND entity_type = 'booking' AND entity_id = \(booking)
+               AND payload->'details'->>'job_kind' = 'email.signed'
+            """)
+        #expect(bookingPage.text.contains("/admin/automation/emails/\(confirmation)/resend"))
+        #expect(bookingPage.text.contains(">Skicka igen<") || bookingPage.text.contains(">Send again<"))
+        let linkEmail = try session.sql(
+            "SELECT min(id) FROM events WHERE type = 'email.sent' AND payload->'details'->>'job_kind' = 'email.signing_link'"
+        )
+        #expect(!quotation.text.contains("/admin/automation/emails/\(linkEmail)/resend"))
+        let sentBefore = try session.sql(
+            "SELECT count(*) FROM events WHERE type = 'email.sent' AND entity_type = 'booking' AND entity_id = \(booking)"
+        )
+        let resent = try session.admin.post(
+            "/admin/automation/emails/\(confirmation)/resend", [("back", "/admin/customers/\(customer)")])
+        #expect(resent.status == 303 && resent.header("location") == "/admin/customers/\(customer)")
+        #expect(
+            try session.sql(
+                "SELECT count(*) FROM audit_log WHERE action = 'email_resent' AND entity_type = 'booking' AND entity_id = \(booking)"
+            ) == "1")
+        let again = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 60) {
+            (try? session.sql(
+                "SELECT count(*) FROM events WHERE type = 'email.sent' AND entity_type = 'booking' AND entity_id = \(booking)"
+            ))
+                == String((Int(sentBefore) ?? 0) + 1)
+        }
+        again.stop()
+        #expect(
+            try session.sql(
+                """
+                SELECT count(DISTINCT payload->'details'->>'message_id') FROM events
+                 WHERE type = 'email.sent' AND entity_type = 'booking' AND entity_id = \(booking)
+                   AND payload->'details'->>'job_kind' = 'email.signed'
+                """) == "2")
+        let shown = try session.admin.get("/admin/customers/\(customer)")
+        #expect(
+            shown.text.contains("The email is sent again in a moment.")
+                || shown.text.contains("skickas igen om en liten stund"))
+        // Refused: a signing link's email (409, with the reason), an unknown event (404), support staff (403).
+        let link = try session.admin.post("/admin/automation/emails/\(linkEmail)/resend", [])
+        #expect(link.status == 409)
+        #expect(try session.admin.post("/admin/automation/emails/999999/resend", []).status == 404)
+        let support = try session.browser(signedInAs: "support@eventgaraget.se")
+        let supportView = try support.get("/admin/bookings/\(booking)")
+        #expect(supportView.status == 200 && !supportView.text.contains("/resend\""), "no button they may not use")
+        #expect(try support.post("/admin/automation/emails/\(confirmation)/resend", []).status == 403)
     }
 
     /// A page refreshing itself and the live stream are not the member at work: they leave the

@@ -80,7 +80,7 @@ public enum EventStore {
         return try connection.query(
             """
             WITH q AS (\(fragment: quotations))
-            SELECT e.occurred_at, e.type, coalesce(e.payload->'details'->>'to', '') AS recipient,
+            SELECT e.id, e.occurred_at, e.type, coalesce(e.payload->'details'->>'to', '') AS recipient,
                    coalesce(e.payload->'details'->>'subject', '') AS subject, e.payload->'details'->>'error' AS error,
                    coalesce(e.payload->'details'->>'job_kind', '') AS kind
               FROM events e
@@ -95,7 +95,8 @@ public enum EventStore {
             """
         ).map { row throws(DatabaseError) in
             EmailRecord(
-                at: try row.decode("occurred_at"), to: try row.decode("recipient"), subject: try row.decode("subject"),
+                eventID: try row.decode("id"), at: try row.decode("occurred_at"), to: try row.decode("recipient"),
+                subject: try row.decode("subject"),
                 sent: try row.decode("type", as: String.self) == "email.sent", error: try row.decode("error"),
                 kind: try row.decode("kind"))
         }

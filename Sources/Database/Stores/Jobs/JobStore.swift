@@ -234,4 +234,51 @@ public enum JobStore {
             return count
         }
     }
+
+    /// What became of "send again".
+    public enum ResendOutcome: Sendable, Equatable {
+        /// Queued: the entity the email is about (`booking`/`quotation`, id) for the way back.
+        case queued(entityType: String, entityID: Int64)
+        case notAnEmail
+        /// A kind that cannot be repeated (`EmailResend.kinds`).
+        case notResendable
+        /// The job that sent it was removed by retention.
+        case tooOld
+    }
+
+    /// Sends the email of event `eventID` (`email.sent` or `email.failed`) again: a copy of the job
+    /// that sent it, queued without its dedupe key so it runs, with an audit row on the email's
+    /// subject — one transaction. The copy renders from the records as they are now.
+    public static func resendEmail(_ connection: Connection, eventID: Int64, actor: AuditActor) throws -> ResendOutcome
+    {
+        try connection.transaction { tx -> ResendOutcome in
+            guard
+                let event = try tx.query(
+                    """
+                    SELECT entity_type, entity_id, payload->'details'->>'job_kind' AS kind,
+                           (payload->'details'->>'job_id')::bigint AS job_id,
+                           coalesce(payload->'details'->>'subject', '') AS subject,
+                           coalesce(payload->'details'->>'to', '') AS recipient
+                      FROM events WHERE id = \(eventID) AND type IN ('email.sent', 'email.failed')
+                    """
+                ).first, let entityID = try event.decode("entity_id", as: Int64?.self)
+            else { return .notAnEmail }
+            let kind: String? = try event.decode("kind")
+            guard let kind, EmailResend.kinds.contains(kind) else { return .notResendable }
+            let jobID: Int64? = try event.decode("job_id")
+            guard
+                let jobID,
+                try tx.execute(
+                    """
+                    INSERT INTO jobs (kind, payload, max_attempts)
+                    SELECT kind, payload, 10 FROM jobs WHERE id = \(jobID) AND kind = \(kind)
+                    """) == 1
+            else { return .tooOld }
+            let entityType: String = try event.decode("entity_type")
+            try AuditStore.record(
+                tx, actor: actor, entity: entityType, entityID: entityID, action: "email_resent",
+                after: ["subject": try event.decode("subject"), "to": try event.decode("recipient"), "job_kind": kind])
+            return .queued(entityType: entityType, entityID: entityID)
+        }
+    }
 }
