@@ -21,10 +21,12 @@ struct TriggerDefinitionTests {
              "window": {"weekdays": [1, 2, 3, 4, 5], "from": "08:00", "to": "17:00"},
              "actions": [{"type": "wait", "days": 3}, {"type": "email", "to": "role:manager", "subject": "Avbokad {{object.number}}", "body": "Hej"},
                          {"type": "check", "conditions": {"all": [{"field": "object.state", "op": "equals", "value": "cancelled"}]}},
-                         {"type": "note", "text": "Avbokad av kund"}, {"type": "resend_link"}, {"type": "webhook", "url": "https://crm.example.se/x"}]}
+                         {"type": "note", "text": "Avbokad av kund"}, {"type": "resend_link"}, {"type": "webhook", "url": "https://crm.example.se/x"},
+                         {"type": "set_state", "state": "cancelled", "reason": "Kunden avbokade"}]}
             """
         let definition = try TriggerDefinition.parse(json)
-        #expect(definition.actions.count == 6)
+        #expect(definition.actions.count == 7)
+        #expect(definition.actions.last == .setState(.cancelled, reason: "Kunden avbokade"))
         #expect(try TriggerDefinition.parse(definition.json) == definition, "what is stored reads back the same")
 
         #expect(throws: TriggerDefinitionError.noActions) { try TriggerDefinition.parse(#"{"actions": []}"#) }
@@ -55,6 +57,13 @@ struct TriggerDefinitionTests {
                 #"{"window": {"weekdays": [8], "from": "08:00", "to": "17:00"}, "actions": [{"type": "resend_link"}]}"#)
         }
         #expect(throws: TriggerDefinitionError.self) { try TriggerDefinition.parse("not json") }
+        // A state no use case moves to, and a cancellation without the reason its page asks for.
+        #expect(throws: TriggerDefinitionError.self) {
+            try TriggerDefinition.parse(#"{"actions": [{"type": "set_state", "state": "signed"}]}"#)
+        }
+        #expect(throws: TriggerDefinitionError.self) {
+            try TriggerDefinition.parse(#"{"actions": [{"type": "set_state", "state": "cancelled", "reason": " "}]}"#)
+        }
     }
 
     @Test func conditionsAreEvaluatedWithTheirValuesShown() throws {

@@ -139,4 +139,71 @@ struct TriggerTests {
         #expect(try sql(sent) == expected)
         #expect(try sql("SELECT count(*) FROM events WHERE type = 'booking.delivery_tomorrow'") == deliveries)
     }
+
+    /// `set_state` moves a booking through the same use case as its page: a move the workflow
+    /// allows happens (with its audit row, by the system), one it does not is a step that says so.
+    @Test func setStateMovesABookingOnlyWhereTheWorkflowAllows() throws {
+        let url = TemporaryPostgres.shared.createDatabase(named: "triggers_set_state")
+        let database = databaseName(fromURL: url)
+        let mail = FileManager.default.temporaryDirectory.appendingPathComponent("eg-trig-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: mail) }
+        let env = productEnvironment(["DATABASE_URL": url, "EG_MAIL_DIR": mail])
+        func sql(_ text: String) throws -> String {
+            try TemporaryPostgres.shared.psql(text, database: database).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(try run(productBinary, ["migrate"], environment: env).status == 0)
+        #expect(try run(productBinary, ["seed-demo"], environment: env).status == 0)
+        func trigger(_ name: String, when state: String, then target: String) throws -> String {
+            try sql(
+                """
+                WITH t AS (
+                    INSERT INTO triggers (name, event_type, secret, active)
+                    VALUES ('\(name)', 'booking.status_changed', 'whsec_' || encode(decode(md5(random()::text) || md5(random()::text), 'hex'), 'base64'), true)
+                    RETURNING id),
+                v AS (
+                    INSERT INTO trigger_versions (trigger_id, version, definition)
+                    SELECT id, 1, '{"conditions": {"all": [{"field": "object.state", "op": "equals", "value": "\(state)"}]},
+                                    "actions": [{"type": "set_state", "state": "\(target)"}]}'::jsonb FROM t)
+                SELECT id FROM t
+                """
+            ).split(separator: "\n").first.map(String.init) ?? ""
+        }
+        let deliver = try trigger("Packad blir levererad", when: "packed", then: "delivered")
+        let close = try trigger("Levererad stängs", when: "delivered", then: "closed")
+        // The demo's own automations have run; only the new triggers' runs matter below.
+        var worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 60) {
+            (try? sql("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running') AND run_at <= now()")) == "0"
+        }
+        worker.stop()
+        let booking = try sql("SELECT min(id) FROM bookings WHERE state = 'confirmed'")
+        // Packed, as the page's "Packed" button writes it: the state and its audit row.
+        _ = try sql(
+            """
+            WITH b AS (UPDATE bookings SET state = 'packed' WHERE id = \(booking) RETURNING id)
+            INSERT INTO audit_log (actor_kind, entity_type, entity_id, action, before, after)
+            SELECT 'system', 'booking', id, 'state_changed', '{"state": "confirmed"}', '{"state": "packed"}' FROM b
+            """)
+        worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 60) {
+            (try? sql("SELECT count(*) FROM trigger_runs WHERE trigger_id = \(close) AND status = 'succeeded'")) == "1"
+        }
+        worker.stop()
+        #expect(try sql("SELECT state FROM bookings WHERE id = \(booking)") == "delivered")
+        #expect(
+            try sql(
+                """
+                SELECT actor_kind || ':' || (after->>'state') FROM audit_log
+                 WHERE entity_type = 'booking' AND entity_id = \(booking) AND action = 'state_changed' ORDER BY id DESC LIMIT 1
+                """) == "system:delivered")
+        #expect(
+            try sql(
+                "SELECT steps->-1->>'outcome' || ' ' || (steps->-1->>'detail') FROM trigger_runs WHERE trigger_id = \(deliver) AND status = 'succeeded'"
+            )
+                == "moved packed → delivered")
+        let refused = try sql(
+            "SELECT status || ' ' || (steps->-1->>'outcome') || ' ' || (steps->-1->>'detail') FROM trigger_runs WHERE trigger_id = \(close) AND status = 'succeeded'"
+        )
+        #expect(refused.hasPrefix("succeeded not moved delivered → closed"), "\(refused)")
+    }
 }

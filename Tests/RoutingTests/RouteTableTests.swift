@@ -219,7 +219,7 @@ struct RouteTableTests {
             }
         case .users, .settings: return "Users, settings, logo"
         case .activity: return "Activity log"
-        case .automation: return "Automation: webhooks, events, replay"
+        case .automation: return "Automation: webhooks, incoming hooks"
         }
     }
 

@@ -142,6 +142,8 @@ struct TriggerRunJob {
                             action: "note", after: ["text": rendered, "trigger": input.triggerName])
                     }
                     outcome = TriggerStep(action: "note", outcome: "added", detail: rendered)
+                case .setState(let target, let reason):
+                    outcome = try setState(target, reason: reason, input: input, connection: connection)
                 case .resendLink:
                     guard input.entityType == "quotation", let id = input.entityID else {
                         throw ActionFailed(description: "resend_link needs a quotation event")
@@ -219,6 +221,40 @@ struct TriggerRunJob {
         case .wait: "wait"
         case .check: "check"
         case .resendLink: "resend_link"
+        case .setState: "set_state"
+        }
+    }
+
+    /// `set_state` through the pages' use cases: a move their rules refuse is a step that says
+    /// why ("not moved"), not a failure to retry.
+    func setState(
+        _ target: SetStateTarget, reason: String?, input: TriggerRunInput, connection: Connection
+    ) throws -> TriggerStep {
+        guard input.entityType == target.entityType, let id = input.entityID else {
+            throw ActionFailed(description: "set_state \(target.rawValue) needs a \(target.entityType) event")
+        }
+        let system = AuditActor(kind: .system)
+        if let next = target.bookingState {
+            let object = try JSONValue(
+                json: try TriggerStore.currentObject(connection, entityType: "booking", entityID: id))
+            guard let current = BookingState(rawValue: object[path: "state"]?.text ?? "") else {
+                return TriggerStep(action: "set_state", outcome: "not moved", detail: "the booking is gone")
+            }
+            let result = try TransitionBooking.run(
+                connection, id: BookingID(rawValue: id), from: current, to: next, reason: reason, actor: system)
+            return switch result {
+            case .done:
+                TriggerStep(action: "set_state", outcome: "moved", detail: "\(current.rawValue) → \(next.rawValue)")
+            default:
+                TriggerStep(
+                    action: "set_state", outcome: "not moved",
+                    detail: "\(current.rawValue) → \(next.rawValue): \(result)")
+            }
+        }
+        let result = try VoidQuotation.run(connection, id: QuotationID(rawValue: id), actor: system)
+        return switch result {
+        case .done: TriggerStep(action: "set_state", outcome: "moved", detail: "void")
+        default: TriggerStep(action: "set_state", outcome: "not moved", detail: "void: \(result)")
         }
     }
 

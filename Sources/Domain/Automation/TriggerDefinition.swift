@@ -262,9 +262,13 @@ public enum TriggerAction: Sendable, Equatable, Codable {
     case check(ConditionGroup)
     /// A quotation's signing link sent again (a new link, the old one void), as the resend button does.
     case resendLink
+    /// Move the event's entity to a state through the use case its page uses, with its checks: a
+    /// booking one step on (`packed`, `delivered`, `returned`, `closed`) or `cancelled` (with
+    /// `reason`); a quotation `void`.
+    case setState(SetStateTarget, reason: String?)
 
     private enum CodingKeys: String, CodingKey {
-        case type, to, subject, body, url, text, seconds, minutes, hours, days, conditions
+        case type, to, subject, body, url, text, seconds, minutes, hours, days, conditions, state, reason
     }
 
     public init(from decoder: any Decoder) throws {
@@ -304,6 +308,20 @@ public enum TriggerAction: Sendable, Equatable, Codable {
             self = .check(try c.decode(ConditionGroup.self, forKey: .conditions))
         case "resend_link":
             self = .resendLink
+        case "set_state":
+            let text = try c.decode(String.self, forKey: .state)
+            guard let target = SetStateTarget(rawValue: text) else {
+                throw TriggerDefinitionError.invalid(
+                    "set_state takes one of \(SetStateTarget.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let reason = try c.decodeIfPresent(String.self, forKey: .reason)
+            if let reason, reason.count > 500 {
+                throw TriggerDefinitionError.invalid("a reason of at most 500 characters")
+            }
+            if target == .cancelled, reason?.contains(where: { !$0.isWhitespace }) != true {
+                throw TriggerDefinitionError.invalid("cancelling a booking needs a reason")
+            }
+            self = .setState(target, reason: reason)
         default:
             throw TriggerDefinitionError.unknownAction(type)
         }
@@ -335,6 +353,26 @@ public enum TriggerAction: Sendable, Equatable, Codable {
             try c.encode(group, forKey: .conditions)
         case .resendLink:
             try c.encode("resend_link", forKey: .type)
+        case .setState(let target, let reason):
+            try c.encode("set_state", forKey: .type)
+            try c.encode(target.rawValue, forKey: .state)
+            try c.encodeIfPresent(reason, forKey: .reason)
         }
     }
+}
+
+/// The states a trigger may move an entity to (`set_state`).
+public enum SetStateTarget: String, Sendable, CaseIterable {
+    case packed, delivered, returned, closed, cancelled
+    case void
+
+    /// The entity type it applies to.
+    public var entityType: String {
+        switch self {
+        case .packed, .delivered, .returned, .closed, .cancelled: "booking"
+        case .void: "quotation"
+        }
+    }
+
+    public var bookingState: BookingState? { BookingState(rawValue: rawValue) }
 }

@@ -100,9 +100,27 @@ public enum TestTrigger {
                             : state == "sent"
                                 ? "a new signing link to \(email); the current one would stop working"
                                 : "the quotation is \(state): no link would be sent"))
+            case .setState(let target, _):
+                steps.append(
+                    TesterStep(action: "set_state", summary: Self.move(target, entity: entity, object: object)))
             }
         }
         return TesterResult(entityFound: true, conditionsHold: holds, conditions: trace, steps: steps)
+    }
+
+    /// What `set_state` would do to the record as it is now, by the rules its use case applies.
+    static func move(_ target: SetStateTarget, entity: String, object: JSONValue) -> String {
+        guard entity == target.entityType else { return "only for \(target.entityType) events: nothing would change" }
+        let current = object[path: "state"]?.text ?? ""
+        let allowed: Bool =
+            if let next = target.bookingState {
+                BookingState(rawValue: current)?.canTransition(to: next) ?? false
+            } else {
+                QuotationState(rawValue: current)?.canTransition(to: .void) ?? false
+            }
+        return allowed
+            ? "would move the \(entity) from \(current) to \(target.rawValue)"
+            : "the \(entity) is \(current): it cannot move to \(target.rawValue), nothing would change"
     }
 
     static func duration(_ seconds: Int) -> String {
