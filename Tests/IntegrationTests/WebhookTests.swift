@@ -11,12 +11,12 @@ struct WebhookTests {
         let database: String
         var env: [String: String]
 
-        init(_ name: String, allowPrivate: Bool = true) throws {
+        init(_ name: String, allowPrivate: Bool = true, disableAfter: Int = 50) throws {
             let url = TemporaryPostgres.shared.createDatabase(named: name)
             database = databaseName(fromURL: url)
             env = productEnvironment([
                 "DATABASE_URL": url, "EG_MAIL_DIR": "/tmp/eg-webhook-mail-\(name)",
-                "EG_WEBHOOK_ALLOW_PRIVATE": allowPrivate ? "1" : "0",
+                "EG_WEBHOOK_ALLOW_PRIVATE": allowPrivate ? "1" : "0", "EG_WEBHOOK_DISABLE_AFTER": String(disableAfter),
             ])
             let migrated = try run(productBinary, ["migrate"], environment: env)
             guard migrated.status == 0 else { throw TestFailure("migrate: \(migrated.errorOutput)") }
@@ -150,6 +150,41 @@ struct WebhookTests {
         let sameID = messages.allSatisfy { $0.valid && $0.id == "evt_\(event)" }
         #expect(sameID, "the same webhook-id every time")
         #expect(try setup.sql("SELECT count(*) FROM webhook_deliveries WHERE succeeded") == "1")
+    }
+
+    /// A receiver that stays down: after `EG_WEBHOOK_DISABLE_AFTER` failures in a row the endpoint
+    /// is disabled, with the reason, and the built-in trigger emails every admin about it.
+    @Test func anEndpointThatKeepsFailingIsDisabledAndTheAdminsAreTold() throws {
+        let setup = try Setup("hooks_disable", disableAfter: 2)
+        _ = try setup.sql(
+            """
+            INSERT INTO users (email, name, role, password_hash) VALUES
+                ('chef@example.se', 'Chef', 'admin', 'x'), ('lager@example.se', 'Lager', 'warehouse', 'x')
+            """)
+        let port = try freeTCPPort()
+        let endpoint = try setup.addEndpoint("http://127.0.0.1:\(port)/hook", events: "customer.created")
+        _ = try setup.customer("Ingen Svarar")
+        let worker = try WorkerProcess(environment: setup.env)
+        defer { worker.stop() }
+        try waitUntil(timeout: 30) { (try? setup.sql("SELECT count(*) FROM webhook_deliveries")) == "1" }
+        _ = try setup.sql("UPDATE jobs SET run_at = now() WHERE kind = 'webhook.deliver' AND state = 'queued'")
+        try waitUntil(timeout: 30) {
+            (try? setup.sql(
+                "SELECT count(*) FROM events WHERE type = 'email.sent' AND payload->'details'->>'job_kind' = 'trigger.run'"))
+                == "1"
+        }
+        #expect(try setup.sql("SELECT active FROM webhook_endpoints WHERE id = \(endpoint.id)") == "f")
+        #expect(
+            try setup.sql("SELECT disabled_reason FROM webhook_endpoints WHERE id = \(endpoint.id)")
+                .hasPrefix("2 failed deliveries in a row; last: "))
+        #expect(
+            try setup.sql(
+                """
+                SELECT payload->'details'->>'to' || '|' || (payload->'details'->>'subject') FROM events
+                 WHERE type = 'email.sent' AND payload->'details'->>'job_kind' = 'trigger.run'
+                """) == "chef@example.se|Webhook avstängd: http://127.0.0.1:\(port)/hook")
+        let list = try run(productBinary, ["webhooks", "list"], environment: setup.env)
+        #expect(list.output.contains("\(endpoint.id)\tdisabled\t"), "\(list.output)")
     }
 
     @Test func oneEntitysEventsArriveInOrderUnderTwoWorkers() throws {

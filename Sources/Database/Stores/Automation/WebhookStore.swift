@@ -166,15 +166,20 @@ public enum WebhookStore {
                                                    || \(String((error ?? "HTTP \(status ?? 0)").prefix(300)))
                                               ELSE disabled_reason END
                  WHERE id = \(endpointID)
-                RETURNING active, disabled_reason IS NOT NULL AND consecutive_failures = \(disableAfter) AS just_disabled
+                RETURNING active, disabled_reason IS NOT NULL AND consecutive_failures = \(disableAfter) AS just_disabled,
+                          url, coalesce(disabled_reason, '') AS reason
                 """)
             guard let row = rows.first, try row.decode("just_disabled", as: Bool.self) else { return false }
+            let announced = [
+                "failures": String(disableAfter), "url": try row.decode("url", as: String.self),
+                "reason": try row.decode("reason", as: String.self),
+            ]
             try AuditStore.record(
                 tx, actor: AuditActor(kind: .worker), entity: "webhook_endpoint", entityID: endpointID,
                 action: "disabled_after_failures", after: ["failures": String(disableAfter)])
             try EventStore.emit(
                 tx, type: "webhook_endpoint.disabled", entityType: "webhook_endpoint", entityID: endpointID,
-                actor: AuditActor(kind: .worker), details: ["failures": String(disableAfter)])
+                actor: AuditActor(kind: .worker), details: announced)
             return true
         }
     }
