@@ -216,6 +216,7 @@ struct UseCaseRulesTests {
                 items: [UnavailableItem(productID: 9, description: "Tält \"stort\"", requested: 2, available: 0)]),
             .teamDeclinedEmail(
                 quotationID: QuotationID(rawValue: 5), versionID: QuotationVersionID(rawValue: 2), declineID: 8),
+            .testEmail(template: .teamDeclined, userID: UserID(rawValue: 7)),
             .scheduled(name: "quotations.expire"),
             .triggerRun(triggerID: 2, eventID: 9, step: 0),
             .webhookDelivery(endpointID: 3, eventID: 812),
@@ -232,6 +233,8 @@ struct UseCaseRulesTests {
         #expect(jobs[3].dedupeKey == "email.signed:1")
         #expect(jobs[0].dedupeKey == nil, "each resend sends its own link")
         #expect(throws: DecodingError.self) { try Job(json: #"{"kind":"webhook.future"}"#) }
+        #expect(try jobs[7].json() == #"{"kind":"email.test","template":"team_declined","user_id":7}"#)
+        #expect(jobs[7].dedupeKey == nil, "every test the admin asks for is sent")
     }
 }
 

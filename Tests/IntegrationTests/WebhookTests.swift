@@ -170,7 +170,8 @@ struct WebhookTests {
         _ = try setup.sql("UPDATE jobs SET run_at = now() WHERE kind = 'webhook.deliver' AND state = 'queued'")
         try waitUntil(timeout: 30) {
             (try? setup.sql(
-                "SELECT count(*) FROM events WHERE type = 'email.sent' AND payload->'details'->>'job_kind' = 'trigger.run'"))
+                "SELECT count(*) FROM events WHERE type = 'email.sent' AND payload->'details'->>'job_kind' = 'trigger.run'"
+            ))
                 == "1"
         }
         #expect(try setup.sql("SELECT active FROM webhook_endpoints WHERE id = \(endpoint.id)") == "f")

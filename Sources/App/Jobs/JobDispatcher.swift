@@ -90,6 +90,7 @@ struct JobDispatcher: JobPerformer {
         case .webhookDelivery(let endpoint, _): ("webhook_endpoint", endpoint)
         case .scheduled: ("schedule", nil)
         case .triggerRun(let trigger, _, _): ("trigger", trigger)
+        case .testEmail(_, let user): ("user", user.rawValue)
         }
     }
 
@@ -120,6 +121,9 @@ struct JobDispatcher: JobPerformer {
             try triggers.run(
                 triggerID: trigger, eventID: event, step: step, claimed: claimed, connection: connection,
                 logger: logger)
+        case .testEmail(let template, let user):
+            try TestEmailJob(transport: signingLink.transport, publicBaseURL: publicBaseURL).run(
+                template: template, userID: user, connection: connection, logger: logger)
         }
     }
 }

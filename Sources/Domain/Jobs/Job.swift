@@ -27,6 +27,8 @@ public enum Job: Sendable, Equatable, Codable {
     /// first). Queued by `emit_event` per active trigger of the event's type; a wait queues the
     /// next step for later.
     case triggerRun(triggerID: Int64, eventID: Int64, step: Int)
+    /// A test of `template`, with made-up content, to staff member `userID` (from the settings).
+    case testEmail(template: EmailTemplate, userID: UserID)
 
     /// The wait before attempt `attempt + 1` of a job of `kind`, with ±20 % jitter so retries of
     /// many jobs do not arrive together. Emails: 10 s doubling, at most an hour. Webhooks: 30 s
@@ -56,6 +58,7 @@ public enum Job: Sendable, Equatable, Codable {
         case webhookDelivery = "webhook.deliver"
         case scheduled = "schedule.run"
         case triggerRun = "trigger.run"
+        case testEmail = "email.test"
     }
 
     public var kind: Kind {
@@ -69,6 +72,7 @@ public enum Job: Sendable, Equatable, Codable {
         case .webhookDelivery: .webhookDelivery
         case .scheduled: .scheduled
         case .triggerRun: .triggerRun
+        case .testEmail: .testEmail
         }
     }
 
@@ -82,7 +86,7 @@ public enum Job: Sendable, Equatable, Codable {
             "\(kind.rawValue):\(booking.rawValue)"
         case .teamDeclinedEmail(_, let version, _): "\(kind.rawValue):\(version.rawValue)"
         case .webhookDelivery(let endpoint, let event): "\(kind.rawValue):\(endpoint):\(event)"
-        case .scheduled: nil
+        case .scheduled, .testEmail: nil
         case .triggerRun(let trigger, let event, let step):
             step == 0 ? "\(kind.rawValue):\(trigger):\(event)" : "\(kind.rawValue):\(trigger):\(event):\(step)"
         }
@@ -102,6 +106,8 @@ public enum Job: Sendable, Equatable, Codable {
         case schedule
         case triggerID = "trigger_id"
         case step
+        case template
+        case userID = "user_id"
     }
 
     /// Decodes `{"kind": …, payload fields…}`. - Throws: `DecodingError` for an unknown kind
@@ -138,6 +144,10 @@ public enum Job: Sendable, Equatable, Codable {
                 triggerID: try c.decode(Int64.self, forKey: .triggerID),
                 eventID: try c.decode(Int64.self, forKey: .eventID),
                 step: try c.decodeIfPresent(Int.self, forKey: .step) ?? 0)
+        case .testEmail:
+            self = .testEmail(
+                template: try c.decode(EmailTemplate.self, forKey: .template),
+                userID: UserID(rawValue: try c.decode(Int64.self, forKey: .userID)))
         }
     }
 
@@ -170,6 +180,9 @@ public enum Job: Sendable, Equatable, Codable {
             try c.encode(trigger, forKey: .triggerID)
             try c.encode(event, forKey: .eventID)
             try c.encode(step, forKey: .step)
+        case .testEmail(let template, let user):
+            try c.encode(template, forKey: .template)
+            try c.encode(user.rawValue, forKey: .userID)
         }
     }
 

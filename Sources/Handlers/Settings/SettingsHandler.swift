@@ -17,6 +17,7 @@ enum SettingsHandler {
         case .uploadLogo: try uploadLogo(admin)
         case .removeLogo: try removeLogo(admin)
         case .twoStepRoles: try twoStepRoles(admin)
+        case .testEmail: try testEmail(admin)
         }
     }
 
@@ -25,6 +26,20 @@ enum SettingsHandler {
         let roles = Set(StaffRole.allCases.filter { admin.request.form["two_step_\($0.rawValue)"] == "yes" })
         try admin.connection().transaction { tx in try TwoStepStore.setRequiredRoles(tx, roles, actor: admin.actor) }
         return admin.redirect(to: .admin(.settings(.show)), flash: .twoStepRoles)
+    }
+
+    /// A test of one email template to the admin who asked (the worker sends it), audited.
+    static func testEmail(_ admin: AdminContext) throws -> Response {
+        guard let template = EmailTemplate(rawValue: admin.request.form["template"] ?? "") else {
+            throw HTTPError(.badRequest, reason: admin.strings.settings.emailTestUnknown)
+        }
+        try admin.connection().transaction { tx in
+            _ = try JobStore.enqueue(tx, .testEmail(template: template, userID: admin.user.id))
+            try AuditStore.record(
+                tx, actor: admin.actor, entity: "settings", entityID: nil, action: "test_email",
+                after: ["template": template.rawValue])
+        }
+        return admin.redirect(to: .admin(.settings(.show)), flash: .testEmailQueued)
     }
 
     static func show(_ admin: AdminContext) throws -> Response {

@@ -10,6 +10,8 @@ public enum SettingsRoute: Hashable, Sendable {
     case removeLogo
     /// `POST /admin/settings/two-step` — the roles that must use two-step verification.
     case twoStepRoles
+    /// `POST /admin/settings/test-email` — a test of the posted `template` to the signed-in admin.
+    case testEmail
 }
 
 extension SettingsRoute: FeatureRoute {
@@ -21,8 +23,9 @@ extension SettingsRoute: FeatureRoute {
         case .uploadLogo: Endpoint(.post, ["admin", "settings", "logo"], access: access) { _ in .uploadLogo }
         case .removeLogo: Endpoint(.post, ["admin", "settings", "logo", "remove"], access: access) { _ in .removeLogo }
         case .twoStepRoles: Endpoint(.post, ["admin", "settings", "two-step"], access: access) { _ in .twoStepRoles }
+        case .testEmail: Endpoint(.post, ["admin", "settings", "test-email"], access: access) { _ in .testEmail }
         }
     }
 
-    public static let samples: [SettingsRoute] = [.show, .update, .uploadLogo, .removeLogo, .twoStepRoles]
+    public static let samples: [SettingsRoute] = [.show, .update, .uploadLogo, .removeLogo, .twoStepRoles, .testEmail]
 }

@@ -68,4 +68,5 @@ public enum Flash: String, Sendable, CaseIterable {
     case bookingMoved = "booking-moved"
     case logoRemoved = "logo-removed"
     case emailQueued = "email-queued"
+    case testEmailQueued = "test-email-queued"
 }

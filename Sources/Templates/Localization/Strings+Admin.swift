@@ -75,6 +75,10 @@ extension Strings {
         case .twoStepRoles:
             t("Kraven på tvåstegsverifiering är sparade.", "The two-step verification requirements are saved.")
         case .saved: t("Ändringarna är sparade.", "Changes saved.")
+        case .testEmailQueued:
+            t(
+                "Testet skickas till din e-postadress om en liten stund.",
+                "The test is sent to your email address in a moment.")
         case .emailQueued:
             t("E-postmeddelandet skickas igen om en liten stund.", "The email is sent again in a moment.")
         case .created: t("Skapat.", "Created.")

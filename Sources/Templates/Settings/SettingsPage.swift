@@ -50,6 +50,17 @@ public enum SettingsPage {
                     button(.class("button secondary"), .attr("type", "submit")) { s.settings.twoStepRolesSave }
                 }
             }
+            section(.class("card"), .id("email-tests")) {
+                h2 { s.settings.emailTestsHeading }
+                p(.class("hint")) { s.settings.emailTestsText(admin.user.email) }
+                Fields.post(.admin(.settings(.testEmail)), csrf: admin.csrfToken) {
+                    Fields.select(
+                        "template", s.settings.emailTestTemplate,
+                        FormState(values: ["template": EmailTemplate.signingLink.rawValue]),
+                        options: EmailTemplate.allCases.map { ($0.rawValue, s.settings.templateName($0)) })
+                    button(.class("button secondary"), .attr("type", "submit")) { s.settings.emailTestSend }
+                }
+            }
             section(.class("card"), .id("logo")) {
                 h2 { s.settings.logoHeading }
                 if let logo, let url = SafeURL.logo(admin.page.company) {

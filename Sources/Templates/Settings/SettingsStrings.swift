@@ -156,3 +156,33 @@ extension Strings {
     /// The settings feature's strings.
     public var settings: SettingsStrings { SettingsStrings(language) }
 }
+
+/// "Send a test" of the email templates.
+extension SettingsStrings {
+    // Test emails.
+    var emailTestsHeading: String { t("E-postmallar", "Email templates") }
+    func emailTestsText(_ address: String) -> String {
+        t(
+            "Skicka ett test av ett meddelande till dig själv (\(address)), med påhittat innehåll i företagets namn. Ämnesraden börjar med [Test].",
+            "Send yourself (\(address)) a test of an email, with made-up content in the company's name. The subject starts with [Test]."
+        )
+    }
+    var emailTestTemplate: String { t("Meddelande", "Email") }
+    public var emailTestUnknown: String {
+        t("Välj ett av meddelandena i listan.", "Choose one of the emails in the list.")
+    }
+    var emailTestSend: String { t("Skicka ett test till mig", "Send a test to me") }
+    func templateName(_ template: EmailTemplate) -> String {
+        switch template {
+        case .signingLink: t("Signeringslänk till kunden", "Signing link to the customer")
+        case .signedConfirmation:
+            t("Bekräftelse till kunden efter signering", "Confirmation to the customer after signing")
+        case .teamNewBooking: t("Ny bokning till teamet", "New booking to the team")
+        case .teamUnavailable: t("Slut i lager vid signering, till teamet", "Out of stock at signing, to the team")
+        case .teamDeclined: t("Kunden tackade nej, till teamet", "Customer declined, to the team")
+        }
+    }
+    var sampleTitle: String { t("Midsommarfest (exempel)", "Midsummer party (example)") }
+    var sampleItem: String { t("Partytält 4x8 m", "Party tent 4x8 m") }
+    var sampleReason: String { t("Vi har valt en annan leverantör (exempel).", "We chose another supplier (example).") }
+}

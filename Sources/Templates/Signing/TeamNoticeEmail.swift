@@ -7,17 +7,26 @@ public enum TeamNoticeEmail {
     public static func newBooking(
         bookingNumber: String, snapshot: QuotationSnapshot, signerName: String, language: Language = .sv
     ) -> EmailContent {
+        newBooking(
+            bookingNumber: bookingNumber, quotationNumber: snapshot.number.description,
+            customerName: snapshot.customer.displayName, signerName: signerName, period: snapshot.period,
+            total: snapshot.totals.total, language: language)
+    }
+
+    /// The same from its parts (a test of the template has no snapshot).
+    public static func newBooking(
+        bookingNumber: String, quotationNumber: String, customerName: String, signerName: String,
+        period: RentalPeriod, total: Money, language: Language = .sv
+    ) -> EmailContent {
         let s = Strings(language)
-        let period = "\(snapshot.period.start.iso) – \(snapshot.period.end.iso)"
         return EmailContent(
             language: language,
-            subject: s.email.teamNewBookingSubject(booking: bookingNumber, customer: snapshot.customer.displayName),
+            subject: s.email.teamNewBookingSubject(booking: bookingNumber, customer: customerName),
             paragraphs: [
                 [
                     s.email.teamNewBookingBody(
-                        booking: bookingNumber, quotation: snapshot.number.description, signer: signerName,
-                        period: period,
-                        total: snapshot.totals.total.formatted(language))
+                        booking: bookingNumber, quotation: quotationNumber, signer: signerName,
+                        period: "\(period.start.iso) – \(period.end.iso)", total: total.formatted(language))
                 ]
             ])
     }

@@ -114,6 +114,77 @@ struct AdminSettingsTests {
         #expect(try maria.get("/admin/settings").status == 403)
     }
 
+    /// "Send a test to me": each template reaches the admin who asked, through the real worker
+    /// into its Maildir, marked [Test], in the company's name and the admin's language.
+    @Test func aTestOfEachEmailTemplateReachesTheAdminWhoAskedForIt() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let page = try session.admin.get("/admin/settings")
+        #expect(page.text.contains("id=\"email-tests\"") && page.text.contains("admin@eventgaraget.se"))
+        let templates = [
+            "signing_link", "signed_confirmation", "team_new_booking", "team_unavailable", "team_declined",
+        ]
+        for template in templates {
+            let sent = try session.admin.post("/admin/settings/test-email", [("template", template)])
+            #expect(sent.status == 303)
+        }
+        let refused = try session.admin.post("/admin/settings/test-email", [("template", "invoice")])
+        #expect(
+            refused.status == 400
+                && (refused.text.contains("Välj ett av meddelandena")
+                    || refused.text.contains("Choose one of the emails"))
+        )
+        let maria = try session.browser(signedInAs: "maria@eventgaraget.se")
+        #expect(try maria.post("/admin/settings/test-email", [("template", "signing_link")]).status == 403)
+        #expect(try session.sql("SELECT count(*) FROM jobs WHERE kind = 'email.test'") == "5")
+        #expect(try session.sql("SELECT count(*) FROM audit_log WHERE action = 'test_email'") == "5")
+
+        let mail = session.stack.directory + "/test-mail"
+        var env = session.stack.environment
+        env["EG_MAIL_DIR"] = mail
+        let worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 60) {
+            (try? session.sql("SELECT count(*) FROM jobs WHERE kind = 'email.test' AND state = 'done'")) == "5"
+        }
+        worker.stop()
+        // A real MIME parser reads every message: recipient, subject, the plain text.
+        let parsed = try run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import email, json, os, sys
+                from email import policy
+                folder = sys.argv[1]
+                for name in sorted(os.listdir(folder)):
+                    with open(os.path.join(folder, name), "rb") as f:
+                        m = email.message_from_binary_file(f, policy=policy.default)
+                    print(json.dumps({"to": str(m["To"]), "subject": str(m["Subject"]),
+                                      "text": m.get_body(("plain",)).get_content()}))
+                """, mail + "/new",
+            ])
+        #expect(parsed.status == 0, "\(parsed.errorOutput)")
+        let messages = parsed.output.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]
+        }
+        let tests = messages.filter {
+            ($0["to"] ?? "").contains("admin@eventgaraget.se") && ($0["subject"] ?? "").hasPrefix("[Test] ")
+        }.map { ($0["subject"] ?? "") + "\n" + ($0["text"] ?? "") }
+        #expect(tests.count == 5, "\(messages.count) messages")
+        #expect(tests.contains { $0.contains("/help/signing") }, "the sample signing link opens the help page")
+        #expect(tests.allSatisfy { $0.contains("Anna Exempel") || $0.contains("Anna Example") }, "made-up content")
+        #expect(
+            tests.filter { $0.contains("EventGaraget Väst AB") }.count >= 2,
+            "the customer's emails in the company's name")
+        #expect(
+            try session.sql(
+                """
+                SELECT count(*) FROM events WHERE type = 'email.sent' AND entity_type = 'user'
+                   AND payload->'details'->>'job_kind' = 'email.test'
+                   AND entity_id = (SELECT id FROM users WHERE email = 'admin@eventgaraget.se')
+                """) == "5")
+    }
+
     @Test func aRealPNGIsServedWithItsTypeAndValidatorAndOtherFilesAreRefused() throws {
         let session = try AdminSession()
         defer { session.stack.shutdown() }
