@@ -43,6 +43,18 @@ public struct TriggerDefinition: Sendable, Equatable, Codable {
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
+    /// The window and actions as JSON, without the conditions (the page's builder edits those).
+    public var jsonWithoutConditions: String {
+        struct Rest: Encodable {
+            let window: TimeWindow?
+            let actions: [TriggerAction]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        return (try? encoder.encode(Rest(window: window, actions: actions))).map { String(decoding: $0, as: UTF8.self) }
+            ?? "{}"
+    }
+
     private enum CodingKeys: String, CodingKey { case conditions, window, actions }
 
     public init(from decoder: any Decoder) throws {

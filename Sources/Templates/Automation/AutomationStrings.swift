@@ -100,11 +100,11 @@ extension AutomationStrings {
     var newTrigger: String { t("Ny trigger", "New trigger") }
     var name: String { t("Namn", "Name") }
     var eventType: String { t("Händelse", "Event") }
-    var definition: String { t("Definition (JSON)", "Definition (JSON)") }
+    var definition: String { t("Åtgärder och tidsfönster (JSON)", "Actions and time window (JSON)") }
     var definitionHint: String {
         t(
-            "Villkor (all/any med field, op, value), valfritt window och actions: email, webhook, note, wait, check, resend_link. Se README, avsnittet Automation.",
-            "Conditions (all/any with field, op, value), an optional window and actions: email, webhook, note, wait, check, resend_link. See the README's Automation section."
+            "Valfritt window och actions: email, webhook, note, wait, check, resend_link, set_state. Villkoren ställs in ovan. Se README, avsnittet Automation.",
+            "An optional window and actions: email, webhook, note, wait, check, resend_link, set_state. The conditions are set above. See the README's Automation section."
         )
     }
     var activeLabel: String { t("Aktiv", "Active") }
@@ -238,4 +238,44 @@ extension AutomationStrings {
             "The job that sent this email has been removed (older than the retention period), so it cannot be sent again."
         )
     }
+
+    // The condition builder.
+    var conditionsHeading: String { t("Villkor", "Conditions") }
+    var conditionsHint: String {
+        t(
+            "Fält i händelsen: object.… (posten efter ändringen), details.… (ändringen), previous.… (det som ersattes), event.type. Inga villkor: triggern körs för varje händelse av typen.",
+            "Fields of the event: object.… (the record after the change), details.… (the change), previous.… (what it replaced), event.type. No conditions: the trigger runs for every event of its type."
+        )
+    }
+    func matchLabel(_ match: ConditionGroup.Match, top: Bool) -> String {
+        switch (match, top) {
+        case (.all, true): t("Alla villkoren ska gälla", "All of the conditions hold")
+        case (.any, true): t("Minst ett av villkoren ska gälla", "At least one of the conditions holds")
+        case (.all, false): t("Grupp: alla ska gälla", "Group: all hold")
+        case (.any, false): t("Grupp: minst ett ska gälla", "Group: at least one holds")
+        }
+    }
+    func operatorLabel(_ op: Condition.Operator) -> String {
+        switch op {
+        case .equals: t("är", "equals")
+        case .differs: t("är inte", "differs from")
+        case .contains: t("innehåller", "contains")
+        case .greater: t("är större än", "is greater than")
+        case .less: t("är mindre än", "is less than")
+        case .in: t("är något av (komma mellan)", "is one of (comma-separated)")
+        case .empty: t("är tomt", "is empty")
+        case .notEmpty: t("är inte tomt", "is not empty")
+        case .changed: t("ändrades", "changed")
+        case .changedFrom: t("ändrades från", "changed from")
+        case .changedTo: t("ändrades till", "changed to")
+        }
+    }
+    var fieldLabel: String { t("Fält", "Field") }
+    var operatorName: String { t("Jämförelse", "Comparison") }
+    var valueLabel: String { t("Värde", "Value") }
+    var addCondition: String { t("+ Villkor", "+ Condition") }
+    var addGroup: String { t("+ Grupp", "+ Group") }
+    var removeRow: String { t("Ta bort", "Remove") }
+    var removeGroup: String { t("Ta bort gruppen", "Remove the group") }
+    var noConditions: String { t("Inga villkor.", "No conditions.") }
 }

@@ -69,9 +69,32 @@ public enum TriggersPage {
 public enum TriggerPage {
     public static let fieldNames = ["name", "event_type", "active", "definition", "version", "entity_id"]
 
+    /// The condition builder's state: the top group's match and the rows below it.
+    public struct Builder: Sendable, Equatable {
+        public var match: ConditionGroup.Match
+        public var rows: [ConditionRow]
+
+        public init(match: ConditionGroup.Match, rows: [ConditionRow]) {
+            self.match = match
+            self.rows = rows
+        }
+
+        public init(_ group: ConditionGroup) {
+            self.init(match: group.match, rows: ConditionBuilder.rows(group))
+        }
+    }
+
+    /// Suggestions for a condition's field (any dotted path of the event may be typed).
+    public static let fieldSuggestions = [
+        "object.state", "object.number", "object.title", "object.total_ore", "object.period_start",
+        "object.customer.name", "object.customer.email", "object.customer.kind", "object.customer.locale",
+        "object.booking.state", "details.audit_action", "details.reason", "details.to", "details.subject",
+        "details.hook.name", "details.data", "previous.state", "event.type",
+    ]
+
     public static func render(
-        trigger: TriggerRecord?, form: FormState, eventTypes: [String], runs: [TriggerRunRecord],
-        test: TesterResult? = nil, testError: String? = nil, admin: AdminPage
+        trigger: TriggerRecord?, form: FormState, builder: Builder, fullDefinition: String, eventTypes: [String],
+        runs: [TriggerRunRecord], test: TesterResult? = nil, testError: String? = nil, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings.automation
         let title = trigger?.name ?? s.newTrigger
@@ -98,11 +121,17 @@ public enum TriggerPage {
                 trigger.map { .admin(.automation(.updateTrigger($0.id))) } ?? .admin(.automation(.createTrigger)),
                 csrf: admin.csrfToken
             ) {
+                // Enter in a field saves (the first submit button), never a builder button.
+                button(
+                    .class("visually-hidden"), .attr("name", "save"), .attr("value", "1"), .attr("type", "submit"),
+                    .attr("tabindex", "-1"), .attr("aria-hidden", "true")
+                ) { s.save }
                 Fields.hidden("version", form["version"])
                 Fields.text("name", s.name, form, required: true)
                 Fields.select("event_type", s.eventType, form, options: eventTypes.map { ($0, $0) })
                 Fields.checkbox("active", s.activeLabel, form)
-                Fields.textarea("definition", s.definition, form, rows: 18, hint: s.definitionHint)
+                conditions(builder, form: form, s: s)
+                Fields.textarea("definition", s.definition, form, rows: 14, hint: s.definitionHint)
                 button(.class("button"), .attr("name", "save"), .attr("value", "1"), .attr("type", "submit")) { s.save }
             }
             if let trigger {
@@ -110,7 +139,7 @@ public enum TriggerPage {
                     h2 { s.tester }
                     p { s.testerLead }
                     Fields.post(.admin(.automation(.testTrigger(trigger.id))), csrf: admin.csrfToken) {
-                        Fields.hidden("definition", form["definition"])
+                        Fields.hidden("definition", fullDefinition)
                         Fields.hidden("event_type", form["event_type"])
                         Fields.text("entity_id", s.entityID, form, type: "number", required: true)
                         button(.class("button secondary"), .attr("type", "submit")) { s.runTest }
@@ -122,6 +151,101 @@ public enum TriggerPage {
                 runTable(runs, s: s, showTrigger: false)
             }
         }.rendered()
+    }
+
+    /// The condition builder: one line per comparison, nested groups indented, and buttons that
+    /// post the form to add or remove a row (the page comes back with the change, unsaved).
+    static func conditions(_ builder: Builder, form: FormState, s: AutomationStrings) -> Node {
+        let depths = ConditionBuilder.depths(builder.rows)
+        func add(_ group: Int?) -> Node {
+            div(.class("builder-add")) {
+                builderButton(ConditionBuilder.Edit.addCondition(group: group), s.addCondition)
+                builderButton(ConditionBuilder.Edit.addGroup(group: group), s.addGroup)
+            }
+        }
+        return fieldset(.class("condition-builder"), .id("conditions")) {
+            legend { s.conditionsHeading }
+            p(.class("hint")) { s.conditionsHint }
+            if let error = form.errors["conditions"] { p(.class("field-error"), .attr("role", "alert")) { error } }
+            Fields.hidden("c_count", String(builder.rows.count))
+            matchSelect("c_match", builder.match, top: true, s: s)
+            if builder.rows.isEmpty { p(.class("hint")) { s.noConditions } }
+            for (index, row) in builder.rows.enumerated() {
+                div(.class("builder-row depth-\(depths[index]) \(row.kind.rawValue)")) {
+                    Fields.hidden("c_kind_\(index)", row.kind.rawValue)
+                    switch row.kind {
+                    case .compare:
+                        compare(row, index: index, s: s)
+                        builderButton(.remove(index), s.removeRow)
+                    case .open:
+                        matchSelect("c_gmatch_\(index)", row.match, top: false, s: s)
+                        builderButton(.remove(index), s.removeGroup)
+                    case .close:
+                        // A group's own buttons sit at its end; "+ Condition" adds inside it.
+                        if let open = openIndex(closing: index, in: builder.rows) { add(open) }
+                    }
+                }
+            }
+            add(nil)
+            element("datalist", [.id("condition-fields")]) {
+                for field in fieldSuggestions { option(value: field, selected: false) { field } }
+            }
+        }
+    }
+
+    /// The `open` row that the `close` row at `index` ends.
+    static func openIndex(closing index: Int, in rows: [ConditionRow]) -> Int? {
+        var depth = 0
+        for position in stride(from: index, through: 0, by: -1) {
+            switch rows[position].kind {
+            case .close: depth += 1
+            case .open:
+                depth -= 1
+                if depth == 0 { return position }
+            case .compare: break
+            }
+        }
+        return nil
+    }
+
+    static func compare(_ row: ConditionRow, index: Int, s: AutomationStrings) -> Node {
+        .fragment([
+            label(.class("visually-hidden"), .attr("for", "c-field-\(index)")) { s.fieldLabel },
+            void(
+                "input",
+                [
+                    .attr("type", "text"), .id("c-field-\(index)"), .attr("name", "c_field_\(index)"),
+                    .attr("value", row.field), .attr("list", "condition-fields"), .attr("placeholder", "object.state"),
+                ]),
+            label(.class("visually-hidden"), .attr("for", "c-op-\(index)")) { s.operatorName },
+            element("select", [.id("c-op-\(index)"), .attr("name", "c_op_\(index)")]) {
+                for op in Condition.Operator.allCases {
+                    option(value: op.rawValue, selected: op == row.op) { s.operatorLabel(op) }
+                }
+            },
+            label(.class("visually-hidden"), .attr("for", "c-value-\(index)")) { s.valueLabel },
+            void(
+                "input",
+                [
+                    .attr("type", "text"), .id("c-value-\(index)"), .attr("name", "c_value_\(index)"),
+                    .attr("value", row.value),
+                ]),
+        ])
+    }
+
+    static func matchSelect(_ name: String, _ match: ConditionGroup.Match, top: Bool, s: AutomationStrings) -> Node {
+        element("select", [.attr("name", name), .attr("aria-label", s.conditionsHeading)]) {
+            for choice in [ConditionGroup.Match.all, .any] {
+                option(value: choice.rawValue, selected: choice == match) { s.matchLabel(choice, top: top) }
+            }
+        }
+    }
+
+    static func builderButton(_ edit: ConditionBuilder.Edit, _ text: String) -> Node {
+        button(
+            .class("button secondary small"), .attr("type", "submit"), .attr("name", "builder"),
+            .attr("value", edit.text), .flag("formnovalidate")
+        ) { text }
     }
 
     static func testResult(_ test: TesterResult, s: AutomationStrings) -> Node {

@@ -58,6 +58,16 @@ enum Page {
         return String(before[quote.upperBound...])
     }
 
+    /// The text of the textarea named `name`.
+    static func textarea(_ name: String, in html: String) -> String? {
+        guard let start = html.range(of: "<textarea"),
+            let named = html[start.lowerBound...].range(of: "name=\"\(name)\""),
+            let open = html[named.upperBound...].range(of: ">"),
+            let close = html[open.upperBound...].range(of: "</textarea>")
+        else { return nil }
+        return unescape(String(html[open.upperBound..<close.lowerBound]))
+    }
+
     /// The error shown next to the field `name`, if any.
     static func error(_ name: String, in html: String) -> String? {
         guard let start = html.range(of: "id=\"error-\(name)\">") else { return nil }

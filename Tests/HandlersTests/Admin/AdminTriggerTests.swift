@@ -109,4 +109,80 @@ struct AdminTriggerTests {
         #expect(try maria.post("/admin/automation/triggers/\(id)/duplicate", []).status == 303)
         #expect(try session.sql("SELECT active FROM triggers WHERE name = 'Stora offerter (kopia)'") == "f")
     }
+
+    /// The condition builder without JavaScript: the stored conditions as rows, "+ Condition" and
+    /// "+ Group" post the form and come back with the row (nothing saved), and "Save" stores the
+    /// rows as the definition's conditions, refusing a row that cannot be used.
+    @Test func conditionsAreBuiltRowByRowAndSavedAsTheDefinition() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let maria = try session.browser(signedInAs: "maria@eventgaraget.se")
+        let id = try session.sql("SELECT id FROM triggers WHERE builtin = 'signing_reminder'")
+        let page = try maria.get("/admin/automation/triggers/\(id)")
+        #expect(page.status == 200 && page.text.contains("id=\"conditions\""))
+        #expect(Page.value("c_field_0", in: page.text) == "details.audit_action")
+        #expect(Page.selected("c_op_0", in: page.text) == "equals" && Page.value("c_value_0", in: page.text) == "sent")
+        // The JSON below holds the actions (their checks included), not the top conditions.
+        #expect(
+            !(Page.textarea("definition", in: page.text) ?? "details.audit_action").contains("details.audit_action"))
+        let version = try session.sql("SELECT current_version FROM triggers WHERE id = \(id)")
+        let definition = Page.textarea("definition", in: page.text) ?? ""
+
+        func form(
+            _ rows: [(String, String, String, String, String)], builder: String? = nil, match: String = "all"
+        )
+            -> [(String, String)]
+        {
+            var fields: [(String, String)] = [
+                ("version", version), ("name", "Påminnelse om signering"), ("event_type", "quotation.sent"),
+                ("active", "on"), ("definition", definition), ("c_match", match), ("c_count", String(rows.count)),
+            ]
+            for (index, row) in rows.enumerated() {
+                fields += [
+                    ("c_kind_\(index)", row.0), ("c_gmatch_\(index)", row.1), ("c_field_\(index)", row.2),
+                    ("c_op_\(index)", row.3), ("c_value_\(index)", row.4),
+                ]
+            }
+            if let builder { fields.append(("builder", builder)) }
+            return fields
+        }
+        let current = [("compare", "", "details.audit_action", "equals", "sent")]
+        // "+ Group", then "+ Condition" inside it: each comes back with the row, unsaved.
+        let grouped = try maria.post("/admin/automation/triggers/\(id)", form(current, builder: "group:top"))
+        #expect(grouped.status == 200 && Page.value("c_kind_1", in: grouped.text) == "open")
+        #expect(Page.value("c_kind_2", in: grouped.text) == "close")
+        let inside = try maria.post(
+            "/admin/automation/triggers/\(id)",
+            form(current + [("open", "any", "", "", ""), ("close", "", "", "", "")], builder: "add:1"))
+        #expect(inside.status == 200 && Page.value("c_kind_2", in: inside.text) == "compare")
+        #expect(try session.sql("SELECT current_version FROM triggers WHERE id = \(id)") == version, "nothing saved")
+
+        // A number comparison with a word: refused next to the builder, nothing saved.
+        let rows =
+            current + [
+                ("open", "any", "", "", ""), ("compare", "", "object.total_ore", "greater", "mycket"),
+                ("compare", "", "object.customer.kind", "equals", "company"), ("close", "", "", "", ""),
+            ]
+        let refused = try maria.post("/admin/automation/triggers/\(id)", form(rows) + [("save", "1")])
+        #expect(refused.status == 400 && refused.text.contains("condition 3 compares with a number"))
+        #expect(try session.sql("SELECT current_version FROM triggers WHERE id = \(id)") == version)
+
+        var fixed = rows
+        fixed[2].4 = "50000"
+        let saved = try maria.post("/admin/automation/triggers/\(id)", form(fixed) + [("save", "1")])
+        #expect(saved.status == 303)
+        let stored = try session.sql(
+            "SELECT v.definition->'conditions' FROM trigger_versions v JOIN triggers t ON t.id = v.trigger_id AND v.version = t.current_version WHERE t.id = \(id)"
+        )
+        #expect(
+            stored.contains("\"any\": [{\"op\": \"greater\", \"field\": \"object.total_ore\", \"value\": 50000}"),
+            "\(stored)")
+        #expect(stored.contains("\"field\": \"details.audit_action\""))
+        // The actions are as they were.
+        #expect(
+            try session.sql(
+                "SELECT jsonb_array_length(v.definition->'actions') FROM trigger_versions v JOIN triggers t ON t.id = v.trigger_id AND v.version = t.current_version WHERE t.id = \(id)"
+            )
+                == "6")
+    }
 }

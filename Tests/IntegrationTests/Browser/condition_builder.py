@@ -1,0 +1,52 @@
+"""A manager builds a trigger's conditions in a real browser: "+ Condition" brings a new row
+(the page posts itself, nothing is saved yet), the row is filled in, and pressing Enter in the
+name field saves the trigger (never a builder button).
+
+Run by AutomationInBrowserTests with Debian's chromium and chromium-driver through Selenium.
+Usage: condition_builder.py BASE_URL TRIGGER_PATH EMAIL PASSWORD
+Prints one line per check; exits non-zero on the first failure.
+"""
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+base, path, email, password = sys.argv[1:5]
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--ignore-certificate-errors", "--lang=en-GB"):
+    options.add_argument(flag)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+try:
+    driver.get(base + "/admin/login")
+    driver.find_element(By.NAME, "email").send_keys(email)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    driver.get(base + path)
+    rows = len(driver.find_elements(By.CSS_SELECTOR, ".builder-row.compare"))
+    print("rows before:", rows)
+
+    # "+ Condition" at the end of the top group: the page comes back with one more row.
+    buttons = driver.find_elements(By.CSS_SELECTOR, "button[name=builder][value='add:top']")
+    assert buttons, "no '+ Condition' button"
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", buttons[-1])
+    buttons[-1].click()
+    WebDriverWait(driver, 10).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, ".builder-row.compare")) == rows + 1)
+    print("a new row appeared")
+    field = driver.find_element(By.NAME, "c_field_%d" % rows)
+    field.send_keys("object.customer.kind")
+    Select(driver.find_element(By.NAME, "c_op_%d" % rows)).select_by_value("equals")
+    driver.find_element(By.NAME, "c_value_%d" % rows).send_keys("company")
+
+    # Enter in the name field saves the whole form.
+    driver.find_element(By.NAME, "name").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: "Changes saved." in d.find_element(By.TAG_NAME, "main").text)
+    print("saved with Enter")
+    assert driver.find_element(By.NAME, "c_field_%d" % rows).get_attribute("value") == "object.customer.kind"
+    print("the new condition is stored")
+finally:
+    driver.quit()
