@@ -16,6 +16,55 @@ struct EventStoreTests {
         try db.query("SELECT count(*) AS n FROM \(unsafeRaw: table)").first!.decode("n")
     }
 
+    /// Two transactions writing events of one customer: the second waits until the first
+    /// commits, so ids follow commit order (jobs of one entity are claimed by id). Another
+    /// customer's event does not wait.
+    @Test func oneEntitysEventsCommitInTheOrderOfTheirIDs() throws {
+        let url = try TestDatabase.migratedURL("events_commit_order")
+        let first = try Connection(url: url)
+        let second = try Connection(url: url)
+        let third = try Connection(url: url)
+        defer { [first, second, third].forEach { $0.close() } }
+        let customer = try CustomerStore.create(
+            first, profile: CustomerProfile(details: CustomerDetails(kind: .person, name: "Först")), actor: Self.actor)
+        let other = try CustomerStore.create(
+            first, profile: CustomerProfile(details: CustomerDetails(kind: .person, name: "Annan")), actor: Self.actor)
+        @Sendable func update(_ id: CustomerID) -> Query {
+            "INSERT INTO audit_log (actor_kind, entity_type, entity_id, action) VALUES ('system', 'customer', \(id.rawValue), 'updated')"
+        }
+
+        // The first connection is used by the other thread only until it finishes.
+        final class Box: @unchecked Sendable {
+            let connection: Connection
+            var error: (any Error)?
+            init(_ connection: Connection) { self.connection = connection }
+        }
+        let box = Box(first)
+        let slow = Thread {
+            do {
+                try box.connection.transaction { tx in
+                    try tx.execute(update(customer))
+                    _ = try tx.query("SELECT pg_sleep(1.5)")
+                }
+            } catch { box.error = error }
+        }
+        slow.start()
+        usleep(300_000)
+        var started = Date()
+        try third.execute(update(other))
+        #expect(Date().timeIntervalSince(started) < 0.7, "another customer does not wait")
+        started = Date()
+        try second.execute(update(customer))
+        #expect(Date().timeIntervalSince(started) > 0.8, "the same customer waits for the first commit")
+        while !slow.isFinished { usleep(10_000) }
+        #expect(box.error == nil)
+        // The second wrote its event after the first committed: its id is the later one.
+        let ids: [Int64] = try second.query(
+            "SELECT id FROM events WHERE type = 'customer.updated' AND entity_id = \(customer.rawValue) ORDER BY id"
+        ).map { try $0.decode("id") }
+        #expect(ids.count == 2)
+    }
+
     @Test func aCommittedChangeHasItsEventAndDeliveriesARolledBackOneHasNone() throws {
         let db = try TestDatabase.migrated("events_transaction")
         let secret = "whsec_" + Data(repeating: 7, count: 32).base64EncodedString()

@@ -12,13 +12,18 @@ enum TestDatabase {
     /// A connection to a new database with every bundled migration applied: a copy of a template
     /// the Migrator migrated once per test process.
     static func migrated(_ name: String) throws -> Connection {
+        try Connection(url: migratedURL(name))
+    }
+
+    /// The URL of a new migrated database, for tests that need several connections to it.
+    static func migratedURL(_ name: String) throws -> String {
         let postgres = TemporaryPostgres.shared
         let template = try postgres.template(named: "database_tests_migrated") { url in
             let connection = try Connection(url: url)
             defer { connection.close() }
             try Migrator(connection: connection).migrate()
         }
-        return try Connection(url: postgres.createDatabase(named: name, template: template))
+        return postgres.createDatabase(named: name, template: template)
     }
 }
 
