@@ -29,7 +29,7 @@ enum AutomationHandler {
         case .resendEmail(let id): try resendEmail(id, admin)
         case .replayJob(let id): try replay(id, admin)
         case .replayDeadJobs: try replayAll(admin)
-        case .triggers(let status): try TriggersHandler.list(status, admin)
+        case .triggers(let query): try TriggersHandler.list(query, admin)
         case .newTrigger: try TriggersHandler.new(admin)
         case .createTrigger: try TriggersHandler.save(nil, admin)
         case .trigger(let id): try TriggersHandler.show(id, admin)

@@ -11,13 +11,13 @@ import Webhooks
 /// definition (each save a new version, refused when someone saved in between), duplicate, and
 /// the tester, which runs the form's definition against a real record and changes nothing.
 enum TriggersHandler {
-    static func list(_ status: String?, _ admin: AdminContext) throws -> Response {
+    static func list(_ query: TriggerRunQuery, _ admin: AdminContext) throws -> Response {
         let db = try admin.connection()
-        let known = status.flatMap { TriggersPage.statuses.contains($0) ? $0 : nil }
+        let runs = try TriggerStore.runs(
+            db, triggerID: query.trigger, status: query.status, from: query.from, to: query.to,
+            entity: query.entityFilter)
         return admin.html(
-            TriggersPage.render(
-                triggers: try TriggerStore.list(db), runs: try TriggerStore.runs(db, triggerID: nil, status: known),
-                status: known, admin: try admin.page()))
+            TriggersPage.render(triggers: try TriggerStore.list(db), runs: runs, query: query, admin: try admin.page()))
     }
 
     static func new(_ admin: AdminContext) throws -> Response {

@@ -1,3 +1,5 @@
+public import Domain
+
 /// Automation (Admin and Manager): outgoing webhook endpoints with their delivery log, incoming
 /// hooks with the messages they received, the event log, triggers, and jobs that ran out of
 /// attempts, with replay.
@@ -37,8 +39,9 @@ public enum AutomationRoute: Hashable, Sendable {
     case replayJob(Int64)
     /// `POST /admin/automation/jobs/replay` — every dead job of the posted `kind` runs again.
     case replayDeadJobs
-    /// `/admin/automation/triggers` — every trigger with its statistics, and the run log (`?status=`).
-    case triggers(status: String?)
+    /// `/admin/automation/triggers` — every trigger with its statistics, and the run log, filtered
+    /// by `status`, `trigger`, `from`/`to` (dates the run started) and `entity` (`booking:12`).
+    case triggers(TriggerRunQuery)
     /// `/admin/automation/triggers/new`
     case newTrigger
     /// `POST /admin/automation/triggers`
@@ -113,9 +116,9 @@ extension AutomationRoute: FeatureRoute {
             }
         case .replayDeadJobs:
             Endpoint(.post, ["admin", "automation", "jobs", "replay"], access: access) { _ in .replayDeadJobs }
-        case .triggers(let status):
-            Endpoint(.get, ["admin", "automation", "triggers"], query: ["status": status ?? ""], access: access) { c in
-                .triggers(status: nonEmpty(c.query("status")))
+        case .triggers(let query):
+            Endpoint(.get, ["admin", "automation", "triggers"], query: query.items, access: access) { c in
+                .triggers(TriggerRunQuery(reading: c.query))
             }
         case .newTrigger:
             Endpoint(.get, ["admin", "automation", "triggers", "new"], access: access) { _ in .newTrigger }
@@ -142,8 +145,64 @@ extension AutomationRoute: FeatureRoute {
         .overview(eventType: nil), .overview(eventType: "quotation.signed"), .newWebhook, .createWebhook,
         .webhook(1), .setWebhookActive(1), .rotateWebhookSecret(1), .removeWebhook(1),
         .redeliver(endpoint: 1, event: 2), .newHook, .createHook, .hook(5), .setHookActive(5), .renewHook(5),
-        .removeHook(5), .resendEmail(6), .replayJob(3), .replayDeadJobs, .triggers(status: nil),
-        .triggers(status: "failed"), .newTrigger, .createTrigger, .trigger(4), .updateTrigger(4), .duplicateTrigger(4),
+        .removeHook(5), .resendEmail(6), .replayJob(3), .replayDeadJobs, .triggers(TriggerRunQuery()),
+        .triggers(
+            TriggerRunQuery(status: "failed", trigger: 2, from: "2026-12-01", to: "2026-12-07", entity: "booking:12")),
+        .newTrigger, .createTrigger, .trigger(4), .updateTrigger(4), .duplicateTrigger(4),
         .testTrigger(4),
     ]
+}
+
+/// The run log's filters; what does not parse is left out.
+public struct TriggerRunQuery: RouteQuery {
+    public static let statuses = ["running", "waiting", "succeeded", "skipped", "failed"]
+    public static let entityTypes = [
+        "quotation", "booking", "customer", "incoming_hook", "webhook_endpoint", "signing_link",
+    ]
+
+    public var status: String?
+    public var trigger: Int64?
+    /// `YYYY-MM-DD` (Stockholm days), inclusive.
+    public var from: String?
+    public var to: String?
+    /// `type:id`, as `booking:12`.
+    public var entity: String?
+
+    public init(
+        status: String? = nil, trigger: Int64? = nil, from: String? = nil, to: String? = nil, entity: String? = nil
+    ) {
+        self.status = status.flatMap { Self.statuses.contains($0) ? $0 : nil }
+        self.trigger = trigger.flatMap { $0 > 0 ? $0 : nil }
+        self.from = from.flatMap(Self.day)
+        self.to = to.flatMap(Self.day)
+        self.entity = entity.flatMap { Self.entityParts($0) == nil ? nil : $0 }
+    }
+
+    public init(reading query: (String) -> String?) {
+        self.init(
+            status: query("status"), trigger: query("trigger").flatMap { Int64($0) }, from: query("from"),
+            to: query("to"), entity: query("entity"))
+    }
+
+    public var items: [String: String] {
+        [
+            "status": status ?? "", "trigger": trigger.map(String.init) ?? "", "from": from ?? "", "to": to ?? "",
+            "entity": entity ?? "",
+        ]
+    }
+
+    /// The entity filter's type and id.
+    public var entityFilter: (type: String, id: Int64)? { entity.flatMap(Self.entityParts) }
+
+    static func entityParts(_ text: String) -> (type: String, id: Int64)? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, entityTypes.contains(String(parts[0])), let id = Int64(parts[1]), id > 0 else {
+            return nil
+        }
+        return (String(parts[0]), id)
+    }
+
+    static func day(_ text: String) -> String? {
+        (try? CalendarDate(iso: text)).map(\.iso)
+    }
 }

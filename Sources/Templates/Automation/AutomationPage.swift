@@ -30,7 +30,9 @@ public enum AutomationPage {
             div(.class("page-head")) {
                 h1 { s.title }
                 div(.class("actions")) {
-                    a(.class("button"), .href(SafeURL(.admin(.automation(.triggers(status: nil)))))) { s.triggers }
+                    a(.class("button"), .href(SafeURL(.admin(.automation(.triggers(TriggerRunQuery())))))) {
+                        s.triggers
+                    }
                     a(.class("button secondary"), .href(SafeURL(.admin(.automation(.newWebhook))))) { s.newWebhook }
                     a(.class("button secondary"), .href(SafeURL(.admin(.automation(.newHook))))) { s.newHook }
                 }

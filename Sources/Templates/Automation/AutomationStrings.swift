@@ -278,4 +278,16 @@ extension AutomationStrings {
     var removeRow: String { t("Ta bort", "Remove") }
     var removeGroup: String { t("Ta bort gruppen", "Remove the group") }
     var noConditions: String { t("Inga villkor.", "No conditions.") }
+
+    // The run log's filters.
+    var triggerLabel: String { t("Trigger", "Trigger") }
+    var allTriggers: String { t("Alla triggers", "All triggers") }
+    var fromDay: String { t("Från och med", "From") }
+    var toDay: String { t("Till och med", "To") }
+    var entityLabel: String { t("Post", "Record") }
+    var entityHint: String {
+        t(
+            "Typ och id, till exempel booking:12 eller quotation:7.",
+            "Type and id, for example booking:12 or quotation:7.")
+    }
 }

@@ -1,13 +1,11 @@
 public import Domain
 public import Foundation
-import Routing
+public import Routing
 
 /// `/admin/automation/triggers`: every trigger with its statistics, and the run log.
 public enum TriggersPage {
-    public static let statuses = ["running", "waiting", "succeeded", "skipped", "failed"]
-
     public static func render(
-        triggers: [TriggerSummary], runs: [TriggerRunRecord], status: String?, admin: AdminPage
+        triggers: [TriggerSummary], runs: [TriggerRunRecord], query: TriggerRunQuery, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings.automation
         return AdminLayout.page(title: s.triggers, admin, live: true) {
@@ -56,11 +54,35 @@ public enum TriggersPage {
                 }
             }
             h2 { s.runsHeading }
-            AutomationPage.filter(
-                .admin(.automation(.triggers(status: nil))), name: "status", label: s.status, selected: status,
-                options: statuses.map { ($0, s.statusName($0)) }, all: s.allStatuses, submit: s.filter)
+            runFilters(query, triggers: triggers, s: s)
             TriggerPage.runTable(runs, s: s, showTrigger: true)
         }.rendered()
+    }
+}
+
+extension TriggersPage {
+    /// The run log's filters as a GET form: status, trigger, the days the run started, the record.
+    static func runFilters(_ query: TriggerRunQuery, triggers: [TriggerSummary], s: AutomationStrings) -> Node {
+        let values = FormState(values: query.items)
+        return element(
+            "form",
+            [
+                .class("filters"), .attr("method", "get"),
+                .action(SafeURL(.admin(.automation(.triggers(TriggerRunQuery()))))),
+            ]
+        ) {
+            Fields.select(
+                "status", s.status, values,
+                options: [("", s.allStatuses)] + TriggerRunQuery.statuses.map { ($0, s.statusName($0)) })
+            Fields.select(
+                "trigger", s.triggerLabel, values,
+                options: [("", s.allTriggers)] + triggers.map { (String($0.id), $0.name) })
+            Fields.text("from", s.fromDay, values, type: "date")
+            Fields.text("to", s.toDay, values, type: "date")
+            Fields.text(
+                "entity", s.entityLabel, values, hint: s.entityHint, extra: [.attr("placeholder", "booking:12")])
+            button(.class("button secondary"), .attr("type", "submit")) { s.filter }
+        }
     }
 }
 

@@ -185,4 +185,43 @@ struct AdminTriggerTests {
             )
                 == "6")
     }
+
+    /// The run log filtered by status, trigger, the days the runs started (Stockholm) and the
+    /// record; a filter that does not parse is left out, never an error.
+    @Test func theRunLogIsFilteredByStatusTriggerDayAndRecord() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let reminder = try session.sql("SELECT id FROM triggers WHERE builtin = 'signing_reminder'")
+        let expired = try session.sql("SELECT id FROM triggers WHERE builtin = 'expired_notice'")
+        let events = try session.sql(
+            "SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT id FROM events ORDER BY id LIMIT 2) e"
+        )
+        .split(separator: ",").map(String.init)
+        #expect(events.count == 2)
+        let runs = try session.sql(
+            """
+            INSERT INTO trigger_runs (trigger_id, version, event_id, entity_type, entity_id, status, started_at) VALUES
+                (\(reminder), 1, \(events[0]), 'quotation', 7, 'failed', '2026-11-30 23:30+00'),
+                (\(reminder), 1, \(events[1]), 'quotation', 8, 'succeeded', '2026-12-02 10:00+01'),
+                (\(expired), 1, \(events[0]), 'booking', 12, 'succeeded', '2026-12-05 10:00+01')
+            RETURNING id
+            """
+        ).split(separator: "\n").map(String.init)
+        #expect(runs.count == 3)
+        func shown(_ query: String) throws -> [String] {
+            let page = try session.admin.get("/admin/automation/triggers" + query)
+            #expect(page.status == 200)
+            return runs.filter { page.text.contains("id=\"run-\($0)\"") }
+        }
+        #expect(try shown("") == runs)
+        #expect(try shown("?status=failed") == [runs[0]])
+        #expect(try shown("?trigger=\(expired)") == [runs[2]])
+        #expect(try shown("?entity=quotation:8") == [runs[1]])
+        // 23:30 UTC on 30 November is 1 December in Stockholm.
+        #expect(try shown("?from=2026-12-01&to=2026-12-02") == [runs[0], runs[1]])
+        #expect(try shown("?from=2026-12-03") == [runs[2]])
+        #expect(try shown("?status=succeeded&trigger=\(reminder)") == [runs[1]])
+        // Nonsense is ignored: the whole log.
+        #expect(try shown("?from=2026-02-31&entity=users:1&status=crashed") == runs)
+    }
 }

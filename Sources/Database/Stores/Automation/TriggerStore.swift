@@ -234,8 +234,11 @@ public enum TriggerStore {
     }
 
     /// Runs, newest first: of one trigger, or all; of one status, or all.
+    /// `from` and `to` are Stockholm days (`YYYY-MM-DD`, inclusive) the run started on; `entity`
+    /// the record it ran for.
     public static func runs(
-        _ connection: Connection, triggerID: Int64?, status: String?, limit: Int = 100
+        _ connection: Connection, triggerID: Int64?, status: String?, from: String? = nil, to: String? = nil,
+        entity: (type: String, id: Int64)? = nil, limit: Int = 100
     ) throws -> [TriggerRunRecord] {
         try connection.query(
             """
@@ -244,6 +247,9 @@ public enum TriggerStore {
               FROM trigger_runs r JOIN triggers t ON t.id = r.trigger_id JOIN events e ON e.id = r.event_id
              WHERE (\(triggerID)::bigint IS NULL OR r.trigger_id = \(triggerID)::bigint)
                AND (\(status)::text IS NULL OR r.status = \(status)::text)
+               AND (\(from)::date IS NULL OR r.started_at >= (\(from)::date)::timestamp AT TIME ZONE 'Europe/Stockholm')
+               AND (\(to)::date IS NULL OR r.started_at < (\(to)::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')
+               AND (\(entity?.type)::text IS NULL OR (r.entity_type = \(entity?.type)::text AND r.entity_id = \(entity?.id)::bigint))
              ORDER BY r.id DESC LIMIT \(limit)
             """
         ).map { row in
