@@ -24,7 +24,7 @@ struct EventStoreTests {
         let first = try Connection(url: url)
         let second = try Connection(url: url)
         let third = try Connection(url: url)
-        defer { [first, second, third].forEach { $0.close() } }
+        defer { for connection in [first, second, third] { connection.close() } }
         let customer = try CustomerStore.create(
             first, profile: CustomerProfile(details: CustomerDetails(kind: .person, name: "Först")), actor: Self.actor)
         let other = try CustomerStore.create(
