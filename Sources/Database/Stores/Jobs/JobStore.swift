@@ -103,23 +103,37 @@ public enum JobStore {
                    last_error = 'the worker stopped during the last attempt'
              WHERE state = 'running' AND locked_until < now() AND attempts >= max_attempts
             """)
+        // Two candidates, each found by walking its own index in order and stopping at the first
+        // that may run (a single query with OR had to filter and sort the whole backlog on every
+        // claim): a job whose worker died (its lease ran out), else the next due queued job. In
+        // order per key: not while an earlier job with its key is unfinished.
         let rows = try connection.query(
             """
+            WITH expired AS (
+                SELECT id FROM jobs
+                 WHERE state = 'running' AND locked_until < now()
+                   AND (ordering_key IS NULL
+                        OR NOT EXISTS (SELECT FROM jobs earlier
+                                        WHERE earlier.ordering_key = jobs.ordering_key AND earlier.id < jobs.id
+                                          AND earlier.state IN ('queued', 'running')))
+                 ORDER BY locked_until
+                 LIMIT 1
+                 FOR UPDATE SKIP LOCKED
+            ), due AS (
+                SELECT id FROM jobs
+                 WHERE state = 'queued' AND run_at <= now()
+                   AND (ordering_key IS NULL
+                        OR NOT EXISTS (SELECT FROM jobs earlier
+                                        WHERE earlier.ordering_key = jobs.ordering_key AND earlier.id < jobs.id
+                                          AND earlier.state IN ('queued', 'running')))
+                 ORDER BY run_at, id
+                 LIMIT 1
+                 FOR UPDATE SKIP LOCKED
+            )
             UPDATE jobs
                SET state = 'running', locked_by = \(workerID),
                    locked_until = now() + make_interval(secs => \(leaseSeconds)), attempts = attempts + 1
-             WHERE id = (SELECT id FROM jobs
-                          WHERE ((state = 'queued' AND run_at <= now())
-                                 OR (state = 'running' AND locked_until < now()))
-                            -- In order per key: not while an earlier job with its key is unfinished.
-                            AND (ordering_key IS NULL
-                                 OR NOT EXISTS (SELECT FROM jobs earlier
-                                                 WHERE earlier.ordering_key = jobs.ordering_key
-                                                   AND earlier.id < jobs.id
-                                                   AND earlier.state IN ('queued', 'running')))
-                          ORDER BY run_at, id
-                          LIMIT 1
-                          FOR UPDATE SKIP LOCKED)
+             WHERE id = coalesce((SELECT id FROM expired), (SELECT id FROM due))
             RETURNING id, kind, payload::text AS payload, (payload || jsonb_build_object('kind', kind))::text AS job,
                       attempts, max_attempts, (extract(epoch FROM created_at) * 1000000)::bigint AS created_us,
                       created_at
