@@ -8,23 +8,16 @@ Prints one line per check; exits non-zero on the first failure.
 """
 import sys
 
-from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from common import chromium, sign_in
+
 base, path, email, password = sys.argv[1:5]
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--ignore-certificate-errors", "--lang=en-GB"):
-    options.add_argument(flag)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = chromium()
 try:
-    driver.get(base + "/admin/login")
-    driver.find_element(By.NAME, "email").send_keys(email)
-    driver.find_element(By.NAME, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    sign_in(driver, base, email, password)
     driver.get(base + path)
     rows = len(driver.find_elements(By.CSS_SELECTOR, ".builder-row.compare"))
     print("rows before:", rows)
