@@ -28,5 +28,8 @@ struct AutomationInBrowserTests {
             """, database: database
         ).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(stored == #"2 {"all": [{"op": "equals", "field": "object.customer.kind", "value": "company"}]}"#)
+        // The page's own "Active" box came back as it was: saving did not turn the trigger off.
+        #expect(
+            try stack.postgres.psql("SELECT active FROM triggers WHERE id = \(id)", database: database).contains("t"))
     }
 }

@@ -22,7 +22,7 @@ enum TriggersHandler {
 
     static func new(_ admin: AdminContext) throws -> Response {
         let form = FormState(values: [
-            "event_type": "quotation.signed", "active": "on", "version": "0",
+            "event_type": "quotation.signed", "active": "yes", "version": "0",
             "definition": """
             {
               "actions": [
@@ -42,7 +42,7 @@ enum TriggersHandler {
     /// The stored trigger as the form shows it: the conditions in the builder, the rest as JSON.
     static func form(_ trigger: TriggerRecord) -> FormState {
         FormState(values: [
-            "name": trigger.name, "event_type": trigger.eventType, "active": trigger.active ? "on" : "",
+            "name": trigger.name, "event_type": trigger.eventType, "active": trigger.active ? "yes" : "",
             "definition": (try? TriggerDefinition.parse(trigger.definitionJSON))?.jsonWithoutConditions
                 ?? trigger.definitionJSON,
             "version": String(trigger.version),
@@ -128,7 +128,7 @@ enum TriggersHandler {
         guard form.errors.isEmpty, let definition else {
             return try page(existing, form, builder: builder, status: .badRequest, admin: admin)
         }
-        let active = form["active"] == "on"
+        let active = form["active"] == "yes"
         guard let existing else {
             let created = try TriggerStore.create(
                 db, name: name, eventType: form["event_type"], active: active, definitionJSON: definition.json,

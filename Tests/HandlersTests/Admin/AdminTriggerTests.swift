@@ -32,7 +32,7 @@ struct AdminTriggerTests {
         let bad = try maria.post(
             "/admin/automation/triggers",
             [
-                ("version", "0"), ("name", "Stora affärer"), ("event_type", "quotation.signed"), ("active", "on"),
+                ("version", "0"), ("name", "Stora affärer"), ("event_type", "quotation.signed"), ("active", "yes"),
                 ("definition", #"{"actions": [{"type": "sms"}]}"#),
             ])
         #expect(bad.status == 400)
@@ -57,7 +57,7 @@ struct AdminTriggerTests {
         let created = try maria.post(
             "/admin/automation/triggers",
             [
-                ("version", "0"), ("name", "Stora offerter"), ("event_type", "quotation.sent"), ("active", "on"),
+                ("version", "0"), ("name", "Stora offerter"), ("event_type", "quotation.sent"), ("active", "yes"),
                 ("definition", definition),
             ])
         #expect(created.status == 303)
@@ -68,7 +68,7 @@ struct AdminTriggerTests {
         let saved = try maria.post(
             "/admin/automation/triggers/\(id)",
             [
-                ("version", "1"), ("name", "Stora offerter"), ("event_type", "quotation.sent"), ("active", "on"),
+                ("version", "1"), ("name", "Stora offerter"), ("event_type", "quotation.sent"), ("active", "yes"),
                 ("definition", definition),
             ])
         #expect(saved.status == 303)
@@ -135,7 +135,7 @@ struct AdminTriggerTests {
         {
             var fields: [(String, String)] = [
                 ("version", version), ("name", "Påminnelse om signering"), ("event_type", "quotation.sent"),
-                ("active", "on"), ("definition", definition), ("c_match", match), ("c_count", String(rows.count)),
+                ("active", "yes"), ("definition", definition), ("c_match", match), ("c_count", String(rows.count)),
             ]
             for (index, row) in rows.enumerated() {
                 fields += [
