@@ -55,7 +55,7 @@ struct SeedDemoCommand: ParsableCommand {
                 companyName: c.name, orgNumber: c.orgNumber, vatNumber: c.vatNumber, addressLine1: c.addressLine1,
                 postalCode: c.postalCode, city: c.city, contactEmail: c.contactEmail, contactPhone: c.contactPhone,
                 websiteURL: c.website, teamNotificationEmail: c.teamEmail, emailSender: c.sender,
-                termsTemplateHTML: DemoData.termsHTML))
+                termsTemplateHTML: DemoData.termsHTML, bankgiro: c.bankgiro, registeredSeat: c.city))
 
         // Demo accounts share one published password: demo data is for trying the product, never production.
         var userIDs: [String: Int64] = [:]

@@ -14,7 +14,8 @@ enum DemoData {
         contactPhone: "031-12 34 56",
         website: "https://eventgaraget.se",
         teamEmail: "bokning@eventgaraget.se",
-        sender: "EventGaraget <bokning@eventgaraget.se>"
+        sender: "EventGaraget <bokning@eventgaraget.se>",
+        bankgiro: "5050-1055"
     )
 
     /// Simple HTML of the kind the sanitiser keeps (<p>, <ul>, <li>, <strong>).
@@ -217,7 +218,7 @@ enum DemoData {
         (
             CustomerDetails(
                 kind: .company, name: "Jörgen Håkansson", companyName: "Kungälvs Idrottsförening",
-                organisationNumber: "802456-7890", email: "kansli@kungalvsif.example", phone: "0303-21 21 21",
+                organisationNumber: "802456-7896", email: "kansli@kungalvsif.example", phone: "0303-21 21 21",
                 billingAddress: PostalAddress(line1: "Idrottsvägen 1", postalCode: "442 31", city: "Kungälv")), nil
         ),
         (
@@ -241,7 +242,7 @@ enum DemoData {
         (
             CustomerDetails(
                 kind: .company, name: "Ebba Fröjd", companyName: "Studentkåren Chalmers Fest",
-                organisationNumber: "857209-1111", email: "fest@karen.example", phone: "031-772 39 00",
+                organisationNumber: "857209-1117", email: "fest@karen.example", phone: "031-772 39 00",
                 billingAddress: PostalAddress(line1: "Chalmersplatsen 1", postalCode: "412 96", city: "Göteborg")), nil
         ),
         (

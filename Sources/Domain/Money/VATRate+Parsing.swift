@@ -38,7 +38,8 @@ public enum VATRateParseError: Error, Sendable, Equatable {
 }
 
 extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+    /// 0–9 only (`isNumber` alone also takes other scripts' digits and fractions).
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 extension Substring {

@@ -1,4 +1,4 @@
-/// A quotation or booking number: `Q-2026-0042`, `EG-2026-0007`. The sequence is zero-padded to
+/// A quotation, booking or invoice number: `Q-2026-0042`, `EG-2026-0007`, `F-2026-0001`. The sequence is zero-padded to
 /// four digits and grows past 9999 (`Q-2026-12345`). Numbers are gap-free per kind and year; the
 /// database allocates them (`number_sequences`), this type only formats and reads them.
 public struct DocumentNumber: Sendable, Hashable, Comparable {
@@ -6,12 +6,16 @@ public struct DocumentNumber: Sendable, Hashable, Comparable {
     public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         case quotation
         case booking
+        /// Invoices and credit notes: one series, so every document the customer may pay or
+        /// deduct has its own number (ML 17 kap. 24 §).
+        case invoice
 
-        /// `Q` or `EG`.
+        /// `Q`, `EG` or `F`.
         public var prefix: String {
             switch self {
             case .quotation: "Q"
             case .booking: "EG"
+            case .invoice: "F"
             }
         }
     }

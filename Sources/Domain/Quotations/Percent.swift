@@ -60,12 +60,3 @@ extension Money {
         return "\(ore < 0 ? "-" : "")\(magnitude / 100)\(language == .sv ? "," : ".")\(cents < 10 ? "0" : "")\(cents)"
     }
 }
-
-extension String {
-    fileprivate var trimmingWhitespace: String {
-        var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
-        while let last = text.last, last.isWhitespace { text = text.dropLast() }
-        return String(text)
-    }
-}

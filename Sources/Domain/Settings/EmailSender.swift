@@ -45,12 +45,3 @@ public struct EmailSender: Sendable, Equatable {
             || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }
-
-extension String {
-    fileprivate var trimmingWhitespace: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-}

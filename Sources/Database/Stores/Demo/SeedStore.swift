@@ -15,12 +15,18 @@ public struct CompanySettings: Sendable {
     public var emailSender: String
     /// Already sanitised HTML.
     public var termsTemplateHTML: String
+    /// `NNNN-NNNN`, or empty.
+    public var bankgiro: String
+    /// The AB's registered seat, or empty.
+    public var registeredSeat: String
 
     public init(
         companyName: String, orgNumber: String, vatNumber: String, addressLine1: String, postalCode: String,
         city: String, contactEmail: String, contactPhone: String, websiteURL: String, teamNotificationEmail: String,
-        emailSender: String, termsTemplateHTML: String
+        emailSender: String, termsTemplateHTML: String, bankgiro: String = "", registeredSeat: String = ""
     ) {
+        self.bankgiro = bankgiro
+        self.registeredSeat = registeredSeat
         self.companyName = companyName
         self.orgNumber = orgNumber
         self.vatNumber = vatNumber
@@ -52,6 +58,7 @@ public enum SeedStore {
                    website_url = \(CustomerStore.nonEmpty(s.websiteURL)),
                    team_notification_email = \(CustomerStore.nonEmpty(s.teamNotificationEmail)),
                    email_sender = \(CustomerStore.nonEmpty(s.emailSender)), terms_template_html = \(s.termsTemplateHTML),
+                   bankgiro = \(CustomerStore.nonEmpty(s.bankgiro)), registered_seat = \(CustomerStore.nonEmpty(s.registeredSeat)),
                    version = version + 1
             """)
     }

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Database
+import Domain
+import Foundation
+import UseCases
+
+/// `eventgaraget invoices …`: invoices for operators and scripts, through the same store and use
+/// case as the pages. Issued documents are read by number.
+struct InvoicesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoices",
+        abstract: "Create, issue and read invoices.",
+        subcommands: [Create.self, Issue.self, List.self, Show.self, UBL.self])
+
+    static let actor = AuditActor(kind: .system)
+
+    /// The first active admin: a draft is made in a staff member's name.
+    static func operatorID(_ connection: Connection) throws -> UserID {
+        guard
+            let id: Int64 = try connection.query(
+                "SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id LIMIT 1"
+            ).first?.decode("id")
+        else { throw CommandFailure("no active admin to act for") }
+        return UserID(rawValue: id)
+    }
+
+    static func issued(_ connection: Connection, _ number: String) throws -> Int64 {
+        guard let id = try InvoiceStore.id(connection, number: number) else {
+            throw CommandFailure("no issued invoice \(number)")
+        }
+        return id
+    }
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A draft invoice for a booking's signed version; prints its id.")
+        @Option(help: "The booking's number (EG-2026-0001).") var booking: String
+        @OptionGroup var options: ConfigurationOptions
+
+        func run() throws {
+            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            defer { connection.close() }
+            guard
+                let id: Int64 = try connection.query("SELECT id FROM bookings WHERE number = \(booking)").first?
+                    .decode("id")
+            else { throw CommandFailure("no booking \(booking)") }
+            switch try InvoiceStore.draftFromBooking(
+                connection, bookingID: BookingID(rawValue: id), createdBy: try InvoicesCommand.operatorID(connection),
+                actor: InvoicesCommand.actor)
+            {
+            case .created(let invoice): print("Draft: \(invoice)")
+            case .exists(let invoice): print("Draft: \(invoice) (the booking's invoice already)")
+            case .notFound: throw CommandFailure("no booking \(booking)")
+            }
+        }
+    }
+
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Issue a draft; prints its number.")
+        @Argument(help: "The draft's id.") var id: Int64
+        @Option(help: "The issue date (YYYY-MM-DD); today by default.") var date: String?
+        @OptionGroup var options: ConfigurationOptions
+
+        func run() throws {
+            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            defer { connection.close() }
+            let day = try date.map { text -> CalendarDate in
+                guard let day = try? CalendarDate(iso: text) else { throw CommandFailure("--date must be YYYY-MM-DD") }
+                return day
+            }
+            switch try IssueInvoice.run(
+                connection, id: id, issuedBy: try InvoicesCommand.operatorID(connection), actor: InvoicesCommand.actor,
+                today: day)
+            {
+            case .issued(let number): print("Issued: \(number)")
+            case .alreadyIssued(let number): throw CommandFailure("already issued as \(number ?? "?")")
+            case .notFound: throw CommandFailure("no invoice \(id)")
+            case .refused(let problems):
+                throw CommandFailure("cannot be issued yet: \(problems.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every invoice, newest first.")
+        @OptionGroup var options: ConfigurationOptions
+
+        func run() throws {
+            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            defer { connection.close() }
+            for invoice in try InvoiceStore.list(connection) {
+                print(
+                    [
+                        invoice.number ?? "draft \(invoice.id)", invoice.kind.rawValue, invoice.state,
+                        invoice.issueDate?.iso ?? "-", invoice.customerName,
+                        invoice.payable.map { $0.formatted(.en) } ?? "-",
+                    ].joined(separator: "\t"))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One issued invoice's facts.")
+        @Argument(help: "The invoice's number (F-2026-0001).") var number: String
+        @OptionGroup var options: ConfigurationOptions
+
+        func run() throws {
+            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            defer { connection.close() }
+            guard let invoice = try InvoiceStore.find(connection, id: try InvoicesCommand.issued(connection, number))
+            else { throw CommandFailure("no issued invoice \(number)") }
+            print("Number: \(invoice.number ?? "")")
+            print("Kind: \(invoice.kind.rawValue)")
+            print("Customer: \(invoice.customerName)")
+            print("Booking: \(invoice.bookingNumber ?? "-")")
+            print("Issued: \(invoice.issueDate?.iso ?? "-")")
+            print("Due: \(invoice.dueDate?.iso ?? "-")")
+            print("OCR: \(invoice.ocr ?? "-")")
+            print("To pay: \(invoice.payable.map { $0.formatted(.en) } ?? "-")")
+        }
+    }
+
+    struct UBL: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ubl", abstract: "The stored Peppol UBL XML of an issued invoice, on standard output.")
+        @Argument(help: "The invoice's number (F-2026-0001).") var number: String
+        @OptionGroup var options: ConfigurationOptions
+
+        func run() throws {
+            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            defer { connection.close() }
+            guard let xml = try InvoiceStore.ubl(connection, id: try InvoicesCommand.issued(connection, number)) else {
+                throw CommandFailure("no issued invoice \(number)")
+            }
+            FileHandle.standardOutput.write(Data(xml.utf8))
+        }
+    }
+}

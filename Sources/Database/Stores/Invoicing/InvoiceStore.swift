@@ -1,0 +1,280 @@
+public import Domain
+public import Foundation
+
+/// An invoice as the pages and the command show it.
+public struct InvoiceSummary: Sendable, Equatable {
+    public let id: Int64
+    public let kind: InvoiceDocument.Kind
+    public let state: String
+    public let number: String?
+    public let customerID: Int64
+    public let customerName: String
+    public let bookingID: Int64?
+    public let bookingNumber: String?
+    public let issueDate: CalendarDate?
+    public let dueDate: CalendarDate?
+    public let ocr: String?
+    public let payable: Money?
+    public let createdAt: Date
+}
+
+/// A draft as issuing reads it.
+public struct InvoiceDraft: Sendable {
+    public let id: Int64
+    public let kind: InvoiceDocument.Kind
+    public let state: String
+    public let buyer: InvoiceParty
+    public let lines: [InvoiceLine]
+    public let allowances: [InvoiceAllowance]
+    public let period: RentalPeriod?
+    public let orderReference: String
+    public let credited: (number: String, issueDate: CalendarDate)?
+}
+
+/// The seller and the invoicing settings.
+public struct InvoiceSettings: Sendable {
+    public let seller: InvoiceSeller
+    public let termsDays: Int
+    public let roundToKronor: Bool
+}
+
+public enum InvoiceStoreError: Error, Sendable, Equatable {
+    case corrupt(String)
+}
+
+/// Invoices and credit notes: drafts made from a booking's signed version, issuing (in the
+/// `IssueInvoice` use case's transaction), and reading them back.
+public enum InvoiceStore {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// What creating a draft from a booking gave.
+    public enum DraftOutcome: Sendable, Equatable {
+        case created(Int64)
+        /// The booking has an invoice already (not credited): that one.
+        case exists(Int64)
+        case notFound
+    }
+
+    /// A full invoice from the booking's signed version (bound to its SHA-256): its lines as
+    /// signed (a per-day line charges pieces × days), shipping as a line, the quotation's discount
+    /// as a document allowance, the customer as signed. One transaction with its audit row.
+    public static func draftFromBooking(
+        _ connection: Connection, bookingID: BookingID, createdBy: UserID, actor: AuditActor
+    ) throws -> DraftOutcome {
+        try connection.transaction { tx -> DraftOutcome in
+            guard
+                let row = try tx.query(
+                    """
+                    SELECT b.id, b.number, b.customer_id, q.number AS quotation_number, v.id AS version_id, v.snapshot,
+                           encode(v.snapshot_sha256, 'hex') AS sha
+                      FROM bookings b JOIN quotations q ON q.id = b.quotation_id
+                      JOIN quotation_versions v ON v.id = b.quotation_version_id
+                     WHERE b.id = \(bookingID.rawValue) FOR UPDATE OF b
+                    """
+                ).first
+            else { return .notFound }
+            if let existing: Int64 = try tx.query(
+                """
+                SELECT id FROM invoices i WHERE booking_id = \(bookingID.rawValue) AND kind = 'invoice'
+                   AND NOT EXISTS (SELECT FROM invoices c WHERE c.credited_invoice_id = i.id AND c.state = 'issued')
+                 ORDER BY id DESC LIMIT 1
+                """
+            ).first?.decode("id") {
+                return .exists(existing)
+            }
+            let snapshot = try QuotationSnapshot(canonicalJSON: try row.decode("snapshot"))
+            let rate = snapshot.vatRate
+            var lines = snapshot.lines.map { priced -> InvoiceLine in
+                let perDay = priced.line.pricing == .perDay
+                return InvoiceLine(
+                    description: priced.line.description,
+                    quantity: perDay
+                        ? priced.line.quantity * priced.days : priced.line.pricing == .flat ? 1 : priced.line.quantity,
+                    unit: perDay ? .day : .each, unitPrice: priced.line.unitPrice, discount: priced.discount,
+                    vatRate: rate)
+            }
+            if !snapshot.totals.shipping.isZero {
+                lines.append(
+                    InvoiceLine(description: "Frakt", quantity: 1, unitPrice: snapshot.totals.shipping, vatRate: rate))
+            }
+            let allowances =
+                snapshot.totals.discount.isZero
+                ? [] : [InvoiceAllowance(reason: "Rabatt", amount: snapshot.totals.discount, vatRate: rate)]
+            let customer = snapshot.customer
+            let buyer = InvoiceParty(
+                name: customer.displayName, legalName: customer.displayName, isCompany: customer.kind == .company,
+                organisationNumber: customer.organisationNumber, vatNumber: customer.vatNumber,
+                address: customer.billingAddress, email: customer.email, phone: customer.phone,
+                contact: customer.kind == .company ? customer.name : "")
+            let bookingNumber: String = try row.decode("number")
+            let rows = try tx.query(
+                """
+                INSERT INTO invoices (kind, customer_id, booking_id, quotation_version_id, snapshot_sha256, period_start,
+                                      period_end, order_reference, buyer, lines, allowances, created_by)
+                VALUES ('invoice', \(try row.decode("customer_id", as: Int64.self)), \(bookingID.rawValue),
+                        \(try row.decode("version_id", as: Int64.self)), \(try row.decode("sha", as: String.self)),
+                        \(snapshot.period.start.iso)::date, \(snapshot.period.end.iso)::date, \(bookingNumber),
+                        \(try json(buyer))::jsonb, \(try json(lines))::jsonb, \(try json(allowances))::jsonb,
+                        \(createdBy.rawValue))
+                RETURNING id
+                """)
+            let id: Int64 = try rows[0].decode("id")
+            try AuditStore.record(
+                tx, actor: actor, entity: "invoice", entityID: id, action: "created",
+                after: ["booking": bookingNumber, "quotation": try row.decode("quotation_number")])
+            return .created(id)
+        }
+    }
+
+    /// The draft (or issued document) to issue, locked when `lock`.
+    public static func draft(_ connection: Connection, id: Int64, lock: Bool = false) throws -> InvoiceDraft? {
+        guard
+            let row = try connection.query(
+                """
+                SELECT i.id, i.kind, i.state, i.buyer::text AS buyer, i.lines::text AS lines,
+                       i.allowances::text AS allowances, i.period_start, i.period_end, i.order_reference,
+                       c.number AS credited_number, c.issue_date AS credited_date
+                  FROM invoices i LEFT JOIN invoices c ON c.id = i.credited_invoice_id
+                 WHERE i.id = \(id) \(fragment: lock ? "FOR UPDATE OF i" : "")
+                """
+            ).first
+        else { return nil }
+        let decoder = JSONDecoder()
+        let start: String? = try row.decode("period_start")
+        let end: String? = try row.decode("period_end")
+        let period: RentalPeriod? =
+            if let start, let end {
+                try RentalPeriod(start: try CalendarDate(iso: start), end: try CalendarDate(iso: end))
+            } else {
+                nil
+            }
+        let creditedNumber: String? = try row.decode("credited_number")
+        let creditedDate: String? = try row.decode("credited_date")
+        let kind: String = try row.decode("kind")
+        return InvoiceDraft(
+            id: id, kind: InvoiceDocument.Kind(rawValue: kind) ?? .invoice, state: try row.decode("state"),
+            buyer: try decoder.decode(InvoiceParty.self, from: Data(try row.decode("buyer", as: String.self).utf8)),
+            lines: try decoder.decode([InvoiceLine].self, from: Data(try row.decode("lines", as: String.self).utf8)),
+            allowances: try decoder.decode(
+                [InvoiceAllowance].self, from: Data(try row.decode("allowances", as: String.self).utf8)),
+            period: period, orderReference: try row.decode("order_reference"),
+            credited: creditedNumber.flatMap { number in
+                creditedDate.flatMap { try? CalendarDate(iso: $0) }.map { (number, $0) }
+            })
+    }
+
+    /// The seller as the settings describe it now.
+    public static func settings(_ connection: Connection) throws -> InvoiceSettings {
+        let row = try connection.query(
+            """
+            SELECT company_name, coalesce(org_number, '') AS org, coalesce(vat_number, '') AS vat,
+                   coalesce(address_line1, '') AS l1, coalesce(address_line2, '') AS l2,
+                   coalesce(postal_code, '') AS pc, coalesce(city, '') AS city, country,
+                   coalesce(contact_email::text, '') AS email, coalesce(contact_phone, '') AS phone,
+                   coalesce(bankgiro, '') AS bankgiro, approved_for_f_tax, coalesce(registered_seat, '') AS seat,
+                   invoice_terms_days, invoice_round_to_kronor
+              FROM settings
+            """)[0]
+        let name: String = try row.decode("company_name")
+        let party = InvoiceParty(
+            name: name, legalName: name, isCompany: true, organisationNumber: try row.decode("org"),
+            vatNumber: try row.decode("vat"),
+            address: PostalAddress(
+                line1: try row.decode("l1"), line2: try row.decode("l2"), postalCode: try row.decode("pc"),
+                city: try row.decode("city"), country: try row.decode("country")),
+            email: try row.decode("email"), phone: try row.decode("phone"))
+        return InvoiceSettings(
+            seller: InvoiceSeller(
+                party: party, approvedForFTax: try row.decode("approved_for_f_tax"),
+                registeredSeat: try row.decode("seat"), bankgiro: try row.decode("bankgiro")),
+            termsDays: try row.decode("invoice_terms_days"), roundToKronor: try row.decode("invoice_round_to_kronor"))
+    }
+
+    /// Writes the issued document (inside the use case's transaction) with its audit row.
+    public static func markIssued(
+        _ tx: Connection, document: InvoiceDocument, id: Int64, xml: String, sha256: String, issuedBy: UserID,
+        actor: AuditActor
+    ) throws {
+        let breakdown = document.totals.rates.map {
+            ["rate_bp": Int64($0.rate.basisPoints), "taxable_ore": $0.taxable.ore, "vat_ore": $0.vat.ore]
+        }
+        try tx.execute(
+            """
+            UPDATE invoices
+               SET state = 'issued', number = \(document.number), seller = \(try json(document.seller))::jsonb,
+                   buyer = \(try json(document.buyer))::jsonb, lines = \(try json(document.lines))::jsonb,
+                   issue_date = \(document.issueDate.iso)::date, due_date = \(document.dueDate.iso)::date,
+                   ocr = \(document.ocr.digits), net_ore = \(document.totals.taxExclusive.ore),
+                   vat_ore = \(document.totals.vat.ore), rounding_ore = \(document.totals.rounding.ore),
+                   payable_ore = \(document.totals.payable.ore), vat_breakdown = \(try json(breakdown))::jsonb,
+                   ubl_xml = \(xml), ubl_sha256 = \(sha256), issued_by = \(issuedBy.rawValue), issued_at = now()
+             WHERE id = \(id) AND state = 'draft'
+            """)
+        try AuditStore.record(
+            tx, actor: actor, entity: "invoice", entityID: id, action: "issued",
+            after: [
+                "number": document.number, "payable_ore": String(document.totals.payable.ore),
+                "ubl_sha256": sha256,
+            ])
+    }
+
+    static let summaryColumns: Query = """
+        i.id, i.kind, i.state, i.number, i.customer_id,
+        CASE WHEN c.kind = 'company' AND c.company_name IS NOT NULL THEN c.company_name ELSE c.name END AS customer_name,
+        i.booking_id, b.number AS booking_number, i.issue_date, i.due_date, i.ocr, i.payable_ore, i.created_at
+        """
+
+    static func summary(_ row: Row) throws -> InvoiceSummary {
+        let kind: String = try row.decode("kind")
+        let issue: String? = try row.decode("issue_date")
+        let due: String? = try row.decode("due_date")
+        let payable: Int64? = try row.decode("payable_ore")
+        return InvoiceSummary(
+            id: try row.decode("id"), kind: InvoiceDocument.Kind(rawValue: kind) ?? .invoice,
+            state: try row.decode("state"), number: try row.decode("number"), customerID: try row.decode("customer_id"),
+            customerName: try row.decode("customer_name"), bookingID: try row.decode("booking_id"),
+            bookingNumber: try row.decode("booking_number"), issueDate: issue.flatMap { try? CalendarDate(iso: $0) },
+            dueDate: due.flatMap { try? CalendarDate(iso: $0) }, ocr: try row.decode("ocr"),
+            payable: payable.map(Money.init(ore:)), createdAt: try row.decode("created_at"))
+    }
+
+    /// Newest first.
+    public static func list(_ connection: Connection, limit: Int = 200) throws -> [InvoiceSummary] {
+        try connection.query(
+            """
+            SELECT \(fragment: summaryColumns)
+              FROM invoices i JOIN customers c ON c.id = i.customer_id LEFT JOIN bookings b ON b.id = i.booking_id
+             ORDER BY i.id DESC LIMIT \(limit)
+            """
+        ).map(summary)
+    }
+
+    public static func find(_ connection: Connection, id: Int64) throws -> InvoiceSummary? {
+        try connection.query(
+            """
+            SELECT \(fragment: summaryColumns)
+              FROM invoices i JOIN customers c ON c.id = i.customer_id LEFT JOIN bookings b ON b.id = i.booking_id
+             WHERE i.id = \(id)
+            """
+        ).first.map(summary)
+    }
+
+    /// The id of the issued document with this number.
+    public static func id(_ connection: Connection, number: String) throws -> Int64? {
+        try connection.query("SELECT id FROM invoices WHERE number = \(number)").first?.decode("id")
+    }
+
+    /// The stored UBL XML of an issued document.
+    public static func ubl(_ connection: Connection, id: Int64) throws -> String? {
+        try connection.query("SELECT ubl_xml FROM invoices WHERE id = \(id) AND state = 'issued'").first?.decode(
+            "ubl_xml")
+    }
+}

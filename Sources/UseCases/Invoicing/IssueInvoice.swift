@@ -1,0 +1,63 @@
+public import Database
+public import Domain
+public import Foundation
+
+/// Issuing a draft: in one transaction, the seller is read from the settings and checked with the
+/// buyer against what an invoice must say (ML 17 kap. 24 §); the next number of the series is
+/// taken (gap-free: a rollback gives it back, and concurrent issues wait for each other on the
+/// series row); the dates, the OCR reference and the totals are set; the Peppol UBL is written
+/// with its SHA-256; the audit row and the `invoice.issued` event go with it. From then on the
+/// database refuses any change.
+public enum IssueInvoice {
+    public enum Outcome: Sendable, Equatable {
+        case issued(number: String)
+        case notFound
+        case alreadyIssued(number: String?)
+        /// What must be filled in first (settings or the customer), nothing stored.
+        case refused([InvoiceRequirements.Problem])
+    }
+
+    /// - Parameter today: the issue date (Stockholm), by default today.
+    /// - Throws: `InvoiceError` (amounts), `DatabaseError`.
+    public static func run(
+        _ connection: Connection, id: Int64, issuedBy: UserID, actor: AuditActor, today: CalendarDate? = nil
+    ) throws -> Outcome {
+        try connection.transaction { tx -> Outcome in
+            guard let draft = try InvoiceStore.draft(tx, id: id, lock: true) else { return .notFound }
+            guard draft.state == "draft" else {
+                return .alreadyIssued(number: try InvoiceStore.find(tx, id: id)?.number)
+            }
+            let settings = try InvoiceStore.settings(tx)
+            let problems = InvoiceRequirements.problems(seller: settings.seller, buyer: draft.buyer)
+            guard problems.isEmpty else { return .refused(problems) }
+            // A business buyer elsewhere in the EU with a VAT number: no Swedish VAT (reverse charge).
+            let reverseCharge = InvoiceRequirements.isReverseCharge(draft.buyer)
+            let lines = draft.lines.map { line -> InvoiceLine in
+                var line = line
+                if reverseCharge { line.vatRate = .zero }
+                return line
+            }
+            let allowances = draft.allowances.map { allowance -> InvoiceAllowance in
+                var allowance = allowance
+                if reverseCharge { allowance.vatRate = .zero }
+                return allowance
+            }
+            let totals = try InvoiceTotals.compute(
+                lines: lines, allowances: allowances, roundToKronor: settings.roundToKronor)
+            let issueDate = today ?? BusinessCalendar.today()
+            let number = try NumberStore.allocate(tx, kind: .invoice)
+            guard let ocr = OCRReference(invoice: number) else { throw InvoiceError.overflow }
+            let document = InvoiceDocument(
+                kind: draft.kind, number: number.description, issueDate: issueDate,
+                dueDate: try issueDate.adding(days: draft.kind == .creditNote ? 0 : settings.termsDays),
+                period: draft.period, seller: settings.seller, buyer: draft.buyer, lines: lines,
+                allowances: allowances, totals: totals, ocr: ocr, paymentTermsDays: settings.termsDays,
+                credited: draft.credited, orderReference: draft.orderReference)
+            let xml = UBLInvoice.xml(document)
+            try InvoiceStore.markIssued(
+                tx, document: document, id: id, xml: xml, sha256: SHA256.hexDigest(Array(xml.utf8)),
+                issuedBy: issuedBy, actor: actor)
+            return .issued(number: number.description)
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Invoices with real processes and the offline validation kit (`../shared/invoicing-oracles`):
+/// the demo's bookings invoiced and issued with `eventgaraget invoices`, every UBL file through
+/// `validate-ubl` (business buyers with every layer, private persons with XSD and EN 16931, as
+/// the kit says), every OCR reference through `check-ocr`, an issued invoice that the database
+/// will not let anyone change, and issuing at the same time from several processes without a gap.
+@Suite("Invoicing", .serialized)
+struct InvoicingTests {
+    /// The kit: `EG_INVOICING_ORACLES`, else beside the checkout.
+    static let oracles =
+        ProcessInfo.processInfo.environment["EG_INVOICING_ORACLES"]
+        ?? URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent(
+            "shared/invoicing-oracles"
+        )
+        .path
+
+    struct Demo {
+        let database: String
+        let env: [String: String]
+
+        init(_ name: String) throws {
+            let url = TemporaryPostgres.shared.createDatabase(named: name)
+            database = databaseName(fromURL: url)
+            env = productEnvironment(["DATABASE_URL": url, "EG_MAIL_DIR": "/tmp/eg-invoicing-\(name)"])
+            guard try run(productBinary, ["migrate"], environment: env).status == 0,
+                try run(productBinary, ["seed-demo"], environment: env).status == 0
+            else { throw TestFailure("migrate or seed-demo failed") }
+        }
+
+        func sql(_ text: String) throws -> String {
+            try TemporaryPostgres.shared.psql(text, database: database).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        func eventgaraget(_ arguments: [String]) throws -> CommandResult {
+            try run(productBinary, arguments, environment: env)
+        }
+
+        /// A draft for the booking, issued: its number.
+        func invoice(booking: String, date: String = "2026-12-07") throws -> String {
+            let created = try eventgaraget(["invoices", "create", "--booking", booking])
+            guard created.status == 0,
+                let id = created.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).dropFirst().first
+            else {
+                throw TestFailure("create: \(created.output) \(created.errorOutput)")
+            }
+            let issued = try eventgaraget(["invoices", "issue", String(id), "--date", date])
+            guard issued.status == 0, issued.output.hasPrefix("Issued: ") else {
+                throw TestFailure("issue: \(issued.output) \(issued.errorOutput)")
+            }
+            return issued.output.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    static func validate(_ files: [String], layers: String? = nil) throws -> CommandResult {
+        try run(
+            Self.oracles + "/validate-ubl",
+            (layers.map { ["--layers", $0] } ?? []) + files)
+    }
+
+    @Test func everyDemoBookingsInvoicePassesTheValidatorsToTheOre() throws {
+        #expect(
+            FileManager.default.isExecutableFile(atPath: Self.oracles + "/validate-ubl"),
+            "the invoicing kit is at \(Self.oracles) (or set EG_INVOICING_ORACLES)")
+        let demo = try Demo("invoicing_ubl")
+        let bookings = try demo.sql("SELECT string_agg(number, ',' ORDER BY id) FROM bookings").split(separator: ",")
+        #expect(bookings.count >= 20)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eg-ubl-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var business: [String] = []
+        var people: [String] = []
+        var numbers: [String] = []
+        for booking in bookings {
+            let number = try demo.invoice(booking: String(booking))
+            numbers.append(number)
+            let ubl = try demo.eventgaraget(["invoices", "ubl", number])
+            #expect(ubl.status == 0)
+            let path = folder + "/\(number).xml"
+            try Data(ubl.output.utf8).write(to: URL(fileURLWithPath: path))
+            let company = try demo.sql(
+                "SELECT c.kind FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.number = '\(number)'")
+            if company == "company" { business.append(path) } else { people.append(path) }
+            // The stored hash is the XML's, and the command prints exactly what is stored.
+            #expect(
+                try demo.sql(
+                    "SELECT ubl_sha256 = encode(sha256(convert_to(ubl_xml, 'UTF8')), 'hex') FROM invoices WHERE number = '\(number)'"
+                )
+                    == "t")
+        }
+        // Gap-free: F-2026-0001 … in issue order.
+        #expect(numbers == (1...numbers.count).map { String(format: "F-2026-%04d", $0) })
+        #expect(!business.isEmpty && !people.isEmpty)
+        let peppol = try Self.validate(business)
+        #expect(peppol.status == 0, "\(peppol.output)\(peppol.errorOutput)")
+        let en16931 = try Self.validate(people, layers: "xsd,cen")
+        #expect(en16931.status == 0, "\(en16931.output)\(en16931.errorOutput)")
+
+        // The document agrees with the database and the quotation to the öre.
+        let mismatch = try demo.sql(
+            """
+            SELECT count(*) FROM invoices i JOIN bookings b ON b.id = i.booking_id
+             WHERE i.net_ore <> b.total_ore - b.vat_ore OR i.vat_ore <> b.vat_ore
+                OR i.payable_ore - i.rounding_ore <> b.total_ore OR abs(i.rounding_ore) > 50
+            """)
+        #expect(mismatch == "0")
+        let first = try String(contentsOfFile: folder + "/F-2026-0001.xml", encoding: .utf8)
+        let payable = try demo.sql("SELECT payable_ore FROM invoices WHERE number = 'F-2026-0001'")
+        let kronor = (Int(payable) ?? 0) / 100
+        #expect(first.contains("<cbc:PayableAmount currencyID=\"SEK\">\(kronor).00</cbc:PayableAmount>"))
+        #expect(first.contains("<cbc:CompanyID>Godkänd för F-skatt</cbc:CompanyID>"))
+        #expect(first.contains("<cac:InvoicePeriod>"))
+
+        // Every OCR reference passes Bankgirot's check with the length digit.
+        let ocrs = try demo.sql("SELECT string_agg(ocr, ' ' ORDER BY id) FROM invoices").split(separator: " ").map(
+            String.init)
+        let checked = try run(Self.oracles + "/check-ocr", ["--length-digit"] + ocrs)
+        #expect(checked.status == 0, "\(checked.output)\(checked.errorOutput)")
+    }
+
+    @Test func anIssuedInvoiceCannotBeChangedAndAnIncompleteOneIsNotIssued() throws {
+        let demo = try Demo("invoicing_rules")
+        let number = try demo.invoice(booking: "EG-2026-0001")
+        for statement in [
+            "UPDATE invoices SET payable_ore = 1 WHERE number = '\(number)'",
+            "UPDATE invoices SET ubl_xml = replace(ubl_xml, 'F-skatt', 'X') WHERE number = '\(number)'",
+            "DELETE FROM invoices WHERE number = '\(number)'",
+        ] {
+            #expect(throws: (any Error).self, "\(statement)") { try demo.sql(statement) }
+        }
+        #expect(try demo.sql("SELECT count(*) FROM invoices WHERE number = '\(number)' AND state = 'issued'") == "1")
+        // The booking has its invoice: a second "create" hands back the same one.
+        let again = try demo.eventgaraget(["invoices", "create", "--booking", "EG-2026-0001"])
+        #expect(again.output.contains("already"))
+
+        // Without a bankgiro the company cannot be paid: refused with the reason, no number taken.
+        _ = try demo.sql("UPDATE settings SET bankgiro = NULL")
+        let created = try demo.eventgaraget(["invoices", "create", "--booking", "EG-2026-0002"])
+        let id =
+            created.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).dropFirst().first.map(String.init) ?? ""
+        let refused = try demo.eventgaraget(["invoices", "issue", id])
+        #expect(refused.status != 0 && refused.errorOutput.contains("payment_account"))
+        #expect(try demo.sql("SELECT last_number FROM number_sequences WHERE kind = 'invoice'") == "1")
+        #expect(try demo.sql("SELECT state FROM invoices WHERE id = \(id)") == "draft")
+    }
+
+    /// Five processes issue at the same moment: five numbers, no gap, no duplicate.
+    @Test func concurrentIssuesShareNoNumberAndSkipNone() throws {
+        let demo = try Demo("invoicing_concurrent")
+        var ids: [String] = []
+        for booking in ["EG-2026-0001", "EG-2026-0002", "EG-2026-0003", "EG-2026-0004", "EG-2026-0005"] {
+            let created = try demo.eventgaraget(["invoices", "create", "--booking", booking])
+            ids.append(
+                created.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).dropFirst().first.map(String.init)
+                    ?? "")
+        }
+        let processes = try ids.map { id -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: productBinary)
+            process.arguments = ["invoices", "issue", id]
+            process.environment = demo.env
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        #expect(
+            try demo.sql("SELECT string_agg(number, ',' ORDER BY number) FROM invoices")
+                == "F-2026-0001,F-2026-0002,F-2026-0003,F-2026-0004,F-2026-0005")
+    }
+}
