@@ -16,6 +16,8 @@ public enum AdminRoute: Hashable, Sendable {
     case activity(ActivityRoute)
     /// Webhooks, events and jobs (issue 11).
     case automation(AutomationRoute)
+    /// Invoices and credit notes (issue 12).
+    case invoices(InvoicesRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -32,6 +34,7 @@ extension AdminRoute: FeatureRoute {
         case .settings(let route): route.endpoint.map(AdminRoute.settings)
         case .activity(let route): route.endpoint.map(AdminRoute.activity)
         case .automation(let route): route.endpoint.map(AdminRoute.automation)
+        case .invoices(let route): route.endpoint.map(AdminRoute.invoices)
         }
     }
 
@@ -41,7 +44,7 @@ extension AdminRoute: FeatureRoute {
             + AddonsRoute.samples.map(AdminRoute.addons) + QuotationsRoute.samples.map(AdminRoute.quotations)
             + BookingsRoute.samples.map(AdminRoute.bookings) + UsersRoute.samples.map(AdminRoute.users)
             + SettingsRoute.samples.map(AdminRoute.settings) + ActivityRoute.samples.map(AdminRoute.activity)
-            + AutomationRoute.samples.map(AdminRoute.automation)
+            + AutomationRoute.samples.map(AdminRoute.automation) + InvoicesRoute.samples.map(AdminRoute.invoices)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -59,6 +62,7 @@ extension AdminRoute: FeatureRoute {
         case .settings(let route): route.endpoint.declaration
         case .activity(let route): route.endpoint.declaration
         case .automation(let route): route.endpoint.declaration
+        case .invoices(let route): route.endpoint.declaration
         }
     }
 

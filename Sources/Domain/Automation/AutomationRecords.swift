@@ -89,7 +89,7 @@ public enum EventTypes {
         "quotation.reopened", "booking.created", "booking.approved", "booking.updated", "booking.status_changed",
         "booking.cancelled", "booking.delivery_tomorrow", "booking.pickup_tomorrow", "customer.created",
         "customer.updated", "customer.archived", "email.sent", "email.failed",
-        "webhook_endpoint.disabled", "hook.received",
+        "webhook_endpoint.disabled", "hook.received", "invoice.created", "invoice.issued",
     ]
 
     /// The types in a comma-separated list that are not known (an endpoint's filter is checked).

@@ -43,6 +43,7 @@ enum AdminRouter {
         case .settings(let route): return try SettingsHandler.handle(route, admission.member())
         case .activity(let route): return try ActivityHandler.handle(route, admission.member())
         case .automation(let route): return try AutomationHandler.handle(route, admission.member())
+        case .invoices(let route): return try InvoicesHandler.handle(route, admission.member())
         }
     }
 }

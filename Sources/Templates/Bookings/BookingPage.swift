@@ -31,6 +31,12 @@ public enum BookingPage {
                             s.bookings.packingListLink
                         }
                     }
+                    if admin.may(.admin(.invoices(.create))) {
+                        // A draft from the signed version, or the booking's invoice when it has one.
+                        Fields.postButton(
+                            .admin(.invoices(.create)), s.invoices.createFromBooking, csrf: admin.csrfToken,
+                            fields: [("booking_id", String(booking.id.rawValue))])
+                    }
                     a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.bookings.backToBookings }
                 }
             }

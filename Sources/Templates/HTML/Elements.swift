@@ -56,6 +56,7 @@ func option(value: String, selected: Bool, @NodeBuilder content c: () -> [Node])
 func table(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("table", a, c) }
 func thead(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("thead", a, c) }
 func tbody(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("tbody", a, c) }
+func tfoot(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("tfoot", a, c) }
 func tr(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("tr", a, c) }
 func tr(_ a: [Attribute], @NodeBuilder content c: () -> [Node]) -> Node { element("tr", a, c) }
 func th(_ a: Attribute..., @NodeBuilder content c: () -> [Node]) -> Node { element("th", a, c) }

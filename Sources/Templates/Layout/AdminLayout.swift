@@ -18,6 +18,7 @@ enum AdminLayout {
         section(.admin(.quotations(.list(QuotationListQuery())))) { $0.navQuotations },
         section(.admin(.bookings(.list(BookingListQuery())))) { $0.navBookings },
         section(.admin(.bookings(.calendar(CalendarQuery())))) { $0.navCalendar },
+        section(.admin(.invoices(.list))) { $0.navInvoices },
         section(.admin(.customers(.list(CustomerListQuery())))) { $0.navCustomers },
         section(.admin(.products(.list(CatalogListQuery())))) { $0.navProducts },
         section(.admin(.addons(.list(CatalogListQuery())))) { $0.navAddons },

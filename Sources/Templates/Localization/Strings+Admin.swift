@@ -13,6 +13,7 @@ extension Strings {
     var navAddons: String { t("Tillval", "Add-ons") }
     var navActivity: String { t("Aktivitetslogg", "Activity log") }
     var navAutomation: String { t("Automation", "Automation") }
+    var navInvoices: String { t("Fakturor", "Invoices") }
     var emailLogHeading: String { t("E-post", "Emails") }
     var emailLogEmpty: String { t("Inga e-postmeddelanden än.", "No emails yet.") }
     var emailLogResend: String { t("Skicka igen", "Send again") }

@@ -1,43 +1,6 @@
 public import Domain
 public import Foundation
 
-/// An invoice as the pages and the command show it.
-public struct InvoiceSummary: Sendable, Equatable {
-    public let id: Int64
-    public let kind: InvoiceDocument.Kind
-    public let state: String
-    public let number: String?
-    public let customerID: Int64
-    public let customerName: String
-    public let bookingID: Int64?
-    public let bookingNumber: String?
-    public let issueDate: CalendarDate?
-    public let dueDate: CalendarDate?
-    public let ocr: String?
-    public let payable: Money?
-    public let createdAt: Date
-}
-
-/// A draft as issuing reads it.
-public struct InvoiceDraft: Sendable {
-    public let id: Int64
-    public let kind: InvoiceDocument.Kind
-    public let state: String
-    public let buyer: InvoiceParty
-    public let lines: [InvoiceLine]
-    public let allowances: [InvoiceAllowance]
-    public let period: RentalPeriod?
-    public let orderReference: String
-    public let credited: (number: String, issueDate: CalendarDate)?
-}
-
-/// The seller and the invoicing settings.
-public struct InvoiceSettings: Sendable {
-    public let seller: InvoiceSeller
-    public let termsDays: Int
-    public let roundToKronor: Bool
-}
-
 public enum InvoiceStoreError: Error, Sendable, Equatable {
     case corrupt(String)
 }

@@ -1,0 +1,86 @@
+import Database
+import Domain
+import Foundation
+import HTTP
+import Routing
+import Templates
+import UseCases
+
+/// `/admin/invoices…`: the list, a draft from a booking, an invoice's page, issuing, and the UBL
+/// file. Every change goes through the store's or the use case's audited transaction.
+enum InvoicesHandler {
+    static func handle(_ route: InvoicesRoute, _ admin: AdminContext) throws -> Response {
+        switch route {
+        case .list:
+            admin.html(InvoiceListPage.render(try InvoiceStore.list(try admin.connection()), admin: try admin.page()))
+        case .create: try create(admin)
+        case .show(let id): try show(id, admin)
+        case .issue(let id): try issue(id, admin)
+        case .ubl(let id): try ubl(id, admin)
+        }
+    }
+
+    static func create(_ admin: AdminContext) throws -> Response {
+        guard let booking = Int64(admin.request.form["booking_id"] ?? ""), booking > 0 else {
+            throw HTTPError(.badRequest, reason: admin.strings.invoices.bookingGone)
+        }
+        switch try InvoiceStore.draftFromBooking(
+            try admin.connection(), bookingID: BookingID(rawValue: booking), createdBy: admin.user.id,
+            actor: admin.actor)
+        {
+        case .created(let id): return admin.redirect(to: .admin(.invoices(.show(id))), flash: .created)
+        case .exists(let id): return admin.redirect(to: .admin(.invoices(.show(id))))
+        case .notFound: throw HTTPError(.notFound, reason: admin.strings.invoices.bookingGone)
+        }
+    }
+
+    static func show(_ id: Int64, _ admin: AdminContext, status: HTTPStatus = .ok) throws -> Response {
+        let db = try admin.connection()
+        guard let summary = try InvoiceStore.find(db, id: id), let draft = try InvoiceStore.draft(db, id: id) else {
+            throw HTTPError(.notFound)
+        }
+        let settings = try InvoiceStore.settings(db)
+        let problems =
+            summary.state == "draft" ? InvoiceRequirements.problems(seller: settings.seller, buyer: draft.buyer) : []
+        let reverseCharge = InvoiceRequirements.isReverseCharge(draft.buyer)
+        let totals = try? InvoiceTotals.compute(
+            lines: draft.lines.map { line in
+                var line = line
+                if reverseCharge { line.vatRate = .zero }
+                return line
+            },
+            allowances: draft.allowances.map { allowance in
+                var allowance = allowance
+                if reverseCharge { allowance.vatRate = .zero }
+                return allowance
+            }, roundToKronor: settings.roundToKronor)
+        return admin.html(
+            InvoicePage.render(
+                summary: summary, draft: draft, totals: totals, problems: problems, admin: try admin.page()),
+            status: status)
+    }
+
+    static func issue(_ id: Int64, _ admin: AdminContext) throws -> Response {
+        switch try IssueInvoice.run(try admin.connection(), id: id, issuedBy: admin.user.id, actor: admin.actor) {
+        case .issued: return admin.redirect(to: .admin(.invoices(.show(id))), flash: .saved)
+        case .notFound: throw HTTPError(.notFound)
+        case .alreadyIssued: return admin.redirect(to: .admin(.invoices(.show(id))))
+        case .refused: return try show(id, admin, status: .conflict)
+        }
+    }
+
+    static func ubl(_ id: Int64, _ admin: AdminContext) throws -> Response {
+        let db = try admin.connection()
+        guard let xml = try InvoiceStore.ubl(db, id: id), let number = try InvoiceStore.find(db, id: id)?.number else {
+            throw HTTPError(.notFound)
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                ("Content-Type", "application/xml; charset=utf-8"),
+                ("Content-Disposition", "attachment; filename=\"\(number).xml\""),
+                ("Cache-Control", "private, no-store"),
+            ],
+            body: Array(xml.utf8))
+    }
+}

@@ -1,0 +1,31 @@
+/// Invoices (issue 12): Admin and Manager make and issue them; Support reads them; the warehouse
+/// does not see them.
+public enum InvoicesRoute: Hashable, Sendable {
+    /// `/admin/invoices` — every invoice and draft, newest first.
+    case list
+    /// `POST /admin/invoices` — a draft from the posted `booking_id`'s signed version.
+    case create
+    /// `/admin/invoices/{id}` — the document: lines, VAT per rate, totals, what it is missing.
+    case show(Int64)
+    /// `POST /admin/invoices/{id}/issue` — number, dates, OCR, UBL; then it cannot change.
+    case issue(Int64)
+    /// `/admin/invoices/{id}/ubl.xml` — the stored Peppol UBL of an issued invoice.
+    case ubl(Int64)
+}
+
+extension InvoicesRoute: FeatureRoute {
+    public var endpoint: Endpoint<InvoicesRoute> {
+        switch self {
+        case .list: Endpoint(.get, ["admin", "invoices"], access: .quotationReaders) { _ in .list }
+        case .create: Endpoint(.post, ["admin", "invoices"], access: .management) { _ in .create }
+        case .show(let id):
+            Endpoint(.get, ["admin", "invoices", .id(id)], access: .quotationReaders) { c in .show(c.ids[0]) }
+        case .issue(let id):
+            Endpoint(.post, ["admin", "invoices", .id(id), "issue"], access: .management) { c in .issue(c.ids[0]) }
+        case .ubl(let id):
+            Endpoint(.get, ["admin", "invoices", .id(id), "ubl.xml"], access: .quotationReaders) { c in .ubl(c.ids[0]) }
+        }
+    }
+
+    public static let samples: [InvoicesRoute] = [.list, .create, .show(1), .issue(1), .ubl(1)]
+}

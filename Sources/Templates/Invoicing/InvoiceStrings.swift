@@ -1,0 +1,92 @@
+public import Domain
+
+/// The invoicing feature's strings (`strings.invoices`).
+public struct InvoiceStrings: FeatureStrings {
+    public let language: Language
+
+    init(_ language: Language) { self.language = language }
+
+    var title: String { t("Fakturor", "Invoices") }
+    var lead: String {
+        t(
+            "En faktura görs från bokningens signerade version. När den utfärdas får den nästa nummer i serien, datum, OCR-nummer och sin Peppol-fil, och kan sedan inte ändras: rättelser görs med kreditfaktura.",
+            "An invoice is made from the booking's signed version. Issuing gives it the next number of the series, its dates, an OCR reference and its Peppol file; after that it cannot change: corrections are credit notes."
+        )
+    }
+    var none: String { t("Inga fakturor än. Skapa en från en bokning.", "No invoices yet. Make one from a booking.") }
+    var number: String { t("Nummer", "Number") }
+    var customer: String { t("Kund", "Customer") }
+    var booking: String { t("Bokning", "Booking") }
+    var issueDate: String { t("Fakturadatum", "Issue date") }
+    var dueDate: String { t("Förfallodatum", "Due date") }
+    var ocr: String { t("OCR-nummer", "OCR reference") }
+    var toPay: String { t("Att betala", "To pay") }
+    var status: String { t("Status", "Status") }
+    var draft: String { t("Utkast", "Draft") }
+    var issued: String { t("Utfärdad", "Issued") }
+    func kindName(_ kind: InvoiceDocument.Kind) -> String {
+        switch kind {
+        case .invoice: t("Faktura", "Invoice")
+        case .creditNote: t("Kreditfaktura", "Credit note")
+        }
+    }
+    func draftTitle(_ id: Int64) -> String { t("Fakturautkast \(id)", "Draft invoice \(id)") }
+    var period: String { t("Hyresperiod", "Rental period") }
+    var buyer: String { t("Köpare", "Buyer") }
+    var lines: String { t("Rader", "Lines") }
+    var description: String { t("Beskrivning", "Description") }
+    var quantity: String { t("Antal", "Quantity") }
+    var unitPrice: String { t("À-pris", "Unit price") }
+    var discount: String { t("Rabatt", "Discount") }
+    var vat: String { t("Moms", "VAT") }
+    var net: String { t("Belopp", "Amount") }
+    var netTotal: String { t("Summa exkl. moms", "Total excluding VAT") }
+    func vatAt(_ rate: String) -> String { t("Moms \(rate)", "VAT \(rate)") }
+    var rounding: String { t("Öresavrundning", "Rounding") }
+    var issue: String { t("Utfärda fakturan", "Issue the invoice") }
+    var issueHint: String {
+        t(
+            "Numret tas, datum och OCR-nummer sätts och Peppol-filen skrivs. Därefter kan fakturan inte ändras.",
+            "The number is taken, the dates and the OCR reference are set and the Peppol file is written. After that the invoice cannot change."
+        )
+    }
+    var downloadUBL: String { t("Ladda ner Peppol-fil (UBL)", "Download the Peppol file (UBL)") }
+    var createFromBooking: String { t("Skapa faktura", "Create invoice") }
+    var openInvoice: String { t("Visa fakturan", "Open the invoice") }
+    var missingTitle: String { t("Kan inte utfärdas än", "Cannot be issued yet") }
+    func problem(_ problem: InvoiceRequirements.Problem) -> String {
+        switch problem {
+        case .sellerName: t("Företagets namn saknas (Inställningar).", "The company's name is missing (Settings).")
+        case .sellerAddress:
+            t("Företagets adress saknas (Inställningar).", "The company's address is missing (Settings).")
+        case .sellerVATNumber:
+            t(
+                "Företagets momsregistreringsnummer saknas (Inställningar).",
+                "The company's VAT number is missing (Settings).")
+        case .sellerOrganisationNumber:
+            t(
+                "Företagets organisationsnummer saknas eller har fel kontrollsiffra (Inställningar).",
+                "The company's organisation number is missing or has a wrong check digit (Settings).")
+        case .sellerRegisteredSeat:
+            t(
+                "Ett aktiebolag anger sitt säte på fakturan (Inställningar).",
+                "A limited company states its registered seat (Settings).")
+        case .paymentAccount: t("Bankgironummer saknas (Inställningar).", "The bankgiro number is missing (Settings).")
+        case .buyerName: t("Kundens namn saknas.", "The customer's name is missing.")
+        case .buyerAddress:
+            t(
+                "Kundens fakturaadress saknas (gata, postnummer, ort).",
+                "The customer's billing address is missing (street, postcode, town).")
+        case .buyerVATNumberForReverseCharge:
+            t(
+                "Ett företag i ett annat EU-land behöver sitt momsregistreringsnummer (omvänd betalningsskyldighet).",
+                "A business in another EU country needs its VAT number (reverse charge).")
+        }
+    }
+    public var bookingGone: String { t("Bokningen finns inte.", "The booking does not exist.") }
+}
+
+extension Strings {
+    /// The invoicing feature's strings.
+    public var invoices: InvoiceStrings { InvoiceStrings(language) }
+}

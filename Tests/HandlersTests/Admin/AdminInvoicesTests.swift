@@ -1,0 +1,82 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The invoice pages in process with a real PostgreSQL: a manager makes a draft from a booking,
+/// sees its lines and VAT, issues it and downloads its Peppol file; what is missing is said before
+/// anything is issued; Support reads; the warehouse sees no invoices.
+@Suite("Admin: invoices", .serialized)
+struct AdminInvoicesTests {
+    @Test func aManagerInvoicesABookingIssuesItAndDownloadsItsPeppolFile() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let maria = try session.browser(signedInAs: "maria@eventgaraget.se")
+        let booking = try session.sql("SELECT min(id) FROM bookings")
+        let bookingPage = try maria.get("/admin/bookings/\(booking)")
+        #expect(bookingPage.text.contains("action=\"/admin/invoices\""))
+
+        let created = try maria.post("/admin/invoices", [("booking_id", booking)])
+        #expect(created.status == 303)
+        let location = try #require(created.header("location"))
+        let id = try session.sql("SELECT id FROM invoices")
+        #expect(location == "/admin/invoices/\(id)")
+        // Again: the booking's invoice, not a second one.
+        #expect(try maria.post("/admin/invoices", [("booking_id", booking)]).header("location") == location)
+        #expect(try session.sql("SELECT count(*) FROM invoices") == "1")
+
+        let draft = try maria.get(location)
+        #expect(draft.status == 200)
+        let total = try session.sql("SELECT total_ore FROM bookings WHERE id = \(booking)")
+        let kronor = (Int(total) ?? 0) / 100
+        #expect(draft.text.contains("Draft invoice \(id)") || draft.text.contains("Fakturautkast \(id)"))
+        #expect(draft.text.contains("action=\"/admin/invoices/\(id)/issue\""))
+        let formatted = try session.sql("SELECT to_char(\(kronor), 'FM999G999') ").replacingOccurrences(
+            of: ",", with: " ")
+        #expect(
+            draft.text.contains(formatted) || draft.text.contains(formatted.replacingOccurrences(of: " ", with: ",")))
+
+        // Without a bankgiro it cannot be paid: said on the page, and issuing is refused.
+        _ = try session.sql("UPDATE settings SET bankgiro = NULL")
+        let missing = try maria.get(location)
+        #expect(
+            missing.text.contains("The bankgiro number is missing") || missing.text.contains("Bankgironummer saknas"))
+        #expect(!missing.text.contains("/issue\""))
+        #expect(try maria.post("/admin/invoices/\(id)/issue", []).status == 409)
+        #expect(try session.sql("SELECT state FROM invoices") == "draft")
+        _ = try session.sql("UPDATE settings SET bankgiro = '5050-1055'")
+
+        let issued = try maria.post("/admin/invoices/\(id)/issue", [])
+        #expect(issued.status == 303)
+        let number = try session.sql("SELECT number FROM invoices")
+        #expect(number == "F-2026-0001")
+        let page = try maria.get(location)
+        let ocr = try session.sql("SELECT ocr FROM invoices")
+        #expect(page.text.contains(number) && page.text.contains("<code>\(ocr)</code>"))
+        #expect(!page.text.contains("/issue\""), "an issued invoice is not issued again")
+        let xml = try maria.get("/admin/invoices/\(id)/ubl.xml")
+        #expect(xml.status == 200 && xml.header("content-type") == "application/xml; charset=utf-8")
+        #expect(xml.header("content-disposition") == "attachment; filename=\"\(number).xml\"")
+        #expect(xml.text.hasPrefix("<?xml") && xml.text.contains("<cbc:ID>\(number)</cbc:ID>"))
+        #expect(
+            try session.sql("SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE entity_type = 'invoice'")
+                == "created,issued")
+        #expect(
+            try session.sql("SELECT string_agg(type, ',' ORDER BY id) FROM events WHERE entity_type = 'invoice'")
+                == "invoice.created,invoice.issued")
+        #expect(
+            try session.sql("SELECT payload->'object'->>'number' FROM events WHERE type = 'invoice.issued'") == number)
+        let list = try maria.get("/admin/invoices")
+        #expect(list.status == 200 && list.text.contains(number))
+
+        // Support reads, without the buttons; the warehouse does not see invoices at all.
+        let support = try session.browser(signedInAs: "support@eventgaraget.se")
+        #expect(try support.get("/admin/invoices").status == 200)
+        #expect(try support.get("/admin/invoices/\(id)/ubl.xml").status == 200)
+        #expect(!(try support.get("/admin/bookings/\(booking)").text.contains("action=\"/admin/invoices\"")))
+        #expect(try support.post("/admin/invoices", [("booking_id", booking)]).status == 403)
+        let lager = try session.browser(signedInAs: "lager@eventgaraget.se")
+        #expect(try lager.get("/admin/invoices").status == 403)
+        #expect(try maria.post("/admin/invoices", [("booking_id", "abc")]).status == 400)
+        #expect(try maria.post("/admin/invoices", [("booking_id", "999999")]).status == 404)
+    }
+}
