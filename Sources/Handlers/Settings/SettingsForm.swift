@@ -19,6 +19,9 @@ enum SettingsForm {
             "sender_name": sender.displayName, "sender_address": sender.address,
             "default_vat_rate": v.defaultVATRate.percentText(language),
             "signing_link_validity_days": String(v.signingLinkValidityDays), "terms_template_html": v.termsTemplateHTML,
+            "bankgiro": v.bankgiro, "approved_for_f_tax": v.approvedForFTax ? "yes" : "",
+            "registered_seat": v.registeredSeat, "invoice_terms_days": String(v.invoiceTermsDays),
+            "invoice_round_to_kronor": v.invoiceRoundToKronor ? "yes" : "",
             "version": String(record.version),
         ])
     }
@@ -92,6 +95,13 @@ enum SettingsForm {
         let days = Int(form["signing_link_validity_days"]) ?? 0
         if !(1...365).contains(days) { form.errors["signing_link_validity_days"] = s.settings.validityInvalid }
 
+        let bankgiro = text("bankgiro", max: 9)
+        if !bankgiro.isEmpty, form.errors["bankgiro"] == nil, !Self.isBankgiro(bankgiro) {
+            form.errors["bankgiro"] = s.settings.bankgiroInvalid
+        }
+        let termsDays = Int(form["invoice_terms_days"]) ?? -1
+        if !(0...120).contains(termsDays) { form.errors["invoice_terms_days"] = s.settings.termsDaysInvalid }
+
         var terms = ""
         do { terms = try HTMLSanitizer.sanitize(form["terms_template_html"]).markup } catch {
             form.errors["terms_template_html"] = s.settings.termsTooLarge(
@@ -104,8 +114,30 @@ enum SettingsForm {
             postalCode: text("postal_code", max: 20),
             city: text("city", max: 100), country: country, contactEmail: email("contact_email"), contactPhone: phone,
             websiteURL: website, teamNotificationEmail: email("team_notification_email"), emailSender: sender,
-            defaultVATRate: vat, signingLinkValidityDays: days, termsTemplateHTML: terms)
+            defaultVATRate: vat, signingLinkValidityDays: days, termsTemplateHTML: terms, bankgiro: bankgiro,
+            approvedForFTax: form["approved_for_f_tax"] == "yes", registeredSeat: text("registered_seat", max: 100),
+            invoiceTermsDays: termsDays, invoiceRoundToKronor: form["invoice_round_to_kronor"] == "yes")
         return form.errors.isEmpty ? values : nil
+    }
+
+    /// `NNN-NNNN` or `NNNN-NNNN`, the last digit a Luhn check digit over the others.
+    static func isBankgiro(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, (3...4).contains(parts[0].count), parts[1].count == 4,
+            text.allSatisfy({ $0 == "-" || ($0.isASCII && $0.isNumber) })
+        else { return false }
+        let digits = text.filter { $0 != "-" }
+        return luhnValid(digits)
+    }
+
+    static func luhnValid(_ digits: String) -> Bool {
+        var sum = 0
+        for (index, character) in digits.reversed().enumerated() {
+            guard let digit = character.wholeNumberValue else { return false }
+            let value = index % 2 == 1 ? digit * 2 : digit
+            sum += value > 9 ? value - 9 : value
+        }
+        return sum % 10 == 0
     }
 
     /// An `http(s)://host…` address the footer and emails can link to.

@@ -21,7 +21,8 @@ public enum SettingsPage {
     public static let fieldNames = [
         "company_name", "org_number", "vat_number", "address_line1", "address_line2", "postal_code", "city", "country",
         "contact_email", "contact_phone", "website_url", "team_notification_email", "sender_name", "sender_address",
-        "default_vat_rate", "signing_link_validity_days", "terms_template_html", "version",
+        "default_vat_rate", "signing_link_validity_days", "terms_template_html", "version", "bankgiro",
+        "approved_for_f_tax", "registered_seat", "invoice_terms_days", "invoice_round_to_kronor",
     ]
 
     /// - Parameters:
@@ -136,6 +137,21 @@ public enum SettingsPage {
                         Fields.text("sender_address", s.settings.senderAddressLabel, form, type: "email")
                     }
                     p(.class("hint")) { s.settings.senderHint }
+                }
+                fieldset(s.settings.invoicingHeading) {
+                    div(.class("grid")) {
+                        Fields.text(
+                            "bankgiro", s.settings.bankgiroLabel, form, hint: s.settings.bankgiroHint,
+                            extra: [.attr("inputmode", "numeric"), .attr("placeholder", "5050-1055")])
+                        Fields.text(
+                            "registered_seat", s.settings.registeredSeatLabel, form, hint: s.settings.registeredSeatHint
+                        )
+                        Fields.text(
+                            "invoice_terms_days", s.settings.termsDaysLabel, form, type: "number", required: true,
+                            extra: [.attr("min", "0"), .attr("max", "120"), .attr("step", "1")])
+                    }
+                    Fields.checkbox("approved_for_f_tax", s.settings.fTaxLabel, form)
+                    Fields.checkbox("invoice_round_to_kronor", s.settings.roundLabel, form)
                 }
                 fieldset(s.settings.quotationHeading) {
                     div(.class("grid")) {

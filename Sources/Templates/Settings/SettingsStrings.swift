@@ -157,6 +157,32 @@ extension Strings {
     public var settings: SettingsStrings { SettingsStrings(language) }
 }
 
+/// Invoicing.
+extension SettingsStrings {
+    var invoicingHeading: String { t("Fakturering", "Invoicing") }
+    var bankgiroLabel: String { t("Bankgiro", "Bankgiro") }
+    var bankgiroHint: String {
+        t(
+            "Dit kunderna betalar med OCR-nummer, till exempel 5050-1055.",
+            "Where customers pay with the OCR reference, for example 5050-1055.")
+    }
+    public var bankgiroInvalid: String {
+        t(
+            "Ange bankgironumret som NNN-NNNN eller NNNN-NNNN, med rätt kontrollsiffra.",
+            "Enter the bankgiro number as NNN-NNNN or NNNN-NNNN, with its right check digit.")
+    }
+    var registeredSeatLabel: String { t("Säte", "Registered seat") }
+    var registeredSeatHint: String {
+        t(
+            "Ett aktiebolags säte står på fakturan, till exempel Göteborg.",
+            "A limited company's seat is printed on invoices, for example Göteborg.")
+    }
+    var termsDaysLabel: String { t("Betalningsvillkor (dagar)", "Payment terms (days)") }
+    public var termsDaysInvalid: String { t("Ange 0–120 dagar.", "Enter 0–120 days.") }
+    var fTaxLabel: String { t("Godkänd för F-skatt", "Approved for F-tax (Godkänd för F-skatt)") }
+    var roundLabel: String { t("Avrunda att betala till hela kronor", "Round the amount to pay to whole kronor") }
+}
+
 /// "Send a test" of the email templates.
 extension SettingsStrings {
     // Test emails.

@@ -16,7 +16,8 @@ struct AdminSettingsTests {
             ("team_notification_email", "bokning@eventgaraget.se"), ("sender_name", "EventGaraget"),
             ("sender_address", "bokning@eventgaraget.se"), ("default_vat_rate", "25"),
             ("signing_link_validity_days", "30"),
-            ("terms_template_html", "<p>Villkor</p>"),
+            ("terms_template_html", "<p>Villkor</p>"), ("bankgiro", "5050-1055"), ("approved_for_f_tax", "yes"),
+            ("registered_seat", "Göteborg"), ("invoice_terms_days", "30"), ("invoice_round_to_kronor", "yes"),
         ]
     }
 
@@ -49,9 +50,11 @@ struct AdminSettingsTests {
                     "company_name": "Nya Namnet AB", "default_vat_rate": "tjugofem",
                     "contact_email": "hej(at)example.se",
                     "org_number": "559123-4567", "signing_link_validity_days": "400", "sender_name": "Evil <x>",
-                    "website_url": "javascript:alert(1)",
+                    "website_url": "javascript:alert(1)", "bankgiro": "5050-1056", "invoice_terms_days": "365",
                 ]))
         #expect(invalid.status == 400)
+        #expect(Page.error("bankgiro", in: invalid.text)?.contains("check digit") == true)
+        #expect(Page.error("invoice_terms_days", in: invalid.text) == "Enter 0–120 days.")
         #expect(Page.error("default_vat_rate", in: invalid.text)?.contains("Enter the VAT rate in percent") == true)
         #expect(Page.error("contact_email", in: invalid.text)?.contains("Enter a valid email address") == true)
         #expect(Page.error("org_number", in: invalid.text)?.contains("check digit") == true)
@@ -79,8 +82,14 @@ struct AdminSettingsTests {
                     "sender_name": "Tältmästarna", "sender_address": "order@taltmastarna.se",
                     "terms_template_html":
                         "<h2>Villkor</h2><p onclick=\"steal()\">Betalning 30 dagar.</p><script>alert(1)</script>",
+                    "bankgiro": "555-1239", "invoice_terms_days": "15", "invoice_round_to_kronor": "",
+                    "registered_seat": "Borås",
                 ]))
         #expect(saved.status == 303)
+        #expect(
+            try session.sql(
+                "SELECT bankgiro || ' ' || invoice_terms_days || ' ' || invoice_round_to_kronor || ' ' || registered_seat FROM settings"
+            ) == "555-1239 15 false Borås")
         #expect(saved.header("location") == "/admin/settings")
         let after = try admin.follow(saved)
         #expect(after.text.contains("Changes saved."))

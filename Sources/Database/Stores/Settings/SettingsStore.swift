@@ -21,6 +21,13 @@ public struct SettingsValues: Sendable, Equatable {
     public var defaultVATRate: VATRate
     public var signingLinkValidityDays: Int
     public var termsTemplateHTML: String
+    /// Invoicing: `NNNN-NNNN` (or empty), "Godkänd för F-skatt", an AB's registered seat, the
+    /// days until an invoice is due, and rounding the amount to pay to whole kronor.
+    public var bankgiro: String
+    public var approvedForFTax: Bool
+    public var registeredSeat: String
+    public var invoiceTermsDays: Int
+    public var invoiceRoundToKronor: Bool
 
     public init(
         companyName: String, orgNumber: String = "", vatNumber: String = "", addressLine1: String = "",
@@ -28,8 +35,14 @@ public struct SettingsValues: Sendable, Equatable {
         contactEmail: String = "", contactPhone: String = "", websiteURL: String = "",
         teamNotificationEmail: String = "",
         emailSender: String = "", defaultVATRate: VATRate = .default, signingLinkValidityDays: Int = 30,
-        termsTemplateHTML: String = ""
+        termsTemplateHTML: String = "", bankgiro: String = "", approvedForFTax: Bool = true,
+        registeredSeat: String = "", invoiceTermsDays: Int = 30, invoiceRoundToKronor: Bool = true
     ) {
+        self.bankgiro = bankgiro
+        self.approvedForFTax = approvedForFTax
+        self.registeredSeat = registeredSeat
+        self.invoiceTermsDays = invoiceTermsDays
+        self.invoiceRoundToKronor = invoiceRoundToKronor
         self.companyName = companyName
         self.orgNumber = orgNumber
         self.vatNumber = vatNumber
@@ -58,7 +71,10 @@ public struct SettingsValues: Sendable, Equatable {
             "team_notification_email": teamNotificationEmail, "email_sender": emailSender,
             "default_vat_rate": defaultVATRate.formatted(.en),
             "signing_link_validity_days": String(signingLinkValidityDays),
-            "terms_template_html": termsTemplateHTML,
+            "terms_template_html": termsTemplateHTML, "bankgiro": bankgiro,
+            "approved_for_f_tax": approvedForFTax ? "yes" : "no", "registered_seat": registeredSeat,
+            "invoice_terms_days": String(invoiceTermsDays),
+            "invoice_round_to_kronor": invoiceRoundToKronor ? "yes" : "no",
         ]
     }
 }
@@ -100,7 +116,8 @@ public enum SettingsStore {
         coalesce(contact_email::text, '') AS contact_email, coalesce(contact_phone, '') AS contact_phone,
         coalesce(website_url, '') AS website_url, coalesce(team_notification_email::text, '') AS team_email,
         coalesce(email_sender, '') AS email_sender, default_vat_rate_bp, signing_link_validity_days,
-        terms_template_html, version, updated_at,
+        terms_template_html, version, updated_at, coalesce(bankgiro, '') AS bankgiro, approved_for_f_tax,
+        coalesce(registered_seat, '') AS registered_seat, invoice_terms_days, invoice_round_to_kronor,
         logo_mime, octet_length(logo) AS logo_bytes, encode(logo_sha256, 'hex') AS logo_sha256
         """
 
@@ -130,6 +147,9 @@ public enum SettingsStore {
                        website_url = \(text(v.websiteURL)), team_notification_email = \(text(v.teamNotificationEmail)),
                        email_sender = \(text(v.emailSender)), default_vat_rate_bp = \(v.defaultVATRate.basisPoints),
                        signing_link_validity_days = \(v.signingLinkValidityDays), terms_template_html = \(v.termsTemplateHTML),
+                       bankgiro = \(text(v.bankgiro)), approved_for_f_tax = \(v.approvedForFTax),
+                       registered_seat = \(text(v.registeredSeat)), invoice_terms_days = \(v.invoiceTermsDays),
+                       invoice_round_to_kronor = \(v.invoiceRoundToKronor),
                        version = version + 1
                 """)
             try AuditStore.record(
@@ -228,7 +248,11 @@ public enum SettingsStore {
                 teamNotificationEmail: try row.decode("team_email"), emailSender: try row.decode("email_sender"),
                 defaultVATRate: try VATRate(basisPoints: try row.decode("default_vat_rate_bp")),
                 signingLinkValidityDays: try row.decode("signing_link_validity_days"),
-                termsTemplateHTML: try row.decode("terms_template_html")),
+                termsTemplateHTML: try row.decode("terms_template_html"), bankgiro: try row.decode("bankgiro"),
+                approvedForFTax: try row.decode("approved_for_f_tax"),
+                registeredSeat: try row.decode("registered_seat"),
+                invoiceTermsDays: try row.decode("invoice_terms_days"),
+                invoiceRoundToKronor: try row.decode("invoice_round_to_kronor")),
             version: try row.decode("version"), logo: try summary(row), updatedAt: try row.decode("updated_at"))
     }
 
