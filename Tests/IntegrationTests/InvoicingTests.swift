@@ -146,6 +146,44 @@ struct InvoicingTests {
         #expect(try demo.sql("SELECT state FROM invoices WHERE id = \(id)") == "draft")
     }
 
+    /// A full credit note: the same lines, referring to the invoice (BT-25 with its date), its own
+    /// number from the series, valid for the validators; an invoice is credited once.
+    @Test func aCreditNoteRefersToItsInvoiceAndPassesTheValidators() throws {
+        let demo = try Demo("invoicing_credit")
+        let booking = try demo.sql(
+            "SELECT min(b.number) FROM bookings b JOIN customers c ON c.id = b.customer_id WHERE c.kind = 'company'")
+        let invoice = try demo.invoice(booking: booking, date: "2026-12-01")
+        let credited = try demo.eventgaraget(["invoices", "credit", invoice])
+        #expect(credited.status == 0 && credited.output.hasPrefix("Draft: "))
+        let id =
+            credited.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).dropFirst().first.map(String.init) ?? ""
+        let issued = try demo.eventgaraget(["invoices", "issue", id, "--date", "2026-12-05"])
+        #expect(issued.status == 0)
+        let note = issued.output.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(note == "F-2026-0002")
+        let xml = try demo.eventgaraget(["invoices", "ubl", note]).output
+        #expect(xml.contains("<CreditNote ") && xml.contains("<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>"))
+        #expect(
+            xml.contains(
+                "<cac:InvoiceDocumentReference>\n      <cbc:ID>\(invoice)</cbc:ID>\n      <cbc:IssueDate>2026-12-01</cbc:IssueDate>"
+            ))
+        #expect(!xml.contains("<cac:PaymentMeans>"), "a credit note is not paid")
+        #expect(
+            try demo.sql(
+                "SELECT (c.payable_ore = i.payable_ore)::text FROM invoices c JOIN invoices i ON i.id = c.credited_invoice_id WHERE c.number = '\(note)'"
+            ) == "true")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("eg-credit-\(UUID().uuidString).xml")
+            .path
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let validated = try Self.validate([path])
+        #expect(validated.status == 0, "\(validated.output)\(validated.errorOutput)")
+        // Once: crediting again hands back the credit note; a credit note is not credited.
+        #expect(try demo.eventgaraget(["invoices", "credit", invoice]).output.contains("credited already"))
+        let again = try demo.eventgaraget(["invoices", "credit", note])
+        #expect(again.status != 0 && again.errorOutput.contains("not an issued invoice"))
+    }
+
     /// Five processes issue at the same moment: five numbers, no gap, no duplicate.
     @Test func concurrentIssuesShareNoNumberAndSkipNone() throws {
         let demo = try Demo("invoicing_concurrent")

@@ -223,7 +223,7 @@ struct RouteTableTests {
         case .invoices(let route):
             switch route {
             case .list, .show, .ubl: return "Invoices: read, the Peppol file"
-            case .create, .issue: return "Invoices: create from a booking, issue"
+            case .create, .issue, .credit: return "Invoices: create from a booking, issue, credit"
             }
         }
     }

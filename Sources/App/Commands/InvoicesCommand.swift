@@ -10,7 +10,7 @@ struct InvoicesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoices",
         abstract: "Create, issue and read invoices.",
-        subcommands: [Create.self, Issue.self, List.self, Show.self, UBL.self])
+        subcommands: [Create.self, Credit.self, Issue.self, List.self, Show.self, UBL.self])
 
     static let actor = AuditActor(kind: .system)
 
@@ -51,6 +51,27 @@ struct InvoicesCommand: ParsableCommand {
             case .created(let invoice): print("Draft: \(invoice)")
             case .exists(let invoice): print("Draft: \(invoice) (the booking's invoice already)")
             case .notFound: throw CommandFailure("no booking \(booking)")
+            }
+        }
+    }
+
+    struct Credit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A draft credit note for the whole of an issued invoice; prints its id.")
+        @Argument(help: "The invoice's number (F-2026-0001).") var number: String
+        @OptionGroup var options: ConfigurationOptions
+
+        func run() throws {
+            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            defer { connection.close() }
+            switch try InvoiceStore.draftCredit(
+                connection, invoiceID: try InvoicesCommand.issued(connection, number),
+                createdBy: try InvoicesCommand.operatorID(connection), actor: InvoicesCommand.actor)
+            {
+            case .created(let id): print("Draft: \(id)")
+            case .exists(let id): print("Draft: \(id) (the invoice is credited already)")
+            case .notCreditable: throw CommandFailure("\(number) is not an issued invoice")
+            case .notFound: throw CommandFailure("no issued invoice \(number)")
             }
         }
     }

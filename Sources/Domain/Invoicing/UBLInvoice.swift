@@ -49,17 +49,10 @@ public enum UBLInvoice {
         }
         seller(&x, document.seller)
         buyer(&x, document.buyer)
-        x.open("cac:PaymentMeans")
-        x.element("cbc:PaymentMeansCode", "30", attributes: [("name", "Credit transfer")])
-        x.element("cbc:PaymentID", document.ocr.digits)
-        x.open("cac:PayeeFinancialAccount")
-        x.element("cbc:ID", document.seller.bankgiro.filter(\.isASCIIDigit))
-        x.element("cbc:Name", document.seller.party.legalName)
-        x.open("cac:FinancialInstitutionBranch")
-        x.element("cbc:ID", "SE:BANKGIRO")
-        x.close("cac:FinancialInstitutionBranch")
-        x.close("cac:PayeeFinancialAccount")
-        x.close("cac:PaymentMeans")
+        // A credit note is not paid with the OCR reference: it has no payment means.
+        if !credit {
+            paymentMeans(&x, document)
+        }
         if !credit {
             x.open("cac:PaymentTerms")
             x.element(
@@ -127,6 +120,20 @@ public enum UBLInvoice {
         }
         x.raw("</\(root)>\n")
         return x.text
+    }
+
+    static func paymentMeans(_ x: inout XMLText, _ document: InvoiceDocument) {
+        x.open("cac:PaymentMeans")
+        x.element("cbc:PaymentMeansCode", "30", attributes: [("name", "Credit transfer")])
+        x.element("cbc:PaymentID", document.ocr.digits)
+        x.open("cac:PayeeFinancialAccount")
+        x.element("cbc:ID", document.seller.bankgiro.filter(\.isASCIIDigit))
+        x.element("cbc:Name", document.seller.party.legalName)
+        x.open("cac:FinancialInstitutionBranch")
+        x.element("cbc:ID", "SE:BANKGIRO")
+        x.close("cac:FinancialInstitutionBranch")
+        x.close("cac:PayeeFinancialAccount")
+        x.close("cac:PaymentMeans")
     }
 
     static func seller(_ x: inout XMLText, _ seller: InvoiceSeller) {

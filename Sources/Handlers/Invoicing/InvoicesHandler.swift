@@ -17,6 +17,7 @@ enum InvoicesHandler {
         case .show(let id): try show(id, admin)
         case .issue(let id): try issue(id, admin)
         case .ubl(let id): try ubl(id, admin)
+        case .credit(let id): try credit(id, admin)
         }
     }
 
@@ -66,6 +67,17 @@ enum InvoicesHandler {
         case .notFound: throw HTTPError(.notFound)
         case .alreadyIssued: return admin.redirect(to: .admin(.invoices(.show(id))))
         case .refused: return try show(id, admin, status: .conflict)
+        }
+    }
+
+    static func credit(_ id: Int64, _ admin: AdminContext) throws -> Response {
+        switch try InvoiceStore.draftCredit(
+            try admin.connection(), invoiceID: id, createdBy: admin.user.id, actor: admin.actor)
+        {
+        case .created(let note): return admin.redirect(to: .admin(.invoices(.show(note))), flash: .created)
+        case .exists(let note): return admin.redirect(to: .admin(.invoices(.show(note))))
+        case .notCreditable: throw HTTPError(.conflict, reason: admin.strings.invoices.notCreditable)
+        case .notFound: throw HTTPError(.notFound)
         }
     }
 

@@ -11,6 +11,8 @@ public enum InvoicesRoute: Hashable, Sendable {
     case issue(Int64)
     /// `/admin/invoices/{id}/ubl.xml` — the stored Peppol UBL of an issued invoice.
     case ubl(Int64)
+    /// `POST /admin/invoices/{id}/credit` — a draft credit note for the whole invoice.
+    case credit(Int64)
 }
 
 extension InvoicesRoute: FeatureRoute {
@@ -24,8 +26,10 @@ extension InvoicesRoute: FeatureRoute {
             Endpoint(.post, ["admin", "invoices", .id(id), "issue"], access: .management) { c in .issue(c.ids[0]) }
         case .ubl(let id):
             Endpoint(.get, ["admin", "invoices", .id(id), "ubl.xml"], access: .quotationReaders) { c in .ubl(c.ids[0]) }
+        case .credit(let id):
+            Endpoint(.post, ["admin", "invoices", .id(id), "credit"], access: .management) { c in .credit(c.ids[0]) }
         }
     }
 
-    public static let samples: [InvoicesRoute] = [.list, .create, .show(1), .issue(1), .ubl(1)]
+    public static let samples: [InvoicesRoute] = [.list, .create, .show(1), .issue(1), .ubl(1), .credit(1)]
 }

@@ -72,6 +72,10 @@ public enum InvoicePage {
             dl(.class("facts")) {
                 dt { s.status }
                 dd { badge(summary, s: s) }
+                if let credited = draft.credited {
+                    dt { s.kindName(.creditNote) }
+                    dd { s.credits(credited.number) }
+                }
                 dt { s.customer }
                 dd {
                     admin.link(
@@ -163,6 +167,10 @@ public enum InvoicePage {
                         }
                     }
                 }
+            }
+            if summary.state == "issued", summary.kind == .invoice, admin.may(.admin(.invoices(.credit(summary.id)))) {
+                p(.class("hint")) { s.creditHint }
+                Fields.postButton(.admin(.invoices(.credit(summary.id))), s.credit, csrf: admin.csrfToken)
             }
             if summary.state == "draft" {
                 if !problems.isEmpty {

@@ -83,6 +83,16 @@ public struct InvoiceStrings: FeatureStrings {
                 "A business in another EU country needs its VAT number (reverse charge).")
         }
     }
+    var credit: String { t("Kreditera fakturan", "Credit the invoice") }
+    var creditHint: String {
+        t(
+            "En kreditfaktura för hela fakturan, som hänvisar till den. Den utfärdas som en faktura.",
+            "A credit note for the whole invoice, referring to it. It is issued like an invoice.")
+    }
+    func credits(_ number: String) -> String { t("Krediterar \(number)", "Credits \(number)") }
+    public var notCreditable: String {
+        t("Bara en utfärdad faktura kan krediteras.", "Only an issued invoice can be credited.")
+    }
     public var bookingGone: String { t("Bokningen finns inte.", "The booking does not exist.") }
 }
 

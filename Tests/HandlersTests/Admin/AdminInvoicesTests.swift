@@ -68,12 +68,23 @@ struct AdminInvoicesTests {
         let list = try maria.get("/admin/invoices")
         #expect(list.status == 200 && list.text.contains(number))
 
+        // Credit the whole invoice: a draft credit note that says what it credits.
+        #expect(page.text.contains("action=\"/admin/invoices/\(id)/credit\""))
+        let credit = try maria.post("/admin/invoices/\(id)/credit", [])
+        #expect(credit.status == 303)
+        let note = try session.sql("SELECT id FROM invoices WHERE credited_invoice_id = \(id)")
+        #expect(credit.header("location") == "/admin/invoices/\(note)")
+        let notePage = try maria.get("/admin/invoices/\(note)")
+        #expect(notePage.text.contains("Credits \(number)") || notePage.text.contains("Krediterar \(number)"))
+        #expect(try maria.post("/admin/invoices/\(note)/credit", []).status == 409, "a draft is not credited")
+
         // Support reads, without the buttons; the warehouse does not see invoices at all.
         let support = try session.browser(signedInAs: "support@eventgaraget.se")
         #expect(try support.get("/admin/invoices").status == 200)
         #expect(try support.get("/admin/invoices/\(id)/ubl.xml").status == 200)
         #expect(!(try support.get("/admin/bookings/\(booking)").text.contains("action=\"/admin/invoices\"")))
         #expect(try support.post("/admin/invoices", [("booking_id", booking)]).status == 403)
+        #expect(try support.post("/admin/invoices/\(id)/credit", []).status == 403)
         let lager = try session.browser(signedInAs: "lager@eventgaraget.se")
         #expect(try lager.get("/admin/invoices").status == 403)
         #expect(try maria.post("/admin/invoices", [("booking_id", "abc")]).status == 400)

@@ -97,6 +97,63 @@ public enum InvoiceStore {
         }
     }
 
+    /// What crediting an invoice gave.
+    public enum CreditOutcome: Sendable, Equatable {
+        case created(Int64)
+        /// Already credited (or a credit note is being drafted): that credit note.
+        case exists(Int64)
+        /// Only an issued invoice can be credited (not a draft, not a credit note).
+        case notCreditable
+        case notFound
+    }
+
+    /// A draft credit note for the whole of an issued invoice: its lines, discount and buyer as
+    /// invoiced, referring to it (UBL BT-25). An invoice is credited once, so a credit never
+    /// exceeds what was invoiced. One transaction with its audit row.
+    public static func draftCredit(
+        _ connection: Connection, invoiceID: Int64, createdBy: UserID, actor: AuditActor
+    ) throws -> CreditOutcome {
+        try connection.transaction { tx -> CreditOutcome in
+            guard
+                let row = try tx.query(
+                    """
+                    SELECT kind, state, number, customer_id, booking_id, quotation_version_id, snapshot_sha256,
+                           period_start, period_end, order_reference, buyer::text AS buyer, lines::text AS lines,
+                           allowances::text AS allowances
+                      FROM invoices WHERE id = \(invoiceID) FOR SHARE
+                    """
+                ).first
+            else { return .notFound }
+            guard try row.decode("kind", as: String.self) == "invoice",
+                try row.decode("state", as: String.self) == "issued"
+            else { return .notCreditable }
+            // Serialise credits of one invoice: the second waits, then finds the first.
+            _ = try tx.query("SELECT pg_advisory_xact_lock(8312, \(invoiceID)::int)")
+            if let existing: Int64 = try tx.query(
+                "SELECT id FROM invoices WHERE credited_invoice_id = \(invoiceID) ORDER BY id LIMIT 1"
+            ).first?.decode("id") {
+                return .exists(existing)
+            }
+            let number: String = try row.decode("number")
+            let rows = try tx.query(
+                """
+                INSERT INTO invoices (kind, customer_id, booking_id, quotation_version_id, snapshot_sha256, credited_invoice_id,
+                                      period_start, period_end, order_reference, buyer, lines, allowances, created_by)
+                VALUES ('credit_note', \(try row.decode("customer_id", as: Int64.self)), \(try row.decode("booking_id", as: Int64?.self)),
+                        \(try row.decode("quotation_version_id", as: Int64?.self)), \(try row.decode("snapshot_sha256", as: String?.self)),
+                        \(invoiceID), \(try row.decode("period_start", as: String?.self))::date,
+                        \(try row.decode("period_end", as: String?.self))::date, \(try row.decode("order_reference", as: String.self)),
+                        \(try row.decode("buyer", as: String.self))::jsonb, \(try row.decode("lines", as: String.self))::jsonb,
+                        \(try row.decode("allowances", as: String.self))::jsonb, \(createdBy.rawValue))
+                RETURNING id
+                """)
+            let id: Int64 = try rows[0].decode("id")
+            try AuditStore.record(
+                tx, actor: actor, entity: "invoice", entityID: id, action: "created", after: ["credits": number])
+            return .created(id)
+        }
+    }
+
     /// The draft (or issued document) to issue, locked when `lock`.
     public static func draft(_ connection: Connection, id: Int64, lock: Bool = false) throws -> InvoiceDraft? {
         guard
