@@ -96,4 +96,22 @@ struct InvoiceTotalsTests {
         #expect(OCRReference(parsing: "100174") == nil, "a wrong length digit")
         #expect(OCRReference(base: "12a") == nil && OCRReference(base: "") == nil)
     }
+
+    @Test func statusIsDerivedFromPaymentsDueDateAndCreditNotes() throws {
+        let due = try CalendarDate(iso: "2026-12-31")
+        func status(
+            paid: Int64, today: String, credited: Bool = false, state: String = "issued"
+        ) throws -> InvoiceStatus {
+            InvoiceStatus.of(
+                state: state, kind: .invoice, payable: Money(ore: 10_000), paid: Money(ore: paid), dueDate: due,
+                credited: credited, today: try CalendarDate(iso: today))
+        }
+        #expect(try status(paid: 0, today: "2026-12-31") == .issued, "due today is not overdue yet")
+        #expect(try status(paid: 0, today: "2027-01-01") == .overdue)
+        #expect(try status(paid: 4_000, today: "2026-12-10") == .partlyPaid)
+        #expect(try status(paid: 4_000, today: "2027-01-02") == .overdue)
+        #expect(try status(paid: 12_000, today: "2027-01-02") == .paid, "overpaid is paid")
+        #expect(try status(paid: 0, today: "2027-02-01", credited: true) == .credited)
+        #expect(try status(paid: 0, today: "2027-02-01", state: "draft") == .draft)
+    }
 }

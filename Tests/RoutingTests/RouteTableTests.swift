@@ -223,7 +223,8 @@ struct RouteTableTests {
         case .invoices(let route):
             switch route {
             case .list, .show, .ubl: return "Invoices: read, the Peppol file"
-            case .create, .issue, .credit: return "Invoices: create from a booking, issue, credit"
+            case .create, .issue, .credit, .registerPayment:
+                return "Invoices: create from a booking, issue, credit, register payments"
             }
         }
     }

@@ -90,6 +90,7 @@ public enum EventTypes {
         "booking.cancelled", "booking.delivery_tomorrow", "booking.pickup_tomorrow", "customer.created",
         "customer.updated", "customer.archived", "email.sent", "email.failed",
         "webhook_endpoint.disabled", "hook.received", "invoice.created", "invoice.issued",
+        "invoice.payment_registered",
     ]
 
     /// The types in a comma-separated list that are not known (an endpoint's filter is checked).

@@ -15,12 +15,18 @@ public struct InvoiceSummary: Sendable, Equatable {
     public let ocr: String?
     public let payable: Money?
     public let createdAt: Date
+    /// The sum of the payments registered against it.
+    public let paid: Money
+    /// An issued credit note refers to it.
+    public let credited: Bool
 
     public init(
         id: Int64, kind: InvoiceDocument.Kind, state: String, number: String?, customerID: Int64, customerName: String,
         bookingID: Int64?, bookingNumber: String?, issueDate: CalendarDate?, dueDate: CalendarDate?, ocr: String?,
-        payable: Money?, createdAt: Date
+        payable: Money?, createdAt: Date, paid: Money = .zero, credited: Bool = false
     ) {
+        self.paid = paid
+        self.credited = credited
         self.id = id
         self.kind = kind
         self.state = state
@@ -34,6 +40,12 @@ public struct InvoiceSummary: Sendable, Equatable {
         self.ocr = ocr
         self.payable = payable
         self.createdAt = createdAt
+    }
+
+    /// Where it stands today.
+    public func status(today: CalendarDate) -> InvoiceStatus {
+        InvoiceStatus.of(
+            state: state, kind: kind, payable: payable, paid: paid, dueDate: dueDate, credited: credited, today: today)
     }
 }
 
@@ -76,5 +88,53 @@ public struct InvoiceSettings: Sendable {
         self.seller = seller
         self.termsDays = termsDays
         self.roundToKronor = roundToKronor
+    }
+}
+
+/// Where an invoice stands, derived from its payments, due date and credit notes (never stored).
+public enum InvoiceStatus: String, Sendable, CaseIterable {
+    case draft
+    case issued
+    case partlyPaid = "partly_paid"
+    case paid
+    case overdue
+    case credited
+
+    /// A credit note is `issued` once issued. An invoice: credited (an issued credit note refers
+    /// to it), else paid (payments reach the amount to pay), else overdue (past its due date),
+    /// else partly paid, else issued.
+    public static func of(
+        state: String, kind: InvoiceDocument.Kind, payable: Money?, paid: Money, dueDate: CalendarDate?,
+        credited: Bool, today: CalendarDate
+    ) -> InvoiceStatus {
+        guard state == "issued" else { return .draft }
+        guard kind == .invoice, let payable else { return .issued }
+        if credited { return .credited }
+        if paid >= payable { return .paid }
+        if let dueDate, dueDate < today { return .overdue }
+        return paid.isZero ? .issued : .partlyPaid
+    }
+}
+
+/// How a payment came in.
+public enum PaymentMethod: String, Sendable, CaseIterable, Codable {
+    case bankgiro, transfer, swish, card, cash
+}
+
+/// One payment registered against an invoice.
+public struct InvoicePayment: Sendable, Equatable {
+    public let paidOn: CalendarDate
+    public let amount: Money
+    public let method: PaymentMethod
+    public let reference: String
+    /// `manual` or `bgmax`.
+    public let source: String
+
+    public init(paidOn: CalendarDate, amount: Money, method: PaymentMethod, reference: String, source: String) {
+        self.paidOn = paidOn
+        self.amount = amount
+        self.method = method
+        self.reference = reference
+        self.source = source
     }
 }

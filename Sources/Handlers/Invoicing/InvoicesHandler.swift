@@ -12,12 +12,16 @@ enum InvoicesHandler {
     static func handle(_ route: InvoicesRoute, _ admin: AdminContext) throws -> Response {
         switch route {
         case .list:
-            admin.html(InvoiceListPage.render(try InvoiceStore.list(try admin.connection()), admin: try admin.page()))
+            admin.html(
+                InvoiceListPage.render(
+                    try InvoiceStore.list(try admin.connection()), today: BusinessCalendar.today(),
+                    admin: try admin.page()))
         case .create: try create(admin)
         case .show(let id): try show(id, admin)
         case .issue(let id): try issue(id, admin)
         case .ubl(let id): try ubl(id, admin)
         case .credit(let id): try credit(id, admin)
+        case .registerPayment(let id): try registerPayment(id, admin)
         }
     }
 
@@ -35,7 +39,36 @@ enum InvoicesHandler {
         }
     }
 
-    static func show(_ id: Int64, _ admin: AdminContext, status: HTTPStatus = .ok) throws -> Response {
+    static let paymentFields = ["paid_on", "amount", "method", "reference"]
+
+    /// A payment by hand: the date (not in the future), an amount in kronor, how, a reference.
+    static func registerPayment(_ id: Int64, _ admin: AdminContext) throws -> Response {
+        let s = admin.strings.invoices
+        var form = FormState(values: admin.formValues(paymentFields))
+        let today = BusinessCalendar.today()
+        let day = try? CalendarDate(iso: form["paid_on"])
+        if day == nil || (day.map { $0 > today } ?? true) { form.errors["paid_on"] = s.paidOnInvalid }
+        let amount = try? Money(parsing: form["amount"])
+        if amount.map({ $0.ore <= 0 }) ?? true { form.errors["amount"] = s.amountInvalid }
+        let method = PaymentMethod(rawValue: form["method"])
+        if method == nil { form.errors["method"] = s.methodInvalid }
+        if form["reference"].count > 100 { form.errors["reference"] = s.referenceTooLong }
+        guard form.errors.isEmpty, let day, let amount, let method else {
+            return try show(id, admin, paymentForm: form, status: .badRequest)
+        }
+        guard
+            try InvoiceStore.registerPayment(
+                try admin.connection(), invoiceID: id,
+                payment: InvoicePayment(
+                    paidOn: day, amount: amount, method: method, reference: form["reference"], source: "manual"),
+                registeredBy: admin.user.id, actor: admin.actor)
+        else { throw HTTPError(.conflict, reason: s.notPayable) }
+        return admin.redirect(to: .admin(.invoices(.show(id))), flash: .saved)
+    }
+
+    static func show(
+        _ id: Int64, _ admin: AdminContext, paymentForm: FormState? = nil, status: HTTPStatus = .ok
+    ) throws -> Response {
         let db = try admin.connection()
         guard let summary = try InvoiceStore.find(db, id: id), let draft = try InvoiceStore.draft(db, id: id) else {
             throw HTTPError(.notFound)
@@ -57,7 +90,13 @@ enum InvoicesHandler {
             }, roundToKronor: settings.roundToKronor)
         return admin.html(
             InvoicePage.render(
-                summary: summary, draft: draft, totals: totals, problems: problems, admin: try admin.page()),
+                summary: summary, draft: draft, totals: totals, problems: problems,
+                payments: try InvoiceStore.payments(db, invoiceID: id),
+                paymentForm: paymentForm
+                    ?? FormState(values: [
+                        "paid_on": BusinessCalendar.today().iso, "method": PaymentMethod.bankgiro.rawValue,
+                    ]),
+                today: BusinessCalendar.today(), admin: try admin.page()),
             status: status)
     }
 

@@ -13,6 +13,8 @@ public enum InvoicesRoute: Hashable, Sendable {
     case ubl(Int64)
     /// `POST /admin/invoices/{id}/credit` — a draft credit note for the whole invoice.
     case credit(Int64)
+    /// `POST /admin/invoices/{id}/payments` — a payment: `paid_on`, `amount`, `method`, `reference`.
+    case registerPayment(Int64)
 }
 
 extension InvoicesRoute: FeatureRoute {
@@ -28,8 +30,14 @@ extension InvoicesRoute: FeatureRoute {
             Endpoint(.get, ["admin", "invoices", .id(id), "ubl.xml"], access: .quotationReaders) { c in .ubl(c.ids[0]) }
         case .credit(let id):
             Endpoint(.post, ["admin", "invoices", .id(id), "credit"], access: .management) { c in .credit(c.ids[0]) }
+        case .registerPayment(let id):
+            Endpoint(.post, ["admin", "invoices", .id(id), "payments"], access: .management) { c in
+                .registerPayment(c.ids[0])
+            }
         }
     }
 
-    public static let samples: [InvoicesRoute] = [.list, .create, .show(1), .issue(1), .ubl(1), .credit(1)]
+    public static let samples: [InvoicesRoute] = [
+        .list, .create, .show(1), .issue(1), .ubl(1), .credit(1), .registerPayment(1),
+    ]
 }

@@ -3,7 +3,7 @@ import Routing
 
 /// `/admin/invoices`: every invoice and draft, newest first.
 public enum InvoiceListPage {
-    public static func render(_ invoices: [InvoiceSummary], admin: AdminPage) -> [UInt8] {
+    public static func render(_ invoices: [InvoiceSummary], today: CalendarDate, admin: AdminPage) -> [UInt8] {
         let s = admin.strings.invoices
         return AdminLayout.page(title: s.title, admin) {
             div(.class("page-head")) { h1 { s.title } }
@@ -37,7 +37,7 @@ public enum InvoiceListPage {
                                     td { invoice.issueDate?.iso ?? "" }
                                     td { invoice.dueDate?.iso ?? "" }
                                     td(.class("num")) { invoice.payable.map { $0.formatted(admin.language) } ?? "" }
-                                    td { InvoicePage.badge(invoice, s: s) }
+                                    td { InvoicePage.badge(invoice, today: today, s: s) }
                                 }
                             }
                         }
@@ -53,7 +53,7 @@ public enum InvoiceListPage {
 public enum InvoicePage {
     public static func render(
         summary: InvoiceSummary, draft: InvoiceDraft, totals: InvoiceTotals?, problems: [InvoiceRequirements.Problem],
-        admin: AdminPage
+        payments: [InvoicePayment] = [], paymentForm: FormState = FormState(), today: CalendarDate, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings.invoices
         let language = admin.language
@@ -71,7 +71,7 @@ public enum InvoicePage {
             }
             dl(.class("facts")) {
                 dt { s.status }
-                dd { badge(summary, s: s) }
+                dd { badge(summary, today: today, s: s) }
                 if let credited = draft.credited {
                     dt { s.kindName(.creditNote) }
                     dd { s.credits(credited.number) }
@@ -168,6 +168,9 @@ public enum InvoicePage {
                     }
                 }
             }
+            if summary.state == "issued", summary.kind == .invoice, let payable = summary.payable {
+                paymentsSection(summary, payable: payable, payments: payments, form: paymentForm, admin: admin)
+            }
             if summary.state == "issued", summary.kind == .invoice, admin.may(.admin(.invoices(.credit(summary.id)))) {
                 p(.class("hint")) { s.creditHint }
                 Fields.postButton(.admin(.invoices(.credit(summary.id))), s.credit, csrf: admin.csrfToken)
@@ -187,8 +190,71 @@ public enum InvoicePage {
         }.rendered()
     }
 
-    static func badge(_ invoice: InvoiceSummary, s: InvoiceStrings) -> Node {
-        invoice.state == "issued"
-            ? StateBadge.badge(s.issued, .ok, state: "issued") : StateBadge.badge(s.draft, .warn, state: "draft")
+    static func badge(_ invoice: InvoiceSummary, today: CalendarDate, s: InvoiceStrings) -> Node {
+        let status = invoice.status(today: today)
+        let tone: BadgeTone =
+            switch status {
+            case .paid: .ok
+            case .overdue: .bad
+            case .draft, .partlyPaid: .warn
+            case .issued, .credited: .neutral
+            }
+        return StateBadge.badge(s.statusName(status), tone, kind: "invoice-status", state: status.rawValue)
+    }
+
+    /// What was paid and what is left, each payment, and the form to register one.
+    static func paymentsSection(
+        _ summary: InvoiceSummary, payable: Money, payments: [InvoicePayment], form: FormState, admin: AdminPage
+    ) -> Node {
+        let s = admin.strings.invoices
+        let language = admin.language
+        let left = Money(ore: payable.ore - summary.paid.ore)
+        return section(.class("card"), .id("payments")) {
+            h2 { s.payments }
+            dl(.class("facts")) {
+                dt { s.paid }
+                dd { summary.paid.formatted(language) }
+                dt { left.isNegative ? s.overpaid : s.left }
+                dd { Money(ore: abs(left.ore)).formatted(language) }
+            }
+            if payments.isEmpty {
+                p { s.noPayments }
+            } else {
+                table(.class("list")) {
+                    thead {
+                        tr {
+                            th(.attr("scope", "col")) { s.paidOn }
+                            th(.attr("scope", "col")) { s.method }
+                            th(.attr("scope", "col")) { s.reference }
+                            th(.attr("scope", "col"), .class("num")) { s.amount }
+                        }
+                    }
+                    tbody {
+                        for payment in payments {
+                            tr {
+                                td { payment.paidOn.iso }
+                                td { s.methodName(payment.method) }
+                                td { payment.reference }
+                                td(.class("num")) { payment.amount.formatted(language) }
+                            }
+                        }
+                    }
+                }
+            }
+            if admin.may(.admin(.invoices(.registerPayment(summary.id)))), !summary.credited {
+                Fields.summary(form, admin.strings)
+                Fields.post(.admin(.invoices(.registerPayment(summary.id))), csrf: admin.csrfToken) {
+                    div(.class("grid")) {
+                        Fields.text("paid_on", s.paidOn, form, type: "date", required: true)
+                        Fields.text("amount", s.amount, form, required: true, extra: [.attr("inputmode", "decimal")])
+                        Fields.select(
+                            "method", s.method, form,
+                            options: PaymentMethod.allCases.map { ($0.rawValue, s.methodName($0)) })
+                        Fields.text("reference", s.reference, form)
+                    }
+                    button(.class("button secondary"), .attr("type", "submit")) { s.register }
+                }
+            }
+        }
     }
 }

@@ -93,6 +93,46 @@ public struct InvoiceStrings: FeatureStrings {
     public var notCreditable: String {
         t("Bara en utfärdad faktura kan krediteras.", "Only an issued invoice can be credited.")
     }
+    func statusName(_ status: InvoiceStatus) -> String {
+        switch status {
+        case .draft: t("Utkast", "Draft")
+        case .issued: t("Utfärdad", "Issued")
+        case .partlyPaid: t("Delbetald", "Partly paid")
+        case .paid: t("Betald", "Paid")
+        case .overdue: t("Förfallen", "Overdue")
+        case .credited: t("Krediterad", "Credited")
+        }
+    }
+    func methodName(_ method: PaymentMethod) -> String {
+        switch method {
+        case .bankgiro: t("Bankgiro", "Bankgiro")
+        case .transfer: t("Banköverföring", "Bank transfer")
+        case .swish: t("Swish", "Swish")
+        case .card: t("Kort", "Card")
+        case .cash: t("Kontant", "Cash")
+        }
+    }
+    var payments: String { t("Betalningar", "Payments") }
+    var noPayments: String { t("Inga betalningar än.", "No payments yet.") }
+    var paid: String { t("Betalt", "Paid") }
+    var left: String { t("Kvar att betala", "Left to pay") }
+    var overpaid: String { t("Överbetalt", "Overpaid") }
+    var paidOn: String { t("Betalningsdag", "Paid on") }
+    var amount: String { t("Belopp (kr)", "Amount (SEK)") }
+    var method: String { t("Sätt", "Method") }
+    var reference: String { t("Referens", "Reference") }
+    var register: String { t("Registrera betalningen", "Register the payment") }
+    public var paidOnInvalid: String { t("Ange ett datum, senast i dag.", "Enter a date, today at the latest.") }
+    public var amountInvalid: String {
+        t("Ange ett belopp större än noll, till exempel 1 250,50.", "Enter an amount above zero, for example 1250.50.")
+    }
+    public var methodInvalid: String { t("Välj hur det betalades.", "Choose how it was paid.") }
+    public var referenceTooLong: String { t("Högst 100 tecken.", "At most 100 characters.") }
+    public var notPayable: String {
+        t(
+            "Betalningar registreras bara mot utfärdade fakturor.",
+            "Payments are registered against issued invoices only.")
+    }
     public var bookingGone: String { t("Bokningen finns inte.", "The booking does not exist.") }
 }
 

@@ -68,6 +68,37 @@ struct AdminInvoicesTests {
         let list = try maria.get("/admin/invoices")
         #expect(list.status == 200 && list.text.contains(number))
 
+        // Payments: refused with the reason next to the field, then partly paid, then paid.
+        #expect(page.text.contains("data-state=\"issued\""))
+        let payable = Int(try session.sql("SELECT payable_ore FROM invoices WHERE id = \(id)")) ?? 0
+        let bad = try maria.post(
+            "/admin/invoices/\(id)/payments",
+            [("paid_on", "2999-01-01"), ("amount", "-5"), ("method", "bitcoin"), ("reference", "")])
+        #expect(bad.status == 400)
+        #expect(Page.error("paid_on", in: bad.text) == "Enter a date, today at the latest.")
+        #expect(Page.error("amount", in: bad.text)?.contains("above zero") == true)
+        #expect(try session.sql("SELECT count(*) FROM invoice_payments") == "0")
+        let today = try session.sql("SELECT to_char(now() AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD')")
+        let first = try maria.post(
+            "/admin/invoices/\(id)/payments",
+            [("paid_on", today), ("amount", "1000"), ("method", "swish"), ("reference", "Swish 123")])
+        #expect(first.status == 303)
+        #expect(try maria.get(location).text.contains("data-state=\"partly_paid\""))
+        let rest = String(format: "%d.%02d", (payable - 100_000) / 100, (payable - 100_000) % 100)
+        #expect(
+            try maria.post(
+                "/admin/invoices/\(id)/payments",
+                [("paid_on", today), ("amount", rest), ("method", "bankgiro"), ("reference", ocr)]
+            ).status == 303)
+        let paid = try maria.get(location)
+        #expect(paid.text.contains("data-state=\"paid\"") && paid.text.contains("Swish 123"))
+        #expect(
+            try session.sql(
+                "SELECT count(*) FROM events WHERE type = 'invoice.payment_registered' AND entity_id = \(id)")
+                == "2")
+        // Payments are records too: the database refuses to change them.
+        #expect(throws: (any Error).self) { try session.sql("DELETE FROM invoice_payments") }
+
         // Credit the whole invoice: a draft credit note that says what it credits.
         #expect(page.text.contains("action=\"/admin/invoices/\(id)/credit\""))
         let credit = try maria.post("/admin/invoices/\(id)/credit", [])

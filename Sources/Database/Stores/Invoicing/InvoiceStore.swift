@@ -249,7 +249,9 @@ public enum InvoiceStore {
     static let summaryColumns: Query = """
         i.id, i.kind, i.state, i.number, i.customer_id,
         CASE WHEN c.kind = 'company' AND c.company_name IS NOT NULL THEN c.company_name ELSE c.name END AS customer_name,
-        i.booking_id, b.number AS booking_number, i.issue_date, i.due_date, i.ocr, i.payable_ore, i.created_at
+        i.booking_id, b.number AS booking_number, i.issue_date, i.due_date, i.ocr, i.payable_ore, i.created_at,
+        (SELECT coalesce(sum(p.amount_ore), 0) FROM invoice_payments p WHERE p.invoice_id = i.id)::bigint AS paid_ore,
+        EXISTS (SELECT FROM invoices n WHERE n.credited_invoice_id = i.id AND n.state = 'issued') AS credited
         """
 
     static func summary(_ row: Row) throws -> InvoiceSummary {
@@ -263,7 +265,8 @@ public enum InvoiceStore {
             customerName: try row.decode("customer_name"), bookingID: try row.decode("booking_id"),
             bookingNumber: try row.decode("booking_number"), issueDate: issue.flatMap { try? CalendarDate(iso: $0) },
             dueDate: due.flatMap { try? CalendarDate(iso: $0) }, ocr: try row.decode("ocr"),
-            payable: payable.map(Money.init(ore:)), createdAt: try row.decode("created_at"))
+            payable: payable.map(Money.init(ore:)), createdAt: try row.decode("created_at"),
+            paid: Money(ore: try row.decode("paid_ore")), credited: try row.decode("credited"))
     }
 
     /// Newest first.
@@ -296,5 +299,48 @@ public enum InvoiceStore {
     public static func ubl(_ connection: Connection, id: Int64) throws -> String? {
         try connection.query("SELECT ubl_xml FROM invoices WHERE id = \(id) AND state = 'issued'").first?.decode(
             "ubl_xml")
+    }
+
+    /// Registers a payment against an issued invoice, with its audit row and event, in one
+    /// transaction. - Returns: false when the invoice is not an issued invoice (a draft, a credit note).
+    public static func registerPayment(
+        _ connection: Connection, invoiceID: Int64, payment: InvoicePayment, registeredBy: UserID?, actor: AuditActor
+    ) throws -> Bool {
+        try connection.transaction { tx in
+            guard
+                try tx.query(
+                    "SELECT id FROM invoices WHERE id = \(invoiceID) AND state = 'issued' AND kind = 'invoice' FOR SHARE"
+                ).first != nil
+            else { return false }
+            try tx.execute(
+                """
+                INSERT INTO invoice_payments (invoice_id, paid_on, amount_ore, method, reference, source, created_by)
+                VALUES (\(invoiceID), \(payment.paidOn.iso)::date, \(payment.amount.ore), \(payment.method.rawValue),
+                        \(payment.reference), \(payment.source), \(registeredBy?.rawValue))
+                """)
+            try AuditStore.record(
+                tx, actor: actor, entity: "invoice", entityID: invoiceID, action: "payment_registered",
+                after: [
+                    "amount_ore": String(payment.amount.ore), "paid_on": payment.paidOn.iso,
+                    "method": payment.method.rawValue,
+                ])
+            return true
+        }
+    }
+
+    /// An invoice's payments, oldest first.
+    public static func payments(_ connection: Connection, invoiceID: Int64) throws -> [InvoicePayment] {
+        try connection.query(
+            """
+            SELECT paid_on, amount_ore, method, reference, source FROM invoice_payments
+             WHERE invoice_id = \(invoiceID) ORDER BY paid_on, id
+            """
+        ).map { row in
+            InvoicePayment(
+                paidOn: try CalendarDate(iso: try row.decode("paid_on")),
+                amount: Money(ore: try row.decode("amount_ore")),
+                method: PaymentMethod(rawValue: try row.decode("method")) ?? .transfer,
+                reference: try row.decode("reference"), source: try row.decode("source"))
+        }
     }
 }
