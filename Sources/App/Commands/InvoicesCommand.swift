@@ -109,10 +109,12 @@ struct InvoicesCommand: ParsableCommand {
         func run() throws {
             let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
             defer { connection.close() }
+            let today = BusinessCalendar.today()
             for invoice in try InvoiceStore.list(connection) {
                 print(
                     [
-                        invoice.number ?? "draft \(invoice.id)", invoice.kind.rawValue, invoice.state,
+                        invoice.number ?? "draft \(invoice.id)", invoice.kind.rawValue,
+                        invoice.status(today: today).rawValue,
                         invoice.issueDate?.iso ?? "-", invoice.customerName,
                         invoice.payable.map { $0.formatted(.en) } ?? "-",
                     ].joined(separator: "\t"))
@@ -138,6 +140,8 @@ struct InvoicesCommand: ParsableCommand {
             print("Due: \(invoice.dueDate?.iso ?? "-")")
             print("OCR: \(invoice.ocr ?? "-")")
             print("To pay: \(invoice.payable.map { $0.formatted(.en) } ?? "-")")
+            print("Paid: \(invoice.paid.formatted(.en))")
+            print("Status: \(invoice.status(today: BusinessCalendar.today()).rawValue)")
         }
     }
 

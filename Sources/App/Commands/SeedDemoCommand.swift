@@ -218,6 +218,7 @@ struct SeedDemoCommand: ParsableCommand {
             ],
             discount: try .amount(Money(ore: 100_000)), shipping: 0)
 
+        try DemoInvoices.seed(tx, staff: UserID(rawValue: seller))
         return sentWedding.token
     }
 }

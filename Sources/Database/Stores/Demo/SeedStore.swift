@@ -95,3 +95,15 @@ public enum SeedStore {
         return changed
     }
 }
+
+extension SeedStore {
+    /// The bookings behind us (returned or closed) with their last day, oldest first: what the
+    /// demo invoices.
+    public static func finishedBookings(_ connection: Connection) throws -> [(id: BookingID, lastDay: CalendarDate)] {
+        try connection.query(
+            "SELECT id, period_end FROM bookings WHERE state IN ('returned', 'closed') ORDER BY period_end, id"
+        ).map { row in
+            (BookingID(rawValue: try row.decode("id")), try CalendarDate(iso: try row.decode("period_end")))
+        }
+    }
+}
