@@ -210,6 +210,39 @@ struct InvoicingTests {
         #expect(again.status != 0 && again.errorOutput.contains("not an issued invoice"))
     }
 
+    /// A business in Germany: without its VAT number the invoice is refused (it could be right
+    /// neither with nor without Swedish VAT); with it, no Swedish VAT and "Omvänd
+    /// betalningsskyldighet", valid with every layer. The draft's buyer is moved abroad in SQL:
+    /// the demo has no foreign customer.
+    @Test func aBusinessElsewhereInTheEUIsInvoicedWithReverseCharge() throws {
+        let demo = try Demo("invoicing_reverse")
+        let booking = try #require(try demo.uninvoiced(1, company: true).first)
+        let created = try demo.eventgaraget(["invoices", "create", "--booking", booking])
+        let id =
+            created.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).dropFirst().first.map(String.init) ?? ""
+        _ = try demo.sql(
+            """
+            UPDATE invoices SET buyer = jsonb_set(jsonb_set(buyer, '{address,country}', '"DE"'), '{vatNumber}', '""')
+             WHERE id = \(id)
+            """)
+        let refused = try demo.eventgaraget(["invoices", "issue", id])
+        #expect(refused.status != 0 && refused.errorOutput.contains("buyer_vat_number"))
+        _ = try demo.sql(
+            "UPDATE invoices SET buyer = jsonb_set(buyer, '{vatNumber}', '\"DE123456789\"') WHERE id = \(id)")
+        let issued = try demo.eventgaraget(["invoices", "issue", id])
+        #expect(issued.status == 0)
+        let number = issued.output.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try demo.sql("SELECT vat_ore FROM invoices WHERE id = \(id)") == "0")
+        let xml = try demo.eventgaraget(["invoices", "ubl", number]).output
+        #expect(xml.contains("<cbc:Note>Omvänd betalningsskyldighet</cbc:Note>") && xml.contains("<cbc:ID>AE</cbc:ID>"))
+        #expect(xml.contains("<cbc:EndpointID schemeID=\"9930\">DE123456789</cbc:EndpointID>"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("eg-ae-\(UUID().uuidString).xml").path
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let validated = try Self.validate([path])
+        #expect(validated.status == 0, "\(validated.output)\(validated.errorOutput)")
+    }
+
     /// Five processes issue at the same moment: five numbers, no gap, no duplicate.
     @Test func concurrentIssuesShareNoNumberAndSkipNone() throws {
         let demo = try Demo("invoicing_concurrent")

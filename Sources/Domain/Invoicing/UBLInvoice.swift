@@ -175,6 +175,11 @@ public enum UBLInvoice {
         // Peppol layer, whose R010 asks for the address).
         if let digits = party.organisationDigits, party.address.country.uppercased() == "SE" {
             x.element("cbc:EndpointID", digits, attributes: [("schemeID", "0007")])
+        } else if party.isCompany, let scheme = vatEndpointScheme[party.address.country.uppercased()],
+            !party.vatNumber.isEmpty
+        {
+            // A business elsewhere in the EU: its VAT number under its country's VAT scheme.
+            x.element("cbc:EndpointID", party.vatNumber, attributes: [("schemeID", scheme)])
         }
         name(&x, party.name)
         address(&x, party.address)
@@ -194,6 +199,14 @@ public enum UBLInvoice {
         x.close("cac:Party")
         x.close("cac:AccountingCustomerParty")
     }
+
+    /// The Peppol electronic address schemes (EAS) that name an EU country's VAT number.
+    static let vatEndpointScheme: [String: String] = [
+        "AT": "9914", "BE": "9925", "BG": "9926", "CY": "9928", "CZ": "9929", "DE": "9930", "EE": "9931",
+        "ES": "9920", "FR": "9957", "GR": "9933", "HR": "9934", "HU": "9910", "IE": "9935", "IT": "9906",
+        "LT": "9937", "LU": "9938", "LV": "9939", "MT": "9943", "NL": "9944", "PL": "9945", "PT": "9946",
+        "RO": "9947", "SI": "9949", "SK": "9950",
+    ]
 
     static func name(_ x: inout XMLText, _ name: String) {
         x.open("cac:PartyName")
