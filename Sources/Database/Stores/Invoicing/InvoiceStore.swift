@@ -343,4 +343,54 @@ public enum InvoiceStore {
                 reference: try row.decode("reference"), source: try row.decode("source"))
         }
     }
+
+    /// What the bookkeeping of a period holds: the documents issued in it and the payments
+    /// received in it, in order.
+    public static func bookkeeping(
+        _ connection: Connection, from: CalendarDate, to: CalendarDate
+    ) throws -> (documents: [SIEExport.Document], payments: [SIEExport.Payment]) {
+        let decoder = JSONDecoder()
+        let documents = try connection.query(
+            """
+            SELECT i.number, i.kind, i.issue_date, i.buyer::text AS buyer, i.vat_breakdown::text AS breakdown,
+                   i.rounding_ore, i.payable_ore
+              FROM invoices i
+             WHERE i.state = 'issued' AND i.issue_date BETWEEN \(from.iso)::date AND \(to.iso)::date
+             ORDER BY i.id
+            """
+        ).map { row -> SIEExport.Document in
+            let number: String = try row.decode("number")
+            let buyer = try decoder.decode(InvoiceParty.self, from: Data(try row.decode("buyer", as: String.self).utf8))
+            struct Rate: Decodable {
+                let rate_bp: Int
+                let taxable_ore: Int64
+                let vat_ore: Int64
+            }
+            let rates = try decoder.decode([Rate].self, from: Data(try row.decode("breakdown", as: String.self).utf8))
+            return SIEExport.Document(
+                number: number, sequence: Int(number.split(separator: "-").last ?? "") ?? 0,
+                isCreditNote: try row.decode("kind", as: String.self) == "credit_note",
+                issueDate: try CalendarDate(iso: try row.decode("issue_date")), customerName: buyer.name,
+                reverseCharge: InvoiceRequirements.isReverseCharge(buyer),
+                rates: try rates.map {
+                    (try VATRate(basisPoints: $0.rate_bp), Money(ore: $0.taxable_ore), Money(ore: $0.vat_ore))
+                },
+                rounding: Money(ore: try row.decode("rounding_ore")), payable: Money(ore: try row.decode("payable_ore"))
+            )
+        }
+        let payments = try connection.query(
+            """
+            SELECT p.paid_on, p.amount_ore, i.number, p.reference
+              FROM invoice_payments p JOIN invoices i ON i.id = p.invoice_id
+             WHERE p.paid_on BETWEEN \(from.iso)::date AND \(to.iso)::date
+             ORDER BY p.paid_on, p.id
+            """
+        ).map { row in
+            SIEExport.Payment(
+                paidOn: try CalendarDate(iso: try row.decode("paid_on")),
+                amount: Money(ore: try row.decode("amount_ore")),
+                invoiceNumber: try row.decode("number"), reference: try row.decode("reference"))
+        }
+        return (documents, payments)
+    }
 }

@@ -1,0 +1,247 @@
+/// The bookkeeping of issued invoices, credit notes and payments as an SIE 4I file ("SIE
+/// filformat utgåva 4B"): one voucher per document in series A (its sequence as the voucher
+/// number), one per payment in series B, accounts from the BAS chart, CP437 text with CRLF line
+/// ends and a `#KSUMMA` CRC-32, so an accounting program imports it as it is.
+public enum SIEExport {
+    /// The BAS accounts the vouchers use.
+    public enum Account {
+        public static let receivables = 1510
+        public static let bank = 1930
+        public static let rounding = 3740
+        /// Rental is a service: "Försäljning tjänster inom Sverige" per rate, and to a business
+        /// elsewhere in the EU under reverse charge.
+        public static let reverseChargeRevenue = 3308
+
+        public static func revenue(_ rate: VATRate) -> Int {
+            switch rate.basisPoints {
+            case 2500: 3041
+            case 1200: 3042
+            case 600: 3043
+            default: 3044
+            }
+        }
+
+        /// Output VAT per rate (none at 0 %).
+        public static func vat(_ rate: VATRate) -> Int? {
+            switch rate.basisPoints {
+            case 2500: 2611
+            case 1200: 2621
+            case 600: 2631
+            default: nil
+            }
+        }
+
+        public static let names: [Int: String] = [
+            1510: "Kundfordringar", 1930: "Företagskonto", 2611: "Utgående moms på försäljning inom Sverige, 25 %",
+            2621: "Utgående moms på försäljning inom Sverige, 12 %",
+            2631: "Utgående moms på försäljning inom Sverige, 6 %",
+            3041: "Försäljning tjänster inom Sverige, 25 %", 3042: "Försäljning tjänster inom Sverige, 12 %",
+            3043: "Försäljning tjänster inom Sverige, 6 %", 3044: "Försäljning tjänster inom Sverige, momsfri",
+            3308: "Försäljning tjänster till land inom EU", 3740: "Öres- och kronutjämning",
+        ]
+    }
+
+    /// An issued invoice or credit note as the bookkeeping sees it.
+    public struct Document: Sendable, Equatable {
+        public let number: String
+        public let sequence: Int
+        public let isCreditNote: Bool
+        public let issueDate: CalendarDate
+        public let customerName: String
+        public let reverseCharge: Bool
+        /// Per VAT rate: the taxable amount and the VAT.
+        public let rates: [(rate: VATRate, taxable: Money, vat: Money)]
+        public let rounding: Money
+        public let payable: Money
+
+        public init(
+            number: String, sequence: Int, isCreditNote: Bool, issueDate: CalendarDate, customerName: String,
+            reverseCharge: Bool, rates: [(rate: VATRate, taxable: Money, vat: Money)], rounding: Money, payable: Money
+        ) {
+            self.number = number
+            self.sequence = sequence
+            self.isCreditNote = isCreditNote
+            self.issueDate = issueDate
+            self.customerName = customerName
+            self.reverseCharge = reverseCharge
+            self.rates = rates
+            self.rounding = rounding
+            self.payable = payable
+        }
+
+        public static func == (lhs: Document, rhs: Document) -> Bool { lhs.number == rhs.number }
+    }
+
+    /// A payment received against an invoice.
+    public struct Payment: Sendable, Equatable {
+        public let paidOn: CalendarDate
+        public let amount: Money
+        public let invoiceNumber: String
+        public let reference: String
+
+        public init(paidOn: CalendarDate, amount: Money, invoiceNumber: String, reference: String) {
+            self.paidOn = paidOn
+            self.amount = amount
+            self.invoiceNumber = invoiceNumber
+            self.reference = reference
+        }
+    }
+
+    public struct Voucher: Sendable, Equatable {
+        public let series: String
+        public let number: Int
+        public let date: CalendarDate
+        public let text: String
+        public let rows: [Row]
+
+        public struct Row: Sendable, Equatable {
+            public let account: Int
+            public let amount: Money
+        }
+    }
+
+    /// A document's voucher: the receivable against revenue and VAT per rate and the rounding; a
+    /// credit note the same with every sign turned.
+    public static func voucher(_ document: Document) -> Voucher {
+        let sign: Int64 = document.isCreditNote ? -1 : 1
+        var rows = [Voucher.Row(account: Account.receivables, amount: Money(ore: sign * document.payable.ore))]
+        for rate in document.rates {
+            let revenue = document.reverseCharge ? Account.reverseChargeRevenue : Account.revenue(rate.rate)
+            rows.append(Voucher.Row(account: revenue, amount: Money(ore: -sign * rate.taxable.ore)))
+            if let vat = Account.vat(rate.rate), !rate.vat.isZero {
+                rows.append(Voucher.Row(account: vat, amount: Money(ore: -sign * rate.vat.ore)))
+            }
+        }
+        if !document.rounding.isZero {
+            rows.append(Voucher.Row(account: Account.rounding, amount: Money(ore: -sign * document.rounding.ore)))
+        }
+        let kind = document.isCreditNote ? "Kreditfaktura" : "Faktura"
+        return Voucher(
+            series: "A", number: document.sequence, date: document.issueDate,
+            text: "\(kind) \(document.number) \(document.customerName)", rows: rows)
+    }
+
+    public static func voucher(_ payment: Payment, number: Int) -> Voucher {
+        Voucher(
+            series: "B", number: number, date: payment.paidOn,
+            text: "Inbetalning faktura \(payment.invoiceNumber)"
+                + (payment.reference.isEmpty ? "" : " ref \(payment.reference)"),
+            rows: [
+                Voucher.Row(account: Account.bank, amount: payment.amount),
+                Voucher.Row(account: Account.receivables, amount: Money(ore: -payment.amount.ore)),
+            ])
+    }
+
+    /// The file: CP437 bytes, CRLF line ends, `#KSUMMA` over everything between its two lines.
+    public static func file(
+        companyName: String, organisationNumber: String, generated: CalendarDate, fiscalYear: RentalPeriod,
+        documents: [Document], payments: [Payment]
+    ) -> [UInt8] {
+        let vouchers =
+            documents.map(voucher) + payments.enumerated().map { voucher($0.element, number: $0.offset + 1) }
+        var used = Set<Int>()
+        for voucher in vouchers { for row in voucher.rows { used.insert(row.account) } }
+        var records: [(label: String, fields: [Field])] = [
+            ("#PROGRAM", [.quoted("EventGaraget"), .plain("1.0")]),
+            ("#FORMAT", [.plain("PC8")]),
+            ("#GEN", [.plain(compact(generated))]),
+            ("#SIETYP", [.plain("4")]),
+            ("#ORGNR", [.plain(organisationNumber)]),
+            ("#FNAMN", [.quoted(companyName)]),
+            ("#RAR", [.plain("0"), .plain(compact(fiscalYear.start)), .plain(compact(fiscalYear.end))]),
+            ("#KPTYP", [.plain("BAS2024")]),
+            ("#VALUTA", [.plain("SEK")]),
+        ]
+        for account in used.sorted() {
+            records.append(("#KONTO", [.plain(String(account)), .quoted(Account.names[account] ?? String(account))]))
+        }
+        var lines: [String] = ["#FLAGGA 0", "#KSUMMA"]
+        // The checksum covers each record's label and field contents, run together (CRC-32, as
+        // the PNG logo check uses it).
+        var checksummed: [UInt8] = []
+        func add(_ label: String, _ fields: [Field]) {
+            lines.append(([label] + fields.map(\.written)).joined(separator: " "))
+            checksummed += cp437(label + fields.map(\.content).joined())
+        }
+        for record in records { add(record.label, record.fields) }
+        for voucher in vouchers {
+            add(
+                "#VER",
+                [
+                    .plain(voucher.series), .plain(String(voucher.number)), .plain(compact(voucher.date)),
+                    .quoted(voucher.text),
+                ])
+            lines.append("{")
+            for row in voucher.rows {
+                add("#TRANS", [.plain(String(row.account)), .objects, .plain(decimal(row.amount))])
+            }
+            lines.append("}")
+        }
+        lines.append("#KSUMMA \(CRC32.checksum(checksummed))")
+        return cp437(lines.joined(separator: "\r\n") + "\r\n")
+    }
+
+    enum Field {
+        case plain(String)
+        case quoted(String)
+        /// An empty object list `{}`.
+        case objects
+
+        var written: String {
+            switch self {
+            case .plain(let text): text
+            case .quoted(let text):
+                "\"" + text.replacingQuotes + "\""
+            case .objects: "{}"
+            }
+        }
+
+        /// What the checksum covers: the content, without quotes or braces.
+        var content: String {
+            switch self {
+            case .plain(let text): text
+            case .quoted(let text): text.replacingQuotes
+            case .objects: ""
+            }
+        }
+    }
+
+    static func compact(_ date: CalendarDate) -> String { date.iso.filter { $0 != "-" } }
+
+    /// `1234.50`, `-0.19`.
+    static func decimal(_ money: Money) -> String { XMLText.decimal(money) }
+
+    /// Code page 437: ASCII as it is, the Nordic and other Latin letters it has, `?` otherwise.
+    static func cp437(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                bytes.append(scalar.value >= 0x20 || scalar == "\r" || scalar == "\n" ? UInt8(scalar.value) : 0x20)
+            } else {
+                bytes.append(cp437High[scalar] ?? UInt8(ascii: "?"))
+            }
+        }
+        return bytes
+    }
+
+    static let cp437High: [Unicode.Scalar: UInt8] = [
+        "Ç": 0x80, "ü": 0x81, "é": 0x82, "â": 0x83, "ä": 0x84, "à": 0x85, "å": 0x86, "ç": 0x87, "ê": 0x88,
+        "ë": 0x89, "è": 0x8A, "ï": 0x8B, "î": 0x8C, "ì": 0x8D, "Ä": 0x8E, "Å": 0x8F, "É": 0x90, "æ": 0x91,
+        "Æ": 0x92, "ô": 0x93, "ö": 0x94, "ò": 0x95, "û": 0x96, "ù": 0x97, "ÿ": 0x98, "Ö": 0x99, "Ü": 0x9A,
+        "¢": 0x9B, "£": 0x9C, "¥": 0x9D, "á": 0xA0, "í": 0xA1, "ó": 0xA2, "ú": 0xA3, "ñ": 0xA4, "Ñ": 0xA5,
+        "§": 0x15, "–": 0x2D, "—": 0x2D, "’": 0x27, "“": 0x22, "”": 0x22, "\u{A0}": 0x20,
+    ]
+}
+
+extension String {
+    /// SIE quotes a `"` inside a quoted field with a backslash.
+    /// (A line break in a text would end the record: it becomes a space.)
+    fileprivate var replacingQuotes: String {
+        var out = ""
+        for character in self {
+            out += character == "\"" ? "\\\"" : character.isNewline ? " " : String(character)
+        }
+        return out
+    }
+}
