@@ -31,32 +31,5 @@ $$;
 CREATE TRIGGER invoice_payments_check BEFORE INSERT ON invoice_payments
     FOR EACH ROW EXECUTE FUNCTION invoice_payments_check();
 
-CREATE OR REPLACE FUNCTION event_type_of(entity_type text, action text) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE entity_type || '.' || action
-        WHEN 'quotation.created' THEN 'quotation.created'
-        WHEN 'quotation.updated' THEN 'quotation.updated'
-        WHEN 'quotation.sent' THEN 'quotation.sent'
-        WHEN 'quotation.resent' THEN 'quotation.sent'
-        WHEN 'quotation.recipient_changed' THEN 'quotation.recipient_changed'
-        WHEN 'quotation.viewed' THEN 'quotation.viewed'
-        WHEN 'quotation.signed' THEN 'quotation.signed'
-        WHEN 'quotation.sign_refused_unavailable' THEN 'quotation.sign_refused'
-        WHEN 'quotation.declined' THEN 'quotation.declined'
-        WHEN 'quotation.expired' THEN 'quotation.expired'
-        WHEN 'quotation.voided' THEN 'quotation.voided'
-        WHEN 'quotation.reopened' THEN 'quotation.reopened'
-        WHEN 'booking.created' THEN 'booking.created'
-        WHEN 'booking.approved' THEN 'booking.approved'
-        WHEN 'booking.updated' THEN 'booking.updated'
-        WHEN 'booking.state_changed' THEN 'booking.status_changed'
-        WHEN 'customer.created' THEN 'customer.created'
-        WHEN 'customer.updated' THEN 'customer.updated'
-        WHEN 'customer.archived' THEN 'customer.archived'
-        WHEN 'customer.restored' THEN 'customer.updated'
-        WHEN 'invoice.created' THEN 'invoice.created'
-        WHEN 'invoice.issued' THEN 'invoice.issued'
-        WHEN 'invoice.payment_registered' THEN 'invoice.payment_registered'
-        ELSE NULL
-    END
-$$;
+INSERT INTO event_types_of_audit (audit_key, event_type)
+VALUES ('invoice.payment_registered', 'invoice.payment_registered');
