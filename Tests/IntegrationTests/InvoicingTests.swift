@@ -303,6 +303,40 @@ struct InvoicingTests {
         #expect(twoYears.status != 0 && twoYears.errorOutput.contains("one fiscal year at a time"))
     }
 
+    /// The archived PDF, read back with pdftotext, says what the UBL says: number, dates, OCR,
+    /// the amount to pay, how to pay, and the seller's legal facts; its SHA-256 is stored.
+    @Test func theArchivedPDFSaysWhatTheUBLSays() throws {
+        let demo = try Demo("invoicing_pdf")
+        let number = try demo.sql("SELECT min(number) FROM invoices WHERE kind = 'invoice' AND rounding_ore <> 0")
+        let pdf = try demo.eventgaraget(["invoices", "pdf", number])
+        #expect(pdf.status == 0 && pdf.stdout.starts(with: Array("%PDF-".utf8)))
+        #expect(
+            try demo.sql(
+                "SELECT pdf_sha256 = encode(sha256(pdf), 'hex') AND octet_length(pdf) = \(pdf.stdout.count) FROM invoices WHERE number = '\(number)'"
+            )
+                == "t")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("eg-\(UUID().uuidString).pdf").path
+        try pdf.stdout.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = try run("/usr/bin/pdftotext", ["-layout", path, "-"]).output
+        let facts = try demo.sql(
+            """
+            SELECT ocr || '|' || issue_date || '|' || due_date || '|' || payable_ore || '|' || rounding_ore
+              FROM invoices WHERE number = '\(number)'
+            """
+        ).split(separator: "|").map(String.init)
+        #expect(text.contains("Faktura \(number)"))
+        #expect(text.contains(facts[0]) && text.contains(facts[1]) && text.contains(facts[2]))
+        let kronor = (Int(facts[3]) ?? 0) / 100
+        let grouped = kronor >= 1000 ? "\(kronor / 1000) \(String(format: "%03d", kronor % 1000))" : String(kronor)
+        #expect(text.contains("Att betala") && text.contains("\(grouped),00 kr"), "\(text)")
+        #expect(text.contains("Öresavrundning"))
+        #expect(text.contains("Bankgiro 5050-1055") && text.contains("Godkänd för F-skatt"))
+        #expect(text.contains("Momsreg.nr SE559123456101") && text.contains("Säte Göteborg"))
+        let xml = try demo.eventgaraget(["invoices", "ubl", number]).output
+        #expect(xml.contains("<cbc:PayableAmount currencyID=\"SEK\">\(kronor).00</cbc:PayableAmount>"), "PDF = UBL")
+    }
+
     /// Five processes issue at the same moment: five numbers, no gap, no duplicate.
     @Test func concurrentIssuesShareNoNumberAndSkipNone() throws {
         let demo = try Demo("invoicing_concurrent")

@@ -222,7 +222,7 @@ struct RouteTableTests {
         case .automation: return "Automation: webhooks, incoming hooks"
         case .invoices(let route):
             switch route {
-            case .list, .show, .ubl: return "Invoices: read, the Peppol file"
+            case .list, .show, .ubl, .pdf: return "Invoices: read, the Peppol file"
             case .create, .issue, .credit, .registerPayment:
                 return "Invoices: create from a booking, issue, credit, register payments"
             }

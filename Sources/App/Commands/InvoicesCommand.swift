@@ -1,5 +1,6 @@
 import ArgumentParser
 import Database
+import Documents
 import Domain
 import Foundation
 import UseCases
@@ -10,7 +11,7 @@ struct InvoicesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoices",
         abstract: "Create, issue and read invoices.",
-        subcommands: [Create.self, Credit.self, Issue.self, List.self, Show.self, UBL.self])
+        subcommands: [Create.self, Credit.self, Issue.self, List.self, Show.self, UBL.self, PDF.self])
 
     static let actor = AuditActor(kind: .system)
 
@@ -91,7 +92,7 @@ struct InvoicesCommand: ParsableCommand {
             }
             switch try IssueInvoice.run(
                 connection, id: id, issuedBy: try InvoicesCommand.operatorID(connection), actor: InvoicesCommand.actor,
-                today: day)
+                today: day, renderPDF: InvoiceRenderer.render)
             {
             case .issued(let number): print("Issued: \(number)")
             case .alreadyIssued(let number): throw CommandFailure("already issued as \(number ?? "?")")
@@ -158,6 +159,22 @@ struct InvoicesCommand: ParsableCommand {
                 throw CommandFailure("no issued invoice \(number)")
             }
             FileHandle.standardOutput.write(Data(xml.utf8))
+        }
+    }
+
+    struct PDF: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pdf", abstract: "The archived PDF of an issued invoice, on standard output.")
+        @Argument(help: "The invoice's number (F-2026-0001).") var number: String
+        @OptionGroup var options: ConfigurationOptions
+
+        func run() throws {
+            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            defer { connection.close() }
+            guard let pdf = try InvoiceStore.pdf(connection, id: try InvoicesCommand.issued(connection, number)) else {
+                throw CommandFailure("no issued invoice \(number)")
+            }
+            FileHandle.standardOutput.write(Data(pdf))
         }
     }
 }

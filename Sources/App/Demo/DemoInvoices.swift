@@ -1,4 +1,5 @@
 import Database
+import Documents
 import Domain
 import Foundation
 import UseCases
@@ -18,7 +19,9 @@ enum DemoInvoices {
             else { continue }
             // The oldest is invoiced long enough ago to be overdue.
             let issued = index == 0 ? try today.adding(days: -40) : min(try booking.lastDay.adding(days: 1), today)
-            guard case .issued = try IssueInvoice.run(tx, id: id, issuedBy: staff, actor: actor, today: issued),
+            guard
+                case .issued = try IssueInvoice.run(
+                    tx, id: id, issuedBy: staff, actor: actor, today: issued, renderPDF: InvoiceRenderer.render),
                 let invoice = try InvoiceStore.find(tx, id: id), let payable = invoice.payable
             else { continue }
             let paidOn = min(try issued.adding(days: 8), today)
@@ -37,7 +40,8 @@ enum DemoInvoices {
                 if case .created(let note) = try InvoiceStore.draftCredit(
                     tx, invoiceID: id, createdBy: staff, actor: actor)
                 {
-                    _ = try IssueInvoice.run(tx, id: note, issuedBy: staff, actor: actor, today: paidOn)
+                    _ = try IssueInvoice.run(
+                        tx, id: note, issuedBy: staff, actor: actor, today: paidOn, renderPDF: InvoiceRenderer.render)
                 }
             default:
                 _ = try InvoiceStore.registerPayment(

@@ -1,5 +1,6 @@
 -- Invoicing (issue 12), the first floor: invoices and credit notes from a booking's signed version,
--- issued with a gap-free number, an OCR reference and their Peppol UBL XML with its SHA-256; an
+-- issued with a gap-free number, an OCR reference, their PDF and their Peppol UBL XML, each with
+-- its SHA-256; an
 -- issued document cannot be changed or deleted (enforced here, not only in the pages).
 
 -- What Swedish invoices must say about the seller, and how it is paid.
@@ -40,6 +41,8 @@ CREATE TABLE invoices (
     vat_breakdown           jsonb,
     ubl_xml                 text,
     ubl_sha256              text CHECK (ubl_sha256 ~ '^[0-9a-f]{64}$'),
+    pdf                     bytea CHECK (octet_length(pdf) <= 16777216),
+    pdf_sha256              text CHECK (pdf_sha256 ~ '^[0-9a-f]{64}$'),
     created_by              bigint NOT NULL REFERENCES users,
     created_at              timestamptz NOT NULL DEFAULT now(),
     issued_by               bigint REFERENCES users,
@@ -49,7 +52,8 @@ CREATE TABLE invoices (
     CONSTRAINT invoices_issued_check CHECK (state = 'draft' OR (
         number IS NOT NULL AND seller IS NOT NULL AND issue_date IS NOT NULL AND due_date IS NOT NULL
         AND ocr IS NOT NULL AND payable_ore IS NOT NULL AND ubl_xml IS NOT NULL AND ubl_sha256 IS NOT NULL
-        AND ubl_sha256 = encode(sha256(convert_to(ubl_xml, 'UTF8')), 'hex') AND issued_at IS NOT NULL)),
+        AND ubl_sha256 = encode(sha256(convert_to(ubl_xml, 'UTF8')), 'hex') AND issued_at IS NOT NULL
+        AND pdf IS NOT NULL AND pdf_sha256 = encode(sha256(pdf), 'hex'))),
     CONSTRAINT invoices_draft_check CHECK (state = 'issued' OR number IS NULL)
 );
 CREATE INDEX invoices_booking_idx ON invoices (booking_id);

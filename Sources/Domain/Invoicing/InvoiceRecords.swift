@@ -60,12 +60,15 @@ public struct InvoiceDraft: Sendable {
     public let period: RentalPeriod?
     public let orderReference: String
     public let credited: (number: String, issueDate: CalendarDate)?
+    /// The customer's language: the PDF's.
+    public let language: Language
 
     public init(
         id: Int64, kind: InvoiceDocument.Kind, state: String, buyer: InvoiceParty, lines: [InvoiceLine],
         allowances: [InvoiceAllowance], period: RentalPeriod?, orderReference: String,
-        credited: (number: String, issueDate: CalendarDate)?
+        credited: (number: String, issueDate: CalendarDate)?, language: Language = .sv
     ) {
+        self.language = language
         self.id = id
         self.kind = kind
         self.state = state

@@ -1,4 +1,5 @@
 import Database
+import Documents
 import Domain
 import Foundation
 import HTTP
@@ -22,6 +23,7 @@ enum InvoicesHandler {
         case .ubl(let id): try ubl(id, admin)
         case .credit(let id): try credit(id, admin)
         case .registerPayment(let id): try registerPayment(id, admin)
+        case .pdf(let id): try pdf(id, admin)
         }
     }
 
@@ -101,7 +103,10 @@ enum InvoicesHandler {
     }
 
     static func issue(_ id: Int64, _ admin: AdminContext) throws -> Response {
-        switch try IssueInvoice.run(try admin.connection(), id: id, issuedBy: admin.user.id, actor: admin.actor) {
+        switch try IssueInvoice.run(
+            try admin.connection(), id: id, issuedBy: admin.user.id, actor: admin.actor,
+            renderPDF: InvoiceRenderer.render)
+        {
         case .issued: return admin.redirect(to: .admin(.invoices(.show(id))), flash: .saved)
         case .notFound: throw HTTPError(.notFound)
         case .alreadyIssued: return admin.redirect(to: .admin(.invoices(.show(id))))
@@ -118,6 +123,21 @@ enum InvoicesHandler {
         case .notCreditable: throw HTTPError(.conflict, reason: admin.strings.invoices.notCreditable)
         case .notFound: throw HTTPError(.notFound)
         }
+    }
+
+    static func pdf(_ id: Int64, _ admin: AdminContext) throws -> Response {
+        let db = try admin.connection()
+        guard let bytes = try InvoiceStore.pdf(db, id: id), let number = try InvoiceStore.find(db, id: id)?.number
+        else {
+            throw HTTPError(.notFound)
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                ("Content-Type", "application/pdf"), ("Content-Disposition", "inline; filename=\"\(number).pdf\""),
+                ("Cache-Control", "private, no-store"),
+            ],
+            body: bytes)
     }
 
     static func ubl(_ id: Int64, _ admin: AdminContext) throws -> Response {

@@ -15,6 +15,8 @@ public enum InvoicesRoute: Hashable, Sendable {
     case credit(Int64)
     /// `POST /admin/invoices/{id}/payments` — a payment: `paid_on`, `amount`, `method`, `reference`.
     case registerPayment(Int64)
+    /// `/admin/invoices/{id}/invoice.pdf` — the archived PDF of an issued invoice.
+    case pdf(Int64)
 }
 
 extension InvoicesRoute: FeatureRoute {
@@ -30,6 +32,10 @@ extension InvoicesRoute: FeatureRoute {
             Endpoint(.get, ["admin", "invoices", .id(id), "ubl.xml"], access: .quotationReaders) { c in .ubl(c.ids[0]) }
         case .credit(let id):
             Endpoint(.post, ["admin", "invoices", .id(id), "credit"], access: .management) { c in .credit(c.ids[0]) }
+        case .pdf(let id):
+            Endpoint(.get, ["admin", "invoices", .id(id), "invoice.pdf"], access: .quotationReaders) { c in
+                .pdf(c.ids[0])
+            }
         case .registerPayment(let id):
             Endpoint(.post, ["admin", "invoices", .id(id), "payments"], access: .management) { c in
                 .registerPayment(c.ids[0])
@@ -38,6 +44,6 @@ extension InvoicesRoute: FeatureRoute {
     }
 
     public static let samples: [InvoicesRoute] = [
-        .list, .create, .show(1), .issue(1), .ubl(1), .credit(1), .registerPayment(1),
+        .list, .create, .show(1), .issue(1), .ubl(1), .credit(1), .registerPayment(1), .pdf(1),
     ]
 }

@@ -50,6 +50,7 @@ public struct InvoiceStrings: FeatureStrings {
             "The number is taken, the dates and the OCR reference are set and the Peppol file is written. After that the invoice cannot change."
         )
     }
+    var downloadPDF: String { t("PDF", "PDF") }
     var downloadUBL: String { t("Ladda ner Peppol-fil (UBL)", "Download the Peppol file (UBL)") }
     var createFromBooking: String { t("Skapa faktura", "Create invoice") }
     var openInvoice: String { t("Visa fakturan", "Open the invoice") }

@@ -17,10 +17,14 @@ public enum IssueInvoice {
         case refused([InvoiceRequirements.Problem])
     }
 
-    /// - Parameter today: the issue date (Stockholm), by default today.
-    /// - Throws: `InvoiceError` (amounts), `DatabaseError`.
+    /// - Parameters:
+    ///   - today: the issue date (Stockholm), by default today.
+    ///   - renderPDF: the document's PDF in the customer's language (`InvoiceRenderer.render`), archived
+    ///     with the XML in the same transaction.
+    /// - Throws: `InvoiceError` (amounts), the renderer's error, `DatabaseError`.
     public static func run(
-        _ connection: Connection, id: Int64, issuedBy: UserID, actor: AuditActor, today: CalendarDate? = nil
+        _ connection: Connection, id: Int64, issuedBy: UserID, actor: AuditActor, today: CalendarDate? = nil,
+        renderPDF: (InvoiceDocument, Language) throws -> [UInt8]
     ) throws -> Outcome {
         try connection.transaction { tx -> Outcome in
             guard let draft = try InvoiceStore.draft(tx, id: id, lock: true) else { return .notFound }
@@ -56,7 +60,7 @@ public enum IssueInvoice {
             let xml = UBLInvoice.xml(document)
             try InvoiceStore.markIssued(
                 tx, document: document, id: id, xml: xml, sha256: SHA256.hexDigest(Array(xml.utf8)),
-                issuedBy: issuedBy, actor: actor)
+                pdf: try renderPDF(document, draft.language), issuedBy: issuedBy, actor: actor)
             return .issued(number: number.description)
         }
     }

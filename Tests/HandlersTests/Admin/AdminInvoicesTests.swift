@@ -56,6 +56,11 @@ struct AdminInvoicesTests {
         let ocr = try session.sql("SELECT ocr FROM invoices WHERE id = \(id)")
         #expect(page.text.contains(number) && page.text.contains("<code>\(ocr)</code>"))
         #expect(!page.text.contains("/issue\""), "an issued invoice is not issued again")
+        let pdf = try maria.get("/admin/invoices/\(id)/invoice.pdf")
+        #expect(
+            pdf.status == 200 && pdf.header("content-type") == "application/pdf"
+                && pdf.body.starts(with: Array("%PDF-".utf8)))
+        #expect(page.text.contains("/admin/invoices/\(id)/invoice.pdf"))
         let xml = try maria.get("/admin/invoices/\(id)/ubl.xml")
         #expect(xml.status == 200 && xml.header("content-type") == "application/xml; charset=utf-8")
         #expect(xml.header("content-disposition") == "attachment; filename=\"\(number).xml\"")

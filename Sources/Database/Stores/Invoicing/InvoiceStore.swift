@@ -161,8 +161,9 @@ public enum InvoiceStore {
                 """
                 SELECT i.id, i.kind, i.state, i.buyer::text AS buyer, i.lines::text AS lines,
                        i.allowances::text AS allowances, i.period_start, i.period_end, i.order_reference,
-                       c.number AS credited_number, c.issue_date AS credited_date
+                       c.number AS credited_number, c.issue_date AS credited_date, k.locale
                   FROM invoices i LEFT JOIN invoices c ON c.id = i.credited_invoice_id
+                  JOIN customers k ON k.id = i.customer_id
                  WHERE i.id = \(id) \(fragment: lock ? "FOR UPDATE OF i" : "")
                 """
             ).first
@@ -188,7 +189,7 @@ public enum InvoiceStore {
             period: period, orderReference: try row.decode("order_reference"),
             credited: creditedNumber.flatMap { number in
                 creditedDate.flatMap { try? CalendarDate(iso: $0) }.map { (number, $0) }
-            })
+            }, language: Language(rawValue: try row.decode("locale")) ?? .sv)
     }
 
     /// The seller as the settings describe it now.
@@ -220,8 +221,8 @@ public enum InvoiceStore {
 
     /// Writes the issued document (inside the use case's transaction) with its audit row.
     public static func markIssued(
-        _ tx: Connection, document: InvoiceDocument, id: Int64, xml: String, sha256: String, issuedBy: UserID,
-        actor: AuditActor
+        _ tx: Connection, document: InvoiceDocument, id: Int64, xml: String, sha256: String, pdf: [UInt8],
+        issuedBy: UserID, actor: AuditActor
     ) throws {
         let breakdown = document.totals.rates.map {
             ["rate_bp": Int64($0.rate.basisPoints), "taxable_ore": $0.taxable.ore, "vat_ore": $0.vat.ore]
@@ -235,7 +236,8 @@ public enum InvoiceStore {
                    ocr = \(document.ocr.digits), net_ore = \(document.totals.taxExclusive.ore),
                    vat_ore = \(document.totals.vat.ore), rounding_ore = \(document.totals.rounding.ore),
                    payable_ore = \(document.totals.payable.ore), vat_breakdown = \(try json(breakdown))::jsonb,
-                   ubl_xml = \(xml), ubl_sha256 = \(sha256), issued_by = \(issuedBy.rawValue), issued_at = now()
+                   ubl_xml = \(xml), ubl_sha256 = \(sha256), pdf = \(pdf), pdf_sha256 = \(SHA256.hexDigest(pdf)),
+                   issued_by = \(issuedBy.rawValue), issued_at = now()
              WHERE id = \(id) AND state = 'draft'
             """)
         try AuditStore.record(
@@ -392,5 +394,10 @@ public enum InvoiceStore {
                 invoiceNumber: try row.decode("number"), reference: try row.decode("reference"))
         }
         return (documents, payments)
+    }
+
+    /// The archived PDF of an issued document.
+    public static func pdf(_ connection: Connection, id: Int64) throws -> [UInt8]? {
+        try connection.query("SELECT pdf FROM invoices WHERE id = \(id) AND state = 'issued'").first?.decode("pdf")
     }
 }
