@@ -217,6 +217,7 @@ struct UseCaseRulesTests {
             .teamDeclinedEmail(
                 quotationID: QuotationID(rawValue: 5), versionID: QuotationVersionID(rawValue: 2), declineID: 8),
             .testEmail(template: .teamDeclined, userID: UserID(rawValue: 7)),
+            .invoiceEmail(invoiceID: 12),
             .scheduled(name: "quotations.expire"),
             .triggerRun(triggerID: 2, eventID: 9, step: 0),
             .webhookDelivery(endpointID: 3, eventID: 812),
@@ -234,6 +235,7 @@ struct UseCaseRulesTests {
         #expect(jobs[0].dedupeKey == nil, "each resend sends its own link")
         #expect(throws: DecodingError.self) { try Job(json: #"{"kind":"webhook.future"}"#) }
         #expect(try jobs[7].json() == #"{"kind":"email.test","template":"team_declined","user_id":7}"#)
+        #expect(try jobs[8].json() == #"{"invoice_id":12,"kind":"email.invoice"}"#)
         #expect(jobs[7].dedupeKey == nil, "every test the admin asks for is sent")
     }
 }

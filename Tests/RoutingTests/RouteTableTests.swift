@@ -223,7 +223,7 @@ struct RouteTableTests {
         case .invoices(let route):
             switch route {
             case .list, .show, .ubl, .pdf: return "Invoices: read, the Peppol file"
-            case .create, .issue, .credit, .registerPayment:
+            case .create, .issue, .credit, .registerPayment, .email:
                 return "Invoices: create from a booking, issue, credit, register payments"
             }
         }

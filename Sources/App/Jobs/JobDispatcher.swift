@@ -91,6 +91,7 @@ struct JobDispatcher: JobPerformer {
         case .scheduled: ("schedule", nil)
         case .triggerRun(let trigger, _, _): ("trigger", trigger)
         case .testEmail(_, let user): ("user", user.rawValue)
+        case .invoiceEmail(let invoice): ("invoice", invoice)
         }
     }
 
@@ -121,6 +122,9 @@ struct JobDispatcher: JobPerformer {
             try triggers.run(
                 triggerID: trigger, eventID: event, step: step, claimed: claimed, connection: connection,
                 logger: logger)
+        case .invoiceEmail(let invoice):
+            try InvoiceEmailJob(transport: signingLink.transport).run(
+                invoiceID: invoice, connection: connection, logger: logger)
         case .testEmail(let template, let user):
             try TestEmailJob(transport: signingLink.transport, publicBaseURL: publicBaseURL).run(
                 template: template, userID: user, connection: connection, logger: logger)

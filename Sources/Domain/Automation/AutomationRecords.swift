@@ -282,7 +282,7 @@ public struct EmailRecord: Sendable, Equatable {
 /// a trigger's email is part of a run (its trigger's run log has it).
 public enum EmailResend {
     public static let kinds: Set<String> = [
-        "email.signed", "email.team_new_booking", "email.team_declined", "email.team_unavailable",
+        "email.signed", "email.team_new_booking", "email.team_declined", "email.team_unavailable", "email.invoice",
     ]
 
     public static func canResend(_ email: EmailRecord) -> Bool { kinds.contains(email.kind) }

@@ -29,6 +29,8 @@ public enum Job: Sendable, Equatable, Codable {
     case triggerRun(triggerID: Int64, eventID: Int64, step: Int)
     /// A test of `template`, with made-up content, to staff member `userID` (from the settings).
     case testEmail(template: EmailTemplate, userID: UserID)
+    /// An issued invoice or credit note to the customer, its archived PDF attached.
+    case invoiceEmail(invoiceID: Int64)
 
     /// The wait before attempt `attempt + 1` of a job of `kind`, with ±20 % jitter so retries of
     /// many jobs do not arrive together. Emails: 10 s doubling, at most an hour. Webhooks: 30 s
@@ -59,6 +61,7 @@ public enum Job: Sendable, Equatable, Codable {
         case scheduled = "schedule.run"
         case triggerRun = "trigger.run"
         case testEmail = "email.test"
+        case invoiceEmail = "email.invoice"
     }
 
     public var kind: Kind {
@@ -73,6 +76,7 @@ public enum Job: Sendable, Equatable, Codable {
         case .scheduled: .scheduled
         case .triggerRun: .triggerRun
         case .testEmail: .testEmail
+        case .invoiceEmail: .invoiceEmail
         }
     }
 
@@ -86,7 +90,7 @@ public enum Job: Sendable, Equatable, Codable {
             "\(kind.rawValue):\(booking.rawValue)"
         case .teamDeclinedEmail(_, let version, _): "\(kind.rawValue):\(version.rawValue)"
         case .webhookDelivery(let endpoint, let event): "\(kind.rawValue):\(endpoint):\(event)"
-        case .scheduled, .testEmail: nil
+        case .scheduled, .testEmail, .invoiceEmail: nil
         case .triggerRun(let trigger, let event, let step):
             step == 0 ? "\(kind.rawValue):\(trigger):\(event)" : "\(kind.rawValue):\(trigger):\(event):\(step)"
         }
@@ -108,6 +112,7 @@ public enum Job: Sendable, Equatable, Codable {
         case step
         case template
         case userID = "user_id"
+        case invoiceID = "invoice_id"
     }
 
     /// Decodes `{"kind": …, payload fields…}`. - Throws: `DecodingError` for an unknown kind
@@ -148,6 +153,8 @@ public enum Job: Sendable, Equatable, Codable {
             self = .testEmail(
                 template: try c.decode(EmailTemplate.self, forKey: .template),
                 userID: UserID(rawValue: try c.decode(Int64.self, forKey: .userID)))
+        case .invoiceEmail:
+            self = .invoiceEmail(invoiceID: try c.decode(Int64.self, forKey: .invoiceID))
         }
     }
 
@@ -183,6 +190,8 @@ public enum Job: Sendable, Equatable, Codable {
         case .testEmail(let template, let user):
             try c.encode(template, forKey: .template)
             try c.encode(user.rawValue, forKey: .userID)
+        case .invoiceEmail(let invoice):
+            try c.encode(invoice, forKey: .invoiceID)
         }
     }
 

@@ -24,6 +24,7 @@ enum InvoicesHandler {
         case .credit(let id): try credit(id, admin)
         case .registerPayment(let id): try registerPayment(id, admin)
         case .pdf(let id): try pdf(id, admin)
+        case .email(let id): try email(id, admin)
         }
     }
 
@@ -123,6 +124,13 @@ enum InvoicesHandler {
         case .notCreditable: throw HTTPError(.conflict, reason: admin.strings.invoices.notCreditable)
         case .notFound: throw HTTPError(.notFound)
         }
+    }
+
+    static func email(_ id: Int64, _ admin: AdminContext) throws -> Response {
+        guard try InvoiceStore.queueEmail(try admin.connection(), id: id, actor: admin.actor) else {
+            throw HTTPError(.conflict, reason: admin.strings.invoices.notIssued)
+        }
+        return admin.redirect(to: .admin(.invoices(.show(id))), flash: .emailQueued)
     }
 
     static func pdf(_ id: Int64, _ admin: AdminContext) throws -> Response {

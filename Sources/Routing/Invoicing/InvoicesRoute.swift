@@ -17,6 +17,8 @@ public enum InvoicesRoute: Hashable, Sendable {
     case registerPayment(Int64)
     /// `/admin/invoices/{id}/invoice.pdf` — the archived PDF of an issued invoice.
     case pdf(Int64)
+    /// `POST /admin/invoices/{id}/email` — the PDF to the customer's address (the worker sends it).
+    case email(Int64)
 }
 
 extension InvoicesRoute: FeatureRoute {
@@ -36,6 +38,8 @@ extension InvoicesRoute: FeatureRoute {
             Endpoint(.get, ["admin", "invoices", .id(id), "invoice.pdf"], access: .quotationReaders) { c in
                 .pdf(c.ids[0])
             }
+        case .email(let id):
+            Endpoint(.post, ["admin", "invoices", .id(id), "email"], access: .management) { c in .email(c.ids[0]) }
         case .registerPayment(let id):
             Endpoint(.post, ["admin", "invoices", .id(id), "payments"], access: .management) { c in
                 .registerPayment(c.ids[0])
@@ -44,6 +48,6 @@ extension InvoicesRoute: FeatureRoute {
     }
 
     public static let samples: [InvoicesRoute] = [
-        .list, .create, .show(1), .issue(1), .ubl(1), .credit(1), .registerPayment(1), .pdf(1),
+        .list, .create, .show(1), .issue(1), .ubl(1), .credit(1), .registerPayment(1), .pdf(1), .email(1),
     ]
 }

@@ -62,6 +62,9 @@ public enum InvoicePage {
             div(.class("page-head")) {
                 h1 { title }
                 div(.class("actions")) {
+                    if summary.state == "issued", admin.may(.admin(.invoices(.email(summary.id)))) {
+                        Fields.postButton(.admin(.invoices(.email(summary.id))), s.emailIt, csrf: admin.csrfToken)
+                    }
                     if summary.state == "issued", admin.may(.admin(.invoices(.pdf(summary.id)))) {
                         a(.class("button"), .href(SafeURL(.admin(.invoices(.pdf(summary.id)))))) { s.downloadPDF }
                     }

@@ -50,6 +50,8 @@ public struct InvoiceStrings: FeatureStrings {
             "The number is taken, the dates and the OCR reference are set and the Peppol file is written. After that the invoice cannot change."
         )
     }
+    var emailIt: String { t("Skicka till kunden", "Email it to the customer") }
+    public var notIssued: String { t("Bara en utfärdad faktura kan skickas.", "Only an issued invoice can be sent.") }
     var downloadPDF: String { t("PDF", "PDF") }
     var downloadUBL: String { t("Ladda ner Peppol-fil (UBL)", "Download the Peppol file (UBL)") }
     var createFromBooking: String { t("Skapa faktura", "Create invoice") }

@@ -79,6 +79,45 @@ struct AdminInvoicesTests {
             try session.sql(
                 "SELECT payload->'object'->>'number' FROM events WHERE type = 'invoice.issued' AND entity_id = \(id)")
                 == number)
+        // Email it: the worker sends the archived PDF to the customer (read back by Python's MIME
+        // parser), and the email is an event about the invoice.
+        #expect(page.text.contains("action=\"/admin/invoices/\(id)/email\""))
+        #expect(try maria.post("/admin/invoices/\(id)/email", []).status == 303)
+        let mail = session.stack.directory + "/invoice-mail"
+        var env = session.stack.environment
+        env["EG_MAIL_DIR"] = mail
+        let worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 60) {
+            (try? session.sql("SELECT count(*) FROM jobs WHERE kind = 'email.invoice' AND state = 'done'")) == "1"
+        }
+        worker.stop()
+        let parsed = try run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import email, os, sys
+                from email import policy
+                folder = sys.argv[1]
+                for name in sorted(os.listdir(folder)):
+                    m = email.message_from_binary_file(open(os.path.join(folder, name), "rb"), policy=policy.default)
+                    if sys.argv[2] not in str(m["Subject"]): continue
+                    for part in m.iter_attachments():
+                        print(m["To"], "|", part.get_filename(), "|", part.get_content_type(), "|", len(part.get_content()))
+                """, mail + "/new", number,
+            ])
+        let customerEmail = try session.sql(
+            "SELECT c.email FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = \(id)")
+        let pdfSize = try session.sql("SELECT octet_length(pdf) FROM invoices WHERE id = \(id)")
+        #expect(
+            parsed.output.contains("\(customerEmail)> | \(number).pdf | application/pdf | \(pdfSize)"),
+            "\(parsed.output)")
+        #expect(
+            try session.sql(
+                "SELECT count(*) FROM events WHERE type = 'email.sent' AND entity_type = 'invoice' AND entity_id = \(id)"
+            )
+                == "1")
+
         let list = try maria.get("/admin/invoices")
         #expect(list.status == 200 && list.text.contains(number))
 

@@ -400,4 +400,54 @@ public enum InvoiceStore {
     public static func pdf(_ connection: Connection, id: Int64) throws -> [UInt8]? {
         try connection.query("SELECT pdf FROM invoices WHERE id = \(id) AND state = 'issued'").first?.decode("pdf")
     }
+
+    /// What the invoice's email needs: the issued document's facts, its PDF and the sender.
+    public struct EmailInputs: Sendable {
+        public let kind: InvoiceDocument.Kind
+        public let number: String
+        public let buyer: InvoiceParty
+        public let language: Language
+        public let payable: Money
+        public let dueDate: CalendarDate
+        public let ocr: String
+        public let pdf: [UInt8]
+        public let seller: InvoiceSeller
+        public let sender: String
+    }
+
+    public static func emailInputs(_ connection: Connection, id: Int64) throws -> EmailInputs? {
+        guard
+            let row = try connection.query(
+                """
+                SELECT i.kind, i.number, i.buyer::text AS buyer, i.seller::text AS seller, i.payable_ore, i.due_date, i.ocr,
+                       i.pdf, c.locale, coalesce(s.email_sender, '') AS sender
+                  FROM invoices i JOIN customers c ON c.id = i.customer_id, settings s
+                 WHERE i.id = \(id) AND i.state = 'issued'
+                """
+            ).first
+        else { return nil }
+        let decoder = JSONDecoder()
+        let kind: String = try row.decode("kind")
+        return EmailInputs(
+            kind: InvoiceDocument.Kind(rawValue: kind) ?? .invoice, number: try row.decode("number"),
+            buyer: try decoder.decode(InvoiceParty.self, from: Data(try row.decode("buyer", as: String.self).utf8)),
+            language: Language(rawValue: try row.decode("locale")) ?? .sv,
+            payable: Money(ore: try row.decode("payable_ore")),
+            dueDate: try CalendarDate(iso: try row.decode("due_date")), ocr: try row.decode("ocr"),
+            pdf: try row.decode("pdf"),
+            seller: try decoder.decode(InvoiceSeller.self, from: Data(try row.decode("seller", as: String.self).utf8)),
+            sender: try row.decode("sender"))
+    }
+
+    /// Queues the email of an issued document, with its audit row. - Returns: false unless issued.
+    public static func queueEmail(_ connection: Connection, id: Int64, actor: AuditActor) throws -> Bool {
+        try connection.transaction { tx in
+            guard try tx.query("SELECT id FROM invoices WHERE id = \(id) AND state = 'issued'").first != nil else {
+                return false
+            }
+            _ = try JobStore.enqueue(tx, .invoiceEmail(invoiceID: id))
+            try AuditStore.record(tx, actor: actor, entity: "invoice", entityID: id, action: "email_queued")
+            return true
+        }
+    }
 }
