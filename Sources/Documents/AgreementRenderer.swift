@@ -28,7 +28,8 @@ public enum AgreementRenderer {
         return try canvas.finish()
     }
 
-    private static func draw(_ operation: DrawOp, on canvas: PDFCanvas) {
+    /// One drawing operation on the canvas (the invoice's renderer draws with it too).
+    static func draw(_ operation: DrawOp, on canvas: PDFCanvas) {
         switch operation {
         case .text(let text, let x, let baseline, let font, let color):
             canvas.drawText(text, x: x, baseline: baseline, font: font, color: color)

@@ -17,16 +17,7 @@ public enum InvoiceRenderer {
         for (index, operations) in pages.enumerated() {
             let number = index + 1
             for operation in operations + layout.footer(page: number, of: pages.count) {
-                switch operation {
-                case .text(let text, let x, let baseline, let font, let color):
-                    canvas.drawText(text, x: x, baseline: baseline, font: font, color: color)
-                case .rule(let from, let to, let width, let color):
-                    canvas.strokeLine(from: from, to: to, width: width, color: color)
-                case .fill(let x, let y, let width, let height, let color):
-                    canvas.fillRect(x: x, y: y, width: width, height: height, color: color)
-                case .strokes(let polylines, let width, let color):
-                    canvas.strokePolylines(polylines, width: width, color: color)
-                }
+                AgreementRenderer.draw(operation, on: canvas)
             }
             if number < pages.count { try canvas.showPage(number) }
         }

@@ -128,7 +128,7 @@ public enum InvoiceStore {
                 try row.decode("state", as: String.self) == "issued"
             else { return .notCreditable }
             // Serialise credits of one invoice: the second waits, then finds the first.
-            _ = try tx.query("SELECT pg_advisory_xact_lock(8312, \(invoiceID)::int)")
+            _ = try tx.query("SELECT pg_advisory_xact_lock(8312, (\(invoiceID) % 2147483647)::int)")
             if let existing: Int64 = try tx.query(
                 "SELECT id FROM invoices WHERE credited_invoice_id = \(invoiceID) ORDER BY id LIMIT 1"
             ).first?.decode("id") {
