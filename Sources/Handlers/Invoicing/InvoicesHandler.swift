@@ -99,7 +99,8 @@ enum InvoicesHandler {
                     ?? FormState(values: [
                         "paid_on": BusinessCalendar.today().iso, "method": PaymentMethod.bankgiro.rawValue,
                     ]),
-                today: BusinessCalendar.today(), admin: try admin.page()),
+                emails: try EventStore.emails(db, .invoice(id)), today: BusinessCalendar.today(),
+                admin: try admin.page()),
             status: status)
     }
 

@@ -53,7 +53,8 @@ public enum InvoiceListPage {
 public enum InvoicePage {
     public static func render(
         summary: InvoiceSummary, draft: InvoiceDraft, totals: InvoiceTotals?, problems: [InvoiceRequirements.Problem],
-        payments: [InvoicePayment] = [], paymentForm: FormState = FormState(), today: CalendarDate, admin: AdminPage
+        payments: [InvoicePayment] = [], paymentForm: FormState = FormState(), emails: [EmailRecord] = [],
+        today: CalendarDate, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings.invoices
         let language = admin.language
@@ -180,6 +181,9 @@ public enum InvoicePage {
             if summary.state == "issued", summary.kind == .invoice, admin.may(.admin(.invoices(.credit(summary.id)))) {
                 p(.class("hint")) { s.creditHint }
                 Fields.postButton(.admin(.invoices(.credit(summary.id))), s.credit, csrf: admin.csrfToken)
+            }
+            if summary.state == "issued" {
+                EmailLogCard.card(emails, admin, back: .admin(.invoices(.show(summary.id))))
             }
             if summary.state == "draft" {
                 if !problems.isEmpty {

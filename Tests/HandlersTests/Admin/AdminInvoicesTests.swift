@@ -118,6 +118,12 @@ struct AdminInvoicesTests {
             )
                 == "1")
 
+        // The invoice's page lists the email, with "send again"; so does the customer's page.
+        let sent = try maria.get(location)
+        #expect(sent.text.contains("id=\"emails\"") && sent.text.contains("<td>\(customerEmail)</td>"))
+        let customerID = try session.sql("SELECT customer_id FROM invoices WHERE id = \(id)")
+        #expect(try maria.get("/admin/customers/\(customerID)").text.contains(number))
+
         let list = try maria.get("/admin/invoices")
         #expect(list.status == 200 && list.text.contains(number))
 

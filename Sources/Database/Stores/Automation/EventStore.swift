@@ -61,6 +61,8 @@ public enum EventStore {
         case quotation(Int64)
         case booking(Int64)
         case customer(Int64)
+        /// An invoice's own emails.
+        case invoice(Int64)
     }
 
     /// The emails sent (or not) about a quotation (its links and its booking too), a booking, or
@@ -75,11 +77,18 @@ public enum EventStore {
         case .quotation(let id): quotations = "SELECT \(id)::bigint AS id"
         case .booking(let id): quotations = "SELECT quotation_id AS id FROM bookings WHERE id = \(id)"
         case .customer(let id): quotations = "SELECT id FROM quotations WHERE customer_id = \(id)"
+        case .invoice: quotations = "SELECT NULL::bigint AS id WHERE false"
         }
+        let invoices: Query =
+            switch scope {
+            case .invoice(let id): "SELECT \(id)::bigint AS id"
+            case .customer(let id): "SELECT id FROM invoices WHERE customer_id = \(id)"
+            case .quotation, .booking: "SELECT NULL::bigint AS id WHERE false"
+            }
         let bookingOnly: Int64? = if case .booking(let id) = scope { id } else { nil }
         return try connection.query(
             """
-            WITH q AS (\(fragment: quotations))
+            WITH q AS (\(fragment: quotations)), inv AS (\(fragment: invoices))
             SELECT e.id, e.occurred_at, e.type, coalesce(e.payload->'details'->>'to', '') AS recipient,
                    coalesce(e.payload->'details'->>'subject', '') AS subject, e.payload->'details'->>'error' AS error,
                    coalesce(e.payload->'details'->>'job_kind', '') AS kind
@@ -90,7 +99,8 @@ public enum EventStore {
                         (e.entity_type = 'quotation' AND e.entity_id IN (SELECT id FROM q))
                         OR (e.entity_type = 'signing_link' AND e.entity_id IN (
                             SELECT l.id FROM signing_links l JOIN quotation_versions v ON v.id = l.quotation_version_id
-                             WHERE v.quotation_id IN (SELECT id FROM q))))))
+                             WHERE v.quotation_id IN (SELECT id FROM q)))))
+                    OR (e.entity_type = 'invoice' AND e.entity_id IN (SELECT id FROM inv)))
              ORDER BY e.id DESC LIMIT \(limit)
             """
         ).map { row throws(DatabaseError) in
