@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
             guard first.year == last.year else {
                 throw CommandFailure("one fiscal year at a time: --from and --to must be in the same year")
             }
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.export")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.export")
             defer { connection.close() }
             let settings = try InvoiceStore.settings(connection)
             let books = try InvoiceStore.bookkeeping(connection, from: first, to: last)

@@ -39,7 +39,7 @@ struct InvoicesCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
             defer { connection.close() }
             guard
                 let id: Int64 = try connection.query("SELECT id FROM bookings WHERE number = \(booking)").first?
@@ -63,7 +63,7 @@ struct InvoicesCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
             defer { connection.close() }
             switch try InvoiceStore.draftCredit(
                 connection, invoiceID: try InvoicesCommand.issued(connection, number),
@@ -84,7 +84,7 @@ struct InvoicesCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
             defer { connection.close() }
             let day = try date.map { text -> CalendarDate in
                 guard let day = try? CalendarDate(iso: text) else { throw CommandFailure("--date must be YYYY-MM-DD") }
@@ -108,7 +108,7 @@ struct InvoicesCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
             defer { connection.close() }
             let today = BusinessCalendar.today()
             for invoice in try InvoiceStore.list(connection) {
@@ -129,7 +129,7 @@ struct InvoicesCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
             defer { connection.close() }
             guard let invoice = try InvoiceStore.find(connection, id: try InvoicesCommand.issued(connection, number))
             else { throw CommandFailure("no issued invoice \(number)") }
@@ -153,7 +153,7 @@ struct InvoicesCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
             defer { connection.close() }
             guard let xml = try InvoiceStore.ubl(connection, id: try InvoicesCommand.issued(connection, number)) else {
                 throw CommandFailure("no issued invoice \(number)")
@@ -169,7 +169,7 @@ struct InvoicesCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.invoices")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
             defer { connection.close() }
             guard let pdf = try InvoiceStore.pdf(connection, id: try InvoicesCommand.issued(connection, number)) else {
                 throw CommandFailure("no issued invoice \(number)")

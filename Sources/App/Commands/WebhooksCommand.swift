@@ -12,12 +12,6 @@ struct WebhooksCommand: ParsableCommand {
         abstract: "Manage outgoing webhook endpoints (Standard Webhooks).",
         subcommands: [Add.self, List.self, RotateSecret.self, Enable.self, Remove.self])
 
-    static func connect(_ options: ConfigurationOptions, label: String) throws -> Connection {
-        let configuration = try Bootstrap.configuration(options)
-        let logger = Bootstrap.logger(configuration, label: label)
-        return try Connection(url: configuration.databaseURL, logger: logger)
-    }
-
     static let actor = AuditActor(kind: .system)
 
     struct Add: ParsableCommand {
@@ -35,7 +29,7 @@ struct WebhooksCommand: ParsableCommand {
             guard unknown.isEmpty else {
                 throw CommandFailure("unknown event type(s): \(unknown.joined(separator: ", ")) (see docs/events.md)")
             }
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.webhooks")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.webhooks")
             defer { connection.close() }
             let secret = WebhookSignature.newSecret()
             let id = try WebhookStore.add(
@@ -51,7 +45,7 @@ struct WebhooksCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.webhooks")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.webhooks")
             defer { connection.close() }
             let formatter = ISO8601DateFormatter()
             for endpoint in try WebhookStore.list(connection) {
@@ -74,7 +68,7 @@ struct WebhooksCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.webhooks")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.webhooks")
             defer { connection.close() }
             let secret = WebhookSignature.newSecret()
             guard try WebhookStore.rotateSecret(connection, id: id, secret: secret, actor: WebhooksCommand.actor)
@@ -91,7 +85,7 @@ struct WebhooksCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.webhooks")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.webhooks")
             defer { connection.close() }
             guard try WebhookStore.setActive(connection, id: id, active: !off, actor: WebhooksCommand.actor) else {
                 throw CommandFailure("no webhook endpoint \(id)")
@@ -106,7 +100,7 @@ struct WebhooksCommand: ParsableCommand {
         @OptionGroup var options: ConfigurationOptions
 
         func run() throws {
-            let connection = try WebhooksCommand.connect(options, label: "eventgaraget.webhooks")
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.webhooks")
             defer { connection.close() }
             guard try WebhookStore.remove(connection, id: id, actor: WebhooksCommand.actor) else {
                 throw CommandFailure("no webhook endpoint \(id)")

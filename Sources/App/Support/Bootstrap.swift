@@ -1,4 +1,5 @@
 import ArgumentParser
+import Database
 import Foundation
 import Logging
 
@@ -15,6 +16,12 @@ enum Bootstrap {
     }
 
     /// Sends swift-log output to standard error, one line per event, at the configured level.
+    /// A database connection for a one-shot command (`webhooks`, `invoices`, `export`).
+    static func connection(_ options: ConfigurationOptions, label: String) throws -> Connection {
+        let configuration = try configuration(options)
+        return try Connection(url: configuration.databaseURL, logger: logger(configuration, label: label))
+    }
+
     static func logger(_ configuration: AppConfiguration, label: String) -> Logger {
         let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
         LoggingSystem.bootstrap { LineLogHandler(label: $0, level: level) }

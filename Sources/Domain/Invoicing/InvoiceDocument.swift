@@ -33,10 +33,8 @@ public struct InvoiceParty: Sendable, Hashable, Codable {
     /// A Swedish organisation number's ten digits when its last is the right Luhn check digit
     /// (Peppol's PEPPOL-COMMON-R049 refuses any other), or nil.
     public var organisationDigits: String? {
-        let digits = organisationNumber.filter(\.isASCIIDigit)
-        guard digits.count == 10, OCRReference.luhnCheckDigit(String(digits.prefix(9))) == digits.last?.wholeNumberValue
-        else { return nil }
-        return digits
+        SwedishRegistration.isValidOrganisationNumber(organisationNumber)
+            ? organisationNumber.filter(\.isASCIIDigit) : nil
     }
 }
 

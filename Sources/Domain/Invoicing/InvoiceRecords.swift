@@ -63,6 +63,27 @@ public struct InvoiceDraft: Sendable {
     /// The customer's language: the PDF's.
     public let language: Language
 
+    /// The lines as charged: without Swedish VAT under reverse charge (a business elsewhere in
+    /// the EU with its VAT number), as written otherwise.
+    public var chargedLines: [InvoiceLine] {
+        let reverseCharge = InvoiceRequirements.isReverseCharge(buyer)
+        return lines.map { line in
+            var line = line
+            if reverseCharge { line.vatRate = .zero }
+            return line
+        }
+    }
+
+    /// The document discounts as charged (see `chargedLines`).
+    public var chargedAllowances: [InvoiceAllowance] {
+        let reverseCharge = InvoiceRequirements.isReverseCharge(buyer)
+        return allowances.map { allowance in
+            var allowance = allowance
+            if reverseCharge { allowance.vatRate = .zero }
+            return allowance
+        }
+    }
+
     public init(
         id: Int64, kind: InvoiceDocument.Kind, state: String, buyer: InvoiceParty, lines: [InvoiceLine],
         allowances: [InvoiceAllowance], period: RentalPeriod?, orderReference: String,

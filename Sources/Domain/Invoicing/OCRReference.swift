@@ -31,18 +31,8 @@ public struct OCRReference: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { digits }
 
-    /// Luhn over `digits`: from the right, every other digit doubled (the rightmost first).
+    /// The digit that makes `digits` + it pass the Luhn check.
     static func luhnCheckDigit(_ digits: String) -> Int {
-        var sum = 0
-        for (index, character) in digits.reversed().enumerated() {
-            guard let digit = character.wholeNumberValue else { return -1 }
-            if index % 2 == 0 {
-                let doubled = digit * 2
-                sum += doubled > 9 ? doubled - 9 : doubled
-            } else {
-                sum += digit
-            }
-        }
-        return (10 - sum % 10) % 10
+        (0...9).first { SwedishRegistration.luhn(Substring(digits + String($0))) } ?? -1
     }
 }

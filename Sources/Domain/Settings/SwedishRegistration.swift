@@ -20,7 +20,17 @@ public enum SwedishRegistration {
         return isValidOrganisationNumber(String(compact.dropFirst(2).dropLast(2)))
     }
 
-    /// The Luhn (mod 10) check over all digits, the last being the check digit.
+    /// A bankgiro number: `NNN-NNNN` or `NNNN-NNNN`, the last digit the Luhn check digit.
+    public static func isValidBankgiro(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, (3...4).contains(parts[0].count), parts[1].count == 4,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return false }
+        return luhn(Substring(parts.joined()))
+    }
+
+    /// The Luhn (mod 10) check over all digits, the last being the check digit (also OCR
+    /// references and bankgiro numbers).
     static func luhn(_ digits: Substring) -> Bool {
         var sum = 0
         for (index, character) in digits.reversed().enumerated() {

@@ -79,18 +79,8 @@ enum InvoicesHandler {
         let settings = try InvoiceStore.settings(db)
         let problems =
             summary.state == "draft" ? InvoiceRequirements.problems(seller: settings.seller, buyer: draft.buyer) : []
-        let reverseCharge = InvoiceRequirements.isReverseCharge(draft.buyer)
         let totals = try? InvoiceTotals.compute(
-            lines: draft.lines.map { line in
-                var line = line
-                if reverseCharge { line.vatRate = .zero }
-                return line
-            },
-            allowances: draft.allowances.map { allowance in
-                var allowance = allowance
-                if reverseCharge { allowance.vatRate = .zero }
-                return allowance
-            }, roundToKronor: settings.roundToKronor)
+            lines: draft.chargedLines, allowances: draft.chargedAllowances, roundToKronor: settings.roundToKronor)
         return admin.html(
             InvoicePage.render(
                 summary: summary, draft: draft, totals: totals, problems: problems,

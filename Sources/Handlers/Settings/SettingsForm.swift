@@ -96,7 +96,7 @@ enum SettingsForm {
         if !(1...365).contains(days) { form.errors["signing_link_validity_days"] = s.settings.validityInvalid }
 
         let bankgiro = text("bankgiro", max: 9)
-        if !bankgiro.isEmpty, form.errors["bankgiro"] == nil, !Self.isBankgiro(bankgiro) {
+        if !bankgiro.isEmpty, form.errors["bankgiro"] == nil, !SwedishRegistration.isValidBankgiro(bankgiro) {
             form.errors["bankgiro"] = s.settings.bankgiroInvalid
         }
         let termsDays = Int(form["invoice_terms_days"]) ?? -1
@@ -118,26 +118,6 @@ enum SettingsForm {
             approvedForFTax: form["approved_for_f_tax"] == "yes", registeredSeat: text("registered_seat", max: 100),
             invoiceTermsDays: termsDays, invoiceRoundToKronor: form["invoice_round_to_kronor"] == "yes")
         return form.errors.isEmpty ? values : nil
-    }
-
-    /// `NNN-NNNN` or `NNNN-NNNN`, the last digit a Luhn check digit over the others.
-    static func isBankgiro(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, (3...4).contains(parts[0].count), parts[1].count == 4,
-            text.allSatisfy({ $0 == "-" || ($0.isASCII && $0.isNumber) })
-        else { return false }
-        let digits = text.filter { $0 != "-" }
-        return luhnValid(digits)
-    }
-
-    static func luhnValid(_ digits: String) -> Bool {
-        var sum = 0
-        for (index, character) in digits.reversed().enumerated() {
-            guard let digit = character.wholeNumberValue else { return false }
-            let value = index % 2 == 1 ? digit * 2 : digit
-            sum += value > 9 ? value - 9 : value
-        }
-        return sum % 10 == 0
     }
 
     /// An `http(s)://host…` address the footer and emails can link to.

@@ -34,18 +34,8 @@ public enum IssueInvoice {
             let settings = try InvoiceStore.settings(tx)
             let problems = InvoiceRequirements.problems(seller: settings.seller, buyer: draft.buyer)
             guard problems.isEmpty else { return .refused(problems) }
-            // A business buyer elsewhere in the EU with a VAT number: no Swedish VAT (reverse charge).
-            let reverseCharge = InvoiceRequirements.isReverseCharge(draft.buyer)
-            let lines = draft.lines.map { line -> InvoiceLine in
-                var line = line
-                if reverseCharge { line.vatRate = .zero }
-                return line
-            }
-            let allowances = draft.allowances.map { allowance -> InvoiceAllowance in
-                var allowance = allowance
-                if reverseCharge { allowance.vatRate = .zero }
-                return allowance
-            }
+            let lines = draft.chargedLines
+            let allowances = draft.chargedAllowances
             let totals = try InvoiceTotals.compute(
                 lines: lines, allowances: allowances, roundToKronor: settings.roundToKronor)
             let issueDate = today ?? BusinessCalendar.today()
