@@ -100,18 +100,20 @@ struct InvoiceTotalsTests {
     @Test func statusIsDerivedFromPaymentsDueDateAndCreditNotes() throws {
         let due = try CalendarDate(iso: "2026-12-31")
         func status(
-            paid: Int64, today: String, credited: Bool = false, state: String = "issued"
+            paid: Int64, today: String, credited: Int64 = 0, state: String = "issued"
         ) throws -> InvoiceStatus {
             InvoiceStatus.of(
                 state: state, kind: .invoice, payable: Money(ore: 10_000), paid: Money(ore: paid), dueDate: due,
-                credited: credited, today: try CalendarDate(iso: today))
+                credited: Money(ore: credited), today: try CalendarDate(iso: today))
         }
         #expect(try status(paid: 0, today: "2026-12-31") == .issued, "due today is not overdue yet")
         #expect(try status(paid: 0, today: "2027-01-01") == .overdue)
         #expect(try status(paid: 4_000, today: "2026-12-10") == .partlyPaid)
         #expect(try status(paid: 4_000, today: "2027-01-02") == .overdue)
         #expect(try status(paid: 12_000, today: "2027-01-02") == .paid, "overpaid is paid")
-        #expect(try status(paid: 0, today: "2027-02-01", credited: true) == .credited)
+        #expect(try status(paid: 0, today: "2027-02-01", credited: 10_000) == .credited)
+        #expect(try status(paid: 0, today: "2027-02-01", credited: 3_000) == .overdue, "a partial credit")
+        #expect(try status(paid: 7_000, today: "2027-02-01", credited: 3_000) == .paid, "paid what is left")
         #expect(try status(paid: 0, today: "2027-02-01", state: "draft") == .draft)
     }
 }

@@ -366,4 +366,153 @@ struct InvoicingTests {
             )
                 == (before + 1...before + 5).map { String(format: "F-2026-%04d", $0) }.joined(separator: ","))
     }
+
+    /// The draft's id from `Draft: N …`.
+    static func draftID(_ result: CommandResult) -> String {
+        result.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).dropFirst().first.map(String.init) ?? ""
+    }
+
+    /// Writes the stored UBL of `number` to a temporary file and validates it.
+    static func validateStored(_ demo: Demo, _ number: String, layers: String? = nil) throws -> CommandResult {
+        let xml = try demo.eventgaraget(["invoices", "ubl", number]).output
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("eg-\(UUID().uuidString).xml").path
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try validate([path], layers: layers)
+    }
+
+    /// A deposit of the settings' 30 % and the final invoice for the balance: each passes every
+    /// layer; per VAT rate the deposit and the final add up to the whole booking to the öre; a
+    /// full invoice after the deposit is refused (the balance is the final invoice).
+    @Test func aDepositAndItsFinalInvoiceAddUpToTheBookingAndPassTheValidators() throws {
+        let demo = try Demo("invoicing_deposit")
+        let booking = try #require(try demo.uninvoiced(1, company: true).first)
+        let final = try demo.eventgaraget(["invoices", "create", "--booking", booking, "--purpose", "final"])
+        #expect(final.status != 0 && final.errorOutput.contains("no_issued_deposit"), "no deposit yet")
+        let deposit = try demo.eventgaraget(["invoices", "create", "--booking", booking, "--purpose", "deposit"])
+        #expect(deposit.status == 0, "\(deposit.errorOutput)")
+        let depositID = Self.draftID(deposit)
+        #expect(try demo.sql("SELECT purpose FROM invoices WHERE id = \(depositID)") == "deposit")
+        let issuedDeposit = try demo.eventgaraget(["invoices", "issue", depositID, "--date", "2026-11-20"])
+        #expect(issuedDeposit.status == 0, "\(issuedDeposit.errorOutput)")
+        let depositNumber = issuedDeposit.output.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let full = try demo.eventgaraget(["invoices", "create", "--booking", booking])
+        #expect(full.status != 0 && full.errorOutput.contains("use_final"))
+        let finalDraft = try demo.eventgaraget(["invoices", "create", "--booking", booking, "--purpose", "final"])
+        #expect(finalDraft.status == 0, "\(finalDraft.errorOutput)")
+        let finalIssued = try demo.eventgaraget(["invoices", "issue", Self.draftID(finalDraft), "--date", "2026-12-07"])
+        #expect(finalIssued.status == 0, "\(finalIssued.errorOutput)")
+        let finalNumber = finalIssued.output.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        for number in [depositNumber, finalNumber] {
+            let validated = try Self.validateStored(demo, number)
+            #expect(validated.status == 0, "\(number): \(validated.output)\(validated.errorOutput)")
+        }
+        let finalXML = try demo.eventgaraget(["invoices", "ubl", finalNumber]).output
+        #expect(finalXML.contains("Avgår förskottsfaktura \(depositNumber)"), "the final invoice names the deposit")
+        // Per rate: deposit + final = the booking's lines less its discount (the signed totals).
+        let sums = try demo.sql(
+            """
+            SELECT (SELECT sum(net_ore) FROM invoices WHERE number IN ('\(depositNumber)', '\(finalNumber)'))
+                   || ':' || (b.subtotal_ore - b.discount_ore + b.shipping_ore)
+                   || ':' || (SELECT sum(vat_ore) FROM invoices WHERE number IN ('\(depositNumber)', '\(finalNumber)'))
+                   || ':' || b.vat_ore
+              FROM bookings b WHERE b.number = '\(booking)'
+            """
+        ).split(separator: ":").map(String.init)
+        #expect(sums.count == 4 && sums[0] == sums[1], "\(sums)")
+        // VAT once per document: at most an öre of difference per document against the signed VAT.
+        if sums.count == 4, let paid = Int(sums[2]), let signed = Int(sums[3]) { #expect(abs(paid - signed) <= 2) }
+        let ratio = try demo.sql(
+            """
+            SELECT round(100.0 * d.net_ore / (d.net_ore + f.net_ore)) FROM invoices d, invoices f
+             WHERE d.number = '\(depositNumber)' AND f.number = '\(finalNumber)'
+            """)
+        #expect(ratio == "30")
+    }
+
+    /// A stand-alone invoice with 25, 12 and 6 % lines and a discount at 12 %, written on the
+    /// draft (here in SQL, as the page's editor stores it), passes every layer with its VAT per
+    /// rate; a draft without lines or with nothing to pay is not issued.
+    @Test func aStandaloneInvoiceWithMixedRatesPassesTheValidators() throws {
+        let demo = try Demo("invoicing_standalone")
+        let customer = try demo.sql(
+            "SELECT min(id) FROM customers WHERE kind = 'company' AND org_number IS NOT NULL AND archived_at IS NULL")
+        let created = try demo.eventgaraget(["invoices", "create", "--customer", customer])
+        #expect(created.status == 0, "\(created.errorOutput)")
+        let id = Self.draftID(created)
+        let empty = try demo.eventgaraget(["invoices", "issue", id])
+        #expect(empty.status != 0 && empty.errorOutput.contains("at least one line"), "\(empty.errorOutput)")
+        _ = try demo.sql(
+            """
+            UPDATE invoices SET lines = '[{"description":"Städning","quantity":1,"unit":"EA","unitPrice":150000,"discount":0,"vatRate":2500},
+                                          {"description":"Lunch","quantity":40,"unit":"EA","unitPrice":12990,"discount":0,"vatRate":1200},
+                                          {"description":"Program","quantity":40,"unit":"EA","unitPrice":3333,"discount":0,"vatRate":600}]',
+                                allowances = '[{"reason":"Rabatt lunch","amount":10000,"vatRate":1200}]'
+             WHERE id = \(id)
+            """)
+        let issued = try demo.eventgaraget(["invoices", "issue", id, "--date", "2026-12-07"])
+        #expect(issued.status == 0, "\(issued.errorOutput)")
+        let number = issued.output.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        // 25 %: 1 500.00 → 375.00; 12 %: 5 196.00 − 100.00 = 5 096.00 → 611.52; 6 %: 1 333.20 → 79.99.
+        #expect(
+            try demo.sql("SELECT vat_breakdown::text FROM invoices WHERE id = \(id)")
+                == #"[{"rate_bp": 2500, "vat_ore": 37500, "taxable_ore": 150000}, {"rate_bp": 1200, "vat_ore": 61152, "taxable_ore": 509600}, {"rate_bp": 600, "vat_ore": 7999, "taxable_ore": 133320}]"#
+        )
+        let validated = try Self.validateStored(demo, number)
+        #expect(validated.status == 0, "\(validated.output)\(validated.errorOutput)")
+    }
+
+    /// A partial credit (one line, fewer pieces) and then the rest: both pass the validators;
+    /// together they take back exactly the invoice; the invoice reads as credited; a credit beyond
+    /// what is left is refused and nothing is stored.
+    @Test func partialCreditNotesNeverExceedTheInvoice() throws {
+        let demo = try Demo("invoicing_partial")
+        let booking = try #require(try demo.uninvoiced(1, company: true).first)
+        let invoice = try demo.invoice(booking: booking, date: "2026-12-01")
+        let invoiceID = try demo.sql("SELECT id FROM invoices WHERE number = '\(invoice)'")
+        let first = Self.draftID(try demo.eventgaraget(["invoices", "credit", invoice]))
+        // Staff keep only the first line, with one piece (or day) of it.
+        _ = try demo.sql(
+            """
+            UPDATE invoices SET lines = jsonb_build_array(jsonb_set(lines->0, '{quantity}', '1')), allowances = '[]'
+             WHERE id = \(first)
+            """)
+        let issuedFirst = try demo.eventgaraget(["invoices", "issue", first, "--date", "2026-12-03"])
+        #expect(issuedFirst.status == 0, "\(issuedFirst.errorOutput)")
+        let firstNumber = issuedFirst.output.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try Self.validateStored(demo, firstNumber).status == 0)
+        let status = try demo.eventgaraget(["invoices", "list"]).output.split(separator: "\n")
+            .first { $0.hasPrefix(invoice + "\t") }
+        #expect(status?.contains("\tcredited\t") == false, "partly credited is not credited")
+
+        // The rest: what the first did not take.
+        let second = Self.draftID(try demo.eventgaraget(["invoices", "credit", invoice]))
+        #expect(second != first)
+        let firstLine = try demo.sql("SELECT (lines->0->>'quantity')::int FROM invoices WHERE id = \(invoiceID)")
+        #expect(
+            try demo.sql("SELECT coalesce((lines->0->>'quantity')::int, 0) FROM invoices WHERE id = \(second)")
+                == String((Int(firstLine) ?? 0) - 1) || firstLine == "1")
+        // One more piece than is left, at the first line's rate: refused, nothing stored.
+        _ = try demo.sql(
+            "UPDATE invoices SET lines = jsonb_set(lines, '{0,quantity}', to_jsonb((lines->0->>'quantity')::int + 1)) WHERE id = \(second)"
+        )
+        let refused = try demo.eventgaraget(["invoices", "issue", second])
+        #expect(refused.status != 0 && refused.errorOutput.contains("exceeds what is left"), "\(refused.errorOutput)")
+        #expect(try demo.sql("SELECT state FROM invoices WHERE id = \(second)") == "draft")
+        _ = try demo.sql(
+            "UPDATE invoices SET lines = jsonb_set(lines, '{0,quantity}', to_jsonb((lines->0->>'quantity')::int - 1)) WHERE id = \(second)"
+        )
+        let issuedSecond = try demo.eventgaraget(["invoices", "issue", second, "--date", "2026-12-04"])
+        #expect(issuedSecond.status == 0, "\(issuedSecond.errorOutput)")
+        let secondNumber = issuedSecond.output.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try Self.validateStored(demo, secondNumber).status == 0)
+        #expect(
+            try demo.sql(
+                "SELECT (sum(net_ore) = (SELECT net_ore FROM invoices WHERE id = \(invoiceID)))::text FROM invoices WHERE credited_invoice_id = \(invoiceID)"
+            ) == "true")
+        let after = try demo.eventgaraget(["invoices", "list"]).output.split(separator: "\n")
+            .first { $0.hasPrefix(invoice + "\t") }
+        #expect(after?.contains("\tcredited\t") == true, "\(after ?? "")")
+        #expect(try demo.eventgaraget(["invoices", "credit", invoice]).output.contains("credited already"))
+    }
 }

@@ -223,8 +223,8 @@ struct RouteTableTests {
         case .invoices(let route):
             switch route {
             case .list, .show, .ubl, .pdf: return "Invoices: read, the Peppol file"
-            case .create, .issue, .credit, .registerPayment, .email:
-                return "Invoices: create from a booking, issue, credit, register payments"
+            case .create, .issue, .credit, .registerPayment, .email, .editLines:
+                return "Invoices: create (from a booking: full, deposit, final; or stand-alone), edit drafts, issue"
             }
         }
     }

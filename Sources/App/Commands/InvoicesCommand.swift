@@ -34,23 +34,48 @@ struct InvoicesCommand: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A draft invoice for a booking's signed version; prints its id.")
-        @Option(help: "The booking's number (EG-2026-0001).") var booking: String
+            abstract: "A draft invoice for a booking's signed version, or an empty one for a customer; prints its id.")
+        @Option(help: "The booking's number (EG-2026-0001).") var booking: String?
+        @Option(help: "full (the default), deposit (the settings' percentage) or final (less the deposits).")
+        var purpose: String = "full"
+        @Option(help: "A customer's id: a stand-alone draft without lines (write them on its page).")
+        var customer: Int64?
         @OptionGroup var options: ConfigurationOptions
+
+        func validate() throws {
+            guard (booking == nil) != (customer == nil) else {
+                throw ValidationError("give either --booking or --customer")
+            }
+        }
 
         func run() throws {
             let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
             defer { connection.close() }
+            let operatorID = try InvoicesCommand.operatorID(connection)
+            if let customer {
+                guard
+                    let id = try InvoiceStore.draftStandalone(
+                        connection, customerID: CustomerID(rawValue: customer), createdBy: operatorID,
+                        actor: InvoicesCommand.actor)
+                else { throw CommandFailure("no customer \(customer)") }
+                print("Draft: \(id)")
+                return
+            }
+            let booking = booking ?? ""
             guard
                 let id: Int64 = try connection.query("SELECT id FROM bookings WHERE number = \(booking)").first?
                     .decode("id")
             else { throw CommandFailure("no booking \(booking)") }
+            guard let purpose = InvoicePurpose(rawValue: purpose), purpose != .standalone else {
+                throw CommandFailure("--purpose must be full, deposit or final")
+            }
             switch try InvoiceStore.draftFromBooking(
-                connection, bookingID: BookingID(rawValue: id), createdBy: try InvoicesCommand.operatorID(connection),
+                connection, bookingID: BookingID(rawValue: id), purpose: purpose, createdBy: operatorID,
                 actor: InvoicesCommand.actor)
             {
             case .created(let invoice): print("Draft: \(invoice)")
             case .exists(let invoice): print("Draft: \(invoice) (the booking's invoice already)")
+            case .refused(let refusal): throw CommandFailure("refused: \(refusal.rawValue)")
             case .notFound: throw CommandFailure("no booking \(booking)")
             }
         }
@@ -58,7 +83,7 @@ struct InvoicesCommand: ParsableCommand {
 
     struct Credit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A draft credit note for the whole of an issued invoice; prints its id.")
+            abstract: "A draft credit note for what is left of an issued invoice; prints its id.")
         @Argument(help: "The invoice's number (F-2026-0001).") var number: String
         @OptionGroup var options: ConfigurationOptions
 
@@ -99,6 +124,11 @@ struct InvoicesCommand: ParsableCommand {
             case .notFound: throw CommandFailure("no invoice \(id)")
             case .refused(let problems):
                 throw CommandFailure("cannot be issued yet: \(problems.map(\.rawValue).joined(separator: ", "))")
+            case .invalid(let error): throw CommandFailure("cannot be issued: \(error)")
+            case .exceedsInvoice(let excess):
+                throw CommandFailure(
+                    "the credit exceeds what is left at VAT \(excess.rate.formatted(.en)): \(excess.left.formatted(.en))"
+                )
             }
         }
     }

@@ -17,16 +17,19 @@ public struct InvoiceSummary: Sendable, Equatable {
     public let createdAt: Date
     /// The sum of the payments registered against it.
     public let paid: Money
-    /// An issued credit note refers to it.
-    public let credited: Bool
+    /// What its issued credit notes have taken back (their amounts to pay).
+    public let creditedAmount: Money
+    public let purpose: InvoicePurpose
 
     public init(
         id: Int64, kind: InvoiceDocument.Kind, state: String, number: String?, customerID: Int64, customerName: String,
         bookingID: Int64?, bookingNumber: String?, issueDate: CalendarDate?, dueDate: CalendarDate?, ocr: String?,
-        payable: Money?, createdAt: Date, paid: Money = .zero, credited: Bool = false
+        payable: Money?, createdAt: Date, paid: Money = .zero, creditedAmount: Money = .zero,
+        purpose: InvoicePurpose = .full
     ) {
         self.paid = paid
-        self.credited = credited
+        self.creditedAmount = creditedAmount
+        self.purpose = purpose
         self.id = id
         self.kind = kind
         self.state = state
@@ -42,10 +45,17 @@ public struct InvoiceSummary: Sendable, Equatable {
         self.createdAt = createdAt
     }
 
+    /// Credit notes have taken back all of it.
+    public var credited: Bool { payable.map { creditedAmount.ore > 0 && creditedAmount >= $0 } ?? false }
+
+    /// What the customer owes after its credit notes (before payments).
+    public var due: Money? { payable.map { Money(ore: $0.ore - creditedAmount.ore) } }
+
     /// Where it stands today.
     public func status(today: CalendarDate) -> InvoiceStatus {
         InvoiceStatus.of(
-            state: state, kind: kind, payable: payable, paid: paid, dueDate: dueDate, credited: credited, today: today)
+            state: state, kind: kind, payable: payable, paid: paid, dueDate: dueDate, credited: creditedAmount,
+            today: today)
     }
 }
 
@@ -53,12 +63,15 @@ public struct InvoiceSummary: Sendable, Equatable {
 public struct InvoiceDraft: Sendable {
     public let id: Int64
     public let kind: InvoiceDocument.Kind
+    public let purpose: InvoicePurpose
     public let state: String
     public let buyer: InvoiceParty
     public let lines: [InvoiceLine]
     public let allowances: [InvoiceAllowance]
     public let period: RentalPeriod?
     public let orderReference: String
+    /// For a credit note: the invoice it credits, its id and (below) its number and date.
+    public let creditedID: Int64?
     public let credited: (number: String, issueDate: CalendarDate)?
     /// The customer's language: the PDF's.
     public let language: Language
@@ -85,11 +98,13 @@ public struct InvoiceDraft: Sendable {
     }
 
     public init(
-        id: Int64, kind: InvoiceDocument.Kind, state: String, buyer: InvoiceParty, lines: [InvoiceLine],
-        allowances: [InvoiceAllowance], period: RentalPeriod?, orderReference: String,
-        credited: (number: String, issueDate: CalendarDate)?, language: Language = .sv
+        id: Int64, kind: InvoiceDocument.Kind, purpose: InvoicePurpose = .full, state: String, buyer: InvoiceParty,
+        lines: [InvoiceLine], allowances: [InvoiceAllowance], period: RentalPeriod?, orderReference: String,
+        creditedID: Int64? = nil, credited: (number: String, issueDate: CalendarDate)?, language: Language = .sv
     ) {
+        self.creditedID = creditedID
         self.language = language
+        self.purpose = purpose
         self.id = id
         self.kind = kind
         self.state = state
@@ -124,17 +139,17 @@ public enum InvoiceStatus: String, Sendable, CaseIterable {
     case overdue
     case credited
 
-    /// A credit note is `issued` once issued. An invoice: credited (an issued credit note refers
-    /// to it), else paid (payments reach the amount to pay), else overdue (past its due date),
-    /// else partly paid, else issued.
+    /// A credit note is `issued` once issued. An invoice: credited (its issued credit notes take
+    /// back all of it), else paid (payments reach the amount to pay less what was credited), else
+    /// overdue (past its due date), else partly paid, else issued.
     public static func of(
         state: String, kind: InvoiceDocument.Kind, payable: Money?, paid: Money, dueDate: CalendarDate?,
-        credited: Bool, today: CalendarDate
+        credited: Money, today: CalendarDate
     ) -> InvoiceStatus {
         guard state == "issued" else { return .draft }
         guard kind == .invoice, let payable else { return .issued }
-        if credited { return .credited }
-        if paid >= payable { return .paid }
+        if credited.ore > 0, credited >= payable { return .credited }
+        if paid.ore >= payable.ore - credited.ore { return .paid }
         if let dueDate, dueDate < today { return .overdue }
         return paid.isZero ? .issued : .partlyPaid
     }

@@ -141,6 +141,8 @@ public enum InvoiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case discountExceedsLine(String)
     case allowanceWithoutLines(String)
     case allowanceExceedsLines
+    /// Nothing to pay: the validators accept a 0 kr invoice, Swedish bookkeeping has no use for one.
+    case zeroAmount
     case overflow
 
     public var description: String {
@@ -151,6 +153,7 @@ public enum InvoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .discountExceedsLine(let line): "\"\(line)\": the discount is larger than the line"
         case .allowanceWithoutLines(let reason): "\"\(reason)\": no line has its VAT rate"
         case .allowanceExceedsLines: "the discount is larger than the lines it reduces"
+        case .zeroAmount: "the amount is zero"
         case .overflow: "the amounts are too large"
         }
     }

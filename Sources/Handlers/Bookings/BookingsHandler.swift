@@ -91,7 +91,8 @@ enum BookingsHandler {
             BookingPage.render(
                 booking: booking, history: history, admin: try admin.page(), notice: notice, cancelForm: cancelForm,
                 notesForm: notesForm, unsavedNotes: unsavedNotes,
-                emails: try EventStore.emails(db, .booking(id.rawValue))),
+                emails: try EventStore.emails(db, .booking(id.rawValue)),
+                invoices: try InvoiceStore.list(db, bookingID: id), depositPercent: try InvoiceStore.depositPercent(db)),
             status: status)
     }
 

@@ -44,8 +44,8 @@ enum CustomersHandler {
         return admin.html(
             CustomerDetailPage.render(
                 record: record, history: history,
-                emails: try EventStore.emails(try admin.connection(), .customer(record.id.rawValue)),
-                admin: try admin.page()))
+                emails: try EventStore.emails(db, .customer(record.id.rawValue)),
+                invoices: try InvoiceStore.list(db, customerID: id, limit: 50), admin: try admin.page()))
     }
 
     static func edit(_ id: CustomerID, _ admin: AdminContext) throws -> Response {

@@ -25,21 +25,60 @@ enum InvoicesHandler {
         case .registerPayment(let id): try registerPayment(id, admin)
         case .pdf(let id): try pdf(id, admin)
         case .email(let id): try email(id, admin)
+        case .editLines(let id): try editLines(id, admin)
         }
     }
 
+    /// A stand-alone draft for `customer_id`, or a draft from `booking_id` for `purpose`.
     static func create(_ admin: AdminContext) throws -> Response {
-        guard let booking = Int64(admin.request.form["booking_id"] ?? ""), booking > 0 else {
-            throw HTTPError(.badRequest, reason: admin.strings.invoices.bookingGone)
+        let s = admin.strings.invoices
+        let db = try admin.connection()
+        if let customer = admin.request.form["customer_id"] {
+            guard let id = Int64(customer), id > 0,
+                let draft = try InvoiceStore.draftStandalone(
+                    db, customerID: CustomerID(rawValue: id), createdBy: admin.user.id, actor: admin.actor)
+            else { throw HTTPError(.notFound, reason: s.customerGone) }
+            return admin.redirect(to: .admin(.invoices(.show(draft))), flash: .created)
         }
+        guard let booking = Int64(admin.request.form["booking_id"] ?? ""), booking > 0 else {
+            throw HTTPError(.badRequest, reason: s.bookingGone)
+        }
+        let purpose = InvoicePurpose(rawValue: admin.request.form["purpose"] ?? "full") ?? .full
+        guard purpose != .standalone else { throw HTTPError(.badRequest, reason: s.bookingGone) }
         switch try InvoiceStore.draftFromBooking(
-            try admin.connection(), bookingID: BookingID(rawValue: booking), createdBy: admin.user.id,
-            actor: admin.actor)
+            db, bookingID: BookingID(rawValue: booking), purpose: purpose, createdBy: admin.user.id, actor: admin.actor)
         {
         case .created(let id): return admin.redirect(to: .admin(.invoices(.show(id))), flash: .created)
         case .exists(let id): return admin.redirect(to: .admin(.invoices(.show(id))))
-        case .notFound: throw HTTPError(.notFound, reason: admin.strings.invoices.bookingGone)
+        case .refused(let refusal): throw HTTPError(.conflict, reason: s.refused(refusal))
+        case .notFound: throw HTTPError(.notFound, reason: s.bookingGone)
         }
+    }
+
+    /// The draft's editor: "+ line" and "remove" come back unsaved; "save" checks every field and
+    /// the amounts, then stores the lines with an audit row.
+    static func editLines(_ id: Int64, _ admin: AdminContext) throws -> Response {
+        let action = admin.request.form["action"] ?? "save"
+        var form = InvoiceDraftForm(submitted: admin.request.form, action: action)
+        switch action {
+        case "add_line": form.addLine()
+        case "add_allowance": form.addAllowance()
+        case "save":
+            guard let (lines, allowances) = form.read(admin.strings) else {
+                return try show(id, admin, editor: form.state, status: .badRequest)
+            }
+            switch try InvoiceStore.updateDraft(
+                try admin.connection(), id: id, lines: lines, allowances: allowances, actor: admin.actor)
+            {
+            case .saved: return admin.redirect(to: .admin(.invoices(.show(id))), flash: .saved)
+            case .notDraft: throw HTTPError(.conflict, reason: admin.strings.invoices.notDraft)
+            case .notFound: throw HTTPError(.notFound)
+            }
+        default: break
+        }
+        var unsaved = form.state
+        unsaved.values["_unsaved"] = "yes"
+        return try show(id, admin, editor: unsaved)
     }
 
     static let paymentFields = ["paid_on", "amount", "method", "reference"]
@@ -70,7 +109,8 @@ enum InvoicesHandler {
     }
 
     static func show(
-        _ id: Int64, _ admin: AdminContext, paymentForm: FormState? = nil, status: HTTPStatus = .ok
+        _ id: Int64, _ admin: AdminContext, paymentForm: FormState? = nil, editor: FormState? = nil,
+        issueError: String? = nil, status: HTTPStatus = .ok
     ) throws -> Response {
         let db = try admin.connection()
         guard let summary = try InvoiceStore.find(db, id: id), let draft = try InvoiceStore.draft(db, id: id) else {
@@ -89,7 +129,9 @@ enum InvoicesHandler {
                     ?? FormState(values: [
                         "paid_on": BusinessCalendar.today().iso, "method": PaymentMethod.bankgiro.rawValue,
                     ]),
-                emails: try EventStore.emails(db, .invoice(id)), today: BusinessCalendar.today(),
+                editor: editor ?? InvoiceDraftForm(draft: draft, language: admin.strings.language).state,
+                issueError: issueError, emails: try EventStore.emails(db, .invoice(id)),
+                today: BusinessCalendar.today(),
                 admin: try admin.page()),
             status: status)
     }
@@ -103,6 +145,14 @@ enum InvoicesHandler {
         case .notFound: throw HTTPError(.notFound)
         case .alreadyIssued: return admin.redirect(to: .admin(.invoices(.show(id))))
         case .refused: return try show(id, admin, status: .conflict)
+        case .invalid(let error):
+            return try show(id, admin, issueError: admin.strings.invoices.invalid(error), status: .conflict)
+        case .exceedsInvoice(let excess):
+            return try show(
+                id, admin,
+                issueError: admin.strings.invoices.exceeds(
+                    excess.rate.formatted(admin.strings.language), left: excess.left.formatted(admin.strings.language)),
+                status: .conflict)
         }
     }
 

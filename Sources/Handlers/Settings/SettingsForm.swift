@@ -22,6 +22,8 @@ enum SettingsForm {
             "bankgiro": v.bankgiro, "approved_for_f_tax": v.approvedForFTax ? "yes" : "",
             "registered_seat": v.registeredSeat, "invoice_terms_days": String(v.invoiceTermsDays),
             "invoice_round_to_kronor": v.invoiceRoundToKronor ? "yes" : "",
+            "invoice_deposit_percent": String(v.invoiceDepositPercent),
+            "invoice_deposit_on_signing": v.invoiceDepositOnSigning ? "yes" : "",
             "version": String(record.version),
         ])
     }
@@ -101,6 +103,10 @@ enum SettingsForm {
         }
         let termsDays = Int(form["invoice_terms_days"]) ?? -1
         if !(0...120).contains(termsDays) { form.errors["invoice_terms_days"] = s.settings.termsDaysInvalid }
+        let depositPercent = Int(form["invoice_deposit_percent"]) ?? -1
+        if !(1...100).contains(depositPercent) {
+            form.errors["invoice_deposit_percent"] = s.settings.depositPercentInvalid
+        }
 
         var terms = ""
         do { terms = try HTMLSanitizer.sanitize(form["terms_template_html"]).markup } catch {
@@ -116,7 +122,9 @@ enum SettingsForm {
             websiteURL: website, teamNotificationEmail: email("team_notification_email"), emailSender: sender,
             defaultVATRate: vat, signingLinkValidityDays: days, termsTemplateHTML: terms, bankgiro: bankgiro,
             approvedForFTax: form["approved_for_f_tax"] == "yes", registeredSeat: text("registered_seat", max: 100),
-            invoiceTermsDays: termsDays, invoiceRoundToKronor: form["invoice_round_to_kronor"] == "yes")
+            invoiceTermsDays: termsDays, invoiceRoundToKronor: form["invoice_round_to_kronor"] == "yes",
+            invoiceDepositPercent: depositPercent,
+            invoiceDepositOnSigning: form["invoice_deposit_on_signing"] == "yes")
         return form.errors.isEmpty ? values : nil
     }
 

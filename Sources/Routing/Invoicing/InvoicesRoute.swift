@@ -3,7 +3,8 @@
 public enum InvoicesRoute: Hashable, Sendable {
     /// `/admin/invoices` — every invoice and draft, newest first.
     case list
-    /// `POST /admin/invoices` — a draft from the posted `booking_id`'s signed version.
+    /// `POST /admin/invoices` — a draft: from the posted `booking_id`'s signed version for
+    /// `purpose` (`full`, `deposit`, `final`), or stand-alone for the posted `customer_id`.
     case create
     /// `/admin/invoices/{id}` — the document: lines, VAT per rate, totals, what it is missing.
     case show(Int64)
@@ -17,6 +18,9 @@ public enum InvoicesRoute: Hashable, Sendable {
     case registerPayment(Int64)
     /// `/admin/invoices/{id}/invoice.pdf` — the archived PDF of an issued invoice.
     case pdf(Int64)
+    /// `POST /admin/invoices/{id}/lines` — a draft's lines and discounts (`action`: `save`,
+    /// `add_line`, `remove_line_N`, `add_allowance`, `remove_allowance_N`).
+    case editLines(Int64)
     /// `POST /admin/invoices/{id}/email` — the PDF to the customer's address (the worker sends it).
     case email(Int64)
 }
@@ -44,10 +48,13 @@ extension InvoicesRoute: FeatureRoute {
             Endpoint(.post, ["admin", "invoices", .id(id), "payments"], access: .management) { c in
                 .registerPayment(c.ids[0])
             }
+        case .editLines(let id):
+            Endpoint(.post, ["admin", "invoices", .id(id), "lines"], access: .management) { c in .editLines(c.ids[0]) }
         }
     }
 
     public static let samples: [InvoicesRoute] = [
         .list, .create, .show(1), .issue(1), .ubl(1), .credit(1), .registerPayment(1), .pdf(1), .email(1),
+        .editLines(1),
     ]
 }

@@ -12,7 +12,7 @@ public enum BookingPage {
     public static func render(
         booking: BookingDetail, history: [BookingHistoryEntry], admin: AdminPage, notice: String? = nil,
         cancelForm: FormState = FormState(), notesForm: FormState? = nil, unsavedNotes: String? = nil,
-        emails: [EmailRecord] = []
+        emails: [EmailRecord] = [], invoices: [InvoiceSummary] = [], depositPercent: Int = 30
     ) -> [UInt8] {
         let s = admin.strings
         let language = s.language
@@ -30,12 +30,6 @@ public enum BookingPage {
                         a(.class("button secondary"), .href(SafeURL(.admin(.bookings(.packingList(booking.id)))))) {
                             s.bookings.packingListLink
                         }
-                    }
-                    if admin.may(.admin(.invoices(.create))) {
-                        // A draft from the signed version, or the booking's invoice when it has one.
-                        Fields.postButton(
-                            .admin(.invoices(.create)), s.invoices.createFromBooking, csrf: admin.csrfToken,
-                            fields: [("booking_id", String(booking.id.rawValue))])
                     }
                     a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.bookings.backToBookings }
                 }
@@ -226,6 +220,9 @@ public enum BookingPage {
                 }
             }
 
+            InvoicesCard.card(
+                invoices, owner: .booking(booking.id, depositPercent: depositPercent), today: BusinessCalendar.today(),
+                admin: admin)
             EmailLogCard.card(emails, admin, back: .admin(.bookings(.show(booking.id))))
             section(.class("card"), .id("history")) {
                 h2 { s.bookings.historyHeading }

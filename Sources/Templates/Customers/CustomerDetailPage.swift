@@ -6,7 +6,8 @@ public import Routing
 /// bookings and recent activity — with the actions the member's role allows.
 public enum CustomerDetailPage {
     public static func render(
-        record: CustomerRecord, history: CustomerHistory, emails: [EmailRecord] = [], admin: AdminPage
+        record: CustomerRecord, history: CustomerHistory, emails: [EmailRecord] = [], invoices: [InvoiceSummary] = [],
+        admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
         let details = record.profile.details
@@ -81,6 +82,7 @@ public enum CustomerDetailPage {
             }
             quotations(history, admin)
             bookings(history, id: id, admin)
+            InvoicesCard.card(invoices, owner: .customer(id), today: BusinessCalendar.today(), admin: admin)
             EmailLogCard.card(emails, admin, back: .admin(.customers(.show(id))))
             activity(history, admin)
         }.rendered()

@@ -53,8 +53,8 @@ public enum InvoiceListPage {
 public enum InvoicePage {
     public static func render(
         summary: InvoiceSummary, draft: InvoiceDraft, totals: InvoiceTotals?, problems: [InvoiceRequirements.Problem],
-        payments: [InvoicePayment] = [], paymentForm: FormState = FormState(), emails: [EmailRecord] = [],
-        today: CalendarDate, admin: AdminPage
+        payments: [InvoicePayment] = [], paymentForm: FormState = FormState(), editor: FormState = FormState(),
+        issueError: String? = nil, emails: [EmailRecord] = [], today: CalendarDate, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings.invoices
         let language = admin.language
@@ -79,6 +79,12 @@ public enum InvoicePage {
             dl(.class("facts")) {
                 dt { s.status }
                 dd { badge(summary, today: today, s: s) }
+                dt { s.purpose }
+                dd { s.purposeName(summary.purpose) }
+                if !summary.creditedAmount.isZero {
+                    dt { s.credited }
+                    dd { summary.creditedAmount.formatted(language) }
+                }
                 if let credited = draft.credited {
                     dt { s.kindName(.creditNote) }
                     dd { s.credits(credited.number) }
@@ -128,12 +134,13 @@ public enum InvoicePage {
                         }
                     }
                     tbody {
+                        if draft.lines.isEmpty {
+                            tr { td(.attr("colspan", "6")) { s.noLinesYet } }
+                        }
                         for (index, line) in draft.lines.enumerated() {
                             tr {
                                 td { line.description }
-                                td(.class("num")) {
-                                    "\(line.quantity) \(line.unit == .day ? (language == .sv ? "dagar" : "days") : (language == .sv ? "st" : "pcs"))"
-                                }
+                                td(.class("num")) { "\(line.quantity) \(s.unitName(line.unit))" }
                                 td(.class("num")) { line.unitPrice.formatted(language) }
                                 td(.class("num")) { line.discount.isZero ? "" : line.discount.formatted(language) }
                                 td(.class("num")) { line.vatRate.formatted(language) }
@@ -178,14 +185,22 @@ public enum InvoicePage {
             if summary.state == "issued", summary.kind == .invoice, let payable = summary.payable {
                 paymentsSection(summary, payable: payable, payments: payments, form: paymentForm, admin: admin)
             }
-            if summary.state == "issued", summary.kind == .invoice, admin.may(.admin(.invoices(.credit(summary.id)))) {
+            if summary.state == "issued", summary.kind == .invoice, !summary.credited,
+                admin.may(.admin(.invoices(.credit(summary.id))))
+            {
                 p(.class("hint")) { s.creditHint }
                 Fields.postButton(.admin(.invoices(.credit(summary.id))), s.credit, csrf: admin.csrfToken)
             }
             if summary.state == "issued" {
                 EmailLogCard.card(emails, admin, back: .admin(.invoices(.show(summary.id))))
             }
+            if summary.state == "draft", admin.may(.admin(.invoices(.editLines(summary.id)))) {
+                editorSection(summary.id, editor, admin: admin)
+            }
             if summary.state == "draft" {
+                if let issueError {
+                    div(.class("form-errors"), .attr("role", "alert"), .id("issue-error")) { p { issueError } }
+                }
                 if !problems.isEmpty {
                     div(.class("form-errors"), .attr("role", "alert"), .id("missing")) {
                         p { strong { s.missingTitle } }
@@ -198,6 +213,153 @@ public enum InvoicePage {
                 }
             }
         }.rendered()
+    }
+
+    /// The draft's lines and discounts as a form, open when it has errors or no lines yet. "+"
+    /// and "remove" post the form back unsaved, so it works without JavaScript.
+    static func editorSection(_ id: Int64, _ form: FormState, admin: AdminPage) -> Node {
+        let s = admin.strings.invoices
+        let lineCount = min(200, max(0, Int(form["line_count"]) ?? 0))
+        let allowanceCount = min(20, max(0, Int(form["allowance_count"]) ?? 0))
+        let open = !form.isValid || lineCount == 0 || form["_unsaved"] == "yes"
+        let rates = [2500, 1200, 600, 0]
+        func input(_ name: String, _ label: String, extra: [Attribute] = []) -> Node {
+            var attributes: [Attribute] = [
+                .attr("type", "text"), .attr("name", name), .attr("value", form[name]), .attr("aria-label", label),
+            ]
+            if let error = form.errors[name] {
+                attributes += [.attr("aria-invalid", "true"), .attr("title", error)]
+            }
+            return div(.class("cell-field")) {
+                void("input", attributes + extra)
+                if let error = form.errors[name] { p(.class("field-error")) { error } }
+            }
+        }
+        func vatSelect(_ name: String, _ label: String) -> Node {
+            element("select", [.attr("name", name), .attr("aria-label", label)]) {
+                for bp in rates {
+                    option(value: String(bp), selected: form[name] == String(bp)) {
+                        ((try? VATRate(basisPoints: bp))?.formatted(admin.language)) ?? ""
+                    }
+                }
+            }
+        }
+        return element("details", [.class("card"), .id("edit-lines")] + (open ? [.flag("open")] : [])) {
+            element("summary", []) { s.editLines }
+            p(.class("hint")) { s.editHint }
+            Fields.summary(form, admin.strings)
+            Fields.post(.admin(.invoices(.editLines(id))), csrf: admin.csrfToken) {
+                // The first submit button is the one Enter presses: save.
+                button(
+                    .class("default-submit"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save"),
+                    .attr("tabindex", "-1"), .attr("aria-hidden", "true")
+                ) { s.saveLines }
+                Fields.hidden("line_count", String(lineCount))
+                Fields.hidden("allowance_count", String(allowanceCount))
+                div(.class("table-scroll")) {
+                    table(.class("list editor")) {
+                        thead {
+                            tr {
+                                th(.attr("scope", "col")) { s.description }
+                                th(.attr("scope", "col")) { s.quantity }
+                                th(.attr("scope", "col")) { s.unit }
+                                th(.attr("scope", "col")) { s.unitPrice }
+                                th(.attr("scope", "col")) { s.discount }
+                                th(.attr("scope", "col")) { s.vat }
+                                th(.attr("scope", "col")) { "" }
+                            }
+                        }
+                        tbody {
+                            for index in 0..<lineCount {
+                                let p = "line_\(index)_"
+                                let n = index + 1
+                                tr {
+                                    td {
+                                        input(
+                                            p + "description", s.lineLabel(n, s.description),
+                                            extra: [.attr("maxlength", "300")])
+                                    }
+                                    td(.class("qty")) {
+                                        input(
+                                            p + "quantity", s.lineLabel(n, s.quantity),
+                                            extra: [.attr("inputmode", "numeric")])
+                                    }
+                                    td {
+                                        element(
+                                            "select",
+                                            [.attr("name", p + "unit"), .attr("aria-label", s.lineLabel(n, s.unit))]
+                                        ) {
+                                            for unit in [InvoiceLine.Unit.each, .day] {
+                                                option(
+                                                    value: unit.rawValue, selected: form[p + "unit"] == unit.rawValue
+                                                ) {
+                                                    s.unitName(unit)
+                                                }
+                                            }
+                                        }
+                                    }
+                                    td(.class("price")) {
+                                        input(
+                                            p + "unit_price", s.lineLabel(n, s.unitPrice),
+                                            extra: [.attr("inputmode", "decimal")])
+                                    }
+                                    td(.class("price")) {
+                                        input(
+                                            p + "discount", s.lineLabel(n, s.discount),
+                                            extra: [.attr("inputmode", "decimal")])
+                                    }
+                                    td { vatSelect(p + "vat", s.lineLabel(n, s.vat)) }
+                                    td {
+                                        button(
+                                            .class("link-button"), .attr("type", "submit"), .attr("name", "action"),
+                                            .attr("value", "remove_line_\(index)"), .flag("formnovalidate"),
+                                            .attr("aria-label", s.lineLabel(n, s.remove))
+                                        ) { s.remove }
+                                    }
+                                }
+                            }
+                            for index in 0..<allowanceCount {
+                                let p = "allowance_\(index)_"
+                                let n = index + 1
+                                tr(.class("allowance")) {
+                                    td(.attr("colspan", "4")) {
+                                        input(
+                                            p + "reason", s.allowanceLabel(n, s.reason),
+                                            extra: [.attr("maxlength", "200")])
+                                    }
+                                    td(.class("price")) {
+                                        input(
+                                            p + "amount", s.allowanceLabel(n, s.discount),
+                                            extra: [.attr("inputmode", "decimal")])
+                                    }
+                                    td { vatSelect(p + "vat", s.allowanceLabel(n, s.vat)) }
+                                    td {
+                                        button(
+                                            .class("link-button"), .attr("type", "submit"), .attr("name", "action"),
+                                            .attr("value", "remove_allowance_\(index)"), .flag("formnovalidate"),
+                                            .attr("aria-label", s.allowanceLabel(n, s.remove))
+                                        ) { s.remove }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                div(.class("actions")) {
+                    button(.class("button"), .attr("type", "submit"), .attr("name", "action"), .attr("value", "save")) {
+                        s.saveLines
+                    }
+                    button(
+                        .class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
+                        .attr("value", "add_line"), .flag("formnovalidate")
+                    ) { s.addLine }
+                    button(
+                        .class("button secondary"), .attr("type", "submit"), .attr("name", "action"),
+                        .attr("value", "add_allowance"), .flag("formnovalidate")
+                    ) { s.addAllowance }
+                }
+            }
+        }
     }
 
     static func badge(_ invoice: InvoiceSummary, today: CalendarDate, s: InvoiceStrings) -> Node {
@@ -218,7 +380,7 @@ public enum InvoicePage {
     ) -> Node {
         let s = admin.strings.invoices
         let language = admin.language
-        let left = Money(ore: payable.ore - summary.paid.ore)
+        let left = Money(ore: payable.ore - summary.creditedAmount.ore - summary.paid.ore)
         return section(.class("card"), .id("payments")) {
             h2 { s.payments }
             dl(.class("facts")) {

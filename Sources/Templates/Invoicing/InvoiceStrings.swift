@@ -14,6 +14,7 @@ public struct InvoiceStrings: FeatureStrings {
         )
     }
     var none: String { t("Inga fakturor än. Skapa en från en bokning.", "No invoices yet. Make one from a booking.") }
+    var noneHere: String { t("Inga fakturor här än.", "No invoices here yet.") }
     var number: String { t("Nummer", "Number") }
     var customer: String { t("Kund", "Customer") }
     var booking: String { t("Bokning", "Booking") }
@@ -54,7 +55,7 @@ public struct InvoiceStrings: FeatureStrings {
     public var notIssued: String { t("Bara en utfärdad faktura kan skickas.", "Only an issued invoice can be sent.") }
     var downloadPDF: String { t("PDF", "PDF") }
     var downloadUBL: String { t("Ladda ner Peppol-fil (UBL)", "Download the Peppol file (UBL)") }
-    var createFromBooking: String { t("Skapa faktura", "Create invoice") }
+    var createFromBooking: String { t("Fakturera hela bokningen", "Invoice the whole booking") }
     var openInvoice: String { t("Visa fakturan", "Open the invoice") }
     var missingTitle: String { t("Kan inte utfärdas än", "Cannot be issued yet") }
     func problem(_ problem: InvoiceRequirements.Problem) -> String {
@@ -89,8 +90,94 @@ public struct InvoiceStrings: FeatureStrings {
     var credit: String { t("Kreditera fakturan", "Credit the invoice") }
     var creditHint: String {
         t(
-            "En kreditfaktura för hela fakturan, som hänvisar till den. Den utfärdas som en faktura.",
-            "A credit note for the whole invoice, referring to it. It is issued like an invoice.")
+            "Ett utkast till kreditfaktura för det som återstår av fakturan, som hänvisar till den. Sänk antal eller ta bort rader för en delkreditering; den utfärdas som en faktura.",
+            "A draft credit note for what is left of the invoice, referring to it. Lower quantities or remove lines for a partial credit; it is issued like an invoice."
+        )
+    }
+    var credited: String { t("Krediterat", "Credited") }
+    func purposeName(_ purpose: InvoicePurpose) -> String {
+        switch purpose {
+        case .full: t("Faktura", "Invoice")
+        case .deposit: t("Förskottsfaktura", "Deposit invoice")
+        case .final: t("Slutfaktura", "Final invoice")
+        case .standalone: t("Fristående faktura", "Stand-alone invoice")
+        }
+    }
+    var purpose: String { t("Typ", "Kind") }
+    func createDeposit(_ percent: Int) -> String { t("Förskottsfaktura \(percent) %", "Deposit invoice \(percent) %") }
+    var createFinal: String { t("Slutfaktura", "Final invoice") }
+    var createStandalone: String { t("Ny faktura", "New invoice") }
+    public func refused(_ refusal: InvoiceDraftRefusal) -> String {
+        switch refusal {
+        case .useFinal:
+            t(
+                "Bokningen har en förskottsfaktura: fakturera resten med en slutfaktura.",
+                "The booking has a deposit invoice: invoice the rest with a final invoice.")
+        case .alreadyInvoiced:
+            t("Bokningen är redan fakturerad.", "The booking is invoiced already.")
+        case .noIssuedDeposit:
+            t(
+                "En slutfaktura kräver en utfärdad förskottsfaktura.",
+                "A final invoice needs an issued deposit invoice.")
+        }
+    }
+    // The draft's editor.
+    var editLines: String { t("Rader och rabatter", "Lines and discounts") }
+    var editHint: String {
+        t(
+            "Utkastet kan ändras tills det utfärdas: extra dagar, skador, städning, transport. Lämna à-pris i kronor exklusive moms.",
+            "The draft can change until it is issued: extra days, damages, cleaning, transport. Unit prices in kronor excluding VAT."
+        )
+    }
+    var unit: String { t("Enhet", "Unit") }
+    func unitName(_ unit: InvoiceLine.Unit) -> String {
+        switch unit {
+        case .each: t("st", "pcs")
+        case .day: t("dagar", "days")
+        }
+    }
+    var reason: String { t("Rabatt för", "Discount for") }
+    var addLine: String { t("+ Rad", "+ Line") }
+    var addAllowance: String { t("+ Rabatt på hela fakturan", "+ Discount on the whole invoice") }
+    var remove: String { t("Ta bort", "Remove") }
+    func lineLabel(_ n: Int, _ field: String) -> String { t("Rad \(n): \(field)", "Line \(n): \(field)") }
+    func allowanceLabel(_ n: Int, _ field: String) -> String {
+        t("Rabatt \(n): \(field)", "Discount \(n): \(field)")
+    }
+    var saveLines: String { t("Spara raderna", "Save the lines") }
+    var noLinesYet: String { t("Inga rader än.", "No lines yet.") }
+    public var tooManyLines: String { t("För många rader.", "Too many lines.") }
+    public var vatInvalid: String { t("Välj 25, 12, 6 eller 0 %.", "Choose 25, 12, 6 or 0 %.") }
+    public func tooLong(_ max: Int) -> String { t("Högst \(max) tecken.", "At most \(max) characters.") }
+    public var quantityInvalid: String { t("Ett heltal från 1.", "A whole number from 1.") }
+    public var discountTooLarge: String { t("Rabatten är större än raden.", "The discount is larger than the line.") }
+    public var allowanceTooLarge: String {
+        t(
+            "En rabatt är större än raderna med samma momssats.",
+            "A discount is larger than the lines at its VAT rate.")
+    }
+    public var amountsTooLarge: String { t("Beloppen är för stora.", "The amounts are too large.") }
+    public var notDraft: String {
+        t("Fakturan är utfärdad och kan inte ändras.", "The invoice is issued and cannot change.")
+    }
+    public var customerGone: String { t("Kunden finns inte.", "The customer does not exist.") }
+    public func invalid(_ error: InvoiceError) -> String {
+        switch error {
+        case .noLines: t("Fakturan har inga rader.", "The invoice has no lines.")
+        case .zeroAmount:
+            t(
+                "Beloppet att betala är noll: en faktura på 0 kr utfärdas inte.",
+                "The amount to pay is zero: a 0 kr invoice is not issued.")
+        case .quantityNotPositive, .negativeAmount, .discountExceedsLine:
+            t("En rad har fel belopp eller antal.", "A line has a wrong amount or quantity.")
+        case .allowanceWithoutLines, .allowanceExceedsLines: allowanceTooLarge
+        case .overflow: amountsTooLarge
+        }
+    }
+    public func exceeds(_ rate: String, left: String) -> String {
+        t(
+            "Krediteringen är större än det som återstår av fakturan med moms \(rate) (\(left) exkl. moms).",
+            "The credit is larger than what is left of the invoice at VAT \(rate) (\(left) excluding VAT).")
     }
     func credits(_ number: String) -> String { t("Krediterar \(number)", "Credits \(number)") }
     public var notCreditable: String {

@@ -23,6 +23,7 @@ public enum SettingsPage {
         "contact_email", "contact_phone", "website_url", "team_notification_email", "sender_name", "sender_address",
         "default_vat_rate", "signing_link_validity_days", "terms_template_html", "version", "bankgiro",
         "approved_for_f_tax", "registered_seat", "invoice_terms_days", "invoice_round_to_kronor",
+        "invoice_deposit_percent", "invoice_deposit_on_signing",
     ]
 
     /// - Parameters:
@@ -149,9 +150,14 @@ public enum SettingsPage {
                         Fields.text(
                             "invoice_terms_days", s.settings.termsDaysLabel, form, type: "number", required: true,
                             extra: [.attr("min", "0"), .attr("max", "120"), .attr("step", "1")])
+                        Fields.text(
+                            "invoice_deposit_percent", s.settings.depositPercentLabel, form, type: "number",
+                            required: true, hint: s.settings.depositPercentHint,
+                            extra: [.attr("min", "1"), .attr("max", "100"), .attr("step", "1")])
                     }
                     Fields.checkbox("approved_for_f_tax", s.settings.fTaxLabel, form)
                     Fields.checkbox("invoice_round_to_kronor", s.settings.roundLabel, form)
+                    Fields.checkbox("invoice_deposit_on_signing", s.settings.depositOnSigningLabel, form)
                 }
                 fieldset(s.settings.quotationHeading) {
                     div(.class("grid")) {

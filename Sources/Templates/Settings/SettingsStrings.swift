@@ -179,6 +179,18 @@ extension SettingsStrings {
     }
     var termsDaysLabel: String { t("Betalningsvillkor (dagar)", "Payment terms (days)") }
     public var termsDaysInvalid: String { t("Ange 0–120 dagar.", "Enter 0–120 days.") }
+    var depositPercentLabel: String { t("Förskott (%)", "Deposit (%)") }
+    var depositPercentHint: String {
+        t(
+            "Förskottsfakturans andel av bokningen; resten faktureras med slutfakturan.",
+            "The deposit invoice's share of the booking; the rest is the final invoice.")
+    }
+    public var depositPercentInvalid: String { t("Ange 1–100 %.", "Enter 1–100 %.") }
+    var depositOnSigningLabel: String {
+        t(
+            "Skapa ett utkast till förskottsfaktura när kunden signerar",
+            "Draft a deposit invoice when the customer signs")
+    }
     var fTaxLabel: String { t("Godkänd för F-skatt", "Approved for F-tax (Godkänd för F-skatt)") }
     var roundLabel: String { t("Avrunda att betala till hela kronor", "Round the amount to pay to whole kronor") }
 }

@@ -15,6 +15,11 @@ public enum IssueInvoice {
         case alreadyIssued(number: String?)
         /// What must be filled in first (settings or the customer), nothing stored.
         case refused([InvoiceRequirements.Problem])
+        /// The lines cannot be invoiced as they are (no lines, a zero amount, a discount too
+        /// large), nothing stored.
+        case invalid(InvoiceError)
+        /// A credit note beyond what is left of its invoice at a VAT rate, nothing stored.
+        case exceedsInvoice(InvoiceArithmetic.CreditExcess)
     }
 
     /// - Parameters:
@@ -36,8 +41,25 @@ public enum IssueInvoice {
             guard problems.isEmpty else { return .refused(problems) }
             let lines = draft.chargedLines
             let allowances = draft.chargedAllowances
-            let totals = try InvoiceTotals.compute(
-                lines: lines, allowances: allowances, roundToKronor: settings.roundToKronor)
+            let totals: InvoiceTotals
+            do {
+                totals = try InvoiceTotals.compute(
+                    lines: lines, allowances: allowances, roundToKronor: settings.roundToKronor)
+            } catch let error as InvoiceError {
+                return .invalid(error)
+            }
+            guard totals.payable.ore > 0 else { return .invalid(.zeroAmount) }
+            if draft.kind == .creditNote {
+                // Credits of one invoice issue one at a time, each against what the others left.
+                guard let invoiceID = draft.creditedID else { return .notFound }
+                try InvoiceStore.lockCredits(tx, invoiceID: invoiceID)
+                let room = try InvoiceStore.creditRoom(tx, invoiceID: invoiceID)
+                if let excess = InvoiceArithmetic.creditExcess(
+                    credit: totals, invoiceRates: room.invoice, creditedRates: room.credited)
+                {
+                    return .exceedsInvoice(excess)
+                }
+            }
             let issueDate = today ?? BusinessCalendar.today()
             let number = try NumberStore.allocate(tx, kind: .invoice)
             guard let ocr = OCRReference(invoice: number) else { throw InvoiceError.overflow }

@@ -60,6 +60,7 @@ public enum SignQuotation {
             try SigningStore.recordSigned(
                 tx, link: link, method: signature.method, booking: booking, number: number, state: newBookingState,
                 ipAddress: evidence.ipAddress, now: now)
+            _ = try InvoiceStore.draftDepositOnSigning(tx, bookingID: booking)
             try JobStore.enqueue(
                 tx,
                 [

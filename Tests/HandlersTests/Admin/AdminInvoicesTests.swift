@@ -180,4 +180,113 @@ struct AdminInvoicesTests {
         #expect(try maria.post("/admin/invoices", [("booking_id", "abc")]).status == 400)
         #expect(try maria.post("/admin/invoices", [("booking_id", "999999")]).status == 404)
     }
+
+    /// A stand-alone invoice from the customer's page: an empty draft, lines written on its page
+    /// ("+ Line" comes back unsaved; a wrong field is said next to it in the user's language and
+    /// nothing is stored), saved with an audit row and an `invoice.updated` event, then issued.
+    /// Editing an issued invoice is refused. The warehouse can do none of it.
+    @Test func aDraftsLinesAreWrittenOnItsPageAndAStandaloneInvoiceIsIssued() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let maria = try session.browser(signedInAs: "maria@eventgaraget.se")
+        let customer = try session.sql(
+            "SELECT min(id) FROM customers WHERE kind = 'company' AND org_number IS NOT NULL AND archived_at IS NULL")
+        let customerPage = try maria.get("/admin/customers/\(customer)")
+        #expect(customerPage.text.contains("id=\"invoices\"") && customerPage.text.contains("name=\"customer_id\""))
+        let created = try maria.post("/admin/invoices", [("customer_id", customer)])
+        #expect(created.status == 303)
+        let id = try session.sql(
+            "SELECT max(id) FROM invoices WHERE customer_id = \(customer) AND purpose = 'standalone'")
+        let location = "/admin/invoices/\(id)"
+        #expect(created.header("location") == location)
+        let empty = try maria.get(location)
+        #expect(empty.text.contains("id=\"edit-lines\" open"), "an empty draft opens its editor")
+
+        // "+ Line": the form again with a blank line, nothing stored.
+        let added = try maria.post(
+            "\(location)/lines", [("line_count", "0"), ("allowance_count", "0"), ("action", "add_line")])
+        #expect(added.status == 200 && added.text.contains("name=\"line_0_description\""))
+        #expect(try session.sql("SELECT jsonb_array_length(lines) FROM invoices WHERE id = \(id)") == "0")
+
+        // A wrong price and a missing description: said next to each field, nothing stored.
+        var fields: [(String, String)] = [
+            ("line_count", "2"), ("allowance_count", "1"), ("action", "save"),
+            ("line_0_description", "Städning efter fest"), ("line_0_quantity", "1"), ("line_0_unit", "EA"),
+            ("line_0_unit_price", "tusen"), ("line_0_discount", ""), ("line_0_vat", "2500"),
+            ("line_1_description", ""), ("line_1_quantity", "40"), ("line_1_unit", "EA"),
+            ("line_1_unit_price", "129,90"), ("line_1_discount", ""), ("line_1_vat", "1200"),
+            ("allowance_0_reason", "Stamkund"), ("allowance_0_amount", "100"), ("allowance_0_vat", "1200"),
+        ]
+        let wrong = try maria.post("\(location)/lines", fields)
+        #expect(wrong.status == 400)
+        #expect(wrong.text.contains("value=\"tusen\""), "what was typed comes back")
+        #expect(wrong.text.contains("Required.") || wrong.text.contains("Obligatoriskt."))
+        #expect(try session.sql("SELECT jsonb_array_length(lines) FROM invoices WHERE id = \(id)") == "0")
+
+        fields = fields.map { name, value in
+            switch name {
+            case "line_0_unit_price": (name, "1500")
+            case "line_1_description": (name, "Lunch")
+            default: (name, value)
+            }
+        }
+        let saved = try maria.post("\(location)/lines", fields)
+        #expect(saved.status == 303)
+        #expect(
+            try session.sql("SELECT net_ore IS NULL AND jsonb_array_length(lines) = 2 FROM invoices WHERE id = \(id)")
+                == "t")
+        let page = try maria.get(location)
+        // 1 500.00 at 25 % and 5 196.00 − 100.00 at 12 %: VAT 375.00 and 611.52.
+        #expect(page.text.contains("Städning efter fest") && page.text.contains("Stamkund"))
+        #expect(page.text.contains("611,52") || page.text.contains("611.52"))
+        #expect(
+            try session.sql(
+                "SELECT count(*) FROM events WHERE type = 'invoice.updated' AND entity_type = 'invoice' AND entity_id = \(id)"
+            ) == "1")
+
+        #expect(try maria.post("\(location)/issue", []).status == 303)
+        #expect(try session.sql("SELECT state || ':' || vat_ore FROM invoices WHERE id = \(id)") == "issued:98652")
+        let again = try maria.post("\(location)/lines", fields)
+        #expect(again.status == 409, "an issued invoice cannot change")
+        #expect(!(try maria.get(location).text.contains("id=\"edit-lines\"")))
+
+        let lager = try session.browser(signedInAs: "lager@eventgaraget.se")
+        #expect(try lager.post("/admin/invoices", [("customer_id", customer)]).status == 403)
+        #expect(try lager.post("\(location)/lines", fields).status == 403)
+        #expect(!(try lager.get("/admin/customers/\(customer)").text.contains("id=\"invoices\"")))
+        #expect(try maria.post("/admin/invoices", [("customer_id", "999999")]).status == 404)
+    }
+
+    /// A deposit from the booking's page, then (once issued) the final invoice; before that the
+    /// final one is refused with the reason, and the page offers what fits.
+    @Test func aBookingIsInvoicedWithADepositAndAFinalInvoice() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let maria = try session.browser(signedInAs: "maria@eventgaraget.se")
+        let booking = try session.sql(
+            "SELECT min(id) FROM bookings b WHERE NOT EXISTS (SELECT FROM invoices i WHERE i.booking_id = b.id)")
+        let before = try maria.get("/admin/bookings/\(booking)")
+        #expect(before.text.contains("value=\"deposit\"") && before.text.contains("value=\"full\""))
+        #expect(!before.text.contains("value=\"final\""))
+        let early = try maria.post("/admin/invoices", [("booking_id", booking), ("purpose", "final")])
+        #expect(early.status == 409)
+        #expect(
+            early.text.contains("needs an issued deposit invoice")
+                || early.text.contains("kräver en utfärdad förskottsfaktura"))
+        #expect(try maria.post("/admin/invoices", [("booking_id", booking), ("purpose", "deposit")]).status == 303)
+        let deposit = try session.sql("SELECT id FROM invoices WHERE booking_id = \(booking) AND purpose = 'deposit'")
+        #expect(try maria.post("/admin/invoices/\(deposit)/issue", []).status == 303)
+        let after = try maria.get("/admin/bookings/\(booking)")
+        #expect(after.text.contains("value=\"final\"") && !after.text.contains("value=\"full\""))
+        #expect(try maria.post("/admin/invoices", [("booking_id", booking), ("purpose", "full")]).status == 409)
+        #expect(try maria.post("/admin/invoices", [("booking_id", booking), ("purpose", "final")]).status == 303)
+        let final = try session.sql("SELECT id FROM invoices WHERE booking_id = \(booking) AND purpose = 'final'")
+        #expect(try maria.post("/admin/invoices/\(final)/issue", []).status == 303)
+        #expect(
+            try session.sql(
+                """
+                SELECT (sum(net_ore) = (SELECT subtotal_ore - discount_ore + shipping_ore FROM bookings WHERE id = \(booking)))::text
+                  FROM invoices WHERE booking_id = \(booking)
+                """) == "true")
+    }
 }

@@ -18,6 +18,7 @@ struct AdminSettingsTests {
             ("signing_link_validity_days", "30"),
             ("terms_template_html", "<p>Villkor</p>"), ("bankgiro", "5050-1055"), ("approved_for_f_tax", "yes"),
             ("registered_seat", "Göteborg"), ("invoice_terms_days", "30"), ("invoice_round_to_kronor", "yes"),
+            ("invoice_deposit_percent", "30"),
         ]
     }
 
@@ -51,10 +52,12 @@ struct AdminSettingsTests {
                     "contact_email": "hej(at)example.se",
                     "org_number": "559123-4567", "signing_link_validity_days": "400", "sender_name": "Evil <x>",
                     "website_url": "javascript:alert(1)", "bankgiro": "5050-1056", "invoice_terms_days": "365",
+                    "invoice_deposit_percent": "0",
                 ]))
         #expect(invalid.status == 400)
         #expect(Page.error("bankgiro", in: invalid.text)?.contains("check digit") == true)
         #expect(Page.error("invoice_terms_days", in: invalid.text) == "Enter 0–120 days.")
+        #expect(Page.error("invoice_deposit_percent", in: invalid.text) == "Enter 1–100 %.")
         #expect(Page.error("default_vat_rate", in: invalid.text)?.contains("Enter the VAT rate in percent") == true)
         #expect(Page.error("contact_email", in: invalid.text)?.contains("Enter a valid email address") == true)
         #expect(Page.error("org_number", in: invalid.text)?.contains("check digit") == true)
@@ -83,13 +86,13 @@ struct AdminSettingsTests {
                     "terms_template_html":
                         "<h2>Villkor</h2><p onclick=\"steal()\">Betalning 30 dagar.</p><script>alert(1)</script>",
                     "bankgiro": "555-1239", "invoice_terms_days": "15", "invoice_round_to_kronor": "",
-                    "registered_seat": "Borås",
+                    "registered_seat": "Borås", "invoice_deposit_percent": "40",
                 ]))
         #expect(saved.status == 303)
         #expect(
             try session.sql(
-                "SELECT bankgiro || ' ' || invoice_terms_days || ' ' || invoice_round_to_kronor || ' ' || registered_seat FROM settings"
-            ) == "555-1239 15 false Borås")
+                "SELECT bankgiro || ' ' || invoice_terms_days || ' ' || invoice_round_to_kronor || ' ' || registered_seat || ' ' || invoice_deposit_percent FROM settings"
+            ) == "555-1239 15 false Borås 40")
         #expect(saved.header("location") == "/admin/settings")
         let after = try admin.follow(saved)
         #expect(after.text.contains("Changes saved."))

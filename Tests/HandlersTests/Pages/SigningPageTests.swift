@@ -115,6 +115,8 @@ struct SigningPageTests {
         }
         let bookingsBefore = try count("bookings")
         let signaturesBefore = try count("signatures")
+        // The company asks for a deposit when the customer signs: the signing drafts it.
+        _ = try stack.postgres.psql("UPDATE settings SET invoice_deposit_on_signing = true", database: database)
 
         let page = try stack.client.get(path, headers: ["Accept-Language": "en"])
         #expect(page.text.contains("<h2>Sign the agreement</h2>"))
@@ -190,6 +192,14 @@ struct SigningPageTests {
         #expect(
             jobs.trimmingCharacters(in: .whitespacesAndNewlines)
                 == "email.signed,email.team_new_booking,pdf.signed_agreement")
+        #expect(
+            try stack.postgres.psql(
+                """
+                SELECT string_agg(purpose || ':' || state, ',') FROM invoices
+                 WHERE booking_id = (SELECT max(id) FROM bookings)
+                """, database: database
+            ).trimmingCharacters(in: .whitespacesAndNewlines) == "deposit:draft",
+            "one deposit draft, also after the retry")
 
         // The link now shows the signed page, never a second sign button.
         let after = try stack.client.get(path, headers: ["Accept-Language": "en"])

@@ -18,148 +18,12 @@ public enum InvoiceStore {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// What creating a draft from a booking gave.
-    public enum DraftOutcome: Sendable, Equatable {
-        case created(Int64)
-        /// The booking has an invoice already (not credited): that one.
-        case exists(Int64)
-        case notFound
-    }
-
-    /// A full invoice from the booking's signed version (bound to its SHA-256): its lines as
-    /// signed (a per-day line charges pieces × days), shipping as a line, the quotation's discount
-    /// as a document allowance, the customer as signed. One transaction with its audit row.
-    public static func draftFromBooking(
-        _ connection: Connection, bookingID: BookingID, createdBy: UserID, actor: AuditActor
-    ) throws -> DraftOutcome {
-        try connection.transaction { tx -> DraftOutcome in
-            guard
-                let row = try tx.query(
-                    """
-                    SELECT b.id, b.number, b.customer_id, q.number AS quotation_number, v.id AS version_id, v.snapshot,
-                           encode(v.snapshot_sha256, 'hex') AS sha
-                      FROM bookings b JOIN quotations q ON q.id = b.quotation_id
-                      JOIN quotation_versions v ON v.id = b.quotation_version_id
-                     WHERE b.id = \(bookingID.rawValue) FOR UPDATE OF b
-                    """
-                ).first
-            else { return .notFound }
-            if let existing: Int64 = try tx.query(
-                """
-                SELECT id FROM invoices i WHERE booking_id = \(bookingID.rawValue) AND kind = 'invoice'
-                   AND NOT EXISTS (SELECT FROM invoices c WHERE c.credited_invoice_id = i.id AND c.state = 'issued')
-                 ORDER BY id DESC LIMIT 1
-                """
-            ).first?.decode("id") {
-                return .exists(existing)
-            }
-            let snapshot = try QuotationSnapshot(canonicalJSON: try row.decode("snapshot"))
-            let rate = snapshot.vatRate
-            var lines = snapshot.lines.map { priced -> InvoiceLine in
-                let perDay = priced.line.pricing == .perDay
-                return InvoiceLine(
-                    description: priced.line.description,
-                    quantity: perDay
-                        ? priced.line.quantity * priced.days : priced.line.pricing == .flat ? 1 : priced.line.quantity,
-                    unit: perDay ? .day : .each, unitPrice: priced.line.unitPrice, discount: priced.discount,
-                    vatRate: rate)
-            }
-            if !snapshot.totals.shipping.isZero {
-                lines.append(
-                    InvoiceLine(description: "Frakt", quantity: 1, unitPrice: snapshot.totals.shipping, vatRate: rate))
-            }
-            let allowances =
-                snapshot.totals.discount.isZero
-                ? [] : [InvoiceAllowance(reason: "Rabatt", amount: snapshot.totals.discount, vatRate: rate)]
-            let customer = snapshot.customer
-            let buyer = InvoiceParty(
-                name: customer.displayName, legalName: customer.displayName, isCompany: customer.kind == .company,
-                organisationNumber: customer.organisationNumber, vatNumber: customer.vatNumber,
-                address: customer.billingAddress, email: customer.email, phone: customer.phone,
-                contact: customer.kind == .company ? customer.name : "")
-            let bookingNumber: String = try row.decode("number")
-            let rows = try tx.query(
-                """
-                INSERT INTO invoices (kind, customer_id, booking_id, quotation_version_id, snapshot_sha256, period_start,
-                                      period_end, order_reference, buyer, lines, allowances, created_by)
-                VALUES ('invoice', \(try row.decode("customer_id", as: Int64.self)), \(bookingID.rawValue),
-                        \(try row.decode("version_id", as: Int64.self)), \(try row.decode("sha", as: String.self)),
-                        \(snapshot.period.start.iso)::date, \(snapshot.period.end.iso)::date, \(bookingNumber),
-                        \(try json(buyer))::jsonb, \(try json(lines))::jsonb, \(try json(allowances))::jsonb,
-                        \(createdBy.rawValue))
-                RETURNING id
-                """)
-            let id: Int64 = try rows[0].decode("id")
-            try AuditStore.record(
-                tx, actor: actor, entity: "invoice", entityID: id, action: "created",
-                after: ["booking": bookingNumber, "quotation": try row.decode("quotation_number")])
-            return .created(id)
-        }
-    }
-
-    /// What crediting an invoice gave.
-    public enum CreditOutcome: Sendable, Equatable {
-        case created(Int64)
-        /// Already credited (or a credit note is being drafted): that credit note.
-        case exists(Int64)
-        /// Only an issued invoice can be credited (not a draft, not a credit note).
-        case notCreditable
-        case notFound
-    }
-
-    /// A draft credit note for the whole of an issued invoice: its lines, discount and buyer as
-    /// invoiced, referring to it (UBL BT-25). An invoice is credited once, so a credit never
-    /// exceeds what was invoiced. One transaction with its audit row.
-    public static func draftCredit(
-        _ connection: Connection, invoiceID: Int64, createdBy: UserID, actor: AuditActor
-    ) throws -> CreditOutcome {
-        try connection.transaction { tx -> CreditOutcome in
-            guard
-                let row = try tx.query(
-                    """
-                    SELECT kind, state, number, customer_id, booking_id, quotation_version_id, snapshot_sha256,
-                           period_start, period_end, order_reference, buyer::text AS buyer, lines::text AS lines,
-                           allowances::text AS allowances
-                      FROM invoices WHERE id = \(invoiceID) FOR SHARE
-                    """
-                ).first
-            else { return .notFound }
-            guard try row.decode("kind", as: String.self) == "invoice",
-                try row.decode("state", as: String.self) == "issued"
-            else { return .notCreditable }
-            // Serialise credits of one invoice: the second waits, then finds the first.
-            _ = try tx.query("SELECT pg_advisory_xact_lock(8312, (\(invoiceID) % 2147483647)::int)")
-            if let existing: Int64 = try tx.query(
-                "SELECT id FROM invoices WHERE credited_invoice_id = \(invoiceID) ORDER BY id LIMIT 1"
-            ).first?.decode("id") {
-                return .exists(existing)
-            }
-            let number: String = try row.decode("number")
-            let rows = try tx.query(
-                """
-                INSERT INTO invoices (kind, customer_id, booking_id, quotation_version_id, snapshot_sha256, credited_invoice_id,
-                                      period_start, period_end, order_reference, buyer, lines, allowances, created_by)
-                VALUES ('credit_note', \(try row.decode("customer_id", as: Int64.self)), \(try row.decode("booking_id", as: Int64?.self)),
-                        \(try row.decode("quotation_version_id", as: Int64?.self)), \(try row.decode("snapshot_sha256", as: String?.self)),
-                        \(invoiceID), \(try row.decode("period_start", as: String?.self))::date,
-                        \(try row.decode("period_end", as: String?.self))::date, \(try row.decode("order_reference", as: String.self)),
-                        \(try row.decode("buyer", as: String.self))::jsonb, \(try row.decode("lines", as: String.self))::jsonb,
-                        \(try row.decode("allowances", as: String.self))::jsonb, \(createdBy.rawValue))
-                RETURNING id
-                """)
-            let id: Int64 = try rows[0].decode("id")
-            try AuditStore.record(
-                tx, actor: actor, entity: "invoice", entityID: id, action: "created", after: ["credits": number])
-            return .created(id)
-        }
-    }
-
     /// The draft (or issued document) to issue, locked when `lock`.
     public static func draft(_ connection: Connection, id: Int64, lock: Bool = false) throws -> InvoiceDraft? {
         guard
             let row = try connection.query(
                 """
-                SELECT i.id, i.kind, i.state, i.buyer::text AS buyer, i.lines::text AS lines,
+                SELECT i.id, i.kind, i.purpose, i.state, i.credited_invoice_id, i.buyer::text AS buyer, i.lines::text AS lines,
                        i.allowances::text AS allowances, i.period_start, i.period_end, i.order_reference,
                        c.number AS credited_number, c.issue_date AS credited_date, k.locale
                   FROM invoices i LEFT JOIN invoices c ON c.id = i.credited_invoice_id
@@ -181,12 +45,14 @@ public enum InvoiceStore {
         let creditedDate: String? = try row.decode("credited_date")
         let kind: String = try row.decode("kind")
         return InvoiceDraft(
-            id: id, kind: InvoiceDocument.Kind(rawValue: kind) ?? .invoice, state: try row.decode("state"),
+            id: id, kind: InvoiceDocument.Kind(rawValue: kind) ?? .invoice,
+            purpose: InvoicePurpose(rawValue: try row.decode("purpose")) ?? .full, state: try row.decode("state"),
             buyer: try decoder.decode(InvoiceParty.self, from: Data(try row.decode("buyer", as: String.self).utf8)),
             lines: try decoder.decode([InvoiceLine].self, from: Data(try row.decode("lines", as: String.self).utf8)),
             allowances: try decoder.decode(
                 [InvoiceAllowance].self, from: Data(try row.decode("allowances", as: String.self).utf8)),
             period: period, orderReference: try row.decode("order_reference"),
+            creditedID: try row.decode("credited_invoice_id"),
             credited: creditedNumber.flatMap { number in
                 creditedDate.flatMap { try? CalendarDate(iso: $0) }.map { (number, $0) }
             }, language: Language(rawValue: try row.decode("locale")) ?? .sv)
@@ -253,7 +119,8 @@ public enum InvoiceStore {
         CASE WHEN c.kind = 'company' AND c.company_name IS NOT NULL THEN c.company_name ELSE c.name END AS customer_name,
         i.booking_id, b.number AS booking_number, i.issue_date, i.due_date, i.ocr, i.payable_ore, i.created_at,
         (SELECT coalesce(sum(p.amount_ore), 0) FROM invoice_payments p WHERE p.invoice_id = i.id)::bigint AS paid_ore,
-        EXISTS (SELECT FROM invoices n WHERE n.credited_invoice_id = i.id AND n.state = 'issued') AS credited
+        CASE WHEN i.kind = 'invoice' AND i.state = 'issued' THEN invoice_credited_ore(i.id) ELSE 0 END AS credited_ore,
+        i.purpose
         """
 
     static func summary(_ row: Row) throws -> InvoiceSummary {
@@ -268,18 +135,28 @@ public enum InvoiceStore {
             bookingNumber: try row.decode("booking_number"), issueDate: issue.flatMap { try? CalendarDate(iso: $0) },
             dueDate: due.flatMap { try? CalendarDate(iso: $0) }, ocr: try row.decode("ocr"),
             payable: payable.map(Money.init(ore:)), createdAt: try row.decode("created_at"),
-            paid: Money(ore: try row.decode("paid_ore")), credited: try row.decode("credited"))
+            paid: Money(ore: try row.decode("paid_ore")), creditedAmount: Money(ore: try row.decode("credited_ore")),
+            purpose: InvoicePurpose(rawValue: try row.decode("purpose")) ?? .full)
     }
 
-    /// Newest first.
-    public static func list(_ connection: Connection, limit: Int = 200) throws -> [InvoiceSummary] {
+    /// Newest first; only a booking's or a customer's when given.
+    public static func list(
+        _ connection: Connection, bookingID: BookingID? = nil, customerID: CustomerID? = nil, limit: Int = 200
+    ) throws -> [InvoiceSummary] {
         try connection.query(
             """
             SELECT \(fragment: summaryColumns)
               FROM invoices i JOIN customers c ON c.id = i.customer_id LEFT JOIN bookings b ON b.id = i.booking_id
+             WHERE (\(bookingID?.rawValue)::bigint IS NULL OR i.booking_id = \(bookingID?.rawValue))
+               AND (\(customerID?.rawValue)::bigint IS NULL OR i.customer_id = \(customerID?.rawValue))
              ORDER BY i.id DESC LIMIT \(limit)
             """
         ).map(summary)
+    }
+
+    /// The deposit's percentage from the settings.
+    public static func depositPercent(_ connection: Connection) throws -> Int {
+        try connection.query("SELECT invoice_deposit_percent FROM settings")[0].decode("invoice_deposit_percent")
     }
 
     public static func find(_ connection: Connection, id: Int64) throws -> InvoiceSummary? {
@@ -363,20 +240,12 @@ public enum InvoiceStore {
         ).map { row -> SIEExport.Document in
             let number: String = try row.decode("number")
             let buyer = try decoder.decode(InvoiceParty.self, from: Data(try row.decode("buyer", as: String.self).utf8))
-            struct Rate: Decodable {
-                let rate_bp: Int
-                let taxable_ore: Int64
-                let vat_ore: Int64
-            }
-            let rates = try decoder.decode([Rate].self, from: Data(try row.decode("breakdown", as: String.self).utf8))
             return SIEExport.Document(
                 number: number, sequence: Int(number.split(separator: "-").last ?? "") ?? 0,
                 isCreditNote: try row.decode("kind", as: String.self) == "credit_note",
                 issueDate: try CalendarDate(iso: try row.decode("issue_date")), customerName: buyer.name,
                 reverseCharge: InvoiceRequirements.isReverseCharge(buyer),
-                rates: try rates.map {
-                    (try VATRate(basisPoints: $0.rate_bp), Money(ore: $0.taxable_ore), Money(ore: $0.vat_ore))
-                },
+                rates: try breakdown(try row.decode("breakdown")),
                 rounding: Money(ore: try row.decode("rounding_ore")), payable: Money(ore: try row.decode("payable_ore"))
             )
         }

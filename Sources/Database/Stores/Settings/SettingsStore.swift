@@ -28,6 +28,9 @@ public struct SettingsValues: Sendable, Equatable {
     public var registeredSeat: String
     public var invoiceTermsDays: Int
     public var invoiceRoundToKronor: Bool
+    /// The deposit invoice's share of a booking (1–100 %), and whether signing drafts it.
+    public var invoiceDepositPercent: Int
+    public var invoiceDepositOnSigning: Bool
 
     public init(
         companyName: String, orgNumber: String = "", vatNumber: String = "", addressLine1: String = "",
@@ -36,8 +39,11 @@ public struct SettingsValues: Sendable, Equatable {
         teamNotificationEmail: String = "",
         emailSender: String = "", defaultVATRate: VATRate = .default, signingLinkValidityDays: Int = 30,
         termsTemplateHTML: String = "", bankgiro: String = "", approvedForFTax: Bool = true,
-        registeredSeat: String = "", invoiceTermsDays: Int = 30, invoiceRoundToKronor: Bool = true
+        registeredSeat: String = "", invoiceTermsDays: Int = 30, invoiceRoundToKronor: Bool = true,
+        invoiceDepositPercent: Int = 30, invoiceDepositOnSigning: Bool = false
     ) {
+        self.invoiceDepositPercent = invoiceDepositPercent
+        self.invoiceDepositOnSigning = invoiceDepositOnSigning
         self.bankgiro = bankgiro
         self.approvedForFTax = approvedForFTax
         self.registeredSeat = registeredSeat
@@ -75,6 +81,8 @@ public struct SettingsValues: Sendable, Equatable {
             "approved_for_f_tax": approvedForFTax ? "yes" : "no", "registered_seat": registeredSeat,
             "invoice_terms_days": String(invoiceTermsDays),
             "invoice_round_to_kronor": invoiceRoundToKronor ? "yes" : "no",
+            "invoice_deposit_percent": String(invoiceDepositPercent),
+            "invoice_deposit_on_signing": invoiceDepositOnSigning ? "yes" : "no",
         ]
     }
 }
@@ -118,7 +126,7 @@ public enum SettingsStore {
         coalesce(email_sender, '') AS email_sender, default_vat_rate_bp, signing_link_validity_days,
         terms_template_html, version, updated_at, coalesce(bankgiro, '') AS bankgiro, approved_for_f_tax,
         coalesce(registered_seat, '') AS registered_seat, invoice_terms_days, invoice_round_to_kronor,
-        logo_mime, octet_length(logo) AS logo_bytes, encode(logo_sha256, 'hex') AS logo_sha256
+        invoice_deposit_percent, invoice_deposit_on_signing, logo_mime, octet_length(logo) AS logo_bytes, encode(logo_sha256, 'hex') AS logo_sha256
         """
 
     /// The settings row. - Throws: `DatabaseError`.
@@ -150,6 +158,8 @@ public enum SettingsStore {
                        bankgiro = \(text(v.bankgiro)), approved_for_f_tax = \(v.approvedForFTax),
                        registered_seat = \(text(v.registeredSeat)), invoice_terms_days = \(v.invoiceTermsDays),
                        invoice_round_to_kronor = \(v.invoiceRoundToKronor),
+                       invoice_deposit_percent = \(v.invoiceDepositPercent),
+                       invoice_deposit_on_signing = \(v.invoiceDepositOnSigning),
                        version = version + 1
                 """)
             try AuditStore.record(
@@ -252,7 +262,9 @@ public enum SettingsStore {
                 approvedForFTax: try row.decode("approved_for_f_tax"),
                 registeredSeat: try row.decode("registered_seat"),
                 invoiceTermsDays: try row.decode("invoice_terms_days"),
-                invoiceRoundToKronor: try row.decode("invoice_round_to_kronor")),
+                invoiceRoundToKronor: try row.decode("invoice_round_to_kronor"),
+                invoiceDepositPercent: try row.decode("invoice_deposit_percent"),
+                invoiceDepositOnSigning: try row.decode("invoice_deposit_on_signing")),
             version: try row.decode("version"), logo: try summary(row), updatedAt: try row.decode("updated_at"))
     }
 
