@@ -51,6 +51,15 @@ enum DashboardHandler {
                 db, lastMonthStart: bounds.lastMonthStart, thisMonthStart: bounds.thisMonthStart,
                 sameTimeLastMonth: bounds.sameTimeLastMonth)
         }
+        // Receivables and conversion: for the roles that see reports (not the warehouse).
+        var reportTiles: ReportTiles?
+        if page.may(.admin(.reports(.index))) {
+            reportTiles = ReportTiles(
+                receivables: try ReportStore.openReceivables(db, asOf: today),
+                conversion: try ReportStore.conversion(
+                    db, period: ReportPeriod(from: (try? today.adding(days: -89)) ?? today, to: today)
+                ).overall)
+        }
         let figures = DashboardPage.Figures(
             today: today, tomorrow: tomorrow,
             deliveriesToday: try BookingStore.deliveries(db, on: today),
@@ -60,7 +69,8 @@ enum DashboardHandler {
             awaitingApproval: try DashboardStore.awaitingApproval(db),
             awaitingApprovalCount: try DashboardStore.awaitingApprovalCount(db),
             countsByState: try DashboardStore.countsByState(db),
-            awaitingSignature: awaitingSignature, recentlySigned: recentlySigned, revenue: revenue)
+            awaitingSignature: awaitingSignature, recentlySigned: recentlySigned, revenue: revenue,
+            reportTiles: reportTiles)
         return admin.html(DashboardPage.render(figures, admin: page))
     }
 }

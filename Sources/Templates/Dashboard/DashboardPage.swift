@@ -19,6 +19,8 @@ public enum DashboardPage {
         public var recentlySigned: [RecentlySigned]?
         /// Nil: the role does not see reports.
         public var revenue: RevenueComparison?
+        /// Nil: the role does not see reports (the warehouse).
+        public var reportTiles: ReportTiles?
 
         public init(
             today: CalendarDate, tomorrow: CalendarDate, deliveriesToday: [CalendarBooking],
@@ -27,7 +29,7 @@ public enum DashboardPage {
             awaitingApproval: [BookingSummary],
             awaitingApprovalCount: CappedCount, countsByState: [(BookingState, CappedCount)],
             awaitingSignature: (rows: [AwaitingSignature], count: CappedCount)?, recentlySigned: [RecentlySigned]?,
-            revenue: RevenueComparison?
+            revenue: RevenueComparison?, reportTiles: ReportTiles? = nil
         ) {
             self.today = today
             self.tomorrow = tomorrow
@@ -41,6 +43,7 @@ public enum DashboardPage {
             self.awaitingSignature = awaitingSignature
             self.recentlySigned = recentlySigned
             self.revenue = revenue
+            self.reportTiles = reportTiles
         }
     }
 
@@ -180,6 +183,7 @@ public enum DashboardPage {
                         p { a(.href(SafeURL(.admin(.bookings(.list(BookingListQuery())))))) { s.dashboard.showAll } }
                     }
                 }
+                if let tiles = figures.reportTiles { tiles.render(admin) }
             }
         }.rendered()
     }

@@ -14,6 +14,7 @@ extension Strings {
     var navActivity: String { t("Aktivitetslogg", "Activity log") }
     var navAutomation: String { t("Automation", "Automation") }
     var navInvoices: String { t("Fakturor", "Invoices") }
+    var navReports: String { t("Rapporter", "Reports") }
     var emailLogHeading: String { t("E-post", "Emails") }
     var emailLogEmpty: String { t("Inga e-postmeddelanden än.", "No emails yet.") }
     var emailLogResend: String { t("Skicka igen", "Send again") }
