@@ -218,6 +218,7 @@ struct UseCaseRulesTests {
                 quotationID: QuotationID(rawValue: 5), versionID: QuotationVersionID(rawValue: 2), declineID: 8),
             .testEmail(template: .teamDeclined, userID: UserID(rawValue: 7)),
             .invoiceEmail(invoiceID: 12),
+            .invoiceReminderEmail(invoiceID: 12, reminderID: 3),
             .scheduled(name: "quotations.expire"),
             .triggerRun(triggerID: 2, eventID: 9, step: 0),
             .webhookDelivery(endpointID: 3, eventID: 812),
@@ -233,6 +234,9 @@ struct UseCaseRulesTests {
         #expect(jobs[2].dedupeKey == "pdf.signed_agreement:2")
         #expect(jobs[3].dedupeKey == "email.signed:1")
         #expect(jobs[0].dedupeKey == nil, "each resend sends its own link")
+        #expect(
+            Job.invoiceReminderEmail(invoiceID: 12, reminderID: 3).dedupeKey == "email.invoice_reminder:3",
+            "a reminder is emailed once")
         #expect(throws: DecodingError.self) { try Job(json: #"{"kind":"webhook.future"}"#) }
         #expect(try jobs[7].json() == #"{"kind":"email.test","template":"team_declined","user_id":7}"#)
         #expect(try jobs[8].json() == #"{"invoice_id":12,"kind":"email.invoice"}"#)

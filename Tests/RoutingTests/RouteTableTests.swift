@@ -223,7 +223,7 @@ struct RouteTableTests {
         case .invoices(let route):
             switch route {
             case .list, .show, .ubl, .pdf: return "Invoices: read, the Peppol file"
-            case .create, .issue, .credit, .registerPayment, .email, .editLines:
+            case .create, .issue, .credit, .registerPayment, .email, .editLines, .remind:
                 return "Invoices: create (from a booking: full, deposit, final; or stand-alone), edit drafts, issue"
             }
         case .reports: return "Reports: revenue, utilisation"

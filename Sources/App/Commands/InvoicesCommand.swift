@@ -11,7 +11,10 @@ struct InvoicesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoices",
         abstract: "Create, issue and read invoices.",
-        subcommands: [Create.self, Credit.self, Issue.self, List.self, Show.self, UBL.self, PDF.self])
+        subcommands: [
+            Create.self, Credit.self, Issue.self, List.self, Show.self, UBL.self, PDF.self, Remind.self,
+            ReferenceRate.self,
+        ])
 
     static let actor = AuditActor(kind: .system)
 
@@ -23,6 +26,14 @@ struct InvoicesCommand: ParsableCommand {
             ).first?.decode("id")
         else { throw CommandFailure("no active admin to act for") }
         return UserID(rawValue: id)
+    }
+
+    /// A `--date` option's day, or nil when not given.
+    static func date(_ text: String?) throws -> CalendarDate? {
+        try text.map { text -> CalendarDate in
+            guard let day = try? CalendarDate(iso: text) else { throw CommandFailure("--date must be YYYY-MM-DD") }
+            return day
+        }
     }
 
     static func issued(_ connection: Connection, _ number: String) throws -> Int64 {
@@ -111,10 +122,7 @@ struct InvoicesCommand: ParsableCommand {
         func run() throws {
             let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
             defer { connection.close() }
-            let day = try date.map { text -> CalendarDate in
-                guard let day = try? CalendarDate(iso: text) else { throw CommandFailure("--date must be YYYY-MM-DD") }
-                return day
-            }
+            let day = try InvoicesCommand.date(date)
             switch try IssueInvoice.run(
                 connection, id: id, issuedBy: try InvoicesCommand.operatorID(connection), actor: InvoicesCommand.actor,
                 today: day, renderPDF: InvoiceRenderer.render)
@@ -129,6 +137,69 @@ struct InvoicesCommand: ParsableCommand {
                 throw CommandFailure(
                     "the credit exceeds what is left at VAT \(excess.rate.formatted(.en)): \(excess.left.formatted(.en))"
                 )
+            }
+        }
+    }
+
+    struct Remind: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A reminder of an overdue invoice now (the worker emails it); prints what it claims.")
+        @Argument(help: "The invoice's number (F-2026-0001).") var number: String
+        @Option(help: "The reminder's date (YYYY-MM-DD); today by default.") var date: String?
+        @OptionGroup var options: ConfigurationOptions
+
+        func run() throws {
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
+            defer { connection.close() }
+            let day = try InvoicesCommand.date(date)
+            let id = try InvoicesCommand.issued(connection, number)
+            switch try InvoiceStore.remind(
+                connection, invoiceID: id, today: day ?? BusinessCalendar.today(), force: true, by: nil,
+                actor: InvoicesCommand.actor)
+            {
+            case .sent(_, let sequence):
+                let reminder = try InvoiceStore.reminders(connection, invoiceID: id).last { $0.sequence == sequence }
+                print(
+                    [
+                        "Reminder \(sequence)", "left \(reminder?.outstanding.formatted(.en) ?? "-")",
+                        "fee \(reminder?.fee.formatted(.en) ?? "-")",
+                        "compensation \(reminder?.compensation.formatted(.en) ?? "-")",
+                        "interest \(reminder?.interest.formatted(.en) ?? "-")",
+                        "to pay \(reminder?.total.formatted(.en) ?? "-")",
+                    ].joined(separator: "\t"))
+            case .notDue: throw CommandFailure("\(number) was reminded on that day already")
+            case .notOverdue: throw CommandFailure("\(number) is not overdue with something left to pay")
+            case .notFound: throw CommandFailure("no issued invoice \(number)")
+            }
+        }
+    }
+
+    struct ReferenceRate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reference-rate",
+            abstract: "The Riksbank's reference rates late interest is computed from: list them, or set one.")
+        @Option(help: "The half-year it applies from: YYYY-01-01 or YYYY-07-01.") var from: String?
+        @Option(help: "The rate in per cent (2.25).") var percent: String?
+        @OptionGroup var options: ConfigurationOptions
+
+        func run() throws {
+            let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
+            defer { connection.close() }
+            if let from, let percent {
+                guard let day = try? CalendarDate(iso: from), day.day == 1, day.month == 1 || day.month == 7 else {
+                    throw CommandFailure("--from must be 1 January or 1 July (YYYY-01-01, YYYY-07-01)")
+                }
+                guard let bp = try? Percent.basisPoints(parsing: percent), (-1000...3000).contains(bp) else {
+                    throw CommandFailure("--percent must be a rate such as 2.25")
+                }
+                try InvoiceStore.setReferenceRate(
+                    connection, validFrom: day, basisPoints: bp, source: "eventgaraget invoices reference-rate",
+                    actor: InvoicesCommand.actor)
+            } else if from != nil || percent != nil {
+                throw CommandFailure("give both --from and --percent to set a rate")
+            }
+            for rate in try InvoiceStore.referenceRates(connection) {
+                print("\(rate.validFrom.iso)\t\(String(format: "%.2f", Double(rate.basisPoints) / 100))")
             }
         }
     }

@@ -26,7 +26,8 @@ enum DemoData {
         <li>Utrustningen levereras och hämtas på avtalad adress; fri väg för lastbil krävs.</li>\
         <li>Hyrestagaren ansvarar för utrustningen från leverans till upphämtning.</li>\
         <li>Avbokning senast 14 dagar före hyresstart är kostnadsfri; därefter debiteras 50 %.</li>\
-        <li>Betalning mot faktura, 30 dagar netto.</li>\
+        <li>Betalning mot faktura, 30 dagar netto. Vid betalning efter förfallodagen debiteras \
+        påminnelseavgift med 60 kr per påminnelse samt dröjsmålsränta enligt räntelagen.</li>\
         </ul>\
         <p>Frågor? Ring oss på 031-12 34 56 eller mejla hej@eventgaraget.se.</p>
         """

@@ -91,7 +91,7 @@ struct JobDispatcher: JobPerformer {
         case .scheduled: ("schedule", nil)
         case .triggerRun(let trigger, _, _): ("trigger", trigger)
         case .testEmail(_, let user): ("user", user.rawValue)
-        case .invoiceEmail(let invoice): ("invoice", invoice)
+        case .invoiceEmail(let invoice), .invoiceReminderEmail(let invoice, _): ("invoice", invoice)
         }
     }
 
@@ -125,6 +125,9 @@ struct JobDispatcher: JobPerformer {
         case .invoiceEmail(let invoice):
             try InvoiceEmailJob(transport: signingLink.transport).run(
                 invoiceID: invoice, connection: connection, logger: logger)
+        case .invoiceReminderEmail(_, let reminder):
+            try InvoiceEmailJob(transport: signingLink.transport).runReminder(
+                reminderID: reminder, connection: connection, logger: logger)
         case .testEmail(let template, let user):
             try TestEmailJob(transport: signingLink.transport, publicBaseURL: publicBaseURL).run(
                 template: template, userID: user, connection: connection, logger: logger)

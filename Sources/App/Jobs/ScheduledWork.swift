@@ -25,6 +25,18 @@ enum ScheduledWork {
         case "bookings.tomorrow":
             let written = try ScheduleStore.emitDayBeforeEvents(connection)
             if written > 0 { logger.info("day-before events written", metadata: ["count": "\(written)"]) }
+        case "invoices.remind":
+            // Each invoice in its own transaction, so one failure does not hold the rest.
+            let today = BusinessCalendar.today(at: now)
+            var sent = 0
+            for id in try InvoiceStore.overdue(connection, today: today) {
+                if case .sent = try InvoiceStore.remind(
+                    connection, invoiceID: id, today: today, by: nil, actor: AuditActor(kind: .system))
+                {
+                    sent += 1
+                }
+            }
+            if sent > 0 { logger.info("invoice reminders sent", metadata: ["count": "\(sent)"]) }
         case "automation.prune":
             let removed = try ScheduleStore.prune(connection, olderThanDays: retentionDays)
             logger.info("automation history pruned", metadata: ["rows": "\(removed)", "days": "\(retentionDays)"])

@@ -283,6 +283,7 @@ public struct EmailRecord: Sendable, Equatable {
 public enum EmailResend {
     public static let kinds: Set<String> = [
         "email.signed", "email.team_new_booking", "email.team_declined", "email.team_unavailable", "email.invoice",
+        "email.invoice_reminder",
     ]
 
     public static func canResend(_ email: EmailRecord) -> Bool { kinds.contains(email.kind) }

@@ -31,6 +31,8 @@ public enum Job: Sendable, Equatable, Codable {
     case testEmail(template: EmailTemplate, userID: UserID)
     /// An issued invoice or credit note to the customer, its archived PDF attached.
     case invoiceEmail(invoiceID: Int64)
+    /// Reminder `reminderID` of an overdue invoice to the customer, the invoice's PDF attached.
+    case invoiceReminderEmail(invoiceID: Int64, reminderID: Int64)
 
     /// The wait before attempt `attempt + 1` of a job of `kind`, with ±20 % jitter so retries of
     /// many jobs do not arrive together. Emails: 10 s doubling, at most an hour. Webhooks: 30 s
@@ -62,6 +64,7 @@ public enum Job: Sendable, Equatable, Codable {
         case triggerRun = "trigger.run"
         case testEmail = "email.test"
         case invoiceEmail = "email.invoice"
+        case invoiceReminderEmail = "email.invoice_reminder"
     }
 
     public var kind: Kind {
@@ -77,6 +80,7 @@ public enum Job: Sendable, Equatable, Codable {
         case .triggerRun: .triggerRun
         case .testEmail: .testEmail
         case .invoiceEmail: .invoiceEmail
+        case .invoiceReminderEmail: .invoiceReminderEmail
         }
     }
 
@@ -91,6 +95,7 @@ public enum Job: Sendable, Equatable, Codable {
         case .teamDeclinedEmail(_, let version, _): "\(kind.rawValue):\(version.rawValue)"
         case .webhookDelivery(let endpoint, let event): "\(kind.rawValue):\(endpoint):\(event)"
         case .scheduled, .testEmail, .invoiceEmail: nil
+        case .invoiceReminderEmail(_, let reminder): "\(kind.rawValue):\(reminder)"
         case .triggerRun(let trigger, let event, let step):
             step == 0 ? "\(kind.rawValue):\(trigger):\(event)" : "\(kind.rawValue):\(trigger):\(event):\(step)"
         }
@@ -113,6 +118,7 @@ public enum Job: Sendable, Equatable, Codable {
         case template
         case userID = "user_id"
         case invoiceID = "invoice_id"
+        case reminderID = "reminder_id"
     }
 
     /// Decodes `{"kind": …, payload fields…}`. - Throws: `DecodingError` for an unknown kind
@@ -155,6 +161,10 @@ public enum Job: Sendable, Equatable, Codable {
                 userID: UserID(rawValue: try c.decode(Int64.self, forKey: .userID)))
         case .invoiceEmail:
             self = .invoiceEmail(invoiceID: try c.decode(Int64.self, forKey: .invoiceID))
+        case .invoiceReminderEmail:
+            self = .invoiceReminderEmail(
+                invoiceID: try c.decode(Int64.self, forKey: .invoiceID),
+                reminderID: try c.decode(Int64.self, forKey: .reminderID))
         }
     }
 
@@ -192,6 +202,9 @@ public enum Job: Sendable, Equatable, Codable {
             try c.encode(user.rawValue, forKey: .userID)
         case .invoiceEmail(let invoice):
             try c.encode(invoice, forKey: .invoiceID)
+        case .invoiceReminderEmail(let invoice, let reminder):
+            try c.encode(invoice, forKey: .invoiceID)
+            try c.encode(reminder, forKey: .reminderID)
         }
     }
 

@@ -26,6 +26,7 @@ enum InvoicesHandler {
         case .pdf(let id): try pdf(id, admin)
         case .email(let id): try email(id, admin)
         case .editLines(let id): try editLines(id, admin)
+        case .remind(let id): try remind(id, admin)
         }
     }
 
@@ -125,6 +126,7 @@ enum InvoicesHandler {
             InvoicePage.render(
                 summary: summary, draft: draft, totals: totals, problems: problems,
                 payments: try InvoiceStore.payments(db, invoiceID: id),
+                reminders: try InvoiceStore.reminders(db, invoiceID: id),
                 paymentForm: paymentForm
                     ?? FormState(values: [
                         "paid_on": BusinessCalendar.today().iso, "method": PaymentMethod.bankgiro.rawValue,
@@ -163,6 +165,19 @@ enum InvoicesHandler {
         case .created(let note): return admin.redirect(to: .admin(.invoices(.show(note))), flash: .created)
         case .exists(let note): return admin.redirect(to: .admin(.invoices(.show(note))))
         case .notCreditable: throw HTTPError(.conflict, reason: admin.strings.invoices.notCreditable)
+        case .notFound: throw HTTPError(.notFound)
+        }
+    }
+
+    /// "Send a reminder now": the law's charges as the schedule would claim them.
+    static func remind(_ id: Int64, _ admin: AdminContext) throws -> Response {
+        switch try InvoiceStore.remind(
+            try admin.connection(), invoiceID: id, today: BusinessCalendar.today(), force: true, by: admin.user.id,
+            actor: admin.actor)
+        {
+        case .sent: return admin.redirect(to: .admin(.invoices(.show(id))), flash: .emailQueued)
+        case .notDue: throw HTTPError(.conflict, reason: admin.strings.invoices.remindedToday)
+        case .notOverdue: throw HTTPError(.conflict, reason: admin.strings.invoices.notOverdue)
         case .notFound: throw HTTPError(.notFound)
         }
     }

@@ -24,6 +24,10 @@ enum SettingsForm {
             "invoice_round_to_kronor": v.invoiceRoundToKronor ? "yes" : "",
             "invoice_deposit_percent": String(v.invoiceDepositPercent),
             "invoice_deposit_on_signing": v.invoiceDepositOnSigning ? "yes" : "",
+            "reminders_enabled": v.remindersEnabled ? "yes" : "", "reminder_fee": v.reminderFee.editingText(language),
+            "reminder_first_days": String(v.reminderFirstDays),
+            "reminder_interval_days": String(v.reminderIntervalDays),
+            "reminder_max": String(v.reminderMax),
             "version": String(record.version),
         ])
     }
@@ -107,6 +111,20 @@ enum SettingsForm {
         if !(1...100).contains(depositPercent) {
             form.errors["invoice_deposit_percent"] = s.settings.depositPercentInvalid
         }
+        let reminderFee = form["reminder_fee"].isEmpty ? Money.zero : try? Money(parsing: form["reminder_fee"])
+        if reminderFee.map({ $0.isNegative || $0 > Reminders.Policy.maximumFee }) ?? true {
+            form.errors["reminder_fee"] = s.settings.reminderFeeInvalid
+        }
+        func whole(_ name: String, _ range: ClosedRange<Int>) -> Int {
+            guard let value = Int(form[name]), range.contains(value) else {
+                form.errors[name] = s.settings.numberBetween(range.lowerBound, range.upperBound)
+                return range.lowerBound
+            }
+            return value
+        }
+        let firstDays = whole("reminder_first_days", 1...60)
+        let intervalDays = whole("reminder_interval_days", 1...60)
+        let maxReminders = whole("reminder_max", 1...5)
 
         var terms = ""
         do { terms = try HTMLSanitizer.sanitize(form["terms_template_html"]).markup } catch {
@@ -124,7 +142,9 @@ enum SettingsForm {
             approvedForFTax: form["approved_for_f_tax"] == "yes", registeredSeat: text("registered_seat", max: 100),
             invoiceTermsDays: termsDays, invoiceRoundToKronor: form["invoice_round_to_kronor"] == "yes",
             invoiceDepositPercent: depositPercent,
-            invoiceDepositOnSigning: form["invoice_deposit_on_signing"] == "yes")
+            invoiceDepositOnSigning: form["invoice_deposit_on_signing"] == "yes",
+            remindersEnabled: form["reminders_enabled"] == "yes", reminderFee: reminderFee ?? .zero,
+            reminderFirstDays: firstDays, reminderIntervalDays: intervalDays, reminderMax: maxReminders)
         return form.errors.isEmpty ? values : nil
     }
 

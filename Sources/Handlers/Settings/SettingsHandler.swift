@@ -108,7 +108,9 @@ enum SettingsHandler {
                 lastSaved: record.updatedAt,
                 logo: record.logo.map { SettingsPage.Logo(mimeType: $0.mimeType, byteCount: $0.byteCount) },
                 logoForm: logoForm, logoLimitKiB: LogoImage.maximumBytes / 1024,
-                twoStepRoles: try TwoStepStore.requiredRoles(try admin.connection()), admin: try admin.page()),
+                twoStepRoles: try TwoStepStore.requiredRoles(try admin.connection()),
+                referenceRates: try InvoiceStore.referenceRates(try admin.connection()),
+                today: BusinessCalendar.today(), admin: try admin.page()),
             status: status)
     }
 }

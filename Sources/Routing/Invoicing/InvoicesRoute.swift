@@ -21,6 +21,8 @@ public enum InvoicesRoute: Hashable, Sendable {
     /// `POST /admin/invoices/{id}/lines` — a draft's lines and discounts (`action`: `save`,
     /// `add_line`, `remove_line_N`, `add_allowance`, `remove_allowance_N`).
     case editLines(Int64)
+    /// `POST /admin/invoices/{id}/remind` — a reminder of an overdue invoice now, whatever the rhythm.
+    case remind(Int64)
     /// `POST /admin/invoices/{id}/email` — the PDF to the customer's address (the worker sends it).
     case email(Int64)
 }
@@ -48,6 +50,8 @@ extension InvoicesRoute: FeatureRoute {
             Endpoint(.post, ["admin", "invoices", .id(id), "payments"], access: .management) { c in
                 .registerPayment(c.ids[0])
             }
+        case .remind(let id):
+            Endpoint(.post, ["admin", "invoices", .id(id), "remind"], access: .management) { c in .remind(c.ids[0]) }
         case .editLines(let id):
             Endpoint(.post, ["admin", "invoices", .id(id), "lines"], access: .management) { c in .editLines(c.ids[0]) }
         }
@@ -55,6 +59,6 @@ extension InvoicesRoute: FeatureRoute {
 
     public static let samples: [InvoicesRoute] = [
         .list, .create, .show(1), .issue(1), .ubl(1), .credit(1), .registerPayment(1), .pdf(1), .email(1),
-        .editLines(1),
+        .editLines(1), .remind(1),
     ]
 }

@@ -53,7 +53,8 @@ public enum InvoiceListPage {
 public enum InvoicePage {
     public static func render(
         summary: InvoiceSummary, draft: InvoiceDraft, totals: InvoiceTotals?, problems: [InvoiceRequirements.Problem],
-        payments: [InvoicePayment] = [], paymentForm: FormState = FormState(), editor: FormState = FormState(),
+        payments: [InvoicePayment] = [], reminders: [InvoiceReminder] = [], paymentForm: FormState = FormState(),
+        editor: FormState = FormState(),
         issueError: String? = nil, emails: [EmailRecord] = [], today: CalendarDate, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings.invoices
@@ -184,6 +185,7 @@ public enum InvoicePage {
             }
             if summary.state == "issued", summary.kind == .invoice, let payable = summary.payable {
                 paymentsSection(summary, payable: payable, payments: payments, form: paymentForm, admin: admin)
+                remindersSection(summary, reminders: reminders, today: today, admin: admin)
             }
             if summary.state == "issued", summary.kind == .invoice, !summary.credited,
                 admin.may(.admin(.invoices(.credit(summary.id))))
@@ -358,6 +360,53 @@ public enum InvoicePage {
                         .attr("value", "add_allowance"), .flag("formnovalidate")
                     ) { s.addAllowance }
                 }
+            }
+        }
+    }
+
+    /// The reminders sent and what each claimed; "Send a reminder now" while it is overdue.
+    static func remindersSection(
+        _ summary: InvoiceSummary, reminders: [InvoiceReminder], today: CalendarDate, admin: AdminPage
+    ) -> Node {
+        let s = admin.strings.invoices
+        let language = admin.language
+        let overdue = summary.status(today: today) == .overdue
+        guard overdue || !reminders.isEmpty else { return .fragment([]) }
+        return section(.class("card"), .id("reminders")) {
+            h2 { s.reminders }
+            if reminders.isEmpty {
+                p { s.noReminders }
+            } else {
+                table(.class("list")) {
+                    thead {
+                        tr {
+                            th(.attr("scope", "col")) { s.reminder }
+                            th(.attr("scope", "col")) { s.remindedOn }
+                            th(.attr("scope", "col"), .class("num")) { s.left }
+                            th(.attr("scope", "col"), .class("num")) { s.reminderFee }
+                            th(.attr("scope", "col"), .class("num")) { s.compensation }
+                            th(.attr("scope", "col"), .class("num")) { s.interest }
+                            th(.attr("scope", "col"), .class("num")) { s.toPay }
+                        }
+                    }
+                    tbody {
+                        for reminder in reminders {
+                            tr {
+                                td { String(reminder.sequence) }
+                                td { reminder.remindedOn.iso }
+                                td(.class("num")) { reminder.outstanding.formatted(language) }
+                                td(.class("num")) { reminder.fee.formatted(language) }
+                                td(.class("num")) { reminder.compensation.formatted(language) }
+                                td(.class("num")) { reminder.interest.formatted(language) }
+                                td(.class("num")) { reminder.total.formatted(language) }
+                            }
+                        }
+                    }
+                }
+            }
+            if overdue, admin.may(.admin(.invoices(.remind(summary.id)))) {
+                p(.class("hint")) { s.remindHint }
+                Fields.postButton(.admin(.invoices(.remind(summary.id))), s.remindNow, csrf: admin.csrfToken)
             }
         }
     }

@@ -202,6 +202,28 @@ public struct InvoiceStrings: FeatureStrings {
         case .cash: t("Kontant", "Cash")
         }
     }
+    var reminders: String { t("Påminnelser", "Reminders") }
+    var noReminders: String { t("Ingen påminnelse skickad än.", "No reminder sent yet.") }
+    var reminder: String { t("Nr", "No.") }
+    var remindedOn: String { t("Skickad", "Sent") }
+    var reminderFee: String { t("Avgift", "Fee") }
+    var compensation: String { t("Förseningsersättning", "Compensation") }
+    var interest: String { t("Ränta", "Interest") }
+    var remindNow: String { t("Skicka en påminnelse nu", "Send a reminder now") }
+    var remindHint: String {
+        t(
+            "Påminnelser går annars ut enligt inställningarna. Avgift bara om kundens signerade villkor har klausulen; företag betalar i stället 450 kr förseningsersättning en gång; dröjsmålsränta enligt räntelagen.",
+            "Otherwise reminders go out as the settings say. A fee only when the customer's signed terms have the clause; a business instead pays 450 kr compensation once; late interest under the Interest Act."
+        )
+    }
+    public var remindedToday: String {
+        t("En påminnelse har redan skickats i dag.", "A reminder was already sent today.")
+    }
+    public var notOverdue: String {
+        t(
+            "Bara en förfallen faktura med belopp kvar påminns.",
+            "Only an overdue invoice with something left to pay is reminded.")
+    }
     var payments: String { t("Betalningar", "Payments") }
     var noPayments: String { t("Inga betalningar än.", "No payments yet.") }
     var paid: String { t("Betalt", "Paid") }

@@ -23,7 +23,8 @@ public enum SettingsPage {
         "contact_email", "contact_phone", "website_url", "team_notification_email", "sender_name", "sender_address",
         "default_vat_rate", "signing_link_validity_days", "terms_template_html", "version", "bankgiro",
         "approved_for_f_tax", "registered_seat", "invoice_terms_days", "invoice_round_to_kronor",
-        "invoice_deposit_percent", "invoice_deposit_on_signing",
+        "invoice_deposit_percent", "invoice_deposit_on_signing", "reminders_enabled", "reminder_fee",
+        "reminder_first_days", "reminder_interval_days", "reminder_max",
     ]
 
     /// - Parameters:
@@ -32,7 +33,8 @@ public enum SettingsPage {
     ///   - logoForm: the upload's error, if it was refused.
     public static func render(
         form: FormState, termsPreview: SanitizedHTML, lastSaved: Date, logo: Logo?, logoForm: FormState,
-        logoLimitKiB: Int, twoStepRoles: Set<StaffRole> = [], admin: AdminPage
+        logoLimitKiB: Int, twoStepRoles: Set<StaffRole> = [], referenceRates: [Reminders.ReferenceRate] = [],
+        today: CalendarDate? = nil, admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
         return AdminLayout.page(title: s.settings.title, admin) {
@@ -159,6 +161,25 @@ public enum SettingsPage {
                     Fields.checkbox("invoice_round_to_kronor", s.settings.roundLabel, form)
                     Fields.checkbox("invoice_deposit_on_signing", s.settings.depositOnSigningLabel, form)
                 }
+                fieldset(s.settings.remindersHeading) {
+                    p(.class("hint")) { s.settings.remindersHint }
+                    Fields.checkbox("reminders_enabled", s.settings.remindersEnabledLabel, form)
+                    div(.class("grid")) {
+                        Fields.text(
+                            "reminder_fee", s.settings.reminderFeeLabel, form, hint: s.settings.reminderFeeHint,
+                            extra: [.attr("inputmode", "decimal")])
+                        Fields.text(
+                            "reminder_first_days", s.settings.reminderFirstDaysLabel, form, type: "number",
+                            required: true, extra: [.attr("min", "1"), .attr("max", "60")])
+                        Fields.text(
+                            "reminder_interval_days", s.settings.reminderIntervalLabel, form, type: "number",
+                            required: true, extra: [.attr("min", "1"), .attr("max", "60")])
+                        Fields.text(
+                            "reminder_max", s.settings.reminderMaxLabel, form, type: "number", required: true,
+                            extra: [.attr("min", "1"), .attr("max", "5")])
+                    }
+                    referenceRatesTable(referenceRates, today: today, s: s)
+                }
                 fieldset(s.settings.quotationHeading) {
                     div(.class("grid")) {
                         Fields.text(
@@ -183,6 +204,40 @@ public enum SettingsPage {
                 button(.class("button"), .attr("type", "submit")) { s.settings.save }
             }
         }.rendered()
+    }
+
+    /// The stored reference rates (late interest is computed from them), newest first, and a
+    /// warning when this half-year's is missing.
+    static func referenceRatesTable(_ rates: [Reminders.ReferenceRate], today: CalendarDate?, s: Strings) -> Node {
+        let current = today.map(Reminders.halfYear(of:))
+        return div(.id("reference-rates")) {
+            if let current, !rates.contains(where: { $0.validFrom == current }) {
+                p(.class("form-errors"), .attr("role", "status")) { s.settings.referenceRateMissing(current.iso) }
+            }
+            table(.class("list")) {
+                element("caption", []) { s.settings.referenceRatesCaption }
+                thead {
+                    tr {
+                        th(.attr("scope", "col")) { s.settings.referenceRateFrom }
+                        th(.attr("scope", "col"), .class("num")) { s.settings.referenceRate }
+                        th(.attr("scope", "col"), .class("num")) { s.settings.lateInterestRate }
+                    }
+                }
+                tbody {
+                    for rate in rates.reversed().prefix(6) {
+                        tr {
+                            td { rate.validFrom.iso }
+                            td(.class("num")) {
+                                Percent.editingText(basisPoints: rate.basisPoints, language: s.language) + " %"
+                            }
+                            td(.class("num")) {
+                                Percent.editingText(basisPoints: rate.basisPoints + 800, language: s.language) + " %"
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static func fieldset(_ legend: String, @NodeBuilder content: () -> [Node]) -> Node {

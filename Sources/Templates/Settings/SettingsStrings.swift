@@ -186,6 +186,37 @@ extension SettingsStrings {
             "The deposit invoice's share of the booking; the rest is the final invoice.")
     }
     public var depositPercentInvalid: String { t("Ange 1–100 %.", "Enter 1–100 %.") }
+    var remindersHeading: String { t("Påminnelser", "Reminders") }
+    var remindersHint: String {
+        t(
+            "Förfallna fakturor påminns automatiskt. Påminnelseavgift tas bara ut när kundens signerade villkor nämner den (standardvillkoren gör det); företag betalar i stället 450 kr förseningsersättning en gång. Dröjsmålsränta: referensräntan + 8 procentenheter.",
+            "Overdue invoices are reminded automatically. A reminder fee is charged only when the customer's signed terms mention it (the default terms do); businesses instead pay 450 kr compensation once. Late interest: the reference rate + 8 percentage points."
+        )
+    }
+    var referenceRatesCaption: String {
+        t(
+            "Riksbankens referensränta (sätts för varje halvår; lägg till nya med eventgaraget invoices reference-rate)",
+            "The Riksbank's reference rate (set for each half-year; add new ones with eventgaraget invoices reference-rate)"
+        )
+    }
+    var referenceRateFrom: String { t("Gäller från", "From") }
+    var referenceRate: String { t("Referensränta", "Reference rate") }
+    var lateInterestRate: String { t("Dröjsmålsränta", "Late interest") }
+    func referenceRateMissing(_ day: String) -> String {
+        t(
+            "Referensräntan från \(day) saknas: räntan räknas med den senaste tills den läggs till.",
+            "The reference rate from \(day) is missing: interest uses the newest one until it is added.")
+    }
+    var remindersEnabledLabel: String { t("Skicka påminnelser", "Send reminders") }
+    var reminderFeeLabel: String { t("Påminnelseavgift (kr)", "Reminder fee (SEK)") }
+    var reminderFeeHint: String { t("Högst 60 kr enligt lag.", "At most 60 kr by law.") }
+    public var reminderFeeInvalid: String { t("Ange 0–60 kr.", "Enter 0–60 kr.") }
+    var reminderFirstDaysLabel: String {
+        t("Första påminnelsen (dagar efter förfallodagen)", "First reminder (days after the due date)")
+    }
+    var reminderIntervalLabel: String { t("Dagar mellan påminnelser", "Days between reminders") }
+    var reminderMaxLabel: String { t("Antal påminnelser", "Number of reminders") }
+    public func numberBetween(_ low: Int, _ high: Int) -> String { t("Ange \(low)–\(high).", "Enter \(low)–\(high).") }
     var depositOnSigningLabel: String {
         t(
             "Skapa ett utkast till förskottsfaktura när kunden signerar",

@@ -289,4 +289,98 @@ struct AdminInvoicesTests {
                   FROM invoices WHERE booking_id = \(booking)
                 """) == "true")
     }
+
+    /// The demo's overdue invoice: "Send a reminder now" stores what the law allows (a business
+    /// pays 450 kr once, a person the agreed fee; late interest as the test computes it in SQL from
+    /// the stored reference rates), the worker emails it with the PDF, and it is an event; the
+    /// schedule sends the others' reminders on its own. Support and the warehouse cannot.
+    @Test func anOverdueInvoiceIsRemindedWithWhatTheLawAllows() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let maria = try session.browser(signedInAs: "maria@eventgaraget.se")
+        let id = try session.sql(
+            """
+            SELECT min(i.id) FROM invoices i
+             WHERE i.kind = 'invoice' AND i.state = 'issued' AND i.due_date < (now() AT TIME ZONE 'Europe/Stockholm')::date
+               AND NOT EXISTS (SELECT FROM invoice_payments p WHERE p.invoice_id = i.id)
+               AND invoice_credited_ore(i.id) = 0
+            """)
+        let location = "/admin/invoices/\(id)"
+        let page = try maria.get(location)
+        #expect(page.text.contains("id=\"reminders\"") && page.text.contains("action=\"\(location)/remind\""))
+        let support = try session.browser(signedInAs: "support@eventgaraget.se")
+        #expect(try support.post("\(location)/remind", []).status == 403)
+        #expect(try maria.post("\(location)/remind", []).status == 303)
+        #expect(try maria.post("\(location)/remind", []).status == 409, "once a day")
+
+        let business = try session.sql("SELECT (buyer->>'isCompany')::boolean FROM invoices WHERE id = \(id)") == "t"
+        let stored = try session.sql(
+            "SELECT outstanding_ore || ':' || fee_ore || ':' || compensation_ore || ':' || interest_ore FROM invoice_reminders WHERE invoice_id = \(id)"
+        ).split(separator: ":").map(String.init)
+        #expect(stored.count == 4)
+        #expect(stored[0] == (try session.sql("SELECT payable_ore FROM invoices WHERE id = \(id)")))
+        // The demo's terms have the fee clause: a person pays 60 kr; a business 450 kr instead.
+        #expect(stored[1] == (business ? "0" : "6000") && stored[2] == (business ? "45000" : "0"))
+        // Late interest, independently: each day after the due date, the unpaid amount at the
+        // reference rate valid that day + 8 points, a 365th of a year, rounded once.
+        let interest = try session.sql(
+            """
+            SELECT round(sum(i.payable_ore::numeric * ((SELECT rate_bp FROM reference_rates r WHERE r.valid_from <= d
+                                                        ORDER BY valid_from DESC LIMIT 1) + 800)) / 3650000)
+              FROM invoices i,
+                   generate_series(i.due_date + 1, (now() AT TIME ZONE 'Europe/Stockholm')::date, '1 day') d
+             WHERE i.id = \(id)
+            """)
+        #expect(stored[3] == interest, "\(stored) vs \(interest)")
+        #expect(
+            try session.sql("SELECT count(*) FROM events WHERE type = 'invoice.reminded' AND entity_id = \(id)") == "1")
+        let reminded = try maria.get(location)
+        #expect(reminded.text.contains("<td>1</td>"))
+
+        // The worker emails it (and the schedule reminds the other overdue invoices by itself).
+        _ = try session.sql("UPDATE schedules SET next_run_at = now() WHERE name = 'invoices.remind'")
+        let mail = session.stack.directory + "/reminder-mail"
+        var env = session.stack.environment
+        env["EG_MAIL_DIR"] = mail
+        let worker = try WorkerProcess(environment: env)
+        try waitUntil(timeout: 60) {
+            (try? session.sql(
+                "SELECT count(*) FROM jobs WHERE kind = 'email.invoice_reminder' AND state = 'done' AND (payload->>'invoice_id')::bigint = \(id)"
+            )) == "1"
+                && (try? session.sql(
+                    "SELECT count(*) FROM jobs WHERE kind = 'schedule.run' AND payload->>'schedule' = 'invoices.remind' AND state = 'done'"
+                )) != "0"
+        }
+        worker.stop()
+        let number = try session.sql("SELECT number FROM invoices WHERE id = \(id)")
+        let parsed = try run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import email, os, sys
+                from email import policy
+                folder = sys.argv[1]
+                for name in sorted(os.listdir(folder)):
+                    m = email.message_from_binary_file(open(os.path.join(folder, name), "rb"), policy=policy.default)
+                    if sys.argv[2] not in str(m["Subject"]): continue
+                    body = m.get_body(preferencelist=("plain",)).get_content()
+                    print(m["Subject"], "|", [p.get_filename() for p in m.iter_attachments()], "|", "OCR" in body)
+                """, mail + "/new", number,
+            ])
+        #expect(
+            parsed.output.contains("1") && parsed.output.contains("\(number).pdf") && parsed.output.contains("True"))
+        // Every other overdue invoice with something left got its first reminder from the schedule
+        // (the demo's rhythm: 7 days after the due date).
+        #expect(
+            try session.sql(
+                """
+                SELECT count(*) FROM invoices i
+                 WHERE i.kind = 'invoice' AND i.state = 'issued'
+                   AND i.due_date + 7 <= (now() AT TIME ZONE 'Europe/Stockholm')::date
+                   AND i.payable_ore - invoice_credited_ore(i.id)
+                       - (SELECT coalesce(sum(amount_ore), 0) FROM invoice_payments p WHERE p.invoice_id = i.id) > 0
+                   AND NOT EXISTS (SELECT FROM invoice_reminders r WHERE r.invoice_id = i.id)
+                """) == "0")
+    }
 }

@@ -18,7 +18,8 @@ struct AdminSettingsTests {
             ("signing_link_validity_days", "30"),
             ("terms_template_html", "<p>Villkor</p>"), ("bankgiro", "5050-1055"), ("approved_for_f_tax", "yes"),
             ("registered_seat", "Göteborg"), ("invoice_terms_days", "30"), ("invoice_round_to_kronor", "yes"),
-            ("invoice_deposit_percent", "30"),
+            ("invoice_deposit_percent", "30"), ("reminders_enabled", "yes"), ("reminder_fee", "60"),
+            ("reminder_first_days", "7"), ("reminder_interval_days", "14"), ("reminder_max", "2"),
         ]
     }
 
@@ -52,12 +53,14 @@ struct AdminSettingsTests {
                     "contact_email": "hej(at)example.se",
                     "org_number": "559123-4567", "signing_link_validity_days": "400", "sender_name": "Evil <x>",
                     "website_url": "javascript:alert(1)", "bankgiro": "5050-1056", "invoice_terms_days": "365",
-                    "invoice_deposit_percent": "0",
+                    "invoice_deposit_percent": "0", "reminder_fee": "61", "reminder_max": "9",
                 ]))
         #expect(invalid.status == 400)
         #expect(Page.error("bankgiro", in: invalid.text)?.contains("check digit") == true)
         #expect(Page.error("invoice_terms_days", in: invalid.text) == "Enter 0–120 days.")
         #expect(Page.error("invoice_deposit_percent", in: invalid.text) == "Enter 1–100 %.")
+        #expect(Page.error("reminder_fee", in: invalid.text) == "Enter 0–60 kr.", "the law's ceiling")
+        #expect(Page.error("reminder_max", in: invalid.text) == "Enter 1–5.")
         #expect(Page.error("default_vat_rate", in: invalid.text)?.contains("Enter the VAT rate in percent") == true)
         #expect(Page.error("contact_email", in: invalid.text)?.contains("Enter a valid email address") == true)
         #expect(Page.error("org_number", in: invalid.text)?.contains("check digit") == true)

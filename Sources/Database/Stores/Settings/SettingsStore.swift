@@ -31,6 +31,13 @@ public struct SettingsValues: Sendable, Equatable {
     /// The deposit invoice's share of a booking (1–100 %), and whether signing drafts it.
     public var invoiceDepositPercent: Int
     public var invoiceDepositOnSigning: Bool
+    /// Reminders: on or off, the fee (at most 60 kr), days after the due date for the first, days
+    /// between them, how many.
+    public var remindersEnabled: Bool
+    public var reminderFee: Money
+    public var reminderFirstDays: Int
+    public var reminderIntervalDays: Int
+    public var reminderMax: Int
 
     public init(
         companyName: String, orgNumber: String = "", vatNumber: String = "", addressLine1: String = "",
@@ -40,8 +47,15 @@ public struct SettingsValues: Sendable, Equatable {
         emailSender: String = "", defaultVATRate: VATRate = .default, signingLinkValidityDays: Int = 30,
         termsTemplateHTML: String = "", bankgiro: String = "", approvedForFTax: Bool = true,
         registeredSeat: String = "", invoiceTermsDays: Int = 30, invoiceRoundToKronor: Bool = true,
-        invoiceDepositPercent: Int = 30, invoiceDepositOnSigning: Bool = false
+        invoiceDepositPercent: Int = 30, invoiceDepositOnSigning: Bool = false, remindersEnabled: Bool = true,
+        reminderFee: Money = Money(ore: 6_000), reminderFirstDays: Int = 7, reminderIntervalDays: Int = 14,
+        reminderMax: Int = 2
     ) {
+        self.remindersEnabled = remindersEnabled
+        self.reminderFee = reminderFee
+        self.reminderFirstDays = reminderFirstDays
+        self.reminderIntervalDays = reminderIntervalDays
+        self.reminderMax = reminderMax
         self.invoiceDepositPercent = invoiceDepositPercent
         self.invoiceDepositOnSigning = invoiceDepositOnSigning
         self.bankgiro = bankgiro
@@ -83,6 +97,9 @@ public struct SettingsValues: Sendable, Equatable {
             "invoice_round_to_kronor": invoiceRoundToKronor ? "yes" : "no",
             "invoice_deposit_percent": String(invoiceDepositPercent),
             "invoice_deposit_on_signing": invoiceDepositOnSigning ? "yes" : "no",
+            "reminders_enabled": remindersEnabled ? "yes" : "no", "reminder_fee_ore": String(reminderFee.ore),
+            "reminder_first_days": String(reminderFirstDays), "reminder_interval_days": String(reminderIntervalDays),
+            "reminder_max": String(reminderMax),
         ]
     }
 }
@@ -126,7 +143,8 @@ public enum SettingsStore {
         coalesce(email_sender, '') AS email_sender, default_vat_rate_bp, signing_link_validity_days,
         terms_template_html, version, updated_at, coalesce(bankgiro, '') AS bankgiro, approved_for_f_tax,
         coalesce(registered_seat, '') AS registered_seat, invoice_terms_days, invoice_round_to_kronor,
-        invoice_deposit_percent, invoice_deposit_on_signing, logo_mime, octet_length(logo) AS logo_bytes, encode(logo_sha256, 'hex') AS logo_sha256
+        invoice_deposit_percent, invoice_deposit_on_signing, reminders_enabled, reminder_fee_ore,
+        reminder_first_days, reminder_interval_days, reminder_max, logo_mime, octet_length(logo) AS logo_bytes, encode(logo_sha256, 'hex') AS logo_sha256
         """
 
     /// The settings row. - Throws: `DatabaseError`.
@@ -160,6 +178,9 @@ public enum SettingsStore {
                        invoice_round_to_kronor = \(v.invoiceRoundToKronor),
                        invoice_deposit_percent = \(v.invoiceDepositPercent),
                        invoice_deposit_on_signing = \(v.invoiceDepositOnSigning),
+                       reminders_enabled = \(v.remindersEnabled), reminder_fee_ore = \(v.reminderFee.ore),
+                       reminder_first_days = \(v.reminderFirstDays), reminder_interval_days = \(v.reminderIntervalDays),
+                       reminder_max = \(v.reminderMax),
                        version = version + 1
                 """)
             try AuditStore.record(
@@ -264,7 +285,12 @@ public enum SettingsStore {
                 invoiceTermsDays: try row.decode("invoice_terms_days"),
                 invoiceRoundToKronor: try row.decode("invoice_round_to_kronor"),
                 invoiceDepositPercent: try row.decode("invoice_deposit_percent"),
-                invoiceDepositOnSigning: try row.decode("invoice_deposit_on_signing")),
+                invoiceDepositOnSigning: try row.decode("invoice_deposit_on_signing"),
+                remindersEnabled: try row.decode("reminders_enabled"),
+                reminderFee: Money(ore: try row.decode("reminder_fee_ore")),
+                reminderFirstDays: try row.decode("reminder_first_days"),
+                reminderIntervalDays: try row.decode("reminder_interval_days"),
+                reminderMax: try row.decode("reminder_max")),
             version: try row.decode("version"), logo: try summary(row), updatedAt: try row.decode("updated_at"))
     }
 
