@@ -18,6 +18,8 @@ public enum AdminRoute: Hashable, Sendable {
     case automation(AutomationRoute)
     /// Invoices and credit notes (issue 12).
     case invoices(InvoicesRoute)
+    /// Payments from Bankgirot's BgMax files and the unmatched queue (issue 12).
+    case payments(PaymentsRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -35,6 +37,7 @@ extension AdminRoute: FeatureRoute {
         case .activity(let route): route.endpoint.map(AdminRoute.activity)
         case .automation(let route): route.endpoint.map(AdminRoute.automation)
         case .invoices(let route): route.endpoint.map(AdminRoute.invoices)
+        case .payments(let route): route.endpoint.map(AdminRoute.payments)
         }
     }
 
@@ -45,6 +48,7 @@ extension AdminRoute: FeatureRoute {
             + BookingsRoute.samples.map(AdminRoute.bookings) + UsersRoute.samples.map(AdminRoute.users)
             + SettingsRoute.samples.map(AdminRoute.settings) + ActivityRoute.samples.map(AdminRoute.activity)
             + AutomationRoute.samples.map(AdminRoute.automation) + InvoicesRoute.samples.map(AdminRoute.invoices)
+            + PaymentsRoute.samples.map(AdminRoute.payments)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -63,6 +67,7 @@ extension AdminRoute: FeatureRoute {
         case .activity(let route): route.endpoint.declaration
         case .automation(let route): route.endpoint.declaration
         case .invoices(let route): route.endpoint.declaration
+        case .payments(let route): route.endpoint.declaration
         }
     }
 

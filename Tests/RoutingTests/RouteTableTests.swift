@@ -135,7 +135,7 @@ struct RouteTableTests {
     /// exhaustive switch, so a new staff route does not compile here until it has a row.
     @Test func theRolesMatrixEqualsTheREADMETable() throws {
         let table = try Self.readmeRolesTable()
-        #expect(table.count == 15, "\(table.keys.sorted())")
+        #expect(table.count == 17, "\(table.keys.sorted())")
         var rowsUsed: Set<String> = []
         for case .admin(let route) in Route.samples {
             let roles = Set(StaffRole.allCases.filter { route.access.allows($0) })
@@ -225,6 +225,11 @@ struct RouteTableTests {
             case .list, .show, .ubl, .pdf: return "Invoices: read, the Peppol file"
             case .create, .issue, .credit, .registerPayment, .email:
                 return "Invoices: create from a booking, issue, credit, register payments"
+            }
+        case .payments(let route):
+            switch route {
+            case .list: return "Payments from Bankgirot: the imported files"
+            case .importFile, .attach, .ignore: return "Payments from Bankgirot: import a BgMax file"
             }
         }
     }

@@ -44,6 +44,7 @@ enum AdminRouter {
         case .activity(let route): return try ActivityHandler.handle(route, admission.member())
         case .automation(let route): return try AutomationHandler.handle(route, admission.member())
         case .invoices(let route): return try InvoicesHandler.handle(route, admission.member())
+        case .payments(let route): return try PaymentsHandler.handle(route, admission.member())
         }
     }
 }
