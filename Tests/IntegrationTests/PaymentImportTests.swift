@@ -46,7 +46,7 @@ struct PaymentImportTests {
         first.information("Hyra av tält")
         first.deposit(date: "20261207")
         first.end()
-        let path = try Self.write(first, "BgMax-20261207.txt")
+        let path = try Self.write(first, "first.bgmax")
 
         let imported = try demo.eventgaraget(["payments", "import-bgmax", path])
         #expect(imported.status == 0, "\(imported.output)\(imported.errorOutput)")
@@ -69,7 +69,9 @@ struct PaymentImportTests {
                 "SELECT count(*) FROM events WHERE type = 'invoice.payment_registered' AND entity_id = \(firstID)")
                 == "1")
         #expect(
-            try demo.sql("SELECT payload->'object'->>'matched' FROM events WHERE type = 'payment_import.imported'")
+            try demo.sql(
+                "SELECT payload->'object'->>'matched' FROM events WHERE type = 'payment_import.imported' AND payload->'object'->>'file_name' = 'first.bgmax'"
+            )
                 == "2")
 
         // The unknown reference waits in the queue, with the payer's name as written in ISO-8859-1.
