@@ -135,7 +135,7 @@ public enum PaymentImportRules {
 
     /// The file is booked only when it is a production file in kronor for the settings' bankgiro.
     public static func refusal(_ file: BgMaxFile, bankgiro: String) -> Refusal? {
-        let ours = String(bankgiro.filter(\.isASCIIDigit).drop { $0 == "0" })
+        let ours = digits(bankgiro)
         guard !ours.isEmpty else { return .noBankgiro }
         if file.header.isTest { return .testFile }
         for section in file.sections {
@@ -145,6 +145,11 @@ public enum PaymentImportRules {
             if section.currency != "SEK" { return .currency(section.currency) }
         }
         return nil
+    }
+
+    /// A bankgiro number as BgMax writes it: digits, without leading zeros (`5050-1055` → `50501055`).
+    public static func digits(_ bankgiro: String) -> String {
+        String(bankgiro.filter(\.isASCIIDigit).drop { $0 == "0" })
     }
 
     /// The OCR reference a payment is matched by, if it has one (spaces allowed, as payers type).

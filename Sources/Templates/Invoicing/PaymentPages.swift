@@ -114,13 +114,13 @@ public enum PaymentsPage {
                     Fields.summary(form, admin.strings)
                     if payment.kind == .payment, admin.may(.admin(.payments(.attach(payment.id)))) {
                         Fields.post(.admin(.payments(.attach(payment.id))), csrf: admin.csrfToken) {
-                            Fields.text("invoice", s.invoiceNumber, form, required: true)
+                            Fields.text("invoice", s.invoiceNumber, form, required: true, id: "f-invoice-\(payment.id)")
                             button(.class("button secondary"), .attr("type", "submit")) { s.attach }
                         }
                     }
                     if admin.may(.admin(.payments(.ignore(payment.id)))) {
                         Fields.post(.admin(.payments(.ignore(payment.id))), csrf: admin.csrfToken) {
-                            Fields.text("reason", s.ignoreReason, form, required: true)
+                            Fields.text("reason", s.ignoreReason, form, required: true, id: "f-reason-\(payment.id)")
                             button(.class("button secondary"), .attr("type", "submit")) { s.ignore }
                         }
                     }

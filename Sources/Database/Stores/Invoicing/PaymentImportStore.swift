@@ -57,7 +57,7 @@ public enum PaymentImportStore {
                 INSERT INTO payment_imports (file_sha256, file_name, written_at, receiving_bankgiro, matched, unmatched,
                                              duplicates, matched_ore, total_ore, imported_by)
                 VALUES (\(sha), \(String(fileName.prefix(255))), \(file.header.writtenAt),
-                        \(file.sections.first?.receivingBankgiro ?? ""), \(booked.count), \(plan.count - booked.count),
+                        \(PaymentImportRules.digits(bankgiro)), \(booked.count), \(plan.count - booked.count),
                         \(duplicates), \(booked.reduce(Int64(0)) { $0 + $1.payment.amount.ore }), \(total),
                         \(importedBy?.rawValue))
                 RETURNING id
