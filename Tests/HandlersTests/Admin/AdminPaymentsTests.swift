@@ -52,6 +52,14 @@ struct AdminPaymentsTests {
         let bad = try Self.upload(maria, miscounted)
         #expect(bad.status == 400)
         #expect(bad.text.contains("Line 7: the end record says 0 records, the file holds 1."), "\(bad.text)")
+        // In Swedish for a Swedish browser.
+        let swedish = try session.browser(signedInAs: "admin@eventgaraget.se")
+        swedish.language = "sv"
+        _ = try swedish.get("/admin/payments")
+        let svenska = try Self.upload(swedish, miscounted)
+        #expect(svenska.status == 400)
+        #expect(
+            svenska.text.contains("Rad 7: slutposten anger 0 poster, filen har 1. Inget lästes in."), "\(svenska.text)")
         var foreign = BgMaxWriter()
         foreign.open(bankgiro: "9912346")
         foreign.payment(reference: "12345", ore: 1, serial: 1)
