@@ -53,7 +53,9 @@ public struct BgMaxFile: Sendable, Equatable {
         public let reference: String
         /// Positions 38–55, in öre; a deduction's amount is written positive.
         public let amount: Money
-        /// Positions 56: 0/1 no reference, 2 a correct OCR reference by the agreement, 3–5 other references.
+        /// Position 56, as written: 2 says the reference passed Bankgirot's OCR check under the
+        /// agreement; 0 and 1 mean no reference, higher codes other references. Matching does
+        /// not rely on it: the import checks the OCR reference (length and check digit) itself.
         public let referenceCode: Int
         /// Position 57: 1 electronic through a bank, 2 supplier payments (LB), 3 paper, 4 autogiro.
         public let channel: Int
