@@ -86,7 +86,7 @@ let package = Package(
         ),
         .executableTarget(name: "eventgaraget", dependencies: ["App"], swiftSettings: strictSettings),
 
-        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["Passwords"], swiftSettings: strictSettings),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"], swiftSettings: strictSettings),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], swiftSettings: strictSettings),

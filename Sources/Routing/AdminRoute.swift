@@ -20,6 +20,8 @@ public enum AdminRoute: Hashable, Sendable {
     case invoices(InvoicesRoute)
     /// Revenue, utilisation, receivables, customers and conversion (issue 12).
     case reports(ReportsRoute)
+    /// Payments from Bankgirot's BgMax files and the unmatched queue (issue 12).
+    case payments(PaymentsRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -38,6 +40,7 @@ extension AdminRoute: FeatureRoute {
         case .automation(let route): route.endpoint.map(AdminRoute.automation)
         case .invoices(let route): route.endpoint.map(AdminRoute.invoices)
         case .reports(let route): route.endpoint.map(AdminRoute.reports)
+        case .payments(let route): route.endpoint.map(AdminRoute.payments)
         }
     }
 
@@ -49,6 +52,7 @@ extension AdminRoute: FeatureRoute {
             + SettingsRoute.samples.map(AdminRoute.settings) + ActivityRoute.samples.map(AdminRoute.activity)
             + AutomationRoute.samples.map(AdminRoute.automation) + InvoicesRoute.samples.map(AdminRoute.invoices)
             + ReportsRoute.samples.map(AdminRoute.reports)
+            + PaymentsRoute.samples.map(AdminRoute.payments)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -68,6 +72,7 @@ extension AdminRoute: FeatureRoute {
         case .automation(let route): route.endpoint.declaration
         case .invoices(let route): route.endpoint.declaration
         case .reports(let route): route.endpoint.declaration
+        case .payments(let route): route.endpoint.declaration
         }
     }
 

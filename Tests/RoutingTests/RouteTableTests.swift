@@ -135,7 +135,7 @@ struct RouteTableTests {
     /// exhaustive switch, so a new staff route does not compile here until it has a row.
     @Test func theRolesMatrixEqualsTheREADMETable() throws {
         let table = try Self.readmeRolesTable()
-        #expect(table.count == 16, "\(table.keys.sorted())")
+        #expect(table.count == 18, "\(table.keys.sorted())")
         var rowsUsed: Set<String> = []
         for case .admin(let route) in Route.samples {
             let roles = Set(StaffRole.allCases.filter { route.access.allows($0) })
@@ -227,6 +227,11 @@ struct RouteTableTests {
                 return "Invoices: create (from a booking: full, deposit, final; or stand-alone), edit drafts, issue"
             }
         case .reports: return "Reports: revenue, utilisation"
+        case .payments(let route):
+            switch route {
+            case .list: return "Payments from Bankgirot: the imported files"
+            case .importFile, .attach, .ignore: return "Payments from Bankgirot: import a BgMax file"
+            }
         }
     }
 

@@ -219,6 +219,7 @@ struct SeedDemoCommand: ParsableCommand {
             discount: try .amount(Money(ore: 100_000)), shipping: 0)
 
         try DemoInvoices.seed(tx, staff: UserID(rawValue: seller))
+        try DemoPayments.seed(tx, staff: UserID(rawValue: seller))
         return sentWedding.token
     }
 }

@@ -26,17 +26,19 @@ enum Fields {
         return p(.class("hint")) { hint }
     }
 
-    /// `<input>` of `type` (text, email, number, date, password, search, tel, url).
+    /// `<input>` of `type` (text, email, number, date, password, search, tel, url). `id` is for a
+    /// page with the same form many times (one per row); `f-name` otherwise.
     static func text(
         _ name: String, _ labelText: String, _ form: FormState, type: String = "text", required: Bool = false,
-        hint: String? = nil, extra: [Attribute] = []
+        hint: String? = nil, extra: [Attribute] = [], id: String? = nil
     ) -> Node {
-        var attributes: [Attribute] = [.attr("type", type), .id("f-\(name)"), .attr("name", name)]
+        let id = id ?? "f-\(name)"
+        var attributes: [Attribute] = [.attr("type", type), .id(id), .attr("name", name)]
         if type != "password" { attributes.append(.attr("value", form[name])) }
         if required { attributes.append(.flag("required")) }
         attributes += invalid(name, form) + extra
         return div(.class("field")) {
-            label(.attr("for", "f-\(name)")) { labelText }
+            label(.attr("for", id)) { labelText }
             void("input", attributes)
             hintNode(hint)
             error(name, form)

@@ -8,6 +8,9 @@ public enum InvoiceListPage {
         return AdminLayout.page(title: s.title, admin) {
             div(.class("page-head")) { h1 { s.title } }
             p(.class("lead")) { s.lead }
+            if admin.may(.admin(.payments(.list))) {
+                p { a(.href(SafeURL(.admin(.payments(.list))))) { admin.strings.payments.linkFromInvoices } }
+            }
             if invoices.isEmpty {
                 p { s.none }
             } else {
