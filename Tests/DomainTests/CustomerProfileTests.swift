@@ -28,6 +28,15 @@ struct CustomerProfileTests {
         #expect(profile.deliveryAddress.country == "SE")
         #expect(profile.locale == .en)
         #expect(profile.notes == "Ring före leverans.\nPort kod 1234.")
+        // A Swedish number with a wrong check digit is refused: an invoice's Peppol address is made from it.
+        #expect(throws: (any Error).self) { try CustomerProfile(form: company(["org_number": "556789-0124"])) }
+        // The Peppol address: scheme:identifier, a Swedish one with its check digit; a person has none.
+        #expect(try CustomerProfile(form: company(["peppol_id": "0007:5567890123"])).peppolID == "0007:5567890123")
+        #expect(
+            try CustomerProfile(form: company(["peppol_id": "0088:7300010000001"])).peppolID == "0088:7300010000001")
+        for bad in ["5567890123", "0007:5567890124", "7:123", "0007:"] {
+            #expect(throws: (any Error).self, "\(bad)") { try CustomerProfile(form: company(["peppol_id": bad])) }
+        }
         // The form's text reads back to the same customer.
         #expect(try CustomerProfile(form: profile.formValues) == profile)
     }

@@ -249,6 +249,25 @@ struct InvoicingTests {
         #expect(validated.status == 0, "\(validated.output)\(validated.errorOutput)")
     }
 
+    /// A customer who receives e-invoices at another Peppol address than its organisation
+    /// number: the address on the customer is the invoice's EndpointID, valid with every layer.
+    @Test func theCustomersPeppolAddressIsTheInvoicesEndpoint() throws {
+        let demo = try Demo("invoicing_peppol")
+        let booking = try #require(try demo.uninvoiced(1, company: true).first)
+        _ = try demo.sql(
+            "UPDATE customers SET peppol_id = '0007:5567890123' WHERE id = (SELECT customer_id FROM bookings WHERE number = '\(booking)')"
+        )
+        let number = try demo.invoice(booking: booking)
+        let xml = try demo.eventgaraget(["invoices", "ubl", number]).output
+        #expect(
+            xml.contains(
+                "<cac:AccountingCustomerParty>\n    <cac:Party>\n      <cbc:EndpointID schemeID=\"0007\">5567890123</cbc:EndpointID>"
+            ),
+            "\(xml.prefix(3000))")
+        let validated = try Self.validateStored(demo, number)
+        #expect(validated.status == 0, "\(validated.output)\(validated.errorOutput)")
+    }
+
     /// The year's bookkeeping as SIE 4I: accepted by `check-sie --strict` (CP437, balanced
     /// vouchers, #KSUMMA), and read back to the same balances as the database.
     @Test func theSIEExportPassesTheCheckerAndBalancesToTheDatabase() throws {

@@ -10,11 +10,15 @@ public struct CustomerProfile: Sendable, Hashable {
     public var locale: Language
     /// Internal; never shown to the customer.
     public var notes: String
+    /// Where its e-invoices go on the Peppol network, `scheme:identifier` (`0007:5567890123`), or
+    /// empty: then a Swedish business's organisation number (scheme 0007), as invoices assume.
+    public var peppolID: String
 
     public init(
         details: CustomerDetails, deliveryAddress: PostalAddress = PostalAddress(), locale: Language = .sv,
-        notes: String = ""
+        notes: String = "", peppolID: String = ""
     ) {
+        self.peppolID = peppolID
         self.details = details
         self.deliveryAddress = deliveryAddress
         self.locale = locale
@@ -39,6 +43,7 @@ public struct CustomerProfile: Sendable, Hashable {
         case deliveryCity = "delivery_city"
         case deliveryCountry = "delivery_country"
         case locale, notes
+        case peppolID = "peppol_id"
     }
 
     /// The form was refused: a problem per field (never empty).
@@ -59,6 +64,7 @@ public struct CustomerProfile: Sendable, Hashable {
         case .billingCity, .deliveryCity: 100
         case .billingCountry, .deliveryCountry: 2
         case .notes: 10_000
+        case .peppolID: 60
         }
     }
 
@@ -129,13 +135,17 @@ public struct CustomerProfile: Sendable, Hashable {
         let locale = localeText.isEmpty ? Language.default : Language(rawValue: localeText)
         if locale == nil { problems[.locale] = .invalidChoice }
         let notes = text(.notes)
+        let peppolID = kind == .company ? text(.peppolID) : ""
+        if !peppolID.isEmpty, problems[.peppolID] == nil, !Self.isPeppolID(peppolID) {
+            problems[.peppolID] = .invalidPeppolID
+        }
 
         guard problems.isEmpty, let kind, let locale else { throw Invalid(problems: problems) }
         self.init(
             details: CustomerDetails(
                 kind: kind, name: name, companyName: companyName, organisationNumber: orgNumber, vatNumber: vatNumber,
                 email: email, phone: phone, billingAddress: billing),
-            deliveryAddress: delivery, locale: locale, notes: notes)
+            deliveryAddress: delivery, locale: locale, notes: notes, peppolID: peppolID)
     }
 
     /// The form's text for this profile (what ``init(form:)`` reads back to the same profile).
@@ -150,7 +160,7 @@ public struct CustomerProfile: Sendable, Hashable {
             (.billingCity, b.city), (.billingCountry, b.country),
             (.deliveryLine1, d.line1), (.deliveryLine2, d.line2), (.deliveryPostalCode, d.postalCode),
             (.deliveryCity, d.city), (.deliveryCountry, d.country),
-            (.locale, locale.rawValue), (.notes, notes),
+            (.locale, locale.rawValue), (.notes, notes), (.peppolID, peppolID),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.map { ($0.0.rawValue, $0.1) })
     }
@@ -184,7 +194,8 @@ public struct CustomerProfile: Sendable, Hashable {
             line1: text(line1), line2: text(line2), postalCode: code, city: text(city), country: countryCode)
     }
 
-    /// Swedish (`SE`): ten digits, or twelve with the century, written `NNNNNN-NNNN`. Elsewhere:
+    /// Swedish (`SE`): ten digits, or twelve with the century, written `NNNNNN-NNNN`, with the
+    /// right Luhn check digit (an invoice's Peppol address is made from it). Elsewhere:
     /// letters, digits, spaces, `-`, `/` and `.`, with at least one digit.
     static func organisationNumber(_ text: String, country: String) -> String? {
         if country == "SE" {
@@ -192,13 +203,27 @@ public struct CustomerProfile: Sendable, Hashable {
             var digits = RecordFieldRules.digits(of: text)
             if digits.count == 12 { digits = String(digits.dropFirst(2)) }
             guard digits.count == 10 else { return nil }
-            return "\(digits.prefix(6))-\(digits.suffix(4))"
+            let written = "\(digits.prefix(6))-\(digits.suffix(4))"
+            return SwedishRegistration.isValidOrganisationNumber(written) ? written : nil
         }
         let allowed: Set<Character> = [" ", "-", "/", "."]
         guard text.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) }),
             text.contains(where: { $0.isASCII && $0.isNumber })
         else { return nil }
         return text
+    }
+
+    /// A Peppol participant identifier: a four-digit ICD scheme, a colon and the identifier
+    /// (letters, digits, `.`, `-`, `_`); a Swedish organisation number (0007) must have its Luhn digit.
+    static func isPeppolID(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isASCIIDigit), !parts[1].isEmpty,
+            parts[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-_".contains($0)) })
+        else { return false }
+        if parts[0] == "0007" {
+            return parts[1].count == 10 && SwedishRegistration.isValidOrganisationNumber(parts[1])
+        }
+        return true
     }
 
     /// Two letters, then 2–13 letters or digits; Swedish ones are `SE` + 12 digits.

@@ -14,6 +14,9 @@ public struct InvoiceParty: Sendable, Hashable, Codable {
     public var phone: String
     /// The buyer's contact person (BT-10 / BT-56), or empty.
     public var contact: String
+    /// The buyer's Peppol participant id (`0007:5567890123`) from the customer, when set (BT-49);
+    /// nil on documents from before it existed.
+    public var peppolID: String?
 
     public init(
         name: String, legalName: String, isCompany: Bool, organisationNumber: String = "", vatNumber: String = "",

@@ -170,10 +170,13 @@ public enum UBLInvoice {
     static func buyer(_ x: inout XMLText, _ party: InvoiceParty) {
         x.open("cac:AccountingCustomerParty")
         x.open("cac:Party")
-        // The buyer's Peppol address: a Swedish company's organisation number. A private person
-        // has none and is not reached through Peppol; their XML is EN 16931 (checked without the
-        // Peppol layer, whose R010 asks for the address).
-        if let digits = party.organisationDigits, party.address.country.uppercased() == "SE" {
+        // The buyer's Peppol address: the one on the customer, else a Swedish company's
+        // organisation number. A private person has none and is not reached through Peppol;
+        // their XML is EN 16931 (checked without the Peppol layer, whose R010 asks for the address).
+        let endpoint = (party.peppolID ?? "").split(separator: ":", maxSplits: 1).map(String.init)
+        if party.isCompany, endpoint.count == 2 {
+            x.element("cbc:EndpointID", endpoint[1], attributes: [("schemeID", endpoint[0])])
+        } else if let digits = party.organisationDigits, party.address.country.uppercased() == "SE" {
             x.element("cbc:EndpointID", digits, attributes: [("schemeID", "0007")])
         } else if party.isCompany, let scheme = vatEndpointScheme[party.address.country.uppercased()],
             !party.vatNumber.isEmpty

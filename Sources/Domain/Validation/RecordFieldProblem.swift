@@ -15,6 +15,8 @@ public enum RecordFieldProblem: Error, Sendable, Equatable {
     case invalidOrganisationNumber
     /// Not a VAT number: two letters then 2–13 letters or digits (Swedish: `SE` + 12 digits).
     case invalidVATNumber
+    /// Not a Peppol participant identifier `scheme:identifier` (`0007:5567890123`).
+    case invalidPeppolID
     /// A Swedish postal code that is not five digits (`411 36`).
     case invalidPostalCode
     /// A value that is not one of the options offered.

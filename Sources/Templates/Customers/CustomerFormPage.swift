@@ -50,6 +50,9 @@ public enum CustomerFormPage {
                     Fields.text("org_number", s.customers.orgNumber, form, extra: [.attr("maxlength", "30")])
                     Fields.text("vat_number", s.customers.vatNumber, form, extra: [.attr("maxlength", "20")])
                     Fields.text(
+                        "peppol_id", s.customers.peppolID, form, hint: s.customers.peppolIDHint,
+                        extra: [.attr("maxlength", "60"), .attr("placeholder", "0007:5567890123")])
+                    Fields.text(
                         "email", s.customers.email, form, type: "email",
                         extra: [.attr("maxlength", "254"), .attr("autocomplete", "off")])
                     Fields.text("phone", s.customers.phone, form, type: "tel", extra: [.attr("maxlength", "40")])

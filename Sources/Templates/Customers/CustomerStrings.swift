@@ -37,6 +37,12 @@ public struct CustomerStrings: FeatureStrings {
     var companyHint: String { t("Endast för företag och föreningar.", "Only for companies and organisations.") }
     var orgNumber: String { t("Organisationsnummer", "Company registration number") }
     var vatNumber: String { t("Momsregistreringsnummer", "VAT number") }
+    var peppolID: String { t("Peppol-adress (e-faktura)", "Peppol address (e-invoices)") }
+    var peppolIDHint: String {
+        t(
+            "Tom: organisationsnumret (0007:…). Ange en annan om kunden tar emot e-fakturor på en annan adress.",
+            "Empty: the organisation number (0007:…). Enter another if the customer receives e-invoices elsewhere.")
+    }
     var email: String { t("E-post", "Email") }
     var phone: String { t("Telefon", "Phone") }
     var billing: String { t("Fakturaadress", "Billing address") }
@@ -95,6 +101,7 @@ public struct CustomerStrings: FeatureStrings {
         case .companyName: companyName
         case .orgNumber: orgNumber
         case .vatNumber: vatNumber
+        case .peppolID: peppolID
         case .email: email
         case .phone: phone
         case .billingLine1: "\(billing): \(addressLine1)"

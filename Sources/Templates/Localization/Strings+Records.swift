@@ -17,7 +17,13 @@ extension Strings {
                 "Skriv landet som en kod med två bokstäver, till exempel SE.",
                 "Enter the country as a two-letter code, such as SE.")
         case .invalidOrganisationNumber:
-            t("Skriv organisationsnumret som 556677-8899.", "Enter the company registration number as 556677-8899.")
+            t(
+                "Skriv organisationsnumret som 556677-8899; kontrollsiffran måste stämma.",
+                "Enter the company registration number as 556677-8899; its check digit must match.")
+        case .invalidPeppolID:
+            t(
+                "Skriv Peppol-adressen som schema:id, till exempel 0007:5567890123.",
+                "Enter the Peppol address as scheme:id, for example 0007:5567890123.")
         case .invalidVATNumber: t("Skriv momsnumret som SE556677889901.", "Enter the VAT number as SE556677889901.")
         case .invalidPostalCode:
             t(

@@ -11,7 +11,7 @@ extension CustomerStore {
         coalesce(billing_postal_code, '') AS bpc, coalesce(billing_city, '') AS bcity, billing_country,
         coalesce(delivery_address_line1, '') AS d1, coalesce(delivery_address_line2, '') AS d2,
         coalesce(delivery_postal_code, '') AS dpc, coalesce(delivery_city, '') AS dcity, delivery_country,
-        locale, coalesce(notes, '') AS notes, archived_at, version, created_at, updated_at
+        locale, coalesce(notes, '') AS notes, coalesce(peppol_id, '') AS peppol_id, archived_at, version, created_at, updated_at
         """
 
     static func decodeRecord(_ row: Row) throws -> CustomerRecord {
@@ -34,7 +34,8 @@ extension CustomerStore {
         return CustomerRecord(
             id: CustomerID(rawValue: try row.decode("id")),
             profile: CustomerProfile(
-                details: details, deliveryAddress: delivery, locale: locale, notes: try row.decode("notes")),
+                details: details, deliveryAddress: delivery, locale: locale, notes: try row.decode("notes"),
+                peppolID: try row.decode("peppol_id")),
             version: try row.decode("version"), archivedAt: try row.decode("archived_at"),
             createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"))
     }
@@ -54,8 +55,7 @@ extension CustomerStore {
             try connection.transaction { tx in
                 let id = try create(
                     tx, details: profile.details, deliveryAddress: profile.deliveryAddress,
-                    locale: profile.locale.rawValue,
-                    notes: profile.notes)
+                    locale: profile.locale.rawValue, notes: profile.notes, peppolID: profile.peppolID)
                 try AuditStore.record(
                     tx, actor: actor, entity: "customer", entityID: id.rawValue, action: "created",
                     after: profile.auditFields)
@@ -99,7 +99,8 @@ extension CustomerStore {
                            delivery_address_line2 = \(nonEmpty(delivery.line2)),
                            delivery_postal_code = \(nonEmpty(delivery.postalCode)), delivery_city = \(nonEmpty(delivery.city)),
                            delivery_country = \(delivery.country.isEmpty ? "SE" : delivery.country),
-                           locale = \(profile.locale.rawValue), notes = \(nonEmpty(profile.notes)), version = version + 1
+                           locale = \(profile.locale.rawValue), notes = \(nonEmpty(profile.notes)),
+                           peppol_id = \(nonEmpty(profile.peppolID)), version = version + 1
                      WHERE id = \(id.rawValue)
                     """)
                 try AuditStore.record(

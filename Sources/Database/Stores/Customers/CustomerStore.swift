@@ -8,7 +8,7 @@ public enum CustomerStore {
     ///   address, `"customers_company_name_check"` for a company without a company name).
     public static func create(
         _ connection: Connection, details: CustomerDetails, deliveryAddress: PostalAddress? = nil,
-        locale: String = "sv", notes: String? = nil
+        locale: String = "sv", notes: String? = nil, peppolID: String = ""
     ) throws(DatabaseError) -> CustomerID {
         let billing = details.billingAddress
         let delivery = deliveryAddress ?? PostalAddress()
@@ -18,7 +18,7 @@ public enum CustomerStore {
                                    billing_address_line1, billing_address_line2, billing_postal_code, billing_city,
                                    billing_country,
                                    delivery_address_line1, delivery_address_line2, delivery_postal_code, delivery_city,
-                                   delivery_country, locale, notes)
+                                   delivery_country, locale, notes, peppol_id)
             VALUES (\(details.kind.rawValue), \(details.name), \(nonEmpty(details.companyName)),
                     \(nonEmpty(details.organisationNumber)), \(nonEmpty(details.vatNumber)), \(nonEmpty(details.email)),
                     \(nonEmpty(details.phone)),
@@ -26,7 +26,7 @@ public enum CustomerStore {
                     \(nonEmpty(billing.city)), \(billing.country.isEmpty ? "SE" : billing.country),
                     \(nonEmpty(delivery.line1)), \(nonEmpty(delivery.line2)), \(nonEmpty(delivery.postalCode)),
                     \(nonEmpty(delivery.city)), \(delivery.country.isEmpty ? "SE" : delivery.country),
-                    \(locale), \(nonEmpty(notes ?? "")))
+                    \(locale), \(nonEmpty(notes ?? "")), \(nonEmpty(peppolID)))
             RETURNING id
             """)
         return CustomerID(rawValue: try rows[0].decode("id"))

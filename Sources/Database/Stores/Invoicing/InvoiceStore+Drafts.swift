@@ -30,7 +30,7 @@ extension InvoiceStore {
                 let row = try tx.query(
                     """
                     SELECT b.id, b.number, b.customer_id, q.number AS quotation_number, v.id AS version_id, v.snapshot,
-                           encode(v.snapshot_sha256, 'hex') AS sha, k.locale, s.invoice_deposit_percent
+                           encode(v.snapshot_sha256, 'hex') AS sha, k.locale, k.peppol_id, s.invoice_deposit_percent
                       FROM bookings b JOIN quotations q ON q.id = b.quotation_id
                       JOIN quotation_versions v ON v.id = b.quotation_version_id
                       JOIN customers k ON k.id = b.customer_id, settings s
@@ -80,8 +80,14 @@ extension InvoiceStore {
             let rate = snapshot.vatRate
             var lines = snapshot.lines.map { priced -> InvoiceLine in
                 let perDay = priced.line.pricing == .perDay
+                // A per-day line charges pieces × days as one count of days: say both.
+                let detail =
+                    perDay && priced.line.quantity > 1
+                    ? (language == .sv
+                        ? " (\(priced.line.quantity) st × \(priced.days) dagar)"
+                        : " (\(priced.line.quantity) pcs × \(priced.days) days)") : ""
                 return InvoiceLine(
-                    description: priced.line.description,
+                    description: priced.line.description + detail,
                     quantity: perDay
                         ? priced.line.quantity * priced.days : priced.line.pricing == .flat ? 1 : priced.line.quantity,
                     unit: perDay ? .day : .each, unitPrice: priced.line.unitPrice, discount: priced.discount,
@@ -130,10 +136,12 @@ extension InvoiceStore {
                 }
             case .full, .standalone: break
             }
+            var buyer = InvoiceParty(customer: snapshot.customer)
+            buyer.peppolID = try row.decode("peppol_id")
             let id = try insertDraft(
                 tx, purpose: purpose, customerID: try row.decode("customer_id"), bookingID: bookingID.rawValue,
                 versionID: try row.decode("version_id"), sha: try row.decode("sha"), period: snapshot.period,
-                orderReference: bookingNumber, buyer: InvoiceParty(customer: snapshot.customer), lines: lines,
+                orderReference: bookingNumber, buyer: buyer, lines: lines,
                 allowances: allowances, createdBy: createdBy)
             try AuditStore.record(
                 tx, actor: actor, entity: "invoice", entityID: id, action: "created",
@@ -170,10 +178,12 @@ extension InvoiceStore {
         _ connection: Connection, customerID: CustomerID, createdBy: UserID, actor: AuditActor
     ) throws -> Int64? {
         try connection.transaction { tx -> Int64? in
-            guard let customer = try CustomerStore.details(tx, id: customerID) else { return nil }
+            guard let record = try CustomerStore.record(tx, id: customerID) else { return nil }
+            var buyer = InvoiceParty(customer: record.profile.details)
+            buyer.peppolID = record.profile.peppolID.isEmpty ? nil : record.profile.peppolID
             let id = try insertDraft(
                 tx, purpose: .standalone, customerID: customerID.rawValue, bookingID: nil, versionID: nil, sha: nil,
-                period: nil, orderReference: "", buyer: InvoiceParty(customer: customer), lines: [], allowances: [],
+                period: nil, orderReference: "", buyer: buyer, lines: [], allowances: [],
                 createdBy: createdBy)
             try AuditStore.record(
                 tx, actor: actor, entity: "invoice", entityID: id, action: "created", after: ["purpose": "standalone"])

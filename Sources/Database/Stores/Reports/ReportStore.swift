@@ -13,7 +13,8 @@ public enum ReportStore {
     ///
     /// Invoice lines keep no catalogue reference (they are the signed version's lines as text and
     /// money), so a line's category comes from the signed version the document is bound to: the
-    /// line at the same position in the snapshot, when its description is the same, names the
+    /// line at the same position in the snapshot, when the invoice line's description starts with
+    /// its description (a per-day line adds "(4 st × 3 dagar)"), names the
     /// product (or the add-on's product) and so the category. Anything else (shipping, free lines,
     /// add-ons offered with every product) has none. The binding to the signed snapshot is only
     /// read, never changed.
@@ -34,7 +35,8 @@ public enum ReportStore {
                 SELECT d.id, d.kind, d.issue_date, d.net_ore,
                        (l.line ->> 'quantity')::bigint * (l.line ->> 'unitPrice')::bigint
                            - coalesce((l.line ->> 'discount')::bigint, 0) AS net,
-                       CASE WHEN d.signed -> (l.position::int - 1) -> 'line' ->> 'description' = l.line ->> 'description'
+                       CASE WHEN starts_with(l.line ->> 'description',
+                                             d.signed -> (l.position::int - 1) -> 'line' ->> 'description')
                             THEN d.signed -> (l.position::int - 1) -> 'line' END AS signed_line
                   FROM docs d, jsonb_array_elements(d.lines) WITH ORDINALITY AS l(line, position)
             )
