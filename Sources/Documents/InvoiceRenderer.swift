@@ -29,7 +29,7 @@ struct InvoiceLabels {
     var invoice, creditNote, number, issueDate, dueDate, ocr, period, buyer, credits: String
     var description, quantity, unitPrice, discount, vat, amount: String
     var netTotal, rounding, toPay, toCredit, payTo, bankgiro, fTax, seat, vatNumber, organisationNumber: String
-    var reverseCharge, days, pieces, terms: String
+    var reverseCharge, days, pieces, terms, securityDeposit: String
     var page: (Int, Int) -> String
 
     static func `for`(_ language: Language) -> InvoiceLabels {
@@ -44,6 +44,8 @@ struct InvoiceLabels {
                 bankgiro: "Bankgiro", fTax: "Godkänd för F-skatt", seat: "Säte", vatNumber: "Momsreg.nr",
                 organisationNumber: "Org.nr", reverseCharge: "Omvänd betalningsskyldighet", days: "dagar",
                 pieces: "st", terms: "dagar netto. Dröjsmålsränta enligt räntelagen.",
+                securityDeposit:
+                    "Deposition: ej föremål för moms. Återbetalas efter hyran, med avdrag för eventuella skador enligt villkoren.",
                 page: { "Sida \($0) av \($1)" })
         case .en:
             InvoiceLabels(
@@ -55,6 +57,8 @@ struct InvoiceLabels {
                 fTax: "Approved for F-tax (Godkänd för F-skatt)", seat: "Registered seat", vatNumber: "VAT no.",
                 organisationNumber: "Reg. no.", reverseCharge: "Reverse charge (Omvänd betalningsskyldighet)",
                 days: "days", pieces: "pcs", terms: "days net. Late payment interest under the Swedish Interest Act.",
+                securityDeposit:
+                    "Security deposit: not subject to VAT. Repaid after the rental, less any damage as the terms say.",
                 page: { "Page \($0) of \($1)" })
         }
     }
@@ -75,7 +79,9 @@ struct InvoiceLayout {
 
     private var g: PageFlow.Geometry { flow.geometry }
     private var credit: Bool { document.kind == .creditNote }
-    private var reverseCharge: Bool { InvoiceRequirements.isReverseCharge(document.buyer) }
+    private var reverseCharge: Bool {
+        !document.purpose.isOutsideVAT && InvoiceRequirements.isReverseCharge(document.buyer)
+    }
 
     mutating func pages() -> [[DrawOp]] {
         header()
@@ -280,6 +286,10 @@ struct InvoiceLayout {
         if reverseCharge {
             flow.y += 6
             flow.paragraph(labels.reverseCharge, font: .bold(9))
+        }
+        if document.purpose.isOutsideVAT {
+            flow.y += 6
+            flow.paragraph(labels.securityDeposit, font: .bold(9))
         }
         flow.y += 14
     }

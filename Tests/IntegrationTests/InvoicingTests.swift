@@ -268,6 +268,56 @@ struct InvoicingTests {
         #expect(validated.status == 0, "\(validated.output)\(validated.errorOutput)")
     }
 
+    /// A security deposit: outside VAT (category O, no VAT numbers, by EN 16931 BR-O-*), valid
+    /// with every layer; the PDF says it is not subject to VAT; paid back, it is credited with a
+    /// credit note that is outside VAT too.
+    @Test func aSecurityDepositIsOutsideVATAndSettlesADamageInvoice() throws {
+        let demo = try Demo("invoicing_security")
+        let booking = try #require(try demo.uninvoiced(1, company: true).first)
+        let missing = try demo.eventgaraget([
+            "invoices", "create", "--booking", booking, "--purpose", "security_deposit",
+        ])
+        #expect(missing.status != 0 && missing.errorOutput.contains("--amount"))
+        let created = try demo.eventgaraget([
+            "invoices", "create", "--booking", booking, "--purpose", "security_deposit", "--amount", "5000",
+        ])
+        #expect(created.status == 0, "\(created.errorOutput)")
+        let issued = try demo.eventgaraget(["invoices", "issue", Self.draftID(created), "--date", "2026-12-01"])
+        #expect(issued.status == 0, "\(issued.errorOutput)")
+        let number = issued.output.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(
+            try demo.sql(
+                "SELECT net_ore || ':' || vat_ore || ':' || payable_ore FROM invoices WHERE number = '\(number)'")
+                == "500000:0:500000")
+        let xml = try demo.eventgaraget(["invoices", "ubl", number]).output
+        #expect(
+            xml.contains("<cbc:ID>O</cbc:ID>") && xml.contains("VATEX-EU-O")
+                && !xml.contains("<cbc:ID>VAT</cbc:ID>\n        </cac:TaxScheme>\n      </cac:PartyTaxScheme>"))
+        let validated = try Self.validateStored(demo, number)
+        #expect(validated.status == 0, "\(validated.output)\(validated.errorOutput)")
+        let pdf = FileManager.default.temporaryDirectory.appendingPathComponent("eg-sd-\(UUID().uuidString).pdf").path
+        try (try demo.eventgaraget(["invoices", "pdf", number])).stdout.write(to: URL(fileURLWithPath: pdf))
+        defer { try? FileManager.default.removeItem(atPath: pdf) }
+        let text = try run("/usr/bin/pdftotext", ["-layout", pdf, "-"])
+        #expect(
+            text.output.contains("Deposition: ej föremål för moms")
+                || text.output.contains("Security deposit: not subject to VAT"))
+        // Paid, and after the rental paid back: the deposit is credited.
+        let depositID = try demo.sql("SELECT id FROM invoices WHERE number = '\(number)'")
+        _ = try demo.sql(
+            "INSERT INTO invoice_payments (invoice_id, paid_on, amount_ore, method, reference) VALUES (\(depositID), '2026-12-02', 500000, 'bankgiro', 'test')"
+        )
+        let credit = try demo.eventgaraget(["invoices", "credit", number])
+        let note = try demo.eventgaraget(["invoices", "issue", Self.draftID(credit), "--date", "2026-12-10"])
+        #expect(note.status == 0, "\(note.errorOutput)")
+        let noteNumber = note.output.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try Self.validateStored(demo, noteNumber).status == 0, "the deposit's credit note is outside VAT too")
+        #expect(
+            try demo.sql(
+                "SELECT count(*) FROM invoices WHERE booking_id = (SELECT id FROM bookings WHERE number = '\(booking)') AND purpose = 'security_deposit' AND kind = 'credit_note' AND state = 'issued'"
+            ) == "1")
+    }
+
     /// The year's bookkeeping as SIE 4I: accepted by `check-sie --strict` (CP437, balanced
     /// vouchers, #KSUMMA), and read back to the same balances as the database.
     @Test func theSIEExportPassesTheCheckerAndBalancesToTheDatabase() throws {

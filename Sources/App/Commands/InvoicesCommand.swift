@@ -47,8 +47,12 @@ struct InvoicesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "A draft invoice for a booking's signed version, or an empty one for a customer; prints its id.")
         @Option(help: "The booking's number (EG-2026-0001).") var booking: String?
-        @Option(help: "full (the default), deposit (the settings' percentage) or final (less the deposits).")
+        @Option(
+            help:
+                "full (the default), deposit (the settings' percentage), final (less the deposits) or security_deposit (with --amount)."
+        )
         var purpose: String = "full"
+        @Option(help: "A security deposit's amount in kronor (no VAT).") var amount: String?
         @Option(help: "A customer's id: a stand-alone draft without lines (write them on its page).")
         var customer: Int64?
         @OptionGroup var options: ConfigurationOptions
@@ -78,7 +82,21 @@ struct InvoicesCommand: ParsableCommand {
                     .decode("id")
             else { throw CommandFailure("no booking \(booking)") }
             guard let purpose = InvoicePurpose(rawValue: purpose), purpose != .standalone else {
-                throw CommandFailure("--purpose must be full, deposit or final")
+                throw CommandFailure("--purpose must be full, deposit, final or security_deposit")
+            }
+            if purpose == .securityDeposit {
+                guard let amount = try? Money(parsing: amount ?? ""), amount.ore > 0 else {
+                    throw CommandFailure("a security deposit needs --amount in kronor, above zero")
+                }
+                switch try InvoiceStore.draftSecurityDeposit(
+                    connection, bookingID: BookingID(rawValue: id), amount: amount, createdBy: operatorID,
+                    actor: InvoicesCommand.actor)
+                {
+                case .created(let invoice): print("Draft: \(invoice)")
+                case .exists(let invoice): print("Draft: \(invoice) (the booking's security deposit already)")
+                case .refused, .notFound: throw CommandFailure("no booking \(booking)")
+                }
+                return
             }
             switch try InvoiceStore.draftFromBooking(
                 connection, bookingID: BookingID(rawValue: id), purpose: purpose, createdBy: operatorID,

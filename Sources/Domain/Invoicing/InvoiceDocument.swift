@@ -84,13 +84,16 @@ public struct InvoiceDocument: Sendable, Hashable {
     public var credited: (number: String, issueDate: CalendarDate)?
     /// The quotation or booking it comes from, for the buyer's order reference.
     public var orderReference: String
+    public var purpose: InvoicePurpose
 
     public init(
         kind: Kind, number: String, issueDate: CalendarDate, dueDate: CalendarDate, period: RentalPeriod?,
         seller: InvoiceSeller, buyer: InvoiceParty, lines: [InvoiceLine], allowances: [InvoiceAllowance],
         totals: InvoiceTotals, ocr: OCRReference, paymentTermsDays: Int,
-        credited: (number: String, issueDate: CalendarDate)? = nil, orderReference: String = ""
+        credited: (number: String, issueDate: CalendarDate)? = nil, orderReference: String = "",
+        purpose: InvoicePurpose = .full
     ) {
+        self.purpose = purpose
         self.kind = kind
         self.number = number
         self.issueDate = issueDate

@@ -8,6 +8,13 @@ public enum InvoicePurpose: String, Sendable, Hashable, CaseIterable, Codable {
     case final
     /// A customer's invoice with lines staff write, no booking.
     case standalone
+    /// A security deposit (deposition) against damage: a liability, not revenue, so outside VAT
+    /// (UBL category O); settled by a credit note when paid back, or by offsetting it against a
+    /// damage invoice.
+    case securityDeposit = "security_deposit"
+
+    /// Outside the scope of VAT (no rate, no VAT numbers on the e-invoice).
+    public var isOutsideVAT: Bool { self == .securityDeposit }
 }
 
 /// Why a booking cannot get an invoice of a purpose now.

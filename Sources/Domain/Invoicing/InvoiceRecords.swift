@@ -158,6 +158,8 @@ public enum InvoiceStatus: String, Sendable, CaseIterable {
 /// How a payment came in.
 public enum PaymentMethod: String, Sendable, CaseIterable, Codable {
     case bankgiro, transfer, swish, card, cash
+    /// Offset from the customer's security deposit (a damage invoice paid with it).
+    case deposit
 }
 
 /// One payment registered against an invoice.

@@ -20,7 +20,9 @@ public enum UBLInvoice {
         x.element("cbc:IssueDate", document.issueDate.iso)
         if !credit { x.element("cbc:DueDate", document.dueDate.iso) }
         x.element(credit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", credit ? "381" : "380")
-        let reverseCharge = InvoiceRequirements.isReverseCharge(document.buyer)
+        // A security deposit is outside VAT (category O): no rate, and by BR-O-02 no VAT numbers.
+        let outside = document.purpose.isOutsideVAT
+        let reverseCharge = !outside && InvoiceRequirements.isReverseCharge(document.buyer)
         if reverseCharge { x.element("cbc:Note", "Omvänd betalningsskyldighet") }
         x.element("cbc:DocumentCurrencyCode", "SEK")
         x.element(
@@ -47,8 +49,8 @@ public enum UBLInvoice {
             x.close("cac:InvoiceDocumentReference")
             x.close("cac:BillingReference")
         }
-        seller(&x, document.seller)
-        buyer(&x, document.buyer)
+        seller(&x, document.seller, withVATNumber: !outside)
+        buyer(&x, document.buyer, withVATNumber: !outside)
         // A credit note is not paid with the OCR reference: it has no payment means.
         if !credit {
             paymentMeans(&x, document)
@@ -66,7 +68,7 @@ public enum UBLInvoice {
             x.element("cbc:ChargeIndicator", "false")
             x.element("cbc:AllowanceChargeReason", allowance.reason)
             x.amount("cbc:Amount", allowance.amount)
-            category(&x, allowance.vatRate, reverseCharge: reverseCharge, withReason: false)
+            category(&x, allowance.vatRate, reverseCharge: reverseCharge, outside: outside, withReason: false)
             x.close("cac:AllowanceCharge")
         }
         x.open("cac:TaxTotal")
@@ -75,7 +77,7 @@ public enum UBLInvoice {
             x.open("cac:TaxSubtotal")
             x.amount("cbc:TaxableAmount", rate.taxable)
             x.amount("cbc:TaxAmount", rate.vat)
-            category(&x, rate.rate, reverseCharge: reverseCharge, withReason: true)
+            category(&x, rate.rate, reverseCharge: reverseCharge, outside: outside, withReason: true)
             x.close("cac:TaxSubtotal")
         }
         x.close("cac:TaxTotal")
@@ -106,8 +108,8 @@ public enum UBLInvoice {
             x.open("cac:Item")
             x.element("cbc:Name", String(line.description.prefix(200)))
             x.open("cac:ClassifiedTaxCategory")
-            x.element("cbc:ID", categoryCode(line.vatRate, reverseCharge: reverseCharge))
-            x.element("cbc:Percent", percent(reverseCharge ? .zero : line.vatRate))
+            x.element("cbc:ID", outside ? "O" : categoryCode(line.vatRate, reverseCharge: reverseCharge))
+            if !outside { x.element("cbc:Percent", percent(reverseCharge ? .zero : line.vatRate)) }
             x.open("cac:TaxScheme")
             x.element("cbc:ID", "VAT")
             x.close("cac:TaxScheme")
@@ -136,7 +138,7 @@ public enum UBLInvoice {
         x.close("cac:PaymentMeans")
     }
 
-    static func seller(_ x: inout XMLText, _ seller: InvoiceSeller) {
+    static func seller(_ x: inout XMLText, _ seller: InvoiceSeller, withVATNumber: Bool = true) {
         let party = seller.party
         x.open("cac:AccountingSupplierParty")
         x.open("cac:Party")
@@ -145,10 +147,12 @@ public enum UBLInvoice {
         }
         name(&x, party.name)
         address(&x, party.address)
-        x.open("cac:PartyTaxScheme")
-        x.element("cbc:CompanyID", party.vatNumber)
-        scheme(&x, "VAT")
-        x.close("cac:PartyTaxScheme")
+        if withVATNumber {
+            x.open("cac:PartyTaxScheme")
+            x.element("cbc:CompanyID", party.vatNumber)
+            scheme(&x, "VAT")
+            x.close("cac:PartyTaxScheme")
+        }
         if seller.approvedForFTax {
             x.open("cac:PartyTaxScheme")
             x.element("cbc:CompanyID", "Godkänd för F-skatt")
@@ -167,7 +171,7 @@ public enum UBLInvoice {
         x.close("cac:AccountingSupplierParty")
     }
 
-    static func buyer(_ x: inout XMLText, _ party: InvoiceParty) {
+    static func buyer(_ x: inout XMLText, _ party: InvoiceParty, withVATNumber: Bool = true) {
         x.open("cac:AccountingCustomerParty")
         x.open("cac:Party")
         // The buyer's Peppol address: the one on the customer, else a Swedish company's
@@ -186,7 +190,7 @@ public enum UBLInvoice {
         }
         name(&x, party.name)
         address(&x, party.address)
-        if !party.vatNumber.isEmpty {
+        if withVATNumber, !party.vatNumber.isEmpty {
             x.open("cac:PartyTaxScheme")
             x.element("cbc:CompanyID", party.vatNumber)
             scheme(&x, "VAT")
@@ -244,8 +248,20 @@ public enum UBLInvoice {
         x.close("cac:TaxScheme")
     }
 
-    static func category(_ x: inout XMLText, _ rate: VATRate, reverseCharge: Bool, withReason: Bool) {
+    static func category(
+        _ x: inout XMLText, _ rate: VATRate, reverseCharge: Bool, outside: Bool = false, withReason: Bool
+    ) {
         x.open("cac:TaxCategory")
+        if outside {
+            x.element("cbc:ID", "O")
+            if withReason {
+                x.element("cbc:TaxExemptionReasonCode", "VATEX-EU-O")
+                x.element("cbc:TaxExemptionReason", "Deposition, ej föremål för moms")
+            }
+            scheme(&x, "VAT")
+            x.close("cac:TaxCategory")
+            return
+        }
         x.element("cbc:ID", categoryCode(rate, reverseCharge: reverseCharge))
         x.element("cbc:Percent", percent(reverseCharge ? .zero : rate))
         if withReason, reverseCharge {

@@ -46,6 +46,19 @@ enum InvoicesHandler {
         }
         let purpose = InvoicePurpose(rawValue: admin.request.form["purpose"] ?? "full") ?? .full
         guard purpose != .standalone else { throw HTTPError(.badRequest, reason: s.bookingGone) }
+        if purpose == .securityDeposit {
+            guard let amount = try? Money(parsing: admin.request.form["amount"] ?? ""), amount.ore > 0,
+                amount.ore <= 1_000_000_00
+            else { throw HTTPError(.badRequest, reason: s.amountInvalid) }
+            switch try InvoiceStore.draftSecurityDeposit(
+                db, bookingID: BookingID(rawValue: booking), amount: amount, createdBy: admin.user.id,
+                actor: admin.actor)
+            {
+            case .created(let id): return admin.redirect(to: .admin(.invoices(.show(id))), flash: .created)
+            case .exists(let id): return admin.redirect(to: .admin(.invoices(.show(id))))
+            case .refused, .notFound: throw HTTPError(.notFound, reason: s.bookingGone)
+            }
+        }
         switch try InvoiceStore.draftFromBooking(
             db, bookingID: BookingID(rawValue: booking), purpose: purpose, createdBy: admin.user.id, actor: admin.actor)
         {

@@ -101,12 +101,15 @@ public struct InvoiceStrings: FeatureStrings {
         case .deposit: t("Förskottsfaktura", "Deposit invoice")
         case .final: t("Slutfaktura", "Final invoice")
         case .standalone: t("Fristående faktura", "Stand-alone invoice")
+        case .securityDeposit: t("Deposition", "Security deposit")
         }
     }
     var purpose: String { t("Typ", "Kind") }
     func createDeposit(_ percent: Int) -> String { t("Förskottsfaktura \(percent) %", "Deposit invoice \(percent) %") }
     var createFinal: String { t("Slutfaktura", "Final invoice") }
     var createStandalone: String { t("Ny faktura", "New invoice") }
+    var createSecurityDeposit: String { t("Fakturera deposition", "Invoice a security deposit") }
+    var securityDepositAmount: String { t("Deposition (kr, ingen moms)", "Security deposit (SEK, no VAT)") }
     public func refused(_ refusal: InvoiceDraftRefusal) -> String {
         switch refusal {
         case .useFinal:
@@ -200,6 +203,7 @@ public struct InvoiceStrings: FeatureStrings {
         case .swish: t("Swish", "Swish")
         case .card: t("Kort", "Card")
         case .cash: t("Kontant", "Cash")
+        case .deposit: t("Avräknat mot deposition", "From the security deposit")
         }
     }
     var reminders: String { t("Påminnelser", "Reminders") }

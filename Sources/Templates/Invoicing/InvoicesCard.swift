@@ -73,6 +73,26 @@ public enum InvoicesCard {
                                 .admin(.invoices(.create)), s.createFinal, csrf: admin.csrfToken, style: "button",
                                 fields: fields + [("purpose", "final")])
                         }
+                        if !standing.contains(where: { $0.purpose == .securityDeposit }) {
+                            form(
+                                .class("inline-form"), .attr("method", "post"),
+                                .action(SafeURL(.admin(.invoices(.create))))
+                            ) {
+                                Fields.csrf(admin.csrfToken)
+                                Fields.hidden("booking_id", String(booking.rawValue))
+                                Fields.hidden("purpose", InvoicePurpose.securityDeposit.rawValue)
+                                label(.attr("for", "security-deposit-amount")) { s.securityDepositAmount }
+                                void(
+                                    "input",
+                                    [
+                                        .attr("type", "text"), .id("security-deposit-amount"), .attr("name", "amount"),
+                                        .attr("inputmode", "decimal"), .attr("size", "8"), .flag("required"),
+                                    ])
+                                button(.class("button secondary"), .attr("type", "submit")) {
+                                    s.createSecurityDeposit
+                                }
+                            }
+                        }
                     case .customer(let customer):
                         Fields.postButton(
                             .admin(.invoices(.create)), s.createStandalone, csrf: admin.csrfToken,

@@ -68,7 +68,7 @@ public enum IssueInvoice {
                 dueDate: try issueDate.adding(days: draft.kind == .creditNote ? 0 : settings.termsDays),
                 period: draft.period, seller: settings.seller, buyer: draft.buyer, lines: lines,
                 allowances: allowances, totals: totals, ocr: ocr, paymentTermsDays: settings.termsDays,
-                credited: draft.credited, orderReference: draft.orderReference)
+                credited: draft.credited, orderReference: draft.orderReference, purpose: draft.purpose)
             let xml = UBLInvoice.xml(document)
             try InvoiceStore.markIssued(
                 tx, document: document, id: id, xml: xml, sha256: SHA256.hexDigest(Array(xml.utf8)),

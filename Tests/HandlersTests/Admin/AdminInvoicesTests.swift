@@ -273,6 +273,20 @@ struct AdminInvoicesTests {
         #expect(
             early.text.contains("needs an issued deposit invoice")
                 || early.text.contains("kräver en utfärdad förskottsfaktura"))
+        // A security deposit beside it: an amount, outside VAT, not part of the booking's invoicing.
+        #expect(before.text.contains("name=\"amount\"") && before.text.contains("value=\"security_deposit\""))
+        #expect(
+            try maria.post(
+                "/admin/invoices", [("booking_id", booking), ("purpose", "security_deposit"), ("amount", "tusen")]
+            ).status == 400)
+        #expect(
+            try maria.post(
+                "/admin/invoices", [("booking_id", booking), ("purpose", "security_deposit"), ("amount", "2 000")]
+            ).status == 303)
+        #expect(
+            try session.sql(
+                "SELECT lines->0->>'unitPrice' || ':' || (lines->0->>'vatRate') FROM invoices WHERE booking_id = \(booking) AND purpose = 'security_deposit'"
+            ) == "200000:0")
         #expect(try maria.post("/admin/invoices", [("booking_id", booking), ("purpose", "deposit")]).status == 303)
         let deposit = try session.sql("SELECT id FROM invoices WHERE booking_id = \(booking) AND purpose = 'deposit'")
         #expect(try maria.post("/admin/invoices/\(deposit)/issue", []).status == 303)

@@ -71,7 +71,7 @@ extension InvoiceStore {
             case .final:
                 if let invoiced { return .exists(invoiced.id) }
                 if deposits.isEmpty || !deposits.allSatisfy(\.issued) { return .refused(.noIssuedDeposit) }
-            case .standalone: return .notFound
+            case .standalone, .securityDeposit: return .notFound
             }
 
             let snapshot = try QuotationSnapshot(canonicalJSON: try row.decode("snapshot"))
@@ -134,7 +134,7 @@ extension InvoiceStore {
                                 amount: Money(ore: left), vatRate: part.rate))
                     }
                 }
-            case .full, .standalone: break
+            case .full, .standalone, .securityDeposit: break
             }
             var buyer = InvoiceParty(customer: snapshot.customer)
             buyer.peppolID = try row.decode("peppol_id")
@@ -149,6 +149,54 @@ extension InvoiceStore {
                     "booking": bookingNumber, "quotation": try row.decode("quotation_number"),
                     "purpose": purpose.rawValue,
                 ])
+            return .created(id)
+        }
+    }
+
+    /// A security deposit for a booking: one line outside VAT, a liability until it is paid back
+    /// (a credit note) or kept against damage. One per booking while it stands.
+    public static func draftSecurityDeposit(
+        _ connection: Connection, bookingID: BookingID, amount: Money, createdBy: UserID, actor: AuditActor
+    ) throws -> DraftOutcome {
+        try connection.transaction { tx -> DraftOutcome in
+            guard
+                let row = try tx.query(
+                    """
+                    SELECT b.number, b.customer_id, b.period_start, b.period_end, k.locale, k.peppol_id
+                      FROM bookings b JOIN customers k ON k.id = b.customer_id
+                     WHERE b.id = \(bookingID.rawValue) FOR UPDATE OF b
+                    """
+                ).first,
+                let customer = try CustomerStore.details(tx, id: CustomerID(rawValue: try row.decode("customer_id")))
+            else { return .notFound }
+            if let existing: Int64 = try tx.query(
+                """
+                SELECT id FROM invoices WHERE booking_id = \(bookingID.rawValue) AND purpose = 'security_deposit'
+                   AND kind = 'invoice' AND (state = 'draft' OR invoice_credited_ore(id) < payable_ore)
+                 ORDER BY id DESC LIMIT 1
+                """
+            ).first?.decode("id") {
+                return .exists(existing)
+            }
+            let number: String = try row.decode("number")
+            let language = Language(rawValue: try row.decode("locale")) ?? .sv
+            var buyer = InvoiceParty(customer: customer)
+            buyer.peppolID = try row.decode("peppol_id")
+            let period = try RentalPeriod(
+                start: try CalendarDate(iso: try row.decode("period_start")),
+                end: try CalendarDate(iso: try row.decode("period_end")))
+            let line = InvoiceLine(
+                description: language == .sv
+                    ? "Deposition för bokning \(number), återbetalas efter hyran"
+                    : "Security deposit for booking \(number), repaid after the rental",
+                quantity: 1, unitPrice: amount, vatRate: .zero)
+            let id = try insertDraft(
+                tx, purpose: .securityDeposit, customerID: try row.decode("customer_id"), bookingID: bookingID.rawValue,
+                versionID: nil, sha: nil, period: period, orderReference: number, buyer: buyer, lines: [line],
+                allowances: [], createdBy: createdBy)
+            try AuditStore.record(
+                tx, actor: actor, entity: "invoice", entityID: id, action: "created",
+                after: ["booking": number, "purpose": "security_deposit", "amount_ore": String(amount.ore)])
             return .created(id)
         }
     }
