@@ -46,7 +46,8 @@ extension InvoiceStore {
         try connection.query(
             """
             SELECT i.id FROM invoices i
-             WHERE i.kind = 'invoice' AND i.state = 'issued' AND i.due_date < \(today.iso)::date
+             WHERE i.kind = 'invoice' AND i.state = 'issued' AND i.purpose <> 'security_deposit'
+               AND i.due_date < \(today.iso)::date
                AND i.payable_ore - invoice_credited_ore(i.id)
                    - (SELECT coalesce(sum(amount_ore), 0) FROM invoice_payments p WHERE p.invoice_id = i.id) > 0
              ORDER BY i.due_date, i.id LIMIT \(limit)
@@ -76,15 +77,17 @@ extension InvoiceStore {
             guard
                 let row = try tx.query(
                     """
-                    SELECT i.kind, i.state, i.due_date, i.payable_ore, i.buyer::text AS buyer,
+                    SELECT i.kind, i.state, i.purpose, i.due_date, i.payable_ore, i.buyer::text AS buyer,
                            invoice_credited_ore(i.id) AS credited, v.snapshot
                       FROM invoices i LEFT JOIN quotation_versions v ON v.id = i.quotation_version_id
                      WHERE i.id = \(invoiceID) FOR SHARE OF i
                     """
                 ).first
             else { return .notFound }
+            // A security deposit is a guarantee, not a debt for work done: no reminder fees or interest.
             guard try row.decode("kind", as: String.self) == "invoice",
                 try row.decode("state", as: String.self) == "issued",
+                try row.decode("purpose", as: String.self) != InvoicePurpose.securityDeposit.rawValue,
                 let dueText: String = try row.decode("due_date"), let payable: Int64 = try row.decode("payable_ore")
             else { return .notOverdue }
             let due = try CalendarDate(iso: dueText)

@@ -30,7 +30,8 @@ public enum ReportStore {
                 SELECT i.id, i.kind, i.issue_date, i.net_ore, i.lines, v.snapshot::jsonb -> 'totals' -> 'lines' AS signed
                   FROM invoices i
                   LEFT JOIN quotation_versions v ON v.id = i.quotation_version_id
-                 WHERE i.state = 'issued' AND i.issue_date BETWEEN \(period.from.iso)::date AND \(period.to.iso)::date
+                 WHERE i.state = 'issued' AND i.purpose <> 'security_deposit'
+                   AND i.issue_date BETWEEN \(period.from.iso)::date AND \(period.to.iso)::date
             ), lines AS (
                 SELECT d.id, d.kind, d.issue_date, d.net_ore,
                        (l.line ->> 'quantity')::bigint * (l.line ->> 'unitPrice')::bigint
@@ -137,7 +138,8 @@ public enum ReportStore {
                    count(*) FILTER (WHERE i.kind = 'invoice') AS invoices,
                    sum(CASE WHEN i.kind = 'credit_note' THEN -i.net_ore ELSE i.net_ore END)::bigint AS net
               FROM invoices i JOIN customers c ON c.id = i.customer_id
-             WHERE i.state = 'issued' AND i.issue_date BETWEEN \(period.from.iso)::date AND \(period.to.iso)::date
+             WHERE i.state = 'issued' AND i.purpose <> 'security_deposit'
+               AND i.issue_date BETWEEN \(period.from.iso)::date AND \(period.to.iso)::date
              GROUP BY c.id
              ORDER BY net DESC, name, c.id
              LIMIT \(limit)
