@@ -182,6 +182,7 @@ public enum InvoiceStore {
 
     /// Registers a payment against an issued invoice, with its audit row and event, in one
     /// transaction. - Returns: false when the invoice is not an issued invoice (a draft, a credit note).
+    /// - Throws: `BooksLocked` when the payment's date is in an exported, locked period.
     public static func registerPayment(
         _ connection: Connection, invoiceID: Int64, payment: InvoicePayment, registeredBy: UserID?, actor: AuditActor
     ) throws -> Bool {
@@ -191,6 +192,7 @@ public enum InvoiceStore {
                     "SELECT id FROM invoices WHERE id = \(invoiceID) AND state = 'issued' AND kind = 'invoice' FOR SHARE"
                 ).first != nil
             else { return false }
+            try BooksLockStore.ensureOpen(tx, on: payment.paidOn)
             try tx.execute(
                 """
                 INSERT INTO invoice_payments (invoice_id, paid_on, amount_ore, method, reference, source, created_by)
