@@ -20,6 +20,8 @@ public enum AdminRoute: Hashable, Sendable {
     case invoices(InvoicesRoute)
     /// Revenue, utilisation, receivables, customers and conversion (issue 12).
     case reports(ReportsRoute)
+    /// The SIE export, the account mapping, the lock and the reconciliation (issue 12).
+    case bookkeeping(BookkeepingRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -38,6 +40,7 @@ extension AdminRoute: FeatureRoute {
         case .automation(let route): route.endpoint.map(AdminRoute.automation)
         case .invoices(let route): route.endpoint.map(AdminRoute.invoices)
         case .reports(let route): route.endpoint.map(AdminRoute.reports)
+        case .bookkeeping(let route): route.endpoint.map(AdminRoute.bookkeeping)
         }
     }
 
@@ -48,7 +51,7 @@ extension AdminRoute: FeatureRoute {
             + BookingsRoute.samples.map(AdminRoute.bookings) + UsersRoute.samples.map(AdminRoute.users)
             + SettingsRoute.samples.map(AdminRoute.settings) + ActivityRoute.samples.map(AdminRoute.activity)
             + AutomationRoute.samples.map(AdminRoute.automation) + InvoicesRoute.samples.map(AdminRoute.invoices)
-            + ReportsRoute.samples.map(AdminRoute.reports)
+            + ReportsRoute.samples.map(AdminRoute.reports) + BookkeepingRoute.samples.map(AdminRoute.bookkeeping)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -68,6 +71,7 @@ extension AdminRoute: FeatureRoute {
         case .automation(let route): route.endpoint.declaration
         case .invoices(let route): route.endpoint.declaration
         case .reports(let route): route.endpoint.declaration
+        case .bookkeeping(let route): route.endpoint.declaration
         }
     }
 

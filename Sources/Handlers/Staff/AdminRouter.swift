@@ -45,6 +45,7 @@ enum AdminRouter {
         case .automation(let route): return try AutomationHandler.handle(route, admission.member())
         case .invoices(let route): return try InvoicesHandler.handle(route, admission.member())
         case .reports(let route): return try ReportsHandler.handle(route, admission.member())
+        case .bookkeeping(let route): return try BookkeepingHandler.handle(route, admission.member())
         }
     }
 }
