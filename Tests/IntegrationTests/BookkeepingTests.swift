@@ -95,6 +95,16 @@ struct BookkeepingTests {
         #expect(file.balances["2610"] == Int(try byRate("vat_ore")))
         #expect(file.balances["3001"] == Int(try byRate("taxable_ore")))
         #expect(file.balances["1940"] == Int(paid))
+        let rounding = try demo.sql(
+            """
+            SELECT coalesce(sum(CASE kind WHEN 'invoice' THEN -rounding_ore ELSE rounding_ore END), 0) FROM invoices
+             WHERE state = 'issued' AND extract(year FROM issue_date) = \(year)
+            """)
+        #expect((file.balances["3740"] ?? 0) == Int(rounding))
+        #expect(
+            Set(file.balances.keys).isSubset(of: [
+                "1511", "1940", "2610", "2621", "2631", "3001", "3042", "3043", "3044", "3308", "3740",
+            ]))
         for old in ["1510", "1930", "2611", "3041"] {
             #expect(file.balances[old] == nil, "\(old) is not used any more")
         }

@@ -67,7 +67,10 @@ struct AdminBookkeepingTests {
         let after = try session.admin.get("/admin/bookkeeping")
         #expect(after.text.contains("data-account=\"3001\"") && after.text.contains("data-matches=\"yes\""))
         form[10].1 = "3041"
+        form[11].1 = "<script>alert(\"x\")</script> & Co"
         _ = try session.admin.post("/admin/bookkeeping/mapping", form)
+        let escaped = try session.admin.get("/admin/bookkeeping")
+        #expect(!escaped.text.contains("<script>alert") && escaped.text.contains("&lt;script&gt;alert(&quot;x&quot;)"))
         #expect(try session.sql("SELECT count(*) FROM events WHERE type = 'bookkeeping.mapping_changed'") == "2")
 
         // Support reads the mapping as a table; a manager exports but cannot change it.
