@@ -22,6 +22,8 @@ public enum AdminRoute: Hashable, Sendable {
     case reports(ReportsRoute)
     /// Payments from Bankgirot's BgMax files and the unmatched queue (issue 12).
     case payments(PaymentsRoute)
+    /// The SIE export, the account mapping, the lock and the reconciliation (issue 12).
+    case bookkeeping(BookkeepingRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -41,6 +43,7 @@ extension AdminRoute: FeatureRoute {
         case .invoices(let route): route.endpoint.map(AdminRoute.invoices)
         case .reports(let route): route.endpoint.map(AdminRoute.reports)
         case .payments(let route): route.endpoint.map(AdminRoute.payments)
+        case .bookkeeping(let route): route.endpoint.map(AdminRoute.bookkeeping)
         }
     }
 
@@ -52,7 +55,7 @@ extension AdminRoute: FeatureRoute {
             + SettingsRoute.samples.map(AdminRoute.settings) + ActivityRoute.samples.map(AdminRoute.activity)
             + AutomationRoute.samples.map(AdminRoute.automation) + InvoicesRoute.samples.map(AdminRoute.invoices)
             + ReportsRoute.samples.map(AdminRoute.reports)
-            + PaymentsRoute.samples.map(AdminRoute.payments)
+            + PaymentsRoute.samples.map(AdminRoute.payments) + BookkeepingRoute.samples.map(AdminRoute.bookkeeping)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -73,6 +76,7 @@ extension AdminRoute: FeatureRoute {
         case .invoices(let route): route.endpoint.declaration
         case .reports(let route): route.endpoint.declaration
         case .payments(let route): route.endpoint.declaration
+        case .bookkeeping(let route): route.endpoint.declaration
         }
     }
 

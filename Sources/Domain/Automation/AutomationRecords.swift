@@ -90,7 +90,8 @@ public enum EventTypes {
         "booking.cancelled", "booking.delivery_tomorrow", "booking.pickup_tomorrow", "customer.created",
         "customer.updated", "customer.archived", "email.sent", "email.failed",
         "webhook_endpoint.disabled", "hook.received", "invoice.created", "invoice.issued",
-        "invoice.payment_registered",
+        "invoice.payment_registered", "bookkeeping.exported", "bookkeeping.locked", "bookkeeping.unlocked",
+        "bookkeeping.mapping_changed",
     ]
 
     /// The types in a comma-separated list that are not known (an endpoint's filter is checked).

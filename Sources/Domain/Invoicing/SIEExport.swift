@@ -1,46 +1,9 @@
 /// The bookkeeping of issued invoices, credit notes and payments as an SIE 4I file ("SIE
 /// filformat utgåva 4B"): one voucher per document in series A (its sequence as the voucher
-/// number), one per payment in series B, accounts from the BAS chart, CP437 text with CRLF line
-/// ends and a `#KSUMMA` CRC-32, so an accounting program imports it as it is.
+/// number), one per payment in series B, accounts from the BAS chart as the company maps them
+/// (`BASMapping`, edited on the bookkeeping page), CP437 text with CRLF line ends and a `#KSUMMA`
+/// CRC-32, so an accounting program imports it as it is.
 public enum SIEExport {
-    /// The BAS accounts the vouchers use.
-    public enum Account {
-        public static let receivables = 1510
-        public static let bank = 1930
-        public static let rounding = 3740
-        /// Rental is a service: "Försäljning tjänster inom Sverige" per rate, and to a business
-        /// elsewhere in the EU under reverse charge.
-        public static let reverseChargeRevenue = 3308
-
-        public static func revenue(_ rate: VATRate) -> Int {
-            switch rate.basisPoints {
-            case 2500: 3041
-            case 1200: 3042
-            case 600: 3043
-            default: 3044
-            }
-        }
-
-        /// Output VAT per rate (none at 0 %).
-        public static func vat(_ rate: VATRate) -> Int? {
-            switch rate.basisPoints {
-            case 2500: 2611
-            case 1200: 2621
-            case 600: 2631
-            default: nil
-            }
-        }
-
-        public static let names: [Int: String] = [
-            1510: "Kundfordringar", 1930: "Företagskonto", 2611: "Utgående moms på försäljning inom Sverige, 25 %",
-            2621: "Utgående moms på försäljning inom Sverige, 12 %",
-            2631: "Utgående moms på försäljning inom Sverige, 6 %",
-            3041: "Försäljning tjänster inom Sverige, 25 %", 3042: "Försäljning tjänster inom Sverige, 12 %",
-            3043: "Försäljning tjänster inom Sverige, 6 %", 3044: "Försäljning tjänster inom Sverige, momsfri",
-            3308: "Försäljning tjänster till land inom EU", 3740: "Öres- och kronutjämning",
-        ]
-    }
-
     /// An issued invoice or credit note as the bookkeeping sees it.
     public struct Document: Sendable, Equatable {
         public let number: String
@@ -53,11 +16,15 @@ public enum SIEExport {
         public let rates: [(rate: VATRate, taxable: Money, vat: Money)]
         public let rounding: Money
         public let payable: Money
+        /// A security deposit: its amount is a liability, not revenue.
+        public let isSecurityDeposit: Bool
 
         public init(
             number: String, sequence: Int, isCreditNote: Bool, issueDate: CalendarDate, customerName: String,
-            reverseCharge: Bool, rates: [(rate: VATRate, taxable: Money, vat: Money)], rounding: Money, payable: Money
+            reverseCharge: Bool, rates: [(rate: VATRate, taxable: Money, vat: Money)], rounding: Money, payable: Money,
+            isSecurityDeposit: Bool = false
         ) {
+            self.isSecurityDeposit = isSecurityDeposit
             self.number = number
             self.sequence = sequence
             self.isCreditNote = isCreditNote
@@ -102,18 +69,24 @@ public enum SIEExport {
 
     /// A document's voucher: the receivable against revenue and VAT per rate and the rounding; a
     /// credit note the same with every sign turned.
-    public static func voucher(_ document: Document) -> Voucher {
+    public static func voucher(_ document: Document, mapping: BASMapping) -> Voucher {
         let sign: Int64 = document.isCreditNote ? -1 : 1
-        var rows = [Voucher.Row(account: Account.receivables, amount: Money(ore: sign * document.payable.ore))]
+        var rows = [
+            Voucher.Row(account: mapping[.receivables].number, amount: Money(ore: sign * document.payable.ore))
+        ]
         for rate in document.rates {
-            let revenue = document.reverseCharge ? Account.reverseChargeRevenue : Account.revenue(rate.rate)
-            rows.append(Voucher.Row(account: revenue, amount: Money(ore: -sign * rate.taxable.ore)))
-            if let vat = Account.vat(rate.rate), !rate.vat.isZero {
-                rows.append(Voucher.Row(account: vat, amount: Money(ore: -sign * rate.vat.ore)))
+            // A security deposit is a liability, not revenue.
+            let revenue =
+                document.isSecurityDeposit
+                ? mapping[.securityDeposits] : mapping.revenue(rate.rate, reverseCharge: document.reverseCharge)
+            rows.append(Voucher.Row(account: revenue.number, amount: Money(ore: -sign * rate.taxable.ore)))
+            if let vat = mapping.vat(rate.rate), !rate.vat.isZero {
+                rows.append(Voucher.Row(account: vat.number, amount: Money(ore: -sign * rate.vat.ore)))
             }
         }
         if !document.rounding.isZero {
-            rows.append(Voucher.Row(account: Account.rounding, amount: Money(ore: -sign * document.rounding.ore)))
+            rows.append(
+                Voucher.Row(account: mapping[.rounding].number, amount: Money(ore: -sign * document.rounding.ore)))
         }
         let kind = document.isCreditNote ? "Kreditfaktura" : "Faktura"
         return Voucher(
@@ -121,24 +94,67 @@ public enum SIEExport {
             text: "\(kind) \(document.number) \(document.customerName)", rows: rows)
     }
 
-    public static func voucher(_ payment: Payment, number: Int) -> Voucher {
+    public static func voucher(_ payment: Payment, number: Int, mapping: BASMapping) -> Voucher {
         Voucher(
             series: "B", number: number, date: payment.paidOn,
             text: "Inbetalning faktura \(payment.invoiceNumber)"
                 + (payment.reference.isEmpty ? "" : " ref \(payment.reference)"),
             rows: [
-                Voucher.Row(account: Account.bank, amount: payment.amount),
-                Voucher.Row(account: Account.receivables, amount: Money(ore: -payment.amount.ore)),
+                Voucher.Row(account: mapping[.bank].number, amount: payment.amount),
+                Voucher.Row(account: mapping[.receivables].number, amount: Money(ore: -payment.amount.ore)),
             ])
+    }
+
+    /// A reminder's charges: the receivable grows by the fee and förseningsersättning (reminder
+    /// fees) and the late interest (interest income).
+    public struct Reminder: Sendable, Equatable {
+        public let remindedOn: CalendarDate
+        public let invoiceNumber: String
+        public let sequence: Int
+        public let fees: Money
+        public let interest: Money
+
+        public init(remindedOn: CalendarDate, invoiceNumber: String, sequence: Int, fees: Money, interest: Money) {
+            self.remindedOn = remindedOn
+            self.invoiceNumber = invoiceNumber
+            self.sequence = sequence
+            self.fees = fees
+            self.interest = interest
+        }
+    }
+
+    public static func voucher(_ reminder: Reminder, number: Int, mapping: BASMapping) -> Voucher {
+        var rows = [
+            Voucher.Row(
+                account: mapping[.receivables].number, amount: Money(ore: reminder.fees.ore + reminder.interest.ore))
+        ]
+        if !reminder.fees.isZero {
+            rows.append(Voucher.Row(account: mapping[.reminderFees].number, amount: Money(ore: -reminder.fees.ore)))
+        }
+        if !reminder.interest.isZero {
+            rows.append(Voucher.Row(account: mapping[.lateInterest].number, amount: Money(ore: -reminder.interest.ore)))
+        }
+        return Voucher(
+            series: "C", number: number, date: reminder.remindedOn,
+            text: "Påminnelse \(reminder.sequence) faktura \(reminder.invoiceNumber)", rows: rows)
+    }
+
+    /// Every voucher of the period: the documents', then the payments' numbered from 1, then the
+    /// reminders' (series C) numbered from 1.
+    public static func vouchers(
+        documents: [Document], payments: [Payment], reminders: [Reminder] = [], mapping: BASMapping
+    ) -> [Voucher] {
+        documents.map { voucher($0, mapping: mapping) }
+            + payments.enumerated().map { voucher($0.element, number: $0.offset + 1, mapping: mapping) }
+            + reminders.enumerated().map { voucher($0.element, number: $0.offset + 1, mapping: mapping) }
     }
 
     /// The file: CP437 bytes, CRLF line ends, `#KSUMMA` over everything between its two lines.
     public static func file(
         companyName: String, organisationNumber: String, generated: CalendarDate, fiscalYear: RentalPeriod,
-        documents: [Document], payments: [Payment]
+        documents: [Document], payments: [Payment], reminders: [Reminder] = [], mapping: BASMapping = .standard
     ) -> [UInt8] {
-        let vouchers =
-            documents.map(voucher) + payments.enumerated().map { voucher($0.element, number: $0.offset + 1) }
+        let vouchers = vouchers(documents: documents, payments: payments, reminders: reminders, mapping: mapping)
         var used = Set<Int>()
         for voucher in vouchers { for row in voucher.rows { used.insert(row.account) } }
         var records: [(label: String, fields: [Field])] = [
@@ -153,7 +169,8 @@ public enum SIEExport {
             ("#VALUTA", [.plain("SEK")]),
         ]
         for account in used.sorted() {
-            records.append(("#KONTO", [.plain(String(account)), .quoted(Account.names[account] ?? String(account))]))
+            records.append(
+                ("#KONTO", [.plain(String(account)), .quoted(mapping.name(of: account) ?? String(account))]))
         }
         var lines: [String] = ["#FLAGGA 0", "#KSUMMA"]
         // The checksum covers each record's label and field contents, run together (CRC-32, as
@@ -209,7 +226,7 @@ public enum SIEExport {
     static func compact(_ date: CalendarDate) -> String { date.iso.filter { $0 != "-" } }
 
     /// `1234.50`, `-0.19`.
-    static func decimal(_ money: Money) -> String { XMLText.decimal(money) }
+    public static func decimal(_ money: Money) -> String { XMLText.decimal(money) }
 
     /// Code page 437: ASCII as it is, the Nordic and other Latin letters it has, `?` otherwise.
     static func cp437(_ text: String) -> [UInt8] {

@@ -109,6 +109,12 @@ enum InvoicesHandler {
         let method = PaymentMethod(rawValue: form["method"])
         if method == nil { form.errors["method"] = s.methodInvalid }
         if form["reference"].count > 100 { form.errors["reference"] = s.referenceTooLong }
+        if let day,
+            let locked = BooksLockRules.refusal(
+                date: day, lockedThrough: try BooksLockStore.lockedThrough(try admin.connection()))
+        {
+            form.errors["paid_on"] = admin.strings.bookkeeping.locked(locked)
+        }
         guard form.errors.isEmpty, let day, let amount, let method else {
             return try show(id, admin, paymentForm: form, status: .badRequest)
         }

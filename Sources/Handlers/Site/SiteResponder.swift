@@ -56,6 +56,10 @@ public final class SiteResponder: RequestResponder {
             }
         } catch let error as HTTPError {
             return errorPage(error.status, reason: error.reason, headers: error.extraHeaders, context: context)
+        } catch let error as BooksLocked {
+            // Issuing or paying on a day of an exported, locked period (the use case's check):
+            // nothing was stored; the page says which days are locked.
+            return errorPage(.conflict, reason: context.strings.bookkeeping.locked(error), context: context)
         } catch let error as DatabaseError where error.isLengthLimit {
             // A form let through what the database's own limit refuses (migration 0008): nothing
             // was stored (the statement's transaction rolled back); the sender hears why.

@@ -46,6 +46,7 @@ enum AdminRouter {
         case .invoices(let route): return try InvoicesHandler.handle(route, admission.member())
         case .reports(let route): return try ReportsHandler.handle(route, admission.member())
         case .payments(let route): return try PaymentsHandler.handle(route, admission.member())
+        case .bookkeeping(let route): return try BookkeepingHandler.handle(route, admission.member())
         }
     }
 }

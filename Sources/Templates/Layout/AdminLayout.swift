@@ -20,6 +20,7 @@ enum AdminLayout {
         section(.admin(.bookings(.calendar(CalendarQuery())))) { $0.navCalendar },
         section(.admin(.invoices(.list))) { $0.navInvoices },
         section(.admin(.reports(.index))) { $0.navReports },
+        section(.admin(.bookkeeping(.show(ReportQuery())))) { $0.bookkeeping.title },
         section(.admin(.customers(.list(CustomerListQuery())))) { $0.navCustomers },
         section(.admin(.products(.list(CatalogListQuery())))) { $0.navProducts },
         section(.admin(.addons(.list(CatalogListQuery())))) { $0.navAddons },

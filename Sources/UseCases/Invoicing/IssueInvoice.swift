@@ -26,7 +26,8 @@ public enum IssueInvoice {
     ///   - today: the issue date (Stockholm), by default today.
     ///   - renderPDF: the document's PDF in the customer's language (`InvoiceRenderer.render`), archived
     ///     with the XML in the same transaction.
-    /// - Throws: `InvoiceError` (amounts), the renderer's error, `DatabaseError`.
+    /// - Throws: `InvoiceError` (amounts), `BooksLocked` (the issue date is in an exported, locked
+    ///   period), the renderer's error, `DatabaseError`.
     public static func run(
         _ connection: Connection, id: Int64, issuedBy: UserID, actor: AuditActor, today: CalendarDate? = nil,
         renderPDF: (InvoiceDocument, Language) throws -> [UInt8]
@@ -61,6 +62,7 @@ public enum IssueInvoice {
                 }
             }
             let issueDate = today ?? BusinessCalendar.today()
+            try BooksLockStore.ensureOpen(tx, on: issueDate)
             let number = try NumberStore.allocate(tx, kind: .invoice)
             guard let ocr = OCRReference(invoice: number) else { throw InvoiceError.overflow }
             let document = InvoiceDocument(

@@ -182,6 +182,7 @@ public enum InvoiceStore {
 
     /// Registers a payment against an issued invoice, with its audit row and event, in one
     /// transaction. - Returns: false when the invoice is not an issued invoice (a draft, a credit note).
+    /// - Throws: `BooksLocked` when the payment's date is in an exported, locked period.
     public static func registerPayment(
         _ connection: Connection, invoiceID: Int64, payment: InvoicePayment, registeredBy: UserID?, actor: AuditActor
     ) throws -> Bool {
@@ -191,6 +192,7 @@ public enum InvoiceStore {
                     "SELECT id FROM invoices WHERE id = \(invoiceID) AND state = 'issued' AND kind = 'invoice' FOR SHARE"
                 ).first != nil
             else { return false }
+            try BooksLockStore.ensureOpen(tx, on: payment.paidOn)
             try tx.execute(
                 """
                 INSERT INTO invoice_payments (invoice_id, paid_on, amount_ore, method, reference, source, created_by)
@@ -223,16 +225,17 @@ public enum InvoiceStore {
         }
     }
 
-    /// What the bookkeeping of a period holds: the documents issued in it and the payments
-    /// received in it, in order.
+    /// What the bookkeeping of a period holds: the documents issued in it, the payments received
+    /// in it (not those settled from a security deposit: the deposit's credit note already moved
+    /// that money between the customer's own balances) and the charges of the reminders sent in it.
     public static func bookkeeping(
         _ connection: Connection, from: CalendarDate, to: CalendarDate
-    ) throws -> (documents: [SIEExport.Document], payments: [SIEExport.Payment]) {
+    ) throws -> (documents: [SIEExport.Document], payments: [SIEExport.Payment], reminders: [SIEExport.Reminder]) {
         let decoder = JSONDecoder()
         let documents = try connection.query(
             """
-            SELECT i.number, i.kind, i.issue_date, i.buyer::text AS buyer, i.vat_breakdown::text AS breakdown,
-                   i.rounding_ore, i.payable_ore
+            SELECT i.number, i.kind, i.purpose, i.issue_date, i.buyer::text AS buyer,
+                   i.vat_breakdown::text AS breakdown, i.rounding_ore, i.payable_ore
               FROM invoices i
              WHERE i.state = 'issued' AND i.issue_date BETWEEN \(from.iso)::date AND \(to.iso)::date
              ORDER BY i.id
@@ -246,14 +249,16 @@ public enum InvoiceStore {
                 issueDate: try CalendarDate(iso: try row.decode("issue_date")), customerName: buyer.name,
                 reverseCharge: InvoiceRequirements.isReverseCharge(buyer),
                 rates: try breakdown(try row.decode("breakdown")),
-                rounding: Money(ore: try row.decode("rounding_ore")), payable: Money(ore: try row.decode("payable_ore"))
+                rounding: Money(ore: try row.decode("rounding_ore")),
+                payable: Money(ore: try row.decode("payable_ore")),
+                isSecurityDeposit: try row.decode("purpose", as: String.self) == InvoicePurpose.securityDeposit.rawValue
             )
         }
         let payments = try connection.query(
             """
             SELECT p.paid_on, p.amount_ore, i.number, p.reference
               FROM invoice_payments p JOIN invoices i ON i.id = p.invoice_id
-             WHERE p.paid_on BETWEEN \(from.iso)::date AND \(to.iso)::date
+             WHERE p.paid_on BETWEEN \(from.iso)::date AND \(to.iso)::date AND p.method <> 'deposit'
              ORDER BY p.paid_on, p.id
             """
         ).map { row in
@@ -262,7 +267,22 @@ public enum InvoiceStore {
                 amount: Money(ore: try row.decode("amount_ore")),
                 invoiceNumber: try row.decode("number"), reference: try row.decode("reference"))
         }
-        return (documents, payments)
+        let reminders = try connection.query(
+            """
+            SELECT r.reminded_on, i.number, r.sequence, r.fee_ore + r.compensation_ore AS fees, r.interest_ore
+              FROM invoice_reminders r JOIN invoices i ON i.id = r.invoice_id
+             WHERE r.reminded_on BETWEEN \(from.iso)::date AND \(to.iso)::date
+               AND r.fee_ore + r.compensation_ore + r.interest_ore > 0
+             ORDER BY r.reminded_on, r.id
+            """
+        ).map { row in
+            SIEExport.Reminder(
+                remindedOn: try CalendarDate(iso: try row.decode("reminded_on")),
+                invoiceNumber: try row.decode("number"),
+                sequence: try row.decode("sequence"), fees: Money(ore: try row.decode("fees")),
+                interest: Money(ore: try row.decode("interest_ore")))
+        }
+        return (documents, payments, reminders)
     }
 
     /// The archived PDF of an issued document.
