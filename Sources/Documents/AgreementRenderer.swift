@@ -39,6 +39,8 @@ public enum AgreementRenderer {
             canvas.fillRect(x: x, y: y, width: width, height: height, color: color)
         case .strokes(let polylines, let width, let color):
             canvas.strokePolylines(polylines, width: width, color: color)
+        case .image(let logo, let x, let y, let width, let height):
+            canvas.drawImage(logo, x: x, y: y, width: width, height: height)
         }
     }
 }

@@ -125,6 +125,14 @@ struct InvoiceLayout {
         let leftWidth = g.contentWidth * 0.55
         let rightWidth = g.contentWidth - leftWidth - 16
         let top = flow.y
+        if let logo = document.logo {
+            // At most 40 pt high and half the width, its proportions kept; the name below it.
+            let scale = min(40 / Double(logo.height), leftWidth / Double(logo.width))
+            flow.add(
+                .image(
+                    logo, x: g.left, y: flow.y, width: Double(logo.width) * scale, height: Double(logo.height) * scale))
+            flow.y += Double(logo.height) * scale + 6
+        }
         flow.columns(
             [
                 .init(

@@ -66,4 +66,48 @@ import Testing
                 credit: try credit(1, try VATRate(basisPoints: 600)), invoiceRates: invoice, creditedRates: credited)
                 != nil, "a rate the invoice does not have")
     }
+
+    /// Credits one piece at a time never add up beyond the invoice: the last takes exactly the
+    /// VAT and the amount to pay that are left (each rounds its own VAT and kronor otherwise).
+    @Test func partialCreditsAddUpToTheInvoiceExactly() throws {
+        let rate = try VATRate(basisPoints: 2500)
+        func credit(_ pieces: Int, _ ore: Int64, round: Bool) throws -> InvoiceTotals {
+            try InvoiceTotals.compute(lines: [try Self.line("Stol", pieces, ore)], roundToKronor: round)
+        }
+        // Two chairs of 10.02: the invoice's VAT is 5.01, each half alone would be 2.51.
+        let invoice = try credit(2, 1_002, round: false)
+        #expect(invoice.vat.ore == 501)
+        var taken: [(rate: VATRate, taxable: Money, vat: Money)] = []
+        var creditedPayable = Money.zero
+        var vats: [Int64] = []
+        for _ in 0..<2 {
+            let room = InvoiceArithmetic.CreditRoom(
+                invoice: invoice.rates.map { ($0.rate, $0.taxable, $0.vat) }, credited: taken,
+                invoicePayable: invoice.payable, creditedPayable: creditedPayable)
+            let fitted = InvoiceArithmetic.fitCredit(
+                try credit(1, 1_002, round: false), room: room, roundToKronor: false)
+            vats.append(fitted.vat.ore)
+            taken.append((rate, fitted.rates[0].taxable, fitted.rates[0].vat))
+            creditedPayable = Money(ore: creditedPayable.ore + fitted.payable.ore)
+        }
+        #expect(vats == [251, 250] && creditedPayable == invoice.payable)
+
+        // Three lines of 33.40 rounded to whole kronor: 125 kr invoiced; credits of 42, 42, then 41.
+        let rounded = try credit(3, 3_340, round: true)
+        #expect(rounded.payable.ore == 12_500)
+        taken = []
+        creditedPayable = .zero
+        var payables: [Int64] = []
+        for _ in 0..<3 {
+            let room = InvoiceArithmetic.CreditRoom(
+                invoice: rounded.rates.map { ($0.rate, $0.taxable, $0.vat) }, credited: taken,
+                invoicePayable: rounded.payable, creditedPayable: creditedPayable)
+            let fitted = InvoiceArithmetic.fitCredit(try credit(1, 3_340, round: true), room: room, roundToKronor: true)
+            payables.append(fitted.payable.ore)
+            #expect(fitted.taxInclusive.ore + fitted.rounding.ore == fitted.payable.ore)
+            taken.append((rate, fitted.rates[0].taxable, fitted.rates[0].vat))
+            creditedPayable = Money(ore: creditedPayable.ore + fitted.payable.ore)
+        }
+        #expect(payables == [4_200, 4_200, 4_100] && creditedPayable == rounded.payable)
+    }
 }

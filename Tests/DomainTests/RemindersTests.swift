@@ -48,20 +48,22 @@ import Testing
     }
 
     @Test func lateInterestFollowsTheHalfYearsAndThePayments() throws {
+        // The Riksbank's: 3.00 % for 2025's first half-year, 2.00 % from 1 July 2025.
         let rates = [
-            Reminders.ReferenceRate(validFrom: try Self.day("2025-07-01"), basisPoints: 225),
-            Reminders.ReferenceRate(validFrom: try Self.day("2026-01-01"), basisPoints: 175),
+            Reminders.ReferenceRate(validFrom: try Self.day("2025-01-01"), basisPoints: 300),
+            Reminders.ReferenceRate(validFrom: try Self.day("2025-07-01"), basisPoints: 200),
+            Reminders.ReferenceRate(validFrom: try Self.day("2026-01-01"), basisPoints: 200),
         ]
-        // 10 000 kr due 2025-12-21: 10 days of 2025 at 10.25 %, then 10 days of 2026 at 9.75 %;
-        // 4 000 kr paid on 2026-01-06 (from that day 6 000 kr is unpaid).
+        // 10 000 kr due 2025-06-20: 10 days of June at 11 %, then 10 days of July at 10 %; 4 000 kr
+        // paid on 2025-07-06 (from that day 6 000 kr is unpaid).
         let result = Reminders.lateInterest(
-            owed: Money(ore: 1_000_000), dueDate: try Self.day("2025-12-21"),
-            payments: [(try Self.day("2026-01-06"), Money(ore: 400_000))], through: try Self.day("2026-01-10"),
+            owed: Money(ore: 1_000_000), dueDate: try Self.day("2025-06-20"),
+            payments: [(try Self.day("2025-07-06"), Money(ore: 400_000))], through: try Self.day("2025-07-10"),
             rates: rates)
-        // 1 000 000 × (10 × 1025 + 5 × 975) + 600 000 × (5 × 975) = 18 050 000 000 → / 3 650 000.
-        let expected = (Int64(1_000_000) * (10 * 1025 + 5 * 975) + 600_000 * (5 * 975) + 1_825_000) / 3_650_000
-        #expect(result.interest.ore == expected)
-        #expect(result.rateBP == 975 && result.missing.isEmpty)
+        // 1 000 000 × (10 × 1100 + 5 × 1000) + 600 000 × (5 × 1000) = 19 000 000 000 → / 3 650 000.
+        let expected = (Int64(1_000_000) * (10 * 1100 + 5 * 1000) + 600_000 * (5 * 1000) + 1_825_000) / 3_650_000
+        #expect(result.interest.ore == expected && expected == 5_205)
+        #expect(result.rateBP == 1000 && result.missing.isEmpty)
         let beyond = Reminders.lateInterest(
             owed: Money(ore: 100_000), dueDate: try Self.day("2026-06-30"), payments: [],
             through: try Self.day("2026-07-02"), rates: rates)

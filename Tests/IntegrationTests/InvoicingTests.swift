@@ -406,6 +406,37 @@ struct InvoicingTests {
         #expect(xml.contains("<cbc:PayableAmount currencyID=\"SEK\">\(kronor).00</cbc:PayableAmount>"), "PDF = UBL")
     }
 
+    /// The company's logo from the settings heads the PDF: a PNG drawn by cairo, a JPEG embedded as
+    /// it is (pdfimages lists it with its pixel size and encoding).
+    @Test func theCompanysLogoHeadsTheInvoicePDF() throws {
+        let demo = try Demo("invoicing_logo")
+        let bookings = try demo.uninvoiced(2)
+        #expect(bookings.count == 2)
+        for (index, (image, mime)) in [
+            (TestImages.png(width: 24, height: 6), "image/png"), (TestImages.jpeg, "image/jpeg"),
+        ]
+        .enumerated() {
+            let hex = image.map { String(format: "%02x", $0) }.joined()
+            _ = try demo.sql(
+                """
+                UPDATE settings SET logo = decode('\(hex)', 'hex'), logo_mime = '\(mime)',
+                       logo_sha256 = sha256(decode('\(hex)', 'hex'))
+                """)
+            let number = try demo.invoice(booking: bookings[index])
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("eg-\(UUID().uuidString).pdf").path
+            try (try demo.eventgaraget(["invoices", "pdf", number])).stdout.write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let listed = try run("/usr/bin/pdfimages", ["-list", path]).output
+            let rows = listed.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").map(String.init) }
+            #expect(rows.count == 1, "\(listed)")
+            if mime == "image/png" {
+                #expect(rows.first?[3] == "24" && rows.first?[4] == "6", "\(listed)")
+            } else {
+                #expect(rows.first?.contains("jpeg") == true, "the JPEG is embedded as it is: \(listed)")
+            }
+        }
+    }
+
     /// Five processes issue at the same moment: five numbers, no gap, no duplicate.
     @Test func concurrentIssuesShareNoNumberAndSkipNone() throws {
         let demo = try Demo("invoicing_concurrent")

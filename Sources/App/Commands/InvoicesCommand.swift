@@ -126,6 +126,8 @@ struct InvoicesCommand: ParsableCommand {
             case .created(let id): print("Draft: \(id)")
             case .exists(let id): print("Draft: \(id) (the invoice is credited already)")
             case .notCreditable: throw CommandFailure("\(number) is not an issued invoice")
+            case .depositInFinal:
+                throw CommandFailure("\(number) is a deposit the booking's final invoice subtracts: credit that first")
             case .notFound: throw CommandFailure("no issued invoice \(number)")
             }
         }

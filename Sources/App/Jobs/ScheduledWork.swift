@@ -30,10 +30,15 @@ enum ScheduledWork {
             let today = BusinessCalendar.today(at: now)
             var sent = 0
             for id in try InvoiceStore.overdue(connection, today: today) {
-                if case .sent = try InvoiceStore.remind(
-                    connection, invoiceID: id, today: today, by: nil, actor: AuditActor(kind: .system))
-                {
-                    sent += 1
+                do {
+                    if case .sent = try InvoiceStore.remind(
+                        connection, invoiceID: id, today: today, by: nil, actor: AuditActor(kind: .system))
+                    {
+                        sent += 1
+                    }
+                } catch {
+                    // The next invoice still gets its reminder; this one is tried again next hour.
+                    logger.warning("invoice reminder failed", metadata: ["invoice_id": "\(id)", "error": "\(error)"])
                 }
             }
             if sent > 0 { logger.info("invoice reminders sent", metadata: ["count": "\(sent)"]) }

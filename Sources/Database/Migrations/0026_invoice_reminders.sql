@@ -16,16 +16,17 @@ CREATE TABLE reference_rates (
     source      text NOT NULL DEFAULT '' CHECK (char_length(source) <= 200),
     created_at  timestamptz NOT NULL DEFAULT now()
 );
--- Sveriges riksbank, referensränta (räntelagen 9 §). Newer ones are added in the settings or with
--- `eventgaraget reference-rate set`.
+-- Sveriges riksbank, referensränta (räntelagen 9 §): the effective policy rate at the end of the
+-- previous half-year, rounded up to the nearest half percentage point. Newer ones are added with
+-- `eventgaraget invoices reference-rate --from … --percent …`.
 INSERT INTO reference_rates (valid_from, rate_bp, source) VALUES
     ('2023-01-01', 250, 'Sveriges riksbank'),
     ('2023-07-01', 350, 'Sveriges riksbank'),
     ('2024-01-01', 400, 'Sveriges riksbank'),
-    ('2024-07-01', 375, 'Sveriges riksbank'),
-    ('2025-01-01', 250, 'Sveriges riksbank'),
-    ('2025-07-01', 225, 'Sveriges riksbank'),
-    ('2026-01-01', 175, 'Sveriges riksbank');
+    ('2024-07-01', 400, 'Sveriges riksbank'),
+    ('2025-01-01', 300, 'Sveriges riksbank'),
+    ('2025-07-01', 200, 'Sveriges riksbank'),
+    ('2026-01-01', 200, 'Sveriges riksbank');
 
 ALTER TABLE settings
     ADD COLUMN reminders_enabled boolean NOT NULL DEFAULT true,

@@ -1,4 +1,6 @@
 import CCairo
+import Domain
+import Foundation
 
 /// The one place that talks to cairo: a PDF surface writing into a Swift buffer, plus the few
 /// drawing calls the layout needs. Everything else in the module deals in `DrawOp` values.
@@ -88,6 +90,69 @@ final class PDFCanvas {
         finished = true
         try checkSurface("finish PDF")
         return sink.bytes
+    }
+
+    // MARK: - Images
+
+    /// Draws a PNG (decoded by cairo) or a JPEG (embedded as it is: cairo's PDF surface writes the
+    /// JPEG stream it is given as mime data, so nothing is decoded) scaled into the box. An image
+    /// cairo cannot read is left out: a missing logo must not stop an invoice.
+    func drawImage(_ logo: InvoiceLogo, x: Double, y: Double, width: Double, height: Double) {
+        guard let image = Self.surface(for: logo) else { return }
+        defer { cairo_surface_destroy(image) }
+        let pixelWidth = Double(cairo_image_surface_get_width(image))
+        let pixelHeight = Double(cairo_image_surface_get_height(image))
+        guard pixelWidth > 0, pixelHeight > 0 else { return }
+        cairo_save(context)
+        cairo_translate(context, x, y)
+        cairo_scale(context, width / pixelWidth, height / pixelHeight)
+        cairo_set_source_surface(context, image, 0, 0)
+        cairo_paint(context)
+        cairo_restore(context)
+    }
+
+    private final class ByteReader {
+        let bytes: [UInt8]
+        var offset = 0
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+    }
+
+    private static func surface(for logo: InvoiceLogo) -> OpaquePointer? {
+        if logo.isJPEG {
+            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(logo.width), Int32(logo.height))
+            else { return nil }
+            // cairo keeps the bytes until it drops the mime data, then calls `free`.
+            let copy = malloc(logo.bytes.count)!
+            logo.bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: logo.bytes.count) }
+            let status = cairo_surface_set_mime_data(
+                surface, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self), UInt(logo.bytes.count),
+                { free($0) }, copy)
+            guard status == CAIRO_STATUS_SUCCESS else {
+                free(copy)
+                cairo_surface_destroy(surface)
+                return nil
+            }
+            return surface
+        }
+        let reader = ByteReader(logo.bytes)
+        let closure = Unmanaged.passUnretained(reader).toOpaque()
+        let read: cairo_read_func_t = { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_READ_ERROR }
+            let reader = Unmanaged<ByteReader>.fromOpaque(closure).takeUnretainedValue()
+            let count = Int(length)
+            guard reader.offset + count <= reader.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+            reader.bytes.withUnsafeBufferPointer { buffer in
+                data.update(from: buffer.baseAddress! + reader.offset, count: count)
+            }
+            reader.offset += count
+            return CAIRO_STATUS_SUCCESS
+        }
+        let surface = withExtendedLifetime(reader) { cairo_image_surface_create_from_png_stream(read, closure) }
+        guard let surface, cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            if let surface { cairo_surface_destroy(surface) }
+            return nil
+        }
+        return surface
     }
 
     // MARK: - Text

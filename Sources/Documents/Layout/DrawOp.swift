@@ -1,3 +1,6 @@
+/// One thing drawn on a page, positioned by the layout; the renderer replays them onto cairo.
+import Domain
+
 /// A point in PDF user space: points, origin top left.
 struct Point: Equatable {
     var x: Double
@@ -46,12 +49,13 @@ struct PDFFont: Equatable {
     var ascent: Double { size * 0.95 }
 }
 
-/// One thing drawn on a page, positioned by the layout; the renderer replays them onto cairo.
 enum DrawOp: Equatable {
     case text(String, x: Double, baseline: Double, font: PDFFont, color: RGB)
     case rule(from: Point, to: Point, width: Double, color: RGB)
     case fill(x: Double, y: Double, width: Double, height: Double, color: RGB)
     case strokes([[Point]], width: Double, color: RGB)
+    /// A PNG or JPEG (the company's logo) scaled into the box at `x`, `y` (top left).
+    case image(InvoiceLogo, x: Double, y: Double, width: Double, height: Double)
 }
 
 enum PDFText {

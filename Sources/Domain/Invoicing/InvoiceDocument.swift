@@ -59,6 +59,21 @@ public struct InvoiceSeller: Sendable, Hashable, Codable {
     }
 }
 
+/// The company's logo for the invoice PDF: the settings' PNG or JPEG with its size in pixels.
+public struct InvoiceLogo: Sendable, Hashable {
+    public let bytes: [UInt8]
+    public let isJPEG: Bool
+    public let width: Int
+    public let height: Int
+
+    public init(bytes: [UInt8], isJPEG: Bool, width: Int, height: Int) {
+        self.bytes = bytes
+        self.isJPEG = isJPEG
+        self.width = width
+        self.height = height
+    }
+}
+
 /// An issued invoice or credit note, everything its UBL, PDF and bookkeeping are made from.
 public struct InvoiceDocument: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
@@ -85,6 +100,8 @@ public struct InvoiceDocument: Sendable, Hashable {
     /// The quotation or booking it comes from, for the buyer's order reference.
     public var orderReference: String
     public var purpose: InvoicePurpose
+    /// The company's logo at the top of the PDF, when the settings have one.
+    public var logo: InvoiceLogo?
 
     public init(
         kind: Kind, number: String, issueDate: CalendarDate, dueDate: CalendarDate, period: RentalPeriod?,

@@ -114,6 +114,52 @@ public enum InvoiceArithmetic {
         return nil
     }
 
+    /// What is left of an invoice after its issued credit notes: per VAT rate the taxable amount
+    /// and the VAT, and the amount to pay.
+    public struct CreditRoom: Sendable {
+        public let rates: [(rate: VATRate, taxable: Money, vat: Money)]
+        public let payable: Money
+
+        public init(
+            invoice: [(rate: VATRate, taxable: Money, vat: Money)],
+            credited: [(rate: VATRate, taxable: Money, vat: Money)],
+            invoicePayable: Money, creditedPayable: Money
+        ) {
+            rates = invoice.map { part in
+                let taken = credited.filter { $0.rate == part.rate }
+                return (
+                    part.rate, Money(ore: part.taxable.ore - taken.reduce(0) { $0 + $1.taxable.ore }),
+                    Money(ore: part.vat.ore - taken.reduce(0) { $0 + $1.vat.ore })
+                )
+            }
+            payable = Money(ore: invoicePayable.ore - creditedPayable.ore)
+        }
+    }
+
+    /// A credit note's totals made to fit what is left: at a rate whose whole remaining taxable
+    /// amount it takes, its VAT is the remaining VAT (VAT rounded once per document would
+    /// otherwise add up to an öre more than was charged), elsewhere never more than what is left;
+    /// the amount to pay never more than what is left, and exactly that when it takes everything
+    /// (the rounding to whole kronor absorbs the difference). Call after `creditExcess` found none.
+    public static func fitCredit(_ totals: InvoiceTotals, room: CreditRoom, roundToKronor: Bool) -> InvoiceTotals {
+        let takesAll = room.rates.allSatisfy { left in
+            left.taxable.ore <= 0 || totals.rates.contains { $0.rate == left.rate && $0.taxable == left.taxable }
+        }
+        let rates = totals.rates.map { part -> InvoiceTotals.RateTotal in
+            guard let left = room.rates.first(where: { $0.rate == part.rate }) else { return part }
+            let vat = part.taxable == left.taxable ? left.vat : Money(ore: min(part.vat.ore, left.vat.ore))
+            return InvoiceTotals.RateTotal(rate: part.rate, taxable: part.taxable, vat: vat)
+        }
+        let vat = Money(ore: rates.reduce(0) { $0 + $1.vat.ore })
+        let taxInclusive = Money(ore: totals.taxExclusive.ore + vat.ore)
+        var payable = roundToKronor ? InvoiceTotals.wholeKronor(taxInclusive.ore) : taxInclusive.ore
+        if takesAll || payable > room.payable.ore { payable = room.payable.ore }
+        return InvoiceTotals(
+            lineNets: totals.lineNets, linesTotal: totals.linesTotal, allowances: totals.allowances,
+            taxExclusive: totals.taxExclusive, rates: rates, vat: vat, taxInclusive: taxInclusive,
+            rounding: Money(ore: payable - taxInclusive.ore), payable: Money(ore: payable))
+    }
+
     public struct CreditExcess: Sendable, Equatable {
         /// The VAT rate whose amount is exceeded.
         public let rate: VATRate

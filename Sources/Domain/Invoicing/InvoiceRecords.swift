@@ -122,8 +122,11 @@ public struct InvoiceSettings: Sendable {
     public let seller: InvoiceSeller
     public let termsDays: Int
     public let roundToKronor: Bool
+    /// The settings' logo, for the PDF.
+    public var logo: InvoiceLogo?
 
-    public init(seller: InvoiceSeller, termsDays: Int, roundToKronor: Bool) {
+    public init(seller: InvoiceSeller, termsDays: Int, roundToKronor: Bool, logo: InvoiceLogo? = nil) {
+        self.logo = logo
         self.seller = seller
         self.termsDays = termsDays
         self.roundToKronor = roundToKronor

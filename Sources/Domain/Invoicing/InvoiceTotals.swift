@@ -143,6 +143,8 @@ public enum InvoiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case allowanceExceedsLines
     /// Nothing to pay: the validators accept a 0 kr invoice, Swedish bookkeeping has no use for one.
     case zeroAmount
+    /// A security deposit with a line at a VAT rate: it is outside VAT.
+    case taxedSecurityDeposit
     case overflow
 
     public var description: String {
@@ -154,6 +156,7 @@ public enum InvoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .allowanceWithoutLines(let reason): "\"\(reason)\": no line has its VAT rate"
         case .allowanceExceedsLines: "the discount is larger than the lines it reduces"
         case .zeroAmount: "the amount is zero"
+        case .taxedSecurityDeposit: "a security deposit is outside VAT: every line must be at 0 %"
         case .overflow: "the amounts are too large"
         }
     }

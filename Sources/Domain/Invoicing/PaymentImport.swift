@@ -116,6 +116,8 @@ public enum PaymentImportRules {
         /// A TK21 deduction: a sum the payer took off the deposit (a credit, say), not a payment.
         case deduction
         case zeroAmount = "zero_amount"
+        /// Dated in a locked bookkeeping period: booking it would change exported books.
+        case lockedPeriod = "locked_period"
     }
 
     /// An issued invoice found by an OCR reference.

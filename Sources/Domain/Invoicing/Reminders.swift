@@ -120,11 +120,14 @@ public struct InvoiceReminder: Sendable, Equatable {
     public let interest: Money
     /// The late-interest rate of the last day (reference rate + 8 points), in basis points.
     public let interestRateBP: Int?
+    /// What the invoice's earlier reminders charged, asked for again.
+    public let earlierCharges: Money
 
     public init(
         id: Int64, sequence: Int, remindedOn: CalendarDate, outstanding: Money, fee: Money, compensation: Money,
-        interest: Money, interestRateBP: Int?
+        interest: Money, interestRateBP: Int?, earlierCharges: Money = .zero
     ) {
+        self.earlierCharges = earlierCharges
         self.id = id
         self.sequence = sequence
         self.remindedOn = remindedOn
@@ -135,6 +138,9 @@ public struct InvoiceReminder: Sendable, Equatable {
         self.interestRateBP = interestRateBP
     }
 
-    /// What the reminder asks for in all.
-    public var total: Money { Money(ore: outstanding.ore + fee.ore + compensation.ore + interest.ore) }
+    /// What the reminder asks for in all: what is left of the invoice, this reminder's charges and
+    /// the earlier reminders' (payments count towards the invoice first).
+    public var total: Money {
+        Money(ore: outstanding.ore + fee.ore + compensation.ore + interest.ore + earlierCharges.ore)
+    }
 }

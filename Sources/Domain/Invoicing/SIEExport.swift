@@ -45,8 +45,14 @@ public enum SIEExport {
         public let amount: Money
         public let invoiceNumber: String
         public let reference: String
+        /// Paid from the customer's security deposit: the deposits' liability, not the bank.
+        public let fromSecurityDeposit: Bool
 
-        public init(paidOn: CalendarDate, amount: Money, invoiceNumber: String, reference: String) {
+        public init(
+            paidOn: CalendarDate, amount: Money, invoiceNumber: String, reference: String,
+            fromSecurityDeposit: Bool = false
+        ) {
+            self.fromSecurityDeposit = fromSecurityDeposit
             self.paidOn = paidOn
             self.amount = amount
             self.invoiceNumber = invoiceNumber
@@ -100,7 +106,9 @@ public enum SIEExport {
             text: "Inbetalning faktura \(payment.invoiceNumber)"
                 + (payment.reference.isEmpty ? "" : " ref \(payment.reference)"),
             rows: [
-                Voucher.Row(account: mapping[.bank].number, amount: payment.amount),
+                Voucher.Row(
+                    account: mapping[payment.fromSecurityDeposit ? .securityDeposits : .bank].number,
+                    amount: payment.amount),
                 Voucher.Row(account: mapping[.receivables].number, amount: Money(ore: -payment.amount.ore)),
             ])
     }

@@ -184,6 +184,7 @@ enum InvoicesHandler {
         case .created(let note): return admin.redirect(to: .admin(.invoices(.show(note))), flash: .created)
         case .exists(let note): return admin.redirect(to: .admin(.invoices(.show(note))))
         case .notCreditable: throw HTTPError(.conflict, reason: admin.strings.invoices.notCreditable)
+        case .depositInFinal: throw HTTPError(.conflict, reason: admin.strings.invoices.depositInFinal)
         case .notFound: throw HTTPError(.notFound)
         }
     }

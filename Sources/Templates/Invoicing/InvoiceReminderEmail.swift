@@ -33,6 +33,12 @@ public enum InvoiceReminderEmail {
                     : "Late interest under the Interest Act (\(rate)) through \(reminder.remindedOn.iso): \(amount(reminder.interest))."
             )
         }
+        if !reminder.earlierCharges.isZero {
+            lines.append(
+                sv
+                    ? "Avgifter och ränta från tidigare påminnelser: \(amount(reminder.earlierCharges))."
+                    : "Fees and interest from earlier reminders: \(amount(reminder.earlierCharges)).")
+        }
         lines.append(
             sv
                 ? "Att betala nu: \(amount(reminder.total)) till bankgiro \(bankgiro) med OCR-nummer \(ocr). Har du redan betalat kan du bortse från denna påminnelse."

@@ -167,6 +167,10 @@ public struct InvoiceStrings: FeatureStrings {
     public func invalid(_ error: InvoiceError) -> String {
         switch error {
         case .noLines: t("Fakturan har inga rader.", "The invoice has no lines.")
+        case .taxedSecurityDeposit:
+            t(
+                "En deposition är inte momspliktig: alla rader ska ha 0 % moms.",
+                "A security deposit is not subject to VAT: every line must be at 0 %.")
         case .zeroAmount:
             t(
                 "Beloppet att betala är noll: en faktura på 0 kr utfärdas inte.",
@@ -183,6 +187,11 @@ public struct InvoiceStrings: FeatureStrings {
             "The credit is larger than what is left of the invoice at VAT \(rate) (\(left) excluding VAT).")
     }
     func credits(_ number: String) -> String { t("Krediterar \(number)", "Credits \(number)") }
+    public var depositInFinal: String {
+        t(
+            "Förskottet dras av på bokningens slutfaktura: kreditera slutfakturan först.",
+            "The booking's final invoice subtracts this deposit: credit the final invoice first.")
+    }
     public var notCreditable: String {
         t("Bara en utfärdad faktura kan krediteras.", "Only an issued invoice can be credited.")
     }

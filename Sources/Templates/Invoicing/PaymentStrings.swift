@@ -50,6 +50,7 @@ public struct PaymentStrings: FeatureStrings {
         case .severalReferences: t("Flera fakturor i en betalning", "Several invoices in one payment")
         case .deduction: t("Avdrag (ingen betalning)", "Deduction (not a payment)")
         case .zeroAmount: t("Beloppet är noll", "The amount is zero")
+        case .lockedPeriod: t("Daterad i en låst period", "Dated in a locked period")
         }
     }
     func stateName(_ payment: UnmatchedPayment) -> String {

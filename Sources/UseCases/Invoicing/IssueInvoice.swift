@@ -42,7 +42,7 @@ public enum IssueInvoice {
             guard problems.isEmpty else { return .refused(problems) }
             let lines = draft.chargedLines
             let allowances = draft.chargedAllowances
-            let totals: InvoiceTotals
+            var totals: InvoiceTotals
             do {
                 totals = try InvoiceTotals.compute(
                     lines: lines, allowances: allowances, roundToKronor: settings.roundToKronor)
@@ -50,27 +50,36 @@ public enum IssueInvoice {
                 return .invalid(error)
             }
             guard totals.payable.ore > 0 else { return .invalid(.zeroAmount) }
+            if draft.purpose.isOutsideVAT,
+                draft.lines.contains(where: { $0.vatRate.basisPoints != 0 })
+                    || draft.allowances.contains(where: { $0.vatRate.basisPoints != 0 })
+            {
+                return .invalid(.taxedSecurityDeposit)
+            }
             if draft.kind == .creditNote {
                 // Credits of one invoice issue one at a time, each against what the others left.
                 guard let invoiceID = draft.creditedID else { return .notFound }
                 try InvoiceStore.lockCredits(tx, invoiceID: invoiceID)
                 let room = try InvoiceStore.creditRoom(tx, invoiceID: invoiceID)
                 if let excess = InvoiceArithmetic.creditExcess(
-                    credit: totals, invoiceRates: room.invoice, creditedRates: room.credited)
+                    credit: totals, invoiceRates: room.rates.map { ($0.rate, $0.taxable) }, creditedRates: [])
                 {
                     return .exceedsInvoice(excess)
                 }
+                // VAT and whole-kronor rounding per document must not add up beyond the invoice.
+                totals = InvoiceArithmetic.fitCredit(totals, room: room, roundToKronor: settings.roundToKronor)
             }
             let issueDate = today ?? BusinessCalendar.today()
             try BooksLockStore.ensureOpen(tx, on: issueDate)
             let number = try NumberStore.allocate(tx, kind: .invoice)
             guard let ocr = OCRReference(invoice: number) else { throw InvoiceError.overflow }
-            let document = InvoiceDocument(
+            var document = InvoiceDocument(
                 kind: draft.kind, number: number.description, issueDate: issueDate,
                 dueDate: try issueDate.adding(days: draft.kind == .creditNote ? 0 : settings.termsDays),
                 period: draft.period, seller: settings.seller, buyer: draft.buyer, lines: lines,
                 allowances: allowances, totals: totals, ocr: ocr, paymentTermsDays: settings.termsDays,
                 credited: draft.credited, orderReference: draft.orderReference, purpose: draft.purpose)
+            document.logo = settings.logo
             let xml = UBLInvoice.xml(document)
             try InvoiceStore.markIssued(
                 tx, document: document, id: id, xml: xml, sha256: SHA256.hexDigest(Array(xml.utf8)),

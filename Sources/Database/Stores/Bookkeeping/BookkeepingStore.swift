@@ -99,8 +99,8 @@ public enum BookkeepingStore {
     /// Each account's balance in the period, from the database: issued invoices and credit notes
     /// by issue date (receivables, revenue and VAT per rate from their stored VAT breakdown,
     /// reverse charge from the buyer they were issued to, a security deposit as a liability,
-    /// rounding), payments by payment date (bank against receivables; not those settled from a
-    /// security deposit) and reminders' charges by the day sent (fees and interest against
+    /// rounding), payments by payment date (bank against receivables; one paid from a security
+    /// deposit against the deposits' liability) and reminders' charges by the day sent (fees and interest against
     /// receivables), each through the stored mapping. Written apart from
     /// `SIEExport` on purpose: the reconciliation compares the two.
     public static func databaseBalances(
@@ -123,8 +123,8 @@ public enum BookkeepingStore {
                        (r ->> 'taxable_ore')::bigint AS taxable, (r ->> 'vat_ore')::bigint AS vat
                   FROM docs d, jsonb_array_elements(d.vat_breakdown) r
             ), paid AS (
-                SELECT amount_ore FROM invoice_payments
-                 WHERE paid_on BETWEEN \(from.iso)::date AND \(to.iso)::date AND method <> 'deposit'
+                SELECT amount_ore, method = 'deposit' AS from_deposit FROM invoice_payments
+                 WHERE paid_on BETWEEN \(from.iso)::date AND \(to.iso)::date
             ), reminded AS (
                 SELECT fee_ore + compensation_ore AS fees, interest_ore FROM invoice_reminders
                  WHERE reminded_on BETWEEN \(from.iso)::date AND \(to.iso)::date
@@ -141,7 +141,7 @@ public enum BookkeepingStore {
                 UNION ALL
                 SELECT CASE rate_bp WHEN 2500 THEN 'vat_25' WHEN 1200 THEN 'vat_12' ELSE 'vat_6' END, -sign * vat
                   FROM rates WHERE rate_bp IN (2500, 1200, 600)
-                UNION ALL SELECT 'bank', amount_ore FROM paid
+                UNION ALL SELECT CASE WHEN from_deposit THEN 'security_deposits' ELSE 'bank' END, amount_ore FROM paid
                 UNION ALL SELECT 'receivables', -amount_ore FROM paid
                 UNION ALL SELECT 'receivables', fees + interest_ore FROM reminded
                 UNION ALL SELECT 'reminder_fees', -fees FROM reminded

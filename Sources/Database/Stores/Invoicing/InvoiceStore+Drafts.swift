@@ -264,6 +264,8 @@ extension InvoiceStore {
         case exists(Int64)
         /// Only an issued invoice can be credited (not a draft, not a credit note).
         case notCreditable
+        /// A deposit the booking's standing final invoice subtracts.
+        case depositInFinal
         case notFound
     }
 
@@ -289,6 +291,19 @@ extension InvoiceStore {
             guard try row.decode("kind", as: String.self) == "invoice",
                 try row.decode("state", as: String.self) == "issued"
             else { return .notCreditable }
+            // A deposit the booking's final invoice subtracts is settled by that invoice: crediting
+            // it too would subtract it twice. Credit the final invoice first.
+            if try row.decode("purpose", as: String.self) == InvoicePurpose.deposit.rawValue,
+                let booking: Int64 = try row.decode("booking_id"),
+                try tx.query(
+                    """
+                    SELECT FROM invoices WHERE booking_id = \(booking) AND purpose = 'final' AND kind = 'invoice'
+                       AND (state = 'draft' OR invoice_credited_ore(id) < payable_ore)
+                    """
+                ).first != nil
+            {
+                return .depositInFinal
+            }
             // Serialise credits of one invoice: the second waits, then finds the first.
             try lockCredits(tx, invoiceID: invoiceID)
             let notes = try tx.query(
@@ -344,12 +359,10 @@ extension InvoiceStore {
 
     /// For a credit note being issued (inside the issuing transaction, after `lockCredits`): the
     /// VAT breakdown of the invoice it credits and those of its credit notes issued so far.
-    public static func creditRoom(
-        _ tx: Connection, invoiceID: Int64
-    ) throws -> (invoice: [(rate: VATRate, taxable: Money)], credited: [(rate: VATRate, taxable: Money)]) {
+    public static func creditRoom(_ tx: Connection, invoiceID: Int64) throws -> InvoiceArithmetic.CreditRoom {
         let row = try tx.query(
             """
-            SELECT i.vat_breakdown::text AS breakdown,
+            SELECT i.vat_breakdown::text AS breakdown, i.payable_ore, invoice_credited_ore(i.id) AS credited_ore,
                    (SELECT coalesce(jsonb_agg(c.vat_breakdown), '[]') FROM invoices c
                      WHERE c.credited_invoice_id = i.id AND c.state = 'issued')::text AS credits
               FROM invoices i WHERE i.id = \(invoiceID) AND i.state = 'issued'
@@ -357,10 +370,12 @@ extension InvoiceStore {
         let credits = try JSONDecoder().decode(
             [[BreakdownRate]].self, from: Data(try row.decode("credits", as: String.self).utf8)
         ).flatMap { $0 }
-        return (
-            try breakdown(try row.decode("breakdown")).map { ($0.rate, $0.taxable) },
-            try credits.map { (try VATRate(basisPoints: $0.rate_bp), Money(ore: $0.taxable_ore)) }
-        )
+        return InvoiceArithmetic.CreditRoom(
+            invoice: try breakdown(try row.decode("breakdown")),
+            credited: try credits.map {
+                (try VATRate(basisPoints: $0.rate_bp), Money(ore: $0.taxable_ore), Money(ore: $0.vat_ore))
+            }, invoicePayable: Money(ore: try row.decode("payable_ore")),
+            creditedPayable: Money(ore: try row.decode("credited_ore")))
     }
 
     /// What editing a draft gave.

@@ -41,12 +41,14 @@ extension InvoiceStore {
     }
 
     /// Issued invoices past their due date with something left to pay (after credit notes and
-    /// payments), oldest due first.
+    /// payments) and fewer reminders than the settings allow, oldest due first.
     public static func overdue(_ connection: Connection, today: CalendarDate, limit: Int = 1000) throws -> [Int64] {
         try connection.query(
             """
-            SELECT i.id FROM invoices i
+            SELECT i.id FROM invoices i, settings s
              WHERE i.kind = 'invoice' AND i.state = 'issued' AND i.purpose <> 'security_deposit'
+               AND s.reminders_enabled
+               AND (SELECT count(*) FROM invoice_reminders r WHERE r.invoice_id = i.id) < s.reminder_max
                AND i.due_date < \(today.iso)::date
                AND i.payable_ore - invoice_credited_ore(i.id)
                    - (SELECT coalesce(sum(amount_ore), 0) FROM invoice_payments p WHERE p.invoice_id = i.id) > 0
@@ -113,7 +115,9 @@ extension InvoiceStore {
                     Reminders.isDue(dueDate: due, lastReminded: last, sent: earlier.count, today: today, policy: policy)
                 else { return .notDue }
             }
-            if last == today { return .notDue }
+            if let last, today <= last { return .notDue }
+            // A reminder's charges are vouchers of the day it is sent: not in a locked period.
+            try BooksLockStore.ensureOpen(tx, on: today)
             let buyer = try JSONDecoder().decode(
                 InvoiceParty.self, from: Data(try row.decode("buyer", as: String.self).utf8))
             let terms = try (try row.decode("snapshot", as: String?.self)).map {
@@ -123,8 +127,11 @@ extension InvoiceStore {
                 isBusiness: buyer.isCompany, feeAgreed: terms.map(Reminders.termsAgreeToFee) ?? false,
                 compensationClaimed: try earlier.contains { try $0.decode("compensation_ore", as: Int64.self) > 0 },
                 policy: policy)
+            // Interest from the day after the due date, or after the previous reminder (which
+            // charged the days before): no day is charged twice.
+            let interestStart = last ?? due
             let interest = Reminders.lateInterest(
-                owed: Money(ore: owed), dueDate: due, payments: payments, through: today,
+                owed: Money(ore: owed), dueDate: interestStart, payments: payments, through: today,
                 rates: try referenceRates(tx))
             let sequence = earlier.count + 1
             let reminderID: Int64 = try tx.query(
@@ -132,7 +139,7 @@ extension InvoiceStore {
                 INSERT INTO invoice_reminders (invoice_id, sequence, reminded_on, outstanding_ore, fee_ore, compensation_ore,
                                                interest_ore, interest_from, interest_rate_bp, created_by)
                 VALUES (\(invoiceID), \(sequence), \(today.iso)::date, \(outstanding), \(charges.fee.ore),
-                        \(charges.compensation.ore), \(interest.interest.ore), \(due.iso)::date + 1,
+                        \(charges.compensation.ore), \(interest.interest.ore), \(interestStart.iso)::date + 1,
                         \(interest.rateBP), \(user?.rawValue))
                 RETURNING id
                 """
@@ -153,11 +160,19 @@ extension InvoiceStore {
     public static func reminders(_ connection: Connection, invoiceID: Int64) throws -> [InvoiceReminder] {
         try connection.query(
             """
-            SELECT id, sequence, reminded_on, outstanding_ore, fee_ore, compensation_ore, interest_ore, interest_rate_bp
+            SELECT id, sequence, reminded_on, outstanding_ore, fee_ore, compensation_ore, interest_ore, interest_rate_bp,
+                   \(fragment: earlierCharges)
               FROM invoice_reminders WHERE invoice_id = \(invoiceID) ORDER BY sequence
             """
         ).map(reminder)
     }
+
+    /// What the invoice's earlier reminders charged (fees, compensation, interest).
+    static let earlierCharges: Query = """
+        coalesce(sum(fee_ore + compensation_ore + interest_ore) OVER (
+            PARTITION BY invoice_id ORDER BY sequence ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::bigint
+            AS earlier_ore
+        """
 
     static func reminder(_ row: Row) throws -> InvoiceReminder {
         InvoiceReminder(
@@ -165,7 +180,8 @@ extension InvoiceStore {
             remindedOn: try CalendarDate(iso: try row.decode("reminded_on")),
             outstanding: Money(ore: try row.decode("outstanding_ore")), fee: Money(ore: try row.decode("fee_ore")),
             compensation: Money(ore: try row.decode("compensation_ore")),
-            interest: Money(ore: try row.decode("interest_ore")), interestRateBP: try row.decode("interest_rate_bp"))
+            interest: Money(ore: try row.decode("interest_ore")), interestRateBP: try row.decode("interest_rate_bp"),
+            earlierCharges: Money(ore: try row.decode("earlier_ore")))
     }
 
     /// A reminder and what its email needs (the invoice's facts, PDF and sender).
@@ -175,9 +191,11 @@ extension InvoiceStore {
         guard
             let row = try connection.query(
                 """
-                SELECT id, invoice_id, sequence, reminded_on, outstanding_ore, fee_ore, compensation_ore, interest_ore,
-                       interest_rate_bp
-                  FROM invoice_reminders WHERE id = \(reminderID)
+                SELECT * FROM (
+                    SELECT id, invoice_id, sequence, reminded_on, outstanding_ore, fee_ore, compensation_ore,
+                           interest_ore, interest_rate_bp, \(fragment: earlierCharges)
+                      FROM invoice_reminders WHERE invoice_id = (SELECT invoice_id FROM invoice_reminders WHERE id = \(reminderID))
+                ) r WHERE r.id = \(reminderID)
                 """
             ).first,
             let invoice = try emailInputs(connection, id: try row.decode("invoice_id"))

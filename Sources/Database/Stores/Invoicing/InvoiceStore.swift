@@ -67,7 +67,7 @@ public enum InvoiceStore {
                    coalesce(postal_code, '') AS pc, coalesce(city, '') AS city, country,
                    coalesce(contact_email::text, '') AS email, coalesce(contact_phone, '') AS phone,
                    coalesce(bankgiro, '') AS bankgiro, approved_for_f_tax, coalesce(registered_seat, '') AS seat,
-                   invoice_terms_days, invoice_round_to_kronor
+                   invoice_terms_days, invoice_round_to_kronor, logo
               FROM settings
             """)[0]
         let name: String = try row.decode("company_name")
@@ -82,7 +82,12 @@ public enum InvoiceStore {
             seller: InvoiceSeller(
                 party: party, approvedForFTax: try row.decode("approved_for_f_tax"),
                 registeredSeat: try row.decode("seat"), bankgiro: try row.decode("bankgiro")),
-            termsDays: try row.decode("invoice_terms_days"), roundToKronor: try row.decode("invoice_round_to_kronor"))
+            termsDays: try row.decode("invoice_terms_days"), roundToKronor: try row.decode("invoice_round_to_kronor"),
+            logo: (try row.decode("logo", as: [UInt8]?.self)).flatMap { bytes in
+                (try? LogoImage.inspect(bytes)).map {
+                    InvoiceLogo(bytes: bytes, isJPEG: $0.format == .jpeg, width: $0.width, height: $0.height)
+                }
+            })
     }
 
     /// Writes the issued document (inside the use case's transaction) with its audit row.
@@ -226,8 +231,8 @@ public enum InvoiceStore {
     }
 
     /// What the bookkeeping of a period holds: the documents issued in it, the payments received
-    /// in it (not those settled from a security deposit: the deposit's credit note already moved
-    /// that money between the customer's own balances) and the charges of the reminders sent in it.
+    /// in it (one paid from a security deposit against the deposits' liability, not the bank) and
+    /// the charges of the reminders sent in it.
     public static func bookkeeping(
         _ connection: Connection, from: CalendarDate, to: CalendarDate
     ) throws -> (documents: [SIEExport.Document], payments: [SIEExport.Payment], reminders: [SIEExport.Reminder]) {
@@ -256,16 +261,17 @@ public enum InvoiceStore {
         }
         let payments = try connection.query(
             """
-            SELECT p.paid_on, p.amount_ore, i.number, p.reference
+            SELECT p.paid_on, p.amount_ore, i.number, p.reference, p.method
               FROM invoice_payments p JOIN invoices i ON i.id = p.invoice_id
-             WHERE p.paid_on BETWEEN \(from.iso)::date AND \(to.iso)::date AND p.method <> 'deposit'
+             WHERE p.paid_on BETWEEN \(from.iso)::date AND \(to.iso)::date
              ORDER BY p.paid_on, p.id
             """
         ).map { row in
             SIEExport.Payment(
                 paidOn: try CalendarDate(iso: try row.decode("paid_on")),
                 amount: Money(ore: try row.decode("amount_ore")),
-                invoiceNumber: try row.decode("number"), reference: try row.decode("reference"))
+                invoiceNumber: try row.decode("number"), reference: try row.decode("reference"),
+                fromSecurityDeposit: try row.decode("method", as: String.self) == PaymentMethod.deposit.rawValue)
         }
         let reminders = try connection.query(
             """

@@ -39,6 +39,9 @@ public enum PaymentImportStore {
                     decision: PaymentImportRules.Decision
                 )] = []
             var duplicates = 0
+            let lockedThrough = try
+                (try tx.query("SELECT locked_through FROM bookkeeping_lock")[0].decode(
+                    "locked_through", as: String?.self)).map { try CalendarDate(iso: $0) }
             for (section, payment) in file.entries {
                 let key = PaymentImportRules.key(payment, in: section)
                 guard seen.insert(key).inserted,
@@ -48,7 +51,12 @@ public enum PaymentImportStore {
                     continue
                 }
                 let invoice = try PaymentImportRules.ocr(payment).flatMap { try issuedInvoice(tx, ocr: $0.digits) }
-                plan.append((section, payment, key, PaymentImportRules.decide(payment, invoice: invoice)))
+                var decision = PaymentImportRules.decide(payment, invoice: invoice)
+                // A payment dated in a locked period waits for a person; the rest is booked.
+                if case .book = decision, let lockedThrough, section.paymentDate <= lockedThrough {
+                    decision = .queue(.lockedPeriod)
+                }
+                plan.append((section, payment, key, decision))
             }
             let booked = plan.filter { if case .book = $0.decision { true } else { false } }
             let total = file.entries.reduce(Int64(0)) { $0 + ($1.payment.kind == .payment ? $1.payment.amount.ore : 0) }
