@@ -45,6 +45,7 @@ import Testing
         #expect(again.compensation.isZero && again.fee.isZero, "once per invoice, no fee beside it")
         #expect(Reminders.termsAgreeToFee("<li>Vid sen betalning debiteras PÅMINNELSEAVGIFT med 60 kr.</li>"))
         #expect(!Reminders.termsAgreeToFee("<li>Betalning 30 dagar netto.</li>"))
+        #expect(!Reminders.termsAgreeToFee("<li>Vi tar ingen påminnelseavgift.</li>"), "a clause saying no fee")
     }
 
     @Test func lateInterestFollowsTheHalfYearsAndThePayments() throws {

@@ -192,6 +192,11 @@ struct BookkeepingTests {
         #expect(try demo.sql("SELECT count(*) FROM bookkeeping_exports") == "0", "a refused lock records no export")
         #expect(throws: (any Error).self) { try demo.sql("UPDATE bookkeeping_lock SET locked_through = '\(day)'") }
 
+        // Exporting only the last day with --lock would close the rest of the year, never exported.
+        let partial = try demo.eventgaraget(["export", "sie", "--from", day, "--to", day, "--lock"])
+        #expect(partial.status != 0 && partial.errorOutput.contains("no export covers"), "\(partial.errorOutput)")
+        #expect(try demo.sql("SELECT locked_through IS NULL FROM bookkeeping_lock") == "t")
+
         let locked = try demo.eventgaraget(["export", "sie", "--from", first, "--to", day, "--lock"])
         #expect(locked.status == 0 && locked.errorOutput.contains("locked through \(day)"), "\(locked.errorOutput)")
         #expect(try demo.sql("SELECT locked_through FROM bookkeeping_lock") == day)

@@ -54,7 +54,7 @@ struct ExportCommand: ParsableCommand {
                     case .notForward(let current):
                         "the books are already locked through \(current.iso) (the lock only moves forward)"
                     case .future: "a day after today cannot be locked"
-                    case .notExported: "no export covers \(period.to.iso)"
+                    case .notExported: "the lock would close days no export covers (export from the day after the lock)"
                     }
                 throw CommandFailure("not exported: \(reason)")
             case .exported(let export):

@@ -13,7 +13,7 @@ public enum BooksLockRules {
     public enum LockRefusal: Error, Sendable, Equatable {
         /// The lock only moves forward: it is already through this day or later.
         case notForward(current: CalendarDate)
-        /// No recorded export covers the day: export the period first.
+        /// Recorded exports do not cover every day the lock would close: export them first.
         case notExported
         /// A day after today cannot be locked: documents are still being dated in it.
         case future

@@ -54,9 +54,11 @@ public enum Reminders {
     }
 
     /// Whether signed terms contain the reminder fee clause: they name "påminnelseavgift" (the
-    /// default terms template has the clause).
+    /// default terms template has the clause), and not as "ingen påminnelseavgift" (no fee).
     public static func termsAgreeToFee(_ termsHTML: String) -> Bool {
-        termsHTML.lowercased().contains("påminnelseavgift")
+        let text = termsHTML.lowercased()
+        return text.contains("påminnelseavgift") && !text.contains("ingen påminnelseavgift")
+            && !text.contains("utan påminnelseavgift")
     }
 
     /// A reference rate and the day it applies from (1 January or 1 July).

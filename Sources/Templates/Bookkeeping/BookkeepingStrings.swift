@@ -49,8 +49,8 @@ public struct BookkeepingStrings: FeatureStrings {
                 "The books are already locked through \(current.iso). The lock only moves forward.")
         case .notExported:
             t(
-                "Ingen export täcker den dagen. Exportera perioden först.",
-                "No export covers that day. Export the period first.")
+                "Låset skulle stänga dagar som ingen export täcker. Exportera från dagen efter låset först.",
+                "The lock would close days no export covers. Export from the day after the lock first.")
         case .future: t("En dag efter i dag kan inte låsas.", "A day after today cannot be locked.")
         }
     }

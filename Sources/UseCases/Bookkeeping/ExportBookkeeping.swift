@@ -52,7 +52,9 @@ public enum ExportBookkeeping {
             let lock = lock && current.map { period.to > $0 } ?? lock
             if lock,
                 let refusal = BooksLockRules.lockRefusal(
-                    through: period.to, current: current, today: today, exported: true)
+                    through: period.to, current: current, today: today,
+                    exported: try BooksLockStore.exportsCover(
+                        tx, current: current, through: period.to, also: (period.from, period.to)))
             {
                 return .lockRefused(refusal)
             }

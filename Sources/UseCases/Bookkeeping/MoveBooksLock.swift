@@ -17,7 +17,7 @@ public enum MoveBooksLock {
             let current = try BooksLockStore.lockForUpdate(tx)
             if let refusal = BooksLockRules.lockRefusal(
                 through: through, current: current, today: today,
-                exported: try BooksLockStore.exported(tx, covering: through))
+                exported: try BooksLockStore.exportsCover(tx, current: current, through: through))
             {
                 return .refused(refusal)
             }

@@ -130,6 +130,15 @@ struct AdminPaymentsTests {
             try session.sql("SELECT state || ':' || ignore_reason FROM unmatched_payments WHERE id = \(deduction)")
                 == "ignored:Kreditfaktura avräknad")
         #expect(try maria.get("/admin/payments").text.contains("Ignored: Kreditfaktura avräknad"))
+        // Once decided, a queued payment stays as it was: the database refuses to reopen or alter it.
+        #expect(throws: (any Error).self) {
+            try session.sql(
+                "UPDATE unmatched_payments SET state = 'open', ignore_reason = NULL, resolved_at = NULL WHERE id = \(deduction)"
+            )
+        }
+        #expect(throws: (any Error).self) {
+            try session.sql("UPDATE unmatched_payments SET amount_ore = 1 WHERE id = \(deduction)")
+        }
         #expect(try maria.post("/admin/payments/unmatched/999999/ignore", [("reason", "x")]).status == 404)
     }
 }

@@ -40,6 +40,27 @@ public enum BooksLockStore {
         ).isEmpty
     }
 
+    /// Whether recorded exports cover every day a lock through `through` would close that is not
+    /// closed yet: from the day after `current` (nothing locked: from 1 January of `through`'s
+    /// year) through `through`, less `also` (an export being made now). A lock must never close a
+    /// day the accounting has not received.
+    public static func exportsCover(
+        _ tx: Connection, current: CalendarDate?, through: CalendarDate,
+        also: (from: CalendarDate, to: CalendarDate)? = nil
+    ) throws -> Bool {
+        let start =
+            try current.map { try $0.adding(days: 1) } ?? (try CalendarDate(year: through.year, month: 1, day: 1))
+        guard start <= through else { return true }
+        return try tx.query(
+            """
+            SELECT 1 AS one FROM generate_series(\(start.iso)::date, \(through.iso)::date, '1 day') d
+             WHERE NOT (d::date BETWEEN coalesce(\(also?.from.iso)::date, 'infinity') AND coalesce(\(also?.to.iso)::date, '-infinity'))
+               AND NOT EXISTS (SELECT FROM bookkeeping_exports e WHERE d::date BETWEEN e.period_from AND e.period_to)
+             LIMIT 1
+            """
+        ).isEmpty
+    }
+
     /// Moves the lock forward to `through` (the use case has decided it may), with its audit row.
     public static func lock(
         _ tx: Connection, through: CalendarDate, previous: CalendarDate?, by user: UserID?, actor: AuditActor
