@@ -47,11 +47,15 @@ public enum SIEExport {
         public let reference: String
         /// Paid from the customer's security deposit: the deposits' liability, not the bank.
         public let fromSecurityDeposit: Bool
+        /// Its voucher number in series B (the payment's own id, so every export numbers it the
+        /// same), or nil to number the period's payments from 1.
+        public let voucherNumber: Int?
 
         public init(
             paidOn: CalendarDate, amount: Money, invoiceNumber: String, reference: String,
-            fromSecurityDeposit: Bool = false
+            fromSecurityDeposit: Bool = false, voucherNumber: Int? = nil
         ) {
+            self.voucherNumber = voucherNumber
             self.fromSecurityDeposit = fromSecurityDeposit
             self.paidOn = paidOn
             self.amount = amount
@@ -121,8 +125,14 @@ public enum SIEExport {
         public let sequence: Int
         public let fees: Money
         public let interest: Money
+        /// Its voucher number in series C (the reminder's id), or nil to number from 1.
+        public let voucherNumber: Int?
 
-        public init(remindedOn: CalendarDate, invoiceNumber: String, sequence: Int, fees: Money, interest: Money) {
+        public init(
+            remindedOn: CalendarDate, invoiceNumber: String, sequence: Int, fees: Money, interest: Money,
+            voucherNumber: Int? = nil
+        ) {
+            self.voucherNumber = voucherNumber
             self.remindedOn = remindedOn
             self.invoiceNumber = invoiceNumber
             self.sequence = sequence
@@ -147,14 +157,19 @@ public enum SIEExport {
             text: "Påminnelse \(reminder.sequence) faktura \(reminder.invoiceNumber)", rows: rows)
     }
 
-    /// Every voucher of the period: the documents', then the payments' numbered from 1, then the
-    /// reminders' (series C) numbered from 1.
+    /// Every voucher of the period: the documents' (series A, their sequence), the payments'
+    /// (series B) and the reminders' (series C), each numbered by its own id when given, so
+    /// consecutive exports never repeat a voucher number in a series.
     public static func vouchers(
         documents: [Document], payments: [Payment], reminders: [Reminder] = [], mapping: BASMapping
     ) -> [Voucher] {
         documents.map { voucher($0, mapping: mapping) }
-            + payments.enumerated().map { voucher($0.element, number: $0.offset + 1, mapping: mapping) }
-            + reminders.enumerated().map { voucher($0.element, number: $0.offset + 1, mapping: mapping) }
+            + payments.enumerated().map {
+                voucher($0.element, number: $0.element.voucherNumber ?? $0.offset + 1, mapping: mapping)
+            }
+            + reminders.enumerated().map {
+                voucher($0.element, number: $0.element.voucherNumber ?? $0.offset + 1, mapping: mapping)
+            }
     }
 
     /// The file: CP437 bytes, CRLF line ends, `#KSUMMA` over everything between its two lines.

@@ -261,7 +261,7 @@ public enum InvoiceStore {
         }
         let payments = try connection.query(
             """
-            SELECT p.paid_on, p.amount_ore, i.number, p.reference, p.method
+            SELECT p.id, p.paid_on, p.amount_ore, i.number, p.reference, p.method
               FROM invoice_payments p JOIN invoices i ON i.id = p.invoice_id
              WHERE p.paid_on BETWEEN \(from.iso)::date AND \(to.iso)::date
              ORDER BY p.paid_on, p.id
@@ -271,11 +271,12 @@ public enum InvoiceStore {
                 paidOn: try CalendarDate(iso: try row.decode("paid_on")),
                 amount: Money(ore: try row.decode("amount_ore")),
                 invoiceNumber: try row.decode("number"), reference: try row.decode("reference"),
-                fromSecurityDeposit: try row.decode("method", as: String.self) == PaymentMethod.deposit.rawValue)
+                fromSecurityDeposit: try row.decode("method", as: String.self) == PaymentMethod.deposit.rawValue,
+                voucherNumber: Int(try row.decode("id", as: Int64.self)))
         }
         let reminders = try connection.query(
             """
-            SELECT r.reminded_on, i.number, r.sequence, r.fee_ore + r.compensation_ore AS fees, r.interest_ore
+            SELECT r.id, r.reminded_on, i.number, r.sequence, r.fee_ore + r.compensation_ore AS fees, r.interest_ore
               FROM invoice_reminders r JOIN invoices i ON i.id = r.invoice_id
              WHERE r.reminded_on BETWEEN \(from.iso)::date AND \(to.iso)::date
                AND r.fee_ore + r.compensation_ore + r.interest_ore > 0
@@ -286,7 +287,8 @@ public enum InvoiceStore {
                 remindedOn: try CalendarDate(iso: try row.decode("reminded_on")),
                 invoiceNumber: try row.decode("number"),
                 sequence: try row.decode("sequence"), fees: Money(ore: try row.decode("fees")),
-                interest: Money(ore: try row.decode("interest_ore")))
+                interest: Money(ore: try row.decode("interest_ore")),
+                voucherNumber: Int(try row.decode("id", as: Int64.self)))
         }
         return (documents, payments, reminders)
     }
