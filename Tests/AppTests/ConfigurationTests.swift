@@ -22,7 +22,8 @@ struct ConfigurationTests {
                 "EG_PUBLIC_URL", "EG_MAX_BODY_BYTES",
                 "EG_SHUTDOWN_TIMEOUT", "EG_STATIC_DIR", "EG_SMTP_URL", "EG_MAIL_DIR", "EG_SEAL_P12",
                 "EG_SEAL_P12_PASSWORD", "EG_TSA_URL",
-                "EG_TSA_TRUST", "EG_SEAL_TRUST", "EG_WEBHOOK_ALLOW_PRIVATE", "EG_WEBHOOK_DISABLE_AFTER",
+                "EG_TSA_TRUST", "EG_SEAL_TRUST", "EG_UBL_VALIDATOR", "EG_WEBHOOK_ALLOW_PRIVATE",
+                "EG_WEBHOOK_DISABLE_AFTER",
                 "EG_AUTOMATION_RETENTION_DAYS", "EG_LIVE_PUBLISH", "EG_LOG_LEVEL",
             ])
     }

@@ -318,6 +318,45 @@ struct InvoicingTests {
             ) == "1")
     }
 
+    /// With `EG_UBL_VALIDATOR` (here the kit's validate-ubl) every document is validated before it
+    /// is issued: a company's and a person's pass; a Peppol address with a wrong GLN check digit
+    /// is refused with the rule's words, the draft stays a draft and no number is used.
+    @Test func theConfiguredValidatorBlocksAnInvalidDocumentWithTheRulesWords() throws {
+        let demo = try Demo("invoicing_validator")
+        var env = demo.env
+        env["EG_UBL_VALIDATOR"] = Self.oracles + "/validate-ubl"
+        func issue(_ id: String) throws -> CommandResult {
+            try run(productBinary, ["invoices", "issue", id], environment: env)
+        }
+        let company = try #require(try demo.uninvoiced(1, company: true).first)
+        let person = try #require(
+            try demo.uninvoiced().first { booking in
+                (try? demo.sql(
+                    "SELECT c.kind FROM bookings b JOIN customers c ON c.id = b.customer_id WHERE b.number = '\(booking)'"
+                ))
+                    == "person"
+            })
+        for booking in [company, person] {
+            let draft = Self.draftID(try demo.eventgaraget(["invoices", "create", "--booking", booking]))
+            let issued = try issue(draft)
+            #expect(issued.status == 0 && issued.output.hasPrefix("Issued: "), "\(issued.output)\(issued.errorOutput)")
+        }
+        let other = try #require(try demo.uninvoiced(1, company: true).first)
+        _ = try demo.sql(
+            "UPDATE customers SET peppol_id = '0088:1234567890123' WHERE id = (SELECT customer_id FROM bookings WHERE number = '\(other)')"
+        )
+        let draft = Self.draftID(try demo.eventgaraget(["invoices", "create", "--booking", other]))
+        let numbers = try demo.sql("SELECT last_number FROM number_sequences WHERE kind = 'invoice'")
+        let refused = try issue(draft)
+        #expect(
+            refused.status != 0 && refused.errorOutput.contains("the validator refused it"), "\(refused.errorOutput)")
+        #expect(
+            refused.errorOutput.contains("PEPPOL-COMMON-R040") || refused.errorOutput.contains("GLN"),
+            "\(refused.errorOutput)")
+        #expect(try demo.sql("SELECT state FROM invoices WHERE id = \(draft)") == "draft")
+        #expect(try demo.sql("SELECT last_number FROM number_sequences WHERE kind = 'invoice'") == numbers)
+    }
+
     /// The year's bookkeeping as SIE 4I: accepted by `check-sie --strict` (CP437, balanced
     /// vouchers, #KSUMMA), and read back to the same balances as the database.
     @Test func theSIEExportPassesTheCheckerAndBalancesToTheDatabase() throws {

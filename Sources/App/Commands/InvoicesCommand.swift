@@ -143,9 +143,12 @@ struct InvoicesCommand: ParsableCommand {
             let connection = try Bootstrap.connection(options, label: "eventgaraget.invoices")
             defer { connection.close() }
             let day = try InvoicesCommand.date(date)
+            let configuration = try Bootstrap.configuration(options)
             switch try IssueInvoice.run(
                 connection, id: id, issuedBy: try InvoicesCommand.operatorID(connection), actor: InvoicesCommand.actor,
-                today: day, renderPDF: InvoiceRenderer.render)
+                today: day,
+                validator: configuration.ublValidator.isEmpty ? nil : UBLValidator(command: configuration.ublValidator),
+                renderPDF: InvoiceRenderer.render)
             {
             case .issued(let number): print("Issued: \(number)")
             case .alreadyIssued(let number): throw CommandFailure("already issued as \(number ?? "?")")
@@ -153,6 +156,7 @@ struct InvoicesCommand: ParsableCommand {
             case .refused(let problems):
                 throw CommandFailure("cannot be issued yet: \(problems.map(\.rawValue).joined(separator: ", "))")
             case .invalid(let error): throw CommandFailure("cannot be issued: \(error)")
+            case .notValid(let problems): throw CommandFailure("the validator refused it, not issued:\n\(problems)")
             case .exceedsInvoice(let excess):
                 throw CommandFailure(
                     "the credit exceeds what is left at VAT \(excess.rate.formatted(.en)): \(excess.left.formatted(.en))"

@@ -6,6 +6,7 @@ import HTTP
 import Handlers
 import Logging
 import Templates
+import UseCases
 
 /// `eventgaraget serve`: the FastCGI responder nginx talks to.
 struct ServeCommand: ParsableCommand {
@@ -31,7 +32,8 @@ struct ServeCommand: ParsableCommand {
             assets: Self.loadAssets(from: configuration.staticDirectory, logger: logger),
             maxBodyBytes: configuration.maxBodyBytes,
             logger: logger, publicBaseURL: configuration.publicBaseURL,
-            sealTrust: configuration.sealTrustCertificates)
+            sealTrust: configuration.sealTrustCertificates,
+            ublValidator: configuration.ublValidator.isEmpty ? nil : UBLValidator(command: configuration.ublValidator))
         let server = FastCGIServer(
             configuration: ServerConfiguration(
                 listen: configuration.listen, socketMode: configuration.socketMode, threads: configuration.threads,

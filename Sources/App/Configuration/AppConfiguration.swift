@@ -37,6 +37,8 @@ public struct AppConfiguration: Sendable {
     public var automationRetentionDays = 90
     /// The unix socket of nginx's live-pages publisher; empty: the worker does not publish.
     public var livePublish = ""
+    /// A UBL validator command run on every document before it is issued; empty: none.
+    public var ublValidator = ""
 
     /// The DER roots a seal is checked against: `EG_SEAL_TRUST`'s and `EG_TSA_TRUST`'s certificates.
     public var sealTrustCertificates: [[UInt8]] {
@@ -115,6 +117,11 @@ public struct AppConfiguration: Sendable {
             name: "EG_SEAL_TRUST", defaultValue: "",
             help:
                 "PEM file with the roots the company's seal chains to: `verify` and the signing page's check trust them (and EG_TSA_TRUST's)",
+            secret: false),
+        Variable(
+            name: "EG_UBL_VALIDATOR", defaultValue: "",
+            help:
+                "a Peppol/EN 16931 validator command (such as the invoicing kit's validate-ubl) run on every invoice and credit note before it is issued; a failure blocks issuing with its words",
             secret: false),
         Variable(
             name: "EG_WEBHOOK_ALLOW_PRIVATE", defaultValue: "0",
@@ -236,6 +243,10 @@ public struct AppConfiguration: Sendable {
                 problems.append("EG_TSA_TRUST must be a readable PEM file when EG_SEAL_P12 is set")
             }
         }
+        let ublValidator = value("EG_UBL_VALIDATOR") ?? ""
+        if !ublValidator.isEmpty, !FileManager.default.isExecutableFile(atPath: ublValidator) {
+            problems.append("EG_UBL_VALIDATOR '\(ublValidator)' is not an executable file")
+        }
         if !levels.contains(logLevel) {
             problems.append("EG_LOG_LEVEL '\(logLevel)' must be one of \(levels.joined(separator: ", "))")
         }
@@ -254,7 +265,7 @@ public struct AppConfiguration: Sendable {
                 sealP12Password: value("EG_SEAL_P12_PASSWORD") ?? "", timestampURL: timestampURL,
                 timestampTrust: timestampTrust, sealTrust: sealTrust, webhookAllowPrivate: allowPrivate == "1",
                 webhookDisableAfter: disableAfter, automationRetentionDays: retention,
-                livePublish: value("EG_LIVE_PUBLISH") ?? ""))
+                livePublish: value("EG_LIVE_PUBLISH") ?? "", ublValidator: ublValidator))
     }
 
     /// The default written in `variables`: one place for the code, `check-config` and the README.

@@ -177,16 +177,8 @@ public enum UBLInvoice {
         // The buyer's Peppol address: the one on the customer, else a Swedish company's
         // organisation number. A private person has none and is not reached through Peppol;
         // their XML is EN 16931 (checked without the Peppol layer, whose R010 asks for the address).
-        let endpoint = (party.peppolID ?? "").split(separator: ":", maxSplits: 1).map(String.init)
-        if party.isCompany, endpoint.count == 2 {
-            x.element("cbc:EndpointID", endpoint[1], attributes: [("schemeID", endpoint[0])])
-        } else if let digits = party.organisationDigits, party.address.country.uppercased() == "SE" {
-            x.element("cbc:EndpointID", digits, attributes: [("schemeID", "0007")])
-        } else if party.isCompany, let scheme = vatEndpointScheme[party.address.country.uppercased()],
-            !party.vatNumber.isEmpty
-        {
-            // A business elsewhere in the EU: its VAT number under its country's VAT scheme.
-            x.element("cbc:EndpointID", party.vatNumber, attributes: [("schemeID", scheme)])
+        if let endpoint = endpoint(of: party) {
+            x.element("cbc:EndpointID", endpoint.id, attributes: [("schemeID", endpoint.scheme)])
         }
         name(&x, party.name)
         address(&x, party.address)
@@ -205,6 +197,25 @@ public enum UBLInvoice {
         contact(&x, party)
         x.close("cac:Party")
         x.close("cac:AccountingCustomerParty")
+    }
+
+    /// The buyer's Peppol address (BT-49), or nil for a buyer Peppol does not reach.
+    public static func buyerEndpoint(_ document: InvoiceDocument) -> (scheme: String, id: String)? {
+        endpoint(of: document.buyer)
+    }
+
+    /// The customer's own Peppol address; else a Swedish company's organisation number (0007);
+    /// else a business elsewhere in the EU by its VAT number under its country's VAT scheme.
+    static func endpoint(of party: InvoiceParty) -> (scheme: String, id: String)? {
+        let own = (party.peppolID ?? "").split(separator: ":", maxSplits: 1).map(String.init)
+        if party.isCompany, own.count == 2 { return (own[0], own[1]) }
+        if let digits = party.organisationDigits, party.address.country.uppercased() == "SE" { return ("0007", digits) }
+        if party.isCompany, let scheme = vatEndpointScheme[party.address.country.uppercased()],
+            !party.vatNumber.isEmpty
+        {
+            return (scheme, party.vatNumber)
+        }
+        return nil
     }
 
     /// The Peppol electronic address schemes (EAS) that name an EU country's VAT number.

@@ -160,7 +160,7 @@ enum InvoicesHandler {
     static func issue(_ id: Int64, _ admin: AdminContext) throws -> Response {
         switch try IssueInvoice.run(
             try admin.connection(), id: id, issuedBy: admin.user.id, actor: admin.actor,
-            renderPDF: InvoiceRenderer.render)
+            validator: admin.base.services.ublValidator, renderPDF: InvoiceRenderer.render)
         {
         case .issued: return admin.redirect(to: .admin(.invoices(.show(id))), flash: .saved)
         case .notFound: throw HTTPError(.notFound)
@@ -168,6 +168,8 @@ enum InvoicesHandler {
         case .refused: return try show(id, admin, status: .conflict)
         case .invalid(let error):
             return try show(id, admin, issueError: admin.strings.invoices.invalid(error), status: .conflict)
+        case .notValid(let problems):
+            return try show(id, admin, issueError: admin.strings.invoices.notValid(problems), status: .conflict)
         case .exceedsInvoice(let excess):
             return try show(
                 id, admin,

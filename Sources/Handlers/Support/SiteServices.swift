@@ -1,5 +1,6 @@
 public import Logging
 public import Templates
+public import UseCases
 
 /// What every thread's responder shares: read-only, built once by the composition root.
 public struct SiteServices: Sendable {
@@ -19,11 +20,14 @@ public struct SiteServices: Sendable {
     public let documents: DocumentCache
     /// DER root certificates the done page's seal check trusts (`EG_SEAL_TRUST` and `EG_TSA_TRUST`).
     public var sealTrust: [[UInt8]]
+    /// `EG_UBL_VALIDATOR`: run on every document before it is issued.
+    public var ublValidator: UBLValidator?
 
     public init(
         databaseURL: String, assets: AssetCatalog, maxBodyBytes: Int, logger: Logger, publicBaseURL: String = "",
-        documents: DocumentCache = DocumentCache(), sealTrust: [[UInt8]] = []
+        documents: DocumentCache = DocumentCache(), sealTrust: [[UInt8]] = [], ublValidator: UBLValidator? = nil
     ) {
+        self.ublValidator = ublValidator
         self.documents = documents
         self.sealTrust = sealTrust
         self.databaseURL = databaseURL

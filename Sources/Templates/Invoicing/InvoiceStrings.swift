@@ -181,6 +181,11 @@ public struct InvoiceStrings: FeatureStrings {
         case .overflow: amountsTooLarge
         }
     }
+    public func notValid(_ problems: String) -> String {
+        t(
+            "Peppol-valideringen godkände inte fakturan, så den utfärdades inte: \(problems)",
+            "The Peppol validation refused the invoice, so it was not issued: \(problems)")
+    }
     public func exceeds(_ rate: String, left: String) -> String {
         t(
             "Krediteringen är större än det som återstår av fakturan med moms \(rate) (\(left) exkl. moms).",

@@ -20,6 +20,8 @@ public enum IssueInvoice {
         case invalid(InvoiceError)
         /// A credit note beyond what is left of its invoice at a VAT rate, nothing stored.
         case exceedsInvoice(InvoiceArithmetic.CreditExcess)
+        /// The configured validator refused the UBL, in its words; nothing stored, no number used.
+        case notValid(String)
     }
 
     /// - Parameters:
@@ -30,7 +32,24 @@ public enum IssueInvoice {
     ///   period), the renderer's error, `DatabaseError`.
     public static func run(
         _ connection: Connection, id: Int64, issuedBy: UserID, actor: AuditActor, today: CalendarDate? = nil,
-        renderPDF: (InvoiceDocument, Language) throws -> [UInt8]
+        validator: UBLValidator? = nil, renderPDF: (InvoiceDocument, Language) throws -> [UInt8]
+    ) throws -> Outcome {
+        do {
+            return try issue(
+                connection, id: id, issuedBy: issuedBy, actor: actor, today: today, validator: validator,
+                renderPDF: renderPDF)
+        } catch let refused as Refused {
+            return .notValid(refused.problems)
+        }
+    }
+
+    struct Refused: Error {
+        let problems: String
+    }
+
+    private static func issue(
+        _ connection: Connection, id: Int64, issuedBy: UserID, actor: AuditActor, today: CalendarDate?,
+        validator: UBLValidator?, renderPDF: (InvoiceDocument, Language) throws -> [UInt8]
     ) throws -> Outcome {
         try connection.transaction { tx -> Outcome in
             guard let draft = try InvoiceStore.draft(tx, id: id, lock: true) else { return .notFound }
@@ -81,6 +100,12 @@ public enum IssueInvoice {
                 credited: draft.credited, orderReference: draft.orderReference, purpose: draft.purpose)
             document.logo = settings.logo
             let xml = UBLInvoice.xml(document)
+            if let validator,
+                let problems = validator.problems(xml: xml, peppol: UBLInvoice.buyerEndpoint(document) != nil)
+            {
+                // Thrown, so the transaction rolls back and gives the number back.
+                throw Refused(problems: problems)
+            }
             try InvoiceStore.markIssued(
                 tx, document: document, id: id, xml: xml, sha256: SHA256.hexDigest(Array(xml.utf8)),
                 pdf: try renderPDF(document, draft.language), issuedBy: issuedBy, actor: actor)
