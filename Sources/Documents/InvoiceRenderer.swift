@@ -309,8 +309,15 @@ struct InvoiceLayout {
         flow.add(.fill(x: g.left, y: flow.y, width: g.contentWidth, height: 56, color: .band))
         flow.y += 8
         let font = PDFFont.bold(10.5)
+        let seller = document.seller
+        let accounts = [
+            seller.bankgiro.isEmpty ? nil : "\(labels.bankgiro) \(seller.bankgiro)",
+            (seller.plusgiro ?? "").isEmpty ? nil : "Plusgiro \(seller.plusgiro ?? "")",
+            (seller.iban ?? "").isEmpty
+                ? nil : "IBAN \(seller.iban ?? "")" + ((seller.bic ?? "").isEmpty ? "" : " (BIC \(seller.bic ?? ""))"),
+        ].compactMap { $0 }
         flow.paragraph(
-            "\(labels.payTo) \(labels.bankgiro) \(document.seller.bankgiro) · \(labels.ocr) \(document.ocr.digits) · "
+            "\(labels.payTo) \(accounts.joined(separator: " · ")) · \(labels.ocr) \(document.ocr.digits) · "
                 + "\(labels.dueDate) \(document.dueDate.iso)", font: font, x: g.left + 10, width: g.contentWidth - 20)
         flow.paragraph(
             "\(labels.toPay) \(document.totals.payable.formatted(language)). \(document.paymentTermsDays) \(labels.terms)",

@@ -357,6 +357,26 @@ struct InvoicingTests {
         #expect(try demo.sql("SELECT last_number FROM number_sequences WHERE kind = 'invoice'") == numbers)
     }
 
+    /// A plusgiro and an IBAN beside the bankgiro: one payment means each (SE:PLUSGIRO as the
+    /// Swedish rules want it, the IBAN with its BIC), valid with every layer; the PDF says all.
+    @Test func everyPaymentAccountIsAPaymentMeansAndOnThePDF() throws {
+        let demo = try Demo("invoicing_accounts")
+        _ = try demo.sql(
+            "UPDATE settings SET plusgiro = '12345-5', iban = 'SE4550000000058398257466', bic = 'ESSESESS'")
+        let booking = try #require(try demo.uninvoiced(1, company: true).first)
+        let number = try demo.invoice(booking: booking)
+        let xml = try demo.eventgaraget(["invoices", "ubl", number]).output
+        #expect(xml.contains("<cbc:ID>SE:BANKGIRO</cbc:ID>") && xml.contains("<cbc:ID>SE:PLUSGIRO</cbc:ID>"))
+        #expect(xml.contains("<cbc:ID>SE4550000000058398257466</cbc:ID>") && xml.contains("<cbc:ID>ESSESESS</cbc:ID>"))
+        let validated = try Self.validateStored(demo, number)
+        #expect(validated.status == 0, "\(validated.output)\(validated.errorOutput)")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("eg-\(UUID().uuidString).pdf").path
+        try (try demo.eventgaraget(["invoices", "pdf", number])).stdout.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = try run("/usr/bin/pdftotext", [path, "-"]).output.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("Plusgiro 12345-5") && text.contains("IBAN SE4550000000058398257466"), "\(text)")
+    }
+
     /// The year's bookkeeping as SIE 4I: accepted by `check-sie --strict` (CP437, balanced
     /// vouchers, #KSUMMA), and read back to the same balances as the database.
     @Test func theSIEExportPassesTheCheckerAndBalancesToTheDatabase() throws {

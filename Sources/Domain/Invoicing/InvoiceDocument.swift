@@ -50,8 +50,19 @@ public struct InvoiceSeller: Sendable, Hashable, Codable {
     public var registeredSeat: String
     /// `NNN-NNNN` or `NNNN-NNNN`, or empty.
     public var bankgiro: String
+    /// `NNNNNNN-N`, an IBAN and its BIC, when the settings have them (nil on documents issued
+    /// before they existed).
+    public var plusgiro: String?
+    public var iban: String?
+    public var bic: String?
 
-    public init(party: InvoiceParty, approvedForFTax: Bool, registeredSeat: String, bankgiro: String) {
+    public init(
+        party: InvoiceParty, approvedForFTax: Bool, registeredSeat: String, bankgiro: String, plusgiro: String? = nil,
+        iban: String? = nil, bic: String? = nil
+    ) {
+        self.plusgiro = plusgiro
+        self.iban = iban
+        self.bic = bic
         self.party = party
         self.approvedForFTax = approvedForFTax
         self.registeredSeat = registeredSeat
@@ -162,7 +173,9 @@ public enum InvoiceRequirements {
         if seller.party.legalName.hasSuffix(" AB"), seller.registeredSeat.trimmingWhitespace.isEmpty {
             problems.append(.sellerRegisteredSeat)
         }
-        if seller.bankgiro.isEmpty { problems.append(.paymentAccount) }
+        if seller.bankgiro.isEmpty, (seller.plusgiro ?? "").isEmpty, (seller.iban ?? "").isEmpty {
+            problems.append(.paymentAccount)
+        }
         if buyer.legalName.trimmingWhitespace.isEmpty { problems.append(.buyerName) }
         if !complete(buyer.address) { problems.append(.buyerAddress) }
         // A business buyer in another EU country is invoiced without VAT (reverse charge), which

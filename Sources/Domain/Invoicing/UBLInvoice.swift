@@ -124,18 +124,36 @@ public enum UBLInvoice {
         return x.text
     }
 
+    /// One payment means per account the seller has, each a credit transfer (code 30: EN 16931
+    /// wants one code for all of them, UBL-SR-47, and its name once, UBL-SR-46): the bankgiro and
+    /// the plusgiro with SE:BANKGIRO / SE:PLUSGIRO as the Swedish rules ask, the IBAN with its BIC;
+    /// each with the OCR reference.
     static func paymentMeans(_ x: inout XMLText, _ document: InvoiceDocument) {
-        x.open("cac:PaymentMeans")
-        x.element("cbc:PaymentMeansCode", "30", attributes: [("name", "Credit transfer")])
-        x.element("cbc:PaymentID", document.ocr.digits)
-        x.open("cac:PayeeFinancialAccount")
-        x.element("cbc:ID", document.seller.bankgiro.filter(\.isASCIIDigit))
-        x.element("cbc:Name", document.seller.party.legalName)
-        x.open("cac:FinancialInstitutionBranch")
-        x.element("cbc:ID", "SE:BANKGIRO")
-        x.close("cac:FinancialInstitutionBranch")
-        x.close("cac:PayeeFinancialAccount")
-        x.close("cac:PaymentMeans")
+        let seller = document.seller
+        var accounts: [(id: String, branch: String?)] = []
+        if !seller.bankgiro.isEmpty { accounts.append((seller.bankgiro.filter(\.isASCIIDigit), "SE:BANKGIRO")) }
+        if let plusgiro = seller.plusgiro, !plusgiro.isEmpty {
+            accounts.append((plusgiro.filter(\.isASCIIDigit), "SE:PLUSGIRO"))
+        }
+        if let iban = seller.iban, !iban.isEmpty {
+            accounts.append((iban, seller.bic.flatMap { $0.isEmpty ? nil : $0 }))
+        }
+        for (index, account) in accounts.enumerated() {
+            x.open("cac:PaymentMeans")
+            x.element(
+                "cbc:PaymentMeansCode", "30", attributes: index == 0 ? [("name", "Credit transfer")] : [])
+            x.element("cbc:PaymentID", document.ocr.digits)
+            x.open("cac:PayeeFinancialAccount")
+            x.element("cbc:ID", account.id)
+            x.element("cbc:Name", seller.party.legalName)
+            if let branch = account.branch {
+                x.open("cac:FinancialInstitutionBranch")
+                x.element("cbc:ID", branch)
+                x.close("cac:FinancialInstitutionBranch")
+            }
+            x.close("cac:PayeeFinancialAccount")
+            x.close("cac:PaymentMeans")
+        }
     }
 
     static func seller(_ x: inout XMLText, _ seller: InvoiceSeller, withVATNumber: Bool = true) {

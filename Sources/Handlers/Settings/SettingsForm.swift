@@ -27,7 +27,7 @@ enum SettingsForm {
             "reminders_enabled": v.remindersEnabled ? "yes" : "", "reminder_fee": v.reminderFee.editingText(language),
             "reminder_first_days": String(v.reminderFirstDays),
             "reminder_interval_days": String(v.reminderIntervalDays),
-            "reminder_max": String(v.reminderMax),
+            "reminder_max": String(v.reminderMax), "plusgiro": v.plusgiro, "iban": v.iban, "bic": v.bic,
             "version": String(record.version),
         ])
     }
@@ -105,6 +105,18 @@ enum SettingsForm {
         if !bankgiro.isEmpty, form.errors["bankgiro"] == nil, !SwedishRegistration.isValidBankgiro(bankgiro) {
             form.errors["bankgiro"] = s.settings.bankgiroInvalid
         }
+        let plusgiro = text("plusgiro", max: 10)
+        if !plusgiro.isEmpty, form.errors["plusgiro"] == nil, !SwedishRegistration.isValidPlusgiro(plusgiro) {
+            form.errors["plusgiro"] = s.settings.plusgiroInvalid
+        }
+        let iban = text("iban", max: 50).uppercased().filter { $0 != " " }
+        if !iban.isEmpty, form.errors["iban"] == nil, !SwedishRegistration.isValidIBAN(iban) {
+            form.errors["iban"] = s.settings.ibanInvalid
+        }
+        let bic = text("bic", max: 11).uppercased().filter { $0 != " " }
+        if !bic.isEmpty, form.errors["bic"] == nil, !SwedishRegistration.isValidBIC(bic) || iban.isEmpty {
+            form.errors["bic"] = s.settings.bicInvalid
+        }
         let termsDays = Int(form["invoice_terms_days"]) ?? -1
         if !(0...120).contains(termsDays) { form.errors["invoice_terms_days"] = s.settings.termsDaysInvalid }
         let depositPercent = Int(form["invoice_deposit_percent"]) ?? -1
@@ -132,7 +144,7 @@ enum SettingsForm {
                 limitKiB: HTMLSanitizer.maximumInputBytes / 1024)
         }
 
-        let values = SettingsValues(
+        var values = SettingsValues(
             companyName: text("company_name", required: true), orgNumber: orgNumber, vatNumber: vatNumber,
             addressLine1: text("address_line1"), addressLine2: text("address_line2"),
             postalCode: text("postal_code", max: 20),
@@ -145,6 +157,9 @@ enum SettingsForm {
             invoiceDepositOnSigning: form["invoice_deposit_on_signing"] == "yes",
             remindersEnabled: form["reminders_enabled"] == "yes", reminderFee: reminderFee ?? .zero,
             reminderFirstDays: firstDays, reminderIntervalDays: intervalDays, reminderMax: maxReminders)
+        values.plusgiro = plusgiro
+        values.iban = iban
+        values.bic = bic
         return form.errors.isEmpty ? values : nil
     }
 

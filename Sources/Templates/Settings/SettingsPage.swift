@@ -23,7 +23,8 @@ public enum SettingsPage {
         "contact_email", "contact_phone", "website_url", "team_notification_email", "sender_name", "sender_address",
         "default_vat_rate", "signing_link_validity_days", "terms_template_html", "version", "bankgiro",
         "approved_for_f_tax", "registered_seat", "invoice_terms_days", "invoice_round_to_kronor",
-        "invoice_deposit_percent", "invoice_deposit_on_signing", "reminders_enabled", "reminder_fee",
+        "invoice_deposit_percent", "invoice_deposit_on_signing", "plusgiro", "iban", "bic", "reminders_enabled",
+        "reminder_fee",
         "reminder_first_days", "reminder_interval_days", "reminder_max",
     ]
 
@@ -146,6 +147,13 @@ public enum SettingsPage {
                         Fields.text(
                             "bankgiro", s.settings.bankgiroLabel, form, hint: s.settings.bankgiroHint,
                             extra: [.attr("inputmode", "numeric"), .attr("placeholder", "5050-1055")])
+                        Fields.text(
+                            "plusgiro", s.settings.plusgiroLabel, form,
+                            extra: [.attr("inputmode", "numeric"), .attr("placeholder", "12345-6")])
+                        Fields.text(
+                            "iban", s.settings.ibanLabel, form, hint: s.settings.ibanHint,
+                            extra: [.attr("placeholder", "SE45 5000 0000 0583 9825 7466")])
+                        Fields.text("bic", s.settings.bicLabel, form, extra: [.attr("placeholder", "ESSESESS")])
                         Fields.text(
                             "registered_seat", s.settings.registeredSeatLabel, form, hint: s.settings.registeredSeatHint
                         )

@@ -179,6 +179,23 @@ extension SettingsStrings {
     }
     var termsDaysLabel: String { t("Betalningsvillkor (dagar)", "Payment terms (days)") }
     public var termsDaysInvalid: String { t("Ange 0–120 dagar.", "Enter 0–120 days.") }
+    var plusgiroLabel: String { t("Plusgiro", "Plusgiro") }
+    public var plusgiroInvalid: String {
+        t(
+            "Skriv plusgironumret som 12345-6; kontrollsiffran måste stämma.",
+            "Enter the plusgiro number as 12345-6; its check digit must match.")
+    }
+    var ibanLabel: String { t("IBAN", "IBAN") }
+    var ibanHint: String { t("För betalningar från utlandet, med BIC.", "For payments from abroad, with the BIC.") }
+    public var ibanInvalid: String {
+        t(
+            "Det är inget giltigt IBAN (kontrollsiffrorna stämmer inte).",
+            "That is not a valid IBAN (its check digits do not match).")
+    }
+    var bicLabel: String { t("BIC", "BIC") }
+    public var bicInvalid: String {
+        t("Skriv BIC med 8 eller 11 tecken, och ange IBAN.", "Enter the BIC with 8 or 11 characters, and the IBAN.")
+    }
     var depositPercentLabel: String { t("Förskott (%)", "Deposit (%)") }
     var depositPercentHint: String {
         t(

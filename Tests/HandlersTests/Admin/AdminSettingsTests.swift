@@ -19,6 +19,7 @@ struct AdminSettingsTests {
             ("terms_template_html", "<p>Villkor</p>"), ("bankgiro", "5050-1055"), ("approved_for_f_tax", "yes"),
             ("registered_seat", "Göteborg"), ("invoice_terms_days", "30"), ("invoice_round_to_kronor", "yes"),
             ("invoice_deposit_percent", "30"), ("reminders_enabled", "yes"), ("reminder_fee", "60"),
+            ("plusgiro", ""), ("iban", ""), ("bic", ""),
             ("reminder_first_days", "7"), ("reminder_interval_days", "14"), ("reminder_max", "2"),
         ]
     }
@@ -54,6 +55,7 @@ struct AdminSettingsTests {
                     "org_number": "559123-4567", "signing_link_validity_days": "400", "sender_name": "Evil <x>",
                     "website_url": "javascript:alert(1)", "bankgiro": "5050-1056", "invoice_terms_days": "365",
                     "invoice_deposit_percent": "0", "reminder_fee": "61", "reminder_max": "9",
+                    "iban": "SE45 5000 0000 0583 9825 7467", "plusgiro": "12345-6",
                 ]))
         #expect(invalid.status == 400)
         #expect(Page.error("bankgiro", in: invalid.text)?.contains("check digit") == true)
@@ -61,6 +63,8 @@ struct AdminSettingsTests {
         #expect(Page.error("invoice_deposit_percent", in: invalid.text) == "Enter 1–100 %.")
         #expect(Page.error("reminder_fee", in: invalid.text) == "Enter 0–60 kr.", "the law's ceiling")
         #expect(Page.error("reminder_max", in: invalid.text) == "Enter 1–5.")
+        #expect(Page.error("iban", in: invalid.text) == "That is not a valid IBAN (its check digits do not match).")
+        #expect(Page.error("plusgiro", in: invalid.text)?.contains("check digit") == true)
         #expect(Page.error("default_vat_rate", in: invalid.text)?.contains("Enter the VAT rate in percent") == true)
         #expect(Page.error("contact_email", in: invalid.text)?.contains("Enter a valid email address") == true)
         #expect(Page.error("org_number", in: invalid.text)?.contains("check digit") == true)
@@ -90,12 +94,16 @@ struct AdminSettingsTests {
                         "<h2>Villkor</h2><p onclick=\"steal()\">Betalning 30 dagar.</p><script>alert(1)</script>",
                     "bankgiro": "555-1239", "invoice_terms_days": "15", "invoice_round_to_kronor": "",
                     "registered_seat": "Borås", "invoice_deposit_percent": "40",
+                    "iban": "se45 5000 0000 0583 9825 7466", "bic": "esseseSS", "plusgiro": "12345-5",
                 ]))
         #expect(saved.status == 303)
         #expect(
             try session.sql(
                 "SELECT bankgiro || ' ' || invoice_terms_days || ' ' || invoice_round_to_kronor || ' ' || registered_seat || ' ' || invoice_deposit_percent FROM settings"
             ) == "555-1239 15 false Borås 40")
+        #expect(
+            try session.sql("SELECT plusgiro || ' ' || iban || ' ' || bic FROM settings")
+                == "12345-5 SE4550000000058398257466 ESSESESS", "written the one way")
         #expect(saved.header("location") == "/admin/settings")
         let after = try admin.follow(saved)
         #expect(after.text.contains("Changes saved."))

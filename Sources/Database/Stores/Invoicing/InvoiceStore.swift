@@ -66,7 +66,8 @@ public enum InvoiceStore {
                    coalesce(address_line1, '') AS l1, coalesce(address_line2, '') AS l2,
                    coalesce(postal_code, '') AS pc, coalesce(city, '') AS city, country,
                    coalesce(contact_email::text, '') AS email, coalesce(contact_phone, '') AS phone,
-                   coalesce(bankgiro, '') AS bankgiro, approved_for_f_tax, coalesce(registered_seat, '') AS seat,
+                   coalesce(bankgiro, '') AS bankgiro, plusgiro, iban, bic, approved_for_f_tax,
+                   coalesce(registered_seat, '') AS seat,
                    invoice_terms_days, invoice_round_to_kronor, logo
               FROM settings
             """)[0]
@@ -81,7 +82,8 @@ public enum InvoiceStore {
         return InvoiceSettings(
             seller: InvoiceSeller(
                 party: party, approvedForFTax: try row.decode("approved_for_f_tax"),
-                registeredSeat: try row.decode("seat"), bankgiro: try row.decode("bankgiro")),
+                registeredSeat: try row.decode("seat"), bankgiro: try row.decode("bankgiro"),
+                plusgiro: try row.decode("plusgiro"), iban: try row.decode("iban"), bic: try row.decode("bic")),
             termsDays: try row.decode("invoice_terms_days"), roundToKronor: try row.decode("invoice_round_to_kronor"),
             logo: (try row.decode("logo", as: [UInt8]?.self)).flatMap { bytes in
                 (try? LogoImage.inspect(bytes)).map {

@@ -24,6 +24,10 @@ public struct SettingsValues: Sendable, Equatable {
     /// Invoicing: `NNNN-NNNN` (or empty), "Godkänd för F-skatt", an AB's registered seat, the
     /// days until an invoice is due, and rounding the amount to pay to whole kronor.
     public var bankgiro: String
+    /// `NNNNNNN-N`, an IBAN and its BIC, or empty.
+    public var plusgiro: String = ""
+    public var iban: String = ""
+    public var bic: String = ""
     public var approvedForFTax: Bool
     public var registeredSeat: String
     public var invoiceTermsDays: Int
@@ -97,6 +101,7 @@ public struct SettingsValues: Sendable, Equatable {
             "invoice_round_to_kronor": invoiceRoundToKronor ? "yes" : "no",
             "invoice_deposit_percent": String(invoiceDepositPercent),
             "invoice_deposit_on_signing": invoiceDepositOnSigning ? "yes" : "no",
+            "plusgiro": plusgiro, "iban": iban, "bic": bic,
             "reminders_enabled": remindersEnabled ? "yes" : "no", "reminder_fee_ore": String(reminderFee.ore),
             "reminder_first_days": String(reminderFirstDays), "reminder_interval_days": String(reminderIntervalDays),
             "reminder_max": String(reminderMax),
@@ -144,7 +149,8 @@ public enum SettingsStore {
         terms_template_html, version, updated_at, coalesce(bankgiro, '') AS bankgiro, approved_for_f_tax,
         coalesce(registered_seat, '') AS registered_seat, invoice_terms_days, invoice_round_to_kronor,
         invoice_deposit_percent, invoice_deposit_on_signing, reminders_enabled, reminder_fee_ore,
-        reminder_first_days, reminder_interval_days, reminder_max, logo_mime, octet_length(logo) AS logo_bytes, encode(logo_sha256, 'hex') AS logo_sha256
+        reminder_first_days, reminder_interval_days, reminder_max, coalesce(plusgiro, '') AS plusgiro,
+        coalesce(iban, '') AS iban, coalesce(bic, '') AS bic, logo_mime, octet_length(logo) AS logo_bytes, encode(logo_sha256, 'hex') AS logo_sha256
         """
 
     /// The settings row. - Throws: `DatabaseError`.
@@ -180,7 +186,8 @@ public enum SettingsStore {
                        invoice_deposit_on_signing = \(v.invoiceDepositOnSigning),
                        reminders_enabled = \(v.remindersEnabled), reminder_fee_ore = \(v.reminderFee.ore),
                        reminder_first_days = \(v.reminderFirstDays), reminder_interval_days = \(v.reminderIntervalDays),
-                       reminder_max = \(v.reminderMax),
+                       reminder_max = \(v.reminderMax), plusgiro = \(text(v.plusgiro)), iban = \(text(v.iban)),
+                       bic = \(text(v.bic)),
                        version = version + 1
                 """)
             try AuditStore.record(
@@ -268,30 +275,34 @@ public enum SettingsStore {
     }
 
     private static func record(_ row: Row) throws -> SettingsRecord {
-        SettingsRecord(
-            values: SettingsValues(
-                companyName: try row.decode("company_name"), orgNumber: try row.decode("org_number"),
-                vatNumber: try row.decode("vat_number"), addressLine1: try row.decode("address_line1"),
-                addressLine2: try row.decode("address_line2"), postalCode: try row.decode("postal_code"),
-                city: try row.decode("city"), country: try row.decode("country"),
-                contactEmail: try row.decode("contact_email"),
-                contactPhone: try row.decode("contact_phone"), websiteURL: try row.decode("website_url"),
-                teamNotificationEmail: try row.decode("team_email"), emailSender: try row.decode("email_sender"),
-                defaultVATRate: try VATRate(basisPoints: try row.decode("default_vat_rate_bp")),
-                signingLinkValidityDays: try row.decode("signing_link_validity_days"),
-                termsTemplateHTML: try row.decode("terms_template_html"), bankgiro: try row.decode("bankgiro"),
-                approvedForFTax: try row.decode("approved_for_f_tax"),
-                registeredSeat: try row.decode("registered_seat"),
-                invoiceTermsDays: try row.decode("invoice_terms_days"),
-                invoiceRoundToKronor: try row.decode("invoice_round_to_kronor"),
-                invoiceDepositPercent: try row.decode("invoice_deposit_percent"),
-                invoiceDepositOnSigning: try row.decode("invoice_deposit_on_signing"),
-                remindersEnabled: try row.decode("reminders_enabled"),
-                reminderFee: Money(ore: try row.decode("reminder_fee_ore")),
-                reminderFirstDays: try row.decode("reminder_first_days"),
-                reminderIntervalDays: try row.decode("reminder_interval_days"),
-                reminderMax: try row.decode("reminder_max")),
-            version: try row.decode("version"), logo: try summary(row), updatedAt: try row.decode("updated_at"))
+        var values = SettingsValues(
+            companyName: try row.decode("company_name"), orgNumber: try row.decode("org_number"),
+            vatNumber: try row.decode("vat_number"), addressLine1: try row.decode("address_line1"),
+            addressLine2: try row.decode("address_line2"), postalCode: try row.decode("postal_code"),
+            city: try row.decode("city"), country: try row.decode("country"),
+            contactEmail: try row.decode("contact_email"),
+            contactPhone: try row.decode("contact_phone"), websiteURL: try row.decode("website_url"),
+            teamNotificationEmail: try row.decode("team_email"), emailSender: try row.decode("email_sender"),
+            defaultVATRate: try VATRate(basisPoints: try row.decode("default_vat_rate_bp")),
+            signingLinkValidityDays: try row.decode("signing_link_validity_days"),
+            termsTemplateHTML: try row.decode("terms_template_html"), bankgiro: try row.decode("bankgiro"),
+            approvedForFTax: try row.decode("approved_for_f_tax"),
+            registeredSeat: try row.decode("registered_seat"),
+            invoiceTermsDays: try row.decode("invoice_terms_days"),
+            invoiceRoundToKronor: try row.decode("invoice_round_to_kronor"),
+            invoiceDepositPercent: try row.decode("invoice_deposit_percent"),
+            invoiceDepositOnSigning: try row.decode("invoice_deposit_on_signing"),
+            remindersEnabled: try row.decode("reminders_enabled"),
+            reminderFee: Money(ore: try row.decode("reminder_fee_ore")),
+            reminderFirstDays: try row.decode("reminder_first_days"),
+            reminderIntervalDays: try row.decode("reminder_interval_days"),
+            reminderMax: try row.decode("reminder_max"))
+        values.plusgiro = try row.decode("plusgiro")
+        values.iban = try row.decode("iban")
+        values.bic = try row.decode("bic")
+        return SettingsRecord(
+            values: values, version: try row.decode("version"), logo: try summary(row),
+            updatedAt: try row.decode("updated_at"))
     }
 
     /// A PostgreSQL text-array literal of hex digests (anything else is dropped, so nothing needs quoting).
