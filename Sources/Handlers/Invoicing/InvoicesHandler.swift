@@ -12,11 +12,7 @@ import UseCases
 enum InvoicesHandler {
     static func handle(_ route: InvoicesRoute, _ admin: AdminContext) throws -> Response {
         switch route {
-        case .list:
-            admin.html(
-                InvoiceListPage.render(
-                    try InvoiceStore.list(try admin.connection()), today: BusinessCalendar.today(),
-                    admin: try admin.page()))
+        case .list: try list(admin)
         case .create: try create(admin)
         case .show(let id): try show(id, admin)
         case .issue(let id): try issue(id, admin)
@@ -28,6 +24,23 @@ enum InvoicesHandler {
         case .editLines(let id): try editLines(id, admin)
         case .remind(let id): try remind(id, admin)
         }
+    }
+
+    /// The list, filtered by `status` and a search text `q` (number, customer, booking), 50 a page
+    /// (`page`, from 1). Unknown values are ignored, as a list's filters are.
+    static func list(_ admin: AdminContext) throws -> Response {
+        let query = admin.request.query
+        let status = InvoiceStatus(rawValue: query["status"] ?? "")
+        let search = String((query["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        let page = max(1, min(10_000, Int(query["page"] ?? "") ?? 1))
+        let today = BusinessCalendar.today()
+        let found = try InvoiceStore.page(
+            try admin.connection(), status: status, search: search, today: today, offset: (page - 1) * 50)
+        return admin.html(
+            InvoiceListPage.render(
+                found.invoices,
+                filter: InvoiceListPage.Filter(status: status, search: search, page: page, more: found.more),
+                today: today, admin: try admin.page()))
     }
 
     /// A stand-alone draft for `customer_id`, or a draft from `booking_id` for `purpose`.

@@ -3,7 +3,38 @@ import Routing
 
 /// `/admin/invoices`: every invoice and draft, newest first.
 public enum InvoiceListPage {
-    public static func render(_ invoices: [InvoiceSummary], today: CalendarDate, admin: AdminPage) -> [UInt8] {
+    /// What the list shows: a status, a search text, the page (from 1) and whether more follow.
+    public struct Filter: Sendable {
+        public let status: InvoiceStatus?
+        public let search: String
+        public let page: Int
+        public let more: Bool
+
+        public init(status: InvoiceStatus?, search: String, page: Int, more: Bool) {
+            self.status = status
+            self.search = search
+            self.page = page
+            self.more = more
+        }
+
+        var isEmpty: Bool { status == nil && search.isEmpty }
+
+        /// The list's address with these filters on `page` (the search text percent-encoded).
+        func href(page: Int) -> SafeURL {
+            var parts: [String] = []
+            if let status { parts.append("status=\(status.rawValue)") }
+            if !search.isEmpty { parts.append("q=\(PercentEncoding.encodeQueryValue(search))") }
+            if page > 1 { parts.append("page=\(page)") }
+            return SafeURL(
+                unchecked: SafeURL(.admin(.invoices(.list))).value
+                    + (parts.isEmpty ? "" : "?" + parts.joined(separator: "&")))
+        }
+    }
+
+    public static func render(
+        _ invoices: [InvoiceSummary], filter: Filter = Filter(status: nil, search: "", page: 1, more: false),
+        today: CalendarDate, admin: AdminPage
+    ) -> [UInt8] {
         let s = admin.strings.invoices
         return AdminLayout.page(title: s.title, admin) {
             div(.class("page-head")) { h1 { s.title } }
@@ -11,8 +42,25 @@ public enum InvoiceListPage {
             if admin.may(.admin(.payments(.list))) {
                 p { a(.href(SafeURL(.admin(.payments(.list))))) { admin.strings.payments.linkFromInvoices } }
             }
+            form(.class("filters"), .attr("method", "get"), .action(SafeURL(.admin(.invoices(.list))))) {
+                label(.attr("for", "f-status")) { s.status }
+                element("select", [.id("f-status"), .attr("name", "status")]) {
+                    option(value: "", selected: filter.status == nil) { s.allStatuses }
+                    for status in InvoiceStatus.allCases {
+                        option(value: status.rawValue, selected: filter.status == status) { s.statusName(status) }
+                    }
+                }
+                label(.attr("for", "f-q")) { s.searchLabel }
+                void(
+                    "input",
+                    [
+                        .attr("type", "search"), .id("f-q"), .attr("name", "q"), .attr("value", filter.search),
+                        .attr("maxlength", "100"),
+                    ])
+                button(.class("button secondary"), .attr("type", "submit")) { s.filter }
+            }
             if invoices.isEmpty {
-                p { s.none }
+                p { filter.isEmpty && filter.page == 1 ? s.none : s.noneMatch }
             } else {
                 div(.class("table-scroll")) {
                     table(.class("list")) {
@@ -44,6 +92,16 @@ public enum InvoiceListPage {
                                 }
                             }
                         }
+                    }
+                }
+            }
+            if filter.page > 1 || filter.more {
+                nav(.class("pager"), .attr("aria-label", s.pages)) {
+                    if filter.page > 1 {
+                        a(.attr("rel", "prev"), .href(filter.href(page: filter.page - 1))) { s.previousPage }
+                    }
+                    if filter.more {
+                        a(.attr("rel", "next"), .href(filter.href(page: filter.page + 1))) { s.nextPage }
                     }
                 }
             }

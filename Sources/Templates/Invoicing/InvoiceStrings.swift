@@ -14,6 +14,13 @@ public struct InvoiceStrings: FeatureStrings {
         )
     }
     var none: String { t("Inga fakturor än. Skapa en från en bokning.", "No invoices yet. Make one from a booking.") }
+    var allStatuses: String { t("Alla", "All") }
+    var searchLabel: String { t("Nummer, kund eller bokning", "Number, customer or booking") }
+    var filter: String { t("Visa", "Show") }
+    var noneMatch: String { t("Inga fakturor matchar.", "No invoices match.") }
+    var pages: String { t("Sidor", "Pages") }
+    var previousPage: String { t("← Föregående", "← Previous") }
+    var nextPage: String { t("Nästa →", "Next →") }
     var noneHere: String { t("Inga fakturor här än.", "No invoices here yet.") }
     var number: String { t("Nummer", "Number") }
     var customer: String { t("Kund", "Customer") }

@@ -394,4 +394,46 @@ struct AdminInvoicesTests {
                    AND NOT EXISTS (SELECT FROM invoice_reminders r WHERE r.invoice_id = i.id)
                 """) == "0")
     }
+
+    /// The list filters by status (the same status its badges show) and by number, customer or
+    /// booking, and pages by 50 keeping the filters; what was typed comes back escaped.
+    @Test func theListFiltersByStatusAndSearchAndPages() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let maria = try session.browser(signedInAs: "maria@eventgaraget.se")
+        // The status badges' data-state, in order (`<span class="badge invoice-status …" data-state="paid">`).
+        func states(_ html: String) -> [String] {
+            html.components(separatedBy: "class=\"badge invoice-status").dropFirst().compactMap { part in
+                part.range(of: #"data-state="[a-z_]+""#, options: .regularExpression).map {
+                    String(part[$0].dropFirst(12).dropLast())
+                }
+            }
+        }
+        let all = states(try maria.get("/admin/invoices").text)
+        #expect(Set(all).isSuperset(of: ["paid", "overdue", "partly_paid", "credited"]), "\(all)")
+        for status in Set(all) {
+            let filtered = states(try maria.get("/admin/invoices?status=\(status)").text)
+            #expect(filtered.count == all.filter { $0 == status }.count && Set(filtered) == [status], "\(status)")
+        }
+        let customer = try session.sql(
+            "SELECT c.name FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE c.kind = 'person' LIMIT 1")
+        let found = try maria.get("/admin/invoices?q=\(customer.split(separator: " ").last ?? "")")
+        #expect(found.status == 200 && found.text.contains(customer))
+        let odd = try maria.get("/admin/invoices?q=%3Cscript%3E&status=nonsense")
+        #expect(odd.status == 200 && odd.text.contains("No invoices match.") && !odd.text.contains("<script>"))
+        #expect(odd.text.contains("value=\"&lt;script&gt;\""))
+
+        // Sixty drafts: the first page has 50 and a link on, keeping the filter.
+        _ = try session.sql(
+            """
+            INSERT INTO invoices (kind, purpose, customer_id, buyer, lines, created_by)
+            SELECT 'invoice', 'standalone', c.id, '{}'::jsonb, '[]'::jsonb, u.id
+              FROM generate_series(1, 60), (SELECT min(id) AS id FROM customers) c, (SELECT min(id) AS id FROM users) u
+            """)
+        let first = try maria.get("/admin/invoices?status=draft")
+        #expect(
+            states(first.text).count == 50 && first.text.contains("href=\"/admin/invoices?status=draft&amp;page=2\""))
+        let second = try maria.get("/admin/invoices?status=draft&page=2")
+        #expect(states(second.text).count >= 10 && second.text.contains("rel=\"prev\""))
+    }
 }

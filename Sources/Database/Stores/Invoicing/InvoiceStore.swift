@@ -161,6 +161,38 @@ public enum InvoiceStore {
         ).map(summary)
     }
 
+    /// One page of the invoice list, newest first: only those with `status` (as of `today`) and
+    /// whose number, customer or booking contains `search`, when given. - Returns: the page and
+    /// whether more follow.
+    public static func page(
+        _ connection: Connection, status: InvoiceStatus?, search: String, today: CalendarDate, offset: Int,
+        limit: Int = 50
+    ) throws -> (invoices: [InvoiceSummary], more: Bool) {
+        let pattern = search.isEmpty ? nil : ContainsPattern.make(search)
+        // The status in SQL, so a filter can page: the same rules as `InvoiceStatus.of`.
+        let rows = try connection.query(
+            """
+            SELECT * FROM (
+                SELECT x.*, CASE
+                        WHEN x.state = 'draft' THEN 'draft'
+                        WHEN x.kind = 'credit_note' THEN 'issued'
+                        WHEN x.credited_ore > 0 AND x.credited_ore >= x.payable_ore THEN 'credited'
+                        WHEN x.paid_ore >= x.payable_ore - x.credited_ore THEN 'paid'
+                        WHEN x.due_date < \(today.iso)::date THEN 'overdue'
+                        WHEN x.paid_ore = 0 THEN 'issued'
+                        ELSE 'partly_paid' END AS status
+                  FROM (SELECT \(fragment: summaryColumns)
+                          FROM invoices i JOIN customers c ON c.id = i.customer_id
+                          LEFT JOIN bookings b ON b.id = i.booking_id) x
+            ) y
+             WHERE (\(status?.rawValue)::text IS NULL OR y.status = \(status?.rawValue))
+               AND (\(pattern)::text IS NULL OR y.number ILIKE \(pattern) OR y.customer_name ILIKE \(pattern)
+                    OR y.booking_number ILIKE \(pattern))
+             ORDER BY y.id DESC LIMIT \(limit + 1) OFFSET \(offset)
+            """)
+        return (try rows.prefix(limit).map(summary), rows.count > limit)
+    }
+
     /// The deposit's percentage from the settings.
     public static func depositPercent(_ connection: Connection) throws -> Int {
         try connection.query("SELECT invoice_deposit_percent FROM settings")[0].decode("invoice_deposit_percent")
