@@ -60,7 +60,9 @@ public enum SignQuotation {
             try SigningStore.recordSigned(
                 tx, link: link, method: signature.method, booking: booking, number: number, state: newBookingState,
                 ipAddress: evidence.ipAddress, now: now)
-            _ = try InvoiceStore.draftDepositOnSigning(tx, bookingID: booking)
+            // A deposit draft when the settings ask for one. Its own savepoint: should drafting it
+            // fail, the signature and the booking still stand (staff can draft it from the booking).
+            _ = try? InvoiceStore.draftDepositOnSigning(tx, bookingID: booking)
             try JobStore.enqueue(
                 tx,
                 [
