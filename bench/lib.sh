@@ -155,3 +155,31 @@ bench_compare() {
     printf "  responder CPU: %s us per request    statements per request: %s    round trips: %s\n", cpu, stmts, trips
   }' | sed "s/, 0 bytes/, $(stat -c %s "$copy") bytes/"
 }
+
+# bench_demo_session DATABASE: a fresh database of that name in the product's cluster with the
+# migrations and the demo data (dropped at exit), the benchmark's own responder and nginx in front
+# of it, and the demo manager signed in through the real form. Sets `cookie` (the header wrk
+# sends) and defines `psql_bench` (psql as postgres on the product's cluster).
+bench_demo_session() {
+  local database=$1 run=$EG_ROOT/.data/run pg_port=${EG_PG_PORT:-55432} bin=${EG_BENCH_BIN:-}
+  psql_bench() { "$(eg_pg_bin)/psql" -X -q -v ON_ERROR_STOP=1 -h "$EG_ROOT/.data/run" -p "${EG_PG_PORT:-55432}" -U postgres "$@"; }
+  [ -n "$bin" ] || bin=$(cd "$EG_ROOT" && swift build -c release --show-bin-path)/eventgaraget
+  [ -x "$bin" ] || eg_die "build the product first (scripts/run)"
+  psql_bench -d postgres -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database"
+  bench_on_exit "psql_bench -d postgres -c \"DROP DATABASE IF EXISTS $database\" >/dev/null 2>&1 || true"
+  DATABASE_URL="postgresql:///$database?host=$run&port=$pg_port&user=postgres" "$bin" migrate >/dev/null
+  DATABASE_URL="postgresql:///$database?host=$run&port=$pg_port&user=postgres" "$bin" seed-demo >/dev/null
+  bench_own_responder "$database"
+  bench_require_running "$BENCH_UPSTREAM"
+
+  local jar login_token session
+  jar=$(mktemp)
+  bench_on_exit "rm -f $jar"
+  login_token=$(curl -ks -c "$jar" "$BENCH_BASE/admin/login" | sed -n 's/.*name="_login" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -ks -b "$jar" -c "$jar" -o /dev/null -H "Origin: $BENCH_BASE" \
+    --data-urlencode "_login=$login_token" --data-urlencode "email=maria@eventgaraget.se" \
+    --data-urlencode "password=eventgaraget-demo" "$BENCH_BASE/admin/login"
+  session=$(awk '$6 == "__Host-eg_session" { print $7 }' "$jar")
+  [ -n "$session" ] || eg_die "could not sign in to the benchmark's responder"
+  cookie="Cookie: __Host-eg_session=$session"
+}

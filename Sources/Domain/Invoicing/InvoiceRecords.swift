@@ -122,11 +122,7 @@ public struct InvoiceSettings: Sendable {
     public let seller: InvoiceSeller
     public let termsDays: Int
     public let roundToKronor: Bool
-    /// The settings' logo, for the PDF.
-    public var logo: InvoiceLogo?
-
-    public init(seller: InvoiceSeller, termsDays: Int, roundToKronor: Bool, logo: InvoiceLogo? = nil) {
-        self.logo = logo
+    public init(seller: InvoiceSeller, termsDays: Int, roundToKronor: Bool) {
         self.seller = seller
         self.termsDays = termsDays
         self.roundToKronor = roundToKronor

@@ -98,7 +98,7 @@ public enum IssueInvoice {
                 period: draft.period, seller: settings.seller, buyer: draft.buyer, lines: lines,
                 allowances: allowances, totals: totals, ocr: ocr, paymentTermsDays: settings.termsDays,
                 credited: draft.credited, orderReference: draft.orderReference, purpose: draft.purpose)
-            document.logo = settings.logo
+            document.logo = try InvoiceStore.logo(tx)
             let xml = UBLInvoice.xml(document)
             if let validator,
                 let problems = validator.problems(xml: xml, peppol: UBLInvoice.buyerEndpoint(document) != nil)

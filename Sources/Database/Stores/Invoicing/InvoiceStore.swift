@@ -68,7 +68,7 @@ public enum InvoiceStore {
                    coalesce(contact_email::text, '') AS email, coalesce(contact_phone, '') AS phone,
                    coalesce(bankgiro, '') AS bankgiro, plusgiro, iban, bic, approved_for_f_tax,
                    coalesce(registered_seat, '') AS seat,
-                   invoice_terms_days, invoice_round_to_kronor, logo
+                   invoice_terms_days, invoice_round_to_kronor
               FROM settings
             """)[0]
         let name: String = try row.decode("company_name")
@@ -84,12 +84,17 @@ public enum InvoiceStore {
                 party: party, approvedForFTax: try row.decode("approved_for_f_tax"),
                 registeredSeat: try row.decode("seat"), bankgiro: try row.decode("bankgiro"),
                 plusgiro: try row.decode("plusgiro"), iban: try row.decode("iban"), bic: try row.decode("bic")),
-            termsDays: try row.decode("invoice_terms_days"), roundToKronor: try row.decode("invoice_round_to_kronor"),
-            logo: (try row.decode("logo", as: [UInt8]?.self)).flatMap { bytes in
-                (try? LogoImage.inspect(bytes)).map {
-                    InvoiceLogo(bytes: bytes, isJPEG: $0.format == .jpeg, width: $0.width, height: $0.height)
-                }
-            })
+            termsDays: try row.decode("invoice_terms_days"), roundToKronor: try row.decode("invoice_round_to_kronor"))
+    }
+
+    /// The settings' logo for an issued document's PDF, read only when one is rendered (the
+    /// invoice pages read the settings on every view; the image can be half a megabyte).
+    public static func logo(_ connection: Connection) throws -> InvoiceLogo? {
+        (try connection.query("SELECT logo FROM settings")[0].decode("logo", as: [UInt8]?.self)).flatMap { bytes in
+            (try? LogoImage.inspect(bytes)).map {
+                InvoiceLogo(bytes: bytes, isJPEG: $0.format == .jpeg, width: $0.width, height: $0.height)
+            }
+        }
     }
 
     /// Writes the issued document (inside the use case's transaction) with its audit row.
