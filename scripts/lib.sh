@@ -6,7 +6,7 @@ EG_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Debian packages by purpose. Build: the C libraries the package links. Run: the servers.
 EG_PACKAGES_BUILD="pkg-config libfcgi-dev libpq-dev libxml2-dev libcairo2-dev libcurl4-openssl-dev libsodium-dev libcrack2-dev libssl-dev libqrencode-dev fonts-dejavu-core"
 EG_PACKAGES_RUN="postgresql nginx-light libnginx-mod-nchan openssl curl ca-certificates cracklib-runtime python3"
-EG_PACKAGES_TEST="python3 python3-html5lib python3-aiosmtpd qpdf poppler-utils chromium chromium-driver python3-selenium python3-icalendar libnss3-tools python3-venv"
+EG_PACKAGES_TEST="python3 python3-html5lib python3-aiosmtpd dovecot-imapd qpdf poppler-utils chromium chromium-driver python3-selenium python3-icalendar libnss3-tools python3-venv"
 # pyHanko (PyPI; pinned), the second PAdES validator the seal tests run, in a venv under .data/tools.
 EG_PYHANKO_PINS="pyhanko==0.38.0 pyhanko-cli==0.6.0"
 EG_PACKAGES_BENCH="wrk"
@@ -32,6 +32,10 @@ eg_install() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   if printf '%s\n' "${missing[@]}" | grep -q '^nginx'; then
     $sudo sh -c 'command -v service >/dev/null && service nginx stop >/dev/null 2>&1; true'
+  fi
+  # Likewise dovecot-imapd starts a system IMAP server on 143 and 993; the tests run their own.
+  if printf '%s\n' "${missing[@]}" | grep -q '^dovecot'; then
+    $sudo sh -c 'command -v service >/dev/null && service dovecot stop >/dev/null 2>&1; true'
   fi
 }
 

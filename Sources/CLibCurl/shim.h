@@ -16,6 +16,9 @@ static inline CURLcode eg_curl_setopt_read_function(CURL *handle, curl_read_call
 static inline CURLcode eg_curl_setopt_write_function(CURL *handle, curl_write_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
 }
+static inline CURLcode eg_curl_setopt_header_function(CURL *handle, curl_write_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
+}
 static inline CURLcode eg_curl_setopt_prereq_function(CURL *handle, curl_prereq_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, callback);
 }

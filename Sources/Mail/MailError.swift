@@ -1,4 +1,4 @@
-/// Everything that can go wrong building or delivering an email.
+/// Everything that can go wrong building or delivering an email, or polling a mailbox.
 ///
 /// `description` is safe to log: it names the field, address or path and the C code, but never
 /// holds a password, a header value that was refused, or any part of a message body.
@@ -17,6 +17,19 @@ public enum MailError: Error, Sendable, Equatable, CustomStringConvertible {
     case smtpFailure(code: Int, responseCode: Int, message: String)
     /// A file-system call failed while writing into a Maildir.
     case ioFailure(errno: Int32, path: String, operation: String)
+    /// `EG_IMAP_URL` could not be understood; `problem` says which part (never the password).
+    case invalidIMAPURL(problem: String)
+    /// An IMAP command failed. `code` is the `CURLcode` (67 is a refused login, 60 an untrusted
+    /// certificate, 28 a timeout), `command` the command's name, `message` curl's error text
+    /// and the server's final reply line, with any password removed. Never message contents.
+    case imapFailure(code: Int, command: String, message: String)
+    /// The server answered in a way this client does not understand (`problem` names what was
+    /// expected, never what a message holds).
+    case imapUnexpectedReply(command: String, problem: String)
+    /// The message is larger than the configured limit; it was not downloaded.
+    case imapMessageTooLarge(uid: UInt32, bytes: Int, limit: Int)
+    /// No message has this UID in the folder (expunged, or moved by another client).
+    case imapMessageMissing(uid: UInt32)
 
     public var description: String {
         switch self {
@@ -33,6 +46,16 @@ public enum MailError: Error, Sendable, Equatable, CustomStringConvertible {
             return "SMTP delivery failed (curl code \(code)\(reply)): \(message)"
         case .ioFailure(let errno, let path, let operation):
             return "\(operation) \(path) failed: errno \(errno)"
+        case .invalidIMAPURL(let problem):
+            return "invalid EG_IMAP_URL: \(problem)"
+        case .imapFailure(let code, let command, let message):
+            return "IMAP \(command) failed (curl code \(code)): \(message)"
+        case .imapUnexpectedReply(let command, let problem):
+            return "IMAP \(command): unexpected reply: \(problem)"
+        case .imapMessageTooLarge(let uid, let bytes, let limit):
+            return "IMAP message UID \(uid) is \(bytes) bytes, over the limit of \(limit)"
+        case .imapMessageMissing(let uid):
+            return "IMAP message UID \(uid) is not in the folder"
         }
     }
 

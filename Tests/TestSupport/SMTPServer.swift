@@ -78,7 +78,7 @@ public final class SMTPTestServer: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         self.process = process
-        SMTPServerRegistry.shared.add(process.processIdentifier, directory: directory)
+        TestServerRegistry.shared.add(process, directory: directory)
 
         let deadline = Date().addingTimeInterval(20)
         while !FileManager.default.fileExists(atPath: directory + "/ready") {
@@ -113,14 +113,7 @@ public final class SMTPTestServer: @unchecked Sendable {
             defer { process = nil }
             return process
         }
-        guard let running else { return }
-        let pid = running.processIdentifier
-        if running.isRunning { kill(pid, SIGTERM) }
-        for _ in 0..<100 where running.isRunning { usleep(20_000) }
-        if running.isRunning { kill(pid, SIGKILL) }
-        running.waitUntilExit()
-        SMTPServerRegistry.shared.remove(running.processIdentifier)
-        try? FileManager.default.removeItem(atPath: directory)
+        if let running { TestServerRegistry.shared.stop(running, directory: directory) }
     }
 
     // Files are written under a temporary name and renamed, so a reader never sees half a message.
@@ -196,26 +189,4 @@ public final class SMTPTestServer: @unchecked Sendable {
             try: controller.stop()
             except Exception: pass
         """#
-}
-
-/// Servers still running, terminated by an exit handler so a test run leaves no process behind.
-private final class SMTPServerRegistry: @unchecked Sendable {
-    static let shared = SMTPServerRegistry()
-
-    private let lock = NSLock()
-    private var servers: [pid_t: String] = [:]
-
-    private init() {
-        atexit { SMTPServerRegistry.shared.terminateAll() }
-    }
-
-    func add(_ pid: pid_t, directory: String) { lock.withLock { servers[pid] = directory } }
-    func remove(_ pid: pid_t) { _ = lock.withLock { servers.removeValue(forKey: pid) } }
-
-    private func terminateAll() {
-        let remaining = lock.withLock { servers }
-        // SIGKILL: the servers hold nothing worth a graceful stop, and it cannot be blocked.
-        for pid in remaining.keys { kill(pid, SIGKILL) }
-        for directory in remaining.values { try? FileManager.default.removeItem(atPath: directory) }
-    }
 }

@@ -177,6 +177,8 @@ struct UndeliverableEmail: PermanentJobFailure, CustomStringConvertible {
         case .smtpFailure(_, let reply, _) where (550...554).contains(reply):
             description = "the mail server refused the message for good (SMTP \(reply))"
         case .smtpFailure, .ioFailure, .invalidSMTPURL: return nil
+        case .invalidIMAPURL, .imapFailure, .imapUnexpectedReply, .imapMessageTooLarge, .imapMessageMissing:
+            return nil
         }
     }
 }
