@@ -48,8 +48,10 @@ let package = Package(
         ),
         // The only producer of SanitizedHTML, and the one HTML escaper everything shares.
         .target(name: "Sanitizer", dependencies: ["CLibXML2", "Domain"], swiftSettings: strictSettings),
-        // Outgoing email: MIME messages, delivered over SMTP (libcurl) or into a Maildir.
+        // Email: MIME messages delivered over SMTP (libcurl) or into a Maildir; mailboxes polled over IMAP (libcurl).
         .target(name: "Mail", dependencies: ["CLibCurl", "Domain"], swiftSettings: strictSettings),
+        // The optional language model: OpenAI-compatible chat completions (JSON Schema answers) through libcurl.
+        .target(name: "LanguageModel", dependencies: ["CLibCurl"], swiftSettings: strictSettings),
         .target(name: "Sealing", dependencies: ["CLibCrypto", "CLibCurl"], swiftSettings: strictSettings),
         .target(name: "Webhooks", dependencies: ["CLibCrypto", "CLibCurl"], swiftSettings: strictSettings),
         // PDF documents (the signed agreement), drawn with cairo.
@@ -77,7 +79,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "FCGIHost", "HTTP", "Database", "UseCases", "Templates", "Sanitizer", "Handlers", "Domain", "Worker",
-                "Mail",
+                "Mail", "LanguageModel",
                 "Documents", "Passwords", "Routing", "Sealing", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -113,6 +115,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LanguageModelTests", dependencies: ["LanguageModel", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "DocumentsTests", dependencies: ["Documents", "Domain", "Sanitizer", "Sealing", "TestSupport"],
             swiftSettings: strictSettings),
