@@ -44,7 +44,11 @@ enum AddressList {
                 index += 1
                 while index < scalars.count, scalars[index] != "\"" {
                     if scalars[index] == "\\", index + 1 < scalars.count { index += 1 }
-                    if inAngle { angle?.unicodeScalars.append(scalars[index]) } else { phrase.unicodeScalars.append(scalars[index]) }
+                    if inAngle {
+                        angle?.unicodeScalars.append(scalars[index])
+                    } else {
+                        phrase.unicodeScalars.append(scalars[index])
+                    }
                     index += 1
                 }
             case "(":
@@ -53,7 +57,9 @@ enum AddressList {
                 while index < scalars.count {
                     if scalars[index] == "(" { depth += 1 }
                     if scalars[index] == ")" { depth -= 1 }
-                    if depth > 0 && !(depth == 1 && scalars[index] == "(") { text.unicodeScalars.append(scalars[index]) }
+                    if depth > 0 && !(depth == 1 && scalars[index] == "(") {
+                        text.unicodeScalars.append(scalars[index])
+                    }
                     index += 1
                     if depth == 0 { break }
                 }

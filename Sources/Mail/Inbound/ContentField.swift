@@ -116,7 +116,8 @@ struct ContentField {
         var index = 0
         while index < input.count {
             if input[index] == UInt8(ascii: "%"), index + 2 < input.count,
-                let high = QuotedPrintable.hexValue(input[index + 1]), let low = QuotedPrintable.hexValue(input[index + 2])
+                let high = QuotedPrintable.hexValue(input[index + 1]),
+                let low = QuotedPrintable.hexValue(input[index + 2])
             {
                 output.append(high << 4 | low)
                 index += 3

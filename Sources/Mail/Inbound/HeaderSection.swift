@@ -25,7 +25,10 @@ struct HeaderSection {
     private(set) var bodyStart: Int
     private(set) var problems: [String] = []
 
-    init(_ bytes: [UInt8], in range: Range<Int>, label: String) {
+    /// - Parameter needsEnd: whether a missing blank line is a problem. A MIME part's blank line
+    ///   may be its last line, which belongs to the boundary after it, so a part may end with its
+    ///   fields: its body is empty.
+    init(_ bytes: [UInt8], in range: Range<Int>, label: String, needsEnd: Bool = true) {
         bodyStart = range.upperBound
         var index = range.lowerBound
         var current: (name: String, value: [UInt8])?
@@ -100,7 +103,7 @@ struct HeaderSection {
             index = next
         }
         flush()
-        if !sawEnd && range.lowerBound < range.upperBound {
+        if needsEnd && !sawEnd && range.lowerBound < range.upperBound {
             problems.append("\(label): header section has no end (no body)")
         }
     }

@@ -126,7 +126,7 @@ enum InboundClassifier {
         while start < bytes.count, groups.count < 500 {
             while start < bytes.count, bytes[start] == 0x0D || bytes[start] == 0x0A { start += 1 }
             guard start < bytes.count else { break }
-            let section = HeaderSection(bytes, in: start..<bytes.count, label: "delivery status")
+            let section = HeaderSection(bytes, in: start..<bytes.count, label: "delivery status", needsEnd: false)
             groups.append(section)
             guard section.bodyStart > start else { break }
             start = section.bodyStart

@@ -50,7 +50,8 @@ enum MessageReader {
     }
 
     static func read(_ bytes: [UInt8], depth: Int, context: Context) -> InboundMessage {
-        let firstProblem = context.problems.count
+        // The top message also reports what `parse` noted before reading (the size limit).
+        let firstProblem = depth == 0 ? 0 : context.problems.count
         let section = HeaderSection(bytes, in: 0..<bytes.count, label: depth == 0 ? "message" : "attached message")
         context.problems += section.problems
         var unknown: Set<String> = []
@@ -78,7 +79,9 @@ enum MessageReader {
         var htmlBody = collected.htmls.isEmpty ? nil : collected.htmls.joined(separator: "\n")
         let ownTextIsBlank =
             (textBody?.allSatisfy(\.isWhitespace) ?? true) && !(htmlBody.map(Self.hasVisibleText) ?? false)
-        if ownTextIsBlank, let forwarded = collected.forwarded.first(where: { $0.textBody != nil || $0.htmlBody != nil }) {
+        if ownTextIsBlank,
+            let forwarded = collected.forwarded.first(where: { $0.textBody != nil || $0.htmlBody != nil })
+        {
             textBody = forwarded.textBody
             htmlBody = forwarded.htmlBody
         }
@@ -151,7 +154,8 @@ enum MessageReader {
             let childType = type == "multipart/digest" ? "message/rfc822" : "text/plain"
             var children: [Collected] = []
             for part in parts {
-                let childSection = HeaderSection(bytes, in: part, label: "part \(context.partsRead + 1)")
+                let childSection = HeaderSection(
+                    bytes, in: part, label: "part \(context.partsRead + 1)", needsEnd: false)
                 context.problems += childSection.problems
                 var child = Collected()
                 walk(
@@ -249,7 +253,9 @@ enum MessageReader {
             if let known = Charset(label: label) {
                 charset = known
             } else {
-                let shown = String(label.lowercased().unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7F }.prefix(40).map(Character.init))
+                let shown = String(
+                    label.lowercased().unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7F }.prefix(40).map(
+                        Character.init))
                 context.problems.append("unknown charset \(shown) in part \(leaf.number); read as Windows-1252")
                 charset = .windows1252
             }
@@ -271,7 +277,8 @@ enum MessageReader {
             if markerEnd <= lineEnd, bytes[lineStart] == dash, bytes[lineStart + 1] == dash,
                 bytes[(lineStart + 2)..<markerEnd].elementsEqual(boundary)
             {
-                let closing = markerEnd + 1 < lineEnd && bytes[markerEnd] == dash && bytes[markerEnd + 1] == dash
+                let closing =
+                    markerEnd + 1 < lineEnd && bytes[markerEnd] == dash && bytes[markerEnd + 1] == dash
                     || markerEnd + 2 == lineEnd && bytes[markerEnd] == dash && bytes[markerEnd + 1] == dash
                 let restStart = closing ? markerEnd + 2 : markerEnd
                 if bytes[restStart..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
@@ -302,7 +309,9 @@ enum MessageReader {
                 for hidden in ["style", "script", "head"] where Self.matches(lower, index + 1, hidden) {
                     let close = Array("</\(hidden)".utf8)
                     var end = index + 1
-                    while end < lower.count, !Self.matches(lower, end, String(decoding: close, as: UTF8.self)) { end += 1 }
+                    while end < lower.count, !Self.matches(lower, end, String(decoding: close, as: UTF8.self)) {
+                        end += 1
+                    }
                     index = end
                 }
                 while index < lower.count, lower[index] != UInt8(ascii: ">") { index += 1 }

@@ -75,7 +75,8 @@ enum QuotedPrintable {
             let byte = input[index]
             switch byte {
             case UInt8(ascii: "="):
-                if index + 2 < input.count, let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2]) {
+                if index + 2 < input.count, let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2])
+                {
                     output.append(high << 4 | low)
                     whitespaceStart = nil
                     index += 3
@@ -84,11 +85,13 @@ enum QuotedPrintable {
                 var next = index + 1
                 while next < input.count, input[next] == 0x20 || input[next] == 0x09 { next += 1 }
                 if next == input.count {
+                    whitespaceStart = nil
                     index = next
                     continue
                 }
                 if input[next] == 0x0A || (input[next] == 0x0D && next + 1 < input.count && input[next + 1] == 0x0A) {
                     index = next + (input[next] == 0x0D ? 2 : 1)
+                    whitespaceStart = nil  // whitespace before a soft line break is text
                     continue
                 }
                 output.append(byte)

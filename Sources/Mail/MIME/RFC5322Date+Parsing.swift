@@ -26,7 +26,9 @@ extension RFC5322Date {
             if token.contains(":") {
                 guard time == nil else { continue }
                 let pieces = token.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
-                guard pieces.count >= 2, pieces.count <= 3, let hour = pieces[0], let minute = pieces[1] else { continue }
+                guard pieces.count >= 2, pieces.count <= 3, let hour = pieces[0], let minute = pieces[1] else {
+                    continue
+                }
                 let second = pieces.count == 3 ? pieces[2] ?? 0 : 0
                 time = (hour, minute, min(second, 59))
             } else if let first = token.first, first == "+" || first == "-", token.count == 5,
@@ -39,7 +41,9 @@ extension RFC5322Date {
                 if day == nil, token.count <= 2 {
                     day = number
                 } else if year == nil {
-                    year = token.count <= 2 ? (number < 50 ? 2000 + number : 1900 + number) : token.count == 3 ? 1900 + number : number
+                    year =
+                        token.count <= 2
+                        ? (number < 50 ? 2000 + number : 1900 + number) : token.count == 3 ? 1900 + number : number
                 }
             } else if token.count == 10, token.split(separator: "-").count == 3 {
                 let pieces = token.split(separator: "-").map { Int($0) }
