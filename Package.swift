@@ -48,7 +48,7 @@ let package = Package(
         ),
         // The only producer of SanitizedHTML, and the one HTML escaper everything shares.
         .target(name: "Sanitizer", dependencies: ["CLibXML2", "Domain"], swiftSettings: strictSettings),
-        // Outgoing email: MIME messages, delivered over SMTP (libcurl) or into a Maildir.
+        // Outgoing email: MIME messages, delivered over SMTP (libcurl) or into a Maildir; and received email, parsed.
         .target(name: "Mail", dependencies: ["CLibCurl", "Domain"], swiftSettings: strictSettings),
         .target(name: "Sealing", dependencies: ["CLibCrypto", "CLibCurl"], swiftSettings: strictSettings),
         .target(name: "Webhooks", dependencies: ["CLibCrypto", "CLibCurl"], swiftSettings: strictSettings),
