@@ -48,7 +48,7 @@ let package = Package(
         ),
         // The only producer of SanitizedHTML, and the one HTML escaper everything shares.
         .target(name: "Sanitizer", dependencies: ["CLibXML2", "Domain"], swiftSettings: strictSettings),
-        // Email: MIME messages delivered over SMTP (libcurl) or into a Maildir; mailboxes polled over IMAP (libcurl).
+        // Email: MIME messages delivered over SMTP (libcurl) or into a Maildir; received email parsed; mailboxes polled over IMAP (libcurl).
         .target(name: "Mail", dependencies: ["CLibCurl", "Domain"], swiftSettings: strictSettings),
         // The optional language model: OpenAI-compatible chat completions (JSON Schema answers) through libcurl.
         .target(name: "LanguageModel", dependencies: ["CLibCurl"], swiftSettings: strictSettings),

@@ -37,4 +37,58 @@ enum Base64 {
         }
         return output
     }
+
+    /// What `decode` read: the bytes, and how many characters it skipped that were neither
+    /// base64, padding nor whitespace.
+    struct Decoded {
+        var bytes: [UInt8]
+        var strayCount: Int
+        /// Characters that were base64 (a measure for how much of the input was garbage).
+        var alphabetCount: Int
+    }
+
+    /// Decodes leniently, as mail readers must: whitespace, line breaks, padding and stray
+    /// characters are skipped; a final group of two or three characters still yields its bytes.
+    static func decode(_ encoded: some Collection<UInt8>) -> Decoded {
+        var output: [UInt8] = []
+        output.reserveCapacity(encoded.count / 4 * 3 + 3)
+        var quantum: UInt32 = 0
+        var held = 0
+        var stray = 0
+        var alphabetCount = 0
+        for byte in encoded {
+            let value = decodeTable[Int(byte)]
+            if value >= 64 {
+                if value == 0xFF { stray += 1 }
+                continue
+            }
+            alphabetCount += 1
+            quantum = quantum << 6 | UInt32(value)
+            held += 1
+            if held == 4 {
+                output.append(UInt8(truncatingIfNeeded: quantum >> 16))
+                output.append(UInt8(truncatingIfNeeded: quantum >> 8))
+                output.append(UInt8(truncatingIfNeeded: quantum))
+                quantum = 0
+                held = 0
+            }
+        }
+        if held == 2 {
+            output.append(UInt8(truncatingIfNeeded: quantum >> 4))
+        } else if held == 3 {
+            output.append(UInt8(truncatingIfNeeded: quantum >> 10))
+            output.append(UInt8(truncatingIfNeeded: quantum >> 2))
+        } else if held == 1 {
+            stray += 1
+        }
+        return Decoded(bytes: output, strayCount: stray, alphabetCount: alphabetCount)
+    }
+
+    /// 0–63 for the alphabet, 0xFE for what is skipped silently (whitespace, `=`), 0xFF otherwise.
+    private static let decodeTable: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (index, byte) in alphabet.enumerated() { table[Int(byte)] = UInt8(index) }
+        for byte in [0x20, 0x09, 0x0D, 0x0A, 0x0B, 0x0C, UInt8(ascii: "=")] { table[Int(byte)] = 0xFE }
+        return table
+    }()
 }

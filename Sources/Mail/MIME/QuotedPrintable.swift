@@ -60,4 +60,65 @@ enum QuotedPrintable {
     private static func escape(_ byte: UInt8) -> [UInt8] {
         [UInt8(ascii: "=")] + Array(Hex.byte(byte).utf8)
     }
+
+    /// Decodes leniently: `=XX` in either case, soft line breaks (`=` before CRLF or LF, even
+    /// with spaces between), and an `=` that starts neither is kept as it is. Whitespace that
+    /// ends an encoded line is dropped, as RFC 2045 asks; line breaks are kept as they came.
+    static func decode(_ encoded: some Collection<UInt8>) -> [UInt8] {
+        let input = Array(encoded)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var index = 0
+        /// Where the trailing whitespace of the current output line starts, if it ends in some.
+        var whitespaceStart: Int?
+        while index < input.count {
+            let byte = input[index]
+            switch byte {
+            case UInt8(ascii: "="):
+                if index + 2 < input.count, let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2])
+                {
+                    output.append(high << 4 | low)
+                    whitespaceStart = nil
+                    index += 3
+                    continue
+                }
+                var next = index + 1
+                while next < input.count, input[next] == 0x20 || input[next] == 0x09 { next += 1 }
+                if next == input.count {
+                    whitespaceStart = nil
+                    index = next
+                    continue
+                }
+                if input[next] == 0x0A || (input[next] == 0x0D && next + 1 < input.count && input[next + 1] == 0x0A) {
+                    index = next + (input[next] == 0x0D ? 2 : 1)
+                    whitespaceStart = nil  // whitespace before a soft line break is text
+                    continue
+                }
+                output.append(byte)
+                whitespaceStart = nil
+            case 0x20, 0x09:
+                if whitespaceStart == nil { whitespaceStart = output.count }
+                output.append(byte)
+            case 0x0D, 0x0A:
+                if let start = whitespaceStart { output.removeSubrange(start...) }
+                whitespaceStart = nil
+                output.append(byte)
+            default:
+                whitespaceStart = nil
+                output.append(byte)
+            }
+            index += 1
+        }
+        if let start = whitespaceStart { output.removeSubrange(start...) }
+        return output
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        default: return nil
+        }
+    }
 }
