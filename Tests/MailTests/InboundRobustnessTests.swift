@@ -133,3 +133,44 @@ struct InboundRobustnessTests {
         #expect(message.attachments.first?.contentType == "multipart/mixed")
     }
 }
+
+@Suite("Received email: mutated real messages never crash the parser")
+struct InboundMutationTests {
+    /// A fixed-seed generator (SplitMix64), so a failure repeats.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let samples = [
+        InboundSamples.outlook, InboundSamples.gmail, InboundSamples.appleMail, InboundSamples.forwardedAsAttachment,
+        InboundSamples.postfixBounce, InboundSamples.exchangeOutOfOffice, InboundSamples.swedishBounce,
+    ]
+
+    @Test("byte flips, cuts, repeats and inserted MIME syntax", arguments: samples.indices)
+    func mutations(sample: Int) {
+        var generator = SeededGenerator(state: UInt64(sample) &* 7919)
+        let syntax = ["\r\n", "\n\n", "=?", "?=", "--", "=", ";", "\"", "<", "(", ":", "boundary=", "*0*=", "%"]
+        for _ in 0..<150 {
+            var bytes = Self.samples[sample]
+            for _ in 0..<Int.random(in: 1...8, using: &generator) {
+                guard !bytes.isEmpty else { break }
+                let at = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: bytes[at] = UInt8.random(in: 0...255, using: &generator)
+                case 1: bytes.removeSubrange(at...)
+                case 2: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + 40)], at: at)
+                default: bytes.insert(contentsOf: Array(syntax.randomElement(using: &generator)!.utf8), at: at)
+                }
+            }
+            let message = InboundMessage.parse(bytes)
+            #expect(message.attachments.allSatisfy { $0.size == $0.bytes.count })
+        }
+    }
+}
