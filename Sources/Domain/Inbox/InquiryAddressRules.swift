@@ -17,7 +17,7 @@ enum InquiryAddressRules {
     static let streetEndings = [
         "gatan", "vägen", "väg", "gata", "gränd", "gränden", "stigen", "allé", "allén", "avenyen", "torget", "torg",
         "backe", "backen", "leden", "platsen", "plan", "kajen", "liden", "slingan", "stråket", "gången", "promenaden",
-        "esplanaden", "parken", "road", "street", "lane", "avenue", "kroken", "höjden", "ringen", "vägen",
+        "esplanaden", "parken", "road", "street", "lane", "avenue", "kroken", "höjden", "ringen", "piren", "udden",
     ]
     private static let streetPrefixes: Set<String> = [
         "stora", "lilla", "norra", "södra", "östra", "västra", "gamla", "nya", "övre", "nedre",
@@ -29,7 +29,11 @@ enum InquiryAddressRules {
     ]
 
     static func decide(_ body: String) -> Decision? {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        // An invoice address is the customer's, not the venue's.
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }.filter { line in
+            let lower = line.lowercased()
+            return !["faktura", "invoice", "billing", "postadress", "box "].contains { lower.contains($0) }
+        }
         for (index, line) in lines.enumerated() {
             guard let (street, rest) = street(in: line) else { continue }
             var postcode: String?
@@ -58,7 +62,7 @@ enum InquiryAddressRules {
         for line in lines {
             if let (code, town) = postcodeAndTown(line), hasMarker(line) {
                 return Decision(
-                    address: .init(line1: nil, postalCode: code, city: town), confidence: 0.6,
+                    address: .init(line1: place(before: code, in: line), postalCode: code, city: town), confidence: 0.6,
                     source: line.collapsingWhitespace)
             }
         }
@@ -171,6 +175,27 @@ enum InquiryAddressRules {
             index = max(end, index + 1)
         }
         return nil
+    }
+
+    /// "Leverans till Särö Västerskog, 429 44 Särö": the place named before the postcode.
+    private static func place(before code: String, in line: String) -> String? {
+        let digits = code.replacingOccurrences(of: " ", with: "")
+        let compact = line.replacingOccurrences(of: code, with: digits)
+        guard let range = compact.range(of: digits) else { return nil }
+        var before = String(compact[..<range.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        let lower = before.lowercased()
+        for marker in addressMarkers {
+            if let found = lower.range(of: marker, options: .backwards) {
+                let offset = lower.distance(from: lower.startIndex, to: found.upperBound)
+                before = String(before.dropFirst(offset)).trimmingCharacters(in: CharacterSet(charactersIn: " :,"))
+                break
+            }
+        }
+        guard let first = before.first, first.isUppercase, before.count <= 40, !before.contains(where: \.isNumber)
+        else {
+            return nil
+        }
+        return before
     }
 
     /// "Storgatan 12, Kungälv", "Storgatan 12 i Kungälv".

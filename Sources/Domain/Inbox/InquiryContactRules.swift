@@ -22,7 +22,7 @@ enum InquiryContactRules {
 
     static let companyForms: Set<String> = [
         "ab", "hb", "kb", "aktiebolag", "handelsbolag", "ltd", "limited", "inc", "llc", "plc", "gmbh", "oy", "as",
-        "asa", "aps", "bv", "brf", "ek", "if", "ik", "bk", "ff", "sk", "ifk",
+        "asa", "aps", "bv", "brf", "if", "ik", "bk", "ff", "sk", "ifk",
     ]
     static let companyWordEndings: [String] = [
         "förening", "föreningen", "kommun", "församling", "sällskap", "sällskapet", "klubb", "klubben",
@@ -86,14 +86,19 @@ enum InquiryContactRules {
         if let closing = parts.closingName {
             candidate = (closing, 0.85)
         } else if let line = parts.signature.split(separator: "\n").lazy.map({
-            String($0).trimmingCharacters(in: .whitespaces)
-        }).first(where: { !$0.isEmpty && !InquiryMessageParts.isClosing($0) }), looksLikeName(line) {
-            candidate = (line.hasPrefix("/") ? String(line.dropFirst()) : line, 0.85)
+            String($0.split(separator: ",").first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: " /"))
+        }).first(where: { !$0.isEmpty && !InquiryMessageParts.isClosing($0) && looksLikeName($0) }) {
+            candidate = (line, 0.85)
+        }
+        if let labelled = labelledField(["namn", "name", "kontaktperson", "contact"], in: parts.body),
+            looksLikeName(labelled)
+        {
+            return Found(value: labelled, confidence: 0.9, source: labelled)
         }
         if let (name, confidence) = candidate {
             if !name.contains(" ") {
-                // A first name alone: the sender's full name when it starts with it.
-                if let display, display.lowercased().hasPrefix(name.lowercased() + " ") {
+                // A first name alone (or initials, "KJ"): the sender's full name when it fits.
+                if let display, Self.fits(name, display) {
                     return Found(value: display, confidence: 0.85, source: name)
                 }
                 return Found(value: name, confidence: 0.55, source: name)
@@ -103,7 +108,31 @@ enum InquiryContactRules {
         if let introduced = introducedName(parts.body) {
             return Found(value: introduced, confidence: 0.75, source: introduced)
         }
-        if let display { return Found(value: display, confidence: 0.75, source: input.fromName ?? display) }
+        if let display, !(input.fromAddress.map(isNoReply) ?? false) {
+            return Found(value: display, confidence: 0.75, source: input.fromName ?? display)
+        }
+        return nil
+    }
+
+    /// "Dan" fits "Daniel Brooks", "KJ" fits "Karl-Johan Svärd".
+    private static func fits(_ short: String, _ display: String) -> Bool {
+        let lower = short.lowercased()
+        let first = display.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        if first.hasPrefix(lower) { return true }
+        let initials = String(display.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap(\.first))
+            .lowercased()
+        return short.count <= 3 && short == short.uppercased() && initials.hasPrefix(lower)
+    }
+
+    /// A form field's value in the body: "Namn: Anna Svensson", "E-post: anna@example.se".
+    static func labelledField(_ labels: [String], in body: String) -> String? {
+        for line in body.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let label = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            guard labels.contains(label) else { continue }
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty { return value }
+        }
         return nil
     }
 
@@ -139,6 +168,15 @@ enum InquiryContactRules {
         return local && host && !text.contains(" ")
     }
 
+    /// A form or system sender, never the customer.
+    static func isNoReply(_ address: String) -> Bool {
+        let local = address.lowercased().split(separator: "@").first ?? ""
+        return [
+            "noreply", "no-reply", "donotreply", "do-not-reply", "wordpress", "formular", "mailer-daemon", "postmaster",
+        ]
+        .contains { local.contains($0) }
+    }
+
     static func emails(in text: String) -> [String] {
         let characters = Array(text)
         var found: [String] = []
@@ -166,7 +204,12 @@ enum InquiryContactRules {
 
     static func email(parts: InquiryMessageParts, input: InquiryInput) -> Found? {
         if let forwarded = parts.forwardedAddress { return Found(value: forwarded, confidence: 0.9, source: forwarded) }
-        if let from = input.fromAddress?.trimmingCharacters(in: .whitespaces), isEmail(from) {
+        if let labelled = labelledField(["e-post", "epost", "email", "e-mail", "mejl", "mail"], in: parts.body),
+            isEmail(labelled)
+        {
+            return Found(value: labelled, confidence: 0.9, source: labelled)
+        }
+        if let from = input.fromAddress?.trimmingCharacters(in: .whitespaces), isEmail(from), !isNoReply(from) {
             return Found(value: from, confidence: 0.95, source: from)
         }
         if let written = emails(in: parts.body + "\n" + parts.signature).first {
@@ -195,12 +238,14 @@ enum InquiryContactRules {
             var end = index
             var digits = 0
             var international = false
+            var foreign = false
             if character == "+" {
-                guard index + 2 < characters.count, characters[index + 1] == "4", characters[index + 2] == "6" else {
+                guard index + 2 < characters.count, characters[index + 1].isNumber, characters[index + 1] != "0" else {
                     index += 1
                     continue
                 }
                 international = true
+                foreign = !(characters[index + 1] == "4" && characters[index + 2] == "6")
             }
             var lastDigitEnd = index
             var groupStart = index
@@ -216,12 +261,11 @@ enum InquiryContactRules {
                     lastDigitEnd = end + 1
                 } else if current == " " || current == "-" || current == "(" || current == ")" || current == "+" {
                     if current == "+" && end != index { break }
-                    if current == " ", end + 1 < characters.count, characters[end + 1] == " " { break }
                 } else {
                     break
                 }
                 end += 1
-                let limit = international ? 12 : 10
+                let limit = foreign ? 14 : international ? 12 : 10
                 if digits > limit {
                     digits = digitsAtGroupStart
                     lastDigitEnd = groupStart
@@ -232,9 +276,10 @@ enum InquiryContactRules {
             let written = String(characters[index..<lastDigitEnd])
             let compact = written.filter { $0.isASCII && $0.isNumber }
             let national = international ? "0" + compact.dropFirst(2).drop { $0 == "0" } : compact
-            let valid =
+            let swedish =
                 national.count >= 8 && national.count <= 10 && national.hasPrefix("0") && !national.hasPrefix("00")
                 && !(national.hasPrefix("07") && national.count != 10)
+            let valid = foreign ? (9...14).contains(compact.count) : swedish
             if valid, !written.contains("--") {
                 let before = String(characters[max(0, index - 16)..<index]).lowercased()
                 let labelled = ["tel", "mobil", "mob", "phone", "ring", "nå mig", "nummer", "cell"].contains {
@@ -320,8 +365,9 @@ enum InquiryContactRules {
                 text.first?.isUppercase == true || text.first?.isNumber == true,
                 !text.contains("@"), !text.lowercased().hasPrefix("org")
             else { continue }
-            let hasForm = words.contains {
-                companyForms.contains($0.lowercased()) && ($0.uppercased() == $0 || $0.count > 3)
+            let hasForm = words.contains { word in
+                companyForms.contains(word.lowercased())
+                    && (word.uppercased() == word || (word.count > 2 && word.first?.isUppercase == true))
             }
             let hasEnding = words.contains { word in companyWordEndings.contains { word.lowercased().hasSuffix($0) } }
             if hasForm || hasEnding { return text }
@@ -330,6 +376,10 @@ enum InquiryContactRules {
     }
 
     static func company(parts: InquiryMessageParts, input: InquiryInput) -> Found? {
+        let labels = ["företag", "company", "organisation", "förening", "firma", "företagsnamn"]
+        if let labelled = labelledField(labels, in: parts.body) {
+            return Found(value: labelled, confidence: 0.9, source: labelled)
+        }
         for line in parts.signature.split(separator: "\n") {
             if let found = company(inLine: String(line)) {
                 return Found(value: found, confidence: 0.9, source: String(line))

@@ -36,12 +36,16 @@ struct InquiryDateGrammar {
     private static let rangeWords: Set<String> = ["till", "to", "until", "och", "and", "tom", "through", "thru"]
     private static let deliveryWords = [
         "leverans", "levereras", "leverera", "leveransen", "levererat", "utkörning", "deliver", "delivery",
-        "delivered", "uppsättning", "uppställning", "setup", "hämtar", "hämta", "drop",
+        "delivered", "uppsättning", "uppställning", "setup", "drop", "köra", "kör",
+    ]
+    /// Collecting: the start when the customer collects, the end when we do.
+    private static let collectWords: Set<String> = [
+        "hämta", "hämtar", "hämtat", "hämtad", "hämtade", "pick", "picked", "collect", "collected", "collecting",
     ]
     private static let pickupWords = [
         "hämtning", "hämtningen", "hämtas", "upphämtning", "återlämning", "återlämnas", "retur", "returnera",
-        "returneras", "return", "returned", "tillbaka", "pickup", "pick", "picked", "collect", "collected",
-        "collection", "nedmontering", "rivning", "back",
+        "returneras", "return", "returned", "tillbaka", "pickup", "collection", "nedmontering", "rivning", "back",
+        "lämna", "lämnar", "until", "tills",
     ]
 
     /// Every date phrase in the text, in order.
@@ -51,6 +55,7 @@ struct InquiryDateGrammar {
         while index < tokens.count {
             if var mention = mention(at: index) {
                 mention.role = role(before: mention.firstToken)
+                if mention.daysBeforeEvent != nil, mention.role == .event { mention.role = .delivery }
                 found.append(mention)
                 index = mention.lastToken + 1
             } else {
@@ -250,6 +255,13 @@ struct InquiryDateGrammar {
         case "julafton": day = upcoming(fixed(12, 24))
         case "nyårsafton", "nyår", "nyårsaftonen": day = upcoming(fixed(12, 31))
         case "valborg", "valborgsmässoafton", "valborgsafton": day = upcoming(fixed(4, 30))
+        case "innan",
+            "before" where ["dagen", "day"].contains(tokens.at(index - 1)?.lower ?? ""):
+            // "leverans dagen innan", "delivery the day before": resolved against the event.
+            var mention = InquiryDateMention(
+                first: reference, firstToken: index - 1, lastToken: index, confidence: 0.8, explicitYear: false)
+            mention.daysBeforeEvent = 1
+            return mention
         case "imorgon", "tomorrow": day = try? reference.adding(days: 1)
         case "idag", "today", "ikväll", "tonight": day = reference
         case "övermorgon": day = try? reference.adding(days: 2)
@@ -318,8 +330,9 @@ struct InquiryDateGrammar {
         guard let number = tokens.at(cursor)?.number, (1...53).contains(number), tokens[cursor].text.count <= 2 else {
             return nil
         }
-        if tokens[index].lower == "v" || tokens[index].lower == "w",
-            tokens.at(index - 1).map({ !$0.isBreak && !$0.spaceBefore && !$0.isWord }) == false
+        // "v. 33", "v33", but not a "v" glued to a word before it.
+        if tokens[index].text.count == 1, !tokens[index].spaceBefore, let previous = tokens.at(index - 1),
+            !previous.isBreak
         {
             return nil
         }
@@ -362,7 +375,19 @@ struct InquiryDateGrammar {
                 || ["till", "to", "until", "tom", "through", "and", "och"].contains(connector.lower)
         else { return }
         var next = cursor + 1
-        if let word = tokens.at(next), Self.weekdays[word.lower] != nil { next += 1 }
+        if let word = tokens.at(next), let weekday = Self.weekdays[word.lower] {
+            // "från imorgon till måndag", "from tomorrow until Monday"
+            guard let following = tokens.at(next + 1),
+                following.isNumber || Self.months[following.lower] != nil
+                    || ["den", "the"].contains(following.lower)
+            else {
+                mention.last = SwedishHolidays.firstDay(weekday: weekday, onOrAfter: mention.first)
+                mention.isRange = true
+                mention.lastToken = next
+                return
+            }
+            next += 1
+        }
         if ["den", "the"].contains(tokens.at(next)?.lower ?? "") { next += 1 }
         guard let token = tokens.at(next), token.isNumber || Self.months[token.lower] != nil,
             let end = self.mention(at: next)
@@ -414,31 +439,34 @@ struct InquiryDateGrammar {
         return try? CalendarDate(year: reference.year + 1, month: month, day: day)
     }
 
-    /// Whether the words just before `index` (on its line, up to five) say delivery or pickup.
+    /// Whether the words just before `index` (on its line, up to six) say delivery or pickup.
+    /// Collecting is the start when the customer does it ("vi hämtar själva fredag", "we'll pick
+    /// them up on Friday") and the end when we do ("hämtning söndag", "pick-up on Monday").
     private func role(before index: Int) -> InquiryDateMention.Role {
         var cursor = index - 1
         var seen = 0
-        while cursor >= 0, seen < 6 {
+        var words: [String] = []
+        while cursor >= 0, seen < 7 {
             let token = tokens[cursor]
             if token.isBreak || token.isSymbol(".;!?") { break }
             if token.isWord {
                 seen += 1
-                if Self.pickupWords.contains(token.lower) || token.lower.hasPrefix("hämtning") { return .pickup }
-                if Self.deliveryWords.contains(token.lower) || token.lower.hasPrefix("leverans") {
-                    if token.lower == "back" || token.lower == "hämta" || token.lower == "hämtar" {
-                        // "vi hämtar själva fredag": the customer collects, so the rental starts.
-                        return .delivery
-                    }
-                    return .delivery
-                }
-                // An event word between: "leverans på fredag, festen på lördag" keeps lördag the event.
-                if ["festen", "eventet", "bröllopet", "the", "party", "event", "wedding"].contains(token.lower),
-                    seen > 1
-                {
+                words.append(token.lower)
+                if ["festen", "eventet", "bröllopet", "party", "event", "wedding", "fest"].contains(token.lower) {
                     break
                 }
             }
             cursor -= 1
+        }
+        let customerDoesIt = words.contains {
+            ["vi", "jag", "we", "i", "ourselves", "själva", "själv", "us"].contains($0)
+        }
+        for word in words {
+            if Self.collectWords.contains(word) { return customerDoesIt ? .delivery : .pickup }
+            if Self.pickupWords.contains(word) || word.hasPrefix("hämtning") { return .pickup }
+            if Self.deliveryWords.contains(word) || word.hasPrefix("leverans") || word.hasPrefix("levere") {
+                return .delivery
+            }
         }
         return .event
     }
@@ -466,6 +494,8 @@ struct InquiryDateMention: Sendable, Equatable {
     var weekday: Int?
     /// A day number written alone ("the 16th"): resolved in the month of another date.
     var dayOfMonth: Int?
+    /// "dagen innan": days before the event.
+    var daysBeforeEvent: Int?
     /// A written range (`14–16 juni`): the customer keeps the equipment to its last day.
     var isRange = false
     /// A week or holiday weekend: pickup is the working day after its last day.

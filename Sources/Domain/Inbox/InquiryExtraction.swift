@@ -108,3 +108,17 @@ public struct InquiryExtraction: Sendable, Equatable {
         Field.allCases.filter { field in confidence[field].map { $0 < threshold } ?? false }
     }
 }
+
+extension InquiryExtraction.Line {
+    /// A line for `item`: its SKU and product id, or its add-on id.
+    public init(item: InquiryCatalogueItem, quantity: Int, confidence: Double, source: String) {
+        self.init(name: item.name, quantity: quantity, confidence: confidence, source: source)
+        switch item.reference {
+        case .product(let id, let sku):
+            productId = id
+            self.sku = sku
+        case .addon(let id):
+            addonId = id
+        }
+    }
+}

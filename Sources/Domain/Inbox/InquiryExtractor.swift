@@ -3,6 +3,7 @@
 /// Dates, guests, the address and the lines are read from the body only (never from the
 /// signature or quoted history); contact details from the signature, the closing line, the body
 /// and the sender. The subject is a fallback for the period and the guests ("Tält 14 juni, 80 pers").
+/// Auto-replies and bounces keep only the contact: their dates are no rental.
 public enum InquiryExtractor {
     public static func extract(_ input: InquiryInput, catalogue: [InquiryCatalogueItem]) -> InquiryExtraction {
         let parts = InquiryMessageParts(input)
@@ -36,6 +37,9 @@ public enum InquiryExtractor {
             extraction.customer.organisationNumber = found.value
             record(.organisationNumber, found.confidence, found.source)
         }
+
+        // An out-of-office answer or a bounce asks for nothing: only who sent it is read.
+        guard input.kind != .autoReply, input.kind != .bounce else { return extraction }
 
         let mentions = InquiryDateGrammar(tokens: body, reference: reference).mentions()
         if let decision = InquiryPeriodRules.decide(mentions, tokens: body, reference: reference) {

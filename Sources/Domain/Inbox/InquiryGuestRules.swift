@@ -67,6 +67,7 @@ enum InquiryGuestRules {
                 source: adults.source + " … " + children.source)
         }
         if let first = strong.first { return first }
+        if let labelled = labelled(tokens) { return labelled }
         if let counted = countedByVerb(tokens) { return counted }
         return weak.first
     }
@@ -138,6 +139,22 @@ enum InquiryGuestRules {
                 }
                 return Decision(guests: value, confidence: confidence, source: tokens.snippet(index, reading.last))
             }
+        }
+        return nil
+    }
+
+    /// A form field: "Antal gäster: 200", "Guests: 45".
+    private static func labelled(_ tokens: InquiryTokens) -> Decision? {
+        for index in 0..<tokens.count where tokens[index].isSymbol(":") {
+            guard let noun = tokens.at(index - 1), guestNouns.contains(noun.lower),
+                !["st", "stycken"].contains(noun.lower),
+                let reading = InquiryNumbers.read(tokens, at: index + 1), (1...100_000).contains(reading.value)
+            else { continue }
+            var first = index - 1
+            if let label = tokens.at(index - 2), ["antal", "number", "of"].contains(label.lower) { first -= 1 }
+            return Decision(
+                guests: reading.value, confidence: reading.inWords ? 0.75 : 0.9,
+                source: tokens.snippet(first, reading.last))
         }
         return nil
     }

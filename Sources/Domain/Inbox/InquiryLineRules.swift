@@ -36,6 +36,12 @@ struct InquiryLineRules {
         "inte", "ej", "inga", "ingen", "inget", "utan", "egna", "eget", "egen", "own", "not", "no", "dont", "don",
         "without", "redan", "already", "själva", "behövs", "slipper",
     ]
+    private static let possessives: Set<String> = ["vårt", "vår", "våra", "our", "mitt", "min", "mina", "my"]
+    /// Words that end in a catalogue word but are no equipment ("julbord" is a Christmas dinner).
+    private static let notProducts: Set<String> = [
+        "julbord", "smörgåsbord", "påskbord", "bordsplacering", "stolthet", "scenario", "scenariot", "gräsmatta",
+        "gräsmattan", "hemmaplan", "pappersduk",
+    ]
     private static let clauseWords: Set<String> = [
         "och", "and", "samt", "plus", "med", "with", "eller", "or", "även", "also", "att", "som", "men", "but", "på",
     ]
@@ -56,7 +62,7 @@ struct InquiryLineRules {
             }
             lines.append((item, line, explicit))
         }
-        return countPerAddons(lines.map { ($0.item, $0.line) })
+        return countPerAddons(coverTents(lines.map { ($0.item, $0.line, $0.explicit) }))
     }
 
     // MARK: - Mentions
@@ -106,6 +112,8 @@ struct InquiryLineRules {
         var cursor = position
         var weakest = InquiryWordMatcher.Kind.exact
         for (offset, word) in words.enumerated() {
+            // "set-up", "LED-spot": a hyphen between the words.
+            if offset > 0, let hyphen = tokens.at(cursor), hyphen.isSymbol("-"), !hyphen.spaceBefore { cursor += 1 }
             guard let token = tokens.at(cursor), token.isWord, !excluded.contains(cursor) else { return nil }
             if let kind = InquiryWordMatcher.match(token.lower, word) {
                 weakest = min(weakest, kind)
@@ -127,13 +135,16 @@ struct InquiryLineRules {
     }
 
     private func isNegated(_ mention: Mention) -> Bool {
+        if Self.notProducts.contains(tokens[mention.first].lower) { return true }
         var cursor = mention.first - 1
         var seen = 0
-        while cursor >= 0, seen < 6 {
+        while cursor >= 0, seen < 3 {
             let token = tokens[cursor]
             if token.isBreak || token.isSymbol(".,;!?:") { break }
             if token.isWord {
                 if Self.negations.contains(token.lower) { return true }
+                // "vårt tält blåste sönder": the customer's own.
+                if seen == 0, Self.possessives.contains(token.lower) { return true }
                 seen += 1
             }
             cursor -= 1
@@ -191,6 +202,10 @@ struct InquiryLineRules {
             if ["a", "an", "one"].contains(token.lower) {
                 return Quantity(value: 1, certainty: 0.9, first: cursor, last: cursor)
             }
+            if Self.skippable.contains(token.lower) {
+                cursor -= 1
+                continue
+            }
             if Self.clauseWords.contains(token.lower) || InquiryGuestRules.guestNouns.contains(token.lower)
                 || InquiryDateGrammar.months[token.lower] != nil || Self.needMarkers.contains(token.lower)
             {
@@ -227,7 +242,7 @@ struct InquiryLineRules {
             }
         }
         // "tält 10 stolar": the number belongs to the next mention.
-        if nextStart == end + 1 { return nil }
+        if nextStart == end + 1, nextStart < tokens.count { return nil }
         return Quantity(value: reading.value, certainty: reading.inWords ? 0.9 : 1, first: cursor, last: end)
     }
 
@@ -279,7 +294,8 @@ struct InquiryLineRules {
 
     private func resolve(_ mention: Mention, nextStart: Int) -> (Int, InquiryExtraction.Line, Bool)? {
         let items = index.items
-        let written = size(near: mention)
+        // A size belongs to products: "tält 6x12 med montering" does not size the mounting.
+        let written = mention.best.allSatisfy { index.items[$0].isAddon } ? nil : size(near: mention)
         var candidates = mention.best
         var choiceCertainty = 1.0
         let quantity =
@@ -290,11 +306,10 @@ struct InquiryLineRules {
             let sized = mention.broad.filter { index.sizes[$0] == size }
             if !sized.isEmpty {
                 candidates = sized
-            } else if let tiled = candidates.first(where: {
-                index.perSquareMetre[$0] || index.sizes[$0].map { $0.area == 1 } ?? false
-            }) {
+            } else if let tiled = candidates.first(where: { isTiled($0, by: size) }) {
+                // "dansgolv 5x5 m" is 25 tiles of 1×1, "scen 6x4" twelve 2×1 podiums.
                 candidates = [tiled]
-                area = size.area
+                area = Int((Double(size.area) / Double(index.sizes[tiled]?.area ?? 1)).rounded(.up))
             }
         }
         let needed = need(after: max(mention.last, written.map { $0.1.upperBound } ?? mention.last))
@@ -341,7 +356,11 @@ struct InquiryLineRules {
         }
         guard let item = candidates.first else { return nil }
         let catalogueItem = items[item]
-        if quantity == nil {
+        if let area, let written = quantity, written.value == 1 {
+            // "1 dance floor 5x5": one floor of 25 tiles.
+            inferredQuantity = area
+            quantityCertainty = written.certainty
+        } else if quantity == nil {
             if let area {
                 inferredQuantity = area
                 quantityCertainty = 0.9
@@ -353,23 +372,23 @@ struct InquiryLineRules {
                 quantityCertainty = 0.6
             }
         }
-        let value = quantity?.value ?? inferredQuantity ?? 1
+        let value = (quantity?.value == 1 && area != nil ? nil : quantity?.value) ?? inferredQuantity ?? 1
         guard (1...10_000).contains(value) else { return nil }
         let sourceFirst = min(mention.first, quantity?.first ?? mention.first, written?.1.lowerBound ?? mention.first)
         let sourceLast = max(
             mention.last, quantity?.last ?? mention.last, written?.1.upperBound ?? mention.last, needed?.1 ?? 0)
         let confidence = mention.kind.confidence * quantityCertainty * choiceCertainty
-        var line = InquiryExtraction.Line(
-            name: catalogueItem.name, quantity: value, confidence: (confidence * 100).rounded() / 100,
+        let line = InquiryExtraction.Line(
+            item: catalogueItem, quantity: value, confidence: (confidence * 100).rounded() / 100,
             source: tokens.snippet(sourceFirst, sourceLast))
-        switch catalogueItem.reference {
-        case .product(let id, let sku):
-            line.productId = id
-            line.sku = sku
-        case .addon(let id):
-            line.addonId = id
-        }
         return (item, line, quantity != nil)
+    }
+
+    /// Sold per m², or a tile smaller than the size written (and not a tent, which serves people).
+    private func isTiled(_ item: Int, by size: InquiryCatalogueIndex.Size) -> Bool {
+        if index.perSquareMetre[item] { return true }
+        guard let tile = index.sizes[item], index.items[item].capacity == nil else { return false }
+        return tile.area < size.area
     }
 
     /// The item that serves at least `persons` with the smallest capacity.
@@ -378,12 +397,29 @@ struct InquiryLineRules {
             .min { (index.items[$0].capacity ?? 0) < (index.items[$1].capacity ?? 0) }
     }
 
+    private typealias Entry = (item: Int, line: InquiryExtraction.Line, explicit: Bool)
+
+    /// "tält 6x12 med golv": an item sold per m² without a quantity covers the sized tents' area.
+    private func coverTents(_ lines: [Entry]) -> [Entry] {
+        let tentArea = lines.reduce(0) { total, entry in
+            guard let size = index.sizes[entry.item], index.items[entry.item].capacity != nil else { return total }
+            return total + size.area * entry.line.quantity
+        }
+        return lines.map { entry in
+            var line = entry.line
+            if index.perSquareMetre[entry.item], !entry.explicit, line.quantity == 1, tentArea > 0 {
+                line.quantity = tentArea
+            }
+            return (entry.item, line, entry.explicit)
+        }
+    }
+
     /// "Montering tält per tält": as many as the lines that are tents.
-    private func countPerAddons(_ lines: [(item: Int, line: InquiryExtraction.Line)]) -> [InquiryExtraction.Line] {
+    private func countPerAddons(_ lines: [Entry]) -> [InquiryExtraction.Line] {
         lines.map { entry in
             var line = entry.line
             let name = index.items[entry.item].name.lowercased()
-            guard line.addonId != nil, !line.source.contains(where: \.isNumber),
+            guard line.addonId != nil, !entry.explicit,
                 let range = name.range(of: " per "), let word = name[range.upperBound...].split(separator: " ").first
             else { return line }
             let counted = lines.filter { other in

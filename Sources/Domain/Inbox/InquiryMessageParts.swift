@@ -26,7 +26,7 @@ struct InquiryMessageParts: Sendable {
         "tack på förhand och vänliga hälsningar", "tack", "tack!", "tack så mycket", "ha det bra", "allt gott",
         "kram", "best regards", "kind regards", "regards", "best", "best wishes", "many thanks", "thanks",
         "thank you", "thanks in advance", "cheers", "sincerely", "yours sincerely", "warm regards", "all the best",
-        "hälsar", "ses", "//",
+        "hälsar", "ses", "//", "merci", "tack och hej", "vänligen",
     ]
 
     init(_ input: InquiryInput) {
@@ -47,12 +47,8 @@ struct InquiryMessageParts: Sendable {
             let closing = lines[cut].trimmingCharacters(in: .whitespaces)
             closingName = Self.nameOnClosingLine(closing)
             signatureLines = Array(lines[(cut + 1)...])
-            if closingName != nil || Self.isClosing(closing) || closing.hasPrefix("--") {
-                lines = Array(lines[..<cut])
-            } else {
-                signatureLines.insert(closing, at: 0)
-                lines = Array(lines[..<cut])
-            }
+            if !Self.isClosing(closing), !closing.hasPrefix("--") { signatureLines.insert(closing, at: 0) }
+            lines = Array(lines[..<cut])
         }
         body = lines.joined(separator: "\n")
         let extra = input.signature.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -149,11 +145,33 @@ struct InquiryMessageParts: Sendable {
             let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty {
                 seen += 1
-                if isClosing(trimmed) || nameOnClosingLine(trimmed) != nil { found = index }
+                if found == nil, isClosing(trimmed) || nameOnClosingLine(trimmed) != nil { found = index }
             }
             index -= 1
         }
-        return found
+        return found ?? trailingBlockStart(lines, last: last)
+    }
+
+    /// Without a closing phrase: the short lines at the end that start with a name ("Helena Ek",
+    /// "Ekgården HB", "0514-123 45"), or a company line.
+    private static func trailingBlockStart(_ lines: [String], last: Int) -> Int? {
+        var index = last
+        var start: Int?
+        while index >= 0, last - index < 6 {
+            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { break }
+            guard trimmed.count <= 45, !trimmed.hasSuffix("."), !trimmed.hasSuffix("?"), !trimmed.hasSuffix("!"),
+                !trimmed.hasSuffix(":")
+            else { break }
+            let head = String(trimmed.split(separator: ",").first ?? "")
+            if InquiryContactRules.looksLikeName(head) || InquiryContactRules.company(inLine: trimmed) != nil {
+                start = index
+            }
+            index -= 1
+        }
+        guard let start else { return nil }
+        // The block's first line stays in the signature: it is no closing phrase.
+        return start
     }
 
     static func isClosing(_ line: String) -> Bool {
@@ -178,7 +196,8 @@ struct InquiryMessageParts: Sendable {
             while let first = rest.first, ",!/:-".contains(first) {
                 rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
             }
-            if InquiryContactRules.looksLikeName(rest) { return rest }
+            let head = String(rest.split(separator: ",").first ?? "").trimmingCharacters(in: .whitespaces)
+            if InquiryContactRules.looksLikeName(head) { return head }
         }
         return nil
     }

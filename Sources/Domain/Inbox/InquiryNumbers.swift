@@ -23,6 +23,9 @@ enum InquiryNumbers {
         "dozen": 12,
     ]
 
+    /// The words a compound number is built of, longest first ("tvåhundrafemtio").
+    private static let compoundParts = words.keys.filter { $0.count > 2 }.sorted { $0.count > $1.count }
+
     /// Words that may start a number only when another number word follows ("a hundred").
     private static let articles: Set<String> = ["a", "an"]
 
@@ -37,8 +40,7 @@ enum InquiryNumbers {
         }
         var parts: [Int] = []
         while !rest.isEmpty {
-            guard let key = words.keys.filter({ $0.count > 2 && rest.hasPrefix($0) }).max(by: { $0.count < $1.count })
-            else { return nil }
+            guard let key = compoundParts.first(where: { rest.hasPrefix($0) }) else { return nil }
             parts.append(words[key]!)
             rest = rest.dropFirst(key.count)
         }
@@ -72,6 +74,10 @@ enum InquiryNumbers {
         default: break
         }
         if ["ett", "en", "a", "an"].contains(word), let next = tokens.at(index + 1), next.isWord {
+            // "ett sextiotal": the article is no number of its own.
+            if let (amount, vague) = value(ofWord: next.lower), vague {
+                return Reading(value: amount, last: index + 1, inWords: true, vague: true)
+            }
             if ["par", "couple", "pair"].contains(next.lower) {
                 return Reading(value: 2, last: ofFollows(tokens, index + 1), inWords: true, vague: false)
             }

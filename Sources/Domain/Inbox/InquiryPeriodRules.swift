@@ -16,7 +16,7 @@ enum InquiryPeriodRules {
     }
 
     static func decide(_ mentions: [InquiryDateMention], tokens: InquiryTokens, reference: CalendarDate) -> Decision? {
-        let event = mentions.first { $0.role == .event && $0.dayOfMonth == nil }
+        let event = mentions.first { $0.role == .event && $0.dayOfMonth == nil && $0.daysBeforeEvent == nil }
         let delivery = mentions.first { $0.role == .delivery }
         let pickup = mentions.first { $0.role == .pickup }
         guard let anchor = event ?? delivery else { return nil }
@@ -51,6 +51,7 @@ enum InquiryPeriodRules {
             let shift = (base.isoWeekday - weekday + 7) % 7
             return (try? base.adding(days: -shift)) ?? base
         }
+        if let days = mention.daysBeforeEvent { return (try? base.adding(days: -days)) ?? base }
         if let day = mention.dayOfMonth {
             var year = base.year
             var month = base.month

@@ -36,14 +36,25 @@ enum InquiryWordMatcher {
         "tälta", "stort", "extra", "till", "tills", "later", "table", "stage", "light", "heat", "sound", "lights",
         "where", "there", "other", "these", "those", "their", "about", "stora", "stola", "bordsplacering",
         "gärna", "garna", "kanske", "behöver", "undrar", "skulle", "ställe", "stället", "helst", "heater",
+        "heter", "liten", "litet", "lilla", "under", "eller", "efter", "några", "kommer", "hälsar", "tänker",
+        "scenen", "staden", "stolt", "bordsdukarna", "tills", "tider", "timmar", "dagar", "sedan", "since", "table",
     ]
 
     static func match(_ word: String, _ catalogueWord: String) -> Kind? {
         if word == catalogueWord { return .exact }
+        // "pa" is matched as written: "par" and "på" are other words.
+        guard catalogueWord.count > 2, let first = word.first, let catalogueFirst = catalogueWord.first else {
+            return nil
+        }
+        let sameStart =
+            first == catalogueFirst || String(first).foldedForMatching == String(catalogueFirst).foldedForMatching
+        // Only a compound may start differently, and it is longer.
+        if !sameStart, word.count < catalogueWord.count + 3 { return nil }
         if isInflection(word, of: catalogueWord) { return .inflected }
         let foldedWord = word.foldedForMatching
         let foldedCatalogue = catalogueWord.foldedForMatching
-        if foldedWord == foldedCatalogue || isInflection(foldedWord, of: foldedCatalogue) {
+        // "talt" for "tält"; short words fold into other words ("på" is not "pa").
+        if foldedWord.count >= 4, foldedWord == foldedCatalogue || isInflection(foldedWord, of: foldedCatalogue) {
             return foldedWord == word && foldedCatalogue == catalogueWord ? nil : .folded
         }
         if catalogueWord.count >= 3, word.count >= catalogueWord.count + 3 {
@@ -52,26 +63,37 @@ enum InquiryWordMatcher {
                 if prefixLength >= 3 { return .compound }
             }
         }
-        if word.count >= 5, !notTypos.contains(word) {
+        // A typo keeps the first letter: "tänker" is no "bänkar".
+        if word.count >= 5, foldedWord.first == foldedCatalogue.first, abs(word.count - catalogueWord.count) <= 6,
+            !notTypos.contains(word)
+        {
             let allowed = catalogueWord.count >= 9 ? 2 : 1
             if catalogueWord.count >= 5, abs(word.count - catalogueWord.count) <= allowed,
                 distance(foldedWord, foldedCatalogue, limit: allowed) <= allowed
             {
                 return .typo
             }
-            // A typo in an inflected form: "stoalr", "högtalrna".
-            for ending in endings where ending.count >= 1 && word.hasSuffix(ending) {
-                let stem = String(word.dropLast(ending.count)).foldedForMatching
-                for base in [foldedCatalogue, String(foldedCatalogue.dropLast())] where base.count >= 5 {
-                    if abs(stem.count - base.count) <= allowed, distance(stem, base, limit: allowed) <= allowed,
-                        stem != base
-                    {
-                        return .typo
-                    }
+            // A typo in an inflected form: "stolr", "högtalrna", "långbrod".
+            // A short word ("stol", "bänk") keeps its letters: the typo is in the ending ("stolr").
+            let keepsBase = catalogueWord.count >= 5 || foldedWord.hasPrefix(foldedCatalogue)
+            let forms = keepsBase ? inflectedForms(foldedCatalogue) : []
+            for form in forms where form.count >= 5 {
+                let limit = form.count >= 9 ? 2 : 1
+                if abs(foldedWord.count - form.count) <= limit, distance(foldedWord, form, limit: limit) <= limit {
+                    return .typo
                 }
             }
         }
         return nil
+    }
+
+    /// `base` with each plural and definite ending.
+    static func inflectedForms(_ base: String) -> [String] {
+        var forms = ["ar", "arna", "or", "orna", "er", "erna", "en", "et", "na", "s", "es"].map { base + $0 }
+        if let last = base.last, "aeiouy".contains(last), base.count >= 4 {
+            forms += ["ar", "arna", "or", "orna", "er", "na"].map { base.dropLast() + $0 }
+        }
+        return forms
     }
 
     /// `word` is `base` with an ending, or `base` without its last vowel and an ending
