@@ -24,6 +24,8 @@ public enum AdminRoute: Hashable, Sendable {
     case payments(PaymentsRoute)
     /// The SIE export, the account mapping, the lock and the reconciliation (issue 12).
     case bookkeeping(BookkeepingRoute)
+    /// Customer email as conversations, and inquiries as draft quotations.
+    case inbox(InboxRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -44,6 +46,7 @@ extension AdminRoute: FeatureRoute {
         case .reports(let route): route.endpoint.map(AdminRoute.reports)
         case .payments(let route): route.endpoint.map(AdminRoute.payments)
         case .bookkeeping(let route): route.endpoint.map(AdminRoute.bookkeeping)
+        case .inbox(let route): route.endpoint.map(AdminRoute.inbox)
         }
     }
 
@@ -56,6 +59,7 @@ extension AdminRoute: FeatureRoute {
             + AutomationRoute.samples.map(AdminRoute.automation) + InvoicesRoute.samples.map(AdminRoute.invoices)
             + ReportsRoute.samples.map(AdminRoute.reports)
             + PaymentsRoute.samples.map(AdminRoute.payments) + BookkeepingRoute.samples.map(AdminRoute.bookkeeping)
+            + InboxRoute.samples.map(AdminRoute.inbox)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -77,6 +81,7 @@ extension AdminRoute: FeatureRoute {
         case .reports(let route): route.endpoint.declaration
         case .payments(let route): route.endpoint.declaration
         case .bookkeeping(let route): route.endpoint.declaration
+        case .inbox(let route): route.endpoint.declaration
         }
     }
 

@@ -135,7 +135,7 @@ struct RouteTableTests {
     /// exhaustive switch, so a new staff route does not compile here until it has a row.
     @Test func theRolesMatrixEqualsTheREADMETable() throws {
         let table = try Self.readmeRolesTable()
-        #expect(table.count == 21, "\(table.keys.sorted())")
+        #expect(table.count == 23, "\(table.keys.sorted())")
         var rowsUsed: Set<String> = []
         for case .admin(let route) in Route.samples {
             let roles = Set(StaffRole.allCases.filter { route.access.allows($0) })
@@ -237,6 +237,12 @@ struct RouteTableTests {
             case .show: return "Bookkeeping: the account mapping, past exports"
             case .export, .lock: return "Bookkeeping: export SIE"
             case .mapping, .unlock: return "Bookkeeping: edit the account mapping"
+            }
+        case .inbox(let route):
+            switch route {
+            case .list, .show, .reply, .setState, .assign, .createCustomer, .attachment, .raw:
+                return "Inbox: conversations"
+            case .acceptProposal: return "Inbox: turn an inquiry's proposal"
             }
         }
     }

@@ -13,7 +13,7 @@ public struct EventGaragetCommand: ParsableCommand {
         subcommands: [
             ServeCommand.self, WorkerCommand.self, MigrateCommand.self, CreateUserCommand.self, SeedDemoCommand.self,
             SanitizeCommand.self, ErrorPagesCommand.self, VerifyCommand.self, WebhooksCommand.self,
-            InvoicesCommand.self, ExportCommand.self, PaymentsCommand.self,
+            InvoicesCommand.self, ExportCommand.self, PaymentsCommand.self, IngestEmailCommand.self, InboxCommand.self,
             CheckConfigCommand.self,
         ]
     )

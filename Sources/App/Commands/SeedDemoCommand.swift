@@ -70,10 +70,11 @@ struct SeedDemoCommand: ParsableCommand {
         for (position, category) in DemoData.categories.enumerated() {
             let categoryID = try CatalogStore.createCategory(tx, name: category.name, position: position)
             for product in category.products {
+                let words = DemoData.productWords[product.sku]
                 let id = try CatalogStore.createProduct(
                     tx, sku: product.sku, name: product.name, descriptionHTML: "<p>\(product.description)</p>",
                     categoryID: categoryID, price: Money(ore: product.priceOre), pricing: product.pricing,
-                    stock: product.stock)
+                    stock: product.stock, synonyms: words?.synonyms ?? [], capacity: words?.capacity)
                 products[product.sku] = (id, product)
             }
         }
@@ -81,7 +82,7 @@ struct SeedDemoCommand: ParsableCommand {
         for addon in DemoData.addons {
             let id = try CatalogStore.createAddon(
                 tx, name: addon.name, description: addon.description, price: Money(ore: addon.priceOre),
-                pricing: addon.pricing)
+                pricing: addon.pricing, synonyms: DemoData.addonWords[addon.name] ?? [])
             addons.append((id, addon.name, addon.priceOre, addon.pricing))
         }
         var customers: [(id: CustomerID, delivery: PostalAddress)] = []
@@ -220,6 +221,7 @@ struct SeedDemoCommand: ParsableCommand {
 
         try DemoInvoices.seed(tx, staff: UserID(rawValue: seller))
         try DemoPayments.seed(tx, staff: UserID(rawValue: seller))
+        try DemoInbox.seed(tx, staff: UserID(rawValue: seller), support: userIDs["support"].map(UserID.init(rawValue:)))
         return sentWedding.token
     }
 }

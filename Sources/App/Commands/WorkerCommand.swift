@@ -60,12 +60,23 @@ struct WorkerCommand: ParsableCommand {
                 liveDone.signal()
             }.start()
         }
+        // The IMAP poll, on its own thread too (a slow mail server never delays a job).
+        let poller = configuration.imapURL.isEmpty ? nil : InboxPoller(configuration, logger: logger)
+        let pollerDone = DispatchSemaphore(value: 0)
+        if let poller {
+            Thread {
+                poller.run()
+                pollerDone.signal()
+            }.start()
+        }
         var received: Int32 = 0
         sigwait(&stopSignals, &received)
         logger.info("stopping worker")
         runner.stop()
         live?.stop()
+        poller?.stop()
         done.wait()
         if live != nil { liveDone.wait() }
+        if poller != nil { pollerDone.wait() }
     }
 }

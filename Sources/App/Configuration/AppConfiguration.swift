@@ -39,6 +39,17 @@ public struct AppConfiguration: Sendable {
     public var livePublish = ""
     /// A UBL validator command run on every document before it is issued; empty: none.
     public var ublValidator = ""
+    /// The largest received message (and attachment) the inbox keeps as bytes.
+    public var inboxKeepBytes = 10 << 20
+    /// The mailbox the worker polls (`imaps://user:password@host/INBOX?move=Processed`); empty: none.
+    public var imapURL = ""
+    /// Seconds between two polls.
+    public var imapIntervalSeconds = 60
+    /// An OpenAI-compatible chat-completions endpoint that also reads inquiries; empty: rules only.
+    public var llmURL = ""
+    public var llmModel = ""
+    public var llmKey = ""
+    public var llmTimeoutSeconds = 20
 
     /// The DER roots a seal is checked against: `EG_SEAL_TRUST`'s and `EG_TSA_TRUST`'s certificates.
     public var sealTrustCertificates: [[UInt8]] {
@@ -142,6 +153,29 @@ public struct AppConfiguration: Sendable {
                 "unix socket of nginx's nchan publisher for the live pages (the worker posts there); empty: pages do not update live",
             secret: false),
         Variable(
+            name: "EG_INBOX_KEEP_BYTES", defaultValue: "10485760",
+            help:
+                "the largest received email (and attachment) the inbox keeps as it came; a bigger one is kept as its size and SHA-256",
+            secret: false),
+        Variable(
+            name: "EG_IMAP_URL", defaultValue: "",
+            help:
+                "a mailbox the worker polls for customer email: imaps://user:password@host[:port]/FOLDER (imap:// needs STARTTLS), options ?move=Processed (else messages are only marked seen), &cafile=/path/roots.pem, &timeout=30, &max_messages=50; empty: none",
+            secret: true),
+        Variable(
+            name: "EG_IMAP_INTERVAL", defaultValue: "60", help: "seconds between two polls of EG_IMAP_URL",
+            secret: false),
+        Variable(
+            name: "EG_LLM_URL", defaultValue: "",
+            help:
+                "an OpenAI-compatible chat-completions URL that also reads inquiries (its answer is checked and merged with the rules); empty: the rules alone",
+            secret: false),
+        Variable(name: "EG_LLM_MODEL", defaultValue: "", help: "the model EG_LLM_URL is asked for", secret: false),
+        Variable(name: "EG_LLM_KEY", defaultValue: "", help: "the bearer key for EG_LLM_URL", secret: true),
+        Variable(
+            name: "EG_LLM_TIMEOUT", defaultValue: "20",
+            help: "seconds the language model may take before the rules answer alone", secret: false),
+        Variable(
             name: "EG_LOG_LEVEL", defaultValue: "info",
             help: "trace, debug, info, notice, warning, error or critical", secret: false),
     ]
@@ -219,6 +253,25 @@ public struct AppConfiguration: Sendable {
 
         let retention = integer(
             "EG_AUTOMATION_RETENTION_DAYS", default: 90, range: 1...3650, environment: environment, problems: &problems)
+        let keepBytes = integer(
+            "EG_INBOX_KEEP_BYTES", default: 10 << 20, range: 1024...(256 << 20), environment: environment,
+            problems: &problems)
+        let imapInterval = integer(
+            "EG_IMAP_INTERVAL", default: 60, range: 5...86_400, environment: environment, problems: &problems)
+        let llmTimeout = integer(
+            "EG_LLM_TIMEOUT", default: 20, range: 1...300, environment: environment, problems: &problems)
+        let imapURL = value("EG_IMAP_URL") ?? ""
+        if !imapURL.isEmpty, !(imapURL.hasPrefix("imaps://") || imapURL.hasPrefix("imap://")) {
+            problems.append("EG_IMAP_URL must start with imaps:// or imap://")
+        }
+        let llmURL = value("EG_LLM_URL") ?? ""
+        let llmModel = value("EG_LLM_MODEL") ?? ""
+        if !llmURL.isEmpty {
+            if !(llmURL.hasPrefix("https://") || llmURL.hasPrefix("http://")) {
+                problems.append("EG_LLM_URL must be an http(s) URL")
+            }
+            if llmModel.isEmpty { problems.append("EG_LLM_MODEL is required when EG_LLM_URL is set") }
+        }
 
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         let logLevel = setting("EG_LOG_LEVEL")
@@ -265,7 +318,10 @@ public struct AppConfiguration: Sendable {
                 sealP12Password: value("EG_SEAL_P12_PASSWORD") ?? "", timestampURL: timestampURL,
                 timestampTrust: timestampTrust, sealTrust: sealTrust, webhookAllowPrivate: allowPrivate == "1",
                 webhookDisableAfter: disableAfter, automationRetentionDays: retention,
-                livePublish: value("EG_LIVE_PUBLISH") ?? "", ublValidator: ublValidator))
+                livePublish: value("EG_LIVE_PUBLISH") ?? "", ublValidator: ublValidator, inboxKeepBytes: keepBytes,
+                imapURL: imapURL, imapIntervalSeconds: imapInterval, llmURL: llmURL, llmModel: llmModel,
+                llmKey: value("EG_LLM_KEY") ?? "",
+                llmTimeoutSeconds: llmTimeout))
     }
 
     /// The default written in `variables`: one place for the code, `check-config` and the README.
@@ -310,6 +366,13 @@ public struct AppConfiguration: Sendable {
             "EG_WEBHOOK_DISABLE_AFTER=\(webhookDisableAfter)",
             "EG_AUTOMATION_RETENTION_DAYS=\(automationRetentionDays)",
             "EG_LIVE_PUBLISH=\(livePublish)",
+            "EG_INBOX_KEEP_BYTES=\(inboxKeepBytes)",
+            "EG_IMAP_URL=\(Self.maskingPassword(imapURL))",
+            "EG_IMAP_INTERVAL=\(imapIntervalSeconds)",
+            "EG_LLM_URL=\(llmURL)",
+            "EG_LLM_MODEL=\(llmModel)",
+            "EG_LLM_KEY=\(llmKey.isEmpty ? "" : "*****")",
+            "EG_LLM_TIMEOUT=\(llmTimeoutSeconds)",
             "EG_LOG_LEVEL=\(logLevel)",
         ]
     }

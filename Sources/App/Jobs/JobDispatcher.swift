@@ -92,6 +92,7 @@ struct JobDispatcher: JobPerformer {
         case .triggerRun(let trigger, _, _): ("trigger", trigger)
         case .testEmail(_, let user): ("user", user.rawValue)
         case .invoiceEmail(let invoice), .invoiceReminderEmail(let invoice, _): ("invoice", invoice)
+        case .conversationReply(let conversation, _): ("conversation", conversation)
         }
     }
 
@@ -128,6 +129,9 @@ struct JobDispatcher: JobPerformer {
         case .invoiceReminderEmail(_, let reminder):
             try InvoiceEmailJob(transport: signingLink.transport).runReminder(
                 reminderID: reminder, connection: connection, logger: logger)
+        case .conversationReply(_, let message):
+            try ConversationReplyJob(transport: signingLink.transport).run(
+                messageID: message, connection: connection, logger: logger)
         case .testEmail(let template, let user):
             try TestEmailJob(transport: signingLink.transport, publicBaseURL: publicBaseURL).run(
                 template: template, userID: user, connection: connection, logger: logger)

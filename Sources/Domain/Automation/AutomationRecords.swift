@@ -91,7 +91,9 @@ public enum EventTypes {
         "customer.updated", "customer.archived", "email.sent", "email.failed",
         "webhook_endpoint.disabled", "hook.received", "invoice.created", "invoice.issued",
         "invoice.payment_registered", "bookkeeping.exported", "bookkeeping.locked", "bookkeeping.unlocked",
-        "bookkeeping.mapping_changed",
+        "bookkeeping.mapping_changed", "email.bounced", "conversation.message_received",
+        "conversation.inquiry_received", "conversation.replied", "conversation.state_changed",
+        "conversation.assigned",
     ]
 
     /// The types in a comma-separated list that are not known (an endpoint's filter is checked).
@@ -266,8 +268,13 @@ public struct EmailRecord: Sendable, Equatable {
     public let error: String?
     /// The job that sent it (`email.signing_link`, `email.signed`, `trigger.run`, …).
     public let kind: String
+    /// Why the recipient's mail server returned it, when a delivery report came back for it.
+    public let bounce: String?
 
-    public init(eventID: Int64, at: Date, to: String, subject: String, sent: Bool, error: String?, kind: String) {
+    public init(
+        eventID: Int64, at: Date, to: String, subject: String, sent: Bool, error: String?, kind: String,
+        bounce: String? = nil
+    ) {
         self.eventID = eventID
         self.at = at
         self.to = to
@@ -275,6 +282,7 @@ public struct EmailRecord: Sendable, Equatable {
         self.sent = sent
         self.error = error
         self.kind = kind
+        self.bounce = bounce
     }
 }
 

@@ -10,10 +10,15 @@ public struct ProductDraft: Sendable, Hashable {
     public var pricing: LinePricing
     public var stock: Int
     public var descriptionHTML: String
+    /// The words customers use for it ("partytält", "tält 4x8"): the inbox maps inquiries by them.
+    public var synonyms: [String]
+    /// How many people one unit serves (a chair 1, a table 8, a tent its seated guests): "a tent
+    /// for 100" and "chairs for everyone" are read by it. nil when it does not apply.
+    public var capacity: Int?
 
     public init(
         sku: String, name: String, categoryID: Int64? = nil, price: Money, pricing: LinePricing, stock: Int,
-        descriptionHTML: String = ""
+        descriptionHTML: String = "", synonyms: [String] = [], capacity: Int? = nil
     ) {
         self.sku = sku
         self.name = name
@@ -22,11 +27,13 @@ public struct ProductDraft: Sendable, Hashable {
         self.pricing = pricing
         self.stock = stock
         self.descriptionHTML = descriptionHTML
+        self.synonyms = synonyms
+        self.capacity = capacity
     }
 
     /// The form's fields; raw values are the form field names.
     public enum Field: String, Sendable, CaseIterable {
-        case sku, name, category, price, pricing, stock, description
+        case sku, name, category, price, pricing, stock, description, synonyms, capacity
     }
 
     public struct Invalid: Error, Sendable, Equatable {
@@ -39,6 +46,17 @@ public struct ProductDraft: Sendable, Hashable {
     public static let maximumNameLength = 200
     /// Of the description as typed, before sanitising.
     public static let maximumDescriptionLength = 100_000
+    public static let maximumSynonyms = 50
+    public static let maximumSynonymLength = 60
+    public static let capacityRange = 1...100_000
+
+    /// `partytält, tält 4x8; bänkset` → the words, trimmed, lower-cased, without repeats.
+    public static func synonyms(from text: String) -> [String] {
+        var seen: Set<String> = []
+        return text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }).map {
+            RecordFieldRules.singleLine(RecordFieldRules.trimmed(String($0))).lowercased()
+        }.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
 
     /// Reads a submitted product form. The SKU is trimmed and must have no spaces; the price is
     /// read with `Money(parsing:)` (`1 250,50`, `1250.50`); pricing is `per_day` or `per_rental`.
@@ -86,11 +104,24 @@ public struct ProductDraft: Sendable, Hashable {
         }
         let description = text(.description)
         if let p = RecordFieldRules.length(description, Self.maximumDescriptionLength) { problems[.description] = p }
+        let synonyms = Self.synonyms(from: values[Field.synonyms.rawValue] ?? "")
+        if synonyms.count > Self.maximumSynonyms {
+            problems[.synonyms] = .tooLong(maximum: Self.maximumSynonyms)
+        } else if synonyms.contains(where: { $0.count > Self.maximumSynonymLength }) {
+            problems[.synonyms] = .tooLong(maximum: Self.maximumSynonymLength)
+        }
+        var capacity: Int?
+        if !text(.capacity).isEmpty {
+            switch RecordFieldRules.wholeNumber(text(.capacity), in: Self.capacityRange) {
+            case .success(let value): capacity = value
+            case .failure(let problem): problems[.capacity] = problem
+            }
+        }
 
         guard problems.isEmpty, let pricing else { throw Invalid(problems: problems) }
         self.init(
             sku: sku, name: name, categoryID: categoryID, price: price, pricing: pricing, stock: stock,
-            descriptionHTML: description)
+            descriptionHTML: description, synonyms: synonyms, capacity: capacity)
     }
 
     /// The form's text for this product, prices written for `language`.
@@ -100,6 +131,8 @@ public struct ProductDraft: Sendable, Hashable {
             Field.category.rawValue: categoryID.map(String.init) ?? "",
             Field.price.rawValue: price.inputText(language), Field.pricing.rawValue: pricing.rawValue,
             Field.stock.rawValue: String(stock), Field.description.rawValue: descriptionHTML,
+            Field.synonyms.rawValue: synonyms.joined(separator: ", "),
+            Field.capacity.rawValue: capacity.map(String.init) ?? "",
         ]
     }
 
@@ -108,6 +141,7 @@ public struct ProductDraft: Sendable, Hashable {
         [
             "sku": sku, "name": name, "category_id": categoryID.map(String.init) ?? "", "price_ore": String(price.ore),
             "pricing": pricing.rawValue, "stock": String(stock), "description_html": descriptionHTML,
+            "synonyms": synonyms.joined(separator: ", "), "capacity": capacity.map(String.init) ?? "",
         ]
     }
 

@@ -33,6 +33,9 @@ public enum Job: Sendable, Equatable, Codable {
     case invoiceEmail(invoiceID: Int64)
     /// Reminder `reminderID` of an overdue invoice to the customer, the invoice's PDF attached.
     case invoiceReminderEmail(invoiceID: Int64, reminderID: Int64)
+    /// A staff member's reply in conversation `conversationID` (the written message `messageID`),
+    /// threaded to the customer's last message.
+    case conversationReply(conversationID: Int64, messageID: Int64)
 
     /// The wait before attempt `attempt + 1` of a job of `kind`, with ±20 % jitter so retries of
     /// many jobs do not arrive together. Emails: 10 s doubling, at most an hour. Webhooks: 30 s
@@ -65,6 +68,7 @@ public enum Job: Sendable, Equatable, Codable {
         case testEmail = "email.test"
         case invoiceEmail = "email.invoice"
         case invoiceReminderEmail = "email.invoice_reminder"
+        case conversationReply = "email.conversation_reply"
     }
 
     public var kind: Kind {
@@ -81,6 +85,7 @@ public enum Job: Sendable, Equatable, Codable {
         case .testEmail: .testEmail
         case .invoiceEmail: .invoiceEmail
         case .invoiceReminderEmail: .invoiceReminderEmail
+        case .conversationReply: .conversationReply
         }
     }
 
@@ -96,6 +101,7 @@ public enum Job: Sendable, Equatable, Codable {
         case .webhookDelivery(let endpoint, let event): "\(kind.rawValue):\(endpoint):\(event)"
         case .scheduled, .testEmail, .invoiceEmail: nil
         case .invoiceReminderEmail(_, let reminder): "\(kind.rawValue):\(reminder)"
+        case .conversationReply(_, let message): "\(kind.rawValue):\(message)"
         case .triggerRun(let trigger, let event, let step):
             step == 0 ? "\(kind.rawValue):\(trigger):\(event)" : "\(kind.rawValue):\(trigger):\(event):\(step)"
         }
@@ -119,6 +125,8 @@ public enum Job: Sendable, Equatable, Codable {
         case userID = "user_id"
         case invoiceID = "invoice_id"
         case reminderID = "reminder_id"
+        case conversationID = "conversation_id"
+        case messageID = "message_id"
     }
 
     /// Decodes `{"kind": …, payload fields…}`. - Throws: `DecodingError` for an unknown kind
@@ -165,6 +173,10 @@ public enum Job: Sendable, Equatable, Codable {
             self = .invoiceReminderEmail(
                 invoiceID: try c.decode(Int64.self, forKey: .invoiceID),
                 reminderID: try c.decode(Int64.self, forKey: .reminderID))
+        case .conversationReply:
+            self = .conversationReply(
+                conversationID: try c.decode(Int64.self, forKey: .conversationID),
+                messageID: try c.decode(Int64.self, forKey: .messageID))
         }
     }
 
@@ -205,6 +217,9 @@ public enum Job: Sendable, Equatable, Codable {
         case .invoiceReminderEmail(let invoice, let reminder):
             try c.encode(invoice, forKey: .invoiceID)
             try c.encode(reminder, forKey: .reminderID)
+        case .conversationReply(let conversation, let message):
+            try c.encode(conversation, forKey: .conversationID)
+            try c.encode(message, forKey: .messageID)
         }
     }
 

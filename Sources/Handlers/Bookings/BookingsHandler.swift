@@ -92,7 +92,9 @@ enum BookingsHandler {
                 booking: booking, history: history, admin: try admin.page(), notice: notice, cancelForm: cancelForm,
                 notesForm: notesForm, unsavedNotes: unsavedNotes,
                 emails: try EventStore.emails(db, .booking(id.rawValue)),
-                invoices: try InvoiceStore.list(db, bookingID: id), depositPercent: try InvoiceStore.depositPercent(db)),
+                invoices: try InvoiceStore.list(db, bookingID: id), depositPercent: try InvoiceStore.depositPercent(db),
+                conversations: admin.user.role == .warehouse
+                    ? [] : try InboxStore.conversations(db, .booking(id), limit: 20)),
             status: status)
     }
 

@@ -45,7 +45,8 @@ enum CustomersHandler {
             CustomerDetailPage.render(
                 record: record, history: history,
                 emails: try EventStore.emails(db, .customer(record.id.rawValue)),
-                invoices: try InvoiceStore.list(db, customerID: id, limit: 50), admin: try admin.page()))
+                invoices: try InvoiceStore.list(db, customerID: id, limit: 50),
+                conversations: try InboxStore.conversations(db, .customer(id), limit: 20), admin: try admin.page()))
     }
 
     static func edit(_ id: CustomerID, _ admin: AdminContext) throws -> Response {

@@ -225,6 +225,9 @@ enum QuotationEditorHandler {
         if record.state != .draft {
             model.emails = try EventStore.emails(try admin.connection(), .quotation(record.id.rawValue))
         }
+        if admin.user.role != .warehouse {
+            model.conversations = try InboxStore.conversations(try admin.connection(), .quotation(record.id), limit: 20)
+        }
         return admin.html(QuotationEditorPage.render(model, admin: page), status: status)
     }
 

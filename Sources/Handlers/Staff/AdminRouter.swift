@@ -47,6 +47,7 @@ enum AdminRouter {
         case .reports(let route): return try ReportsHandler.handle(route, admission.member())
         case .payments(let route): return try PaymentsHandler.handle(route, admission.member())
         case .bookkeeping(let route): return try BookkeepingHandler.handle(route, admission.member())
+        case .inbox(let route): return try InboxHandler.handle(route, admission.member())
         }
     }
 }

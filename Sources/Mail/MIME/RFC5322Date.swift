@@ -1,8 +1,8 @@
-import Foundation
+public import Foundation
 
 /// `Tue, 24 Nov 2026 18:18:52 +0000`: RFC 5322 `date-time` in UTC, independent of locale.
-enum RFC5322Date {
-    static func format(_ date: Date) -> String {
+public enum RFC5322Date {
+    public static func format(_ date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400

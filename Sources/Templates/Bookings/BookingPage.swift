@@ -12,7 +12,8 @@ public enum BookingPage {
     public static func render(
         booking: BookingDetail, history: [BookingHistoryEntry], admin: AdminPage, notice: String? = nil,
         cancelForm: FormState = FormState(), notesForm: FormState? = nil, unsavedNotes: String? = nil,
-        emails: [EmailRecord] = [], invoices: [InvoiceSummary] = [], depositPercent: Int = 30
+        emails: [EmailRecord] = [], invoices: [InvoiceSummary] = [], depositPercent: Int = 30,
+        conversations: [ConversationSummary] = []
     ) -> [UInt8] {
         let s = admin.strings
         let language = s.language
@@ -223,6 +224,7 @@ public enum BookingPage {
             InvoicesCard.card(
                 invoices, owner: .booking(booking.id, depositPercent: depositPercent), today: BusinessCalendar.today(),
                 admin: admin)
+            ConversationList.card(conversations, admin: admin)
             EmailLogCard.card(emails, admin, back: .admin(.bookings(.show(booking.id))))
             section(.class("card"), .id("history")) {
                 h2 { s.bookings.historyHeading }

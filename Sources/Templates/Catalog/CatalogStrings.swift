@@ -36,6 +36,20 @@ public struct CatalogStrings: FeatureStrings {
     var productPriceHint: String { t("Till exempel 1 250 eller 1 250,50.", "For example 1250 or 1,250.50.") }
     var productPricing: String { t("Prissättning", "Pricing") }
     var productStock: String { t("Antal i lager", "Units in stock") }
+    var productCapacity: String { t("Personer per enhet", "People per unit") }
+    var productCapacityHint: String {
+        t(
+            "Hur många en enhet räcker till (en stol 1, ett bord 8, ett tält dess sittande gäster). Inkorgen läser \"tält för 100 personer\" och \"stolar till alla\" med den.",
+            "How many people one unit serves (a chair 1, a table 8, a tent its seated guests). The inbox reads \"a tent for 100 people\" and \"chairs for everyone\" by it."
+        )
+    }
+    var productSynonyms: String { t("Ord kunder använder", "Words customers use") }
+    var productSynonymsHint: String {
+        t(
+            "Kommaseparerade: partytält, tält 4x8, marquee. Inkorgen känner igen produkten i e-post med dem (även böjningar och små stavfel).",
+            "Comma-separated: partytält, tält 4x8, marquee. The inbox recognises the product in email by them (inflections and small typos too)."
+        )
+    }
     var productDescription: String { t("Beskrivning", "Description") }
     var productDescriptionHint: String {
         t(

@@ -51,7 +51,15 @@ public enum ProductFormPage {
                             .attr("min", "0"), .attr("max", String(ProductDraft.stockRange.upperBound)),
                             .attr("step", "1"),
                         ])
+                    Fields.text(
+                        "capacity", s.catalog.productCapacity, form, type: "number",
+                        hint: s.catalog.productCapacityHint,
+                        extra: [
+                            .attr("min", "1"), .attr("max", String(ProductDraft.capacityRange.upperBound)),
+                            .attr("step", "1"),
+                        ])
                 }
+                Fields.text("synonyms", s.catalog.productSynonyms, form, hint: s.catalog.productSynonymsHint)
                 Fields.textarea(
                     "description", s.catalog.productDescription, form, rows: 8, hint: s.catalog.productDescriptionHint)
             }

@@ -30,7 +30,10 @@ enum EmailLogCard {
                                     td { email.to }
                                     td { email.subject }
                                     td {
-                                        if email.sent {
+                                        if let bounce = email.bounce {
+                                            StateBadge.badge(s.emailLogBounced, .bad)
+                                            small { " " + bounce }
+                                        } else if email.sent {
                                             StateBadge.badge(s.emailLogSent, .ok)
                                         } else {
                                             StateBadge.badge(s.emailLogFailed, .bad)

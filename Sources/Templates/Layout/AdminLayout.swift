@@ -15,6 +15,7 @@ enum AdminLayout {
 
     static let sections: [Section] = [
         section(.admin(.dashboard(.show))) { $0.navDashboard },
+        section(.admin(.inbox(.list(InboxQuery())))) { $0.inbox.title },
         section(.admin(.quotations(.list(QuotationListQuery())))) { $0.navQuotations },
         section(.admin(.bookings(.list(BookingListQuery())))) { $0.navBookings },
         section(.admin(.bookings(.calendar(CalendarQuery())))) { $0.navCalendar },

@@ -24,6 +24,7 @@ extension Strings {
     var emailLogStatus: String { t("Status", "Status") }
     var emailLogSent: String { t("Skickat", "Sent") }
     var emailLogFailed: String { t("Misslyckades", "Failed") }
+    var emailLogBounced: String { t("Studsade", "Bounced") }
     var navUsers: String { t("Användare", "Users") }
     var navSettings: String { t("Inställningar", "Settings") }
     var signOut: String { t("Logga ut", "Sign out") }

@@ -194,6 +194,8 @@ public enum QuotationEditorPage {
         public var versions: [Version]
         /// The emails about this quotation, its links and its booking.
         public var emails: [EmailRecord] = []
+        /// The conversations about this quotation.
+        public var conversations: [ConversationSummary] = []
         /// The terms for the read view, sanitised.
         public var terms: SanitizedHTML
         /// A draft, and the member may change it.
@@ -297,6 +299,7 @@ public enum QuotationEditorPage {
             }
             if model.mayManage { actions(model, admin) }
             versions(model, admin)
+            if !model.conversations.isEmpty { ConversationList.card(model.conversations, admin: admin) }
             if h.state != .draft { EmailLogCard.card(model.emails, admin, back: .admin(.quotations(.show(h.id)))) }
         }.rendered()
     }

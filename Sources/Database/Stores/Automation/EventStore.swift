@@ -91,7 +91,11 @@ public enum EventStore {
             WITH q AS (\(fragment: quotations)), inv AS (\(fragment: invoices))
             SELECT e.id, e.occurred_at, e.type, coalesce(e.payload->'details'->>'to', '') AS recipient,
                    coalesce(e.payload->'details'->>'subject', '') AS subject, e.payload->'details'->>'error' AS error,
-                   coalesce(e.payload->'details'->>'job_kind', '') AS kind
+                   coalesce(e.payload->'details'->>'job_kind', '') AS kind,
+                   (SELECT b.payload->'details'->>'error' FROM events b
+                     WHERE b.type = 'email.bounced' AND e.type = 'email.sent'
+                       AND b.payload->'details'->>'message_id' = e.payload->'details'->>'message_id'
+                     ORDER BY b.id DESC LIMIT 1) AS bounce
               FROM events e
              WHERE e.type IN ('email.sent', 'email.failed')
                AND ((e.entity_type = 'booking' AND e.entity_id IN (SELECT b.id FROM bookings b WHERE b.quotation_id IN (SELECT id FROM q)))
@@ -108,7 +112,7 @@ public enum EventStore {
                 eventID: try row.decode("id"), at: try row.decode("occurred_at"), to: try row.decode("recipient"),
                 subject: try row.decode("subject"),
                 sent: try row.decode("type", as: String.self) == "email.sent", error: try row.decode("error"),
-                kind: try row.decode("kind"))
+                kind: try row.decode("kind"), bounce: try row.decode("bounce"))
         }
     }
 

@@ -13,7 +13,7 @@ extension CatalogStore {
 
     static let productColumns: Query = """
         p.id, p.sku, p.name, p.description_html, p.category_id, c.name AS category_name, p.price_ore, p.pricing, p.stock,
-        p.active, p.version, p.updated_at
+        p.active, p.version, p.updated_at, array_to_json(p.synonyms)::text AS synonyms, p.capacity
         """
 
     static func decodeProduct(_ row: Row) throws -> ProductRecord {
@@ -27,7 +27,8 @@ extension CatalogStore {
             draft: ProductDraft(
                 sku: try row.decode("sku"), name: try row.decode("name"), categoryID: try row.decode("category_id"),
                 price: Money(ore: try row.decode("price_ore")), pricing: pricing, stock: try row.decode("stock"),
-                descriptionHTML: try row.decode("description_html")),
+                descriptionHTML: try row.decode("description_html"),
+                synonyms: InboxStore.strings(try row.decode("synonyms")), capacity: try row.decode("capacity")),
             categoryName: try row.decode("category_name"), active: try row.decode("active"),
             version: try row.decode("version"),
             updatedAt: try row.decode("updated_at"))
@@ -101,7 +102,8 @@ extension CatalogStore {
                 let id = try createProduct(
                     tx, sku: draft.sku, name: draft.name, descriptionHTML: draft.descriptionHTML,
                     categoryID: draft.categoryID,
-                    price: draft.price, pricing: draft.pricing, stock: draft.stock)
+                    price: draft.price, pricing: draft.pricing, stock: draft.stock, synonyms: draft.synonyms,
+                    capacity: draft.capacity)
                 try AuditStore.record(
                     tx, actor: actor, entity: "product", entityID: id.rawValue, action: "created",
                     after: draft.auditFields)
@@ -127,7 +129,8 @@ extension CatalogStore {
                     UPDATE products
                        SET sku = \(draft.sku), name = \(draft.name), description_html = \(draft.descriptionHTML),
                            category_id = \(draft.categoryID), price_ore = \(draft.price.ore), pricing = \(draft.pricing.rawValue),
-                           stock = \(draft.stock), version = version + 1
+                           stock = \(draft.stock), synonyms = \(PostgresArray(draft.synonyms))::text[],
+                           capacity = \(draft.capacity), version = version + 1
                      WHERE id = \(id.rawValue)
                     """)
                 try AuditStore.record(

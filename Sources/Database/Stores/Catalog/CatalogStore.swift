@@ -43,12 +43,15 @@ public enum CatalogStore {
     /// - Throws: `DatabaseError` (`.uniqueViolation("products_sku_key")`, check violations).
     public static func createProduct(
         _ connection: Connection, sku: String, name: String, descriptionHTML: String = "", categoryID: Int64? = nil,
-        price: Money, pricing: LinePricing, stock: Int, active: Bool = true
+        price: Money, pricing: LinePricing, stock: Int, active: Bool = true, synonyms: [String] = [],
+        capacity: Int? = nil
     ) throws(DatabaseError) -> ProductID {
         let rows = try connection.query(
             """
-            INSERT INTO products (sku, name, description_html, category_id, price_ore, pricing, stock, active)
-            VALUES (\(sku), \(name), \(descriptionHTML), \(categoryID), \(price.ore), \(pricing.rawValue), \(stock), \(active))
+            INSERT INTO products (sku, name, description_html, category_id, price_ore, pricing, stock, active, synonyms,
+                                  capacity)
+            VALUES (\(sku), \(name), \(descriptionHTML), \(categoryID), \(price.ore), \(pricing.rawValue), \(stock), \(active),
+                    \(PostgresArray(synonyms))::text[], \(capacity))
             RETURNING id
             """)
         return ProductID(rawValue: try rows[0].decode("id"))
@@ -58,12 +61,13 @@ public enum CatalogStore {
     /// - Throws: `DatabaseError`.
     public static func createAddon(
         _ connection: Connection, name: String, description: String? = nil, price: Money, pricing: LinePricing,
-        productID: ProductID? = nil, active: Bool = true
+        productID: ProductID? = nil, active: Bool = true, synonyms: [String] = []
     ) throws(DatabaseError) -> AddonID {
         let rows = try connection.query(
             """
-            INSERT INTO addons (name, description, price_ore, pricing, product_id, active)
-            VALUES (\(name), \(description), \(price.ore), \(pricing.rawValue), \(productID?.rawValue), \(active))
+            INSERT INTO addons (name, description, price_ore, pricing, product_id, active, synonyms)
+            VALUES (\(name), \(description), \(price.ore), \(pricing.rawValue), \(productID?.rawValue), \(active),
+                    \(PostgresArray(synonyms))::text[])
             RETURNING id
             """)
         return AddonID(rawValue: try rows[0].decode("id"))
