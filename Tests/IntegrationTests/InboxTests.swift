@@ -205,6 +205,31 @@ struct InboxTests {
         )
     }
 
+    /// "New inquiry → acknowledge": the built-in trigger, once turned on, answers the sender of a
+    /// new inquiry (and not of a reply or an auto-reply).
+    @Test func theAcknowledgementTriggerAnswersANewInquirysSender() throws {
+        let demo = try InvoicingTests.Demo("inbox_acknowledge")
+        _ = try demo.sql("UPDATE triggers SET active = true WHERE builtin = 'inquiry_acknowledgement'")
+        #expect(try demo.eventgaraget(["ingest-email", "--file", try Self.write(Self.inquiry)]).status == 0)
+        let mail = demo.env["EG_MAIL_DIR"] ?? ""
+        try? FileManager.default.removeItem(atPath: mail)  // left by an earlier run
+        let worker = try WorkerProcess(environment: demo.env)
+        try waitUntil(timeout: 90) {
+            (try? demo.sql(
+                "SELECT count(*) FROM trigger_runs r JOIN triggers t ON t.id = r.trigger_id WHERE t.builtin = 'inquiry_acknowledgement' AND r.status = 'succeeded'"
+            )) == "1"
+        }
+        #expect(worker.stop() == 0)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: mail + "/new")) ?? []
+        let messages = files.compactMap { try? String(contentsOfFile: mail + "/new/" + $0, encoding: .utf8) }
+        let thanks = messages.filter { $0.contains("karl.svensson@example.com") }
+        #expect(thanks.count == 1, "\(messages.count) messages")
+        #expect(
+            try demo.sql(
+                "SELECT r.steps::text FROM trigger_runs r JOIN triggers t ON t.id = r.trigger_id WHERE t.builtin = 'inquiry_acknowledgement'"
+            ).contains("karl.svensson@example.com: Tack för din förfrågan: Hyra till studentfest"))
+    }
+
     /// The worker polls a real dovecot over TLS: each message stored once and moved; a restart
     /// (a second worker) finds nothing new; a message delivered later arrives on the next poll.
     @Test(.enabled(if: IMAPTestServer.isAvailable, "dovecot-imapd is not installed"))

@@ -121,3 +121,19 @@ LANGUAGE sql STABLE AS $$
         ELSE event_object_before_conversations(entity_type, entity_id)
     END
 $$;
+
+-- "New inquiry → acknowledge": shipped turned off (nothing is sent to a customer unless the
+-- company says so); turned on, the sender gets a short thank-you when an inquiry starts a
+-- conversation. The "customer" of a conversation's event is its sender.
+INSERT INTO triggers (name, event_type, builtin, secret, active) VALUES
+    ('Tack för förfrågan – kunden', 'conversation.inquiry_received', 'inquiry_acknowledgement',
+     'whsec_' || encode(decode(md5(random()::text) || md5(random()::text), 'hex'), 'base64'), false);
+
+INSERT INTO trigger_versions (trigger_id, version, definition)
+SELECT id, 1, $json${
+    "actions": [
+        {"type": "email", "to": "customer", "subject": "Tack för din förfrågan: {{object.subject}}",
+         "body": "Hej!\n\nTack för din förfrågan. Vi har tagit emot den och återkommer med en offert, normalt inom en arbetsdag.\n\nVänliga hälsningar"}
+    ]
+}$json$::jsonb
+FROM triggers WHERE builtin = 'inquiry_acknowledgement';
