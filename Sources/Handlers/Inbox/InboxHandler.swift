@@ -190,14 +190,27 @@ enum InboxHandler {
         guard let file = try InboxStore.attachment(try admin.connection(), id: id) else {
             throw HTTPError(.notFound)
         }
-        // Always a download, never shown inline: a received file is untrusted.
-        let name = file.filename.filter { $0.isLetter || $0.isNumber || ".-_ ".contains($0) }
+        // Always a download, never shown inline: a received file is untrusted. The name as ASCII
+        // for old clients, and whole in UTF-8 (RFC 6266) for the rest.
+        let ascii = String(
+            file.filename.unicodeScalars.filter {
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || $0.properties.numericType != nil
+                        || ".-_ ".unicodeScalars.contains($0))
+            }
+            .prefix(150))
+        let name = ascii.trimmingCharacters(in: .whitespaces).isEmpty ? "attachment" : ascii
+        var disposition = "attachment; filename=\"\(name)\""
+        if let encoded = file.filename.prefix(150).addingPercentEncoding(withAllowedCharacters: .alphanumerics),
+            !file.filename.isEmpty
+        {
+            disposition += "; filename*=UTF-8''\(encoded)"
+        }
         return Response(
             status: .ok,
             headers: [
                 ("Content-Type", "application/octet-stream"), ("Cache-Control", "no-store"),
-                ("X-Content-Type-Options", "nosniff"),
-                ("Content-Disposition", "attachment; filename=\"\(name.isEmpty ? "attachment" : name)\""),
+                ("X-Content-Type-Options", "nosniff"), ("Content-Disposition", disposition),
             ],
             body: file.bytes)
     }

@@ -97,8 +97,20 @@ struct AdminInboxTests {
                 "SELECT count(*) FROM audit_log WHERE entity_type = 'conversation' AND entity_id = \(id) AND action = 'replied'"
             )
                 == "1")
-        // The page shows it in the thread, queued.
+        // The page shows it in the thread, queued, with its attachment as a download.
         #expect(try maria.get("/admin/inbox/\(id)").text.contains("data-state=\"queued\""))
+        let file = try session.sql("SELECT id FROM mail_attachments WHERE filename = 'ritning.pdf'")
+        let download = try maria.get("/admin/inbox/attachments/\(file)")
+        #expect(download.status == 200 && download.body == Data("%PDF-1.4 demo".utf8))
+        #expect(download.header("content-type") == "application/octet-stream")
+        #expect(download.header("content-disposition")?.hasPrefix("attachment; filename=\"ritning.pdf\"") == true)
+        // The customer's message exactly as it came.
+        let received = try session.sql(
+            "SELECT id FROM mail_messages WHERE conversation_id = \(id) AND direction = 'in'")
+        let raw = try maria.get("/admin/inbox/messages/\(received)/raw")
+        #expect(raw.status == 200 && raw.text.contains("Message-ID: <demo-midsommar@example.net>"))
+        let lager = try session.browser(signedInAs: "lager@eventgaraget.se")
+        #expect(try lager.get("/admin/inbox/attachments/\(file)").status == 403)
     }
 
     @Test func theSenderBecomesACustomerAndTheProposalADraft() throws {
