@@ -24,7 +24,8 @@ struct ConfigurationTests {
                 "EG_SEAL_P12_PASSWORD", "EG_TSA_URL",
                 "EG_TSA_TRUST", "EG_SEAL_TRUST", "EG_UBL_VALIDATOR", "EG_WEBHOOK_ALLOW_PRIVATE",
                 "EG_WEBHOOK_DISABLE_AFTER",
-                "EG_AUTOMATION_RETENTION_DAYS", "EG_LIVE_PUBLISH", "EG_LOG_LEVEL",
+                "EG_AUTOMATION_RETENTION_DAYS", "EG_LIVE_PUBLISH", "EG_INBOX_KEEP_BYTES", "EG_IMAP_URL",
+                "EG_IMAP_INTERVAL", "EG_LLM_URL", "EG_LLM_MODEL", "EG_LLM_KEY", "EG_LLM_TIMEOUT", "EG_LOG_LEVEL",
             ])
     }
 

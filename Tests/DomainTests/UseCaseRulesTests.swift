@@ -219,6 +219,7 @@ struct UseCaseRulesTests {
             .testEmail(template: .teamDeclined, userID: UserID(rawValue: 7)),
             .invoiceEmail(invoiceID: 12),
             .invoiceReminderEmail(invoiceID: 12, reminderID: 3),
+            .conversationReply(conversationID: 4, messageID: 17),
             .scheduled(name: "quotations.expire"),
             .triggerRun(triggerID: 2, eventID: 9, step: 0),
             .webhookDelivery(endpointID: 3, eventID: 812),

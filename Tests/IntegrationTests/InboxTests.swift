@@ -86,6 +86,52 @@ struct InboxTests {
         #expect(second.output.contains("(reply) in conversation \(conversation)."), "\(second.output)")
     }
 
+    /// A quotation's number in the subject threads a customer's message to it; from anyone else it
+    /// starts a conversation of their own, linked to nobody else's records. An unreachable database
+    /// is a temporary failure for the MTA (75), not a bounce to the customer.
+    @Test func aNumberInTheSubjectThreadsOnlyFromItsOwnCustomer() throws {
+        let demo = try InvoicingTests.Demo("inbox_subject")
+        let row = try demo.sql(
+            """
+            SELECT q.id || ' ' || q.number || ' ' || c.email FROM quotations q JOIN customers c ON c.id = q.customer_id
+             WHERE c.email IS NOT NULL AND NOT EXISTS (SELECT FROM conversations v WHERE v.quotation_id = q.id)
+             ORDER BY q.id LIMIT 1
+            """
+        ).split(separator: " ").map(String.init)
+        let (quotation, number, owner) = (row[0], row[1], row[2])
+        func message(from: String, id: String) -> String {
+            """
+            From: \(from)
+            To: info@eventgaraget.se
+            Subject: Fråga om offert \(number)
+            Date: Mon, 07 Dec 2026 11:00:00 +0100
+            Message-ID: <\(id)@example.com>
+            Content-Type: text/plain; charset=utf-8
+
+            Hej! Kan ni skicka offerten igen?
+            """
+        }
+        _ = try demo.eventgaraget([
+            "ingest-email", "--file", try Self.write(message(from: "stranger@example.com", id: "s1")),
+        ])
+        #expect(
+            try demo.sql(
+                "SELECT coalesce(c.quotation_id::text, '-') || ' ' || coalesce(c.customer_id::text, '-') FROM conversations c JOIN mail_messages m ON m.conversation_id = c.id WHERE m.message_id = 's1@example.com'"
+            ) == "- -")
+        _ = try demo.eventgaraget(["ingest-email", "--file", try Self.write(message(from: owner, id: "o1"))])
+        #expect(
+            try demo.sql(
+                "SELECT c.quotation_id FROM conversations c JOIN mail_messages m ON m.conversation_id = c.id WHERE m.message_id = 'o1@example.com'"
+            ) == quotation)
+
+        var down = demo.env
+        down["DATABASE_URL"] = "postgresql:///nowhere?host=/nonexistent"
+        let failed = try run(
+            productBinary, ["ingest-email", "--file", try Self.write(Self.inquiry)], environment: down)
+        #expect(failed.status == 75, "\(failed.errorOutput)")
+        #expect(failed.errorOutput.contains("try again later"))
+    }
+
     @Test func theDryRunPrintsTheDocumentedJSONAndStoresNothing() throws {
         let demo = try InvoicingTests.Demo("inbox_dry_run")
         let before = try demo.sql("SELECT count(*) FROM mail_messages")
@@ -253,8 +299,10 @@ struct InboxTests {
         try waitUntil(timeout: 60) {
             (try? demo.sql("SELECT count(*) FROM mail_messages WHERE source = 'imap'")) == "1"
         }
-        try waitUntil(timeout: 30) { ((try? server.messages(in: "Processed")) ?? []).count == 1 }
-        #expect(try server.messages().isEmpty, "moved out of INBOX")
+        // Moved: in Processed, and (once dovecot has expunged the original) out of INBOX.
+        try waitUntil(timeout: 30) {
+            ((try? server.messages(in: "Processed")) ?? []).count == 1 && (try? server.messages())?.isEmpty == true
+        }
         let later = Self.inquiry.replacingOccurrences(of: "inbox-test-1@", with: "inbox-test-9@")
             .replacingOccurrences(of: "\n", with: "\r\n")
         _ = try server.deliver(Array(later.utf8))

@@ -5,6 +5,14 @@ import Testing
 
 @Suite("Received email, read from real-looking messages")
 struct InboundMessageTests {
+    @Test("A customer's complaint with a bounce-like subject is a message, not a delivery report")
+    func complaintIsNoBounce() {
+        let raw = Array(
+            "From: Kund <kund@example.se>\r\nSubject: Ej levererat - tältet kom aldrig\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHej, tältet kom aldrig i lördags!\r\n"
+                .utf8)
+        #expect(InboundMessage.parse(raw).classification == .message)
+    }
+
     @Test("Outlook: Windows-1252 quoted-printable, encoded-word subject and names, threading headers")
     func outlook() throws {
         let message = InboundMessage.parse(InboundSamples.outlook)

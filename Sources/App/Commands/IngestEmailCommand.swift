@@ -13,8 +13,10 @@ struct IngestEmailCommand: ParsableCommand {
         discussion: """
             The message is kept as it came (up to EG_INBOX_KEEP_BYTES) with its SHA-256, threaded into its \
             conversation and read for an inquiry. The same message twice (by Message-ID or bytes) is stored \
-            once. Exit status: 0 stored or already stored; 75 (EX_TEMPFAIL) when the database cannot be \
-            reached, so the MTA tries again later. With --dry-run --json it prints one JSON object (kind, \
+            once. Exit status: 0 stored or already stored; 1 for an empty input (not a message); 75 \
+            (EX_TEMPFAIL) for anything else that kept it from being stored (the database down, the \
+            configuration wrong), so the MTA keeps the message and tries again later rather than \
+            returning it to the customer. With --dry-run --json it prints one JSON object (kind, \
             language, customer, period, guests, deliveryAddress, lines, confidence) and stores nothing; the \
             database is only read, for the catalogue.
             """)
@@ -38,14 +40,15 @@ struct IngestEmailCommand: ParsableCommand {
             raw = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
         guard !raw.isEmpty else { throw CommandFailure("no message: the input is empty; nothing was stored") }
-        let configuration = try Bootstrap.configuration(options)
+        let configuration: AppConfiguration
         let connection: Connection
         do {
+            configuration = try Bootstrap.configuration(options)
             connection = try Connection(
                 url: configuration.databaseURL,
                 logger: Bootstrap.logger(configuration, label: "eventgaraget.ingest-email"))
         } catch {
-            FileHandle.standardError.write(Data("error: the database cannot be reached: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(error); the message was not stored, try again later\n".utf8))
             throw ExitCode(Self.temporaryFailure)
         }
         defer { connection.close() }
@@ -58,8 +61,9 @@ struct IngestEmailCommand: ParsableCommand {
         let result: InboxIngest.Result
         do {
             result = try inbox.ingest(raw, source: .pipe, connection: connection)
-        } catch let error as DatabaseError where error.isTransient {
-            FileHandle.standardError.write(Data("error: \(error); try again later\n".utf8))
+        } catch {
+            // Whatever went wrong, the message is the MTA's to keep: it tries again later.
+            FileHandle.standardError.write(Data("error: \(error); the message was not stored, try again later\n".utf8))
             throw ExitCode(Self.temporaryFailure)
         }
         if json {

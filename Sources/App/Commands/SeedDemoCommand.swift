@@ -90,6 +90,8 @@ struct SeedDemoCommand: ParsableCommand {
             let id = try CustomerStore.create(tx, details: customer.details, deliveryAddress: customer.delivery)
             customers.append((id, customer.delivery ?? customer.details.billingAddress))
         }
+        // The inbox before the quotations: its conversations are the demo's oldest activity.
+        try DemoInbox.seed(tx, staff: UserID(rawValue: seller), support: userIDs["support"].map(UserID.init(rawValue:)))
 
         func line(_ sku: String, _ quantity: Int) throws -> QuotationLine {
             guard let entry = products[sku] else { throw CommandFailure("demo data names an unknown SKU \(sku)") }
@@ -221,7 +223,6 @@ struct SeedDemoCommand: ParsableCommand {
 
         try DemoInvoices.seed(tx, staff: UserID(rawValue: seller))
         try DemoPayments.seed(tx, staff: UserID(rawValue: seller))
-        try DemoInbox.seed(tx, staff: UserID(rawValue: seller), support: userIDs["support"].map(UserID.init(rawValue:)))
         return sentWedding.token
     }
 }

@@ -62,9 +62,12 @@ struct InboundReader {
             problems.append("the message is \(raw.count) bytes, over the \(keepBytes) kept; only its SHA-256 is")
         }
         let mail = ReceivedMail(
-            kind: kind.rawValue, messageID: message.messageID, inReplyTo: message.inReplyTo,
-            references: message.references, fromAddress: message.from?.address, fromName: message.from?.displayName,
-            to: (message.to + message.cc).map(\.description).joined(separator: ", "), subject: message.subject,
+            kind: kind.rawValue, messageID: message.messageID.flatMap(Self.usableID),
+            inReplyTo: message.inReplyTo.compactMap(Self.usableID),
+            references: message.references.compactMap(Self.usableID),
+            fromAddress: message.from?.address, fromName: message.from?.displayName.map(Self.singleLine),
+            to: Self.singleLine((message.to + message.cc).map(\.description).joined(separator: ", ")),
+            subject: Self.singleLine(message.subject),
             sentAt: message.date, source: source, textBody: text, newText: parts.newText, signature: parts.signature,
             htmlBody: sanitized, raw: keep ? raw : nil, rawSHA256: SHA256.hexDigest(raw), rawSize: raw.count,
             problems: problems,
@@ -99,6 +102,23 @@ struct InboundReader {
             text += (text.isEmpty ? "" : "\n\n") + header.joined(separator: "\n") + "\n\n" + body
         }
         return text
+    }
+
+    /// A Message-ID the inbox keeps and can answer in `References`: printable ASCII without
+    /// brackets or spaces, at most 250 characters (others are dropped; the message is then found
+    /// again by its bytes).
+    static func usableID(_ id: String) -> String? {
+        guard !id.isEmpty, id.utf8.count <= 250,
+            id.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") })
+        else { return nil }
+        return id
+    }
+
+    /// A header's text as one line: control characters (a line break an encoded word carried, a
+    /// C1 byte) become spaces, so a reply's subject can always be written.
+    static func singleLine(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 
     /// What the headers say the message is: a delivery report, an automatic answer, an answer to

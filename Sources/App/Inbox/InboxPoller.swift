@@ -51,13 +51,43 @@ final class InboxPoller: Sendable {
         var duplicates = 0
         for uid in try mailbox.unseen() {
             guard !stopping.load(ordering: .sequentiallyConsistent) else { break }
-            let raw = try mailbox.fetch(uid: uid)
-            switch try ingest.ingest(raw, source: .imap, connection: connection).received {
-            case .stored: stored += 1
-            case .duplicate: duplicates += 1
+            // One message that cannot be read or stored is logged and left for the next pass; the
+            // ones after it still arrive.
+            do {
+                let raw: [UInt8]
+                do {
+                    raw = try mailbox.fetch(uid: uid)
+                } catch let error as MailError {
+                    guard case .imapMessageTooLarge(_, let bytes, let limit) = error else { throw error }
+                    // Too large to fetch: kept as a note of what came, so it is not lost silently.
+                    _ = try InboxStore.receive(connection, Self.tooLarge(uid: uid, bytes: bytes, limit: limit))
+                    try mailbox.markProcessed(uid: uid)
+                    continue
+                }
+                switch try ingest.ingest(raw, source: .imap, connection: connection).received {
+                case .stored: stored += 1
+                case .duplicate: duplicates += 1
+                }
+                try mailbox.markProcessed(uid: uid)
+            } catch {
+                logger.warning(
+                    "an inbox message was not stored; it stays unseen",
+                    metadata: ["uid": "\(uid)", "error": "\(error)"])
             }
-            try mailbox.markProcessed(uid: uid)
         }
         return (stored, duplicates)
+    }
+
+    /// What the inbox keeps of a message over the IMAP size limit: its size and the problem.
+    static func tooLarge(uid: UInt32, bytes: Int, limit: Int) -> ReceivedMail {
+        let note = "imap:\(uid):\(bytes)"
+        return ReceivedMail(
+            kind: "other", messageID: nil, inReplyTo: [], references: [], fromAddress: nil, fromName: nil, to: "",
+            subject: "", sentAt: nil, source: .imap, textBody: "", newText: "", signature: "", htmlBody: nil,
+            raw: nil, rawSHA256: SHA256.hexDigest(Array(note.utf8)), rawSize: bytes,
+            problems: [
+                "the message is \(bytes) bytes, over the \(limit) the mailbox is read up to; it was left in the mailbox"
+            ],
+            attachments: [], bounce: nil, extractionJSON: nil)
     }
 }

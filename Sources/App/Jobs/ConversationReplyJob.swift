@@ -27,17 +27,11 @@ struct ConversationReplyJob {
         let content = EmailContent.plain(
             language: try InboxStore.messageLanguage(connection, messageID: messageID) ?? .default,
             subject: reply.subject, body: body)
-        var headers: [EmailMessage.Header] = []
-        if let parent = reply.inReplyTo.last {
-            headers.append(try EmailMessage.Header(name: "In-Reply-To", value: "<\(parent)>"))
-        }
-        if !reply.references.isEmpty {
-            headers.append(
-                try EmailMessage.Header(
-                    name: "References", value: reply.references.map { "<\($0)>" }.joined(separator: " ")))
-        }
+        // Building the message can fail only on what a received message left (a subject or an id
+        // no header may carry): that reply can never go, so it fails for good, saying why.
+        let message: EmailMessage
         do {
-            let message = try EmailMessage(
+            message = try EmailMessage(
                 from: try SigningLinkEmailJob.parseSender(
                     settings.sender, fallback: settings.contact, company: company.name),
                 to: [try EmailAddress(reply.to)],
@@ -47,14 +41,47 @@ struct ConversationReplyJob {
                     try .init(
                         filename: $0.filename.isEmpty ? "attachment" : $0.filename, mimeType: $0.contentType,
                         bytes: $0.bytes)
-                }, extraHeaders: headers)
-            let id = try transport.send(message)
-            try InboxStore.recordDelivery(connection, messageID: messageID, sentAs: id, error: nil)
-            logger.info("conversation reply sent", metadata: ["message_id": "\(id)", "reply": "\(messageID)"])
+                }, extraHeaders: Self.threading(reply))
+        } catch {
+            try InboxStore.recordDelivery(connection, messageID: messageID, sentAs: nil, error: "\(error)")
+            throw Unsendable(reason: "\(error)")
+        }
+        let id: String
+        do {
+            id = try transport.send(message)
         } catch {
             try? InboxStore.recordDelivery(connection, messageID: messageID, sentAs: nil, error: "\(error)")
             throw error
         }
+        try InboxStore.recordDelivery(connection, messageID: messageID, sentAs: id, error: nil)
+        logger.info("conversation reply sent", metadata: ["message_id": "\(id)", "reply": "\(messageID)"])
+    }
+
+    struct Unsendable: PermanentJobFailure, CustomStringConvertible {
+        let reason: String
+        var description: String { "the reply cannot be written as an email: \(reason)" }
+    }
+
+    /// `In-Reply-To` and `References`: the ids a header can carry, the oldest dropped first when
+    /// they do not fit one line.
+    static func threading(_ reply: InboxStore.OutgoingReply) -> [EmailMessage.Header] {
+        var headers: [EmailMessage.Header] = []
+        if let parent = reply.inReplyTo.last,
+            let header = try? EmailMessage.Header(name: "In-Reply-To", value: "<\(parent)>")
+        {
+            headers.append(header)
+        }
+        var references = reply.references
+        while !references.isEmpty {
+            if let header = try? EmailMessage.Header(
+                name: "References", value: references.map { "<\($0)>" }.joined(separator: " "))
+            {
+                headers.append(header)
+                break
+            }
+            references.removeFirst()
+        }
+        return headers
     }
 
     /// The writer's name, then the company's name, phone, email and website.

@@ -137,3 +137,6 @@ SELECT id, 1, $json${
     ]
 }$json$::jsonb
 FROM triggers WHERE builtin = 'inquiry_acknowledgement';
+
+-- The email logs look for a report on each email sent: by its Message-ID.
+CREATE INDEX events_email_bounced_idx ON events ((payload->'details'->>'message_id')) WHERE type = 'email.bounced';

@@ -122,6 +122,10 @@ enum InquiryNumbers {
         tokens.at(index + 1)?.lower == "of" ? index + 1 : index
     }
 
+    /// The largest number words are read up to: "hundra hundra hundra …" from a stranger must not
+    /// overflow (a count above this is no rental anyway).
+    static let ceiling = 10_000_000
+
     private static func combine(_ parts: [Int]) -> Int {
         var total = 0
         var current = 0
@@ -134,7 +138,9 @@ enum InquiryNumbers {
             case 12 where current > 0 && current < 12: current *= 12
             default: current += part
             }
+            current = min(current, ceiling)
+            total = min(total, ceiling)
         }
-        return total + current
+        return min(total + current, ceiling)
     }
 }

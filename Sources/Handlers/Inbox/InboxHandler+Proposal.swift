@@ -34,6 +34,7 @@ extension InboxHandler {
             let confidence: Double?
             let source: String?
         }
+        let language: String?
         let customer: Customer?
         let period: Period?
         let guests: Int?
@@ -88,16 +89,25 @@ extension InboxHandler {
             lines: lines, items: try InboxStore.itemChoices(db), quotation: number, language: admin.strings.language)
     }
 
+    /// The language the conversation's inquiry was written in (Swedish when unknown).
+    static func inquiryLanguage(_ detail: ConversationDetail) -> Language {
+        guard let data = detail.inquiry?.extractionJSON?.data(using: .utf8),
+            let stored = try? JSONDecoder().decode(StoredInquiry.self, from: data)
+        else { return .default }
+        return stored.language.flatMap(Language.init(rawValue:)) ?? .default
+    }
+
     static func acceptProposal(_ id: Int64, _ admin: AdminContext) throws -> Response {
         let s = admin.strings.inquiry
         let request = admin.request
-        let rows = min(Int(request.form["lines"] ?? "") ?? 0, 200)
+        let rows = min(max(Int(request.form["lines"] ?? "") ?? 0, 0), InquiryProposalView.maximumRows)
         var names = [
             "message", "lines", "name", "email", "phone", "company", "organisationNumber", "start", "end",
             "guests", "line1", "postalCode", "city",
         ]
         for index in 0..<rows { names += ["line_\(index)_item", "line_\(index)_quantity"] }
         var form = FormState(values: admin.formValues(names))
+        form.values["lines"] = String(rows)
         guard let message = Int64(form["message"]) else {
             throw HTTPError(.badRequest, reason: admin.strings.inbox.badField)
         }
@@ -110,6 +120,7 @@ extension InboxHandler {
         } catch {
             form.errors["start"] = s.periodInvalid
         }
+        if form["organisationNumber"].count > 20 { form.errors["organisationNumber"] = s.organisationNumberInvalid }
         var lines: [(item: InboxStore.ProposalInput.Item, quantity: Int)] = []
         for index in 0..<rows {
             let item = form["line_\(index)_item"]
@@ -145,8 +156,17 @@ extension InboxHandler {
             address: PostalAddress(
                 line1: String(form["line1"].prefix(200)), postalCode: String(form["postalCode"].prefix(20)),
                 city: String(form["city"].prefix(100))),
-            title: s.draftTitle(detail.summary.subject), lines: lines)
-        switch try InboxStore.acceptProposal(db, conversation: id, message: message, input: input, actor: admin.actor) {
+            title: s.draftTitle(detail.summary.subject), lines: lines,
+            language: Self.inquiryLanguage(detail))
+        let accepted: InboxStore.Accepted
+        do {
+            accepted = try InboxStore.acceptProposal(
+                db, conversation: id, message: message, input: input, actor: admin.actor)
+        } catch is QuotationError {
+            form.formError = s.quantityInvalid
+            return try show(id, admin, forms: ConversationPage.Forms(proposal: form), status: .unprocessableContent)
+        }
+        switch accepted {
         case .created(let quotation): return admin.redirect(to: .admin(.quotations(.show(quotation))), flash: .created)
         case .notFound: throw HTTPError(.notFound)
         case .alreadyAccepted(let quotation):

@@ -77,7 +77,7 @@ enum InboxHandler {
         let uploads = request.form.files.filter { $0.fieldName == "files" && !$0.bytes.isEmpty }
         var files = uploads.map { file in
             ReceivedMail.Attachment(
-                filename: String(file.filename.prefix(200)), contentType: Self.mediaType(file.contentType),
+                filename: Self.fileName(file.filename), contentType: Self.mediaType(file.contentType),
                 size: file.bytes.count, sha256: SHA256.hexDigest(file.bytes), bytes: file.bytes)
         }
         let db = try admin.connection()
@@ -97,6 +97,21 @@ enum InboxHandler {
             form.formError = s.noAddress
             return try show(id, admin, forms: ConversationPage.Forms(reply: form), status: .unprocessableContent)
         }
+    }
+
+    /// RFC 5987's attr-char: ASCII letters, digits and `!#$&+-.^_`|~`; everything else is %-encoded.
+    static let attrChar = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&+-.^_`|~")
+
+    /// An uploaded file's name as an email may carry it: no path, quotes, backslashes or control
+    /// characters; "attachment" when nothing is left.
+    static func fileName(_ name: String) -> String {
+        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let clean = String(
+            String.UnicodeScalarView(
+                last.unicodeScalars.filter { $0.properties.generalCategory != .control && $0 != "\"" })
+        ).trimmingCharacters(in: .whitespaces)
+        return clean.isEmpty ? "attachment" : String(clean.prefix(150))
     }
 
     /// A browser's `type/subtype` when it is one, else `application/octet-stream`.
@@ -165,16 +180,21 @@ enum InboxHandler {
         let db = try admin.connection()
         guard let detail = try InboxStore.conversation(db, id: id) else { throw HTTPError(.notFound) }
         if form["name"].isEmpty { form.errors["name"] = s.nameMissing }
-        if form["name"].count > 200 { form.errors["name"] = s.nameMissing }
+        if form["name"].count > 200 { form.errors["name"] = s.nameTooLong }
+        if form["company"].count > 200 { form.errors["company"] = s.nameTooLong }
+        if form["phone"].count > 50 { form.errors["phone"] = s.nameTooLong }
         guard form.errors.isEmpty else {
             return try show(id, admin, forms: ConversationPage.Forms(customer: form), status: .badRequest)
         }
-        let company = String(form["company"].prefix(200))
+        let company = form["company"]
         let details = CustomerDetails(
             kind: company.isEmpty ? .person : .company, name: form["name"], companyName: company,
-            email: detail.summary.partyAddress, phone: String(form["phone"].prefix(50)))
+            email: detail.summary.partyAddress, phone: form["phone"])
         do {
-            guard try InboxStore.createCustomer(db, conversation: id, details: details, actor: admin.actor) != nil
+            guard
+                try InboxStore.createCustomer(
+                    db, conversation: id, details: details, language: inquiryLanguage(detail), actor: admin.actor)
+                    != nil
             else {
                 return admin.redirect(to: .admin(.inbox(.show(id))))
             }
@@ -201,7 +221,7 @@ enum InboxHandler {
             .prefix(150))
         let name = ascii.trimmingCharacters(in: .whitespaces).isEmpty ? "attachment" : ascii
         var disposition = "attachment; filename=\"\(name)\""
-        if let encoded = file.filename.prefix(150).addingPercentEncoding(withAllowedCharacters: .alphanumerics),
+        if let encoded = file.filename.prefix(150).addingPercentEncoding(withAllowedCharacters: Self.attrChar),
             !file.filename.isEmpty
         {
             disposition += "; filename*=UTF-8''\(encoded)"

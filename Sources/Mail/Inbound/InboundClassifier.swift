@@ -116,6 +116,10 @@ enum InboundClassifier {
         let quoted =
             collected.returnedMessageIDs.first ?? quotedMessageID(textBody)
             ?? collected.forwarded.lazy.compactMap { quotedMessageID($0.textBody) }.first
+        // A subject alone is not enough: a customer may well write "Ej levererat – tältet kom
+        // aldrig". Without a mail system as the sender, the report must name a recipient or
+        // quote the returned message.
+        guard fromDaemon || !recipients.isEmpty || quoted != nil else { return nil }
         return DeliveryReport(recipients: recipients, originalMessageID: quoted, reportingMTA: nil, isStandard: false)
     }
 

@@ -99,6 +99,7 @@ public struct InboxStrings: FeatureStrings {
     var phone: String { t("Telefon", "Phone") }
     var email: String { t("E-post", "Email") }
     public var nameMissing: String { t("Ange ett namn.", "Enter a name.") }
+    public var nameTooLong: String { t("Högst 200 tecken (telefon 50).", "At most 200 characters (phone 50).") }
     var quotation: String { t("Offert", "Quotation") }
     var booking: String { t("Bokning", "Booking") }
     var conversationsHeading: String { t("Konversationer", "Conversations") }

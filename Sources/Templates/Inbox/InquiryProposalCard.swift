@@ -61,6 +61,8 @@ public struct InquiryProposalView: Sendable, Equatable {
 
     /// Below this a field is marked for review.
     public static let unsure = 0.6
+    /// The most line rows the form has (what the reading proposed, plus blank ones).
+    public static let maximumRows = 60
 
     public static func == (lhs: InquiryProposalView, rhs: InquiryProposalView) -> Bool {
         lhs.messageID == rhs.messageID && lhs.values == rhs.values && lhs.lines == rhs.lines
@@ -81,7 +83,8 @@ enum InquiryProposalCard {
                 form.values["line_\(index)_quantity"] = String(line.quantity)
             }
         }
-        let rows = max(view.lines.count + extraRows, Int(form["lines"]) ?? 0)
+        let rows = min(
+            max(view.lines.count + extraRows, Int(form["lines"]) ?? 0), InquiryProposalView.maximumRows)
         return section(.class("card proposal"), .id("proposal"), .data("data-message", String(view.messageID))) {
             h2 { s.heading }
             if let quotation = view.quotation {

@@ -40,6 +40,9 @@ public struct InquiryStrings: FeatureStrings {
             "Ange leverans- och hämtningsdag (hämtning samma dag eller senare).",
             "Enter the delivery and pickup days (pickup on or after delivery).")
     }
+    public var organisationNumberInvalid: String {
+        t("Organisationsnumret är för långt.", "The organisation number is too long.")
+    }
     public var quantityInvalid: String { t("Antal är ett heltal 1–10 000.", "A quantity is a whole number 1–10,000.") }
     public var itemUnknown: String {
         t("Välj en produkt eller ett tillval som finns.", "Choose a product or add-on that exists.")

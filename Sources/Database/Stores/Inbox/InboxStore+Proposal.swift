@@ -20,10 +20,13 @@ extension InboxStore {
         public var address: PostalAddress
         public var title: String
         public var lines: [(item: Item, quantity: Int)]
+        /// The language the inquiry was written in: a new customer's.
+        public var language: Language
 
         public init(
             name: String, email: String, phone: String, company: String, organisationNumber: String,
-            period: RentalPeriod, address: PostalAddress, title: String, lines: [(item: Item, quantity: Int)]
+            period: RentalPeriod, address: PostalAddress, title: String, lines: [(item: Item, quantity: Int)],
+            language: Language = .default
         ) {
             self.name = name
             self.email = email
@@ -34,6 +37,7 @@ extension InboxStore {
             self.address = address
             self.title = title
             self.lines = lines
+            self.language = language
         }
 
         public static func == (lhs: ProposalInput, rhs: ProposalInput) -> Bool {
@@ -91,7 +95,16 @@ extension InboxStore {
                             unitPrice: addon.price))
                 }
             }
+            // The customer the form names by address: the conversation's when it has that address,
+            // else the newest with it, else a new one.
             var customer: CustomerID? = try row.decode("customer_id", as: Int64?.self).map(CustomerID.init)
+            if let linked = customer,
+                try tx.query(
+                    "SELECT 1 FROM customers WHERE id = \(linked.rawValue) AND email = \(input.email)::citext"
+                ).isEmpty
+            {
+                customer = nil
+            }
             if customer == nil {
                 customer = try tx.query(
                     """
@@ -106,7 +119,8 @@ extension InboxStore {
                     kind: company.isEmpty ? .person : .company, name: input.name, companyName: company,
                     organisationNumber: company.isEmpty ? "" : input.organisationNumber, email: input.email,
                     phone: input.phone)
-                let id = try CustomerStore.create(tx, details: details, deliveryAddress: input.address)
+                let id = try CustomerStore.create(
+                    tx, details: details, deliveryAddress: input.address, locale: input.language.rawValue)
                 try AuditStore.record(
                     tx, actor: actor, entity: "customer", entityID: id.rawValue, action: "created",
                     after: [

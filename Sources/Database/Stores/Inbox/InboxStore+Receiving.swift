@@ -36,10 +36,23 @@ extension InboxStore {
             let system = AuditActor(kind: .system)
             if kind == "bounce" {
                 let conversation = try recordBounce(tx, mail)
-                let id = try insert(tx, mail, kind: kind, conversation: conversation, read: true)
+                // A staff reply that did not arrive makes its conversation ours to act on again.
+                let id = try insert(tx, mail, kind: kind, conversation: conversation, read: conversation == nil)
+                if let conversation {
+                    let before: String = try tx.query(
+                        "SELECT state FROM conversations WHERE id = \(conversation) FOR UPDATE")[0].decode("state")
+                    try tx.execute(
+                        "UPDATE conversations SET state = 'open', last_message_at = now() WHERE id = \(conversation)")
+                    if before != "open" {
+                        try AuditStore.record(
+                            tx, actor: system, entity: "conversation", entityID: conversation, action: "state_changed",
+                            before: ["state": before], after: ["state": "open", "reason": "our reply bounced"])
+                    }
+                }
                 return .stored(message: id, conversation: conversation, newConversation: false, kind: kind)
             }
-            let found = try thread(tx, mail)
+            // An automatic answer joins a conversation it belongs to, and never starts one.
+            let found = try thread(tx, mail, create: kind != "auto-reply")
             if kind == "auto-reply" {
                 // Kept with its thread when it has one; it neither reopens nor counts as unread.
                 let id = try insert(tx, mail, kind: kind, conversation: found?.id, read: true)
@@ -101,8 +114,9 @@ extension InboxStore {
     }
 
     /// The conversation a message belongs to, and whether its headers said so (a reply) rather
-    /// than only its sender.
-    static func thread(_ tx: Connection, _ mail: ReceivedMail) throws -> (id: Int64, byReference: Bool)? {
+    /// than only its sender. With `create`, a message about a quotation that has no conversation
+    /// yet starts one about it.
+    static func thread(_ tx: Connection, _ mail: ReceivedMail, create: Bool) throws -> (id: Int64, byReference: Bool)? {
         let ids = Array(Set(mail.inReplyTo + mail.references)).filter { !$0.isEmpty }.prefix(100).map { $0 as String? }
         if !ids.isEmpty {
             if let id: Int64 = try tx.query(
@@ -121,15 +135,29 @@ extension InboxStore {
                  WHERE e.type = 'email.sent' AND e.payload->'details'->>'message_id' = ANY(\(PostgresArray(Array(ids)))::text[])
                  ORDER BY e.id DESC LIMIT 1
                 """
-            ).first,
-                let link = try documentLink(
-                    tx, entityType: try sent.decode("entity_type"), entityID: try sent.decode("entity_id"))
-            {
-                return (try conversation(tx, for: link, mail: mail), true)
+            ).first {
+                let entityType: String = try sent.decode("entity_type")
+                let entityID: Int64? = try sent.decode("entity_id")
+                // Our reply or a trigger's email in a conversation: that conversation.
+                if entityType == "conversation", let entityID,
+                    try !tx.query("SELECT 1 FROM conversations WHERE id = \(entityID)").isEmpty
+                {
+                    return (entityID, true)
+                }
+                if let link = try documentLink(tx, entityType: entityType, entityID: entityID),
+                    let id = try conversation(tx, for: link, mail: mail, create: create)
+                {
+                    return (id, true)
+                }
             }
         }
-        if let link = try documentLink(tx, subject: mail.subject) {
-            return (try conversation(tx, for: link, mail: mail), true)
+        // A number in the subject counts only from the quotation's own customer: anyone can type
+        // a number, and a stranger must not land in (or open) another customer's conversation.
+        if let link = try documentLink(tx, subject: mail.subject), let from = mail.fromAddress,
+            try !tx.query("SELECT 1 FROM customers WHERE id = \(link.customer) AND email = \(from)::citext").isEmpty,
+            let id = try conversation(tx, for: link, mail: mail, create: create)
+        {
+            return (id, true)
         }
         guard let from = mail.fromAddress, !from.isEmpty else { return nil }
         if let id: Int64 = try tx.query(
@@ -202,13 +230,16 @@ extension InboxStore {
         )
     }
 
-    /// The quotation's newest conversation, or a new one about it with the sender.
-    static func conversation(_ tx: Connection, for link: DocumentLink, mail: ReceivedMail) throws -> Int64 {
+    /// The quotation's newest conversation, or (with `create`) a new one about it with the sender.
+    static func conversation(
+        _ tx: Connection, for link: DocumentLink, mail: ReceivedMail, create: Bool
+    ) throws -> Int64? {
         if let id: Int64 = try tx.query(
             "SELECT id FROM conversations WHERE quotation_id = \(link.quotation) ORDER BY last_message_at DESC, id DESC LIMIT 1"
         ).first?.decode("id") {
             return id
         }
+        guard create else { return nil }
         return try tx.query(
             """
             INSERT INTO conversations (subject, party_address, party_name, customer_id, quotation_id, booking_id)

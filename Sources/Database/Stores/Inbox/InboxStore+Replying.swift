@@ -36,7 +36,7 @@ extension InboxStore {
                     SELECT c.subject, c.party_address::text AS party, c.state,
                            (SELECT jsonb_build_object('id', m.message_id, 'refs', to_jsonb(m.references_ids), 'subject', m.subject)::text
                               FROM mail_messages m WHERE m.conversation_id = c.id AND m.direction = 'in'
-                               AND m.kind <> 'auto-reply'
+                               AND m.kind NOT IN ('auto-reply', 'bounce')
                              ORDER BY m.id DESC LIMIT 1) AS last
                       FROM conversations c WHERE c.id = \(conversation) FOR UPDATE
                     """

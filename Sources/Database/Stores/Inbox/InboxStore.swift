@@ -279,15 +279,16 @@ public enum InboxStore {
     /// given) and links them, with the customer's audit row. - Returns: the customer, or nil when
     /// the conversation does not exist or already has one.
     public static func createCustomer(
-        _ connection: Connection, conversation: Int64, details: CustomerDetails, actor: AuditActor
+        _ connection: Connection, conversation: Int64, details: CustomerDetails, language: Language = .default,
+        actor: AuditActor
     ) throws -> CustomerID? {
         try connection.transaction { tx -> CustomerID? in
             guard
                 try !tx.query(
-                    "SELECT 1 FROM conversations WHERE id = \(conversation) AND customer_id IS NULL FOR UPDATE"
+                    "SELECT 1 FROM conversations WHERE id = \(conversation) AND customer_id IS NULL AND party_address <> '' FOR UPDATE"
                 ).isEmpty
             else { return nil }
-            let id = try CustomerStore.create(tx, details: details)
+            let id = try CustomerStore.create(tx, details: details, locale: language.rawValue)
             var after = ["name": details.name, "email": details.email, "phone": details.phone, "source": "inbox"]
             if !details.companyName.isEmpty { after["company_name"] = details.companyName }
             after["kind"] = details.kind.rawValue
