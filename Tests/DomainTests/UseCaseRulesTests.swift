@@ -217,6 +217,9 @@ struct UseCaseRulesTests {
             .teamDeclinedEmail(
                 quotationID: QuotationID(rawValue: 5), versionID: QuotationVersionID(rawValue: 2), declineID: 8),
             .testEmail(template: .teamDeclined, userID: UserID(rawValue: 7)),
+            .conversationReply(conversationID: 6, messageID: 14),
+            .portalLinkEmail(linkID: 3, token: "abc_-"),
+            .portalLinkEmail(linkID: 3, token: nil),
             .invoiceEmail(invoiceID: 12),
             .invoiceReminderEmail(invoiceID: 12, reminderID: 3),
             .scheduled(name: "quotations.expire"),
