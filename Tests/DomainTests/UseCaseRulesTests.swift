@@ -217,11 +217,11 @@ struct UseCaseRulesTests {
             .teamDeclinedEmail(
                 quotationID: QuotationID(rawValue: 5), versionID: QuotationVersionID(rawValue: 2), declineID: 8),
             .testEmail(template: .teamDeclined, userID: UserID(rawValue: 7)),
+            .invoiceEmail(invoiceID: 12),
+            .invoiceReminderEmail(invoiceID: 12, reminderID: 3),
             .conversationReply(conversationID: 6, messageID: 14),
             .portalLinkEmail(linkID: 3, token: "abc_-"),
             .portalLinkEmail(linkID: 3, token: nil),
-            .invoiceEmail(invoiceID: 12),
-            .invoiceReminderEmail(invoiceID: 12, reminderID: 3),
             .scheduled(name: "quotations.expire"),
             .triggerRun(triggerID: 2, eventID: 9, step: 0),
             .webhookDelivery(endpointID: 3, eventID: 812),

@@ -88,7 +88,8 @@ enum PortalHandler {
         return response
     }
 
-    /// The button: uses the link and starts the session (a new cookie, whatever came with the request).
+    /// The button: uses the link and starts the session (a new cookie, whatever came with the
+    /// request). A second press of the same button finds the link used and shows that page.
     private static func consume(_ token: String, context: Context) throws -> Response {
         try PortalGate.checkVisitorChange(context: context)
         let request = context.request
@@ -102,7 +103,6 @@ enum PortalHandler {
         var response = Response.redirect(to: Route.portal(.home).path)
         response.headers.append(
             PortalCookies.set(PortalCookies.session, session, maxAge: Int(PortalRules.sessionAbsoluteTimeout)))
-        response.headers.append(PortalCookies.clear(PortalCookies.form))
         return response
     }
 

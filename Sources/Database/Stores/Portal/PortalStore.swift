@@ -55,6 +55,18 @@ public enum PortalStore {
             recentForAddress: try row.decode("address_n"), recentForClient: try row.decode("client_n"))
     }
 
+    /// The live (not archived) customer with this address, the newest when several have it.
+    public static func customer(_ connection: Connection, email: String) throws(DatabaseError) -> CustomerID? {
+        guard
+            let row = try connection.query(
+                """
+                SELECT id FROM customers WHERE email = \(email)::citext AND archived_at IS NULL ORDER BY id DESC LIMIT 1
+                """
+            ).first
+        else { return nil }
+        return CustomerID(rawValue: try row.decode("id"))
+    }
+
     /// A new link for `customer`, valid `PortalRules.linkLifetime`; the customer's earlier unused
     /// links stop working. - Returns: the link's id.
     public static func insertLink(
