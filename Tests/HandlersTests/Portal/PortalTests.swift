@@ -344,4 +344,19 @@ struct PortalTests {
         #expect(Int(try sql(jobs)) == before + 1)
         #expect(try browser.follow(resent).text.contains("We have emailed a new signing link"))
     }
+
+    /// `eventgaraget portal link --email …` (the demo's way in) prints a link that signs in once.
+    @Test func thePortalLinkCommandPrintsAWorkingLink() throws {
+        let result = try stack.eventgaraget(["portal", "link", "--email", "asa.oberg@example.se"])
+        #expect(result.status == 0)
+        let link = String(decoding: result.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = try #require(link.range(of: "/portal/login/")).lowerBound
+        let browser = StaffBrowser(client: stack.client)
+        #expect(try browser.get(String(link[path...])).status == 200)
+        #expect(try browser.post(String(link[path...])).status == 303)
+        #expect(try browser.get("/portal/home").text.contains("Åsa Öberg"))
+        #expect(try portalJobs(for: "asa.oberg@example.se") == 0)
+        let unknown = try stack.eventgaraget(["portal", "link", "--email", "nobody-here@example.se"])
+        #expect(unknown.status != 0)
+    }
 }
