@@ -7,11 +7,14 @@ public enum Access: Sendable, Equatable {
     case anyone
     /// A signed-in staff member with one of these roles.
     case staff(Set<StaffRole>)
+    /// A customer signed in to the portal. No staff role opens it: the portal's session is its own.
+    case customer
 
     public func allows(_ role: StaffRole) -> Bool {
         switch self {
         case .anyone: true
         case .staff(let roles): roles.contains(role)
+        case .customer: false
         }
     }
 }

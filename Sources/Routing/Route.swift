@@ -8,6 +8,8 @@ public enum Route: Hashable, Sendable {
     case site(SiteRoute)
     /// The customer's signing portal; its token is the credential.
     case signing(SigningRoute)
+    /// `/portal/…`: the customer portal, behind its own sign-in and session.
+    case portal(PortalRoute)
     /// Feeds read by programs (calendar subscriptions); their token is the credential.
     case feeds(FeedRoute)
     /// Incoming hooks that programs post to; their token and signature are the credential.
@@ -28,6 +30,7 @@ extension Route: FeatureRoute {
         switch self {
         case .site(let route): route.endpoint.map(Route.site)
         case .signing(let route): route.endpoint.map(Route.signing)
+        case .portal(let route): route.endpoint.map(Route.portal)
         case .feeds(let route): route.endpoint.map(Route.feeds)
         case .hooks(let route): route.endpoint.map(Route.hooks)
         case .admin(let route): route.endpoint.map(Route.admin)
@@ -36,7 +39,8 @@ extension Route: FeatureRoute {
 
     /// Every feature's samples: at least one value of every case of every route type.
     public static var samples: [Route] {
-        SiteRoute.samples.map(Route.site) + SigningRoute.samples.map(Route.signing) + FeedRoute.samples.map(Route.feeds)
+        SiteRoute.samples.map(Route.site) + SigningRoute.samples.map(Route.signing)
+            + PortalRoute.samples.map(Route.portal) + FeedRoute.samples.map(Route.feeds)
             + HookRoute.samples.map(Route.hooks) + AdminRoute.samples.map(Route.admin)
     }
 
@@ -68,6 +72,7 @@ extension Route: FeatureRoute {
         switch self {
         case .site(let route): route.endpoint.declaration
         case .signing(let route): route.endpoint.declaration
+        case .portal(let route): route.endpoint.declaration
         case .feeds(let route): route.endpoint.declaration
         case .hooks(let route): route.endpoint.declaration
         case .admin(let route): route.declaration
@@ -79,6 +84,10 @@ extension Route: FeatureRoute {
         if case .staff = access { return method == "POST" }
         return false
     }
+
+    /// A customer route that changes state: it needs the portal session's CSRF token and a
+    /// same-origin request.
+    public var isCustomerChange: Bool { access == .customer && method == "POST" }
 
     /// Finds the route for a decoded, normalised path. `query` gives the named query parameters.
     /// A path that exists answers its own methods; any other method gets 405 with `Allow`.
@@ -97,8 +106,12 @@ extension Route: FeatureRoute {
         }
     }
 
-    /// The path with secrets left out, for logs: signing, calendar and hook tokens are passwords.
+    /// The path with secrets left out, for logs: signing, portal sign-in, calendar and hook tokens
+    /// are passwords.
     public static func loggablePath(segments: [String]) -> String {
+        if segments.first == "portal", segments.count >= 3, segments[1] == "login" {
+            return "/portal/login/[token]" + segments.dropFirst(3).map { "/" + $0 }.joined()
+        }
         if segments.first == "sign", segments.count >= 2 {
             return "/sign/[token]" + segments.dropFirst(2).map { "/" + $0 }.joined()
         }

@@ -164,7 +164,10 @@ struct RouteTableTests {
                 case .document: .signing(.document(token: secret))
                 case .verify: .signing(.verify(token: secret))
                 }
-            } + [.feeds(.calendar(token: secret)), .hooks(.receive(token: secret))]
+            } + [
+                .feeds(.calendar(token: secret)), .hooks(.receive(token: secret)), .portal(.link(token: secret)),
+                .portal(.consume(token: secret)),
+            ]
         for route in routes {
             let segments = Self.split(route.path).0.split(separator: "/").map(String.init)
             let logged = Route.loggablePath(segments: segments)

@@ -14,6 +14,7 @@ public struct EventGaragetCommand: ParsableCommand {
             ServeCommand.self, WorkerCommand.self, MigrateCommand.self, CreateUserCommand.self, SeedDemoCommand.self,
             SanitizeCommand.self, ErrorPagesCommand.self, VerifyCommand.self, WebhooksCommand.self,
             InvoicesCommand.self, ExportCommand.self, PaymentsCommand.self, IngestEmailCommand.self, InboxCommand.self,
+            PortalCommand.self,
             CheckConfigCommand.self,
         ]
     )

@@ -93,6 +93,7 @@ struct JobDispatcher: JobPerformer {
         case .testEmail(_, let user): ("user", user.rawValue)
         case .invoiceEmail(let invoice), .invoiceReminderEmail(let invoice, _): ("invoice", invoice)
         case .conversationReply(let conversation, _): ("conversation", conversation)
+        case .portalLinkEmail(let link, _): ("portal_link", link)
         }
     }
 
@@ -132,6 +133,9 @@ struct JobDispatcher: JobPerformer {
         case .conversationReply(_, let message):
             try ConversationReplyJob(transport: signingLink.transport).run(
                 messageID: message, connection: connection, logger: logger)
+        case .portalLinkEmail(let link, let token):
+            try PortalLinkEmailJob(transport: signingLink.transport, publicBaseURL: publicBaseURL).run(
+                linkID: link, token: token, jobID: claimed.id, connection: connection, logger: logger)
         case .testEmail(let template, let user):
             try TestEmailJob(transport: signingLink.transport, publicBaseURL: publicBaseURL).run(
                 template: template, userID: user, connection: connection, logger: logger)

@@ -36,6 +36,9 @@ public enum Job: Sendable, Equatable, Codable {
     /// A staff member's reply in conversation `conversationID` (the written message `messageID`),
     /// threaded to the customer's last message.
     case conversationReply(conversationID: Int64, messageID: Int64)
+    /// The email with a customer's portal sign-in link. `token` is the link's secret in clear: the
+    /// worker removes it from the stored payload once the job ends (then it is nil).
+    case portalLinkEmail(linkID: Int64, token: String?)
 
     /// The wait before attempt `attempt + 1` of a job of `kind`, with ±20 % jitter so retries of
     /// many jobs do not arrive together. Emails: 10 s doubling, at most an hour. Webhooks: 30 s
@@ -69,6 +72,7 @@ public enum Job: Sendable, Equatable, Codable {
         case invoiceEmail = "email.invoice"
         case invoiceReminderEmail = "email.invoice_reminder"
         case conversationReply = "email.conversation_reply"
+        case portalLinkEmail = "email.portal_link"
     }
 
     public var kind: Kind {
@@ -86,6 +90,7 @@ public enum Job: Sendable, Equatable, Codable {
         case .invoiceEmail: .invoiceEmail
         case .invoiceReminderEmail: .invoiceReminderEmail
         case .conversationReply: .conversationReply
+        case .portalLinkEmail: .portalLinkEmail
         }
     }
 
@@ -93,7 +98,7 @@ public enum Job: Sendable, Equatable, Codable {
     /// not send twice. nil for jobs that may repeat (each resend sends a new link).
     public var dedupeKey: String? {
         switch self {
-        case .signingLinkEmail, .teamUnavailableEmail: nil
+        case .signingLinkEmail, .teamUnavailableEmail, .portalLinkEmail: nil
         case .signedAgreementPDF(_, let version): "\(kind.rawValue):\(version.rawValue)"
         case .signedConfirmationEmail(let booking, _), .teamNewBookingEmail(let booking, _):
             "\(kind.rawValue):\(booking.rawValue)"
@@ -127,6 +132,7 @@ public enum Job: Sendable, Equatable, Codable {
         case reminderID = "reminder_id"
         case conversationID = "conversation_id"
         case messageID = "message_id"
+        case portalLinkID = "portal_link_id"
     }
 
     /// Decodes `{"kind": …, payload fields…}`. - Throws: `DecodingError` for an unknown kind
@@ -177,6 +183,10 @@ public enum Job: Sendable, Equatable, Codable {
             self = .conversationReply(
                 conversationID: try c.decode(Int64.self, forKey: .conversationID),
                 messageID: try c.decode(Int64.self, forKey: .messageID))
+        case .portalLinkEmail:
+            self = .portalLinkEmail(
+                linkID: try c.decode(Int64.self, forKey: .portalLinkID),
+                token: try c.decodeIfPresent(String.self, forKey: .token))
         }
     }
 
@@ -220,6 +230,9 @@ public enum Job: Sendable, Equatable, Codable {
         case .conversationReply(let conversation, let message):
             try c.encode(conversation, forKey: .conversationID)
             try c.encode(message, forKey: .messageID)
+        case .portalLinkEmail(let link, let token):
+            try c.encode(link, forKey: .portalLinkID)
+            try c.encodeIfPresent(token, forKey: .token)
         }
     }
 

@@ -104,6 +104,7 @@ public final class SiteResponder: RequestResponder {
         switch route {
         case .site(let route): return try site(route, context: context)
         case .signing(let route): return try SigningHandler.handle(route, context: context)
+        case .portal(let route): return try PortalHandler.handle(route, context: context)
         case .feeds(let route): return try CalendarFeedHandler.handle(route, context: context)
         case .hooks(let route): return try IncomingHookHandler.handle(route, context: context)
         case .admin(let route): return try AdminRouter.handle(route, context: context)
