@@ -222,6 +222,8 @@ struct SeedDemoCommand: ParsableCommand {
         try DemoInvoices.seed(tx, staff: UserID(rawValue: seller))
         try DemoPayments.seed(tx, staff: UserID(rawValue: seller))
         try DemoInbox.seed(tx, staff: UserID(rawValue: seller), support: userIDs["support"].map(UserID.init(rawValue:)))
+        try DemoStructure.seed(
+            tx, users: userIDs, actor: AuditActor(kind: .user, userID: userIDs["admin"].map(UserID.init(rawValue:))))
         return sentWedding.token
     }
 }
