@@ -65,6 +65,8 @@ struct SeedDemoCommand: ParsableCommand {
                 passwordHash: try PasswordHasher.hash(DemoData.password))
         }
         let seller = userIDs["manager"] ?? userIDs["admin"] ?? 0
+        // The company's structure comes first, as in a real company: its history is the oldest.
+        try DemoStructure.seed(tx, users: userIDs, actor: AuditActor(kind: .system))
 
         var products: [String: (id: ProductID, product: DemoData.Product)] = [:]
         for (position, category) in DemoData.categories.enumerated() {
@@ -222,8 +224,6 @@ struct SeedDemoCommand: ParsableCommand {
         try DemoInvoices.seed(tx, staff: UserID(rawValue: seller))
         try DemoPayments.seed(tx, staff: UserID(rawValue: seller))
         try DemoInbox.seed(tx, staff: UserID(rawValue: seller), support: userIDs["support"].map(UserID.init(rawValue:)))
-        try DemoStructure.seed(
-            tx, users: userIDs, actor: AuditActor(kind: .user, userID: userIDs["admin"].map(UserID.init(rawValue:))))
         return sentWedding.token
     }
 }
