@@ -26,6 +26,8 @@ public enum AdminRoute: Hashable, Sendable {
     case bookkeeping(BookkeepingRoute)
     /// Customer email as conversations, and inquiries as draft quotations.
     case inbox(InboxRoute)
+    /// Departments, positions and who sits where: the company directory.
+    case structure(StructureRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -47,6 +49,7 @@ extension AdminRoute: FeatureRoute {
         case .payments(let route): route.endpoint.map(AdminRoute.payments)
         case .bookkeeping(let route): route.endpoint.map(AdminRoute.bookkeeping)
         case .inbox(let route): route.endpoint.map(AdminRoute.inbox)
+        case .structure(let route): route.endpoint.map(AdminRoute.structure)
         }
     }
 
@@ -59,7 +62,7 @@ extension AdminRoute: FeatureRoute {
             + AutomationRoute.samples.map(AdminRoute.automation) + InvoicesRoute.samples.map(AdminRoute.invoices)
             + ReportsRoute.samples.map(AdminRoute.reports)
             + PaymentsRoute.samples.map(AdminRoute.payments) + BookkeepingRoute.samples.map(AdminRoute.bookkeeping)
-            + InboxRoute.samples.map(AdminRoute.inbox)
+            + InboxRoute.samples.map(AdminRoute.inbox) + StructureRoute.samples.map(AdminRoute.structure)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -82,6 +85,7 @@ extension AdminRoute: FeatureRoute {
         case .payments(let route): route.endpoint.declaration
         case .bookkeeping(let route): route.endpoint.declaration
         case .inbox(let route): route.endpoint.declaration
+        case .structure(let route): route.endpoint.declaration
         }
     }
 

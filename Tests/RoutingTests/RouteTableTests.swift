@@ -135,7 +135,7 @@ struct RouteTableTests {
     /// exhaustive switch, so a new staff route does not compile here until it has a row.
     @Test func theRolesMatrixEqualsTheREADMETable() throws {
         let table = try Self.readmeRolesTable()
-        #expect(table.count == 23, "\(table.keys.sorted())")
+        #expect(table.count == 25, "\(table.keys.sorted())")
         var rowsUsed: Set<String> = []
         for case .admin(let route) in Route.samples {
             let roles = Set(StaffRole.allCases.filter { route.access.allows($0) })
@@ -246,6 +246,13 @@ struct RouteTableTests {
             case .list, .show, .reply, .setState, .assign, .createCustomer, .attachment, .raw:
                 return "Inbox: conversations"
             case .acceptProposal: return "Inbox: turn an inquiry's proposal"
+            }
+        case .structure(let route):
+            switch route {
+            case .tree: return "Company structure: the tree"
+            case .newDepartment, .createDepartment, .department, .updateDepartment, .deleteDepartment, .createPosition,
+                .renamePosition, .deletePosition, .person, .place:
+                return "Company structure: add, rename, move and delete departments"
             }
         }
     }

@@ -65,6 +65,8 @@ struct SeedDemoCommand: ParsableCommand {
                 passwordHash: try PasswordHasher.hash(DemoData.password))
         }
         let seller = userIDs["manager"] ?? userIDs["admin"] ?? 0
+        // The company's structure comes first, as in a real company: its history is the oldest.
+        try DemoStructure.seed(tx, users: userIDs, actor: AuditActor(kind: .system))
 
         var products: [String: (id: ProductID, product: DemoData.Product)] = [:]
         for (position, category) in DemoData.categories.enumerated() {

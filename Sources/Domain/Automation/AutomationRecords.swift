@@ -93,7 +93,8 @@ public enum EventTypes {
         "invoice.payment_registered", "bookkeeping.exported", "bookkeeping.locked", "bookkeeping.unlocked",
         "bookkeeping.mapping_changed", "email.bounced", "conversation.message_received",
         "conversation.inquiry_received", "conversation.replied", "conversation.state_changed",
-        "conversation.assigned",
+        "conversation.assigned", "department.created", "department.updated", "department.deleted",
+        "position.created", "position.updated", "position.deleted", "user.placed",
     ]
 
     /// The types in a comma-separated list that are not known (an endpoint's filter is checked).

@@ -48,6 +48,7 @@ enum AdminRouter {
         case .payments(let route): return try PaymentsHandler.handle(route, admission.member())
         case .bookkeeping(let route): return try BookkeepingHandler.handle(route, admission.member())
         case .inbox(let route): return try InboxHandler.handle(route, admission.member())
+        case .structure(let route): return try StructureHandler.handle(route, admission.member())
         }
     }
 }

@@ -27,6 +27,7 @@ enum AdminLayout {
         section(.admin(.addons(.list(CatalogListQuery())))) { $0.navAddons },
         section(.admin(.activity(.list(ActivityQuery())))) { $0.navActivity },
         section(.admin(.automation(.overview(eventType: nil)))) { $0.navAutomation },
+        section(.admin(.structure(.tree))) { $0.structure.title },
         section(.admin(.users(.list))) { $0.navUsers },
         section(.admin(.settings(.show))) { $0.navSettings },
     ]
