@@ -249,6 +249,33 @@ struct PortalTests {
         #expect(try browser.follow(sent).text.contains("Tack, det låter bra!"))
     }
 
+    /// The customer sees what passed between them and the company: their own messages and our
+    /// replies, never a staff member's forward, a third party's message or an auto-reply.
+    @Test func aConversationShowsOnlyWhatPassedBetweenTheCustomerAndUs() throws {
+        let (_, other) = try twoCustomers()
+        let browser = try customerBrowser(other)
+        let conversation = try sql(
+            "SELECT c.id FROM conversations c JOIN customers cu ON cu.id = c.customer_id WHERE cu.email = '\(other)' ORDER BY c.id LIMIT 1"
+        )
+        try #require(!conversation.isEmpty)
+        func add(from: String, kind: String, text: String) throws {
+            _ = try sql(
+                """
+                INSERT INTO mail_messages (conversation_id, direction, kind, from_address, source, new_text, text_body,
+                                           raw_sha256, raw_size)
+                VALUES (\(conversation), 'in', '\(kind)', '\(from)', 'pipe', '\(text)', '\(text)', md5('\(text)'), 1)
+                """)
+        }
+        try add(from: "maria@eventgaraget.se", kind: "other", text: "Internt: kolla priset med lagret")
+        try add(from: "granne@example.com", kind: "reply", text: "Jag är grannen och undrar")
+        try add(from: other, kind: "auto-reply", text: "Jag är på semester")
+        try add(from: other.uppercased(), kind: "reply", text: "Min egen fråga om tältet")
+        let page = try browser.get("/portal/conversations/\(conversation)")
+        #expect(page.status == 200)
+        #expect(page.text.contains("Min egen fråga om tältet"))
+        #expect(!page.text.contains("Internt") && !page.text.contains("grannen") && !page.text.contains("semester"))
+    }
+
     @Test func sessionsEndWhenIdleAtTheirLimitAndAtSignOut() throws {
         let (email, _) = try twoCustomers()
         let browser = try customerBrowser(email)

@@ -87,11 +87,28 @@ extension PortalStore {
         _ connection: Connection, customer: CustomerID, id: Int64
     ) throws -> ConversationDetail? {
         guard
-            try !connection.query(
-                "SELECT 1 FROM conversations WHERE id = \(id) AND customer_id = \(customer.rawValue)"
-            ).isEmpty
+            let email: String = try connection.query(
+                """
+                SELECT coalesce(cu.email::text, '') AS email FROM conversations c JOIN customers cu ON cu.id = c.customer_id
+                 WHERE c.id = \(id) AND c.customer_id = \(customer.rawValue)
+                """
+            ).first?.decode("email"),
+            let detail = try InboxStore.conversation(connection, id: id)
         else { return nil }
-        return try InboxStore.conversation(connection, id: id)
+        // Only what passed between the company and this customer: our replies, and what came from
+        // the customer's own address (or the portal). A staff member's forward, a third party
+        // threaded in, auto-replies and delivery reports are the company's, not the customer's.
+        let own = detail.messages.filter { message in
+            switch message.direction {
+            case .written: return true
+            case .received:
+                return !["bounce", "auto-reply"].contains(message.kind)
+                    && (message.source == "portal" || message.fromAddress?.lowercased() == email.lowercased())
+            }
+        }
+        return ConversationDetail(
+            summary: detail.summary, customerID: detail.customerID, quotationID: detail.quotationID,
+            bookingID: detail.bookingID, assignedToID: nil, messages: own)
     }
 
     /// Stores the customer's message in their conversation as received mail (kind `reply`, source

@@ -67,14 +67,13 @@ public enum PortalStore {
         return CustomerID(rawValue: try row.decode("id"))
     }
 
-    /// A new link for `customer`, valid `PortalRules.linkLifetime`; the customer's earlier unused
-    /// links stop working. - Returns: the link's id.
+    /// A new link for `customer`, valid `PortalRules.linkLifetime`. Earlier unused links stay
+    /// valid until they expire: otherwise anyone who knows a customer's address could cancel the
+    /// link just sent to them by asking for another. - Returns: the link's id.
     public static func insertLink(
         _ tx: Connection, customer: CustomerID, tokenHash: [UInt8]
     ) throws(DatabaseError) -> Int64 {
-        try tx.execute(
-            "UPDATE portal_links SET used_at = now() WHERE customer_id = \(customer.rawValue) AND used_at IS NULL")
-        return try tx.query(
+        try tx.query(
             """
             INSERT INTO portal_links (customer_id, token_hash, email, expires_at)
             SELECT id, \(tokenHash), email, now() + make_interval(secs => \(PortalRules.linkLifetime))
@@ -90,6 +89,7 @@ public enum PortalStore {
             """
             SELECT 1 FROM portal_links l JOIN customers c ON c.id = l.customer_id
              WHERE l.token_hash = \(tokenHash) AND l.used_at IS NULL AND l.expires_at > now() AND c.archived_at IS NULL
+               AND c.email = l.email
             """
         ).isEmpty
     }
@@ -106,7 +106,7 @@ public enum PortalStore {
                 UPDATE portal_links l SET used_at = now()
                   FROM customers c
                  WHERE l.token_hash = \(tokenHash) AND l.used_at IS NULL AND l.expires_at > now()
-                   AND c.id = l.customer_id AND c.archived_at IS NULL
+                   AND c.id = l.customer_id AND c.archived_at IS NULL AND c.email = l.email
                 RETURNING l.id, l.customer_id
                 """
             ).first
