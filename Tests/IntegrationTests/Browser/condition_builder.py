@@ -8,6 +8,7 @@ Prints one line per check; exits non-zero on the first failure.
 """
 import sys
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -27,7 +28,7 @@ try:
     assert buttons, "no '+ Condition' button"
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", buttons[-1])
     buttons[-1].click()
-    WebDriverWait(driver, 10).until(
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: len(d.find_elements(By.CSS_SELECTOR, ".builder-row.compare")) == rows + 1)
     print("a new row appeared")
     field = driver.find_element(By.NAME, "c_field_%d" % rows)
@@ -37,7 +38,9 @@ try:
 
     # Enter in the name field saves the whole form.
     driver.find_element(By.NAME, "name").send_keys(Keys.ENTER)
-    WebDriverWait(driver, 10).until(lambda d: "Changes saved." in d.find_element(By.TAG_NAME, "main").text)
+    # The page is replaced while we look: an element of the old page is stale, so look again.
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: "Changes saved." in d.find_element(By.TAG_NAME, "main").text)
     print("saved with Enter")
     assert driver.find_element(By.NAME, "c_field_%d" % rows).get_attribute("value") == "object.customer.kind"
     print("the new condition is stored")
