@@ -9,39 +9,12 @@ import Templates
 /// (the JSON that `ingest-email --dry-run --json` prints), with the stock free in its period;
 /// accepting it makes a draft quotation.
 extension InboxHandler {
-    /// The stored extraction, as the documented JSON has it (only what the page shows).
-    struct StoredInquiry: Decodable {
-        struct Customer: Decodable {
-            let name: String?
-            let email: String?
-            let phone: String?
-            let company: String?
-            let organisationNumber: String?
-        }
-        struct Period: Decodable {
-            let start: String
-            let end: String
-        }
-        struct Address: Decodable {
-            let line1: String?
-            let postalCode: String?
-            let city: String?
-        }
-        struct Line: Decodable {
-            let productId: Int64?
-            let addonId: Int64?
-            let quantity: Int?
-            let confidence: Double?
-            let source: String?
-        }
-        let language: String?
-        let customer: Customer?
-        let period: Period?
-        let guests: Int?
-        let deliveryAddress: Address?
-        let lines: [Line]?
-        let confidence: [String: Double]?
-        let sources: [String: String]?
+    /// The reading stored with the conversation's newest inquiry (nil when it has none).
+    static func storedInquiry(_ detail: ConversationDetail) -> (MailMessageRecord, InquiryExtraction)? {
+        guard let message = detail.inquiry, let data = message.extractionJSON?.data(using: .utf8),
+            let extraction = try? JSONDecoder().decode(InquiryExtraction.self, from: data)
+        else { return nil }
+        return (message, extraction)
     }
 
     /// The proposal for the conversation's newest inquiry, or nil when it has none.
@@ -50,51 +23,43 @@ extension InboxHandler {
     ) throws
         -> InquiryProposalView?
     {
-        guard let message = detail.inquiry,
-            let data = message.extractionJSON?.data(using: .utf8),
-            let stored = try? JSONDecoder().decode(StoredInquiry.self, from: data)
-        else { return nil }
+        guard let (message, stored) = storedInquiry(detail) else { return nil }
         var values: [String: String] = [
-            "name": stored.customer?.name ?? message.fromName ?? "",
-            "email": stored.customer?.email ?? message.fromAddress ?? "",
-            "phone": stored.customer?.phone ?? "", "company": stored.customer?.company ?? "",
-            "organisationNumber": stored.customer?.organisationNumber ?? "",
-            "start": stored.period?.start ?? "", "end": stored.period?.end ?? "",
+            "name": stored.customer.name ?? message.fromName ?? "",
+            "email": stored.customer.email ?? message.fromAddress ?? "",
+            "phone": stored.customer.phone ?? "", "company": stored.customer.company ?? "",
+            "organisationNumber": stored.customer.organisationNumber ?? "",
+            "start": stored.period?.start.iso ?? "", "end": stored.period?.end.iso ?? "",
             "guests": stored.guests.map(String.init) ?? "",
             "line1": stored.deliveryAddress?.line1 ?? "", "postalCode": stored.deliveryAddress?.postalCode ?? "",
             "city": stored.deliveryAddress?.city ?? "",
         ]
         values = values.mapValues { String($0.prefix(500)) }
-        let period = try? RentalPeriod(
-            start: try CalendarDate(iso: values["start"] ?? ""), end: try CalendarDate(iso: values["end"] ?? ""))
-        let proposed = (stored.lines ?? []).filter {
-            ($0.productId != nil || $0.addonId != nil) && ($0.quantity ?? 0) > 0
-        }
+        let proposed = stored.lines.filter { ($0.productId != nil || $0.addonId != nil) && $0.quantity > 0 }
         var free: [ProductID: Availability] = [:]
-        if let period {
+        if let period = stored.period {
             free = try StockStore.availability(
                 db, products: proposed.compactMap { $0.productId.map(ProductID.init(rawValue:)) }, period: period)
         }
         let lines = proposed.map { line in
             InquiryProposalView.Line(
                 item: line.productId.map { "product:\($0)" } ?? line.addonId.map { "addon:\($0)" } ?? "",
-                quantity: line.quantity ?? 1, confidence: line.confidence ?? 1, source: line.source ?? "",
+                quantity: line.quantity, confidence: line.confidence, source: line.source,
                 available: line.productId.flatMap { free[ProductID(rawValue: $0)]?.available })
         }
         let number = try message.quotationID.flatMap { id in
             try InboxStore.quotationNumber(db, id: id).map { (id: id, number: $0) }
         }
         return InquiryProposalView(
-            messageID: message.id, values: values, confidence: stored.confidence ?? [:], sources: stored.sources ?? [:],
+            messageID: message.id, values: values,
+            confidence: Dictionary(uniqueKeysWithValues: stored.confidence.map { ($0.key.rawValue, $0.value) }),
+            sources: Dictionary(uniqueKeysWithValues: stored.sources.map { ($0.key.rawValue, $0.value) }),
             lines: lines, items: try InboxStore.itemChoices(db), quotation: number, language: admin.strings.language)
     }
 
     /// The language the conversation's inquiry was written in (Swedish when unknown).
     static func inquiryLanguage(_ detail: ConversationDetail) -> Language {
-        guard let data = detail.inquiry?.extractionJSON?.data(using: .utf8),
-            let stored = try? JSONDecoder().decode(StoredInquiry.self, from: data)
-        else { return .default }
-        return stored.language.flatMap(Language.init(rawValue:)) ?? .default
+        storedInquiry(detail)?.1.language ?? .default
     }
 
     static func acceptProposal(_ id: Int64, _ admin: AdminContext) throws -> Response {
