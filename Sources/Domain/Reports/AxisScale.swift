@@ -64,6 +64,7 @@ extension ChartData.Unit {
         case .count: 1
         case .percent: 100
         case .tenthsOfDays: 10
+        case .hundredths: 1
         }
     }
 
@@ -89,6 +90,13 @@ extension ChartData.Unit {
         case .tenthsOfDays:
             let sign = value < 0 ? "-" : ""
             return "\(sign)\(value.magnitude / 10)\(decimal)\(value.magnitude % 10)"
+        case .hundredths:
+            let sign = value < 0 ? "-" : ""
+            let whole = Money.grouped(value.magnitude / 100, separator: group)
+            let cents = value.magnitude % 100
+            guard cents != 0 else { return sign + whole }
+            let digits = cents % 10 == 0 ? String(cents / 10) : (cents < 10 ? "0\(cents)" : String(cents))
+            return "\(sign)\(whole)\(decimal)\(digits)"
         }
     }
 }

@@ -23,6 +23,8 @@ public struct ChartData: Sendable, Hashable {
         case percent
         /// Tenths of a day: 15 is 1.5 days.
         case tenthsOfDays
+        /// Hundredths of a plain number (a saved report's sum of a number column): 1250 is 12.5.
+        case hundredths
     }
 
     public var labels: [String]
