@@ -4,6 +4,8 @@ public enum SavedReportRefusal: Error, Sendable, Equatable {
     case nameMissing
     case nameTooLong(maximum: Int)
     case nameHasControlCharacters
+    /// Another saved report has the name (names are unique, ignoring case).
+    case nameTaken(String)
     case definitionUnreadable
     case unknownEntity(String)
     case unknownColumn(String)
@@ -30,7 +32,7 @@ public enum SavedReportRefusal: Error, Sendable, Equatable {
     /// The form field the refusal is shown next to.
     public var field: String {
         switch self {
-        case .nameMissing, .nameTooLong, .nameHasControlCharacters: "name"
+        case .nameMissing, .nameTooLong, .nameHasControlCharacters, .nameTaken: "name"
         case .unknownEntity: "entity"
         case .unknownColumn, .noColumns, .tooManyColumns: "columns"
         case .operatorNotAllowed, .badValue, .tooManyValues, .tooManyFilters: "filters"

@@ -12,6 +12,7 @@ enum ReportsHandler {
         case .index: admin.html(ReportPages.index(admin: try admin.page()))
         case .show(let kind, let query): try show(kind, query, admin)
         case .csv(let kind, let query): try csv(kind, query, admin)
+        case .saved(let route): try SavedReportsHandler.handle(route, admin)
         }
     }
 

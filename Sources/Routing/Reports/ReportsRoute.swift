@@ -9,6 +9,8 @@ public enum ReportsRoute: Hashable, Sendable {
     case show(ReportKind, ReportQuery)
     /// `/admin/reports/{report}.csv?from=&to=` — the same figures as a file.
     case csv(ReportKind, ReportQuery)
+    /// `/admin/reports/saved…` — reports built and saved by admins, shared with roles.
+    case saved(SavedReportsRoute)
 }
 
 /// A report's period as the GET form sends it (ISO dates); what is missing falls back to the last
@@ -47,10 +49,11 @@ extension ReportsRoute: FeatureRoute {
                 .get, ["admin", "reports", .literal(report.rawValue + ".csv")], query: query.items,
                 access: .quotationReaders
             ) { c in .csv(report, ReportQuery(reading: c.query)) }
+        case .saved(let route): route.endpoint.map(ReportsRoute.saved)
         }
     }
 
     public static let samples: [ReportsRoute] =
         [.index] + ReportKind.allCases.map { .show($0, ReportQuery()) }
-        + ReportKind.allCases.map { .csv($0, ReportQuery()) }
+        + ReportKind.allCases.map { .csv($0, ReportQuery()) } + SavedReportsRoute.samples.map(ReportsRoute.saved)
 }

@@ -17,6 +17,10 @@ public enum ReportPages {
                         p(.class("muted")) { s.about(kind) }
                     }
                 }
+                li {
+                    a(.href(SafeURL(.admin(.reports(.saved(.list)))))) { admin.strings.savedReports.title }
+                    p(.class("muted")) { admin.strings.savedReports.lead }
+                }
             }
         }.rendered()
     }
