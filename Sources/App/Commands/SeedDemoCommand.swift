@@ -67,6 +67,8 @@ struct SeedDemoCommand: ParsableCommand {
         let seller = userIDs["manager"] ?? userIDs["admin"] ?? 0
         // The company's structure comes first, as in a real company: its history is the oldest.
         try DemoStructure.seed(tx, users: userIDs, actor: AuditActor(kind: .system))
+        // Saved reports are definitions, not records: seeded early with the structure, by the system.
+        try DemoSavedReports.seed(tx, actor: AuditActor(kind: .system))
 
         var products: [String: (id: ProductID, product: DemoData.Product)] = [:]
         for (position, category) in DemoData.categories.enumerated() {

@@ -1,7 +1,7 @@
 import Database
 import Domain
-import HTTP
 import Foundation
+import HTTP
 import Routing
 import Templates
 import UseCases
@@ -49,7 +49,9 @@ enum SavedReportsHandler {
         case .update(let id): return try save(try visible(id, admin), admin)
         case .delete(let id):
             let report = try visible(id, admin)
-            switch try SaveReport.run(try admin.connection(), .delete(report.id), catalog: try catalog(admin), actor: admin.actor) {
+            switch try SaveReport.run(
+                try admin.connection(), .delete(report.id), catalog: try catalog(admin), actor: admin.actor)
+            {
             case .done: return admin.redirect(to: .admin(.reports(.saved(.list))), flash: .saved)
             case .refused: throw HTTPError(.notFound)
             }
@@ -58,7 +60,8 @@ enum SavedReportsHandler {
 
     /// The report when the member's role may see it; 404 otherwise.
     static func visible(_ id: SavedReportID, _ admin: AdminContext) throws -> SavedReport {
-        guard let report = try SavedReportStore.find(try admin.connection(), id: id), report.isVisible(to: admin.user.role)
+        guard let report = try SavedReportStore.find(try admin.connection(), id: id),
+            report.isVisible(to: admin.user.role)
         else { throw HTTPError(.notFound) }
         return report
     }
@@ -102,7 +105,8 @@ enum SavedReportsHandler {
             return ReportDefinition.Group(column: column, by: by.isEmpty ? nil : by)
         }
         let limitText = (form["limit"] ?? "").trimmingCharacters(in: .whitespaces)
-        let sort = (form["sort"] ?? "").isEmpty
+        let sort =
+            (form["sort"] ?? "").isEmpty
             ? nil : ReportDefinition.Sort(key: form["sort"] ?? "", descending: form["direction"] == "desc")
         return ReportDefinition(
             entity: form["entity"] ?? "", columns: form.all("columns"), filters: filters, groups: groups,
@@ -128,10 +132,12 @@ enum SavedReportsHandler {
             case "add":
                 let entity = catalog.entity(definition.entity)
                 definition.filters.append(
-                    ReportDefinition.Filter(column: entity?.columns.first?.key ?? "", op: ReportOperator.equals.rawValue))
+                    ReportDefinition.Filter(
+                        column: entity?.columns.first?.key ?? "", op: ReportOperator.equals.rawValue))
             case "entity":
                 guard let entity = catalog.entity(definition.entity) else {
-                    builder.form.errors["entity"] = admin.strings.savedReports.refusal(.unknownEntity(definition.entity))
+                    builder.form.errors["entity"] = admin.strings.savedReports.refusal(
+                        .unknownEntity(definition.entity))
                     return try builderPage(builder, report: report, status: .badRequest, admin: admin)
                 }
                 builder = fresh(entity, name: name, shared: shared)

@@ -23,6 +23,7 @@ public enum SavedReportBuilderPage {
             p { a(.href(SafeURL(.admin(.reports(.saved(.list)))))) { s.back } }
             h1 { title }
             Fields.summary(form, admin.strings)
+            error("definition", form)
             Fields.post(
                 report.map { .admin(.reports(.saved(.update($0.id)))) } ?? .admin(.reports(.saved(.create))),
                 csrf: admin.csrfToken
@@ -44,7 +45,8 @@ public enum SavedReportBuilderPage {
                     p(.class("hint")) { s.columnsHint }
                     error("columns", form)
                     for column in entity.columns {
-                        checkbox("columns", column.key, column.label.text(language), definition.columns.contains(column.key))
+                        checkbox(
+                            "columns", column.key, column.label.text(language), definition.columns.contains(column.key))
                     }
                 }
                 filters(definition, entity: entity, options: options, form: form, s: s)
@@ -89,7 +91,8 @@ public enum SavedReportBuilderPage {
                 Fields.text("limit", s.limit, form, type: "number", extra: [.attr("min", "1"), .attr("max", "10000")])
                 Fields.select(
                     "chart", s.chart, form,
-                    options: ReportDefinition.ChartKind.allCases.map { ($0.rawValue, s.chartName($0)) }, hint: s.chartHint)
+                    options: ReportDefinition.ChartKind.allCases.map { ($0.rawValue, s.chartName($0)) },
+                    hint: s.chartHint)
                 fieldset(.class("report-sharing"), .id("shared")) {
                     legend { s.sharedWith }
                     error("shared", form)
@@ -108,7 +111,8 @@ public enum SavedReportBuilderPage {
                 section(.class("report-preview"), .id("preview")) {
                     h2 { s.previewHeading }
                     SavedReportPages.result(
-                        preview, definition: definition, id: "preview", title: form["name"].isEmpty ? title : form["name"],
+                        preview, definition: definition, id: "preview",
+                        title: form["name"].isEmpty ? title : form["name"],
                         admin: admin)
                 }
             }
@@ -119,11 +123,16 @@ public enum SavedReportBuilderPage {
     static func measures(_ entity: ReportEntity) -> [ReportDefinition.Measure] {
         [.count]
             + entity.columns.filter(\.type.isSummable).flatMap { column in
-                [ReportDefinition.Measure(fn: "sum", column: column.key), ReportDefinition.Measure(fn: "avg", column: column.key)]
+                [
+                    ReportDefinition.Measure(fn: "sum", column: column.key),
+                    ReportDefinition.Measure(fn: "avg", column: column.key),
+                ]
             }
     }
 
-    static func measureLabel(_ measure: ReportDefinition.Measure, _ entity: ReportEntity, _ language: Language) -> String {
+    static func measureLabel(
+        _ measure: ReportDefinition.Measure, _ entity: ReportEntity, _ language: Language
+    ) -> String {
         guard let key = measure.column, let column = entity.column(key) else {
             return language == .sv ? "Antal" : "Count"
         }
@@ -150,7 +159,8 @@ public enum SavedReportBuilderPage {
                     selectNode("f_column_\(index)", s.column, options, selected: filter.column, hidden: true)
                     selectNode(
                         "f_op_\(index)", s.operatorName,
-                        ReportOperator.allCases.map { ($0.rawValue, s.operatorLabel($0)) }, selected: filter.op, hidden: true)
+                        ReportOperator.allCases.map { ($0.rawValue, s.operatorLabel($0)) }, selected: filter.op,
+                        hidden: true)
                     input("f_value_\(index)", s.value, filter.value)
                     input("f_value2_\(index)", s.value2, filter.value2)
                     builderButton("remove:\(index)", s.removeFilter)

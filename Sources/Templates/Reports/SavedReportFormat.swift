@@ -13,7 +13,9 @@ public enum SavedReportFormat {
 
     /// A cell as the table shows it: choices by their label, money in kronor, numbers with their
     /// decimals, yes/no, and "(empty)" for nothing.
-    static func text(_ cell: ReportCell, _ column: ReportResultColumn, _ s: SavedReportStrings, _ language: Language)
+    static func text(
+        _ cell: ReportCell, _ column: ReportResultColumn, _ s: SavedReportStrings, _ language: Language
+    )
         -> String
     {
         switch cell {

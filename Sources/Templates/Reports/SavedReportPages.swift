@@ -44,7 +44,10 @@ public enum SavedReportPages {
                     for report in reports {
                         tr(.data("data-report", report.name)) {
                             td { a(.href(SafeURL(.admin(.reports(.saved(.show(report.id))))))) { report.name } }
-                            td { catalog.entity(report.definition.entity)?.label.text(admin.language) ?? report.definition.entity }
+                            td {
+                                catalog.entity(report.definition.entity)?.label.text(admin.language)
+                                    ?? report.definition.entity
+                            }
                             td { sharedText(report.sharedRoles, s) }
                             td { report.ownerName ?? "" }
                         }
@@ -72,8 +75,10 @@ public enum SavedReportPages {
                 h1 { report.name }
                 div(.class("actions")) {
                     if table != nil {
-                        a(.class("button secondary"), .id("report-csv"), .href(SafeURL(.admin(.reports(.saved(.csv(report.id)))))))
-                        { s.downloadCSV }
+                        a(
+                            .class("button secondary"), .id("report-csv"),
+                            .href(SafeURL(.admin(.reports(.saved(.csv(report.id))))))
+                        ) { s.downloadCSV }
                     }
                     if admin.may(edit) {
                         a(.class("button secondary"), .href(SafeURL(edit))) { s.edit }

@@ -128,30 +128,45 @@ public struct SavedReportStrings: FeatureStrings {
     public func refusal(_ refusal: SavedReportRefusal) -> String {
         switch refusal {
         case .nameMissing: t("Ge rapporten ett namn.", "Give the report a name.")
-        case .nameTooLong(let maximum): t("Namnet får vara högst \(maximum) tecken.", "The name may be at most \(maximum) characters.")
-        case .nameHasControlCharacters: t("Namnet får inte innehålla radbrytningar eller tabbar.", "The name may not contain line breaks or tabs.")
-        case .nameTaken(let name): t("Det finns redan en rapport som heter \"\(name)\".", "There is already a report called \"\(name)\".")
-        case .definitionUnreadable: t("Rapportens definition går inte att läsa.", "The report's definition cannot be read.")
+        case .nameTooLong(let maximum):
+            t("Namnet får vara högst \(maximum) tecken.", "The name may be at most \(maximum) characters.")
+        case .nameHasControlCharacters:
+            t("Namnet får inte innehålla radbrytningar eller tabbar.", "The name may not contain line breaks or tabs.")
+        case .nameTaken(let name):
+            t("Det finns redan en rapport som heter \"\(name)\".", "There is already a report called \"\(name)\".")
+        case .definitionUnreadable:
+            t("Rapportens definition går inte att läsa.", "The report's definition cannot be read.")
         case .unknownEntity(let key): t("Okänd datakälla \"\(key)\".", "Unknown source \"\(key)\".")
         case .unknownColumn(let key): t("Okänd kolumn \"\(key)\".", "Unknown column \"\(key)\".")
-        case .noColumns: t("Välj minst en kolumn, eller gruppera rapporten.", "Pick at least one column, or group the report.")
+        case .noColumns:
+            t("Välj minst en kolumn, eller gruppera rapporten.", "Pick at least one column, or group the report.")
         case .tooManyColumns(let maximum): t("Högst \(maximum) kolumner.", "At most \(maximum) columns.")
         case .operatorNotAllowed(let op, let column):
-            t("Jämförelsen \"\(op)\" går inte att använda för kolumnen \"\(column)\".", "The comparison \"\(op)\" cannot be used on the column \"\(column)\".")
+            t(
+                "Jämförelsen \"\(op)\" går inte att använda för kolumnen \"\(column)\".",
+                "The comparison \"\(op)\" cannot be used on the column \"\(column)\".")
         case .badValue(let column, let value, let expected):
-            t("\"\(value)\" är inte \(typeName(expected)) för kolumnen \"\(column)\".", "\"\(value)\" is not \(typeName(expected)) for the column \"\(column)\".")
+            t(
+                "\"\(value)\" är inte \(typeName(expected)) för kolumnen \"\(column)\".",
+                "\"\(value)\" is not \(typeName(expected)) for the column \"\(column)\".")
         case .tooManyValues(let column, let maximum):
-            t("Högst \(maximum) värden i listan för \"\(column)\".", "At most \(maximum) values in the list for \"\(column)\".")
+            t(
+                "Högst \(maximum) värden i listan för \"\(column)\".",
+                "At most \(maximum) values in the list for \"\(column)\".")
         case .tooManyFilters(let maximum): t("Högst \(maximum) filter.", "At most \(maximum) filters.")
         case .tooManyGroups(let maximum): t("Högst \(maximum) grupperingar.", "At most \(maximum) groupings.")
         case .badGrouping(let column, let by):
             t("\"\(column)\" går inte att gruppera per \"\(by)\".", "\"\(column)\" cannot be grouped by \"\(by)\".")
         case .badMeasure(let key): t("Okänt mått \"\(key)\".", "Unknown measure \"\(key)\".")
-        case .noMeasures: t("Välj minst ett mått för en grupperad rapport.", "Pick at least one measure for a grouped report.")
+        case .noMeasures:
+            t("Välj minst ett mått för en grupperad rapport.", "Pick at least one measure for a grouped report.")
         case .tooManyMeasures(let maximum): t("Högst \(maximum) mått.", "At most \(maximum) measures.")
         case .unknownSort(let key):
-            t("Rapporten kan inte sorteras efter \"\(key)\": välj en visad kolumn eller ett mått.", "The report cannot be sorted by \"\(key)\": pick a shown column or a measure.")
-        case .limitOutOfRange(let maximum): t("Antal rader ska vara mellan 1 och \(maximum).", "The number of rows must be between 1 and \(maximum).")
+            t(
+                "Rapporten kan inte sorteras efter \"\(key)\": välj en visad kolumn eller ett mått.",
+                "The report cannot be sorted by \"\(key)\": pick a shown column or a measure.")
+        case .limitOutOfRange(let maximum):
+            t("Antal rader ska vara mellan 1 och \(maximum).", "The number of rows must be between 1 and \(maximum).")
         case .unknownRole(let role): t("Okänd roll \"\(role)\".", "Unknown role \"\(role)\".")
         case .reportNotFound: t("Rapporten finns inte längre.", "The report no longer exists.")
         }

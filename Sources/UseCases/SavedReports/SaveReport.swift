@@ -1,6 +1,6 @@
 public import Database
-import Foundation
 public import Domain
+import Foundation
 
 /// An admin creates, changes or deletes a saved report: the name and sharing checked, the
 /// definition checked against the whitelist by the Domain decoder (the same check that builds its
@@ -39,15 +39,19 @@ public enum SaveReport {
     }
 
     /// The change with its name trimmed, after the definition was decoded and checked.
-    static func check(_ change: SavedReportChange, catalog: ReportCatalog) throws(SavedReportRefusal) -> SavedReportChange {
+    static func check(
+        _ change: SavedReportChange, catalog: ReportCatalog
+    ) throws(SavedReportRefusal) -> SavedReportChange {
         switch change {
         case .create(let name, let definition, let shared):
             let name = try SavedReportRules.name(name)
-            return .create(name: name, definition: try ReportDefinition.decode(definition.json, catalog: catalog), shared: shared)
+            return .create(
+                name: name, definition: try ReportDefinition.decode(definition.json, catalog: catalog), shared: shared)
         case .update(let id, let name, let definition, let shared):
             let name = try SavedReportRules.name(name)
             return .update(
-                id, name: name, definition: try ReportDefinition.decode(definition.json, catalog: catalog), shared: shared)
+                id, name: name, definition: try ReportDefinition.decode(definition.json, catalog: catalog),
+                shared: shared)
         case .delete: return change
         }
     }

@@ -27,7 +27,8 @@ public enum SavedReportStore {
         let json: String = try row.decode("definition")
         let entity: String = try row.decode("entity")
         let definition =
-            (try? JSONDecoder().decode(ReportDefinition.self, from: Data(json.utf8))) ?? ReportDefinition(entity: entity)
+            (try? JSONDecoder().decode(ReportDefinition.self, from: Data(json.utf8)))
+            ?? ReportDefinition(entity: entity)
         let roles: String = try row.decode("shared_roles")
         return SavedReport(
             id: SavedReportID(rawValue: try row.decode("id")), name: try row.decode("name"), definition: definition,
@@ -82,7 +83,10 @@ public enum SavedReportStore {
 
     /// A report as its audit row shows it.
     static func fields(_ name: String, _ definition: ReportDefinition, _ shared: Set<StaffRole>) -> [String: String] {
-        ["name": name, "entity": definition.entity, "definition": definition.json, "shared_roles": roleNames(shared).joined(separator: ",")]
+        [
+            "name": name, "entity": definition.entity, "definition": definition.json,
+            "shared_roles": roleNames(shared).joined(separator: ","),
+        ]
     }
 
     /// Runs a report's statement read-only, with a time limit, and reads each cell as its column's kind.
