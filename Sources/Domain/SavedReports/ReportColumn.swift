@@ -67,6 +67,15 @@ public struct ReportLabel: Sendable, Hashable {
     }
 
     public func text(_ language: Language) -> String { language == .sv ? sv : en }
+
+    /// The label inside a phrase ("Sum of total"): the first letter in lower case, unless the
+    /// word is an abbreviation ("VAT", "SKU").
+    public func inPhrase(_ language: Language) -> String {
+        let text = text(language)
+        let letters = Array(text.prefix(2))
+        guard letters.count == 2, !(letters[1].isUppercase) else { return text }
+        return text.prefix(1).lowercased() + text.dropFirst()
+    }
 }
 
 /// One value of a choice column, with its label.

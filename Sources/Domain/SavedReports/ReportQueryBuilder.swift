@@ -220,8 +220,8 @@ public enum ReportQueryBuilder {
         let sum = measure.fn == "sum"
         let label =
             sum
-            ? ReportLabel("Summa \(column.label.sv.lowercased())", "Sum of \(column.label.en.lowercased())")
-            : ReportLabel("Medel \(column.label.sv.lowercased())", "Average \(column.label.en.lowercased())")
+            ? ReportLabel("Summa \(column.label.inPhrase(.sv))", "Sum of \(column.label.inPhrase(.en))")
+            : ReportLabel("Medel \(column.label.inPhrase(.sv))", "Average \(column.label.inPhrase(.en))")
         if column.type == .money {
             writer.wrap(sum ? "coalesce(sum(" : "round(avg(", column.expression, sum ? "), 0)::bigint" : "))::bigint")
             return ReportResultColumn(key: measure.key, label: label, kind: .money)

@@ -136,7 +136,7 @@ public enum SavedReportBuilderPage {
         guard let key = measure.column, let column = entity.column(key) else {
             return language == .sv ? "Antal" : "Count"
         }
-        let name = column.label.text(language).lowercased()
+        let name = column.label.inPhrase(language)
         return measure.fn == "sum"
             ? (language == .sv ? "Summa \(name)" : "Sum of \(name)")
             : (language == .sv ? "Medel \(name)" : "Average \(name)")

@@ -128,7 +128,7 @@ public enum SavedReportPages {
                             for (index, cell) in row.enumerated() {
                                 let column = table.columns[index]
                                 if SavedReportFormat.isNumeric(column.kind) {
-                                    td(.class("num"), .data("data-value", cell.integer.map(String.init) ?? "")) {
+                                    td(.class("number"), .data("data-value", cell.integer.map(String.init) ?? "")) {
                                         SavedReportFormat.text(cell, column, s, language)
                                     }
                                 } else {

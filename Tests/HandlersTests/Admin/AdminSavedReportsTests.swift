@@ -17,7 +17,7 @@ struct AdminSavedReportsTests {
             let body = html.range(of: "<tbody>", range: start.upperBound..<end.lowerBound)
         else { return [] }
         let tbody = String(html[body.upperBound..<end.lowerBound])
-        let cell = try! NSRegularExpression(pattern: #"<td(?: class="num" data-value="([^"]*)")?>(.*?)</td>"#)
+        let cell = try! NSRegularExpression(pattern: #"<td(?: class="number" data-value="([^"]*)")?>(.*?)</td>"#)
         return tbody.components(separatedBy: "</tr>").compactMap { row -> [String]? in
             let range = NSRange(row.startIndex..., in: row)
             let cells = cell.matches(in: row, range: range).map { match -> String in
