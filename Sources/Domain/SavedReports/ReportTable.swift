@@ -35,8 +35,11 @@ public struct ReportTable: Sendable, Hashable {
 
     /// The chart of a grouped report: the first group along the axis, the second (when there is
     /// one) as series, the first measure as the values. Nil for a listing or an empty result.
-    /// `label` prints a group's cell (choice labels, "(empty)") as the table does.
-    public func chartData(label: (ReportResultColumn, ReportCell) -> String) -> ChartData? {
+    /// `label` prints a group's cell (choice labels, "(empty)") as the table does; with one group
+    /// the single series is named after the measure in `language`.
+    public func chartData(
+        language: Language = .sv, label: (ReportResultColumn, ReportCell) -> String
+    ) -> ChartData? {
         guard groupCount > 0, columns.count > groupCount, !rows.isEmpty else { return nil }
         let measure = columns[groupCount]
         let unit: ChartData.Unit =
@@ -51,7 +54,7 @@ public struct ReportTable: Sendable, Hashable {
         for row in rows {
             let x = label(columns[0], row[0])
             if !labels.contains(x) { labels.append(x) }
-            let name = groupCount > 1 ? label(columns[1], row[1]) : measure.label.sv
+            let name = groupCount > 1 ? label(columns[1], row[1]) : measure.label.text(language)
             if !seriesNames.contains(name) { seriesNames.append(name) }
             values[name, default: [:]][x, default: 0] &+= row[groupCount].integer ?? 0
         }

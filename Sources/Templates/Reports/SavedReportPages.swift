@@ -106,7 +106,8 @@ public enum SavedReportPages {
         let language = admin.language
         return div(.class("saved-report-result")) {
             if definition.chart != .none,
-                let data = table.chartData(label: { column, cell in SavedReportFormat.text(cell, column, s, language) })
+                let data = table.chartData(
+                    language: language, label: { column, cell in SavedReportFormat.text(cell, column, s, language) })
             {
                 ChartView.figure(
                     Chart(
