@@ -120,6 +120,13 @@ enum SavedReportsHandler {
         let request = admin.request.form
         let catalog = try catalog(admin)
         var definition = posted(request)
+        // The form's "By" select only means something for a date column; for another it is ignored.
+        if let entity = catalog.entity(definition.entity) {
+            for index in definition.groups.indices
+            where entity.column(definition.groups[index].column).map({ $0.type != .date }) == true {
+                definition.groups[index].by = nil
+            }
+        }
         let sharedNames = request.all("shared")
         let shared = Set(sharedNames.compactMap(StaffRole.init(rawValue:))).subtracting([.admin])
         let name = request["name"] ?? ""

@@ -272,6 +272,12 @@ struct AdminSavedReportsTests {
         #expect(Self.rows(bound.text, table: "preview-table").isEmpty)
         #expect(try session.sql("SELECT count(*) > 0 FROM bookings") == "t")
 
+        // The form's "By" for a column that is no date is ignored, not refused.
+        let byState = try admin.post(
+            "/admin/reports/saved",
+            base + [("g_column_0", "state"), ("g_by_0", "month"), ("measures", "count"), ("builder", "preview")])
+        #expect(byState.status == 200 && byState.text.contains("id=\"preview-table\""))
+
         // In Swedish for a Swedish browser.
         admin.language = "sv"
         let swedish = try admin.post("/admin/reports/saved", base + [("columns", "secret"), ("save", "1")])
