@@ -242,6 +242,10 @@ struct SavedReportQueryTests {
                 #"{"entity":"bookings","columns":["secret"],"filters":[],"groups":[],"measures":[],"limit":10,"chart":"none"}"#,
                 catalog: catalog)
         }
+        #expect(
+            try ReportDefinition.decode(
+                #"{"entity":"quotations","groups":[{"column":"state"}],"measures":[{"fn":"count"}]}"#, catalog: catalog)
+                == ReportDefinition(entity: "quotations", groups: [.init(column: "state")], measures: [.count]))
         #expect(throws: SavedReportRefusal.unknownRole("root")) { try SavedReportRules.roles(["manager", "root"]) }
         #expect(try SavedReportRules.roles(["admin", "manager"]) == [.manager])
         #expect(throws: SavedReportRefusal.nameMissing) { try SavedReportRules.name("  ") }

@@ -114,6 +114,23 @@ public struct ReportDefinition: Sendable, Hashable, Codable {
         self.chart = chart
     }
 
+    enum CodingKeys: String, CodingKey { case entity, columns, filters, groups, measures, sort, limit, chart }
+
+    /// Only `entity` is required; what is left out takes its default (no columns, filters, groups or
+    /// measures, the default limit, no chart).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            entity: try c.decode(String.self, forKey: .entity),
+            columns: try c.decodeIfPresent([String].self, forKey: .columns) ?? [],
+            filters: try c.decodeIfPresent([Filter].self, forKey: .filters) ?? [],
+            groups: try c.decodeIfPresent([Group].self, forKey: .groups) ?? [],
+            measures: try c.decodeIfPresent([Measure].self, forKey: .measures) ?? [],
+            sort: try c.decodeIfPresent(Sort.self, forKey: .sort),
+            limit: try c.decodeIfPresent(Int.self, forKey: .limit) ?? Self.defaultLimit,
+            chart: try c.decodeIfPresent(ChartKind.self, forKey: .chart) ?? ChartKind.none)
+    }
+
     public var isGrouped: Bool { !groups.isEmpty }
 
     /// The definition as stored: JSON with sorted keys.
