@@ -14,15 +14,15 @@ struct FlowRulesTests {
     static let event = FlowDefinition(levels: [
         FlowLevel(
             key: "platsbesok", name: "Platsbesök",
-            tasks: [FlowTaskTemplate(form: "platsbesok", title: "Platsbesök", assignee: .role(.warehouse), dueDays: 3)],
+            tasks: [FlowTaskTemplate(form: 1, title: "Platsbesök", assignee: .role(.warehouse), dueDays: 3)],
             branches: [FlowBranch(when: equals("answers.markunderlag", .string("gräs")), goTo: "golv")],
             then: "packning"),
         FlowLevel(
             key: "golv", name: "Golv",
-            tasks: [FlowTaskTemplate(form: "packlista", title: "Lägg golv", assignee: .role(.warehouse))]),
+            tasks: [FlowTaskTemplate(form: 2, title: "Lägg golv", assignee: .role(.warehouse))]),
         FlowLevel(
             key: "packning", name: "Packning",
-            tasks: [FlowTaskTemplate(form: "packlista", title: "Packlista kontroll", assignee: .role(.warehouse))],
+            tasks: [FlowTaskTemplate(form: 2, title: "Packlista kontroll", assignee: .role(.warehouse))],
             branches: [
                 FlowBranch(
                     when: ConditionGroup(conditions: [
@@ -31,9 +31,9 @@ struct FlowRulesTests {
             ], then: "end"),
         FlowLevel(
             key: "chef", name: "Chefsgodkännande",
-            tasks: [FlowTaskTemplate(form: "godkannande", title: "Godkänn", assignee: .startersManager)]),
+            tasks: [FlowTaskTemplate(form: 3, title: "Godkänn", assignee: .startersManager)]),
     ])
-    static let forms: Set<String> = ["platsbesok", "packlista", "godkannande"]
+    static let forms: Set<Int64> = [1, 2, 3]
 
     @Test("A well-formed flow is accepted and round-trips through its JSON")
     func accepted() throws {
@@ -69,8 +69,8 @@ struct FlowRulesTests {
         #expect(FlowRules.refusal(name: "  ", Self.event, forms: Self.forms) == .nameMissing)
         #expect(FlowRules.refusal(name: "F", FlowDefinition(), forms: Self.forms) == .noLevels)
         #expect(
-            FlowRules.refusal(name: "F", Self.event, forms: ["platsbesok"])
-                == .taskFormUnknown(level: "golv", form: "packlista"))
+            FlowRules.refusal(name: "F", Self.event, forms: [1])
+                == .taskFormUnknown(level: "golv", form: 2))
         var empty = Self.event
         empty.levels[0].branches[0].when = ConditionGroup()
         #expect(FlowRules.refusal(name: "F", empty, forms: Self.forms) == .branchWithoutCondition(level: "platsbesok"))
@@ -115,12 +115,56 @@ struct FlowRulesTests {
     @Test("A level without tasks decides at once; the fields the simulator asks for are the branches' fields")
     func decisions() {
         #expect(Self.event.conditionFields == ["answers.markunderlag", "booking.total"])
-        #expect(Self.event.formKeys == ["platsbesok", "packlista", "godkannande"])
+        #expect(Self.event.formIDs == [1, 2, 3])
         #expect(FlowRules.key(from: "Chefsgodkännande över 100 000") == "chefsgodkannande_over_100_000")
         #expect(FlowRules.key(from: "123") == "level_123")
         #expect(FlowAssignee(code: "department:4") == .department(DepartmentID(rawValue: 4)))
         #expect(FlowAssignee(code: "role:boss") == nil)
         #expect(FlowAssignee(code: "user:-1") == nil)
         #expect(FlowAssignee.startersManager.code == "manager")
+    }
+
+    @Test("The editor's rows give back the definition they were made from")
+    func editorRoundTrip() throws {
+        let rows = FlowEditor.rows(Self.event)
+        #expect(rows.map(\.kind) == [.level, .task, .branch, .level, .task, .level, .task, .branch, .level, .task])
+        #expect(rows[2].field == "answers.markunderlag" && rows[2].value == "gräs" && rows[2].goTo == "golv")
+        #expect(try FlowEditor.definition(rows) == Self.event)
+    }
+
+    @Test("Editor buttons add levels, tasks before branches, and remove a level with its rows")
+    func editorEdits() throws {
+        var rows = FlowEditor.apply(.addLevel, to: [])
+        rows[0].name = "Platsbesök på ängen"
+        rows = FlowEditor.apply(.addBranch(level: 0), to: rows)
+        rows = FlowEditor.apply(.addTask(level: 0), to: rows)
+        #expect(rows.map(\.kind) == [.level, .task, .branch])
+        rows = FlowEditor.apply(.addLevel, to: rows)
+        rows[3].name = "Platsbesök på ängen"
+        let keyed = FlowEditor.assignKeys(rows)
+        #expect(keyed[0].key == "platsbesok_pa_angen" && keyed[3].key == "platsbesok_pa_angen_2")
+        #expect(FlowEditor.apply(.remove(0), to: rows).map(\.kind) == [.level])
+        #expect(FlowEditor.apply(.addTask(level: 1), to: rows) == rows)
+        #expect(FlowEditor.Edit("task:2") == .addTask(level: 2))
+        #expect(FlowEditor.Edit("remove:x") == nil)
+        rows[1].form = ""
+        #expect(throws: FlowEditor.RowProblem.formMissing(row: 2)) { try FlowEditor.definition(rows) }
+        rows[1].form = "7"
+        rows[1].assignee = "role:boss"
+        #expect(throws: FlowEditor.RowProblem.assigneeInvalid(row: 2)) { try FlowEditor.definition(rows) }
+        rows[1].assignee = "customer"
+        rows[1].name = "Besök"
+        #expect(throws: FlowEditor.RowProblem.fieldMissing(row: 3)) { try FlowEditor.definition(rows) }
+        rows[2].field = "booking.total"
+        rows[2].op = .greater
+        rows[2].value = "100000"
+        #expect(throws: FlowEditor.RowProblem.targetMissing(row: 3)) { try FlowEditor.definition(rows) }
+        rows[2].goTo = "end"
+        let definition = try FlowEditor.definition(rows)
+        #expect(
+            definition.levels[0].branches[0].when.conditions == [
+                .compare(field: "booking.total", op: .greater, value: .number(100_000))
+            ])
+        #expect(FlowRules.refusal(name: "F", definition, forms: [7]) == nil)
     }
 }

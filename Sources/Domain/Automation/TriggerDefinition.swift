@@ -278,9 +278,12 @@ public enum TriggerAction: Sendable, Equatable, Codable {
     /// booking one step on (`packed`, `delivered`, `returned`, `closed`) or `cancelled` (with
     /// `reason`); a quotation `void`.
     case setState(SetStateTarget, reason: String?)
+    /// Start a flow on the event's booking (a booking event, or a quotation's once signed), as
+    /// "Start a flow" on the booking page does; a flow already running there is not started again.
+    case startFlow(FlowID)
 
     private enum CodingKeys: String, CodingKey {
-        case type, to, subject, body, url, text, seconds, minutes, hours, days, conditions, state, reason
+        case type, to, subject, body, url, text, seconds, minutes, hours, days, conditions, state, reason, flow
     }
 
     public init(from decoder: any Decoder) throws {
@@ -334,6 +337,10 @@ public enum TriggerAction: Sendable, Equatable, Codable {
                 throw TriggerDefinitionError.invalid("cancelling a booking needs a reason")
             }
             self = .setState(target, reason: reason)
+        case "start_flow":
+            let flow = try c.decode(Int64.self, forKey: .flow)
+            guard flow > 0 else { throw TriggerDefinitionError.invalid("start_flow needs a flow's number") }
+            self = .startFlow(FlowID(rawValue: flow))
         default:
             throw TriggerDefinitionError.unknownAction(type)
         }
@@ -369,6 +376,9 @@ public enum TriggerAction: Sendable, Equatable, Codable {
             try c.encode("set_state", forKey: .type)
             try c.encode(target.rawValue, forKey: .state)
             try c.encodeIfPresent(reason, forKey: .reason)
+        case .startFlow(let flow):
+            try c.encode("start_flow", forKey: .type)
+            try c.encode(flow.rawValue, forKey: .flow)
         }
     }
 }

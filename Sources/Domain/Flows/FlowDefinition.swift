@@ -21,9 +21,9 @@ public struct FlowDefinition: Sendable, Equatable, Codable {
 
     public func index(of key: String) -> Int? { levels.firstIndex { $0.key == key } }
 
-    /// The form keys the levels' tasks ask for, each once, in order.
-    public var formKeys: [String] {
-        var seen: Set<String> = []
+    /// The forms the levels' tasks ask for (their ids), each once, in order.
+    public var formIDs: [Int64] {
+        var seen: Set<Int64> = []
         return levels.flatMap(\.tasks).map(\.form).filter { seen.insert($0).inserted }
     }
 
@@ -82,14 +82,14 @@ public struct FlowLevel: Sendable, Equatable, Codable {
 /// A task a level asks for: which form, called what, for whom, due how many days after the level
 /// starts.
 public struct FlowTaskTemplate: Sendable, Equatable, Codable {
-    /// The form's key; the task is made with the form's newest published version at that moment.
-    public var form: String
+    /// The form (its id); the task is made with the form's newest published version at that moment.
+    public var form: Int64
     public var title: String
     public var assignee: FlowAssignee
     /// Days after the level starts; nil: no due date.
     public var dueDays: Int?
 
-    public init(form: String, title: String, assignee: FlowAssignee, dueDays: Int? = nil) {
+    public init(form: Int64, title: String, assignee: FlowAssignee, dueDays: Int? = nil) {
         self.form = form
         self.title = title
         self.assignee = assignee

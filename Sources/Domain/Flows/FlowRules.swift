@@ -11,7 +11,7 @@ public enum FlowRefusal: Error, Sendable, Equatable {
     case levelKeyTaken(String)
     case levelNameMissing(level: String)
     case taskTitleMissing(level: String)
-    case taskFormUnknown(level: String, form: String)
+    case taskFormUnknown(level: String, form: Int64)
     case dueDaysOutOfRange(level: String)
     /// A branch or `then` names a level that does not exist.
     case targetUnknown(level: String, target: String)
@@ -39,8 +39,8 @@ public enum FlowRules {
     public static let maximumDueDays = 365
 
     /// The first problem with a flow called `name` defined as `definition`, whose tasks may use
-    /// the forms in `forms` (their keys); nil when it may be saved.
-    public static func refusal(name: String, _ definition: FlowDefinition, forms: Set<String>) -> FlowRefusal? {
+    /// the published forms in `forms` (their ids); nil when it may be saved.
+    public static func refusal(name: String, _ definition: FlowDefinition, forms: Set<Int64>) -> FlowRefusal? {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return .nameMissing }
         if trimmed.count > nameLimit { return .nameTooLong(maximum: nameLimit) }
@@ -48,13 +48,13 @@ public enum FlowRules {
         if definition.levels.count > maximumLevels { return .tooManyLevels(maximum: maximumLevels) }
         var keys: Set<String> = []
         for level in definition.levels {
+            if level.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return .levelNameMissing(level: level.key)
+            }
             guard isKey(level.key) else { return .levelKeyInvalid(level.key) }
             guard keys.insert(level.key).inserted else { return .levelKeyTaken(level.key) }
         }
         for (index, level) in definition.levels.enumerated() {
-            if level.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                return .levelNameMissing(level: level.key)
-            }
             for task in level.tasks {
                 if task.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     return .taskTitleMissing(level: level.key)
