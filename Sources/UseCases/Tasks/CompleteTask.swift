@@ -41,6 +41,8 @@ public enum CompleteTask {
                 try TaskStore.complete(
                     tx, task, answers: answers, uploads: kept.filter { visible[$0.field] == true }, actor: actor,
                     customer: customer)
+                // A flow's task: the last one of its level moves the flow on, in this transaction.
+                try FlowEngine.taskFinished(tx, task: task.rawValue, actor: actor)
                 return .done
             }
         }
