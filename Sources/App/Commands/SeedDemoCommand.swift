@@ -225,6 +225,7 @@ struct SeedDemoCommand: ParsableCommand {
 
         try DemoInvoices.seed(tx, staff: UserID(rawValue: seller))
         try DemoPayments.seed(tx, staff: UserID(rawValue: seller))
+        try DemoFlows.seed(tx, partyQuotation: companyParty, seller: UserID(rawValue: seller))
         return sentWedding.token
     }
 }
