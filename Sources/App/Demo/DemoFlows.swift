@@ -45,7 +45,9 @@ enum DemoFlows {
         let definition = FlowDefinition(levels: [
             FlowLevel(
                 key: "platsbesok", name: "Platsbesök",
-                tasks: [FlowTaskTemplate(form: survey.id.rawValue, title: "Platsbesök", assignee: warehouse, dueDays: 3)],
+                tasks: [
+                    FlowTaskTemplate(form: survey.id.rawValue, title: "Platsbesök", assignee: warehouse, dueDays: 3)
+                ],
                 branches: ground.map { field in
                     [
                         FlowBranch(
@@ -71,7 +73,8 @@ enum DemoFlows {
             FlowLevel(
                 key: "packning", name: "Packning",
                 tasks: [
-                    FlowTaskTemplate(form: packing.id.rawValue, title: "Packlista kontroll", assignee: warehouse, dueDays: 10)
+                    FlowTaskTemplate(
+                        form: packing.id.rawValue, title: "Packlista kontroll", assignee: warehouse, dueDays: 10)
                 ],
                 branches: [
                     FlowBranch(
@@ -100,8 +103,9 @@ enum DemoFlows {
             tx, name: "Starta Eventförberedelse för nya bokningar", eventType: "booking.created", active: false,
             definitionJSON: trigger.json, secret: WebhookSignature.newSecret(), actor: actor)
 
-        guard let booking, case .started(let run) = try StartFlow.run(
-            tx, flow: flow, booking: booking, startedBy: seller, actor: actor)
+        guard let booking,
+            case .started(let run) = try StartFlow.run(
+                tx, flow: flow, booking: booking, startedBy: seller, actor: actor)
         else { return }
         // The survey is done: grass, so the floor level follows.
         guard let task = try FlowStore.openTaskIDs(tx, run).first else { return }
@@ -113,13 +117,15 @@ enum DemoFlows {
             case .yesNo: submitted[field.key] = ["yes"]
             case .number, .money: submitted[field.key] = ["16"]
             case .date: submitted[field.key] = [BusinessCalendar.today().iso]
-            case .text, .longText, .signature: submitted[field.key] = ["Plan gräsmatta bakom huset, infart via grusväg."]
+            case .text, .longText, .signature:
+                submitted[field.key] = ["Plan gräsmatta bakom huset, infart via grusväg."]
             case .file: break
             }
         }
         _ = try CompleteTask.run(
             tx, TaskID(rawValue: task), submitted: submitted, uploads: [],
-            actor: AuditActor(kind: .user, userID: structure.people.first { $0.member.role == .warehouse }?.member.id ?? seller))
+            actor: AuditActor(
+                kind: .user, userID: structure.people.first { $0.member.role == .warehouse }?.member.id ?? seller))
     }
 }
 
