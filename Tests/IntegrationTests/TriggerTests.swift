@@ -220,9 +220,8 @@ struct TriggerTests {
         defer { demo.remove() }
         func sql(_ text: String) throws -> String { try demo.sql(text) }
         let trigger = try sql("SELECT id FROM triggers WHERE name = 'Starta Eventförberedelse för nya bokningar'")
-        #expect(
-            let shippedActive = try sql("SELECT active FROM triggers WHERE id = \(trigger)")
-            #expect(!trigger.isEmpty && shippedActive == "f", "shipped off")
+        let shippedActive = try sql("SELECT active FROM triggers WHERE id = \(trigger)")
+        #expect(!trigger.isEmpty && shippedActive == "f", "shipped off")
         var worker = try WorkerProcess(environment: demo.env)
         try waitUntil(timeout: 60) {
             (try? sql("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running') AND run_at <= now()")) == "0"
