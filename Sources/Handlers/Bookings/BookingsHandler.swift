@@ -94,7 +94,11 @@ enum BookingsHandler {
                 emails: try EventStore.emails(db, .booking(id.rawValue)),
                 invoices: try InvoiceStore.list(db, bookingID: id), depositPercent: try InvoiceStore.depositPercent(db),
                 conversations: admin.user.role == .warehouse
-                    ? [] : try InboxStore.conversations(db, .booking(id), limit: 20)),
+                    ? [] : try InboxStore.conversations(db, .booking(id), limit: 20),
+                tasks: try TasksHandler.cardData(
+                    db, .booking(id),
+                    customer: (booking.contact.id, booking.contact.companyName ?? booking.contact.name),
+                    admin)),
             status: status)
     }
 
