@@ -159,6 +159,7 @@ enum TasksHandler {
                 .admin(.quotations(.show(quotation)))
             } else if let customer { .admin(.customers(.show(customer))) } else { .admin(.tasks(.mine(.open))) }
         let db = try admin.connection()
+        var refusedByRules = false
         if form.isValid, let formID, let assignee {
             do {
                 let task = try db.transaction { tx in
@@ -172,9 +173,11 @@ enum TasksHandler {
                 return admin.redirect(to: back, flash: .created)
             } catch TaskStore.Failure.formNotPublished {
                 form.errors["form"] = s.formMissing
+                refusedByRules = true
             } catch let error as DatabaseError {
                 guard case .foreignKeyViolation = error.kind else { throw error }
                 form.errors["assignee"] = s.assigneeMissing
+                refusedByRules = true
             }
         }
         let owner: TasksCard.Owner =
@@ -185,7 +188,7 @@ enum TasksHandler {
         return admin.html(
             NewTaskPage.render(
                 owner: owner, back: back, tasks: card.tasks, choices: card.choices, form: form, admin: try admin.page()),
-            status: form.errors["form"] != nil || form.errors["assignee"] != nil ? .unprocessableContent : .badRequest)
+            status: refusedByRules ? .unprocessableContent : .badRequest)
     }
 
     static func complete(_ id: TaskID, _ admin: AdminContext) throws -> Response {

@@ -34,7 +34,7 @@ enum FormFill {
         let id = "\(prefix)-\(field.key)"
         var wrapper: [Attribute] = [.class("field task-field"), .id("\(id)-field")]
         if let condition = field.visibleWhen {
-            wrapper += [.data("when-field", condition.field), .data("when-value", condition.equals)]
+            wrapper += [.data("data-when-field", condition.field), .data("data-when-value", condition.equals)]
         }
         var common: [Attribute] = []
         if disabled { common.append(.flag("disabled")) }

@@ -168,7 +168,7 @@ public enum FormBuilderPage {
     }
 
     static func preview(_ definition: FormDefinition, language: Language) -> Node {
-        div(.class("task-form"), .data("conditional-form", "")) {
+        div(.class("task-form"), .data("data-conditional-form", "")) {
             FormFill.fields(definition, language: language, idPrefix: "preview")
         }
     }

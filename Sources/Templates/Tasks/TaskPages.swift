@@ -246,7 +246,7 @@ public enum TaskPage {
                         }
                     }
                     Fields.post(.admin(.tasks(.complete(summary.id))), csrf: admin.csrfToken, multipart: true) {
-                        div(.class("task-form"), .data("conditional-form", "")) {
+                        div(.class("task-form"), .data("data-conditional-form", "")) {
                             FormFill.fields(
                                 task.form.definition, values: model.values, errors: model.errors, language: s.language,
                                 disabled: !model.mayComplete)
