@@ -94,7 +94,8 @@ public enum EventTypes {
         "bookkeeping.mapping_changed", "email.bounced", "conversation.message_received",
         "conversation.inquiry_received", "conversation.replied", "conversation.state_changed",
         "conversation.assigned", "department.created", "department.updated", "department.deleted",
-        "position.created", "position.updated", "position.deleted", "user.placed",
+        "position.created", "position.updated", "position.deleted", "user.placed", "form.published", "task.created",
+        "task.completed", "task.cancelled", "task.reassigned", "task.commented", "task.due_soon", "task.overdue",
     ]
 
     /// The types in a comma-separated list that are not known (an endpoint's filter is checked).
