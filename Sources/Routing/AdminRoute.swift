@@ -30,6 +30,10 @@ public enum AdminRoute: Hashable, Sendable {
     case structure(StructureRoute)
     /// Flows: levels of tasks with branching, run on bookings.
     case flows(FlowsRoute)
+    /// The form builder.
+    case forms(FormsRoute)
+    /// "My tasks" and the task pages.
+    case tasks(TasksRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -53,6 +57,8 @@ extension AdminRoute: FeatureRoute {
         case .inbox(let route): route.endpoint.map(AdminRoute.inbox)
         case .structure(let route): route.endpoint.map(AdminRoute.structure)
         case .flows(let route): route.endpoint.map(AdminRoute.flows)
+        case .forms(let route): route.endpoint.map(AdminRoute.forms)
+        case .tasks(let route): route.endpoint.map(AdminRoute.tasks)
         }
     }
 
@@ -67,6 +73,7 @@ extension AdminRoute: FeatureRoute {
             + PaymentsRoute.samples.map(AdminRoute.payments) + BookkeepingRoute.samples.map(AdminRoute.bookkeeping)
             + InboxRoute.samples.map(AdminRoute.inbox) + StructureRoute.samples.map(AdminRoute.structure)
             + FlowsRoute.samples.map(AdminRoute.flows)
+            + FormsRoute.samples.map(AdminRoute.forms) + TasksRoute.samples.map(AdminRoute.tasks)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -91,6 +98,8 @@ extension AdminRoute: FeatureRoute {
         case .inbox(let route): route.endpoint.declaration
         case .structure(let route): route.endpoint.declaration
         case .flows(let route): route.endpoint.declaration
+        case .forms(let route): route.endpoint.declaration
+        case .tasks(let route): route.endpoint.declaration
         }
     }
 

@@ -172,3 +172,33 @@ LANGUAGE sql STABLE AS $$
         ELSE event_object_before_tasks(entity_type, entity_id)
     END
 $$;
+
+-- Reminders: every 15 minutes the worker emits `task.due_soon` (open, due today or tomorrow) and
+-- `task.overdue` (open, past its due date), each once per task and due date.
+INSERT INTO schedules (name, every_seconds) VALUES ('tasks.remind', 900);
+
+-- "Task due soon / overdue → email the assignee": shipped turned on (they only write to staff, or
+-- to the customer a task was given to, about their own task); the company can change or turn them
+-- off on the triggers page.
+INSERT INTO triggers (name, event_type, builtin, secret, active) VALUES
+    ('Uppgift snart försenad – ansvarig', 'task.due_soon', 'task_due_soon',
+     'whsec_' || encode(decode(md5(random()::text) || md5(random()::text), 'hex'), 'base64'), true),
+    ('Uppgift försenad – ansvarig', 'task.overdue', 'task_overdue',
+     'whsec_' || encode(decode(md5(random()::text) || md5(random()::text), 'hex'), 'base64'), true);
+
+INSERT INTO trigger_versions (trigger_id, version, definition)
+SELECT id, 1, CASE builtin
+    WHEN 'task_due_soon' THEN $json${
+        "actions": [
+            {"type": "email", "to": "assignee", "subject": "Påminnelse: {{object.title}} ska vara klar {{object.due_on}}",
+             "body": "Hej!\n\nUppgiften \"{{object.title}}\" ({{object.form.name}}) ska vara klar {{object.due_on}}.\n\nVänliga hälsningar"}
+        ]
+    }$json$::jsonb
+    ELSE $json${
+        "actions": [
+            {"type": "email", "to": "assignee", "subject": "Försenad: {{object.title}} (skulle vara klar {{object.due_on}})",
+             "body": "Hej!\n\nUppgiften \"{{object.title}}\" ({{object.form.name}}) skulle ha varit klar {{object.due_on}}.\n\nVänliga hälsningar"}
+        ]
+    }$json$::jsonb
+END
+FROM triggers WHERE builtin IN ('task_due_soon', 'task_overdue');

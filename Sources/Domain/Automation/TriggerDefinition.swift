@@ -232,12 +232,16 @@ public enum Recipient: Sendable, Equatable {
     case team
     /// Every active staff member with the role.
     case role(StaffRole)
+    /// A task event's assignee: the member; every active member of the role, placed in the
+    /// department (or below) or holding the position; or the customer.
+    case assignee
     case address(String)
 
     public init(_ text: String) throws(TriggerDefinitionError) {
         switch text {
         case "customer": self = .customer
         case "team": self = .team
+        case "assignee": self = .assignee
         default:
             if text.hasPrefix("role:"), let role = StaffRole(rawValue: String(text.dropFirst(5))) {
                 self = .role(role)
@@ -253,6 +257,7 @@ public enum Recipient: Sendable, Equatable {
         switch self {
         case .customer: "customer"
         case .team: "team"
+        case .assignee: "assignee"
         case .role(let role): "role:\(role.rawValue)"
         case .address(let address): address
         }

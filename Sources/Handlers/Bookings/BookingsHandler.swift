@@ -103,6 +103,10 @@ enum BookingsHandler {
                 invoices: try InvoiceStore.list(db, bookingID: id), depositPercent: try InvoiceStore.depositPercent(db),
                 conversations: admin.user.role == .warehouse
                     ? [] : try InboxStore.conversations(db, .booking(id), limit: 20),
+                tasks: try TasksHandler.cardData(
+                    db, .booking(id),
+                    customer: (booking.contact.id, booking.contact.companyName ?? booking.contact.name),
+                    admin),
                 flows: try flowCard(id, db)),
             status: status)
     }

@@ -13,7 +13,7 @@ public enum BookingPage {
         booking: BookingDetail, history: [BookingHistoryEntry], admin: AdminPage, notice: String? = nil,
         cancelForm: FormState = FormState(), notesForm: FormState? = nil, unsavedNotes: String? = nil,
         emails: [EmailRecord] = [], invoices: [InvoiceSummary] = [], depositPercent: Int = 30,
-        conversations: [ConversationSummary] = [], flows: FlowCard.Model? = nil
+        conversations: [ConversationSummary] = [], tasks: TasksCardData? = nil, flows: FlowCard.Model? = nil
     ) -> [UInt8] {
         let s = admin.strings
         let language = s.language
@@ -221,6 +221,7 @@ public enum BookingPage {
                 }
             }
 
+            if let tasks { tasks.card(admin) }
             InvoicesCard.card(
                 invoices, owner: .booking(booking.id, depositPercent: depositPercent), today: BusinessCalendar.today(),
                 admin: admin)

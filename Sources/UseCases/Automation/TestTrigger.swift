@@ -154,6 +154,7 @@ public enum TriggerRecipients {
         case .team: return team.isEmpty ? [] : [team]
         case .role(let role): return try TriggerStore.staffAddresses(connection, role: role)
         case .address(let address): return [address]
+        case .assignee: return try TaskStore.assigneeAddresses(connection, context: context)
         }
     }
 }

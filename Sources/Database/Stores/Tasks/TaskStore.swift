@@ -371,3 +371,79 @@ public enum TaskStore {
             after: ["comment": String(body.prefix(200))])
     }
 }
+
+extension TaskStore {
+    /// The addresses of a task event's assignee (`object.assignee` in `context`): the member; every
+    /// active member of the role, placed in the department or a department inside it, or holding
+    /// the position; or the customer.
+    public static func assigneeAddresses(
+        _ connection: Connection, context: JSONValue
+    ) throws(DatabaseError) -> [String] {
+        func id(_ path: String) -> Int64? {
+            if case .number(let value)? = context[path: path] { return Int64(value) }
+            return nil
+        }
+        func text(_ path: String) -> String? {
+            if case .string(let value)? = context[path: path], !value.isEmpty { return value }
+            return nil
+        }
+        guard let kind = text("object.assignee.kind") else { return [] }
+        switch kind {
+        case "user": return text("object.assignee.user.email").map { [$0] } ?? []
+        case "customer": return text("object.assignee.customer.email").map { [$0] } ?? []
+        case "role":
+            guard let role = text("object.assignee.role").flatMap(StaffRole.init(rawValue:)) else { return [] }
+            return try TriggerStore.staffAddresses(connection, role: role)
+        case "department":
+            guard let department = id("object.assignee.department.id") else { return [] }
+            return try connection.query(
+                """
+                WITH RECURSIVE tree (id) AS (
+                    SELECT id FROM departments WHERE id = \(department)
+                    UNION
+                    SELECT d.id FROM departments d JOIN tree ON d.parent_id = tree.id)
+                SELECT u.email::text AS email
+                  FROM staff_placements s JOIN positions p ON p.id = s.position_id JOIN users u ON u.id = s.user_id
+                 WHERE p.department_id IN (SELECT id FROM tree) AND u.active ORDER BY u.id
+                """
+            ).map { row throws(DatabaseError) in try row.decode("email") }
+        case "position":
+            guard let position = id("object.assignee.position.id") else { return [] }
+            return try connection.query(
+                """
+                SELECT u.email::text AS email FROM staff_placements s JOIN users u ON u.id = s.user_id
+                 WHERE s.position_id = \(position) AND u.active ORDER BY u.id
+                """
+            ).map { row throws(DatabaseError) in try row.decode("email") }
+        default: return []
+        }
+    }
+
+    /// The reminder sweep: emits `task.due_soon` for open tasks due today or tomorrow and
+    /// `task.overdue` for open tasks past their due date, each once per task and due date (a moved
+    /// due date may be reminded of again). One transaction; returns how many events it wrote.
+    public static func emitReminders(_ connection: Connection, today: CalendarDate) throws -> Int {
+        try connection.transaction { tx in
+            let soon = try tx.query(
+                """
+                WITH due AS (
+                    UPDATE tasks SET due_soon_emitted_at = now()
+                     WHERE state = 'open' AND due_soon_emitted_at IS NULL
+                       AND due_on BETWEEN \(today.iso)::date AND \(today.iso)::date + 1
+                    RETURNING id, due_on)
+                SELECT count(emit_event('task.due_soon', 'task', id, 'system', NULL,
+                                        jsonb_build_object('due_on', due_on)))::int AS n FROM due
+                """)[0].decode("n", as: Int.self)
+            let late = try tx.query(
+                """
+                WITH due AS (
+                    UPDATE tasks SET overdue_emitted_at = now()
+                     WHERE state = 'open' AND overdue_emitted_at IS NULL AND due_on < \(today.iso)::date
+                    RETURNING id, due_on)
+                SELECT count(emit_event('task.overdue', 'task', id, 'system', NULL,
+                                        jsonb_build_object('due_on', due_on)))::int AS n FROM due
+                """)[0].decode("n", as: Int.self)
+            return soon + late
+        }
+    }
+}
