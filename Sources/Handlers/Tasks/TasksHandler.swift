@@ -196,17 +196,7 @@ enum TasksHandler {
     }
 
     static func complete(_ id: TaskID, _ admin: AdminContext) throws -> Response {
-        let request = admin.request
-        var submitted: [String: [String]] = [:]
-        for (name, value) in request.form.fields where name != "_csrf" {
-            submitted[name, default: []].append(value)
-        }
-        let uploads = request.form.files.filter { !$0.bytes.isEmpty && !$0.filename.isEmpty }.map {
-            TaskUpload(
-                field: $0.fieldName, name: String($0.filename.prefix(200)),
-                contentType: String(($0.contentType.isEmpty ? "application/octet-stream" : $0.contentType).prefix(200)),
-                content: $0.bytes)
-        }
+        let (submitted, uploads) = TaskSubmission.read(admin.request)
         let db = try admin.connection()
         let structure = try StructureStore.structure(db)
         let outcome = try CompleteTask.run(
@@ -263,26 +253,7 @@ enum TasksHandler {
 
     static func file(_ id: TaskFileID, _ admin: AdminContext) throws -> Response {
         guard let file = try TaskStore.file(try admin.connection(), id) else { throw HTTPError(.notFound) }
-        // Always a download, never shown inline: an uploaded file is untrusted.
-        let ascii = String(
-            file.info.name.unicodeScalars.filter {
-                $0.isASCII
-                    && ($0.properties.isAlphabetic || $0.properties.numericType != nil
-                        || ".-_ ".unicodeScalars.contains($0))
-            }
-            .prefix(150))
-        var disposition = "attachment; filename=\"\(ascii.isEmpty ? "file" : ascii)\""
-        if let encoded = file.info.name.prefix(150).addingPercentEncoding(withAllowedCharacters: InboxHandler.attrChar)
-        {
-            disposition += "; filename*=UTF-8''\(encoded)"
-        }
-        return Response(
-            status: .ok,
-            headers: [
-                ("Content-Type", "application/octet-stream"), ("Cache-Control", "no-store"),
-                ("X-Content-Type-Options", "nosniff"), ("Content-Disposition", disposition),
-            ],
-            body: file.content)
+        return TaskSubmission.download(file.info, file.content)
     }
 
     static func id(_ text: String) throws -> Int64? {
