@@ -412,7 +412,7 @@ public enum FlowPages {
     static func branchRow(_ row: FlowEditorRow, index: Int, levelKeys: [(String, String)], strings: Strings) -> Node {
         let s = strings.flows
         return .fragment([
-            input("r_field_\(index)", s.field, row.field, list: "flow-fields", placeholder: "answers.markunderlag"),
+            input("r_field_\(index)", s.field, row.field, list: "flow-fields", placeholder: "answers.underlag"),
             labeledSelect(
                 "r_op_\(index)", s.comparison,
                 options: FlowEditor.operators.map { ($0.rawValue, strings.automation.operatorLabel($0)) },
