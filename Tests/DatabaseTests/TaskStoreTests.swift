@@ -182,14 +182,17 @@ struct TaskStoreTests {
         #expect(try TaskStore.emitReminders(db, today: Self.today) == 2)
         #expect(try TaskStore.emitReminders(db, today: Self.today) == 0, "once per task")
         func events(_ type: String) throws -> [Int64] {
-            try db.query("SELECT entity_id FROM events WHERE type = \(type) ORDER BY id").map { try $0.decode("entity_id") }
+            try db.query("SELECT entity_id FROM events WHERE type = \(type) ORDER BY id").map {
+                try $0.decode("entity_id")
+            }
         }
         #expect(try events("task.overdue") == [late.rawValue])
         #expect(try events("task.due_soon") == [soon.rawValue])
         // Moving the due date reminds again.
         try db.transaction { tx in
-            try TaskStore.reassign(tx, soon, to: .position(company.positions["Lagerchef"]!),
-                                   dueOn: try CalendarDate(iso: "2026-06-10"), actor: Self.actor)
+            try TaskStore.reassign(
+                tx, soon, to: .position(company.positions["Lagerchef"]!),
+                dueOn: try CalendarDate(iso: "2026-06-10"), actor: Self.actor)
         }
         #expect(try TaskStore.emitReminders(db, today: Self.today) == 1)
 
