@@ -170,4 +170,39 @@ struct TaskStoreTests {
                 == .done)
         #expect(try FormStore.forms(db).first?.version == 2)
     }
+
+    @Test func theSweepRemindsOncePerTaskAndDueDateAndReachesTheAssignee() throws {
+        let company = try Self.company("tasks_reminders")
+        let db = company.db
+        let form = try Self.publishedSurvey(db)
+        let late = try Self.task(db, form, .department(company.departments["Sälj"]!), due: "2026-06-01")
+        let soon = try Self.task(db, form, .position(company.positions["Lagerchef"]!), due: "2026-06-11")
+        _ = try Self.task(db, form, .role(.warehouse), due: "2026-07-01")
+        _ = try Self.task(db, form, .role(.warehouse))
+        #expect(try TaskStore.emitReminders(db, today: Self.today) == 2)
+        #expect(try TaskStore.emitReminders(db, today: Self.today) == 0, "once per task")
+        func events(_ type: String) throws -> [Int64] {
+            try db.query("SELECT entity_id FROM events WHERE type = \(type) ORDER BY id").map {
+                try $0.decode("entity_id")
+            }
+        }
+        #expect(try events("task.overdue") == [late.rawValue])
+        #expect(try events("task.due_soon") == [soon.rawValue])
+        // Moving the due date reminds again.
+        try db.transaction { tx in
+            try TaskStore.reassign(
+                tx, soon, to: .position(company.positions["Lagerchef"]!),
+                dueOn: try CalendarDate(iso: "2026-06-10"), actor: Self.actor)
+        }
+        #expect(try TaskStore.emitReminders(db, today: Self.today) == 1)
+
+        func recipients(_ task: TaskID) throws -> [String] {
+            let payload: String = try db.query(
+                "SELECT payload::text AS p FROM events WHERE entity_id = \(task.rawValue) AND type LIKE 'task.%' ORDER BY id DESC LIMIT 1"
+            )[0].decode("p")
+            return try TaskStore.assigneeAddresses(db, context: try JSONValue(json: payload)).sorted()
+        }
+        #expect(try recipients(late) == ["maria@s.se", "åke@s.se"], "Sälj and Event inside it")
+        #expect(try recipients(soon) == ["jöns@s.se"])
+    }
 }

@@ -67,6 +67,7 @@ struct SeedDemoCommand: ParsableCommand {
         let seller = userIDs["manager"] ?? userIDs["admin"] ?? 0
         // The company's structure comes first, as in a real company: its history is the oldest.
         try DemoStructure.seed(tx, users: userIDs, actor: AuditActor(kind: .system))
+        let forms = try DemoTasks.seedForms(tx, actor: AuditActor(kind: .system))
 
         var products: [String: (id: ProductID, product: DemoData.Product)] = [:]
         for (position, category) in DemoData.categories.enumerated() {
@@ -160,6 +161,18 @@ struct SeedDemoCommand: ParsableCommand {
                     actor: cancelling || step == .closed ? manager : warehouse)
                 state = step
             }
+        }
+        // The forms' tasks on the nearest confirmed booking, once the bookings exist.
+        if let next = try tx.query(
+            """
+            SELECT id, customer_id FROM bookings WHERE state = 'confirmed' AND period_start >= \(today.iso)::date
+             ORDER BY period_start, id LIMIT 1
+            """
+        ).first {
+            try DemoTasks.seedTasks(
+                tx, forms: forms, booking: BookingID(rawValue: try next.decode("id")),
+                customer: CustomerID(rawValue: try next.decode("customer_id")), today: today,
+                actor: AuditActor(kind: .system))
         }
 
         // Draft: a midsummer party, not sent yet.

@@ -32,7 +32,7 @@ enum FormFill {
         _ prefix: String, _ disabled: Bool
     ) -> Node {
         let id = "\(prefix)-\(field.key)"
-        var wrapper: [Attribute] = [.class("field task-field"), .id("\(id)-field")]
+        var wrapper: [Attribute] = [.class("field task-field"), .id("\(id)-field"), .data("data-field", field.key)]
         if let condition = field.visibleWhen {
             wrapper += [.data("data-when-field", condition.field), .data("data-when-value", condition.equals)]
         }

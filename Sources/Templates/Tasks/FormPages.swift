@@ -106,7 +106,7 @@ public enum FormBuilderPage {
                 small(.id("form-version")) { s.publishedVersion(model.version) }
             }
             Fields.summary(state, admin.strings)
-            div(.class("form-builder")) {
+            div(.class("form-builder"), .data("data-form-builder", "")) {
                 Fields.post(.admin(.forms(.update(model.id))), csrf: admin.csrfToken) {
                     // Enter in a text box refreshes the preview rather than pressing the first button.
                     button(
