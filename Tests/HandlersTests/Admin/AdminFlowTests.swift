@@ -68,7 +68,9 @@ struct AdminFlowTests {
         #expect(withTask.status == 200)
         #expect(withTask.text.contains("name=\"r_kind_1\" value=\"task\""))
         #expect(withTask.text.contains("name=\"r_key_0\" value=\"platsbesok\""), "the key made from the name")
-        #expect(try session.sql("SELECT count(*) FROM flows") == "0", "an editor button saves nothing")
+        #expect(
+            try session.sql("SELECT count(*) FROM flows WHERE name = 'Eventtest'") == "0",
+            "an editor button saves nothing")
 
         let definition = Self.rows([
             [("kind", "level"), ("name", "Platsbesök"), ("key", "platsbesok"), ("then", "packning")],
@@ -199,6 +201,29 @@ struct AdminFlowTests {
         // The flow's page lists the run; the booking page shows it done.
         #expect(try admin.get("/admin/flows/\(flowID)").text.contains("/admin/bookings/\(booking)"))
         #expect(try manager.get("/admin/bookings/\(booking)").text.contains("data-state=\"done\""))
+    }
+
+    /// The demo's "Eventförberedelse" runs on the company party: the survey answered "gräs", so the
+    /// run is on "Golv" with its task open for the warehouse department; the booking page shows it.
+    @Test func theDemoFlowRunsOnABooking() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let run = try session.sql(
+            """
+            SELECT r.booking_id || '|' || r.current_level || '|' ||
+                   (SELECT string_agg(t.flow_level || ':' || t.state || ':' || t.assignee_kind, ',' ORDER BY t.id)
+                      FROM tasks t WHERE t.flow_run_id = r.id)
+              FROM flow_runs r JOIN flows f ON f.id = r.flow_id WHERE f.name = 'Eventförberedelse'
+            """)
+        let parts = run.split(separator: "|").map(String.init)
+        #expect(parts.count == 3 && parts[1] == "golv", "\(run)")
+        #expect(parts.last == "platsbesok:done:department,golv:open:department", "\(run)")
+        let page = try session.admin.get("/admin/bookings/\(parts.first ?? "0")")
+        #expect(page.text.contains("class=\"passed\" data-level=\"platsbesok\""))
+        #expect(page.text.contains("class=\"current\" data-level=\"golv\""))
+        #expect(page.text.contains("class=\"ahead\" data-level=\"kundens_uppgifter\""))
+        let flows = try session.admin.get("/admin/flows")
+        #expect(flows.text.contains("data-flow=\"Eventförberedelse\""))
     }
 
     @Test func onlyAdminsBuildAndAStoppedRunCancelsItsTasks() throws {

@@ -44,8 +44,10 @@ struct AdminTasksTests {
             #expect(list.text.contains(">\(name)</a>"), "\(name)")
         }
         #expect(
-            try session.sql("SELECT string_agg(state || ':' || assignee_kind, ',' ORDER BY id) FROM tasks")
-                == "done:role,open:position,open:customer")
+            try session.sql(
+                "SELECT string_agg(state || ':' || assignee_kind, ',' ORDER BY id) FROM tasks WHERE flow_run_id IS NULL"
+            )
+                == "done:role,open:position,open:customer", "the demo's own tasks (its flow's are the flow test's)")
         _ = try admin.get("/admin/forms/new")
         _ = try admin.post("/admin/forms", [("name", "Test survey")])
         let id = try session.sql("SELECT id FROM forms WHERE name = 'Test survey'")
