@@ -196,3 +196,79 @@
     pending = setTimeout(refresh, Math.max(0, 1000 - (Date.now() - last)));
   };
 })();
+
+// Forms (task pages, the builder's preview, the portal): a field shown only when another field
+// has a value carries data-when-field / data-when-value; it is hidden until then, and a field
+// whose condition's field is hidden is hidden too. Without this the fields show with their
+// condition in words, and the server ignores the ones whose condition is not met.
+(function () {
+  "use strict";
+  function values(root, name) {
+    var out = [];
+    Array.prototype.forEach.call(root.querySelectorAll("input, textarea, select"), function (el) {
+      if (el.name !== name || el.type === "file") return;
+      if ((el.type === "radio" || el.type === "checkbox") && !el.checked) return;
+      out.push(el.value.trim());
+    });
+    return out;
+  }
+  function update(root) {
+    var visible = {};
+    Array.prototype.forEach.call(root.querySelectorAll("[data-field]"), function (wrapper) {
+      var key = wrapper.getAttribute("data-field");
+      var on = wrapper.getAttribute("data-when-field");
+      var shown = true;
+      if (on) {
+        shown = visible[on] !== false && values(root, on).indexOf(wrapper.getAttribute("data-when-value")) >= 0;
+      }
+      visible[key] = shown;
+      wrapper.hidden = !shown;
+    });
+  }
+  window.egConditionalForms = function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-conditional-form]"), function (root) {
+      if (!root.egWatched) {
+        root.egWatched = true;
+        root.addEventListener("change", function () { update(root); });
+        root.addEventListener("input", function () { update(root); });
+      }
+      update(root);
+    });
+  };
+  window.egConditionalForms();
+})();
+
+// The form builder: the preview follows what is typed (the same server rendering the "Refresh
+// the preview" button gives, fetched in the background).
+(function () {
+  "use strict";
+  var builder = document.querySelector("[data-form-builder]");
+  if (!builder || !window.fetch || !window.FormData) return;
+  var form = builder.querySelector("form");
+  var preview = builder.querySelector("#preview .task-form");
+  if (!form || !preview) return;
+  var timer = null;
+  function refresh() {
+    var data = new FormData(form);
+    data.set("op", "preview");
+    fetch(form.action, { method: "POST", body: data, headers: { "X-Preview": "1" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html === null) return;
+        var holder = document.createElement("div");
+        holder.innerHTML = html;
+        var fresh = holder.firstElementChild;
+        if (!fresh) return;
+        preview.replaceWith(fresh);
+        preview = fresh;
+        window.egConditionalForms();
+      })
+      .catch(function () {});
+  }
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 400);
+  }
+  form.addEventListener("input", later);
+  form.addEventListener("change", later);
+})();

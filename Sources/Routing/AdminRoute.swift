@@ -28,6 +28,12 @@ public enum AdminRoute: Hashable, Sendable {
     case inbox(InboxRoute)
     /// Departments, positions and who sits where: the company directory.
     case structure(StructureRoute)
+    /// Flows: levels of tasks with branching, run on bookings.
+    case flows(FlowsRoute)
+    /// The form builder.
+    case forms(FormsRoute)
+    /// "My tasks" and the task pages.
+    case tasks(TasksRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -50,6 +56,9 @@ extension AdminRoute: FeatureRoute {
         case .bookkeeping(let route): route.endpoint.map(AdminRoute.bookkeeping)
         case .inbox(let route): route.endpoint.map(AdminRoute.inbox)
         case .structure(let route): route.endpoint.map(AdminRoute.structure)
+        case .flows(let route): route.endpoint.map(AdminRoute.flows)
+        case .forms(let route): route.endpoint.map(AdminRoute.forms)
+        case .tasks(let route): route.endpoint.map(AdminRoute.tasks)
         }
     }
 
@@ -63,6 +72,8 @@ extension AdminRoute: FeatureRoute {
             + ReportsRoute.samples.map(AdminRoute.reports)
             + PaymentsRoute.samples.map(AdminRoute.payments) + BookkeepingRoute.samples.map(AdminRoute.bookkeeping)
             + InboxRoute.samples.map(AdminRoute.inbox) + StructureRoute.samples.map(AdminRoute.structure)
+            + FlowsRoute.samples.map(AdminRoute.flows)
+            + FormsRoute.samples.map(AdminRoute.forms) + TasksRoute.samples.map(AdminRoute.tasks)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -86,6 +97,9 @@ extension AdminRoute: FeatureRoute {
         case .bookkeeping(let route): route.endpoint.declaration
         case .inbox(let route): route.endpoint.declaration
         case .structure(let route): route.endpoint.declaration
+        case .flows(let route): route.endpoint.declaration
+        case .forms(let route): route.endpoint.declaration
+        case .tasks(let route): route.endpoint.declaration
         }
     }
 

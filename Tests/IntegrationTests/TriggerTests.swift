@@ -211,4 +211,48 @@ struct TriggerTests {
         )
         #expect(refused.hasPrefix("succeeded not moved delivered → closed"), "\(refused)")
     }
+
+    /// `start_flow`: the demo's trigger, turned on, starts "Eventförberedelse" on a new booking in the
+    /// worker — the run on its first level with that level's task — and a second event for the same
+    /// booking starts nothing more (the run log says why).
+    @Test func startFlowStartsTheFlowOnceOnANewBooking() throws {
+        let demo = try SeededDemo("triggers_start_flow")
+        defer { demo.remove() }
+        func sql(_ text: String) throws -> String { try demo.sql(text) }
+        let trigger = try sql("SELECT id FROM triggers WHERE name = 'Starta Eventförberedelse för nya bokningar'")
+        let shippedActive = try sql("SELECT active FROM triggers WHERE id = \(trigger)")
+        #expect(!trigger.isEmpty && shippedActive == "f", "shipped off")
+        var worker = try WorkerProcess(environment: demo.env)
+        try waitUntil(timeout: 60) {
+            (try? sql("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running') AND run_at <= now()")) == "0"
+        }
+        worker.stop()
+        _ = try sql("UPDATE triggers SET active = true WHERE id = \(trigger)")
+        let booking = try sql(
+            "SELECT min(b.id) FROM bookings b WHERE b.state = 'confirmed' AND NOT EXISTS (SELECT 1 FROM flow_runs r WHERE r.booking_id = b.id)"
+        )
+        let created =
+            "INSERT INTO audit_log (actor_kind, entity_type, entity_id, action, after) VALUES ('system', 'booking', \(booking), 'created', '{}')"
+        _ = try sql(created)
+        _ = try sql(created)
+        worker = try WorkerProcess(environment: demo.env)
+        try waitUntil(timeout: 60) {
+            (try? sql(
+                "SELECT count(*) FROM trigger_runs WHERE trigger_id = \(trigger) AND status IN ('succeeded', 'failed')"))
+                == "2"
+        }
+        worker.stop()
+        #expect(
+            try sql(
+                "SELECT string_agg(steps->-1->>'outcome', ',' ORDER BY id) FROM trigger_runs WHERE trigger_id = \(trigger)"
+            )
+                == "started,not started")
+        let run = try sql(
+            "SELECT id || ':' || current_level || ':' || started_by_trigger FROM flow_runs WHERE booking_id = \(booking)"
+        )
+        #expect(run.hasSuffix(":platsbesok:\(trigger)"), "\(run)")
+        let runID = String(run.prefix { $0 != ":" })
+        #expect(try sql("SELECT count(*) FROM tasks WHERE flow_run_id = \(runID) AND state = 'open'") == "1")
+        #expect(try sql("SELECT count(*) FROM events WHERE type = 'flow.started' AND entity_id = \(runID)") == "1")
+    }
 }

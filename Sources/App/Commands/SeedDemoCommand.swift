@@ -69,6 +69,7 @@ struct SeedDemoCommand: ParsableCommand {
         try DemoStructure.seed(tx, users: userIDs, actor: AuditActor(kind: .system))
         // Saved reports are definitions, not records: seeded early with the structure, by the system.
         try DemoSavedReports.seed(tx, actor: AuditActor(kind: .system))
+        let forms = try DemoTasks.seedForms(tx, actor: AuditActor(kind: .system))
 
         var products: [String: (id: ProductID, product: DemoData.Product)] = [:]
         for (position, category) in DemoData.categories.enumerated() {
@@ -163,6 +164,18 @@ struct SeedDemoCommand: ParsableCommand {
                 state = step
             }
         }
+        // The forms' tasks on the nearest confirmed booking, once the bookings exist.
+        if let next = try tx.query(
+            """
+            SELECT id, customer_id FROM bookings WHERE state = 'confirmed' AND period_start >= \(today.iso)::date
+             ORDER BY period_start, id LIMIT 1
+            """
+        ).first {
+            try DemoTasks.seedTasks(
+                tx, forms: forms, booking: BookingID(rawValue: try next.decode("id")),
+                customer: CustomerID(rawValue: try next.decode("customer_id")), today: today,
+                actor: AuditActor(kind: .system))
+        }
 
         // Draft: a midsummer party, not sent yet.
         _ = try draft(
@@ -227,6 +240,7 @@ struct SeedDemoCommand: ParsableCommand {
 
         try DemoInvoices.seed(tx, staff: UserID(rawValue: seller))
         try DemoPayments.seed(tx, staff: UserID(rawValue: seller))
+        try DemoFlows.seed(tx, partyQuotation: companyParty, seller: UserID(rawValue: seller))
         return sentWedding.token
     }
 }

@@ -42,6 +42,9 @@ enum ScheduledWork {
                 }
             }
             if sent > 0 { logger.info("invoice reminders sent", metadata: ["count": "\(sent)"]) }
+        case "tasks.remind":
+            let written = try TaskStore.emitReminders(connection, today: BusinessCalendar.today(at: now))
+            if written > 0 { logger.info("task reminders emitted", metadata: ["count": "\(written)"]) }
         case "automation.prune":
             let removed = try ScheduleStore.prune(connection, olderThanDays: retentionDays)
             logger.info("automation history pruned", metadata: ["rows": "\(removed)", "days": "\(retentionDays)"])

@@ -144,6 +144,9 @@ struct TriggerRunJob {
                     outcome = TriggerStep(action: "note", outcome: "added", detail: rendered)
                 case .setState(let target, let reason):
                     outcome = try setState(target, reason: reason, input: input, connection: connection)
+                case .startFlow(let flow):
+                    outcome = try startFlow(
+                        flow, triggerID: triggerID, input: input, context: context, connection: connection, now: now)
                 case .resendLink:
                     guard input.entityType == "quotation", let id = input.entityID else {
                         throw ActionFailed(description: "resend_link needs a quotation event")
@@ -222,6 +225,30 @@ struct TriggerRunJob {
         case .check: "check"
         case .resendLink: "resend_link"
         case .setState: "set_state"
+        case .startFlow: "start_flow"
+        }
+    }
+
+    /// `start_flow` on the event's booking (`object.id` of a booking event, `object.booking.id` of a
+    /// quotation's): a flow already running there, or a closed booking, is a step that says so.
+    func startFlow(
+        _ flow: FlowID, triggerID: Int64, input: TriggerRunInput, context: JSONValue, connection: Connection,
+        now: Date
+    ) throws -> TriggerStep {
+        let booking: Int64? =
+            input.entityType == "booking"
+            ? input.entityID : context[path: "object.booking.id"]?.number.map { Int64($0) }
+        guard let booking, booking > 0 else {
+            throw ActionFailed(description: "start_flow needs a booking event (or a signed quotation's)")
+        }
+        let outcome = try StartFlow.run(
+            connection, flow: flow, booking: BookingID(rawValue: booking), startedBy: nil,
+            trigger: triggerID, actor: AuditActor(kind: .system), now: now)
+        switch outcome {
+        case .started(let run):
+            return TriggerStep(action: "start_flow", outcome: "started", detail: "run \(run.rawValue)")
+        default:
+            return TriggerStep(action: "start_flow", outcome: "not started", detail: "\(outcome)")
         }
     }
 

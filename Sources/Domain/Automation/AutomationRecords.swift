@@ -95,7 +95,9 @@ public enum EventTypes {
         "conversation.inquiry_received", "conversation.replied", "conversation.state_changed",
         "conversation.assigned", "department.created", "department.updated", "department.deleted",
         "position.created", "position.updated", "position.deleted", "user.placed", "saved_report.created",
-        "saved_report.updated", "saved_report.deleted",
+        "saved_report.updated", "saved_report.deleted", "flow.created", "flow.updated",
+        "flow.started", "flow.level_entered", "flow.completed", "flow.cancelled", "form.published", "task.created",
+        "task.completed", "task.cancelled", "task.reassigned", "task.commented", "task.due_soon", "task.overdue",
     ]
 
     /// The types in a comma-separated list that are not known (an endpoint's filter is checked).

@@ -232,12 +232,16 @@ public enum Recipient: Sendable, Equatable {
     case team
     /// Every active staff member with the role.
     case role(StaffRole)
+    /// A task event's assignee: the member; every active member of the role, placed in the
+    /// department (or below) or holding the position; or the customer.
+    case assignee
     case address(String)
 
     public init(_ text: String) throws(TriggerDefinitionError) {
         switch text {
         case "customer": self = .customer
         case "team": self = .team
+        case "assignee": self = .assignee
         default:
             if text.hasPrefix("role:"), let role = StaffRole(rawValue: String(text.dropFirst(5))) {
                 self = .role(role)
@@ -253,6 +257,7 @@ public enum Recipient: Sendable, Equatable {
         switch self {
         case .customer: "customer"
         case .team: "team"
+        case .assignee: "assignee"
         case .role(let role): "role:\(role.rawValue)"
         case .address(let address): address
         }
@@ -278,9 +283,12 @@ public enum TriggerAction: Sendable, Equatable, Codable {
     /// booking one step on (`packed`, `delivered`, `returned`, `closed`) or `cancelled` (with
     /// `reason`); a quotation `void`.
     case setState(SetStateTarget, reason: String?)
+    /// Start a flow on the event's booking (a booking event, or a quotation's once signed), as
+    /// "Start a flow" on the booking page does; a flow already running there is not started again.
+    case startFlow(FlowID)
 
     private enum CodingKeys: String, CodingKey {
-        case type, to, subject, body, url, text, seconds, minutes, hours, days, conditions, state, reason
+        case type, to, subject, body, url, text, seconds, minutes, hours, days, conditions, state, reason, flow
     }
 
     public init(from decoder: any Decoder) throws {
@@ -334,6 +342,10 @@ public enum TriggerAction: Sendable, Equatable, Codable {
                 throw TriggerDefinitionError.invalid("cancelling a booking needs a reason")
             }
             self = .setState(target, reason: reason)
+        case "start_flow":
+            let flow = try c.decode(Int64.self, forKey: .flow)
+            guard flow > 0 else { throw TriggerDefinitionError.invalid("start_flow needs a flow's number") }
+            self = .startFlow(FlowID(rawValue: flow))
         default:
             throw TriggerDefinitionError.unknownAction(type)
         }
@@ -369,6 +381,9 @@ public enum TriggerAction: Sendable, Equatable, Codable {
             try c.encode("set_state", forKey: .type)
             try c.encode(target.rawValue, forKey: .state)
             try c.encodeIfPresent(reason, forKey: .reason)
+        case .startFlow(let flow):
+            try c.encode("start_flow", forKey: .type)
+            try c.encode(flow.rawValue, forKey: .flow)
         }
     }
 }

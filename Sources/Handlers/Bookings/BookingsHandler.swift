@@ -79,6 +79,14 @@ enum BookingsHandler {
 
     // MARK: One booking
 
+    /// The booking's flow runs, and the flows that may still be started on it.
+    static func flowCard(_ id: BookingID, _ db: Connection) throws -> FlowCard.Model {
+        let runs = try FlowStore.runs(db, booking: id)
+        let running = Set(runs.filter { $0.run.state == .running }.map(\.run.flowID))
+        let startable = try FlowStore.flows(db).filter { !$0.archived && !running.contains($0.id) }
+        return FlowCard.Model(bookingID: id, runs: runs, startable: startable)
+    }
+
     /// The booking page; with a refusal notice or a form's errors when a change did not happen.
     static func show(
         _ id: BookingID, _ admin: AdminContext, notice: String? = nil, cancelForm: FormState = FormState(),
@@ -94,7 +102,12 @@ enum BookingsHandler {
                 emails: try EventStore.emails(db, .booking(id.rawValue)),
                 invoices: try InvoiceStore.list(db, bookingID: id), depositPercent: try InvoiceStore.depositPercent(db),
                 conversations: admin.user.role == .warehouse
-                    ? [] : try InboxStore.conversations(db, .booking(id), limit: 20)),
+                    ? [] : try InboxStore.conversations(db, .booking(id), limit: 20),
+                tasks: try TasksHandler.cardData(
+                    db, .booking(id),
+                    customer: (booking.contact.id, booking.contact.companyName ?? booking.contact.name),
+                    admin),
+                flows: try flowCard(id, db)),
             status: status)
     }
 

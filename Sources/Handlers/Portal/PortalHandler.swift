@@ -21,7 +21,7 @@ enum PortalHandler {
         case .requestLink: return try requestLink(context)
         case .link(let token): return try link(token, context: context)
         case .consume(let token): return try consume(token, context: context)
-        case .home, .resendSigningLink, .invoicePDF, .conversation, .reply, .logout:
+        case .home, .resendSigningLink, .invoicePDF, .conversation, .reply, .task, .completeTask, .taskFile, .logout:
             switch try PortalGate.admit(.portal(route), context: context) {
             case .signIn: return .redirect(to: Route.portal(.signIn).path)
             case .customer(let portal): return try signedIn(route, portal)
@@ -37,6 +37,9 @@ enum PortalHandler {
         case .invoicePDF(let id): return try invoicePDF(id, portal)
         case .conversation(let id): return try conversation(id, form: FormState(), status: .ok, portal)
         case .reply(let id): return try reply(id, portal)
+        case .task(let id): return try task(TaskID(rawValue: id), values: [:], errors: [:], status: .ok, portal)
+        case .completeTask(let id): return try completeTask(TaskID(rawValue: id), portal)
+        case .taskFile(let id): return try taskFile(TaskFileID(rawValue: id), portal)
         case .logout: return try logout(portal)
         case .signIn, .requestLink, .link, .consume: throw HTTPError(.notFound)
         }
@@ -109,11 +112,14 @@ enum PortalHandler {
     // MARK: Signed in
 
     private static func home(_ portal: PortalContext) throws -> Response {
-        let home = try PortalStore.home(try portal.connection(), customer: portal.customerID)
+        let db = try portal.connection()
+        let home = try PortalStore.home(db, customer: portal.customerID)
+        let tasks = try TaskStore.assignedToCustomer(db, portal.customerID)
         let flash = portal.request.cookies[PortalCookies.flash].flatMap(PortalFlash.init(rawValue:))
         var response = Response.html(
             PortalPages.home(
-                home, customerName: portal.session.customerName, csrf: portal.session.csrfToken, flash: flash,
+                home, tasks: tasks, customerName: portal.session.customerName, csrf: portal.session.csrfToken,
+                flash: flash,
                 today: BusinessCalendar.today(), context: try page(portal.base)))
         if flash != nil { response.headers.append(PortalCookies.clear(PortalCookies.flash)) }
         response.headers.append(("Cache-Control", "private, no-store"))
@@ -185,6 +191,60 @@ enum PortalHandler {
                 messageID: "portal.\(SecureRandom.token())@\(host)", actor: portal.actor) != nil
         else { throw HTTPError(.notFound) }
         return redirect(to: .conversation(id), flash: .replySent)
+    }
+
+    // MARK: Tasks
+
+    /// The task, when it is this customer's (given to them); anyone else's answers 404.
+    private static func ownTask(_ id: TaskID, _ db: Connection, _ portal: PortalContext) throws -> TaskDetail {
+        guard let task = try TaskStore.task(db, id), task.summary.assignee == .customer(portal.customerID),
+            task.summary.state != .cancelled
+        else { throw HTTPError(.notFound) }
+        return task
+    }
+
+    private static func task(
+        _ id: TaskID, values: [String: [String]], errors: [String: String], notice: String? = nil,
+        status: HTTPStatus, _ portal: PortalContext
+    ) throws -> Response {
+        let task = try ownTask(id, try portal.connection(), portal)
+        var response = Response.html(
+            PortalTaskPages.task(
+                task, customerName: portal.session.customerName, values: values, errors: errors, notice: notice,
+                csrf: portal.session.csrfToken, context: try page(portal.base)),
+            status: status)
+        response.headers.append(("Cache-Control", "private, no-store"))
+        return response
+    }
+
+    /// The customer's answers and files, checked against the task's form version and stored with the
+    /// task completed in one transaction (`CompleteTask`, which also moves a flow on).
+    private static func completeTask(_ id: TaskID, _ portal: PortalContext) throws -> Response {
+        let (submitted, uploads) = TaskSubmission.read(portal.request)
+        let db = try portal.connection()
+        _ = try ownTask(id, db, portal)
+        let outcome = try CompleteTask.run(
+            db, id, submitted: submitted, uploads: uploads, actor: portal.actor, customer: portal.customerID,
+            mayComplete: { $0.summary.assignee == .customer(portal.customerID) })
+        switch outcome {
+        case .done: return redirect(to: .home, flash: .taskDone)
+        case .refused(let problems):
+            var errors: [String: String] = [:]
+            for problem in problems { errors[problem.field] = problem.message(portal.strings.language) }
+            return try task(id, values: submitted, errors: errors, status: .unprocessableContent, portal)
+        case .notOpen:
+            return try task(
+                id, values: [:], errors: [:], notice: portal.strings.portal.taskNotOpen, status: .conflict, portal)
+        case .notFound: throw HTTPError(.notFound)
+        }
+    }
+
+    /// A file of one of the customer's own tasks, as an attachment (never shown inline).
+    private static func taskFile(_ id: TaskFileID, _ portal: PortalContext) throws -> Response {
+        let db = try portal.connection()
+        guard let file = try TaskStore.file(db, id) else { throw HTTPError(.notFound) }
+        _ = try ownTask(file.task, db, portal)
+        return TaskSubmission.download(file.info, file.content)
     }
 
     private static func logout(_ portal: PortalContext) throws -> Response {

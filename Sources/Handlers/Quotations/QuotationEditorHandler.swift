@@ -228,6 +228,7 @@ enum QuotationEditorHandler {
         if admin.user.role != .warehouse {
             model.conversations = try InboxStore.conversations(try admin.connection(), .quotation(record.id), limit: 20)
         }
+        model.tasks = try TasksHandler.cardData(try admin.connection(), .quotation(record.id), customer: nil, admin)
         return admin.html(QuotationEditorPage.render(model, admin: page), status: status)
     }
 

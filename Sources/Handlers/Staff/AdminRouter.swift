@@ -49,6 +49,9 @@ enum AdminRouter {
         case .bookkeeping(let route): return try BookkeepingHandler.handle(route, admission.member())
         case .inbox(let route): return try InboxHandler.handle(route, admission.member())
         case .structure(let route): return try StructureHandler.handle(route, admission.member())
+        case .flows(let route): return try FlowsHandler.handle(route, admission.member())
+        case .forms(let route): return try FormsHandler.handle(route, admission.member())
+        case .tasks(let route): return try TasksHandler.handle(route, admission.member())
         }
     }
 }

@@ -11,7 +11,7 @@ public enum PortalRoute: Hashable, Sendable {
     case link(token: String)
     /// `POST /portal/login/{token}` — uses the link once and starts the session.
     case consume(token: String)
-    /// `/portal/home` — the customer's quotations, bookings, invoices and conversations.
+    /// `/portal/home` — the customer's tasks, quotations, bookings, invoices and conversations.
     case home
     /// `POST /portal/quotations/{id}/link` — a new signing link for a sent quotation, by email.
     case resendSigningLink(Int64)
@@ -21,6 +21,12 @@ public enum PortalRoute: Hashable, Sendable {
     case conversation(Int64)
     /// `POST /portal/conversations/{id}` — the customer's message in that conversation.
     case reply(Int64)
+    /// `/portal/tasks/{id}` — a task given to the customer: its form to fill, or the answers once done.
+    case task(Int64)
+    /// `POST /portal/tasks/{id}` — multipart: the form's fields, files under their keys.
+    case completeTask(Int64)
+    /// `/portal/tasks/files/{id}` — a file the customer uploaded for one of their tasks.
+    case taskFile(Int64)
     /// `POST /portal/logout` — ends the session.
     case logout
 }
@@ -48,6 +54,12 @@ extension PortalRoute: FeatureRoute {
             Endpoint(.get, ["portal", "conversations", .id(id)], access: .customer) { c in .conversation(c.ids[0]) }
         case .reply(let id):
             Endpoint(.post, ["portal", "conversations", .id(id)], access: .customer) { c in .reply(c.ids[0]) }
+        case .task(let id):
+            Endpoint(.get, ["portal", "tasks", .id(id)], access: .customer) { c in .task(c.ids[0]) }
+        case .completeTask(let id):
+            Endpoint(.post, ["portal", "tasks", .id(id)], access: .customer) { c in .completeTask(c.ids[0]) }
+        case .taskFile(let id):
+            Endpoint(.get, ["portal", "tasks", "files", .id(id)], access: .customer) { c in .taskFile(c.ids[0]) }
         case .logout:
             Endpoint(.post, ["portal", "logout"], access: .customer) { _ in .logout }
         }
@@ -55,6 +67,6 @@ extension PortalRoute: FeatureRoute {
 
     public static let samples: [PortalRoute] = [
         .signIn, .requestLink, .link(token: "t"), .consume(token: "t"), .home, .resendSigningLink(1), .invoicePDF(1),
-        .conversation(1), .reply(1), .logout,
+        .conversation(1), .reply(1), .task(1), .completeTask(1), .taskFile(1), .logout,
     ]
 }

@@ -13,7 +13,7 @@ public enum BookingPage {
         booking: BookingDetail, history: [BookingHistoryEntry], admin: AdminPage, notice: String? = nil,
         cancelForm: FormState = FormState(), notesForm: FormState? = nil, unsavedNotes: String? = nil,
         emails: [EmailRecord] = [], invoices: [InvoiceSummary] = [], depositPercent: Int = 30,
-        conversations: [ConversationSummary] = []
+        conversations: [ConversationSummary] = [], tasks: TasksCardData? = nil, flows: FlowCard.Model? = nil
     ) -> [UInt8] {
         let s = admin.strings
         let language = s.language
@@ -221,9 +221,11 @@ public enum BookingPage {
                 }
             }
 
+            if let tasks { tasks.card(admin) }
             InvoicesCard.card(
                 invoices, owner: .booking(booking.id, depositPercent: depositPercent), today: BusinessCalendar.today(),
                 admin: admin)
+            FlowCard.card(flows, admin: admin)
             ConversationList.card(conversations, admin: admin)
             EmailLogCard.card(emails, admin, back: .admin(.bookings(.show(booking.id))))
             section(.class("card"), .id("history")) {

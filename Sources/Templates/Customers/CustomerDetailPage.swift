@@ -7,7 +7,7 @@ public import Routing
 public enum CustomerDetailPage {
     public static func render(
         record: CustomerRecord, history: CustomerHistory, emails: [EmailRecord] = [], invoices: [InvoiceSummary] = [],
-        conversations: [ConversationSummary] = [],
+        conversations: [ConversationSummary] = [], tasks: TasksCardData? = nil,
         admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
@@ -83,6 +83,7 @@ public enum CustomerDetailPage {
             }
             quotations(history, admin)
             bookings(history, id: id, admin)
+            if let tasks { tasks.card(admin) }
             InvoicesCard.card(invoices, owner: .customer(id), today: BusinessCalendar.today(), admin: admin)
             ConversationList.card(conversations, admin: admin)
             EmailLogCard.card(emails, admin, back: .admin(.customers(.show(id))))

@@ -15,6 +15,7 @@ enum AdminLayout {
 
     static let sections: [Section] = [
         section(.admin(.dashboard(.show))) { $0.navDashboard },
+        section(.admin(.tasks(.mine(.open)))) { $0.tasks.myTasks },
         section(.admin(.inbox(.list(InboxQuery())))) { $0.inbox.title },
         section(.admin(.quotations(.list(QuotationListQuery())))) { $0.navQuotations },
         section(.admin(.bookings(.list(BookingListQuery())))) { $0.navBookings },
@@ -28,6 +29,7 @@ enum AdminLayout {
         section(.admin(.activity(.list(ActivityQuery())))) { $0.navActivity },
         section(.admin(.automation(.overview(eventType: nil)))) { $0.navAutomation },
         section(.admin(.structure(.tree))) { $0.structure.title },
+        section(.admin(.forms(.list))) { $0.tasks.formsTitle },
         section(.admin(.users(.list))) { $0.navUsers },
         section(.admin(.settings(.show))) { $0.navSettings },
     ]

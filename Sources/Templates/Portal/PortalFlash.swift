@@ -4,6 +4,7 @@ public enum PortalFlash: String, Sendable {
     case notResendable = "not-resendable"
     case replySent = "reply-sent"
     case signedOut = "signed-out"
+    case taskDone = "task-done"
 
     func text(_ s: PortalStrings) -> String {
         switch self {
@@ -11,6 +12,7 @@ public enum PortalFlash: String, Sendable {
         case .notResendable: s.notResendable
         case .replySent: s.replySent
         case .signedOut: s.signedOut
+        case .taskDone: s.taskDone
         }
     }
 }

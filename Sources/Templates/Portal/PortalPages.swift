@@ -56,16 +56,18 @@ public enum PortalPages {
         }.rendered()
     }
 
-    /// `/portal/home`: the customer's quotations, bookings, invoices and conversations.
+    /// `/portal/home`: what the customer has to do (their tasks), then their quotations, bookings,
+    /// invoices and conversations.
     public static func home(
-        _ home: PortalHome, customerName: String, csrf: String, flash: PortalFlash?, today: CalendarDate,
-        context: PageContext
+        _ home: PortalHome, tasks: [TaskSummary] = [], customerName: String, csrf: String, flash: PortalFlash?,
+        today: CalendarDate, context: PageContext
     ) -> [UInt8] {
         let s = context.strings
         let language = context.language
         return Layout.page(title: s.portal.title, context: context) {
             portalHeader(customerName: customerName, csrf: csrf, s)
             flashNode(flash, s)
+            PortalTaskPages.list(tasks, s)
             section(.class("portal-section"), .id("quotations")) {
                 h2 { s.portal.quotations }
                 if home.quotations.isEmpty { p(.class("muted")) { s.portal.noQuotations } }

@@ -70,6 +70,22 @@ public struct PortalStrings: FeatureStrings {
             "Den här offerten kan inte signeras längre. Kontakta oss så hjälper vi dig.",
             "This quotation can no longer be signed. Contact us and we will help you.")
     }
+    var tasks: String { t("Att göra", "To do") }
+    var noTasks: String { t("Inget att göra just nu.", "Nothing to do right now.") }
+    func taskDue(_ day: String) -> String { t("Senast \(day)", "By \(day)") }
+    var taskOpen: String { t("Fyll i", "Fill in") }
+    var taskShow: String { t("Visa svaren", "See the answers") }
+    var taskDoneBadge: String { t("Klar", "Done") }
+    var taskToDoBadge: String { t("Att göra", "To do") }
+    var taskSubmit: String { t("Skicka", "Send") }
+    var taskDone: String { t("Tack! Vi har fått dina svar.", "Thank you! We have received your answers.") }
+    var taskAbout: String { t("Gäller", "About") }
+    var taskAnswers: String { t("Dina svar", "Your answers") }
+    public var taskNotOpen: String {
+        t("Uppgiften är redan klar eller avbruten.", "The task is already done or cancelled.")
+    }
+    var taskRequiredHint: String { t("Fält med * måste fyllas i.", "Fields marked * are required.") }
+    var taskErrors: String { t("Några svar behöver rättas:", "Some answers need fixing:") }
     var lastMessage: String { t("Senast", "Last message") }
     var open: String { t("Visa", "Open") }
     var backHome: String { t("Tillbaka till Mina sidor", "Back to My pages") }

@@ -196,6 +196,8 @@ public enum QuotationEditorPage {
         public var emails: [EmailRecord] = []
         /// The conversations about this quotation.
         public var conversations: [ConversationSummary] = []
+        /// The tasks about this quotation.
+        public var tasks: TasksCardData?
         /// The terms for the read view, sanitised.
         public var terms: SanitizedHTML
         /// A draft, and the member may change it.
@@ -299,6 +301,7 @@ public enum QuotationEditorPage {
             }
             if model.mayManage { actions(model, admin) }
             versions(model, admin)
+            if let tasks = model.tasks { tasks.card(admin) }
             if !model.conversations.isEmpty { ConversationList.card(model.conversations, admin: admin) }
             if h.state != .draft { EmailLogCard.card(model.emails, admin, back: .admin(.quotations(.show(h.id)))) }
         }.rendered()

@@ -103,6 +103,17 @@ public enum TestTrigger {
             case .setState(let target, _):
                 steps.append(
                     TesterStep(action: "set_state", summary: Self.move(target, entity: entity, object: object)))
+            case .startFlow(let flow):
+                let name = try FlowStore.flow(tx, flow)?.name
+                let booking =
+                    object[path: "booking.number"]?.text ?? (entity == "booking" ? object[path: "number"]?.text : nil)
+                steps.append(
+                    TesterStep(
+                        action: "start_flow",
+                        summary: name == nil
+                            ? "flow \(flow.rawValue) does not exist: nothing would start"
+                            : booking.map { "would start \"\(name ?? "")\" on \($0)" }
+                                ?? "no booking on this event: nothing would start"))
             }
         }
         return TesterResult(entityFound: true, conditionsHold: holds, conditions: trace, steps: steps)
@@ -143,6 +154,7 @@ public enum TriggerRecipients {
         case .team: return team.isEmpty ? [] : [team]
         case .role(let role): return try TriggerStore.staffAddresses(connection, role: role)
         case .address(let address): return [address]
+        case .assignee: return try TaskStore.assigneeAddresses(connection, context: context)
         }
     }
 }

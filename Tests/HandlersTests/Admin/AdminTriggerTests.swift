@@ -44,7 +44,7 @@ struct AdminTriggerTests {
                 ("definition", #"{"actions": [{"type": "resend_link"}]}"#),
             ])
         #expect(badEvent.status == 400 && badEvent.text.contains("Choose an event from the list."))
-        #expect(try session.sql("SELECT count(*) FROM triggers") == "7", "the built-ins only")
+        #expect(try session.sql("SELECT count(*) FROM triggers") == "9", "the built-ins only (two for task reminders)")
 
         let definition = """
             {"conditions": {"all": [{"field": "object.state", "op": "equals", "value": "sent"},

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import TestSupport
 import Testing
@@ -53,6 +54,31 @@ struct PortalTests {
         let signedIn = try browser.post("/portal/login/\(token)")
         #expect(signedIn.status == 303 && signedIn.header("location") == "/portal/home")
         return browser
+    }
+
+    /// A published form for the customer (a delivery window to choose, a site contact shown only for
+    /// "morgon", a venue map to upload) and an open task with it given to the customer with `email`;
+    /// returns the task's id.
+    func customerTask(for email: String, title: String = "Leveranstid och platskarta") throws -> String {
+        let definition =
+            #"{"sections": [{"title": "Leverans", "fields": [{"key": "fonster", "label": "Leveransfönster", "kind": "choice", "required": true, "options": ["morgon", "eftermiddag"]}, {"key": "kontakt", "label": "Kontakt på plats", "kind": "text", "required": true, "visible_when": {"field": "fonster", "equals": "morgon"}}, {"key": "karta", "label": "Platskarta", "kind": "file", "required": true}]}]}"#
+        let form =
+            try sql(
+                "SELECT id FROM forms WHERE name = 'Portalformulär'"
+            ).isEmpty
+            ? try sql(
+                "WITH f AS (INSERT INTO forms (name, draft, for_customer) VALUES ('Portalformulär', '\(definition)', true) RETURNING id) INSERT INTO form_versions (form_id, version, name, definition) SELECT id, 1, 'Portalformulär', '\(definition)' FROM f RETURNING form_id"
+            ).split(separator: "\n").first.map(String.init) ?? ""
+            : try sql("SELECT id FROM forms WHERE name = 'Portalformulär'")
+        return try sql(
+            """
+            INSERT INTO tasks (form_version_id, title, assignee_kind, assignee_customer_id, customer_id, booking_id, due_on)
+            SELECT v.id, '\(title)', 'customer', c.id, c.id,
+                   (SELECT b.id FROM bookings b WHERE b.customer_id = c.id ORDER BY b.id LIMIT 1), current_date + 7
+              FROM form_versions v, customers c WHERE v.form_id = \(form) AND c.email = '\(email)'
+            RETURNING id
+            """
+        ).split(separator: "\n").first.map(String.init) ?? ""
     }
 
     /// Two demo customers with email: one with an issued invoice, and Åsa Öberg (a conversation).
@@ -302,6 +328,27 @@ struct PortalTests {
     /// customer's records: all 404, nothing changed, and neither home page names the other's records.
     @Test func noPortalPageShowsAnotherCustomersRecords() throws {
         let (a, b) = try twoCustomers()
+        // Each has an open task and a done one with a file.
+        for email in [a, b] {
+            _ = try customerTask(for: email)
+            let done = try customerTask(for: email, title: "Klar uppgift")
+            _ = try sql(
+                """
+                WITH f AS (INSERT INTO task_files (task_id, field_key, name, content_type, size, sha256, content)
+                           VALUES (\(done), 'karta', 'karta.png', 'image/png', 3, sha256('\\x010203'::bytea), '\\x010203'::bytea))
+                UPDATE tasks SET state = 'done', completed_at = now(), answers = '{"fonster": "eftermiddag"}' WHERE id = \(done)
+                """)
+        }
+        func taskIDs(of email: String) throws -> [String] {
+            try sql(
+                "SELECT string_agg(t.id::text, ' ') FROM tasks t JOIN customers c ON c.id = t.assignee_customer_id WHERE c.email = '\(email)'"
+            ).split(separator: " ").map(String.init)
+        }
+        func taskFileIDs(of email: String) throws -> [String] {
+            try sql(
+                "SELECT string_agg(f.id::text, ' ') FROM task_files f JOIN tasks t ON t.id = f.task_id JOIN customers c ON c.id = t.assignee_customer_id WHERE c.email = '\(email)'"
+            ).split(separator: " ").map(String.init)
+        }
         let browsers = [a: try customerBrowser(a), b: try customerBrowser(b)]
         func ids(_ table: String, of email: String, _ extra: String = "") throws -> [String] {
             try sql(
@@ -325,7 +372,16 @@ struct PortalTests {
             #expect(home.status == 200)
             for number in try numbers(of: them) { #expect(!home.text.contains(number), "\(me) sees \(number)") }
             for number in try numbers(of: me) { #expect(home.text.contains(number), "\(me) misses \(number)") }
-            let before = try sql("SELECT count(*) FROM jobs") + "/" + (try sql("SELECT count(*) FROM mail_messages"))
+            for id in try taskIDs(of: me) {
+                #expect(home.text.contains("data-task=\"\(id)\""), "\(me) misses task \(id)")
+            }
+            for id in try taskIDs(of: them) {
+                #expect(!home.text.contains("data-task=\"\(id)\""), "\(me) sees task \(id)")
+            }
+            for id in try taskFileIDs(of: me) { #expect(try browser.get("/portal/tasks/files/\(id)").status == 200) }
+            let before =
+                try sql("SELECT count(*) FROM jobs") + "/" + (try sql("SELECT count(*) FROM mail_messages"))
+                + "/" + (try sql("SELECT count(*) || ':' || count(*) FILTER (WHERE state = 'done') FROM tasks"))
             for id in try ids("invoices", of: them) {
                 #expect(try browser.get("/portal/invoices/\(id)/pdf").status == 404)
                 walked += 1
@@ -339,14 +395,74 @@ struct PortalTests {
                 #expect(try browser.post("/portal/quotations/\(id)/link").status == 404)
                 walked += 1
             }
-            let after = try sql("SELECT count(*) FROM jobs") + "/" + (try sql("SELECT count(*) FROM mail_messages"))
+            for id in try taskIDs(of: them) {
+                #expect(try browser.get("/portal/tasks/\(id)").status == 404)
+                #expect(
+                    try browser.postMultipart("/portal/tasks/\(id)", fields: [("fonster", "eftermiddag")], file: nil)
+                        .status == 404)
+                walked += 2
+            }
+            for id in try taskFileIDs(of: them) {
+                #expect(try browser.get("/portal/tasks/files/\(id)").status == 404)
+                walked += 1
+            }
+            let after =
+                try sql("SELECT count(*) FROM jobs") + "/" + (try sql("SELECT count(*) FROM mail_messages"))
+                + "/" + (try sql("SELECT count(*) || ':' || count(*) FILTER (WHERE state = 'done') FROM tasks"))
             #expect(before == after)
         }
         // Both customers have records of every kind the walk covers, so it did walk them.
-        #expect(walked >= 6)
+        #expect(walked >= 12)
         let conversationsOfB = try ids("conversations", of: b)
         let invoicesOfA = try ids("invoices", of: a)
         #expect(!conversationsOfB.isEmpty && !invoicesOfA.isEmpty)
+    }
+
+    /// The customer's task in the portal: listed under "To do", its form refuses missing answers
+    /// with the reasons (nothing stored), then takes the answers and the venue map; the task is done
+    /// with the file stored as sent, its event written, and the answers shown back.
+    @Test func aCustomerCompletesTheirTaskWithAFile() throws {
+        let (a, _) = try twoCustomers()
+        let task = try customerTask(for: a)
+        let browser = try customerBrowser(a)
+        let home = try browser.get("/portal/home")
+        #expect(home.text.contains("data-task=\"\(task)\"") && home.text.contains("Leveranstid och platskarta"))
+        let page = try browser.get("/portal/tasks/\(task)")
+        #expect(page.status == 200)
+        #expect(page.text.contains("enctype=\"multipart/form-data\"") && page.text.contains("name=\"karta\""))
+        #expect(page.text.contains("data-when-field=\"fonster\""), "the conditional field says when it applies")
+
+        // "morgon" makes the site contact required; no map either: refused, nothing stored.
+        let refused = try browser.postMultipart("/portal/tasks/\(task)", fields: [("fonster", "morgon")], file: nil)
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("Kontakt på plats") && refused.text.contains("Platskarta"))
+        #expect(
+            try sql(
+                "SELECT state || ':' || (SELECT count(*) FROM task_files WHERE task_id = \(task)) FROM tasks WHERE id = \(task)"
+            ) == "open:0")
+
+        let map = Data((0..<2048).map { UInt8($0 % 251) })
+        let done = try browser.postMultipart(
+            "/portal/tasks/\(task)", fields: [("fonster", "eftermiddag"), ("kontakt", "ignoreras")],
+            file: (name: "karta", filename: "platskarta.png", type: "image/png", data: map))
+        #expect(done.status == 303 && done.header("location") == "/portal/home")
+        #expect(
+            try sql(
+                "SELECT state || ':' || (answers->>'fonster') || ':' || (answers ? 'kontakt') || ':' || (completed_by_customer_id IS NOT NULL) FROM tasks WHERE id = \(task)"
+            )
+                == "done:eftermiddag:false:true", "the hidden field's answer is not kept")
+        #expect(
+            try sql(
+                "SELECT name || ':' || size || ':' || encode(sha256(content), 'hex') FROM task_files WHERE task_id = \(task)"
+            )
+                == "platskarta.png:2048:" + SHA256.hexDigest(map))
+        #expect(try sql("SELECT count(*) FROM events WHERE type = 'task.completed' AND entity_id = \(task)") == "1")
+        let thanks = try browser.get("/portal/home")
+        #expect(thanks.text.contains("We have received your answers"))
+        let shown = try browser.get("/portal/tasks/\(task)")
+        #expect(shown.text.contains("eftermiddag") && shown.text.contains("platskarta.png"))
+        let again = try browser.postMultipart("/portal/tasks/\(task)", fields: [("fonster", "morgon")], file: nil)
+        #expect(again.status == 409)
     }
 
     @Test func aSentQuotationsSigningLinkCanBeSentAgain() throws {
