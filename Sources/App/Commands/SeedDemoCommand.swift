@@ -176,6 +176,14 @@ struct SeedDemoCommand: ParsableCommand {
                 customer: CustomerID(rawValue: try next.decode("customer_id")), today: today,
                 actor: AuditActor(kind: .system))
         }
+        // The demo flow on the largest upcoming booking, started by the seller.
+        let largest = try tx.query(
+            """
+            SELECT id FROM bookings WHERE state = 'confirmed' AND period_start >= \(today.iso)::date
+             ORDER BY total_ore DESC, id LIMIT 1
+            """
+        ).first.map { BookingID(rawValue: try $0.decode("id")) }
+        try DemoFlows.seed(tx, booking: largest, seller: UserID(rawValue: seller))
 
         // Draft: a midsummer party, not sent yet.
         _ = try draft(
@@ -240,7 +248,6 @@ struct SeedDemoCommand: ParsableCommand {
 
         try DemoInvoices.seed(tx, staff: UserID(rawValue: seller))
         try DemoPayments.seed(tx, staff: UserID(rawValue: seller))
-        try DemoFlows.seed(tx, partyQuotation: companyParty, seller: UserID(rawValue: seller))
         return sentWedding.token
     }
 }

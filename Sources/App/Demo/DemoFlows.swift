@@ -6,13 +6,11 @@ import Webhooks
 
 /// The demo's flow "Eventförberedelse", built from the demo forms through the same use cases as the
 /// pages: a site survey (grass → a level for the floor), the customer's delivery window and venue
-/// map, packing, and above 100 000 kr the seller's manager's approval. It runs on the company party
+/// map, packing, and above 100 000 kr the seller's manager's approval. It runs on the largest upcoming
 /// booking, started by the seller, with the survey answered, so the booking page shows a flow under
 /// way. A trigger (shipped off) starts it on every new booking.
 enum DemoFlows {
-    static func seed(_ tx: Connection, partyQuotation: QuotationID, seller: UserID) throws {
-        let booking = try tx.query("SELECT id FROM bookings WHERE quotation_id = \(partyQuotation.rawValue)").first
-            .map { BookingID(rawValue: try $0.decode("id")) }
+    static func seed(_ tx: Connection, booking: BookingID?, seller: UserID) throws {
         let forms = try FormStore.publishedForms(tx)
         func form(_ name: String) -> FormListItem? { forms.first { $0.name == name } }
         guard let survey = form("Platsbesök"), let packing = form("Packlista kontroll"),
