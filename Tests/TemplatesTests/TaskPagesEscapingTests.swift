@@ -14,7 +14,8 @@ struct TaskPagesEscapingTests {
             FormSection(
                 title: value,
                 fields: [
-                    FormField(key: "a", label: value, kind: .choice, required: true, help: value, options: [value, "b"]),
+                    FormField(
+                        key: "a", label: value, kind: .choice, required: true, help: value, options: [value, "b"]),
                     FormField(
                         key: "b", label: value, kind: .longText, help: value,
                         visibleWhen: FieldCondition(field: "a", equals: value)),
@@ -35,16 +36,19 @@ struct TaskPagesEscapingTests {
                 admin: admin))
         AdminPagesEscapingTests.expectInert(
             FormListPage.render(
-                [FormListItem(
-                    id: FormID(rawValue: 1), name: value, forCustomer: true, archived: false, version: 1,
-                    hasUnpublishedChanges: true, openTasks: 3)], admin: admin))
+                [
+                    FormListItem(
+                        id: FormID(rawValue: 1), name: value, forCustomer: true, archived: false, version: 1,
+                        hasUnpublishedChanges: true, openTasks: 3)
+                ], admin: admin))
         let summary = TaskSummary(
             id: TaskID(rawValue: 1), title: value, state: .open, formID: FormID(rawValue: 1),
             formVersionID: FormVersionID(rawValue: 1), formName: value, assignee: .user(UserID(rawValue: 1)),
             assigneeName: value, dueOn: try CalendarDate(iso: "2026-06-01"), bookingID: BookingID(rawValue: 1),
             bookingNumber: value, quotationID: nil, quotationNumber: nil, customerID: nil, customerName: value)
         let form = FormVersion(
-            id: FormVersionID(rawValue: 1), formID: FormID(rawValue: 1), name: value, version: 1, definition: definition)
+            id: FormVersionID(rawValue: 1), formID: FormID(rawValue: 1), name: value, version: 1, definition: definition
+        )
         let choices = TaskChoices(
             forms: [(FormID(rawValue: 1), value, false)], people: [(UserID(rawValue: 1), value)],
             departments: [(DepartmentID(rawValue: 1), value)], positions: [(PositionID(rawValue: 1), value)],
@@ -58,7 +62,9 @@ struct TaskPagesEscapingTests {
             let detail = TaskDetail(
                 summary: done, form: form,
                 answers: ["a": .string(value), "b": .string(value), "c": .array([.string(value)])],
-                files: [TaskFileInfo(id: TaskFileID(rawValue: 1), field: "c", name: value, contentType: value, size: 3)],
+                files: [
+                    TaskFileInfo(id: TaskFileID(rawValue: 1), field: "c", name: value, contentType: value, size: 3)
+                ],
                 comments: [TaskComment(authorName: value, byCustomer: false, body: value, createdAt: Date())],
                 createdByName: value, completedAt: Date(), completedByName: value)
             AdminPagesEscapingTests.expectInert(
