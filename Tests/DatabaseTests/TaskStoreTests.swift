@@ -204,5 +204,26 @@ struct TaskStoreTests {
         }
         #expect(try recipients(late) == ["maria@s.se", "åke@s.se"], "Sälj and Event inside it")
         #expect(try recipients(soon) == ["jöns@s.se"])
+
+        // The built-in reminder triggers are on, email the assignee, and their text fills in.
+        for (builtin, type) in [("task_due_soon", "task.due_soon"), ("task_overdue", "task.overdue")] {
+            let row = try db.query(
+                """
+                SELECT t.active, t.event_type, v.definition::text AS d FROM triggers t
+                  JOIN trigger_versions v ON v.trigger_id = t.id AND v.version = 1 WHERE t.builtin = \(builtin)
+                """)[0]
+            #expect(try row.decode("active", as: Bool.self))
+            #expect(try row.decode("event_type", as: String.self) == type)
+            let definition = try TriggerDefinition.parse(try row.decode("d"))
+            guard case .email(let to, let subject, _)? = definition.actions.first else {
+                Issue.record("\(builtin): \(definition.actions)")
+                continue
+            }
+            #expect(to == .assignee)
+            let payload: String = try db.query(
+                "SELECT payload::text AS p FROM events WHERE type = \(type) ORDER BY id LIMIT 1")[0].decode("p")
+            let rendered = TriggerEvaluation.render(subject, in: try JSONValue(json: payload))
+            #expect(rendered.missing.isEmpty && rendered.text.contains("Besök"), "\(rendered)")
+        }
     }
 }
