@@ -120,4 +120,45 @@ extension ReportEntity {
                 "created", "Skapad", "Created", .date, "(p.created_at AT TIME ZONE 'Europe/Stockholm')::date"),
         ],
         defaultColumns: ["sku", "name", "category", "price", "stock"])
+
+    static let taskStates = [
+        ReportChoice("open", "Öppen", "Open"), ReportChoice("done", "Klar", "Done"),
+        ReportChoice("cancelled", "Avbruten", "Cancelled"),
+    ]
+
+    /// Tasks, with their form, who they are for, what they are about and the flow level that made
+    /// them: "open tasks per department", "overdue survey tasks".
+    public static let tasks = ReportEntity(
+        key: "tasks", label: ReportLabel("Uppgifter", "Tasks"),
+        from: """
+            tasks t JOIN form_versions fv ON fv.id = t.form_version_id LEFT JOIN bookings b ON b.id = t.booking_id
+            LEFT JOIN departments d ON d.id = t.assignee_department_id LEFT JOIN positions p ON p.id = t.assignee_position_id
+            LEFT JOIN users u ON u.id = t.assignee_user_id LEFT JOIN customers c ON c.id = t.assignee_customer_id
+            """, id: "t.id",
+        columns: [
+            ReportColumn("title", "Rubrik", "Title", .text, "t.title"),
+            ReportColumn("form", "Formulär", "Form", .text, "fv.name"),
+            ReportColumn("state", "Status", "State", .choice, "t.state", choices: taskStates),
+            ReportColumn(
+                "assignee_kind", "Tilldelad som", "Assigned as", .choice, "t.assignee_kind",
+                choices: [
+                    ReportChoice("user", "Person", "Person"), ReportChoice("role", "Roll", "Role"),
+                    ReportChoice("department", "Avdelning", "Department"),
+                    ReportChoice("position", "Befattning", "Position"), ReportChoice("customer", "Kund", "Customer"),
+                ]),
+            ReportColumn(
+                "assignee", "Tilldelad", "Assigned to", .text,
+                "coalesce(u.name, t.assignee_role, d.name, p.name, c.name)"),
+            ReportColumn("booking", "Bokning", "Booking", .text, "b.number"),
+            ReportColumn("due_on", "Klar senast", "Due", .date, "t.due_on"),
+            ReportColumn(
+                "overdue", "Försenad", "Overdue", .bool,
+                "(t.state = 'open' AND t.due_on < (now() AT TIME ZONE 'Europe/Stockholm')::date)"),
+            ReportColumn("flow_level", "Flödesnivå", "Flow level", .text, "t.flow_level"),
+            ReportColumn(
+                "created", "Skapad", "Created", .date, "(t.created_at AT TIME ZONE 'Europe/Stockholm')::date"),
+            ReportColumn(
+                "completed", "Klar", "Completed", .date, "(t.completed_at AT TIME ZONE 'Europe/Stockholm')::date"),
+        ],
+        defaultColumns: ["title", "form", "assignee", "state", "due_on"])
 }

@@ -166,6 +166,32 @@ struct AdminSavedReportsTests {
         #expect(try session.sql("SELECT count(*) FROM events WHERE type = 'saved_report.deleted'") == "1")
     }
 
+    /// Tasks are an entity too: open and done tasks per form, as an independent query counts them.
+    @Test func tasksPerFormEqualAnIndependentQuery() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let admin = session.admin
+        _ = try admin.get("/admin/reports/saved/new?entity=tasks")
+        let fields: [(String, String)] = [
+            ("name", "Uppgifter per formulär"), ("entity", "tasks"), ("f_count", "1"), ("f_column_0", "state"),
+            ("f_op_0", "differs"), ("f_value_0", "cancelled"), ("f_value2_0", ""), ("g_column_0", "form"),
+            ("g_by_0", ""), ("g_column_1", ""), ("g_by_1", ""), ("sort", ""), ("direction", "asc"), ("limit", "100"),
+            ("chart", "bar"), ("measures", "count"), ("shared", "manager"),
+        ]
+        let preview = try admin.post("/admin/reports/saved", fields + [("builder", "preview")])
+        #expect(preview.status == 200, "\(preview.text.prefix(300))")
+        let expected = try session.sql(
+            """
+            SELECT string_agg(name || '|' || n, ',' ORDER BY name)
+              FROM (SELECT fv.name, count(*) AS n FROM tasks t JOIN form_versions fv ON fv.id = t.form_version_id
+                     WHERE t.state <> 'cancelled' GROUP BY 1) g
+            """)
+        #expect(!expected.isEmpty, "the demo has tasks")
+        #expect(
+            Self.rows(preview.text, table: "preview-table").map { $0.joined(separator: "|") }.joined(separator: ",")
+                == expected)
+    }
+
     @Test func sharedReportsAreReadNotChangedAndOthersAreHidden() throws {
         let session = try AdminSession()
         defer { session.stack.shutdown() }
