@@ -28,6 +28,8 @@ public enum AdminRoute: Hashable, Sendable {
     case inbox(InboxRoute)
     /// Departments, positions and who sits where: the company directory.
     case structure(StructureRoute)
+    /// The admins' own fields on customers, products, quotations and bookings.
+    case fields(CustomFieldsRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -50,6 +52,7 @@ extension AdminRoute: FeatureRoute {
         case .bookkeeping(let route): route.endpoint.map(AdminRoute.bookkeeping)
         case .inbox(let route): route.endpoint.map(AdminRoute.inbox)
         case .structure(let route): route.endpoint.map(AdminRoute.structure)
+        case .fields(let route): route.endpoint.map(AdminRoute.fields)
         }
     }
 
@@ -63,6 +66,7 @@ extension AdminRoute: FeatureRoute {
             + ReportsRoute.samples.map(AdminRoute.reports)
             + PaymentsRoute.samples.map(AdminRoute.payments) + BookkeepingRoute.samples.map(AdminRoute.bookkeeping)
             + InboxRoute.samples.map(AdminRoute.inbox) + StructureRoute.samples.map(AdminRoute.structure)
+            + CustomFieldsRoute.samples.map(AdminRoute.fields)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -86,6 +90,7 @@ extension AdminRoute: FeatureRoute {
         case .bookkeeping(let route): route.endpoint.declaration
         case .inbox(let route): route.endpoint.declaration
         case .structure(let route): route.endpoint.declaration
+        case .fields(let route): route.endpoint.declaration
         }
     }
 

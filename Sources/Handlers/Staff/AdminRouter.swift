@@ -49,6 +49,7 @@ enum AdminRouter {
         case .bookkeeping(let route): return try BookkeepingHandler.handle(route, admission.member())
         case .inbox(let route): return try InboxHandler.handle(route, admission.member())
         case .structure(let route): return try StructureHandler.handle(route, admission.member())
+        case .fields(let route): return try CustomFieldsHandler.handle(route, admission.member())
         }
     }
 }
