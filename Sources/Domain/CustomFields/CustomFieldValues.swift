@@ -133,7 +133,8 @@ public enum CustomFieldValues {
         let cleaned = text.filter { !$0.isWhitespace && $0 != "\u{00A0}" && $0 != "\u{202F}" }
             .replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "\u{2212}", with: "-")
         guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-            cleaned.filter({ $0 == "." }).count <= 1, cleaned.lastIndex(of: "-").map({ $0 == cleaned.startIndex }) ?? true,
+            cleaned.filter({ $0 == "." }).count <= 1,
+            cleaned.lastIndex(of: "-").map({ $0 == cleaned.startIndex }) ?? true,
             let value = Double(cleaned), value.isFinite, abs(value) < numberMaximum
         else { return nil }
         return value
@@ -149,7 +150,9 @@ public enum CustomFieldValues {
     }
 
     /// The stored values as form text (`cf_<key>` → text), to fill an edit form.
-    public static func formValues(_ values: [String: JSONValue], _ definitions: [CustomFieldDefinition])
+    public static func formValues(
+        _ values: [String: JSONValue], _ definitions: [CustomFieldDefinition]
+    )
         -> [String: String]
     {
         var typed: [String: String] = [:]

@@ -35,7 +35,11 @@ public enum CustomFilter: Sendable, Equatable {
             switch definition.kind {
             case .text, .longText:
                 if let value = text(definition.formName) { filters.append(.contains(key: key, value)) }
-            case .choice, .yesNo, .customer, .product:
+            case .choice:
+                // A value that is not an option (an old one, or a typed URL) still filters: it
+                // matches the records that hold it, usually none.
+                if let value = text(definition.formName) { filters.append(.equals(key: key, .string(value))) }
+            case .yesNo, .customer, .product:
                 guard let value = text(definition.formName),
                     let parsed = try? CustomFieldValues.value(value, definition)
                 else { continue }

@@ -1,6 +1,6 @@
 import Database
-import Foundation
 import Domain
+import Foundation
 import HTTP
 import Routing
 import Templates
@@ -19,7 +19,8 @@ enum CustomFieldsHandler {
     static func handle(_ route: CustomFieldsRoute, _ admin: AdminContext) throws -> Response {
         switch route {
         case .list:
-            return admin.html(CustomFieldsPage.render(try CustomFieldStore.all(try admin.connection()), admin: try admin.page()))
+            return admin.html(
+                CustomFieldsPage.render(try CustomFieldStore.all(try admin.connection()), admin: try admin.page()))
         case .new:
             return admin.html(
                 CustomFieldsPage.renderForm(
@@ -27,7 +28,8 @@ enum CustomFieldsHandler {
         case .create: return try save(nil, admin)
         case .edit(let id):
             let field = try definition(id, admin)
-            return admin.html(CustomFieldsPage.renderForm(field, form: CustomFieldsPage.form(field), admin: try admin.page()))
+            return admin.html(
+                CustomFieldsPage.renderForm(field, form: CustomFieldsPage.form(field), admin: try admin.page()))
         case .update(let id): return try save(try definition(id, admin), admin)
         case .archive(let id):
             let restore = admin.request.form["restore"] == "yes"

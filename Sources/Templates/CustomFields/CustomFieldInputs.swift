@@ -28,7 +28,8 @@ public enum CustomFieldInputs {
         case .longText:
             return Fields.textarea(name, d.label, form, rows: 3, hint: hint)
         case .number, .money:
-            return Fields.text(name, d.label, form, required: d.required, hint: hint, extra: [.attr("inputmode", "decimal")])
+            return Fields.text(
+                name, d.label, form, required: d.required, hint: hint, extra: [.attr("inputmode", "decimal")])
         case .date:
             return Fields.text(name, d.label, form, type: "date", required: d.required, hint: hint)
         case .customer, .product:
@@ -36,7 +37,8 @@ public enum CustomFieldInputs {
                 name, d.label, form, required: d.required, hint: hint ?? cs.linkHint,
                 extra: [.attr("inputmode", "numeric")])
         case .yesNo:
-            return Fields.select(name, d.label, form, options: [("", "–"), ("true", cs.yes), ("false", cs.no)], hint: hint)
+            return Fields.select(
+                name, d.label, form, options: [("", "–"), ("true", cs.yes), ("false", cs.no)], hint: hint)
         case .choice:
             return Fields.select(name, d.label, form, options: [("", "–")] + d.options.map { ($0, $0) }, hint: hint)
         case .multiChoice:
@@ -68,7 +70,9 @@ public enum CustomFieldInputs {
     }
 
     /// The row's extra cells, in the headings' order.
-    static func cells(_ definitions: [CustomFieldDefinition], _ values: [String: JSONValue], _ language: Language)
+    static func cells(
+        _ definitions: [CustomFieldDefinition], _ values: [String: JSONValue], _ language: Language
+    )
         -> Node
     {
         .fragment(
@@ -104,17 +108,32 @@ public enum CustomFieldInputs {
                     return span(.class("filter custom-filter range")) {
                         label {
                             span { "\(d.label) \(cs.from)" }
-                            void("input", [.attr("type", type), .attr("name", name + "_from"), .attr("value", read(name + "_from")), .attr("size", "10")])
+                            void(
+                                "input",
+                                [
+                                    .attr("type", type), .attr("name", name + "_from"),
+                                    .attr("value", read(name + "_from")), .attr("size", "10"),
+                                ])
                         }
                         label {
                             span { cs.to }
-                            void("input", [.attr("type", type), .attr("name", name + "_to"), .attr("value", read(name + "_to")), .attr("size", "10")])
+                            void(
+                                "input",
+                                [
+                                    .attr("type", type), .attr("name", name + "_to"),
+                                    .attr("value", read(name + "_to")), .attr("size", "10"),
+                                ])
                         }
                     }
                 default:
                     return label(.class("filter custom-filter")) {
                         span { d.label }
-                        void("input", [.attr("type", "search"), .attr("name", name), .attr("value", read(name)), .attr("size", "12")])
+                        void(
+                            "input",
+                            [
+                                .attr("type", "search"), .attr("name", name), .attr("value", read(name)),
+                                .attr("size", "12"),
+                            ])
                     }
                 }
             })

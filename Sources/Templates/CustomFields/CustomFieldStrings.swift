@@ -30,7 +30,9 @@ public struct CustomFieldStrings: FeatureStrings {
     var label: String { t("Rubrik", "Label") }
     var help: String { t("Hjälptext", "Help text") }
     var options: String { t("Alternativ", "Options") }
-    var optionsHint: String { t("Ett alternativ per rad (för val och flerval).", "One option a line (choice and multiple choice).") }
+    var optionsHint: String {
+        t("Ett alternativ per rad (för val och flerval).", "One option a line (choice and multiple choice).")
+    }
     var required: String { t("Obligatoriskt", "Required") }
     var defaultValue: String { t("Standardvärde", "Default") }
     var defaultHint: String {
@@ -51,8 +53,9 @@ public struct CustomFieldStrings: FeatureStrings {
     var up: String { t("Upp", "Up") }
     var down: String { t("Ned", "Down") }
     var archivedNote: String {
-        t("Arkiverat: syns inte i formulär och listor, men sparade värden finns kvar.",
-          "Archived: not in forms or lists, but stored values are kept.")
+        t(
+            "Arkiverat: syns inte i formulär och listor, men sparade värden finns kvar.",
+            "Archived: not in forms or lists, but stored values are kept.")
     }
     var flags: String { t("Egenskaper", "Properties") }
     var yes: String { t("Ja", "Yes") }
@@ -95,7 +98,8 @@ public struct CustomFieldStrings: FeatureStrings {
         case .required: t("Fyll i det här fältet.", "Fill in this field.")
         case .tooLong(let maximum): t("Högst \(maximum) tecken.", "At most \(maximum) characters.")
         case .notNumber: t("Skriv ett tal, till exempel 12 eller 12,5.", "Enter a number, such as 12 or 12.5.")
-        case .amount: t("Skriv ett belopp, till exempel 1 250 eller 1 250,50.", "Enter an amount, such as 1250 or 1250.50.")
+        case .amount:
+            t("Skriv ett belopp, till exempel 1 250 eller 1 250,50.", "Enter an amount, such as 1250 or 1250.50.")
         case .invalidDate: t("Skriv ett datum som finns, ÅÅÅÅ-MM-DD.", "Enter a date that exists, YYYY-MM-DD.")
         case .invalidChoice: t("Välj ett av alternativen.", "Choose one of the options.")
         case .noSuchRecord: t("Det finns ingen post med det numret.", "There is no record with that number.")
@@ -112,16 +116,25 @@ public struct CustomFieldStrings: FeatureStrings {
         case .keyTaken(let key):
             t("Det finns redan ett fält med nyckeln \(key).", "There is already a field with the key \(key).")
         case .labelMissing: t("Skriv en rubrik.", "Enter a label.")
-        case .labelTooLong(let maximum): t("Rubriken får vara högst \(maximum) tecken.", "The label may be at most \(maximum) characters.")
-        case .labelHasControlCharacters: t("Rubriken får inte innehålla radbrytningar eller tabbar.", "The label must not contain line breaks or tabs.")
-        case .helpTooLong(let maximum): t("Hjälptexten får vara högst \(maximum) tecken.", "The help text may be at most \(maximum) characters.")
+        case .labelTooLong(let maximum):
+            t("Rubriken får vara högst \(maximum) tecken.", "The label may be at most \(maximum) characters.")
+        case .labelHasControlCharacters:
+            t(
+                "Rubriken får inte innehålla radbrytningar eller tabbar.",
+                "The label must not contain line breaks or tabs.")
+        case .helpTooLong(let maximum):
+            t("Hjälptexten får vara högst \(maximum) tecken.", "The help text may be at most \(maximum) characters.")
         case .optionsMissing: t("Skriv minst ett alternativ, ett per rad.", "Enter at least one option, one a line.")
         case .tooManyOptions(let maximum): t("Högst \(maximum) alternativ.", "At most \(maximum) options.")
-        case .optionTooLong(let maximum): t("Ett alternativ får vara högst \(maximum) tecken.", "An option may be at most \(maximum) characters.")
-        case .optionRepeated(let option): t("Alternativet \(option) står två gånger.", "The option \(option) is there twice.")
-        case .defaultInvalid(let problem): t("Standardvärdet duger inte: ", "The default does not fit: ") + self.problem(problem)
+        case .optionTooLong(let maximum):
+            t("Ett alternativ får vara högst \(maximum) tecken.", "An option may be at most \(maximum) characters.")
+        case .optionRepeated(let option):
+            t("Alternativet \(option) står två gånger.", "The option \(option) is there twice.")
+        case .defaultInvalid(let problem):
+            t("Standardvärdet duger inte: ", "The default does not fit: ") + self.problem(problem)
         case .defaultNotAllowed: t("Filer och länkar har inget standardvärde.", "Files and links have no default.")
-        case .customerVisibleNotQuotation: t("Bara offertfält kan visas för kunden.", "Only quotation fields can be shown to the customer.")
+        case .customerVisibleNotQuotation:
+            t("Bara offertfält kan visas för kunden.", "Only quotation fields can be shown to the customer.")
         case .filterNotAllowed: t("En fil kan inte vara ett filter.", "A file cannot be a filter.")
         case .notFound: t("Fältet finns inte.", "The field does not exist.")
         }

@@ -72,7 +72,8 @@ public enum CustomFieldsPage {
                                             .admin(.fields(.move(field.id))), s.down, csrf: admin.csrfToken,
                                             fields: [("direction", "down")])
                                     }
-                                    Fields.postButton(.admin(.fields(.archive(field.id))), s.archive, csrf: admin.csrfToken)
+                                    Fields.postButton(
+                                        .admin(.fields(.archive(field.id))), s.archive, csrf: admin.csrfToken)
                                 }
                             }
                         }
@@ -113,7 +114,9 @@ public enum CustomFieldsPage {
             if let field, field.archived { p(.class("notice")) { s.archivedNote } }
             section(.class("card")) {
                 Fields.summary(form, admin.strings)
-                Fields.post(field.map { .admin(.fields(.update($0.id))) } ?? .admin(.fields(.create)), csrf: admin.csrfToken) {
+                Fields.post(
+                    field.map { .admin(.fields(.update($0.id))) } ?? .admin(.fields(.create)), csrf: admin.csrfToken
+                ) {
                     div(.class("grid")) {
                         if let field {
                             div(.class("field")) {
@@ -136,7 +139,8 @@ public enum CustomFieldsPage {
                                 "key", s.key, form, required: true, hint: s.keyHint,
                                 extra: [.attr("maxlength", "40"), .attr("pattern", "[a-z][a-z0-9_]{0,39}")])
                             Fields.select(
-                                "kind", s.kind, form, options: CustomFieldKind.allCases.map { ($0.rawValue, s.kindName($0)) })
+                                "kind", s.kind, form,
+                                options: CustomFieldKind.allCases.map { ($0.rawValue, s.kindName($0)) })
                         }
                         Fields.text("label", s.label, form, required: true, extra: [.attr("maxlength", "100")])
                     }

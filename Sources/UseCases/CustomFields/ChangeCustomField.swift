@@ -53,7 +53,8 @@ public enum ChangeCustomField {
                 }
             }
         } catch let error as DatabaseError {
-            if case .uniqueViolation("custom_field_definitions_key_unique") = error.kind, case .add(let draft) = change {
+            if case .uniqueViolation("custom_field_definitions_key_unique") = error.kind, case .add(let draft) = change
+            {
                 return .refused(.keyTaken(draft.key))
             }
             throw error

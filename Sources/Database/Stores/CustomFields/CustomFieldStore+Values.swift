@@ -27,11 +27,14 @@ extension CustomFieldStore {
     }
 
     /// The record's stored values (empty when there is no such record).
-    public static func values(_ connection: Connection, _ entity: CustomFieldEntity, id: Int64) throws -> [String:
+    public static func values(
+        _ connection: Connection, _ entity: CustomFieldEntity, id: Int64
+    ) throws -> [String:
         JSONValue]
     {
-        guard let row = try connection.query("SELECT custom::text AS custom FROM " + table(entity) + " WHERE id = \(id)")
-            .first
+        guard
+            let row = try connection.query("SELECT custom::text AS custom FROM " + table(entity) + " WHERE id = \(id)")
+                .first
         else { return [:] }
         return values(json: try row.decode("custom"))
     }

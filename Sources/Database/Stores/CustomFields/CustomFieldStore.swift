@@ -100,7 +100,7 @@ public enum CustomFieldStore {
                     \(draft.filterable), \(draft.customerVisible),
                     (SELECT coalesce(max(position), 0) + 1 FROM custom_field_definitions WHERE entity = \(draft.entity.rawValue)))
             RETURNING
-            """ + columns)[0]
+            """ + " " + columns)[0]
         let created = try decode(row)
         try AuditStore.record(
             tx, actor: actor, entity: "custom_field", entityID: created.id.rawValue, action: "created",
@@ -160,7 +160,9 @@ public enum CustomFieldStore {
     /// Swaps the field with its neighbour above (`up`) or below among the entity's active fields;
     /// audited. - Returns: false at the end of the order.
     @discardableResult
-    public static func move(_ tx: Connection, _ current: CustomFieldDefinition, up: Bool, actor: AuditActor) throws
+    public static func move(
+        _ tx: Connection, _ current: CustomFieldDefinition, up: Bool, actor: AuditActor
+    ) throws
         -> Bool
     {
         let order = try active(tx, current.entity)
