@@ -103,3 +103,28 @@ extension CustomFieldStore {
         return query
     }
 }
+
+extension CustomFieldStore {
+    /// The quotation's customer-visible custom fields that have a value, in the fields' order, as
+    /// the customer reads them (in the customer's language): what sending freezes into the version.
+    public static func customerVisible(_ connection: Connection, quotationID: QuotationID) throws
+        -> [QuotationSnapshot.CustomField]
+    {
+        guard
+            let row = try connection.query(
+                """
+                SELECT q.custom::text AS custom, c.locale FROM quotations q JOIN customers c ON c.id = q.customer_id
+                 WHERE q.id = \(quotationID.rawValue)
+                """
+            ).first
+        else { return [] }
+        let values = values(json: try row.decode("custom"))
+        let language = Language(rawValue: try row.decode("locale")) ?? .default
+        return try active(connection, .quotation).filter(\.customerVisible).compactMap { definition in
+            guard let value = values[definition.key], !value.isEmpty else { return nil }
+            return QuotationSnapshot.CustomField(
+                key: definition.key, label: definition.label,
+                value: CustomFieldValues.display(value, definition.kind, language))
+        }
+    }
+}
