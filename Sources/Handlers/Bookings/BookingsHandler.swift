@@ -94,7 +94,8 @@ enum BookingsHandler {
                 emails: try EventStore.emails(db, .booking(id.rawValue)),
                 invoices: try InvoiceStore.list(db, bookingID: id), depositPercent: try InvoiceStore.depositPercent(db),
                 conversations: admin.user.role == .warehouse
-                    ? [] : try InboxStore.conversations(db, .booking(id), limit: 20)),
+                    ? [] : try InboxStore.conversations(db, .booking(id), limit: 20),
+                customFields: try CustomFieldStore.active(db, .booking)),
             status: status)
     }
 
@@ -152,13 +153,20 @@ enum BookingsHandler {
             return try show(
                 id, admin, notice: s.conflictMessage, unsavedNotes: typed.isEmpty ? nil : typed, status: .conflict)
         }
-        if typed.lengthForLimits > notesLimit {
+        let fields = try CustomFieldForms(admin, .booking)
+        let typedCustom = fields.typed
+        let custom = try fields.check(typedCustom)
+        var errors = custom.messages
+        if typed.lengthForLimits > notesLimit { errors["notes"] = s.bookings.notesTooLong }
+        guard errors.isEmpty else {
             return try show(
-                id, admin, notesForm: FormState(values: ["notes": typed], errors: ["notes": s.bookings.notesTooLong]),
+                id, admin,
+                notesForm: FormState(values: typedCustom.merging(["notes": typed]) { _, own in own }, errors: errors),
                 status: .badRequest)
         }
         switch try BookingStore.updateNotes(
-            try admin.connection(), id: id, notes: typed, expectedVersion: version, actor: admin.actor)
+            try admin.connection(), id: id, notes: typed, custom: custom.values, expectedVersion: version,
+            actor: admin.actor)
         {
         case .done:
             return admin.redirect(to: .admin(.bookings(.show(id))), flash: .saved)

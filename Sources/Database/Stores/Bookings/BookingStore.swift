@@ -74,7 +74,7 @@ public enum BookingStore {
                        coalesce(b.delivery_postal_code, '') AS pc, coalesce(b.delivery_city, '') AS city, b.delivery_country,
                        b.vat_rate_bp, b.subtotal_ore, b.discount_ore, b.shipping_ore, b.vat_ore, b.total_ore,
                        b.approved_at, u.name AS approved_by, b.cancelled_at, b.cancel_reason, coalesce(b.notes, '') AS notes,
-                       b.version, b.created_at, b.updated_at,
+                       b.version, b.created_at, b.updated_at, b.custom::text AS custom,
                        b.quotation_id, q.number AS quotation_number, v.version_no, v.snapshot,
                        c.id AS customer_id, c.kind, c.name AS contact_name, c.company_name, c.email::text AS email, c.phone
                   FROM bookings b
@@ -135,7 +135,7 @@ public enum BookingStore {
         }
 
         let isCompany = (try row.decode("kind", as: String.self)) == "company"
-        return BookingDetail(
+        var detail = BookingDetail(
             id: id, number: try row.decode("number"), state: try state(row), title: try row.decode("title"),
             period: try period(row),
             deliveryAddress: PostalAddress(
@@ -157,6 +157,8 @@ public enum BookingStore {
             cancelledAt: try row.decode("cancelled_at"), cancelReason: try row.decode("cancel_reason"),
             notes: try row.decode("notes"), version: try row.decode("version"), createdAt: try row.decode("created_at"),
             updatedAt: try row.decode("updated_at"))
+        detail.custom = CustomFieldStore.values(json: try row.decode("custom"))
+        return detail
     }
 
     /// The booking's audit rows, newest first (at most `limit`).
