@@ -18,11 +18,16 @@ enum BookingsHandler {
 
     static func list(_ query: BookingListQuery, _ admin: AdminContext) throws -> Response {
         let s = admin.strings
+        var query = query
+        let fields = try CustomFieldForms(admin, .booking)
+        let customFilters = fields.filters
+        query.custom = customFilters.items
         var form = FormState(values: [
             "state": query.state ?? "", "from": query.from ?? "", "to": query.to ?? "",
             "q": query.search ?? "",
         ])
         var filter = BookingListFilter()
+        filter.custom = customFilters.filters
         if let raw = query.state {
             if let state = BookingState(rawValue: raw) {
                 filter.state = state
@@ -67,14 +72,15 @@ enum BookingsHandler {
         guard form.errors.isEmpty else {
             return admin.html(
                 BookingListPage.render(
-                    rows: [], query: query, filters: form, customer: customer, nextCursor: nil, admin: try admin.page()),
+                    rows: [], query: query, filters: form, customer: customer, nextCursor: nil,
+                    fields: fields.definitions, admin: try admin.page()),
                 status: .badRequest)
         }
         let page = try BookingStore.list(db, filter: filter)
         return admin.html(
             BookingListPage.render(
                 rows: page.rows, query: query, filters: form, customer: customer, nextCursor: page.nextCursor,
-                admin: try admin.page()))
+                fields: fields.definitions, admin: try admin.page()))
     }
 
     // MARK: One booking
