@@ -59,7 +59,9 @@ CREATE INDEX quotations_custom_idx ON quotations USING gin (custom jsonb_path_op
 CREATE INDEX bookings_custom_idx ON bookings USING gin (custom jsonb_path_ops);
 
 -- Events: the definitions' changes, and every customer, quotation and booking event carries the
--- record's custom values (`object.custom.<key>`, `object.customer.custom.<key>`) for triggers.
+-- record's custom values (`object.custom.<key>`, `object.customer.custom.<key>`) for triggers. A
+-- booking's `custom` is its quotation's values overlaid with the booking's own, so "booking
+-- confirmed where custom.markunderlag = gräs" reads the ground the quotation recorded.
 INSERT INTO event_types_of_audit (audit_key, event_type) VALUES
     ('custom_field.created', 'custom_field.created'),
     ('custom_field.updated', 'custom_field.updated'),
@@ -90,7 +92,8 @@ LANGUAGE sql STABLE AS $$
         WHEN entity_type = 'quotation' THEN
             o || jsonb_build_object('custom', (SELECT q.custom FROM quotations q WHERE q.id = entity_id))
         WHEN entity_type = 'booking' THEN
-            o || jsonb_build_object('custom', (SELECT b.custom FROM bookings b WHERE b.id = entity_id))
+            o || jsonb_build_object('custom', (SELECT q.custom || b.custom FROM bookings b
+                                                 JOIN quotations q ON q.id = b.quotation_id WHERE b.id = entity_id))
         ELSE o
     END
       FROM event_object_before_custom_fields(entity_type, entity_id) AS o
