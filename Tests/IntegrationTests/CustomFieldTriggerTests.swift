@@ -17,27 +17,30 @@ struct CustomFieldTriggerTests {
             VALUES ('quotation', 'underlag_test', 'choice', 'Underlag', '["gräs", "asfalt"]', true)
             ON CONFLICT DO NOTHING
             """)
-        let trigger = try sql(
-            """
-            WITH t AS (
-                INSERT INTO triggers (name, event_type, secret, active)
-                VALUES ('Packat på gräs levereras', 'booking.status_changed', 'whsec_' || encode(decode(md5(random()::text) || md5(random()::text), 'hex'), 'base64'), true)
-                RETURNING id),
-            v AS (
-                INSERT INTO trigger_versions (trigger_id, version, definition)
-                SELECT id, 1, '{"conditions": {"all": [{"field": "object.state", "op": "equals", "value": "packed"},
-                                                        {"field": "object.custom.underlag_test", "op": "equals", "value": "gräs"}]},
-                                "actions": [{"type": "set_state", "state": "delivered"}]}'::jsonb FROM t)
-            SELECT id FROM t
-            """
-        ).split(separator: "\n").first.map(String.init) ?? ""
+        let trigger =
+            try sql(
+                """
+                WITH t AS (
+                    INSERT INTO triggers (name, event_type, secret, active)
+                    VALUES ('Packat på gräs levereras', 'booking.status_changed', 'whsec_' || encode(decode(md5(random()::text) || md5(random()::text), 'hex'), 'base64'), true)
+                    RETURNING id),
+                v AS (
+                    INSERT INTO trigger_versions (trigger_id, version, definition)
+                    SELECT id, 1, '{"conditions": {"all": [{"field": "object.state", "op": "equals", "value": "packed"},
+                                                            {"field": "object.custom.underlag_test", "op": "equals", "value": "gräs"}]},
+                                    "actions": [{"type": "set_state", "state": "delivered"}]}'::jsonb FROM t)
+                SELECT id FROM t
+                """
+            ).split(separator: "\n").first.map(String.init) ?? ""
         var worker = try WorkerProcess(environment: demo.env)
         try waitUntil(timeout: 60) {
             (try? sql("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running') AND run_at <= now()")) == "0"
         }
         worker.stop()
-        let ids = try sql("SELECT id FROM bookings WHERE state = 'confirmed' ORDER BY id LIMIT 2").split(separator: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let ids = try sql("SELECT id FROM bookings WHERE state = 'confirmed' ORDER BY id LIMIT 2").split(
+            separator: "\n"
+        )
+        .map { $0.trimmingCharacters(in: .whitespaces) }
         try #require(ids.count == 2)
         let (grass, asphalt) = (ids[0], ids[1])
         _ = try sql(
@@ -61,8 +64,10 @@ struct CustomFieldTriggerTests {
             ) == "gräs,asfalt")
         worker = try WorkerProcess(environment: demo.env)
         try waitUntil(timeout: 60) {
-            (try? sql("SELECT count(*) FROM trigger_runs WHERE trigger_id = \(trigger) AND status = 'succeeded'")) == "1"
-                && (try? sql("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running') AND run_at <= now()")) == "0"
+            (try? sql("SELECT count(*) FROM trigger_runs WHERE trigger_id = \(trigger) AND status = 'succeeded'"))
+                == "1"
+                && (try? sql("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running') AND run_at <= now()"))
+                    == "0"
         }
         worker.stop()
         #expect(try sql("SELECT state FROM bookings WHERE id = \(grass)") == "delivered")

@@ -148,7 +148,8 @@ enum ProductsHandler {
                 (
                     .edit(product.id, name: product.draft.name),
                     product.draft.formValues(admin.strings.language).merging(
-                        CustomFieldValues.formValues(product.custom, fields.definitions)) { a, _ in a },
+                        CustomFieldValues.formValues(product.custom, fields.definitions)
+                    ) { a, _ in a },
                     product.version
                 )
             },

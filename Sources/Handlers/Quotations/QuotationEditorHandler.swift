@@ -146,7 +146,9 @@ enum QuotationEditorHandler {
         let language = s.language
         let customFields = try CustomFieldStore.active(db, .quotation)
         var form = given ?? QuotationEditorForm(record: record, language: language)
-        if given == nil { form.values.merge(CustomFieldValues.formValues(record.custom, customFields)) { own, _ in own } }
+        if given == nil {
+            form.values.merge(CustomFieldValues.formValues(record.custom, customFields)) { own, _ in own }
+        }
         let page = try admin.page()
         let editable = record.state == .draft && page.may(.admin(.quotations(.update(record.id))))
         let mayManage = page.may(.admin(.quotations(.send(record.id))))

@@ -40,7 +40,9 @@ public enum ReportCSV {
     }
 
     /// The custom fields' values as text cells, as the pages show them.
-    static func customCells(_ fields: [CustomFieldDefinition], _ values: [String: JSONValue], _ language: Language)
+    static func customCells(
+        _ fields: [CustomFieldDefinition], _ values: [String: JSONValue], _ language: Language
+    )
         -> [CSVCell]
     {
         fields.map { field in

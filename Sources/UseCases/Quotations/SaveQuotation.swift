@@ -43,8 +43,10 @@ public enum SaveQuotation {
             guard
                 let changes = AuditStore.changes(
                     from: QuotationStore.auditFields(before.content).merging(
-                        CustomFieldStore.auditFields(before.custom)) { a, _ in a },
-                    to: QuotationStore.auditFields(content).merging(CustomFieldStore.auditFields(newCustom)) { a, _ in a })
+                        CustomFieldStore.auditFields(before.custom)
+                    ) { a, _ in a },
+                    to: QuotationStore.auditFields(content).merging(CustomFieldStore.auditFields(newCustom)) { a, _ in a
+                    })
             else { return .saved(version: locked.version) }
             if newCustom != before.custom { try CustomFieldStore.write(tx, .quotation, id: id.rawValue, newCustom) }
             try QuotationStore.writeContent(

@@ -39,10 +39,14 @@ struct AdminCustomFieldsTests {
                 ("filterable", "yes"), ("help", "Vilken sorts kund"),
             ])
         #expect(created.status == 303, "\(created.text)")
+        let segment = "(SELECT id FROM custom_field_definitions WHERE key = 'segment')"
         #expect(
             try session.sql(
-                "SELECT count(*) FROM audit_log WHERE entity_type = 'custom_field' AND action = 'created'") == "1")
-        #expect(try session.sql("SELECT count(*) FROM events WHERE type = 'custom_field.created'") == "1")
+                "SELECT count(*) FROM audit_log WHERE entity_type = 'custom_field' AND action = 'created' AND entity_id = \(segment)"
+            ) == "1")
+        #expect(
+            try session.sql(
+                "SELECT count(*) FROM events WHERE type = 'custom_field.created' AND entity_id = \(segment)") == "1")
         let list = try admin.get("/admin/fields")
         #expect(list.text.contains("segment") && list.text.contains("Bröllop, Företagsfest, Festival"))
         // The same key twice: 422.
@@ -115,7 +119,63 @@ struct AdminCustomFieldsTests {
         #expect(try session.sql("SELECT custom->>'segment' FROM customers WHERE id = \(id)") == "Festival")
         _ = try admin.get("/admin/fields")
         #expect(try admin.post("/admin/fields/\(fieldID)/archive", [("restore", "yes")]).status == 303)
-        #expect(try session.sql("SELECT count(*) FROM events WHERE type LIKE 'custom_field.%'") == "3")
+        #expect(
+            try session.sql(
+                "SELECT string_agg(type, ',' ORDER BY id) FROM events WHERE type LIKE 'custom_field.%' AND entity_id = \(fieldID)"
+            ) == "custom_field.created,custom_field.archived,custom_field.restored")
+    }
+
+    @Test func theDemoFieldsAreOnTheirFormsListsFiltersTriggersAndExports() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let admin = session.admin
+        let fields = try admin.get("/admin/fields")
+        for label in ["Kundtyp", "Vikt (kg)", "Markunderlag", "Portkod"] {
+            #expect(fields.text.contains(label), "\(label)")
+        }
+
+        // Customers: the column, and the filter as a select of the options.
+        let customers = try admin.get("/admin/customers?cf_kundtyp=F%C3%B6rening")
+        #expect(customers.text.contains("<th class=\"custom\">Kundtyp</th>"))
+        #expect(customers.text.contains("Kungälvs Idrottsförening") && !customers.text.contains("Åsa Öberg"))
+        #expect(customers.text.contains("<option value=\"Förening\" selected"))
+
+        // Products: a number range.
+        let heavy = try admin.get("/admin/products?cf_vikt_kg_from=100")
+        #expect(heavy.text.contains("<th class=\"custom\">Vikt (kg)</th>"))
+        #expect(heavy.text.contains("TALT-12x24") && heavy.text.contains(">1450</td>"))
+        #expect(!heavy.text.contains("STOL-VIT"))
+        // A range bound that is not a number is no filter, and never an error.
+        #expect(try admin.get("/admin/products?cf_vikt_kg_from=1%27%3B--").status == 200)
+
+        // The booking page: the field with the notes; too long is refused with nothing stored.
+        let booking = try session.sql("SELECT id FROM bookings WHERE custom ? 'portkod' ORDER BY id LIMIT 1")
+        let code = try session.sql("SELECT custom->>'portkod' FROM bookings WHERE id = \(booking)")
+        let page = try admin.get("/admin/bookings/\(booking)")
+        #expect(page.text.contains("name=\"cf_portkod\" value=\"\(code)\""))
+        let version = try session.sql("SELECT version FROM bookings WHERE id = \(booking)")
+        let long = try admin.post(
+            "/admin/bookings/\(booking)/notes",
+            [("version", version), ("notes", "Ring vid grinden"), ("cf_portkod", String(repeating: "9", count: 501))])
+        #expect(long.status == 400 && long.text.contains("At most 500 characters."))
+        #expect(try session.sql("SELECT custom->>'portkod' FROM bookings WHERE id = \(booking)") == code)
+        let saved = try admin.post(
+            "/admin/bookings/\(booking)/notes",
+            [("version", version), ("notes", "Ring vid grinden"), ("cf_portkod", "4711")])
+        #expect(saved.status == 303)
+        #expect(try session.sql("SELECT custom->>'portkod' FROM bookings WHERE id = \(booking)") == "4711")
+        let listed = try admin.get("/admin/bookings")
+        #expect(listed.status == 200)
+
+        // The trigger page's field picker offers the fields' paths.
+        let trigger = try admin.get("/admin/automation/triggers/new")
+        #expect(trigger.text.contains("value=\"object.custom.markunderlag\""))
+        #expect(trigger.text.contains("value=\"object.customer.custom.kundtyp\""))
+        #expect(trigger.text.contains("value=\"object.custom.portkod\""))
+
+        // The utilisation export carries the products' field.
+        let csv = try admin.get("/admin/reports/utilisation.csv")
+        #expect(csv.status == 200 && csv.text.contains("Vikt (kg)") && csv.text.contains("1450"))
     }
 
     @Test func onlyAdminsDefineFields() throws {

@@ -87,7 +87,9 @@ extension BookingStore {
             let after = CustomerStore.nonEmpty(notes) ?? ""
             let stored = CustomFieldStore.values(json: try row.decode("custom"))
             let newCustom =
-                try custom.map { CustomFieldStore.merged(stored, $0, active: try CustomFieldStore.active(tx, .booking)) }
+                try custom.map {
+                    CustomFieldStore.merged(stored, $0, active: try CustomFieldStore.active(tx, .booking))
+                }
                 ?? stored
             guard
                 let change = AuditStore.changes(

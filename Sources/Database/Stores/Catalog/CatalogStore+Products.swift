@@ -139,7 +139,9 @@ extension CatalogStore {
                     } ?? current.custom
                 guard
                     let diff = AuditStore.changes(
-                        from: current.draft.auditFields.merging(CustomFieldStore.auditFields(current.custom)) { a, _ in a },
+                        from: current.draft.auditFields.merging(CustomFieldStore.auditFields(current.custom)) { a, _ in
+                            a
+                        },
                         to: draft.auditFields.merging(CustomFieldStore.auditFields(newCustom)) { a, _ in a })
                 else {
                     return

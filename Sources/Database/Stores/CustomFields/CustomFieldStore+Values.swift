@@ -107,7 +107,9 @@ extension CustomFieldStore {
 extension CustomFieldStore {
     /// The quotation's customer-visible custom fields that have a value, in the fields' order, as
     /// the customer reads them (in the customer's language): what sending freezes into the version.
-    public static func customerVisible(_ connection: Connection, quotationID: QuotationID) throws
+    public static func customerVisible(
+        _ connection: Connection, quotationID: QuotationID
+    ) throws
         -> [QuotationSnapshot.CustomField]
     {
         guard

@@ -81,7 +81,9 @@ extension QuotationStore {
             """
         query += joined(conditions, first: " WHERE ")
         if !customFilters.isEmpty {
-            query += (conditions.isEmpty ? " WHERE TRUE" : "") + CustomFieldStore.conditions(customFilters, column: "q.custom")
+            query +=
+                (conditions.isEmpty ? " WHERE TRUE" : "")
+                + CustomFieldStore.conditions(customFilters, column: "q.custom")
         }
         query += " ORDER BY q.id DESC LIMIT \(limit + 1)"
         let rows: [Row]
