@@ -29,35 +29,43 @@ public enum CustomFieldValues {
     /// Multiple-choice values travel in form state as lines.
     public static let separator: Character = "\n"
 
-    /// Reads every active definition's value from a posted form: `all(name)` gives each value
-    /// posted under a name (a multiple choice posts one per ticked box). Missing keys are absent.
+    /// Reads the active definitions' values from a posted form: `all(name)` gives each value
+    /// posted under a name (a multiple choice posts an empty marker and one value per ticked box).
+    /// A field the form did not post is absent, so a form from before the field existed leaves it be.
     public static func typed(
         _ definitions: [CustomFieldDefinition], all: (String) -> [String]
     ) -> [String: String] {
         var typed: [String: String] = [:]
         for definition in definitions where !definition.archived && definition.kind != .file {
             let values = all(definition.formName)
+            guard !values.isEmpty else { continue }
             typed[definition.formName] =
-                definition.kind == .multiChoice ? values.joined(separator: String(separator)) : values.first ?? ""
+                definition.kind == .multiChoice
+                ? values.filter { !$0.isEmpty }.joined(separator: String(separator)) : values[0]
         }
         return typed
     }
 
     /// Checks the typed values (`cf_<key>` → text, as `typed` gives them) against the active
-    /// definitions: the new values of those fields (an empty optional field is absent), and the
-    /// problems by form field (nothing may be saved unless there are none). `exists(kind, id)` answers whether a linked customer or product is there.
+    /// definitions: the changes (a value, or `.null` for a field emptied), and the problems by form
+    /// field (nothing may be saved unless there are none). `updating`: a field that was not posted
+    /// is left as stored; creating, it counts as empty (a required one is refused). `exists(kind,
+    /// id)` answers whether a linked customer or product is there.
     public static func validate(
-        _ typed: [String: String], _ definitions: [CustomFieldDefinition],
+        _ typed: [String: String], _ definitions: [CustomFieldDefinition], updating: Bool = false,
         exists: (CustomFieldKind, Int64) -> Bool = { _, _ in true }
     ) -> (values: [String: JSONValue], problems: [String: CustomValueProblem]) {
         var values: [String: JSONValue] = [:]
         var problems: [String: CustomValueProblem] = [:]
         for definition in definitions where !definition.archived && definition.kind != .file {
+            if updating && typed[definition.formName] == nil { continue }
             do {
                 if let value = try value(typed[definition.formName] ?? "", definition, exists: exists) {
                     values[definition.key] = value
                 } else if definition.required {
                     problems[definition.formName] = .required
+                } else if updating {
+                    values[definition.key] = .null
                 }
             } catch {
                 problems[definition.formName] = error

@@ -161,7 +161,7 @@ enum BookingsHandler {
         }
         let fields = try CustomFieldForms(admin, .booking)
         let typedCustom = fields.typed
-        let custom = try fields.check(typedCustom)
+        let custom = try fields.check(typedCustom, updating: true)
         var errors = custom.messages
         if typed.lengthForLimits > notesLimit { errors["notes"] = s.bookings.notesTooLong }
         guard errors.isEmpty else {

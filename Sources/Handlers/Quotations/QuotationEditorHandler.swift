@@ -49,7 +49,7 @@ enum QuotationEditorHandler {
 
         var checked = form
         let reading = checked.read(s)
-        let custom = try fields.check(typedCustom)
+        let custom = try fields.check(typedCustom, updating: true)
         checked.errors.merge(custom.messages) { own, _ in own }
         guard var content = reading.content, custom.messages.isEmpty else {
             return try render(record, admin, form: checked, reading: reading, status: .badRequest)

@@ -23,10 +23,15 @@ struct CustomFieldForms {
         CustomFieldValues.typed(definitions) { admin.request.form.all($0) }
     }
 
-    /// The values the typed text stands for, and a message per refused field.
-    func check(_ typed: [String: String]) throws -> (values: [String: JSONValue], messages: [String: String]) {
+    /// The changes the typed text stands for, and a message per refused field. `updating`: a
+    /// field the form did not post stays as stored.
+    func check(_ typed: [String: String], updating: Bool) throws -> (
+        values: [String: JSONValue], messages: [String: String]
+    ) {
         let connection = try admin.connection()
-        let checked = CustomFieldValues.validate(typed, definitions) { CustomFieldStore.linkExists(connection, $0, $1) }
+        let checked = CustomFieldValues.validate(typed, definitions, updating: updating) {
+            CustomFieldStore.linkExists(connection, $0, $1)
+        }
         let strings = admin.strings.customFields
         return (checked.values, checked.problems.mapValues { strings.problem($0) })
     }

@@ -45,6 +45,8 @@ public enum CustomFieldInputs {
             let chosen = Set(form[name].split(separator: CustomFieldValues.separator).map(String.init))
             return fieldset(.class("field choices")) {
                 legend { d.label }
+                // Posted even with nothing ticked, so an emptied choice is told from a form without it.
+                Fields.hidden(name, "")
                 for (index, option) in d.options.enumerated() {
                     label(.class("checkbox")) {
                         void(

@@ -39,14 +39,16 @@ extension CustomFieldStore {
         return values(json: try row.decode("custom"))
     }
 
-    /// The record's values after a form saved `typed` for the active fields: those fields' values
-    /// replaced (an emptied one removed), every other key (an archived field's) kept.
+    /// The record's values after a form saved `changes` (`CustomFieldValues.validate`'s values):
+    /// an active field's value replaced, or removed for `.null`; every other key (a field not on
+    /// the form, an archived field's) kept as stored.
     public static func merged(
-        _ stored: [String: JSONValue], _ typed: [String: JSONValue], active: [CustomFieldDefinition]
+        _ stored: [String: JSONValue], _ changes: [String: JSONValue], active: [CustomFieldDefinition]
     ) -> [String: JSONValue] {
         var result = stored
-        for definition in active where definition.kind != .file { result[definition.key] = typed[definition.key] }
-        for (key, value) in typed where active.contains(where: { $0.key == key }) { result[key] = value }
+        for (key, value) in changes where active.contains(where: { $0.key == key }) {
+            result[key] = value == .null ? nil : value
+        }
         return result
     }
 
@@ -60,6 +62,7 @@ extension CustomFieldStore {
     public static func write(
         _ tx: Connection, _ entity: CustomFieldEntity, id: Int64, _ values: [String: JSONValue]
     ) throws(DatabaseError) {
+        let values = values.filter { $0.value != .null }
         try tx.execute("UPDATE " + table(entity) + " SET custom = \(json(values))::jsonb WHERE id = \(id)")
     }
 
