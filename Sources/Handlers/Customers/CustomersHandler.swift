@@ -55,7 +55,8 @@ enum CustomersHandler {
                 record: record, history: history,
                 emails: try EventStore.emails(db, .customer(record.id.rawValue)),
                 invoices: try InvoiceStore.list(db, customerID: id, limit: 50),
-                conversations: try InboxStore.conversations(db, .customer(id), limit: 20), admin: try admin.page()))
+                conversations: try InboxStore.conversations(db, .customer(id), limit: 20),
+                customFields: try CustomFieldStore.active(db, .customer), admin: try admin.page()))
     }
 
     static func edit(_ id: CustomerID, _ admin: AdminContext) throws -> Response {

@@ -7,7 +7,7 @@ public import Routing
 public enum CustomerDetailPage {
     public static func render(
         record: CustomerRecord, history: CustomerHistory, emails: [EmailRecord] = [], invoices: [InvoiceSummary] = [],
-        conversations: [ConversationSummary] = [],
+        conversations: [ConversationSummary] = [], customFields: [CustomFieldDefinition] = [],
         admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
@@ -80,6 +80,7 @@ public enum CustomerDetailPage {
                 } else {
                     p(.class("notes")) { record.profile.notes }
                 }
+                CustomFieldInputs.details(customFields, record.custom, s)
             }
             quotations(history, admin)
             bookings(history, id: id, admin)

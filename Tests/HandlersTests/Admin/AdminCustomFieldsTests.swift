@@ -82,6 +82,8 @@ struct AdminCustomFieldsTests {
             ) == "Festival")
 
         // The edit form shows the stored value; an update to a bad value changes nothing.
+        let shown = try admin.get("/admin/customers/\(id)")
+        #expect(shown.text.contains("<dt>Segment</dt><dd>Festival</dd>"))
         let edit = try admin.get("/admin/customers/\(id)/edit")
         #expect(edit.text.contains("<option value=\"Festival\" selected"))
         let version = try session.sql("SELECT version FROM customers WHERE id = \(id)")
