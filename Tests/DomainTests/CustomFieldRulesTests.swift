@@ -5,7 +5,9 @@ import Testing
 /// its kind (what the forms refuse, what they store); list filters read from a query.
 @Suite("Custom field rules")
 struct CustomFieldRulesTests {
-    static func field(_ kind: CustomFieldKind, options: [String] = [], required: Bool = false)
+    static func field(
+        _ kind: CustomFieldKind, options: [String] = [], required: Bool = false
+    )
         -> CustomFieldDefinition
     {
         CustomFieldDefinition(
@@ -63,7 +65,9 @@ struct CustomFieldRulesTests {
         #expect(try CustomFieldValues.value("1 234", Self.field(.number)) == .number(1234))
         #expect(try CustomFieldValues.value("-3.25", Self.field(.number)) == .number(-3.25))
         for bad in ["12a", "1-2", "1.2.3", "1e400", "NaN"] {
-            #expect(throws: CustomValueProblem.notNumber, "\(bad)") { try CustomFieldValues.value(bad, Self.field(.number)) }
+            #expect(throws: CustomValueProblem.notNumber, "\(bad)") {
+                try CustomFieldValues.value(bad, Self.field(.number))
+            }
         }
         #expect(try CustomFieldValues.value("1 250,50", Self.field(.money)) == .number(125_050))
         #expect(throws: CustomValueProblem.amount) { try CustomFieldValues.value("mycket", Self.field(.money)) }
@@ -85,9 +89,12 @@ struct CustomFieldRulesTests {
 
     @Test func aFormIsCheckedWholeAndAnUpdateLeavesWhatWasNotPosted() {
         let fields = [
-            CustomFieldDefinition(id: CustomFieldID(rawValue: 1), entity: .booking, key: "a", kind: .text, label: "A", required: true),
-            CustomFieldDefinition(id: CustomFieldID(rawValue: 2), entity: .booking, key: "b", kind: .number, label: "B"),
-            CustomFieldDefinition(id: CustomFieldID(rawValue: 3), entity: .booking, key: "c", kind: .text, label: "C", archived: true),
+            CustomFieldDefinition(
+                id: CustomFieldID(rawValue: 1), entity: .booking, key: "a", kind: .text, label: "A", required: true),
+            CustomFieldDefinition(
+                id: CustomFieldID(rawValue: 2), entity: .booking, key: "b", kind: .number, label: "B"),
+            CustomFieldDefinition(
+                id: CustomFieldID(rawValue: 3), entity: .booking, key: "c", kind: .text, label: "C", archived: true),
         ]
         let refused = CustomFieldValues.validate(["cf_b": "x"], fields)
         #expect(refused.problems == ["cf_a": .required, "cf_b": .notNumber])
@@ -99,11 +106,20 @@ struct CustomFieldRulesTests {
 
     @Test func filtersReadOnlyFilterableFieldsAndValuesOfTheirKind() {
         let fields = [
-            CustomFieldDefinition(id: CustomFieldID(rawValue: 1), entity: .customer, key: "typ", kind: .choice, label: "T", options: ["A"], filterable: true),
-            CustomFieldDefinition(id: CustomFieldID(rawValue: 2), entity: .customer, key: "vikt", kind: .number, label: "V", filterable: true),
-            CustomFieldDefinition(id: CustomFieldID(rawValue: 3), entity: .customer, key: "ja", kind: .yesNo, label: "J", filterable: true),
-            CustomFieldDefinition(id: CustomFieldID(rawValue: 4), entity: .customer, key: "hemlig", kind: .text, label: "H"),
-            CustomFieldDefinition(id: CustomFieldID(rawValue: 5), entity: .customer, key: "dag", kind: .date, label: "D", filterable: true),
+            CustomFieldDefinition(
+                id: CustomFieldID(rawValue: 1), entity: .customer, key: "typ", kind: .choice, label: "T",
+                options: ["A"], filterable: true),
+            CustomFieldDefinition(
+                id: CustomFieldID(rawValue: 2), entity: .customer, key: "vikt", kind: .number, label: "V",
+                filterable: true),
+            CustomFieldDefinition(
+                id: CustomFieldID(rawValue: 3), entity: .customer, key: "ja", kind: .yesNo, label: "J", filterable: true
+            ),
+            CustomFieldDefinition(
+                id: CustomFieldID(rawValue: 4), entity: .customer, key: "hemlig", kind: .text, label: "H"),
+            CustomFieldDefinition(
+                id: CustomFieldID(rawValue: 5), entity: .customer, key: "dag", kind: .date, label: "D", filterable: true
+            ),
         ]
         let query = [
             "cf_typ": "A", "cf_vikt_from": "10", "cf_vikt_to": "x", "cf_ja": "kanske", "cf_hemlig": "x",

@@ -40,7 +40,8 @@ struct CustomFieldPagesEscapingTests {
         record.custom = stored
         inert(
             CustomerFormPage.render(
-                mode: .new, form: FormState(values: values, errors: ["cf_f0": value]), fields: definitions, admin: page))
+                mode: .new, form: FormState(values: values, errors: ["cf_f0": value]), fields: definitions, admin: page)
+        )
         var summary = CustomerSummary(
             id: CustomerID(rawValue: 1), kind: .person, name: value, companyName: value, email: value, phone: value,
             city: value, archived: false)

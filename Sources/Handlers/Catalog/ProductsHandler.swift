@@ -126,7 +126,9 @@ enum ProductsHandler {
             admin,
             validate: { values in
                 let custom: (values: [String: JSONValue], messages: [String: String])
-                do { custom = try fields.check(values, updating: values["version"] != nil) } catch { return .failure(FieldMessages(messages: [:])) }
+                do { custom = try fields.check(values, updating: values["version"] != nil) } catch {
+                    return .failure(FieldMessages(messages: [:]))
+                }
                 switch read(values, admin) {
                 case .success(let draft):
                     guard custom.messages.isEmpty else { return .failure(FieldMessages(messages: custom.messages)) }

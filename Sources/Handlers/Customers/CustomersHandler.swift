@@ -96,7 +96,9 @@ enum CustomersHandler {
             admin,
             validate: { values in
                 let custom: (values: [String: JSONValue], messages: [String: String])
-                do { custom = try fields.check(values, updating: values["version"] != nil) } catch { return .failure(FieldMessages(messages: [:])) }
+                do { custom = try fields.check(values, updating: values["version"] != nil) } catch {
+                    return .failure(FieldMessages(messages: [:]))
+                }
                 do throws(CustomerProfile.Invalid) {
                     let profile = try CustomerProfile(form: values)
                     guard custom.messages.isEmpty else { return .failure(FieldMessages(messages: custom.messages)) }

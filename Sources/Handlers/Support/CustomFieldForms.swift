@@ -25,7 +25,9 @@ struct CustomFieldForms {
 
     /// The changes the typed text stands for, and a message per refused field. `updating`: a
     /// field the form did not post stays as stored.
-    func check(_ typed: [String: String], updating: Bool) throws -> (
+    func check(
+        _ typed: [String: String], updating: Bool
+    ) throws -> (
         values: [String: JSONValue], messages: [String: String]
     ) {
         let connection = try admin.connection()
