@@ -51,6 +51,21 @@ struct CustomFieldStoreTests {
         #expect(try payload.decode("k") as String == "portkod")
     }
 
+    @Test func aQuotationMadeWithoutAFormStartsAtTheDefaults() throws {
+        let db = try TestDatabase.migrated("custom_field_defaults")
+        let fixture = try QuotationFixture(db)
+        for draft in [
+            CustomFieldDraft(
+                entity: .quotation, key: "markunderlag", kind: .choice, label: "Markunderlag", options: "gräs\nasfalt",
+                defaultValue: "gräs"),
+            CustomFieldDraft(entity: .quotation, key: "gaster", kind: .number, label: "Gäster"),
+        ] {
+            #expect(try ChangeCustomField.run(db, .add(draft), actor: Self.actor) != .refused(.notFound))
+        }
+        let id = try fixture.draft(on: db)
+        #expect(try CustomFieldStore.values(db, .quotation, id: id.rawValue) == ["markunderlag": .string("gräs")])
+    }
+
     @Test func aFilterOnACustomFieldUsesTheIndexAt100000Customers() throws {
         let db = try TestDatabase.migrated("custom_field_plans")
         try db.execute(

@@ -133,3 +133,16 @@ extension CustomFieldStore {
         }
     }
 }
+
+extension CustomFieldStore {
+    /// The values a record made without a form starts with (a quotation drafted from the inbox or
+    /// duplicated, a booking made by signing): each active field's default that reads as a value.
+    public static func defaultValues(
+        _ connection: Connection, _ entity: CustomFieldEntity
+    ) throws -> [String:
+        JSONValue]
+    {
+        let definitions = try active(connection, entity)
+        return CustomFieldValues.validate(CustomFieldValues.defaults(definitions), definitions).values
+    }
+}
