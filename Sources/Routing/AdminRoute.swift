@@ -34,6 +34,8 @@ public enum AdminRoute: Hashable, Sendable {
     case forms(FormsRoute)
     /// "My tasks" and the task pages.
     case tasks(TasksRoute)
+    /// The admins' own fields on customers, products, quotations and bookings.
+    case fields(CustomFieldsRoute)
 }
 
 extension AdminRoute: FeatureRoute {
@@ -59,6 +61,7 @@ extension AdminRoute: FeatureRoute {
         case .flows(let route): route.endpoint.map(AdminRoute.flows)
         case .forms(let route): route.endpoint.map(AdminRoute.forms)
         case .tasks(let route): route.endpoint.map(AdminRoute.tasks)
+        case .fields(let route): route.endpoint.map(AdminRoute.fields)
         }
     }
 
@@ -74,6 +77,7 @@ extension AdminRoute: FeatureRoute {
             + InboxRoute.samples.map(AdminRoute.inbox) + StructureRoute.samples.map(AdminRoute.structure)
             + FlowsRoute.samples.map(AdminRoute.flows)
             + FormsRoute.samples.map(AdminRoute.forms) + TasksRoute.samples.map(AdminRoute.tasks)
+            + CustomFieldsRoute.samples.map(AdminRoute.fields)
     }
 
     /// The feature's endpoint without lifting its parser into this type: what printing a link
@@ -100,6 +104,7 @@ extension AdminRoute: FeatureRoute {
         case .flows(let route): route.endpoint.declaration
         case .forms(let route): route.endpoint.declaration
         case .tasks(let route): route.endpoint.declaration
+        case .fields(let route): route.endpoint.declaration
         }
     }
 

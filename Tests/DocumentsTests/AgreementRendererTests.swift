@@ -180,3 +180,24 @@ func writePreview() throws {
     try Data(AgreementRenderer.render(Fixtures.agreement(language: .en, signature: .typed(name: "Åsa Öberg"))))
         .write(to: URL(fileURLWithPath: folder + "/agreement-en-typed.pdf"))
 }
+
+/// The signed agreement of a version with customer-visible custom fields shows them under the
+/// parties, read back from the real PDF's text.
+@Suite("Agreement PDF: custom fields")
+struct AgreementCustomFieldTests {
+    @Test func theFrozenCustomFieldsAreInTheSignedAgreement() throws {
+        var document = Fixtures.agreement(signature: .typed(name: "Åsa Öberg"))
+        document.customFields = [
+            AgreementField(label: "Markunderlag", value: "gräs"), AgreementField(label: "Portkod", value: "4711#"),
+        ]
+        let pdf = try RenderedPDF(AgreementRenderer.render(document))
+        defer { pdf.remove() }
+        #expect(try pdf.qpdfCheck().status == 0)
+        let text = try pdf.text(page: 1)
+        #expect(text.contains("MARKUNDERLAG") && text.contains("gräs"))
+        #expect(text.contains("PORTKOD") && text.contains("4711#"))
+        let plain = try RenderedPDF(AgreementRenderer.render(Fixtures.agreement(signature: .typed(name: "Åsa Öberg"))))
+        defer { plain.remove() }
+        #expect(!(try plain.text()).contains("MARKUNDERLAG"))
+    }
+}

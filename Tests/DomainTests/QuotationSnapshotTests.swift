@@ -143,3 +143,32 @@ extension String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
+
+/// Customer-visible custom fields in the frozen version: absent when there are none (the hash of
+/// every version sent before them is unchanged), kept and hashed when there are.
+@Suite("Quotation snapshot: custom fields")
+struct QuotationSnapshotCustomFieldTests {
+    @Test func withoutCustomFieldsTheEncodingAndHashAreAsBefore() throws {
+        let snapshot = try QuotationSnapshotTests.Fields().snapshot()
+        #expect(snapshot.customFields == nil)
+        #expect(!snapshot.canonicalJSON.contains("customFields"))
+        #expect(snapshot.sha256.hex == QuotationSnapshotTests.fixtureHash)
+    }
+
+    @Test func customFieldsAreFrozenReadBackAndHashed() throws {
+        let plain = try QuotationSnapshotTests.Fields().snapshot()
+        let fields = try QuotationSnapshotTests.Fields()
+        let snapshot = try QuotationSnapshot(
+            number: plain.number, version: plain.version, title: plain.title, company: fields.company,
+            customer: plain.customer, period: plain.period, deliveryAddress: plain.deliveryAddress,
+            lines: plain.lines.map(\.line), discount: plain.discount, shipping: plain.totals.shipping,
+            vatRate: plain.vatRate, termsHTML: plain.termsHTML, validUntil: plain.validUntil,
+            customFields: [QuotationSnapshot.CustomField(key: "markunderlag", label: "Markunderlag", value: "gräs")])
+        #expect(
+            snapshot.canonicalJSON.contains(
+                #""customFields":[{"key":"markunderlag","label":"Markunderlag","value":"gräs"}]"#))
+        #expect(snapshot.sha256.hex != QuotationSnapshotTests.fixtureHash)
+        let read = try QuotationSnapshot(canonicalJSON: snapshot.canonicalJSON)
+        #expect(read == snapshot && read.sha256 == snapshot.sha256)
+    }
+}

@@ -70,6 +70,8 @@ struct SeedDemoCommand: ParsableCommand {
         // Saved reports are definitions, not records: seeded early with the structure, by the system.
         try DemoSavedReports.seed(tx, actor: AuditActor(kind: .system))
         let forms = try DemoTasks.seedForms(tx, actor: AuditActor(kind: .system))
+        // Then the admins' own fields, so every record below carries its values from the start.
+        try DemoCustomFields.seed(tx, actor: AuditActor(kind: .system))
 
         var products: [String: (id: ProductID, product: DemoData.Product)] = [:]
         for (position, category) in DemoData.categories.enumerated() {
@@ -80,6 +82,7 @@ struct SeedDemoCommand: ParsableCommand {
                     tx, sku: product.sku, name: product.name, descriptionHTML: "<p>\(product.description)</p>",
                     categoryID: categoryID, price: Money(ore: product.priceOre), pricing: product.pricing,
                     stock: product.stock, synonyms: words?.synonyms ?? [], capacity: words?.capacity)
+                try CustomFieldStore.write(tx, .product, id: id.rawValue, DemoCustomFields.product(sku: product.sku))
                 products[product.sku] = (id, product)
             }
         }
@@ -93,6 +96,7 @@ struct SeedDemoCommand: ParsableCommand {
         var customers: [(id: CustomerID, delivery: PostalAddress)] = []
         for customer in DemoData.customers {
             let id = try CustomerStore.create(tx, details: customer.details, deliveryAddress: customer.delivery)
+            try CustomFieldStore.write(tx, .customer, id: id.rawValue, DemoCustomFields.customer(customer.details))
             customers.append((id, customer.delivery ?? customer.details.billingAddress))
         }
         // The inbox before the quotations: its conversations are the demo's oldest activity.
@@ -118,10 +122,12 @@ struct SeedDemoCommand: ParsableCommand {
             _ customer: Int, _ title: String, _ period: RentalPeriod, _ lines: [QuotationLine],
             discount: Discount = .none, shipping: Int64 = 0
         ) throws -> QuotationID {
-            try QuotationStore.createDraft(
+            let id = try QuotationStore.createDraft(
                 tx, customer: customers[customer].id, period: period, title: title,
                 deliveryAddress: customers[customer].delivery, lines: lines, discount: discount,
                 shipping: Money(ore: shipping), vatRate: .default, termsHTML: DemoData.termsHTML, createdBy: seller)
+            try CustomFieldStore.write(tx, .quotation, id: id.rawValue, DemoCustomFields.quotation(title: title))
+            return id
         }
 
         // A working company's month around today: bookings in every state, sent, signed and
@@ -152,6 +158,11 @@ struct SeedDemoCommand: ParsableCommand {
                     userAgent: "seed-demo"),
                 now: signedAt)
             guard case .signed(let bookingID, _, _) = outcome else { continue }
+            if booking.customer % 2 == 0 {
+                try CustomFieldStore.write(
+                    tx, .booking, id: bookingID.rawValue,
+                    ["portkod": .string("\(1000 + booking.customer * 137 % 9000)#")])
+            }
             if booking.approved {
                 _ = try ApproveBooking.run(tx, id: bookingID, by: UserID(rawValue: seller), actor: manager)
             }

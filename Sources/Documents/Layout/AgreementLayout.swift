@@ -126,6 +126,13 @@ struct AgreementLayout {
                 (labels.deliveryAddress, address),
             ], valueFont: .regular(9.5))
         flow.y += 20
+        // The customer-visible custom fields, three to a row, as frozen into the version.
+        var fields = document.customFields[...]
+        while !fields.isEmpty {
+            labelledColumns(fields.prefix(3).map { ($0.label, $0.value) }, valueFont: .regular(9.5))
+            fields = fields.dropFirst(3)
+            flow.y += 14
+        }
     }
 
     /// Up to three columns, each a small grey label over its value.

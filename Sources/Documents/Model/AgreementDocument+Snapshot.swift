@@ -53,5 +53,6 @@ extension AgreementDocument {
                     userAgent: "",
                     versionSHA256: "", linkID: ""))
         isSigned = signed != nil
+        customFields = (snapshot.customFields ?? []).map { AgreementField(label: $0.label, value: $0.value) }
     }
 }

@@ -31,6 +31,8 @@ public struct AgreementDocument: Sendable, Equatable {
     public var evidence: SigningEvidence
     /// False for the offer as sent (the customer's "unsigned PDF"): no signature or evidence section.
     public var isSigned = true
+    /// The quotation's customer-visible custom fields as frozen into the version, under the parties.
+    public var customFields: [AgreementField] = []
 
     public init(
         language: Language, company: CompanyProfile, title: String, quotationNumber: String, quotationVersion: Int,
@@ -83,5 +85,16 @@ public struct AgreementTotal: Sendable, Equatable {
         self.label = label
         self.amount = amount
         self.emphasised = emphasised
+    }
+}
+
+/// A custom field shown on the agreement: its label and its value as text.
+public struct AgreementField: Sendable, Equatable {
+    public var label: String
+    public var value: String
+
+    public init(label: String, value: String) {
+        self.label = label
+        self.value = value
     }
 }

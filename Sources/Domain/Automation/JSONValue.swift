@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A JSON value as events carry it: what trigger conditions compare and placeholders print.
-public enum JSONValue: Sendable, Equatable, Codable {
+public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case number(Double)

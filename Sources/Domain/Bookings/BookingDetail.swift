@@ -31,6 +31,8 @@ public struct BookingDetail: Sendable, Equatable {
     public let version: Int
     public let createdAt: Date
     public let updatedAt: Date
+    /// The custom fields' values (`key` → value), archived fields' too.
+    public var custom: [String: JSONValue] = [:]
 
     public init(
         id: BookingID, number: String, state: BookingState, title: String?, period: RentalPeriod,

@@ -19,6 +19,8 @@ public struct BookingSummary: Sendable, Equatable {
     public let approvedAt: Date?
     /// Including VAT.
     public let total: Money
+    /// The custom fields' values (the list's custom columns).
+    public var custom: [String: JSONValue] = [:]
 
     public init(
         id: BookingID, number: String, state: BookingState, title: String?, period: RentalPeriod,

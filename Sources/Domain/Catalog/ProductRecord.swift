@@ -9,6 +9,8 @@ public struct ProductRecord: Sendable, Equatable {
     public let active: Bool
     public let version: Int
     public let updatedAt: Date
+    /// The custom fields' values (`key` → value), archived fields' too.
+    public var custom: [String: JSONValue] = [:]
 
     public init(id: ProductID, draft: ProductDraft, categoryName: String?, active: Bool, version: Int, updatedAt: Date)
     {
@@ -31,6 +33,8 @@ public struct ProductSummary: Sendable, Equatable {
     public let pricing: LinePricing
     public let stock: Int
     public let active: Bool
+    /// The custom fields' values (the list's custom columns).
+    public var custom: [String: JSONValue] = [:]
 
     public init(
         id: ProductID, sku: String, name: String, categoryName: String?, price: Money, pricing: LinePricing, stock: Int,

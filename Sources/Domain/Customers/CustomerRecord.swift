@@ -10,6 +10,8 @@ public struct CustomerRecord: Sendable, Equatable {
     public let archivedAt: Date?
     public let createdAt: Date
     public let updatedAt: Date
+    /// The custom fields' values (`key` → value), archived fields' too.
+    public var custom: [String: JSONValue] = [:]
 
     public init(
         id: CustomerID, profile: CustomerProfile, version: Int, archivedAt: Date?, createdAt: Date, updatedAt: Date
@@ -33,6 +35,8 @@ public struct CustomerSummary: Sendable, Equatable {
     public let phone: String
     public let city: String
     public let archived: Bool
+    /// The custom fields' values (the list's custom columns).
+    public var custom: [String: JSONValue] = [:]
 
     public init(
         id: CustomerID, kind: CustomerDetails.Kind, name: String, companyName: String, email: String, phone: String,

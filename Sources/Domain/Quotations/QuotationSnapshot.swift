@@ -25,6 +25,23 @@ public struct QuotationSnapshot: Sendable, Equatable, Codable {
     public let termsHTML: String
     /// The last day the offer can be signed.
     public let validUntil: CalendarDate
+    /// The customer-visible custom fields with a value, as the customer reads them. Absent (not
+    /// empty) when there are none, so a snapshot without them encodes, and hashes, exactly as
+    /// snapshots did before custom fields existed.
+    public let customFields: [CustomField]?
+
+    /// One custom field as frozen into the version: its label and its value as text.
+    public struct CustomField: Sendable, Equatable, Codable {
+        public let key: String
+        public let label: String
+        public let value: String
+
+        public init(key: String, label: String, value: String) {
+            self.key = key
+            self.label = label
+            self.value = value
+        }
+    }
 
     /// Freezes a version, computing its totals.
     ///
@@ -33,7 +50,8 @@ public struct QuotationSnapshot: Sendable, Equatable, Codable {
     public init(
         number: DocumentNumber, version: Int, title: String? = nil, company: CompanyProfile, customer: CustomerDetails,
         period: RentalPeriod, deliveryAddress: PostalAddress, lines: [QuotationLine], discount: Discount = .none,
-        shipping: Money = .zero, vatRate: VATRate = .default, termsHTML: String, validUntil: CalendarDate
+        shipping: Money = .zero, vatRate: VATRate = .default, termsHTML: String, validUntil: CalendarDate,
+        customFields: [CustomField] = []
     ) throws(QuotationError) {
         guard version >= 1 else { throw .invalidVersion(version) }
         self.format = Self.currentFormat
@@ -49,6 +67,7 @@ public struct QuotationSnapshot: Sendable, Equatable, Codable {
             lines: lines, period: period, discount: discount, shipping: shipping, vatRate: vatRate)
         self.termsHTML = termsHTML
         self.validUntil = validUntil
+        self.customFields = customFields.isEmpty ? nil : customFields
     }
 
     /// The priced lines, in order.

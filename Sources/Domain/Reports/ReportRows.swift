@@ -7,6 +7,8 @@ public struct ProductUtilisation: Sendable, Hashable {
     public var stock: Int
     public var daysOnHire: Int64
     public var daysAvailable: Int64
+    /// The product's custom fields' values (the CSV's extra columns).
+    public var custom: [String: JSONValue] = [:]
 
     public init(
         productID: Int64, name: String, category: String?, stock: Int, daysOnHire: Int64, daysAvailable: Int64
@@ -33,6 +35,8 @@ public struct CustomerRevenue: Sendable, Hashable {
     /// Invoices issued in the period (credit notes not counted).
     public var invoices: Int
     public var net: Money
+    /// The customer's custom fields' values (the CSV's extra columns).
+    public var custom: [String: JSONValue] = [:]
 
     public init(customerID: Int64, name: String, invoices: Int, net: Money) {
         self.customerID = customerID

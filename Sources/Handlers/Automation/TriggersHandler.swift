@@ -87,8 +87,27 @@ enum TriggersHandler {
         return admin.html(
             TriggerPage.render(
                 trigger: trigger, form: form, builder: builder, fullDefinition: full, eventTypes: EventTypes.all,
-                runs: runs, test: test, testError: testError, admin: try admin.page()),
+                runs: runs, test: test, testError: testError,
+                customFields: customFieldPaths(try CustomFieldStore.all(try admin.connection())),
+                admin: try admin.page()),
             status: status)
+    }
+
+    /// Where the active custom fields' values are in the events, for the field picker: a
+    /// customer's under `object.custom` in its own events and `object.customer.custom` in the
+    /// quotation's and booking's; a quotation's and booking's under `object.custom` (a booking's
+    /// events carry its quotation's values too). Products have no events.
+    static func customFieldPaths(_ definitions: [CustomFieldDefinition]) -> [String] {
+        var paths: [String] = []
+        for definition in definitions where !definition.archived {
+            switch definition.entity {
+            case .customer: paths += [definition.eventPath, "object.customer.custom.\(definition.key)"]
+            case .quotation, .booking: paths.append(definition.eventPath)
+            case .product: continue
+            }
+        }
+        var seen: Set<String> = []
+        return paths.filter { seen.insert($0).inserted }
     }
 
     /// Create (`id` nil) or save a new version.

@@ -18,11 +18,16 @@ enum BookingsHandler {
 
     static func list(_ query: BookingListQuery, _ admin: AdminContext) throws -> Response {
         let s = admin.strings
+        var query = query
+        let fields = try CustomFieldForms(admin, .booking)
+        let customFilters = fields.filters
+        query.custom = customFilters.items
         var form = FormState(values: [
             "state": query.state ?? "", "from": query.from ?? "", "to": query.to ?? "",
             "q": query.search ?? "",
         ])
         var filter = BookingListFilter()
+        filter.custom = customFilters.filters
         if let raw = query.state {
             if let state = BookingState(rawValue: raw) {
                 filter.state = state
@@ -67,14 +72,15 @@ enum BookingsHandler {
         guard form.errors.isEmpty else {
             return admin.html(
                 BookingListPage.render(
-                    rows: [], query: query, filters: form, customer: customer, nextCursor: nil, admin: try admin.page()),
+                    rows: [], query: query, filters: form, customer: customer, nextCursor: nil,
+                    fields: fields.definitions, admin: try admin.page()),
                 status: .badRequest)
         }
         let page = try BookingStore.list(db, filter: filter)
         return admin.html(
             BookingListPage.render(
                 rows: page.rows, query: query, filters: form, customer: customer, nextCursor: page.nextCursor,
-                admin: try admin.page()))
+                fields: fields.definitions, admin: try admin.page()))
     }
 
     // MARK: One booking
@@ -107,7 +113,7 @@ enum BookingsHandler {
                     db, .booking(id),
                     customer: (booking.contact.id, booking.contact.companyName ?? booking.contact.name),
                     admin),
-                flows: try flowCard(id, db)),
+                flows: try flowCard(id, db), customFields: try CustomFieldStore.active(db, .booking)),
             status: status)
     }
 
@@ -165,13 +171,20 @@ enum BookingsHandler {
             return try show(
                 id, admin, notice: s.conflictMessage, unsavedNotes: typed.isEmpty ? nil : typed, status: .conflict)
         }
-        if typed.lengthForLimits > notesLimit {
+        let fields = try CustomFieldForms(admin, .booking)
+        let typedCustom = fields.typed
+        let custom = try fields.check(typedCustom, updating: true)
+        var errors = custom.messages
+        if typed.lengthForLimits > notesLimit { errors["notes"] = s.bookings.notesTooLong }
+        guard errors.isEmpty else {
             return try show(
-                id, admin, notesForm: FormState(values: ["notes": typed], errors: ["notes": s.bookings.notesTooLong]),
+                id, admin,
+                notesForm: FormState(values: typedCustom.merging(["notes": typed]) { _, own in own }, errors: errors),
                 status: .badRequest)
         }
         switch try BookingStore.updateNotes(
-            try admin.connection(), id: id, notes: typed, expectedVersion: version, actor: admin.actor)
+            try admin.connection(), id: id, notes: typed, custom: custom.values, expectedVersion: version,
+            actor: admin.actor)
         {
         case .done:
             return admin.redirect(to: .admin(.bookings(.show(id))), flash: .saved)

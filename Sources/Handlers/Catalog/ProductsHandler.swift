@@ -23,19 +23,28 @@ enum ProductsHandler {
     }
 
     static func list(_ query: CatalogListQuery, _ admin: AdminContext) throws -> Response {
+        var query = query
+        let fields = try CustomFieldForms(admin, .product)
+        let filters = fields.filters
+        query.custom = filters.items
         let after = try RecordForms.cursor(query.after, admin).map(ProductID.init(rawValue:))
         let page = try CatalogStore.productPage(
-            try admin.connection(), search: query.search ?? "", includeInactive: query.inactive, after: after)
-        return admin.html(ProductListPage.render(page: page, query: query, admin: try admin.page()))
+            try admin.connection(), search: query.search ?? "", includeInactive: query.inactive, after: after,
+            filters: filters.filters)
+        return admin.html(
+            ProductListPage.render(page: page, query: query, fields: fields.definitions, admin: try admin.page()))
     }
 
     static func new(_ admin: AdminContext) throws -> Response {
-        try editing(admin).page(.new, FormState(values: ProductFormPage.newDefaults), .ok)
+        let fields = try CustomFieldForms(admin, .product)
+        return try editing(admin, fields).page(
+            .new, FormState(values: ProductFormPage.newDefaults.merging(fields.defaults) { a, _ in a }), .ok)
     }
 
     static func create(_ admin: AdminContext) throws -> Response {
         try editing(admin).create(.new) { draft in
-            let id = try CatalogStore.createProduct(try admin.connection(), draft: draft, actor: admin.actor)
+            let id = try CatalogStore.createProduct(
+                try admin.connection(), draft: draft.draft, custom: draft.custom, actor: admin.actor)
             return .admin(.products(.show(id, ProductQuery())))
         }
     }
@@ -59,7 +68,8 @@ enum ProductsHandler {
             mode: { .edit(id, name: $0["name"] ?? "") },
             save: { draft, version in
                 try CatalogStore.updateProduct(
-                    try admin.connection(), id: id, version: version, draft: draft, actor: admin.actor)
+                    try admin.connection(), id: id, version: version, draft: draft.draft, custom: draft.custom,
+                    actor: admin.actor)
                 return .admin(.products(.show(id, ProductQuery())))
             })
     }
@@ -107,23 +117,46 @@ enum ProductsHandler {
 
     /// The create and edit forms: the draft validated by `ProductDraft` (its description through
     /// the sanitiser), written by `CatalogStore`.
-    static func editing(_ admin: AdminContext) -> RecordEditing<ProductDraft, ProductStoreError, ProductFormPage.Mode> {
-        RecordEditing(
+    /// The custom fields are checked with the draft: every problem shown at once, nothing written.
+    static func editing(
+        _ admin: AdminContext, _ fields: CustomFieldForms? = nil
+    ) throws -> RecordEditing<WithCustom<ProductDraft>, ProductStoreError, ProductFormPage.Mode> {
+        let fields = try fields ?? CustomFieldForms(admin, .product)
+        return RecordEditing(
             admin,
-            validate: { read($0, admin) },
+            validate: { values in
+                let custom: (values: [String: JSONValue], messages: [String: String])
+                do { custom = try fields.check(values, updating: values["version"] != nil) } catch {
+                    return .failure(FieldMessages(messages: [:]))
+                }
+                switch read(values, admin) {
+                case .success(let draft):
+                    guard custom.messages.isEmpty else { return .failure(FieldMessages(messages: custom.messages)) }
+                    return .success(WithCustom(draft: draft, custom: custom.values))
+                case .failure(let refused):
+                    return .failure(
+                        FieldMessages(messages: refused.messages.merging(custom.messages) { a, _ in a }))
+                }
+            },
             page: { mode, form, status in
                 let categories = try CatalogStore.categories(try admin.connection())
                 return admin.html(
-                    ProductFormPage.render(mode: mode, form: form, categories: categories, admin: try admin.page()),
+                    ProductFormPage.render(
+                        mode: mode, form: form, categories: categories, fields: fields.definitions,
+                        admin: try admin.page()),
                     status: status)
             },
             stored: { product in
                 (
-                    .edit(product.id, name: product.draft.name), product.draft.formValues(admin.strings.language),
+                    .edit(product.id, name: product.draft.name),
+                    product.draft.formValues(admin.strings.language).merging(
+                        CustomFieldValues.formValues(product.custom, fields.definitions)
+                    ) { a, _ in a },
                     product.version
                 )
             },
-            messages: { errors($0, admin) })
+            messages: { errors($0, admin) },
+            extraValues: { fields.typed })
     }
 
     /// Validates the form and sanitises the description (what is stored is the sanitiser's output).

@@ -20,19 +20,28 @@ enum CustomersHandler {
     }
 
     static func list(_ query: CustomerListQuery, _ admin: AdminContext) throws -> Response {
+        var query = query
+        let fields = try CustomFieldForms(admin, .customer)
+        let filters = fields.filters
+        query.custom = filters.items
         let after = try RecordForms.cursor(query.after, admin).map(CustomerID.init(rawValue:))
         let page = try CustomerStore.page(
-            try admin.connection(), search: query.search ?? "", includeArchived: query.archived, after: after)
-        return admin.html(CustomerListPage.render(page: page, query: query, admin: try admin.page()))
+            try admin.connection(), search: query.search ?? "", includeArchived: query.archived, after: after,
+            filters: filters.filters)
+        return admin.html(
+            CustomerListPage.render(page: page, query: query, fields: fields.definitions, admin: try admin.page()))
     }
 
     static func new(_ admin: AdminContext) throws -> Response {
-        try editing(admin).page(.new, FormState(values: CustomerFormPage.newDefaults), .ok)
+        let fields = try CustomFieldForms(admin, .customer)
+        return try editing(admin, fields).page(
+            .new, FormState(values: CustomerFormPage.newDefaults.merging(fields.defaults) { a, _ in a }), .ok)
     }
 
     static func create(_ admin: AdminContext) throws -> Response {
-        try editing(admin).create(.new) { profile in
-            let id = try CustomerStore.create(try admin.connection(), profile: profile, actor: admin.actor)
+        try editing(admin).create(.new) { draft in
+            let id = try CustomerStore.create(
+                try admin.connection(), profile: draft.draft, custom: draft.custom, actor: admin.actor)
             return .admin(.customers(.show(id)))
         }
     }
@@ -49,7 +58,7 @@ enum CustomersHandler {
                 conversations: try InboxStore.conversations(db, .customer(id), limit: 20),
                 tasks: try TasksHandler.cardData(
                     db, .customer(id), customer: (id, record.profile.details.displayName), admin),
-                admin: try admin.page()))
+                customFields: try CustomFieldStore.active(db, .customer), admin: try admin.page()))
     }
 
     static func edit(_ id: CustomerID, _ admin: AdminContext) throws -> Response {
@@ -60,9 +69,10 @@ enum CustomersHandler {
     static func update(_ id: CustomerID, _ admin: AdminContext) throws -> Response {
         try editing(admin).update(
             mode: { .edit(id, displayName: $0["name"] ?? "") },
-            save: { profile, version in
+            save: { draft, version in
                 try CustomerStore.update(
-                    try admin.connection(), id: id, version: version, profile: profile, actor: admin.actor)
+                    try admin.connection(), id: id, version: version, profile: draft.draft, custom: draft.custom,
+                    actor: admin.actor)
                 return .admin(.customers(.show(id)))
             })
     }
@@ -78,28 +88,47 @@ enum CustomersHandler {
         return admin.redirect(to: .admin(.customers(.show(id))), flash: restore ? .reactivated : .archived)
     }
 
-    /// The create and edit forms: the profile validated by `CustomerProfile`, written by `CustomerStore`.
+    /// The create and edit forms: the profile validated by `CustomerProfile` and the custom fields
+    /// by `CustomFieldValues` (every problem shown at once, nothing written), written by `CustomerStore`.
     static func editing(
-        _ admin: AdminContext
-    ) -> RecordEditing<CustomerProfile, CustomerStoreError, CustomerFormPage.Mode> {
-        RecordEditing(
+        _ admin: AdminContext, _ fields: CustomFieldForms? = nil
+    ) throws -> RecordEditing<WithCustom<CustomerProfile>, CustomerStoreError, CustomerFormPage.Mode> {
+        let fields = try fields ?? CustomFieldForms(admin, .customer)
+        return RecordEditing(
             admin,
             validate: { values in
+                let custom: (values: [String: JSONValue], messages: [String: String])
+                do { custom = try fields.check(values, updating: values["version"] != nil) } catch {
+                    return .failure(FieldMessages(messages: [:]))
+                }
                 do throws(CustomerProfile.Invalid) {
-                    return .success(try CustomerProfile(form: values))
+                    let profile = try CustomerProfile(form: values)
+                    guard custom.messages.isEmpty else { return .failure(FieldMessages(messages: custom.messages)) }
+                    return .success(WithCustom(draft: profile, custom: custom.values))
                 } catch {
-                    return .failure(FieldMessages(error.problems, admin.strings))
+                    return .failure(
+                        FieldMessages(
+                            messages: FieldMessages(error.problems, admin.strings).messages.merging(custom.messages) {
+                                a, _ in a
+                            }))
                 }
             },
             page: { mode, form, status in
-                admin.html(CustomerFormPage.render(mode: mode, form: form, admin: try admin.page()), status: status)
+                admin.html(
+                    CustomerFormPage.render(
+                        mode: mode, form: form, fields: fields.definitions, admin: try admin.page()),
+                    status: status)
             },
             stored: { record in
                 (
-                    .edit(record.id, displayName: record.profile.details.displayName), record.profile.formValues,
+                    .edit(record.id, displayName: record.profile.details.displayName),
+                    record.profile.formValues.merging(CustomFieldValues.formValues(record.custom, fields.definitions)) {
+                        a, _ in a
+                    },
                     record.version
                 )
-            })
+            },
+            extraValues: { fields.typed })
     }
 }
 

@@ -34,6 +34,9 @@ enum QuotationEditorHandler {
         var removing: Int?
         if action.hasPrefix("remove_line_") { removing = Int(action.dropFirst("remove_line_".count)) }
         var form = QuotationEditorForm(submitted: admin, removing: removing)
+        let fields = try CustomFieldForms(admin, .quotation)
+        let typedCustom = fields.typed
+        form.values.merge(typedCustom) { own, _ in own }
 
         if action == "find_customer" {
             let query = form.values["customer_q"] ?? ""
@@ -46,7 +49,9 @@ enum QuotationEditorHandler {
 
         var checked = form
         let reading = checked.read(s)
-        guard var content = reading.content else {
+        let custom = try fields.check(typedCustom, updating: true)
+        checked.errors.merge(custom.messages) { own, _ in own }
+        guard var content = reading.content, custom.messages.isEmpty else {
             return try render(record, admin, form: checked, reading: reading, status: .badRequest)
         }
         // Another customer: the address follows, unless staff had typed one of their own.
@@ -61,7 +66,9 @@ enum QuotationEditorHandler {
         if action == "preview" {
             return try render(record, admin, form: checked, reading: reading, preview: true, status: .ok)
         }
-        switch try SaveQuotation.run(db, id: id, expectedVersion: expected, content: content, actor: admin.actor) {
+        switch try SaveQuotation.run(
+            db, id: id, expectedVersion: expected, content: content, custom: custom.values, actor: admin.actor)
+        {
         case .saved:
             return admin.redirect(to: .admin(.quotations(.show(id))), flash: .saved)
         case .conflict:
@@ -137,7 +144,11 @@ enum QuotationEditorHandler {
         let db = try admin.connection()
         let s = admin.strings
         let language = s.language
-        let form = given ?? QuotationEditorForm(record: record, language: language)
+        let customFields = try CustomFieldStore.active(db, .quotation)
+        var form = given ?? QuotationEditorForm(record: record, language: language)
+        if given == nil {
+            form.values.merge(CustomFieldValues.formValues(record.custom, customFields)) { own, _ in own }
+        }
         let page = try admin.page()
         let editable = record.state == .draft && page.may(.admin(.quotations(.update(record.id))))
         let mayManage = page.may(.admin(.quotations(.send(record.id))))
@@ -219,6 +230,8 @@ enum QuotationEditorHandler {
             },
             terms: editable ? .empty : ((try? HTMLSanitizer.sanitize(record.content.termsHTML)) ?? .empty),
             editable: editable, mayManage: mayManage, sendForm: sendForm, shortages: shortages)
+        model.customFields = customFields
+        model.customValues = record.custom
         model.recipientChange = SendingRules.recipientChange(
             previous: record.lastRecipient, current: record.customer.email
         ).map { .init(from: $0.from, to: $0.to) }

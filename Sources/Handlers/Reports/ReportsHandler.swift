@@ -58,12 +58,18 @@ enum ReportsHandler {
         case .revenue:
             body = ReportCSV.revenue(
                 RevenueReport(parts: try ReportStore.revenueParts(db, period: period), months: period.months), strings)
-        case .utilisation: body = ReportCSV.utilisation(try ReportStore.utilisation(db, period: period), strings)
+        case .utilisation:
+            body = ReportCSV.utilisation(
+                try ReportStore.utilisation(db, period: period), strings,
+                fields: try CustomFieldStore.active(db, .product))
         case .receivables:
             let day = asOf(query)
             period = ReportPeriod(from: day, to: day)
             body = ReportCSV.receivables(try ReportStore.receivables(db, asOf: day), strings)
-        case .customers: body = ReportCSV.customers(try ReportStore.topCustomers(db, period: period), strings)
+        case .customers:
+            body = ReportCSV.customers(
+                try ReportStore.topCustomers(db, period: period), strings,
+                fields: try CustomFieldStore.active(db, .customer))
         case .conversion: body = ReportCSV.conversion(try ReportStore.conversion(db, period: period), strings)
         }
         return Response(

@@ -52,6 +52,7 @@ enum AdminRouter {
         case .flows(let route): return try FlowsHandler.handle(route, admission.member())
         case .forms(let route): return try FormsHandler.handle(route, admission.member())
         case .tasks(let route): return try TasksHandler.handle(route, admission.member())
+        case .fields(let route): return try CustomFieldsHandler.handle(route, admission.member())
         }
     }
 }

@@ -54,14 +54,18 @@ struct RecordEditing<Draft, Failure: RecordStoreRefusal, Mode> {
     let stored: (Record) -> (mode: Mode, values: [String: String], version: Int)
     /// The store's field problems as messages; the shared wording unless the form says more.
     let messages: ([Field: RecordFieldProblem]) -> [String: String]
+    /// Posted values the draft's fields do not name (the record's custom fields).
+    let extraValues: () -> [String: String]
 
     init(
         _ admin: AdminContext,
         validate: @escaping ([String: String]) -> Result<Draft, FieldMessages>,
         page: @escaping (_ mode: Mode, _ form: FormState, _ status: HTTPStatus) throws -> Response,
         stored: @escaping (Record) -> (mode: Mode, values: [String: String], version: Int),
-        messages: (([Field: RecordFieldProblem]) -> [String: String])? = nil
+        messages: (([Field: RecordFieldProblem]) -> [String: String])? = nil,
+        extraValues: @escaping () -> [String: String] = { [:] }
     ) {
+        self.extraValues = extraValues
         self.admin = admin
         self.validate = validate
         self.page = page
@@ -79,7 +83,7 @@ struct RecordEditing<Draft, Failure: RecordStoreRefusal, Mode> {
 
     /// Validates the posted form and inserts the draft; `insert` returns where to go next.
     func create(_ mode: Mode, insert: (Draft) throws -> Route) throws -> Response {
-        let values = admin.formValues(Self.fieldNames)
+        let values = admin.formValues(Self.fieldNames).merging(extraValues()) { first, _ in first }
         return try write(mode, values, flash: .created) { try insert($0) }
     }
 
@@ -90,7 +94,7 @@ struct RecordEditing<Draft, Failure: RecordStoreRefusal, Mode> {
         mode: ([String: String]) throws -> Mode, save: (_ draft: Draft, _ version: Int) throws -> Route
     ) throws -> Response {
         let version = try RecordForms.version(admin)
-        var values = admin.formValues(Self.fieldNames)
+        var values = admin.formValues(Self.fieldNames).merging(extraValues()) { first, _ in first }
         values["version"] = String(version)
         return try write(try mode(values), values, flash: .saved) { try save($0, version) }
     }

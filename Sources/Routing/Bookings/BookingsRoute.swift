@@ -48,11 +48,14 @@ public struct BookingListQuery: RouteQuery {
             customer: query("customer"), search: query("q"), after: query("after"))
     }
 
+    /// The custom-field filters (`cf_<key>`…), read by the handler for the fields that are filters.
+    public var custom: [String: String] = [:]
+
     public var items: [String: String] {
-        [
+        custom.merging([
             "state": state ?? "", "from": from ?? "", "to": to ?? "", "customer": customer ?? "", "q": search ?? "",
             "after": after ?? "",
-        ]
+        ]) { _, own in own }
     }
 }
 

@@ -39,7 +39,12 @@ public struct CatalogListQuery: RouteQuery {
         self.init(search: query("q"), after: query("after"), inactive: query("inactive") == "1")
     }
 
-    public var items: [String: String] { ["q": search ?? "", "after": after ?? "", "inactive": inactive ? "1" : ""] }
+    /// The custom-field filters (`cf_<key>`…) of the products list, read by its handler.
+    public var custom: [String: String] = [:]
+
+    public var items: [String: String] {
+        custom.merging(["q": search ?? "", "after": after ?? "", "inactive": inactive ? "1" : ""]) { _, own in own }
+    }
 }
 
 /// The availability period on a product's page, as typed (the page explains a bad date).

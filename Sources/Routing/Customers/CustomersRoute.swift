@@ -26,6 +26,9 @@ public struct CustomerListQuery: RouteQuery {
     public var after: String?
     /// `archived=1`: archived customers too.
     public var archived: Bool
+    /// The custom-field filters (`cf_<key>`, `cf_<key>_from`, `cf_<key>_to`): the handler reads
+    /// them for the fields that are filters, so the route does not know their names.
+    public var custom: [String: String] = [:]
 
     public init(search: String? = nil, after: String? = nil, archived: Bool = false) {
         self.search = nonEmpty(search)
@@ -37,7 +40,9 @@ public struct CustomerListQuery: RouteQuery {
         self.init(search: query("q"), after: query("after"), archived: query("archived") == "1")
     }
 
-    public var items: [String: String] { ["q": search ?? "", "after": after ?? "", "archived": archived ? "1" : ""] }
+    public var items: [String: String] {
+        custom.merging(["q": search ?? "", "after": after ?? "", "archived": archived ? "1" : ""]) { _, own in own }
+    }
 }
 
 extension CustomersRoute: FeatureRoute {

@@ -46,7 +46,12 @@ public struct QuotationListQuery: RouteQuery {
             after: query("after"))
     }
 
-    public var items: [String: String] { ["state": state?.rawValue ?? "", "q": search ?? "", "after": after ?? ""] }
+    /// The custom-field filters (`cf_<key>`…), read by the handler for the fields that are filters.
+    public var custom: [String: String] = [:]
+
+    public var items: [String: String] {
+        custom.merging(["state": state?.rawValue ?? "", "q": search ?? "", "after": after ?? ""]) { _, own in own }
+    }
 }
 
 /// The customer a new quotation starts with (from the customer's page), if any.

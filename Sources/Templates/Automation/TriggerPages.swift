@@ -114,9 +114,12 @@ public enum TriggerPage {
         "details.hook.name", "details.data", "previous.state", "event.type",
     ]
 
+    /// - Parameter customFields: the paths of the custom fields' values in the events
+    ///   (`object.custom.<key>`), offered with the suggestions.
     public static func render(
         trigger: TriggerRecord?, form: FormState, builder: Builder, fullDefinition: String, eventTypes: [String],
-        runs: [TriggerRunRecord], test: TesterResult? = nil, testError: String? = nil, admin: AdminPage
+        runs: [TriggerRunRecord], test: TesterResult? = nil, testError: String? = nil, customFields: [String] = [],
+        admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings.automation
         let title = trigger?.name ?? s.newTrigger
@@ -152,7 +155,7 @@ public enum TriggerPage {
                 Fields.text("name", s.name, form, required: true)
                 Fields.select("event_type", s.eventType, form, options: eventTypes.map { ($0, $0) })
                 Fields.checkbox("active", s.activeLabel, form)
-                conditions(builder, form: form, s: s)
+                conditions(builder, form: form, customFields: customFields, s: s)
                 Fields.textarea("definition", s.definition, form, rows: 14, hint: s.definitionHint)
                 button(.class("button"), .attr("name", "save"), .attr("value", "1"), .attr("type", "submit")) { s.save }
             }
@@ -177,7 +180,9 @@ public enum TriggerPage {
 
     /// The condition builder: one line per comparison, nested groups indented, and buttons that
     /// post the form to add or remove a row (the page comes back with the change, unsaved).
-    static func conditions(_ builder: Builder, form: FormState, s: AutomationStrings) -> Node {
+    static func conditions(
+        _ builder: Builder, form: FormState, customFields: [String] = [], s: AutomationStrings
+    ) -> Node {
         let depths = ConditionBuilder.depths(builder.rows)
         func add(_ group: Int?) -> Node {
             div(.class("builder-add")) {
@@ -210,7 +215,7 @@ public enum TriggerPage {
             }
             add(nil)
             element("datalist", [.id("condition-fields")]) {
-                for field in fieldSuggestions { option(value: field, selected: false) { field } }
+                for field in fieldSuggestions + customFields { option(value: field, selected: false) { field } }
             }
         }
     }

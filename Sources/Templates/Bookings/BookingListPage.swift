@@ -10,7 +10,7 @@ public enum BookingListPage {
     ///   - nextCursor: the last row's id when there is a next page.
     public static func render(
         rows: [BookingSummary], query: BookingListQuery, filters: FormState, customer: (id: CustomerID, name: String)?,
-        nextCursor: BookingID?, admin: AdminPage
+        nextCursor: BookingID?, fields: [CustomFieldDefinition] = [], admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
         let mayOpenCustomers = admin.may(.admin(.customers(.show(CustomerID(rawValue: 1)))))
@@ -36,6 +36,7 @@ public enum BookingListPage {
                 Fields.text("from", s.bookings.filterFrom, filters, type: "date")
                 Fields.text("to", s.bookings.filterTo, filters, type: "date")
                 Fields.text("q", s.bookings.filterSearch, filters, type: "search")
+                CustomFieldInputs.filters(fields, read: { query.custom[$0] ?? "" }, s)
                 if let customer {
                     Fields.hidden("customer", String(customer.id.rawValue))
                 }
@@ -73,6 +74,7 @@ public enum BookingListPage {
                                 th(.attr("scope", "col")) { s.bookings.columnState }
                                 th(.attr("scope", "col")) { s.bookings.columnApproved }
                                 th(.attr("scope", "col"), .class("number")) { s.bookings.columnTotal }
+                                CustomFieldInputs.headings(fields)
                             }
                         }
                         tbody {
@@ -100,6 +102,7 @@ public enum BookingListPage {
                                         BookingComponents.approvalBadge(approvedAt: row.approvedAt, state: row.state, s)
                                     }
                                     td(.class("number")) { row.total.formatted(s.language) }
+                                    CustomFieldInputs.cells(fields, row.custom, s.language)
                                 }
                             }
                         }

@@ -9,15 +9,22 @@ public enum BookingPage {
     ///   - cancelForm: the cancel form as submitted, with its error.
     ///   - notesForm: the notes form; nil for the booking's current notes and version.
     ///   - unsavedNotes: text typed on an outdated page, shown so it is not lost.
+    ///   - customFields: the bookings' active custom fields, filled in with the notes.
     public static func render(
         booking: BookingDetail, history: [BookingHistoryEntry], admin: AdminPage, notice: String? = nil,
         cancelForm: FormState = FormState(), notesForm: FormState? = nil, unsavedNotes: String? = nil,
         emails: [EmailRecord] = [], invoices: [InvoiceSummary] = [], depositPercent: Int = 30,
-        conversations: [ConversationSummary] = [], tasks: TasksCardData? = nil, flows: FlowCard.Model? = nil
+        conversations: [ConversationSummary] = [], tasks: TasksCardData? = nil, flows: FlowCard.Model? = nil,
+        customFields: [CustomFieldDefinition] = []
     ) -> [UInt8] {
         let s = admin.strings
         let language = s.language
-        let notes = notesForm ?? FormState(values: ["notes": booking.notes])
+        let notes =
+            notesForm
+            ?? FormState(
+                values: ["notes": booking.notes].merging(CustomFieldValues.formValues(booking.custom, customFields)) {
+                    a, _ in a
+                })
         let hasLineDiscounts = booking.lines.contains { !$0.discount.isZero }
         return AdminLayout.page(title: s.bookings.heading(booking.number), admin, live: true) {
             div(.class("page-head")) {
@@ -208,6 +215,7 @@ public enum BookingPage {
                     Fields.post(.admin(.bookings(.notes(booking.id))), csrf: admin.csrfToken) {
                         Fields.hidden("version", String(booking.version))
                         Fields.textarea("notes", s.bookings.notesLabel, notes, rows: 5)
+                        CustomFieldInputs.section(customFields, notes, s)
                         button(.class("button secondary"), .attr("type", "submit")) { s.bookings.notesSave }
                     }
                     if let unsavedNotes {
@@ -216,8 +224,9 @@ public enum BookingPage {
                             element("pre", [.class("unsaved")]) { unsavedNotes }
                         }
                     }
-                } else if !booking.notes.isEmpty {
-                    element("pre", [.class("notes")]) { booking.notes }
+                } else {
+                    if !booking.notes.isEmpty { element("pre", [.class("notes")]) { booking.notes } }
+                    CustomFieldInputs.details(customFields, booking.custom, s)
                 }
             }
 

@@ -10,7 +10,11 @@ public enum ProductFormPage {
 
     public static let newDefaults: [String: String] = ["pricing": LinePricing.perDay.rawValue, "stock": "0"]
 
-    public static func render(mode: Mode, form: FormState, categories: [RecordOption], admin: AdminPage) -> [UInt8] {
+    /// `fields`: the products' active custom fields, after the description.
+    public static func render(
+        mode: Mode, form: FormState, categories: [RecordOption], fields: [CustomFieldDefinition] = [],
+        admin: AdminPage
+    ) -> [UInt8] {
         let s = admin.strings
         let title: String
         let action: Route
@@ -62,6 +66,7 @@ public enum ProductFormPage {
                 Fields.text("synonyms", s.catalog.productSynonyms, form, hint: s.catalog.productSynonymsHint)
                 Fields.textarea(
                     "description", s.catalog.productDescription, form, rows: 8, hint: s.catalog.productDescriptionHint)
+                CustomFieldInputs.section(fields, form, s)
             }
         }.rendered()
     }

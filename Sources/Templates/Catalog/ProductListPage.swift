@@ -3,7 +3,11 @@ public import Routing
 
 /// `/admin/products`: search by SKU or name, 50 a page by name, inactive ones on request.
 public enum ProductListPage {
-    public static func render(page: RecordPage<ProductSummary>, query: CatalogListQuery, admin: AdminPage) -> [UInt8] {
+    /// `fields`: the products' active custom fields (list columns and filters).
+    public static func render(
+        page: RecordPage<ProductSummary>, query: CatalogListQuery, fields: [CustomFieldDefinition] = [],
+        admin: AdminPage
+    ) -> [UInt8] {
         let s = admin.strings
         return AdminLayout.page(title: s.catalog.productsTitle, admin) {
             RecordListParts.head(s.catalog.productsTitle) {
@@ -14,7 +18,8 @@ public enum ProductListPage {
             RecordListParts.filters(
                 .admin(.products(.list(CatalogListQuery()))), search: query.search ?? "",
                 searchLabel: s.catalog.productSearchLabel, flag: "inactive",
-                flagLabel: s.catalog.productShowInactive, flagOn: query.inactive, s)
+                flagLabel: s.catalog.productShowInactive, flagOn: query.inactive, s,
+                extra: CustomFieldInputs.filters(fields, read: { query.custom[$0] ?? "" }, s))
             if page.rows.isEmpty {
                 p(.class("empty")) { s.catalog.productNone }
             } else {
@@ -28,6 +33,7 @@ public enum ProductListPage {
                                 RecordListParts.th(s.catalog.productColumnPrice, number: true)
                                 RecordListParts.th(s.catalog.productColumnStock, number: true)
                                 RecordListParts.th(s.recordStatus)
+                                CustomFieldInputs.headings(fields)
                             }
                         }
                         tbody {
@@ -45,6 +51,7 @@ public enum ProductListPage {
                                             ? StateBadge.badge(s.recordActiveBadge, .ok)
                                             : StateBadge.badge(s.recordInactiveBadge, .bad)
                                     }
+                                    CustomFieldInputs.cells(fields, row.custom, s.language)
                                 }
                             }
                         }

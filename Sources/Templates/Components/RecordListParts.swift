@@ -4,7 +4,9 @@ import Routing
 enum RecordListParts {
     /// A GET form to `route` with a search box `q` and a "show hidden ones too" checkbox (`flag=1`).
     static func filters(
-        _ route: Route, search: String, searchLabel: String, flag: String, flagLabel: String, flagOn: Bool, _ s: Strings
+        _ route: Route, search: String, searchLabel: String, flag: String, flagLabel: String, flagOn: Bool,
+        _ s: Strings,
+        extra: Node = .fragment([])
     ) -> Node {
         form(.class("filters"), .attr("method", "get"), .action(SafeURL(route)), .attr("role", "search")) {
             div(.class("field")) {
@@ -20,6 +22,7 @@ enum RecordListParts {
                         + (flagOn ? [.flag("checked")] : []))
                 label(.attr("for", "f-\(flag)")) { flagLabel }
             }
+            extra
             div(.class("field")) {
                 button(.class("button secondary"), .attr("type", "submit")) { s.search }
             }

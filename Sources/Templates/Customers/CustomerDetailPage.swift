@@ -8,6 +8,7 @@ public enum CustomerDetailPage {
     public static func render(
         record: CustomerRecord, history: CustomerHistory, emails: [EmailRecord] = [], invoices: [InvoiceSummary] = [],
         conversations: [ConversationSummary] = [], tasks: TasksCardData? = nil,
+        customFields: [CustomFieldDefinition] = [],
         admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
@@ -80,6 +81,7 @@ public enum CustomerDetailPage {
                 } else {
                     p(.class("notes")) { record.profile.notes }
                 }
+                CustomFieldInputs.details(customFields, record.custom, s)
             }
             quotations(history, admin)
             bookings(history, id: id, admin)

@@ -15,7 +15,10 @@ public enum CustomerFormPage {
         "kind": "person", "billing_country": "SE", "delivery_country": "SE", "locale": "sv",
     ]
 
-    public static func render(mode: Mode, form: FormState, admin: AdminPage) -> [UInt8] {
+    /// `fields`: the customers' active custom fields, shown after the notes.
+    public static func render(
+        mode: Mode, form: FormState, fields: [CustomFieldDefinition] = [], admin: AdminPage
+    ) -> [UInt8] {
         let s = admin.strings
         let title: String
         let action: Route
@@ -63,6 +66,7 @@ public enum CustomerFormPage {
                 address("billing", s.customers.billing, hint: nil, form, s)
                 address("delivery", s.customers.delivery, hint: s.customers.deliveryHint, form, s)
                 Fields.textarea("notes", s.customers.notes, form, rows: 4, hint: s.customers.notesHint)
+                CustomFieldInputs.section(fields, form, s)
             }
         }.rendered()
     }

@@ -3,8 +3,11 @@ public import Routing
 
 /// `/admin/customers`: search, 50 a page in alphabetical order, archived ones on request.
 public enum CustomerListPage {
-    public static func render(page: RecordPage<CustomerSummary>, query: CustomerListQuery, admin: AdminPage) -> [UInt8]
-    {
+    /// `fields`: the customers' active custom fields (list columns and filters).
+    public static func render(
+        page: RecordPage<CustomerSummary>, query: CustomerListQuery, fields: [CustomFieldDefinition] = [],
+        admin: AdminPage
+    ) -> [UInt8] {
         let s = admin.strings
         let archived = query.archived
         return AdminLayout.page(title: s.customers.title, admin) {
@@ -16,7 +19,8 @@ public enum CustomerListPage {
             RecordListParts.filters(
                 .admin(.customers(.list(CustomerListQuery()))), search: query.search ?? "",
                 searchLabel: s.customers.searchLabel, flag: "archived",
-                flagLabel: s.customers.showArchived, flagOn: archived, s)
+                flagLabel: s.customers.showArchived, flagOn: archived, s,
+                extra: CustomFieldInputs.filters(fields, read: { query.custom[$0] ?? "" }, s))
             if page.rows.isEmpty {
                 p(.class("empty")) { s.customers.none }
             } else {
@@ -28,10 +32,11 @@ public enum CustomerListPage {
                                 RecordListParts.th(s.customers.columnEmail)
                                 RecordListParts.th(s.customers.columnPhone)
                                 RecordListParts.th(s.customers.columnCity)
+                                CustomFieldInputs.headings(fields)
                             }
                         }
                         tbody {
-                            for row in page.rows { Self.row(row, s) }
+                            for row in page.rows { Self.row(row, fields, s) }
                         }
                     }
                 }
@@ -42,7 +47,7 @@ public enum CustomerListPage {
         }.rendered()
     }
 
-    static func row(_ row: CustomerSummary, _ s: Strings) -> Node {
+    static func row(_ row: CustomerSummary, _ fields: [CustomFieldDefinition], _ s: Strings) -> Node {
         tr {
             td {
                 a(.href(SafeURL(.admin(.customers(.show(row.id)))))) { row.displayName }
@@ -58,6 +63,7 @@ public enum CustomerListPage {
             td { row.email }
             td(.class("nowrap")) { row.phone }
             td { row.city }
+            CustomFieldInputs.cells(fields, row.custom, s.language)
         }
     }
 }

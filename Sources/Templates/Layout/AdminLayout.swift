@@ -30,6 +30,7 @@ enum AdminLayout {
         section(.admin(.automation(.overview(eventType: nil)))) { $0.navAutomation },
         section(.admin(.structure(.tree))) { $0.structure.title },
         section(.admin(.forms(.list))) { $0.tasks.formsTitle },
+        section(.admin(.fields(.list))) { $0.customFields.title },
         section(.admin(.users(.list))) { $0.navUsers },
         section(.admin(.settings(.show))) { $0.navSettings },
     ]

@@ -144,6 +144,7 @@ extension QuotationEditorPage {
                 ) { s.quotations.recalculate }
             }
 
+            CustomFieldInputs.section(model.customFields, form, s)
             fieldset {
                 legend { s.quotations.termsHeading }
                 Fields.textarea("terms", s.quotations.terms, form, rows: 8, hint: s.quotations.termsHint)

@@ -91,6 +91,7 @@ extension QuotationEditorPage {
                 h3 { s.quotations.notes }
                 p(.class("prewrap")) { form["notes"] }
             }
+            CustomFieldInputs.details(model.customFields, model.customValues, s)
         }
     }
 }

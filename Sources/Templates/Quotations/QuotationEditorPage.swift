@@ -198,6 +198,9 @@ public enum QuotationEditorPage {
         public var conversations: [ConversationSummary] = []
         /// The tasks about this quotation.
         public var tasks: TasksCardData?
+        /// The quotations' active custom fields, and this quotation's stored values.
+        public var customFields: [CustomFieldDefinition] = []
+        public var customValues: [String: JSONValue] = [:]
         /// The terms for the read view, sanitised.
         public var terms: SanitizedHTML
         /// A draft, and the member may change it.

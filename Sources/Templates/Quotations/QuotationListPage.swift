@@ -13,6 +13,8 @@ public enum QuotationListPage {
         public let period: RentalPeriod
         public let total: Money
         public let updatedAt: Date
+        /// The custom fields' values (the list's custom columns).
+        public var custom: [String: JSONValue] = [:]
 
         public init(
             id: QuotationID, number: String, state: QuotationState, customer: String, title: String,
@@ -33,12 +35,16 @@ public enum QuotationListPage {
     ///   - state: the tab shown (nil: all).
     ///   - nextCursor: the `after` of the next page, nil on the last.
     ///   - isFirstPage: false when `after` was given (a link back to the first page is shown).
+    ///   - fields: the quotations' active custom fields (list columns and filters); `filters` the
+    ///     custom filters' query values, kept in the tabs' and pages' links.
     public static func render(
-        rows: [Row], state: QuotationState?, search: String, nextCursor: Int64?, isFirstPage: Bool, admin: AdminPage
+        rows: [Row], state: QuotationState?, search: String, nextCursor: Int64?, isFirstPage: Bool,
+        fields: [CustomFieldDefinition] = [], filters: [String: String] = [:], admin: AdminPage
     ) -> [UInt8] {
         let s = admin.strings
         let language = admin.language
-        let base = QuotationListQuery(search: search)
+        var base = QuotationListQuery(search: search)
+        base.custom = filters
         return AdminLayout.page(title: s.navQuotations, admin, live: true) {
             div(.class("page-head")) {
                 h1 { s.navQuotations }
@@ -72,6 +78,7 @@ public enum QuotationListPage {
                 Fields.text(
                     "q", s.quotations.searchLabel, FormState(values: ["q": search]), type: "search",
                     extra: [.attr("maxlength", "100")])
+                CustomFieldInputs.filters(fields, read: { filters[$0] ?? "" }, s)
                 button(.class("button secondary"), .attr("type", "submit")) { s.search }
             }
             if rows.isEmpty {
@@ -88,6 +95,7 @@ public enum QuotationListPage {
                                 th(.attr("scope", "col"), .class("number")) { s.quotations.columnTotal }
                                 th(.attr("scope", "col")) { s.quotations.columnState }
                                 th(.attr("scope", "col")) { s.quotations.columnUpdated }
+                                CustomFieldInputs.headings(fields)
                             }
                         }
                         tbody {
@@ -100,6 +108,7 @@ public enum QuotationListPage {
                                     td(.class("number")) { row.total.formatted(language) }
                                     td { QuotationBits.badge(row.state, s) }
                                     td(.class("nowrap")) { DisplayFormat.date(row.updatedAt) }
+                                    CustomFieldInputs.cells(fields, row.custom, language)
                                 }
                             }
                         }

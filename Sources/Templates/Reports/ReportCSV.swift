@@ -22,17 +22,32 @@ public enum ReportCSV {
         return CSVWriter.document(header: [s.month, s.category, s.netExclVAT], rows: rows)
     }
 
-    public static func utilisation(_ products: [ProductUtilisation], _ strings: Strings) -> [UInt8] {
+    /// `fields`: the products' active custom fields, as extra columns after the report's own.
+    public static func utilisation(
+        _ products: [ProductUtilisation], _ strings: Strings, fields: [CustomFieldDefinition] = []
+    ) -> [UInt8] {
         let s = strings.reports
         return CSVWriter.document(
-            header: [s.product, s.category, s.stock, s.daysOnHire, s.daysAvailable, s.utilisation + " (%)"],
+            header: [s.product, s.category, s.stock, s.daysOnHire, s.daysAvailable, s.utilisation + " (%)"]
+                + fields.map(\.label),
             rows: products.map { product in
                 [
                     .text(product.name), product.category.map(CSVCell.text) ?? .empty, .integer(Int64(product.stock)),
                     .integer(product.daysOnHire), .integer(product.daysAvailable),
                     product.rate.map { .decimal($0, scale: 2) } ?? .empty,
-                ]
+                ] + customCells(fields, product.custom, strings.language)
             })
+    }
+
+    /// The custom fields' values as text cells, as the pages show them.
+    static func customCells(
+        _ fields: [CustomFieldDefinition], _ values: [String: JSONValue], _ language: Language
+    )
+        -> [CSVCell]
+    {
+        fields.map { field in
+            values[field.key].map { .text(CustomFieldValues.display($0, field.kind, language)) } ?? .empty
+        }
     }
 
     public static func receivables(_ report: ReceivablesReport, _ strings: Strings) -> [UInt8] {
@@ -48,11 +63,17 @@ public enum ReportCSV {
             })
     }
 
-    public static func customers(_ customers: [CustomerRevenue], _ strings: Strings) -> [UInt8] {
+    /// `fields`: the customers' active custom fields, as extra columns after the report's own.
+    public static func customers(
+        _ customers: [CustomerRevenue], _ strings: Strings, fields: [CustomFieldDefinition] = []
+    ) -> [UInt8] {
         let s = strings.reports
         return CSVWriter.document(
-            header: [s.customer, s.invoices, s.netExclVAT],
-            rows: customers.map { [.text($0.name), .integer(Int64($0.invoices)), .money($0.net)] })
+            header: [s.customer, s.invoices, s.netExclVAT] + fields.map(\.label),
+            rows: customers.map {
+                [.text($0.name), .integer(Int64($0.invoices)), .money($0.net)]
+                    + customCells(fields, $0.custom, strings.language)
+            })
     }
 
     public static func conversion(_ report: ConversionReport, _ strings: Strings) -> [UInt8] {

@@ -316,6 +316,11 @@ public enum SigningPage {
                 }
                 dt { s.signing.deliveryAddress }
                 dd { snapshot.deliveryAddress.printedLines.joined(separator: ", ") }
+                // The customer-visible custom fields, as frozen into this version.
+                for field in snapshot.customFields ?? [] {
+                    dt { field.label }
+                    dd(.data("data-custom-field", field.key)) { field.value }
+                }
             }
             div(.class("table-scroll")) {
                 table(.class("lines")) {

@@ -117,7 +117,8 @@ public enum SendQuotation {
                 period: quotation.period,
                 deliveryAddress: quotation.deliveryAddress, lines: lines, discount: quotation.discount,
                 shipping: quotation.shipping, vatRate: quotation.vatRate, termsHTML: quotation.termsHTML,
-                validUntil: validUntil)
+                validUntil: validUntil,
+                customFields: try CustomFieldStore.customerVisible(tx, quotationID: quotationID))
 
             // Older versions: superseded; their live links void.
             try QuotationStore.voidLiveLinks(tx, id: quotationID)

@@ -14,6 +14,8 @@ public struct BookingListFilter: Sendable, Equatable {
     /// Keyset cursor: only bookings with a smaller id (the list is newest first).
     public var after: BookingID?
     public var limit: Int
+    /// Filters on the bookings' custom fields.
+    public var custom: [CustomFilter] = []
 
     public init(
         state: BookingState? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil, customer: CustomerID? = nil,

@@ -70,19 +70,33 @@ extension BookingStore {
     /// locking), with an audit row of the change. Saving the same text changes nothing.
     ///
     /// - Throws: `DatabaseError`.
+    /// `custom`: the active custom fields' checked values (nil: leave them; an archived field's
+    /// stored value is always kept), saved with the notes.
     public static func updateNotes(
-        _ connection: Connection, id: BookingID, notes: String, expectedVersion: Int, actor: AuditActor
+        _ connection: Connection, id: BookingID, notes: String, custom: [String: JSONValue]? = nil,
+        expectedVersion: Int, actor: AuditActor
     ) throws -> BookingChange {
         try connection.transaction { tx in
             guard
                 let row = try tx.query(
-                    "SELECT coalesce(notes, '') AS notes, version FROM bookings WHERE id = \(id.rawValue) FOR UPDATE"
+                    "SELECT coalesce(notes, '') AS notes, version, custom::text AS custom FROM bookings WHERE id = \(id.rawValue) FOR UPDATE"
                 ).first
             else { return .notFound }
             guard try row.decode("version", as: Int.self) == expectedVersion else { return .refused(.versionChanged) }
             let before: String = try row.decode("notes")
             let after = CustomerStore.nonEmpty(notes) ?? ""
-            guard let change = AuditStore.changes(from: ["notes": before], to: ["notes": after]) else { return .done }
+            let stored = CustomFieldStore.values(json: try row.decode("custom"))
+            let newCustom =
+                try custom.map {
+                    CustomFieldStore.merged(stored, $0, active: try CustomFieldStore.active(tx, .booking))
+                }
+                ?? stored
+            guard
+                let change = AuditStore.changes(
+                    from: ["notes": before].merging(CustomFieldStore.auditFields(stored)) { a, _ in a },
+                    to: ["notes": after].merging(CustomFieldStore.auditFields(newCustom)) { a, _ in a })
+            else { return .done }
+            if newCustom != stored { try CustomFieldStore.write(tx, .booking, id: id.rawValue, newCustom) }
             try tx.execute(
                 """
                 UPDATE bookings SET notes = \(CustomerStore.nonEmpty(notes)), version = version + 1

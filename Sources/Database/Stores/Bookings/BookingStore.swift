@@ -9,7 +9,7 @@ public enum BookingStore {
     static let summaryColumns = """
         b.id, b.number, b.state, b.title, b.period_start::text AS period_start, b.period_end::text AS period_end,
         b.customer_id, CASE WHEN c.kind = 'company' AND c.company_name IS NOT NULL THEN c.company_name ELSE c.name END
-        AS customer_name, b.delivery_city, b.approved_at, b.total_ore
+        AS customer_name, b.delivery_city, b.approved_at, b.total_ore, b.custom::text AS custom
         """
 
     /// One page of the list, newest first, with keyset pagination on `id`.
@@ -42,6 +42,7 @@ public enum BookingStore {
                                WHERE bk.customer_id IN (SELECT id FROM customers WHERE search_text ILIKE \(pattern)))
                 """
         }
+        query += CustomFieldStore.conditions(filter.custom, column: "b.custom")
         if let after = filter.after { query += " AND b.id < \(after.rawValue)" }
         query += " ORDER BY b.id DESC LIMIT \(limit + 1)"
         let rows = try connection.query(query)
@@ -74,7 +75,7 @@ public enum BookingStore {
                        coalesce(b.delivery_postal_code, '') AS pc, coalesce(b.delivery_city, '') AS city, b.delivery_country,
                        b.vat_rate_bp, b.subtotal_ore, b.discount_ore, b.shipping_ore, b.vat_ore, b.total_ore,
                        b.approved_at, u.name AS approved_by, b.cancelled_at, b.cancel_reason, coalesce(b.notes, '') AS notes,
-                       b.version, b.created_at, b.updated_at,
+                       b.version, b.created_at, b.updated_at, b.custom::text AS custom,
                        b.quotation_id, q.number AS quotation_number, v.version_no, v.snapshot,
                        c.id AS customer_id, c.kind, c.name AS contact_name, c.company_name, c.email::text AS email, c.phone
                   FROM bookings b
@@ -135,7 +136,7 @@ public enum BookingStore {
         }
 
         let isCompany = (try row.decode("kind", as: String.self)) == "company"
-        return BookingDetail(
+        var detail = BookingDetail(
             id: id, number: try row.decode("number"), state: try state(row), title: try row.decode("title"),
             period: try period(row),
             deliveryAddress: PostalAddress(
@@ -157,6 +158,8 @@ public enum BookingStore {
             cancelledAt: try row.decode("cancelled_at"), cancelReason: try row.decode("cancel_reason"),
             notes: try row.decode("notes"), version: try row.decode("version"), createdAt: try row.decode("created_at"),
             updatedAt: try row.decode("updated_at"))
+        detail.custom = CustomFieldStore.values(json: try row.decode("custom"))
+        return detail
     }
 
     /// The booking's audit rows, newest first (at most `limit`).
@@ -186,13 +189,15 @@ public enum BookingStore {
     // MARK: - Decoding helpers shared by the booking stores
 
     static func summary(_ row: Row) throws(DatabaseError) -> BookingSummary {
-        BookingSummary(
+        var summary = BookingSummary(
             id: BookingID(rawValue: try row.decode("id")), number: try row.decode("number"), state: try state(row),
             title: try row.decode("title"), period: try period(row),
             customerID: CustomerID(rawValue: try row.decode("customer_id")),
             customerName: try row.decode("customer_name"),
             city: try row.decode("delivery_city"), approvedAt: try row.decode("approved_at"),
             total: Money(ore: try row.decode("total_ore")))
+        summary.custom = CustomFieldStore.values(json: try row.decode("custom"))
+        return summary
     }
 
     static func state(_ row: Row) throws(DatabaseError) -> BookingState {

@@ -13,7 +13,8 @@ extension CatalogStore {
 
     static let productColumns: Query = """
         p.id, p.sku, p.name, p.description_html, p.category_id, c.name AS category_name, p.price_ore, p.pricing, p.stock,
-        p.active, p.version, p.updated_at, array_to_json(p.synonyms)::text AS synonyms, p.capacity
+        p.active, p.version, p.updated_at, array_to_json(p.synonyms)::text AS synonyms, p.capacity,
+        p.custom::text AS custom
         """
 
     static func decodeProduct(_ row: Row) throws -> ProductRecord {
@@ -22,7 +23,7 @@ extension CatalogStore {
             throw DatabaseError(
                 .decoding(column: "pricing"), message: "unknown pricing", safeDetail: "products.pricing")
         }
-        return ProductRecord(
+        var record = ProductRecord(
             id: ProductID(rawValue: try row.decode("id")),
             draft: ProductDraft(
                 sku: try row.decode("sku"), name: try row.decode("name"), categoryID: try row.decode("category_id"),
@@ -32,6 +33,8 @@ extension CatalogStore {
             categoryName: try row.decode("category_name"), active: try row.decode("active"),
             version: try row.decode("version"),
             updatedAt: try row.decode("updated_at"))
+        record.custom = CustomFieldStore.values(json: try row.decode("custom"))
+        return record
     }
 
     /// The product with its category's name, or nil. - Throws: `DatabaseError`.
@@ -50,7 +53,7 @@ extension CatalogStore {
     /// - Throws: `DatabaseError`.
     public static func productPage(
         _ connection: Connection, search: String, includeInactive: Bool, after: ProductID?,
-        limit: Int = RecordPage<ProductSummary>.size
+        filters: [CustomFilter] = [], limit: Int = RecordPage<ProductSummary>.size
     ) throws -> RecordPage<ProductSummary> {
         var cursor: (name: String, id: Int64)?
         if let after {
@@ -59,34 +62,40 @@ extension CatalogStore {
             }
             cursor = (try key.decode("name"), after.rawValue)
         }
-        let query = productPageQuery(search: search, includeInactive: includeInactive, cursor: cursor, limit: limit)
+        let query = productPageQuery(
+            search: search, includeInactive: includeInactive, cursor: cursor, filters: filters, limit: limit)
         let rows = try connection.query(query)
         var summaries: [ProductSummary] = []
         for row in rows.prefix(limit) {
             let pricingText: String = try row.decode("pricing")
-            summaries.append(
+            var summary =
                 ProductSummary(
                     id: ProductID(rawValue: try row.decode("id")), sku: try row.decode("sku"),
                     name: try row.decode("name"),
                     categoryName: try row.decode("category_name"), price: Money(ore: try row.decode("price_ore")),
                     pricing: LinePricing(rawValue: pricingText) ?? .perDay, stock: try row.decode("stock"),
-                    active: try row.decode("active")))
+                    active: try row.decode("active"))
+            summary.custom = CustomFieldStore.values(json: try row.decode("custom"))
+            summaries.append(summary)
         }
         return RecordPage(rows: summaries, nextAfter: rows.count > limit ? summaries.last?.id.rawValue : nil)
     }
 
     /// The products page's statement (separate so tests can EXPLAIN it).
     static func productPageQuery(
-        search: String, includeInactive: Bool, cursor: (name: String, id: Int64)?, limit: Int
+        search: String, includeInactive: Bool, cursor: (name: String, id: Int64)?, filters: [CustomFilter] = [],
+        limit: Int
     ) -> Query {
         var query: Query = """
-            SELECT p.id, p.sku, p.name, c.name AS category_name, p.price_ore, p.pricing, p.stock, p.active
+            SELECT p.id, p.sku, p.name, c.name AS category_name, p.price_ore, p.pricing, p.stock, p.active,
+                   p.custom::text AS custom
               FROM products p LEFT JOIN product_categories c ON c.id = p.category_id
              WHERE
             """
         query += includeInactive ? " TRUE" : " p.active"
         let text = ContainsPattern.searchText(search)
         if !text.isEmpty { query += " AND (p.sku || ' ' || p.name) ILIKE \(ContainsPattern.make(text))" }
+        query += CustomFieldStore.conditions(filters, column: "p.custom")
         if let cursor { query += " AND (p.name COLLATE eg_swedish, p.id) > (\(cursor.name), \(cursor.id))" }
         query += " ORDER BY p.name COLLATE eg_swedish, p.id LIMIT \(limit + 1)"
         return query
@@ -94,8 +103,9 @@ extension CatalogStore {
 
     /// Creates a product; `draft.descriptionHTML` must already be sanitised. Audited.
     /// - Throws: `ProductStoreError.invalid` (`.sku: .taken`, `.category: .invalidChoice`), `DatabaseError`.
+    /// `custom`: the custom fields' checked values.
     public static func createProduct(
-        _ connection: Connection, draft: ProductDraft, actor: AuditActor
+        _ connection: Connection, draft: ProductDraft, custom: [String: JSONValue] = [:], actor: AuditActor
     ) throws -> ProductID {
         try mappingProductViolations {
             try connection.transaction { tx in
@@ -104,9 +114,10 @@ extension CatalogStore {
                     categoryID: draft.categoryID,
                     price: draft.price, pricing: draft.pricing, stock: draft.stock, synonyms: draft.synonyms,
                     capacity: draft.capacity)
+                if !custom.isEmpty { try CustomFieldStore.write(tx, .product, id: id.rawValue, custom) }
                 try AuditStore.record(
                     tx, actor: actor, entity: "product", entityID: id.rawValue, action: "created",
-                    after: draft.auditFields)
+                    after: draft.auditFields.merging(CustomFieldStore.auditFields(custom)) { a, _ in a })
                 return id
             }
         }
@@ -116,14 +127,26 @@ extension CatalogStore {
     /// is stored changes nothing.
     /// - Throws: `ProductStoreError` (`.notFound`, `.versionConflict`, `.invalid`), `DatabaseError`.
     public static func updateProduct(
-        _ connection: Connection, id: ProductID, version: Int, draft: ProductDraft, actor: AuditActor
+        _ connection: Connection, id: ProductID, version: Int, draft: ProductDraft, custom: [String: JSONValue]? = nil,
+        actor: AuditActor
     ) throws {
         try mappingProductViolations {
             try connection.transaction { tx in
                 let current = try lockedProduct(tx, id: id, version: version)
-                guard let diff = AuditStore.changes(from: current.draft.auditFields, to: draft.auditFields) else {
+                let newCustom =
+                    try custom.map {
+                        CustomFieldStore.merged(current.custom, $0, active: try CustomFieldStore.active(tx, .product))
+                    } ?? current.custom
+                guard
+                    let diff = AuditStore.changes(
+                        from: current.draft.auditFields.merging(CustomFieldStore.auditFields(current.custom)) { a, _ in
+                            a
+                        },
+                        to: draft.auditFields.merging(CustomFieldStore.auditFields(newCustom)) { a, _ in a })
+                else {
                     return
                 }
+                if newCustom != current.custom { try CustomFieldStore.write(tx, .product, id: id.rawValue, newCustom) }
                 try tx.execute(
                     """
                     UPDATE products

@@ -11,7 +11,8 @@ extension CustomerStore {
         coalesce(billing_postal_code, '') AS bpc, coalesce(billing_city, '') AS bcity, billing_country,
         coalesce(delivery_address_line1, '') AS d1, coalesce(delivery_address_line2, '') AS d2,
         coalesce(delivery_postal_code, '') AS dpc, coalesce(delivery_city, '') AS dcity, delivery_country,
-        locale, coalesce(notes, '') AS notes, coalesce(peppol_id, '') AS peppol_id, archived_at, version, created_at, updated_at
+        locale, coalesce(notes, '') AS notes, coalesce(peppol_id, '') AS peppol_id, archived_at, version, created_at, updated_at,
+        custom::text AS custom
         """
 
     static func decodeRecord(_ row: Row) throws -> CustomerRecord {
@@ -31,13 +32,15 @@ extension CustomerStore {
             line1: try row.decode("d1"), line2: try row.decode("d2"), postalCode: try row.decode("dpc"),
             city: try row.decode("dcity"), country: try row.decode("delivery_country"))
         let locale = Language(rawValue: try row.decode("locale")) ?? .default
-        return CustomerRecord(
+        var record = CustomerRecord(
             id: CustomerID(rawValue: try row.decode("id")),
             profile: CustomerProfile(
                 details: details, deliveryAddress: delivery, locale: locale, notes: try row.decode("notes"),
                 peppolID: try row.decode("peppol_id")),
             version: try row.decode("version"), archivedAt: try row.decode("archived_at"),
             createdAt: try row.decode("created_at"), updatedAt: try row.decode("updated_at"))
+        record.custom = CustomFieldStore.values(json: try row.decode("custom"))
+        return record
     }
 
     /// The whole customer, or nil. - Throws: `DatabaseError`.
@@ -48,17 +51,19 @@ extension CustomerStore {
 
     /// Creates a customer from a validated profile; audited.
     /// - Throws: `CustomerStoreError.invalid` when the database refuses a value, `DatabaseError`.
+    /// `custom`: the custom fields' checked values.
     public static func create(
-        _ connection: Connection, profile: CustomerProfile, actor: AuditActor
+        _ connection: Connection, profile: CustomerProfile, custom: [String: JSONValue] = [:], actor: AuditActor
     ) throws -> CustomerID {
         try mappingViolations {
             try connection.transaction { tx in
                 let id = try create(
                     tx, details: profile.details, deliveryAddress: profile.deliveryAddress,
                     locale: profile.locale.rawValue, notes: profile.notes, peppolID: profile.peppolID)
+                if !custom.isEmpty { try CustomFieldStore.write(tx, .customer, id: id.rawValue, custom) }
                 try AuditStore.record(
                     tx, actor: actor, entity: "customer", entityID: id.rawValue, action: "created",
-                    after: profile.auditFields)
+                    after: profile.auditFields.merging(CustomFieldStore.auditFields(custom)) { a, _ in a })
                 return id
             }
         }
@@ -66,10 +71,13 @@ extension CustomerStore {
 
     /// Saves `profile` if the customer is still at `version`; audited with the changed fields before
     /// and after. Saving what is already stored changes nothing (no new version, no audit row).
+    /// `custom`: the active custom fields' checked values (nil: leave them); an archived field's
+    /// stored value is kept.
     /// - Throws: `CustomerStoreError` (`.notFound`, `.versionConflict` with the current record,
     ///   `.invalid`), `DatabaseError`.
     public static func update(
-        _ connection: Connection, id: CustomerID, version: Int, profile: CustomerProfile, actor: AuditActor
+        _ connection: Connection, id: CustomerID, version: Int, profile: CustomerProfile,
+        custom: [String: JSONValue]? = nil, actor: AuditActor
     ) throws {
         try mappingViolations {
             try connection.transaction { tx in
@@ -80,9 +88,20 @@ extension CustomerStore {
                     .first.map(decodeRecord)
                 else { throw CustomerStoreError.notFound }
                 guard current.version == version else { throw CustomerStoreError.versionConflict(current: current) }
-                guard let diff = AuditStore.changes(from: current.profile.auditFields, to: profile.auditFields) else {
+                let newCustom =
+                    try custom.map {
+                        CustomFieldStore.merged(current.custom, $0, active: try CustomFieldStore.active(tx, .customer))
+                    } ?? current.custom
+                guard
+                    let diff = AuditStore.changes(
+                        from: current.profile.auditFields.merging(CustomFieldStore.auditFields(current.custom)) {
+                            a, _ in a
+                        },
+                        to: profile.auditFields.merging(CustomFieldStore.auditFields(newCustom)) { a, _ in a })
+                else {
                     return
                 }
+                if newCustom != current.custom { try CustomFieldStore.write(tx, .customer, id: id.rawValue, newCustom) }
                 let d = profile.details
                 let b = d.billingAddress
                 let delivery = profile.deliveryAddress

@@ -41,4 +41,6 @@ public struct QuotationRecord: Sendable {
     public let liveLink: SigningLinkSummary?
     /// The address the newest link (of any version, voided too) went to; nil before the first send.
     public let lastRecipient: String?
+    /// The custom fields' values (`key` → value), archived fields' too.
+    public var custom: [String: JSONValue] = [:]
 }

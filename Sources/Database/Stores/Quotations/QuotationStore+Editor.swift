@@ -20,7 +20,7 @@ extension QuotationStore {
                    coalesce(q.delivery_postal_code, '') AS pc, coalesce(q.delivery_city, '') AS city,
                    q.delivery_country, q.discount_bp, q.discount_ore, q.shipping_ore, q.vat_rate_bp, q.terms_html,
                    coalesce(q.message_to_customer, '') AS message, coalesce(q.internal_notes, '') AS notes,
-                   q.version, q.created_at, q.updated_at, u.name AS created_by_name,
+                   q.version, q.created_at, q.updated_at, u.name AS created_by_name, q.custom::text AS custom,
                    (c.archived_at IS NOT NULL) AS customer_archived,
                    b.id AS booking_id, b.number AS booking_number,
                    (SELECT l.recipient_email::text FROM signing_links l
@@ -62,13 +62,15 @@ extension QuotationStore {
             messageToCustomer: try row.decode("message"), internalNotes: try row.decode("notes"))
         let bookingID: Int64? = try row.decode("booking_id")
         let bookingNumber: String? = try row.decode("booking_number")
-        return QuotationRecord(
+        var record = QuotationRecord(
             id: id, number: try row.decode("number"), state: state, version: try row.decode("version"),
             currentVersion: try row.decode("current_version"), content: content, customer: customer,
             customerArchived: try row.decode("customer_archived"), createdAt: try row.decode("created_at"),
             updatedAt: try row.decode("updated_at"), createdByName: try row.decode("created_by_name"),
             booking: bookingID.flatMap { id in bookingNumber.map { (BookingID(rawValue: id), $0) } },
             liveLink: try results[3].first.map(linkSummary), lastRecipient: try row.decode("last_recipient"))
+        record.custom = CustomFieldStore.values(json: try row.decode("custom"))
+        return record
     }
 
     /// The quotation's link that is not voided, if any (there is at most one: only the current

@@ -13,6 +13,8 @@ public struct QuotationListRow: Sendable, Equatable {
     /// Including VAT, as last computed (on save or send).
     public let total: Money
     public let updatedAt: Date
+    /// The custom fields' values (the list's custom columns).
+    public var custom: [String: JSONValue] = [:]
 }
 
 /// A page of the quotations list: newest first, keyset pagination on the id.
@@ -32,9 +34,11 @@ extension QuotationStore {
     ///   - state: one state, or nil for all.
     ///   - search: text the number, the title or the customer contains (case-insensitive).
     ///   - after: the cursor: only ids below it.
+    ///   - filters: custom-field filters (the equality ones answered by the GIN index on `custom`).
     /// - Throws: `DatabaseError`, `QuotationStoreError.corruptRow`.
     public static func page(
-        _ connection: Connection, state: QuotationState?, search: String?, after: Int64?, limit: Int = pageSize
+        _ connection: Connection, state: QuotationState?, search: String?, after: Int64?,
+        filters customFilters: [CustomFilter] = [], limit: Int = pageSize
     ) throws -> QuotationListPage {
         // The page's filters, for the outer query and (with `alias`) inside the search's subqueries.
         func filters(_ alias: String) -> [Query] {
@@ -72,10 +76,15 @@ extension QuotationStore {
             """
             SELECT q.id, q.number, q.state, coalesce(nullif(c.company_name, ''), c.name) AS customer_name,
                    coalesce(q.title, '') AS title, q.period_start::text AS period_start, q.period_end::text AS period_end,
-                   q.total_ore, q.updated_at
+                   q.total_ore, q.updated_at, q.custom::text AS custom
               FROM quotations q JOIN customers c ON c.id = q.customer_id
             """
         query += joined(conditions, first: " WHERE ")
+        if !customFilters.isEmpty {
+            query +=
+                (conditions.isEmpty ? " WHERE TRUE" : "")
+                + CustomFieldStore.conditions(customFilters, column: "q.custom")
+        }
         query += " ORDER BY q.id DESC LIMIT \(limit + 1)"
         let rows: [Row]
         if search.flatMap(CustomerStore.nonEmpty) == nil {
@@ -99,7 +108,8 @@ extension QuotationStore {
                 period: try RentalPeriod(
                     start: try CalendarDate(iso: try row.decode("period_start")),
                     end: try CalendarDate(iso: try row.decode("period_end"))),
-                total: Money(ore: try row.decode("total_ore")), updatedAt: try row.decode("updated_at"))
+                total: Money(ore: try row.decode("total_ore")), updatedAt: try row.decode("updated_at"),
+                custom: CustomFieldStore.values(json: try row.decode("custom")))
         }
         return QuotationListPage(rows: mapped, nextCursor: rows.count > limit ? mapped.last?.id.rawValue : nil)
     }

@@ -81,7 +81,7 @@ public enum QuotationStore {
                 INSERT INTO quotations (number, customer_id, title, period_start, period_end,
                                         delivery_address_line1, delivery_address_line2, delivery_postal_code,
                                         delivery_city, delivery_country, discount_bp, discount_ore, shipping_ore,
-                                        vat_rate_bp, subtotal_ore, vat_ore, total_ore, terms_html, created_by)
+                                        vat_rate_bp, subtotal_ore, vat_ore, total_ore, terms_html, created_by, custom)
                 VALUES (\(number.description), \(customer.rawValue), \(title.flatMap(CustomerStore.nonEmpty)),
                         \(period.start.iso)::date, \(period.end.iso)::date,
                         \(CustomerStore.nonEmpty(deliveryAddress.line1)), \(CustomerStore.nonEmpty(deliveryAddress.line2)),
@@ -89,7 +89,8 @@ public enum QuotationStore {
                         \(deliveryAddress.country.isEmpty ? "SE" : deliveryAddress.country),
                         \(discount.basisPoints ?? 0), \(discount.fixedAmount?.ore ?? 0), \(shipping.ore),
                         \(vatRate.basisPoints), \(totals.linesSubtotal.ore), \(totals.vat.ore), \(totals.total.ore),
-                        \(termsHTML), \(createdBy))
+                        \(termsHTML), \(createdBy),
+                        \(CustomFieldStore.json(try CustomFieldStore.defaultValues(tx, .quotation)))::jsonb)
                 RETURNING id
                 """)
             let id = QuotationID(rawValue: try rows[0].decode("id"))

@@ -81,7 +81,7 @@ public enum ReportStore {
                  GROUP BY bl.product_id
             )
             SELECT p.id, p.name, pc.name AS category, p.stock, coalesce(h.days, 0)::bigint AS days_on_hire,
-                   p.stock::bigint * \(period.days) AS days_available
+                   p.stock::bigint * \(period.days) AS days_available, p.custom::text AS custom
               FROM products p
               LEFT JOIN hire h ON h.product_id = p.id
               LEFT JOIN product_categories pc ON pc.id = p.category_id
@@ -89,10 +89,12 @@ public enum ReportStore {
              ORDER BY coalesce(h.days, 0)::float8 / greatest(p.stock::bigint * \(period.days), 1) DESC, p.name, p.id
             """
         ).map { row in
-            ProductUtilisation(
+            var product = ProductUtilisation(
                 productID: try row.decode("id"), name: try row.decode("name"), category: try row.decode("category"),
                 stock: try row.decode("stock"), daysOnHire: try row.decode("days_on_hire"),
                 daysAvailable: try row.decode("days_available"))
+            product.custom = CustomFieldStore.values(json: try row.decode("custom"))
+            return product
         }
     }
 
@@ -136,7 +138,8 @@ public enum ReportStore {
             """
             SELECT c.id, \(unsafeRaw: customerName) AS name,
                    count(*) FILTER (WHERE i.kind = 'invoice') AS invoices,
-                   sum(CASE WHEN i.kind = 'credit_note' THEN -i.net_ore ELSE i.net_ore END)::bigint AS net
+                   sum(CASE WHEN i.kind = 'credit_note' THEN -i.net_ore ELSE i.net_ore END)::bigint AS net,
+                   c.custom::text AS custom
               FROM invoices i JOIN customers c ON c.id = i.customer_id
              WHERE i.state = 'issued' AND i.purpose <> 'security_deposit'
                AND i.issue_date BETWEEN \(period.from.iso)::date AND \(period.to.iso)::date
@@ -145,9 +148,11 @@ public enum ReportStore {
              LIMIT \(limit)
             """
         ).map { row in
-            CustomerRevenue(
+            var customer = CustomerRevenue(
                 customerID: try row.decode("id"), name: try row.decode("name"),
                 invoices: Int(try row.decode("invoices", as: Int64.self)), net: Money(ore: try row.decode("net")))
+            customer.custom = CustomFieldStore.values(json: try row.decode("custom"))
+            return customer
         }
     }
 

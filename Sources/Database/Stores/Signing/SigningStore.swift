@@ -162,12 +162,15 @@ public enum SigningStore {
         let period = snapshot.period
         let address = snapshot.deliveryAddress
         let totals = snapshot.totals
+        // The bookings' custom fields start at their defaults. A failed read aborts the
+        // transaction, so the insert below fails with the database's error.
+        let custom = (try? CustomFieldStore.defaultValues(tx, .booking)) ?? [:]
         let rows = try tx.query(
             """
             INSERT INTO bookings (number, quotation_id, quotation_version_id, customer_id, state, title,
                                   period_start, period_end, delivery_address_line1, delivery_address_line2,
                                   delivery_postal_code, delivery_city, delivery_country, vat_rate_bp,
-                                  subtotal_ore, discount_ore, shipping_ore, vat_ore, total_ore, created_at)
+                                  subtotal_ore, discount_ore, shipping_ore, vat_ore, total_ore, created_at, custom)
             VALUES (\(number.description), \(link.quotationID.rawValue), \(link.versionID.rawValue),
                     \(link.customerID.rawValue), \(state.rawValue),
                     \(snapshot.title.flatMap(CustomerStore.nonEmpty)),
@@ -176,7 +179,7 @@ public enum SigningStore {
                     \(CustomerStore.nonEmpty(address.postalCode)), \(CustomerStore.nonEmpty(address.city)),
                     \(address.country.isEmpty ? "SE" : address.country), \(totals.vatRate.basisPoints),
                     \(totals.linesSubtotal.ore), \(totals.discount.ore), \(totals.shipping.ore),
-                    \(totals.vat.ore), \(totals.total.ore), \(now))
+                    \(totals.vat.ore), \(totals.total.ore), \(now), \(CustomFieldStore.json(custom))::jsonb)
             RETURNING id
             """)
         let bookingID = BookingID(rawValue: try rows[0].decode("id"))
