@@ -76,7 +76,9 @@ public struct ReportCatalog: Sendable {
 
     public init(entities: [ReportEntity]) { self.entities = entities }
 
-    public static let builtIn = ReportCatalog(entities: [.bookings, .quotations, .invoices, .customers, .products, .tasks])
+    public static let builtIn = ReportCatalog(entities: [
+        .bookings, .quotations, .invoices, .customers, .products, .tasks,
+    ])
 
     public func entity(_ key: String) -> ReportEntity? { entities.first { $0.key == key } }
 

@@ -14,7 +14,34 @@ import UseCases
 enum SavedReportsHandler {
     /// The entities and columns reports may use. Custom fields' columns join here at run time
     /// (`ReportCatalog.builtIn.adding(fields)`).
-    static func catalog(_ admin: AdminContext) throws -> ReportCatalog { ReportCatalog.builtIn }
+    /// The built-in columns and every active custom field of the four entities that have them.
+    static func catalog(_ admin: AdminContext) throws -> ReportCatalog {
+        let db = try admin.connection()
+        var fields: [ReportCustomField] = []
+        for (entity, key) in [
+            (CustomFieldEntity.booking, "bookings"), (.quotation, "quotations"), (.customer, "customers"),
+            (.product, "products"),
+        ] {
+            for field in try CustomFieldStore.active(db, entity) {
+                guard let type = reportType(field.kind) else { continue }
+                fields.append(ReportCustomField(entity: key, key: field.key, name: field.label, type: type))
+            }
+        }
+        return ReportCatalog.builtIn.adding(fields)
+    }
+
+    /// How a custom field reads in a report: numbers and amounts (öre) sum, dates group, yes/no
+    /// counts; choices, links and lists read as their stored text. Files are not reported on.
+    static func reportType(_ kind: CustomFieldKind) -> ReportColumnType? {
+        switch kind {
+        case .number: .number
+        case .money: .money
+        case .date: .date
+        case .yesNo: .bool
+        case .text, .longText, .choice, .multiChoice, .customer, .product: .text
+        case .file: nil
+        }
+    }
 
     static func handle(_ route: SavedReportsRoute, _ admin: AdminContext) throws -> Response {
         switch route {

@@ -192,6 +192,39 @@ struct AdminSavedReportsTests {
                 == expected)
     }
 
+    /// A custom field is a column like the others: customers counted per "Kundtyp" and products'
+    /// weight summed, as independent queries on the `custom` values say.
+    @Test func customFieldsGroupAndSumLikeBuiltInColumns() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let admin = session.admin
+        let form = try admin.get("/admin/reports/saved/new?entity=customers")
+        #expect(form.text.contains("value=\"custom.kundtyp\""), "the field is offered")
+        let base: [(String, String)] = [
+            ("f_count", "0"), ("g_by_0", ""), ("g_column_1", ""), ("g_by_1", ""), ("sort", ""), ("direction", "asc"),
+            ("limit", "100"), ("chart", "none"), ("shared", "manager"),
+        ]
+        let perType = try admin.post(
+            "/admin/reports/saved",
+            base + [
+                ("name", "Kunder per kundtyp"), ("entity", "customers"), ("g_column_0", "custom.kundtyp"),
+                ("measures", "count"), ("builder", "preview"),
+            ])
+        #expect(perType.status == 200, "\(perType.text.prefix(300))")
+        let expected = try session.sql(
+            """
+            SELECT string_agg(coalesce(t, '') || '|' || n, ',' ORDER BY t NULLS FIRST)
+              FROM (SELECT custom ->> 'kundtyp' AS t, count(*) AS n FROM customers GROUP BY 1) g
+            """)
+        #expect(expected.contains("Företag|"), "the demo has values: \(expected)")
+        let shown = Self.rows(perType.text, table: "preview-table").map { $0.joined(separator: "|") }
+        #expect(shown.joined(separator: ",").hasSuffix(expected.split(separator: ",").last.map(String.init) ?? "?"))
+        #expect(
+            Set(shown.filter { !$0.hasPrefix("|") && !$0.hasPrefix("—") })
+                == Set(expected.split(separator: ",").map(String.init).filter { !$0.hasPrefix("|") }),
+            "\(shown) vs \(expected)")
+    }
+
     @Test func sharedReportsAreReadNotChangedAndOthersAreHidden() throws {
         let session = try AdminSession()
         defer { session.stack.shutdown() }
