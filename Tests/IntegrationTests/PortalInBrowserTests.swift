@@ -13,7 +13,11 @@ struct PortalInBrowserTests {
         defer { try? FileManager.default.removeItem(atPath: mail) }
         let stack = try ProductStack(environment: ["EG_MAIL_DIR": mail])
         defer { stack.shutdown() }
-        #expect(try stack.eventgaraget(["seed-demo"]).status == 0)
+        let seeded = try stack.eventgaraget(["seed-demo"])
+        #expect(seeded.status == 0)
+        // What `scripts/run` prints as the customer to sign in as.
+        let printed = seeded.output.split(separator: "\n").first { $0.hasPrefix("Portal customer with a task: ") }
+            .map { String($0.dropFirst("Portal customer with a task: ".count)) }
         let database = databaseName(fromURL: stack.databaseURL)
         func sql(_ text: String) throws -> String {
             try stack.postgres.psql(text, database: database).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -23,6 +27,7 @@ struct PortalInBrowserTests {
             "SELECT t.id || ' ' || c.email FROM tasks t JOIN customers c ON c.id = t.assignee_customer_id WHERE t.title = '\(title)' AND t.state = 'open' ORDER BY t.id LIMIT 1"
         ).split(separator: " ").map(String.init)
         try #require(task.count == 2, "the demo has an open task for a customer")
+        #expect(printed == task[1], "seed-demo names the customer whose task this is")
         // The demo's own jobs (sealing agreements, emails) wait; this test is about one email.
         _ = try sql("UPDATE jobs SET run_at = now() + interval '1 day' WHERE state = 'queued'")
         let map = (0..<4096).map { UInt8(($0 * 7) % 256) }

@@ -42,6 +42,15 @@ struct SeedDemoCommand: ParsableCommand {
         print("Demo data loaded.")
         print("Signing link: \(base)/sign/\(token.text)")
         for user in DemoData.users { print("Demo login (\(user.role)): \(user.email) / \(DemoData.password)") }
+        // The customer the demo gave a task: whom to sign in to the portal as, to fill it.
+        if let row = try connection.query(
+            """
+            SELECT c.email::text AS email FROM tasks t JOIN customers c ON c.id = t.assignee_customer_id
+             WHERE t.state = 'open' AND c.email IS NOT NULL ORDER BY t.id LIMIT 1
+            """
+        ).first {
+            print("Portal customer with a task: \(try row.decode("email") as String)")
+        }
     }
 
     /// Writes everything; returns the token of the sent quotation to print, or nil when the
