@@ -87,6 +87,18 @@ struct FormTests {
             Self.survey, submitted: ["ground": ["betong"], "date": ["2026-02-30"], "truck_access": ["yes"]])
         guard case .invalid(let problems) = bad else { return }
         #expect(problems.map(\.field) == ["ground", "date", "packed", "photos"])
+        // An amount that would not read back as whole öre is refused, not stored.
+        let huge = FormAnswers.validate(
+            Self.survey,
+            submitted: [
+                "ground": ["grus"], "truck_access": ["yes"], "packed": ["golv"],
+                "budget": ["92 233 720 368 547 758,07"],
+            ], files: ["photos": ["a.jpg"]])
+        guard case .invalid(let hugeProblems) = huge else {
+            Issue.record("\(huge)")
+            return
+        }
+        #expect(hugeProblems.map(\.field) == ["budget"])
     }
 
     @Test func aConditionOnAHiddenFieldHidesToo() {

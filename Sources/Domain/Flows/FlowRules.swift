@@ -56,7 +56,8 @@ public enum FlowRules {
         }
         for (index, level) in definition.levels.enumerated() {
             for task in level.tasks {
-                if task.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                let title = task.title.trimmingCharacters(in: .whitespacesAndNewlines)
+                if title.isEmpty || title.count > 200 || title.contains(where: \.isNewline) {
                     return .taskTitleMissing(level: level.key)
                 }
                 if !forms.contains(task.form) { return .taskFormUnknown(level: level.key, form: task.form) }

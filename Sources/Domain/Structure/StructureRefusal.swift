@@ -25,6 +25,8 @@ public enum StructureRefusal: Error, Sendable, Equatable {
     case positionHeld(holders: Int)
     /// What a deleted department holds cannot move into the department itself or inside it.
     case moveTargetInside
+    /// Tasks were given to the department or position (done ones too: they say who did the work).
+    case hasTasks
 
     /// The form field the refusal is shown next to.
     public var field: String {
@@ -34,7 +36,7 @@ public enum StructureRefusal: Error, Sendable, Equatable {
         case .positionNotFound, .positionHeld: "position"
         case .personNotFound, .managerNotFound, .ownManager, .managerCycle: "manager"
         case .headNotInDepartment: "head"
-        case .departmentNotEmpty, .moveTargetInside: "move_to"
+        case .departmentNotEmpty, .moveTargetInside, .hasTasks: "move_to"
         }
     }
 }

@@ -74,7 +74,10 @@ public enum FormAnswers {
             }
             return .success(.number(number))
         case .money:
-            guard let money = try? Money(parsing: first) else { return .failure(.notAnAmount) }
+            // Below 10^12 öre, as numbers: a stored amount always reads back as whole öre.
+            guard let money = try? Money(parsing: first), abs(money.ore) < 1_000_000_000_000 else {
+                return .failure(.notAnAmount)
+            }
             return .success(.number(Double(money.ore)))
         case .date:
             guard let date = try? CalendarDate(iso: first) else { return .failure(.notADate) }

@@ -75,7 +75,7 @@ public enum FormRules {
     }
 
     static func isKey(_ key: String) -> Bool {
-        !key.isEmpty && key.count <= 40
+        !key.isEmpty && key.count <= 40 && key.unicodeScalars.first.map { ("a"..."z").contains($0) } == true
             && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 }

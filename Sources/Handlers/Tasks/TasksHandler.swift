@@ -158,11 +158,17 @@ enum TasksHandler {
             form.errors["title"] = s.titleMissing
         }
         if assignee == nil { form.errors["assignee"] = s.assigneeMissing }
+        let db = try admin.connection()
+        // A customer is given only a task about their own records.
+        if case .customer(let given) = assignee,
+            try TaskStore.recordCustomer(db, booking: booking, quotation: quotation, customer: customer) != given
+        {
+            form.errors["assignee"] = s.assigneeMissing
+        }
         let back: Route =
             if let booking { .admin(.bookings(.show(booking))) } else if let quotation {
                 .admin(.quotations(.show(quotation)))
             } else if let customer { .admin(.customers(.show(customer))) } else { .admin(.tasks(.mine(.open))) }
-        let db = try admin.connection()
         var refusedByRules = false
         if form.isValid, let formID, let assignee {
             do {
@@ -239,6 +245,16 @@ enum TasksHandler {
                 return try show(id, admin, notice: admin.strings.tasks.dateInvalid, status: .badRequest)
             }
             due = day
+        }
+        if case .customer(let given) = assignee {
+            let db = try admin.connection()
+            guard let task = try TaskStore.task(db, id) else { throw HTTPError(.notFound) }
+            let own = try TaskStore.recordCustomer(
+                db, booking: task.summary.bookingID, quotation: task.summary.quotationID,
+                customer: task.summary.customerID)
+            guard own == given else {
+                return try show(id, admin, notice: admin.strings.tasks.assigneeMissing, status: .unprocessableContent)
+            }
         }
         do {
             try admin.connection().transaction { tx in

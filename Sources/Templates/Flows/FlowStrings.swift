@@ -108,7 +108,9 @@ public struct FlowStrings: FeatureStrings {
         case .levelKeyTaken(let key): t("Två nivåer heter ”\(key)”.", "Two levels are called \"\(key)\".")
         case .levelNameMissing: t("Varje nivå behöver ett namn.", "Every level needs a name.")
         case .taskTitleMissing(let level):
-            t("En uppgift i nivån ”\(level)” saknar rubrik.", "A task of level \"\(level)\" has no title.")
+            t(
+                "En uppgift i nivån ”\(level)” saknar rubrik, eller har en som är längre än 200 tecken.",
+                "A task of level \"\(level)\" has no title, or one longer than 200 characters.")
         case .taskFormUnknown(let level, _):
             t(
                 "En uppgift i nivån ”\(level)” har ett formulär som inte är publicerat.",

@@ -103,6 +103,10 @@ public struct StructureStrings: FeatureStrings {
             t(
                 "Det kan inte flyttas till avdelningen själv eller till en av dess underavdelningar.",
                 "It cannot move into the department itself or one of its sub-departments.")
+        case .hasTasks:
+            t(
+                "Uppgifter har getts till den, och de visar vem som gjorde arbetet: den kan inte tas bort. Byt namn på den i stället.",
+                "Tasks were given to it, and they show who did the work: it cannot be deleted. Rename it instead.")
         }
     }
 }

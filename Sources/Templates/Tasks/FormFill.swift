@@ -149,7 +149,9 @@ enum FormFill {
         switch answer {
         case .bool(let value): return value ? s.yes : s.no
         case .number(let value):
-            if field.kind == .money { return Money(ore: Int64(value)).formatted(s.language) }
+            if field.kind == .money, let ore = Int64(exactly: value.rounded()) {
+                return Money(ore: ore).formatted(s.language)
+            }
             return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         case .string(let value): return value
         case .array(let items): return items.map { text($0, field, s) }.joined(separator: ", ")

@@ -64,15 +64,18 @@ public enum FlowEngine {
 
     /// Who a template's task goes to on this run. The starter's manager is looked up in the company
     /// structure; without one the starter gets it, and a run a trigger started goes to the
-    /// managers' role.
+    /// managers' role — as does a task for someone or something the structure no longer has.
     static func assignee(
         _ tx: Connection, _ spec: FlowAssignee, run: FlowRunRecord, customer: CustomerID
     ) throws -> TaskAssignee {
+        // A person, department or position the structure no longer has: the managers' role gets the
+        // task, so the flow moves on and someone sees it, instead of the completion failing.
+        let structure = try StructureStore.structure(tx)
         switch spec {
-        case .user(let id): return .user(id)
+        case .user(let id): return structure.person(id)?.active == true ? .user(id) : .role(.manager)
         case .role(let role): return .role(role)
-        case .department(let id): return .department(id)
-        case .position(let id): return .position(id)
+        case .department(let id): return structure.department(id) != nil ? .department(id) : .role(.manager)
+        case .position(let id): return structure.position(id) != nil ? .position(id) : .role(.manager)
         case .customer: return .customer(customer)
         case .startersManager:
             guard let starter = run.startedBy else { return .role(.manager) }

@@ -46,6 +46,8 @@ public enum CancelFlowRun {
     /// - Returns: false when the run is not running (nothing changed).
     public static func run(_ connection: Connection, _ id: FlowRunID, actor: AuditActor) throws -> Bool {
         try connection.transaction { tx in
+            // The tasks first, then the run: the order completing a task takes them in.
+            try FlowStore.lockOpenTasks(tx, id)
             guard let run = try FlowStore.run(tx, id, lock: true), run.state == .running else { return false }
             // The run ends first, so the tasks' cancellations do not move it on.
             try FlowStore.finish(tx, id, .cancelled, actor: actor)

@@ -37,6 +37,9 @@ public enum ChangeStructure {
         case .checkViolation("staff_placements_no_cycle"): return .managerCycle(chain: [])
         case .checkViolation("staff_placements_not_own_manager"): return .ownManager
         case .foreignKeyViolation("staff_placements_position_fkey"): return .positionHeld(holders: 1)
+        case .foreignKeyViolation("tasks_assignee_department_id_fkey"),
+            .foreignKeyViolation("tasks_assignee_position_id_fkey"):
+            return .hasTasks
         case .foreignKeyViolation("departments_parent_fkey"), .foreignKeyViolation("positions_department_fkey"):
             return .departmentNotEmpty(subDepartments: 0, heldPositions: 0)
         default: return nil

@@ -226,6 +226,50 @@ struct AdminFlowTests {
         #expect(flows.text.contains("data-flow=\"Eventförberedelse\""))
     }
 
+    /// A department the demo flow gave tasks to is not deleted (the tasks say who did the work): a
+    /// message, not an error. A position a flow names but that is gone gives the level's task to the
+    /// managers, so the flow still moves on.
+    @Test func theStructureAndFlowsKeepEachOtherWhole() throws {
+        let session = try AdminSession()
+        defer { session.stack.shutdown() }
+        let admin = session.admin
+        let lager = try session.sql("SELECT id FROM departments WHERE name = 'Lager och logistik'")
+        let salj = try session.sql("SELECT id FROM departments WHERE name = 'Sälj'")
+        _ = try admin.get("/admin/structure/departments/\(lager)")
+        let refused = try admin.post("/admin/structure/departments/\(lager)/delete", [("move_to", salj)])
+        #expect(refused.status == 422 && refused.text.contains("Tasks were given to it"), "\(refused.status)")
+        #expect(try session.sql("SELECT count(*) FROM departments WHERE id = \(lager)") == "1")
+
+        let forms = try Self.forms(session)
+        let montor = try session.sql("SELECT id FROM positions WHERE name = 'Montör'")
+        _ = try admin.get("/admin/flows/new")
+        #expect(
+            try admin.post(
+                "/admin/flows",
+                [("name", "Montage"), ("description", ""), ("version", ""), ("save", "1")]
+                    + Self.rows([
+                        [("kind", "level"), ("name", "Montera"), ("key", ""), ("then", "")],
+                        [
+                            ("kind", "task"), ("name", "Montera tältet"), ("form", forms.checklist),
+                            ("assignee", "position:\(montor)"), ("due", ""),
+                        ],
+                    ])
+            ).status == 303)
+        _ = try admin.get("/admin/structure/departments/\(lager)")
+        #expect(
+            try admin.post("/admin/structure/positions/\(montor)/delete").status == 303,
+            "a vacant position without tasks")
+        let flow = try session.sql("SELECT id FROM flows WHERE name = 'Montage'")
+        let booking = try session.sql("SELECT id FROM bookings WHERE state = 'confirmed' ORDER BY id LIMIT 1")
+        _ = try admin.get("/admin/bookings/\(booking)")
+        #expect(try admin.post("/admin/flows/runs", [("flow", flow), ("booking", booking)]).status == 303)
+        #expect(
+            try session.sql(
+                "SELECT t.assignee_kind || ':' || t.assignee_role FROM tasks t JOIN flow_runs r ON r.id = t.flow_run_id WHERE r.flow_id = \(flow)"
+            )
+                == "role:manager")
+    }
+
     @Test func onlyAdminsBuildAndAStoppedRunCancelsItsTasks() throws {
         let session = try AdminSession()
         defer { session.stack.shutdown() }

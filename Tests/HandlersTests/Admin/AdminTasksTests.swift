@@ -116,6 +116,20 @@ struct AdminTasksTests {
             "/admin/tasks", [("booking", booking), ("form", form), ("title", "Other"), ("assignee", "")])
         #expect(bad.status == 400 && bad.text.contains("Choose who is to do the task."))
         #expect(try session.sql("SELECT count(*) FROM tasks WHERE title = 'Other'") == "0")
+        // The booking's own customer may be given it; another customer may not (they would see it).
+        let stranger = try session.sql(
+            "SELECT min(id) FROM customers WHERE id <> (SELECT customer_id FROM bookings WHERE id = \(booking))")
+        let foreign = try manager.post(
+            "/admin/tasks",
+            [("booking", booking), ("form", form), ("title", "Other"), ("assignee", "customer:\(stranger)")])
+        #expect(foreign.status == 400 && foreign.text.contains("Choose who is to do the task."))
+        #expect(try session.sql("SELECT count(*) FROM tasks WHERE title = 'Other'") == "0")
+        let own = try session.sql("SELECT customer_id FROM bookings WHERE id = \(booking)")
+        #expect(
+            try manager.post(
+                "/admin/tasks",
+                [("booking", booking), ("form", form), ("title", "Own"), ("assignee", "customer:\(own)")]
+            ).status == 303)
 
         // Jönsson holds Lagerchef in Lager och logistik: his tasks; Åke's (support) not.
         let warehouse = try session.browser(signedInAs: "lager@eventgaraget.se")

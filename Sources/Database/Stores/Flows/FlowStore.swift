@@ -264,6 +264,12 @@ public enum FlowStore {
             after: ["state": state.rawValue])
     }
 
+    /// Locks the run's open tasks, in id order, until the transaction ends.
+    public static func lockOpenTasks(_ tx: Connection, _ run: FlowRunID) throws {
+        _ = try tx.query(
+            "SELECT id FROM tasks WHERE flow_run_id = \(run.rawValue) AND state = 'open' ORDER BY id FOR UPDATE")
+    }
+
     /// The open tasks of a run (to cancel with it).
     public static func openTaskIDs(_ connection: Connection, _ run: FlowRunID) throws -> [Int64] {
         try connection.query(

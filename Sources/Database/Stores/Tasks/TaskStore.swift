@@ -17,6 +17,20 @@ public enum TaskStore {
         case open, overdue, done, all
     }
 
+    /// The only customer a task about these records may be given to: the booking's, the
+    /// quotation's, or the customer itself (nil: none of them exists).
+    public static func recordCustomer(
+        _ connection: Connection, booking: BookingID?, quotation: QuotationID?, customer: CustomerID?
+    ) throws -> CustomerID? {
+        let rows = try connection.query(
+            """
+            SELECT coalesce((SELECT customer_id FROM bookings WHERE id = \(booking?.rawValue)),
+                            (SELECT customer_id FROM quotations WHERE id = \(quotation?.rawValue)),
+                            (SELECT id FROM customers WHERE id = \(customer?.rawValue))) AS customer_id
+            """)
+        return (try rows.first?.decode("customer_id") as Int64?).map(CustomerID.init(rawValue:))
+    }
+
     /// Creates a task on the newest published version of `task.formID`, in `tx`.
     /// - Throws: `Failure.formNotPublished`, `DatabaseError` (a missing booking, user, department…).
     public static func create(_ tx: Connection, _ task: NewTask, actor: AuditActor) throws -> TaskID {
