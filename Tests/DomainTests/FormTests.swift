@@ -91,7 +91,7 @@ struct FormTests {
         let huge = FormAnswers.validate(
             Self.survey,
             submitted: [
-                "ground": ["grus"], "truck_access": ["yes"], "packed": ["golv"],
+                "ground": ["grus"], "truck_access": ["yes"], "packed": ["tält", "golv"],
                 "budget": ["92 233 720 368 547 758,07"],
             ], files: ["photos": ["a.jpg"]])
         guard case .invalid(let hugeProblems) = huge else {
