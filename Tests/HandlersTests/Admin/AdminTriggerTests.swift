@@ -44,7 +44,9 @@ struct AdminTriggerTests {
                 ("definition", #"{"actions": [{"type": "resend_link"}]}"#),
             ])
         #expect(badEvent.status == 400 && badEvent.text.contains("Choose an event from the list."))
-        #expect(try session.sql("SELECT count(*) FROM triggers") == "9", "the built-ins only (two for task reminders)")
+        #expect(
+            try session.sql("SELECT count(*) FROM triggers") == "10",
+            "the built-ins (two for task reminders) and the demo's flow starter, nothing from the refused post")
 
         let definition = """
             {"conditions": {"all": [{"field": "object.state", "op": "equals", "value": "sent"},
