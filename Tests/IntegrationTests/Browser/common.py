@@ -3,6 +3,7 @@ staff sign-in."""
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def chromium(language="en-GB"):
@@ -19,3 +20,6 @@ def sign_in(driver, base, email, password):
     driver.find_element(By.NAME, "email").send_keys(email)
     driver.find_element(By.NAME, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    # The sign-in's redirect lands before the caller opens its own page: otherwise a slow answer
+    # can replace the caller's page with the dashboard.
+    WebDriverWait(driver, 15).until(lambda d: "/admin/login" not in d.current_url)
